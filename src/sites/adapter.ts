@@ -1,0 +1,70 @@
+// The site adapter contract. One file per site in src/sites/, modelled on
+// Zotero translators: URL rules with example URLs, a cheap `detect`, and a
+// pure `extract`. No browser APIs here: everything is a function of
+// (Document, URL) so the content script, the command line and the tests share it.
+
+import type { Extraction, PageKind } from '../core/capture';
+
+export interface UrlRule {
+  /** The page kind this rule is expected to yield (a blocked page may still turn up). */
+  kind: Exclude<PageKind, 'blocked' | 'unrecognized'>;
+  /** Tested against `hostname + pathname + search` of the URL (no scheme, no hash). */
+  pattern: RegExp;
+  /** Real URLs of this kind. A convention test checks each matches this rule and no other adapter. */
+  examples: string[];
+}
+
+/**
+ * A same-site resource that carries the page's data more faithfully than its
+ * DOM (DBLP's person XML, ORCID's public JSON, Semantic Scholar's API).
+ * The content script fetches it only from the page's own site.
+ */
+export interface DataRequest {
+  url: string;
+  as: 'json' | 'xml' | 'text';
+  /** Key under which the payload is handed to `extract`. */
+  key: string;
+}
+
+/** Payloads fetched for `dataRequests`, by key; text as received. */
+export type Payloads = Record<string, string>;
+
+export interface SiteAdapter {
+  /** Site id, written into `capture.source` (e.g. "google-scholar"). */
+  id: string;
+  /** Human name shown in the popup (e.g. "Google Scholar"). */
+  name: string;
+  /**
+   * Manifest match patterns for the hosts this site lives on. They become the
+   * extension's host permissions and content-script matches, so keep them tight.
+   */
+  matches: string[];
+  rules: UrlRule[];
+  /** Cheap check on the live document: which kind of page is this, or undefined if not ours. */
+  detect(doc: Document, url: URL): PageKind | undefined;
+  /** Full extraction. Must not throw on any input; bad pages yield blocked/unrecognized. */
+  extract(doc: Document, url: URL, payloads?: Payloads): Extraction;
+  /** Same-site data to fetch before `extract`, if the site renders from data. */
+  dataRequests?(url: URL, doc: Document): DataRequest[];
+  /**
+   * A stable key for "the same page" so that re-capturing updates instead of
+   * duplicating (e.g. Scholar's `user` id regardless of sort order or paging).
+   * Defaults to the URL without hash.
+   */
+  pageKey?(url: URL): string;
+  /**
+   * Extraction from a raw data file without an HTML page (the command line
+   * reads saved JSON or XML responses through this).
+   */
+  extractData?(text: string, url: URL, contentType: 'json' | 'xml'): Extraction;
+}
+
+/** The part of a URL that rules are tested against. */
+export function ruleTarget(url: URL): string {
+  return url.hostname + url.pathname + url.search;
+}
+
+export function ruleFor(adapter: SiteAdapter, url: URL): UrlRule | undefined {
+  const target = ruleTarget(url);
+  return adapter.rules.find((r) => r.pattern.test(target));
+}

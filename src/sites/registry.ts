@@ -1,0 +1,34 @@
+// Every site adapter, in order of precedence. Adding a site is one import and
+// one entry here; the convention test (tests/unit/conventions.test.ts) checks
+// that each adapter is registered, its example URLs match only itself, and it
+// appears in the README's support table.
+
+import type { SiteAdapter } from './adapter';
+import { ruleFor } from './adapter';
+
+export const adapters: readonly SiteAdapter[] = [
+];
+
+/** The adapter whose URL rules match this URL, if any. */
+export function adapterFor(url: URL | string): SiteAdapter | undefined {
+  const u = typeof url === 'string' ? safeUrl(url) : url;
+  if (!u) return undefined;
+  return adapters.find((a) => ruleFor(a, u) !== undefined);
+}
+
+export function adapterById(id: string): SiteAdapter | undefined {
+  return adapters.find((a) => a.id === id);
+}
+
+/** Manifest match patterns of every supported site: the extension's host permissions. */
+export function hostMatchPatterns(): string[] {
+  return [...new Set(adapters.flatMap((a) => a.matches))];
+}
+
+function safeUrl(s: string): URL | undefined {
+  try {
+    return new URL(s);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,96 @@
+// Text helpers shared by adapters: what every scraped string goes through.
+
+// Bidi controls, zero-width characters and the BOM: Scholar wraps titles in
+// direction marks on right-to-left interfaces, which would break matching.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
+
+/** Collapse whitespace, remove invisible marks, trim. Returns undefined for empty results. */
+export function cleanText(s: string | null | undefined): string | undefined {
+  if (s == null) return undefined;
+  const t = s.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  return t.length ? t : undefined;
+}
+
+/** Text content of an element, cleaned. */
+export function textOf(el: Element | null | undefined): string | undefined {
+  return el ? cleanText(el.textContent) : undefined;
+}
+
+// Arabic-Indic and Eastern Arabic-Indic digits, as right-to-left interfaces may show them.
+const DIGIT_SETS = ['\u0660', '\u06F0', '\u0966', '\uFF10'];
+
+export function toAsciiDigits(s: string): string {
+  let out = s;
+  for (const zero of DIGIT_SETS) {
+    const base = zero.charCodeAt(0);
+    out = out.replace(new RegExp(`[${zero}-${String.fromCharCode(base + 9)}]`, 'g'), (d) =>
+      String(d.charCodeAt(0) - base),
+    );
+  }
+  return out;
+}
+
+/**
+ * Parse a count as pages print it: "1,083", "1 083" (thin/no-break spaces),
+ * "1.083", Arabic-Indic digits. Returns undefined when there is no number.
+ */
+export function parseCount(s: string | null | undefined): number | undefined {
+  if (s == null) return undefined;
+  const t = toAsciiDigits(s.replace(INVISIBLE, '')).replace(/[\s\u00A0\u202F,.'\u066C]/g, '');
+  const m = /^\d+$/.exec(t) ?? /\d+/.exec(t);
+  if (!m) return undefined;
+  const n = Number(m[0]);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+/** A four-digit year between 1000 and 2999 in the text, or undefined. */
+export function parseYear(s: string | null | undefined): number | undefined {
+  if (s == null) return undefined;
+  const m = /(?:^|\D)([12]\d{3})(?!\d)/.exec(toAsciiDigits(s));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Canonical DOI: lower-cased, no resolver prefix, no "doi:" label. */
+export function canonicalDoi(s: string | null | undefined): string | undefined {
+  if (!s) return undefined;
+  let t = s.trim();
+  try {
+    t = decodeURIComponent(t);
+  } catch {
+    /* keep as is */
+  }
+  t = t.replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '').replace(/^doi:\s*/i, '');
+  const m = /10\.\d{4,9}\/\S+/.exec(t);
+  return m ? m[0].replace(/[.,;]+$/, '').toLowerCase() : undefined;
+}
+
+/** Canonical arXiv id: no "arXiv:" label, no version. Old-style ids keep their archive. */
+export function canonicalArxiv(s: string | null | undefined): string | undefined {
+  if (!s) return undefined;
+  const t = s.trim().replace(/^arxiv:\s*/i, '');
+  const m = /(\d{4}\.\d{4,5})(?:v\d+)?/.exec(t) ?? /([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?/i.exec(t);
+  return m ? m[1] : undefined;
+}
+
+/** Drop keys whose value is undefined, an empty string or an empty array/object. */
+export function compact<T extends object>(o: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (v === undefined || v === null || v === '') continue;
+    if (Array.isArray(v) && v.length === 0) continue;
+    if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) continue;
+    out[k] = v;
+  }
+  return out as T;
+}
+
+/** Resolve an href against the page URL; undefined if it cannot be. */
+export function absoluteUrl(href: string | null | undefined, base: URL): string | undefined {
+  if (!href) return undefined;
+  try {
+    const u = new URL(href, base);
+    return /^https?:$/.test(u.protocol) ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

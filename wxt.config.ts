@@ -1,0 +1,30 @@
+import { defineConfig } from 'wxt';
+import { hostMatchPatterns } from './src/sites/registry';
+
+// Host permissions are derived from the adapters, so the manifest lists
+// exactly the supported sites and nothing else. Other sites are reached only
+// through `activeTab` (the user clicks "Save this page") or optional hosts.
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'assets/public',
+  outDir: '.output',
+  manifest: ({ browser }) => ({
+    name: 'Scholar Lens',
+    description:
+      'Recognizes researcher and paper pages on scholarly sites, merges them locally and shows the merged profile with its metrics. Nothing leaves your browser.',
+    permissions: ['storage', 'activeTab', 'scripting', 'unlimitedStorage'],
+    host_permissions: hostMatchPatterns(),
+    optional_host_permissions: browser === 'firefox' ? ['*://*/*'] : ['*://*/*'],
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'",
+    },
+    action: { default_title: 'Scholar Lens' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'scholar-lens@example.org', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  }),
+});
