@@ -1,1 +1,31 @@
-export default defineBackground(() => {});
+import browser from 'webextension-polyfill';
+import { createHandler } from '../src/shell/background-handler';
+import type { TabStatus } from '../src/shell/messages';
+import { openStore, type LensDB } from '../src/store/store';
+
+export default defineBackground(() => {
+  let dbPromise: Promise<LensDB> | undefined;
+  const statusKey = (tabId: number) => `tab:${tabId}`;
+  // storage.session survives service-worker restarts but not the browser session,
+  // which is the right lifetime for "what happened in this tab".
+  const session = browser.storage.session ?? browser.storage.local;
+
+  const { handle } = createHandler(
+    {
+      db: () => (dbPromise ??= openStore()),
+      now: () => new Date(),
+      saveStatus: (s: TabStatus) => session.set({ [statusKey(s.tabId)]: s }),
+      loadStatus: async (tabId) => (await session.get(statusKey(tabId)))[statusKey(tabId)] as TabStatus | undefined,
+    },
+    browser.runtime.id,
+  );
+
+  browser.runtime.onMessage.addListener(((message: unknown, sender: browser.Runtime.MessageSender, sendResponse: (r: unknown) => void) => {
+    handle(message, { id: sender.id, tabId: sender.tab?.id, url: sender.url }).then(sendResponse, (err: unknown) =>
+      sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+    );
+    return true; // keep the channel open for the asynchronous answer
+  }) as browser.Runtime.OnMessageListenerCallback);
+
+  browser.tabs.onRemoved.addListener((tabId) => void session.remove(statusKey(tabId)));
+});

@@ -1,1 +1,30 @@
-document.getElementById('app')!.textContent = 'Scholar Lens';
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import { Popup, type PopupData } from '../../src/ui/popup/Popup';
+import { getCapture, openStore } from '../../src/store/store';
+import type { Response, TabStatus } from '../../src/shell/messages';
+import '../../src/ui/popup/popup.css';
+
+// `?tab=<id>` lets the dashboard and the end-to-end tests open the popup for a given tab.
+async function activeTabId(): Promise<number | undefined> {
+  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+const data: PopupData = {
+  currentYear: new Date().getFullYear(),
+  async status() {
+    const tabId = await activeTabId();
+    if (tabId === undefined) return null;
+    const res = (await browser.runtime.sendMessage({ type: 'tab-status', tabId })) as Response<TabStatus | null>;
+    if (!res.ok) throw new Error(res.error);
+    return res.value;
+  },
+  async record(key) {
+    return getCapture(await openStore(), key);
+  },
+};
+
+render(<Popup data={data} />, document.getElementById('app')!);

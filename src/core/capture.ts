@@ -47,6 +47,8 @@ export interface Work {
   year?: number;
   date?: string;
   venue?: string;
+  /** Publisher as the page names it (e.g. Scholar's citation page). */
+  publisher?: string;
   abstract?: string;
   citations?: number;
   ids?: Partial<Record<WorkIdKey, string>>;

@@ -127,6 +127,7 @@ export function validateCapture(input: unknown): ValidationResult {
         c.num(w, 'year', path);
         c.str(w, 'date', path);
         c.str(w, 'venue', path);
+        c.str(w, 'publisher', path);
         c.str(w, 'abstract', path);
         c.num(w, 'citations', path);
         c.ids(w, 'ids', path, WORK_ID_KEYS);

@@ -24,6 +24,8 @@ export interface DataRequest {
   as: 'json' | 'xml' | 'text';
   /** Key under which the payload is handed to `extract`. */
   key: string;
+  /** Request headers the site needs to answer with data (e.g. ORCID's `Accept: application/json`). */
+  headers?: Record<string, string>;
 }
 
 /** Payloads fetched for `dataRequests`, by key; text as received. */

@@ -25,6 +25,16 @@ export function hostMatchPatterns(): string[] {
   return [...new Set(adapters.flatMap((a) => a.matches))];
 }
 
+/**
+ * For pages of no supported site: the generic readers that may still find
+ * something (embedded article metadata), used only when the user asks.
+ */
+export const fallbackAdapters: SiteAdapter[] = [];
+
+export function fallbackAdapterFor(doc: Document, url: URL): SiteAdapter | undefined {
+  return fallbackAdapters.find((a) => a.detect(doc, url) !== undefined);
+}
+
 function safeUrl(s: string): URL | undefined {
   try {
     return new URL(s);

@@ -1,0 +1,28 @@
+// What a command needs from the outside world, so commands are testable
+// without spawning a process.
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readFile(path: string): Promise<Uint8Array>;
+}
+
+export type Command = (args: string[], io: CliIo) => Promise<number>;
+
+/** Exit codes: 0 ok, 1 usage or input error, 2 nothing recognized. */
+export const EXIT = { ok: 0, usage: 1, unrecognized: 2 } as const;
+
+/** Minimal flag parsing: `--name value` and `--flag`; the rest are positionals. */
+export function parseArgs(args: string[], valued: string[]): { flags: Record<string, string | true>; positionals: string[] } {
+  const flags: Record<string, string | true> = {};
+  const positionals: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.startsWith('--')) {
+      const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
+      if (inline !== undefined) flags[name] = inline;
+      else if (valued.includes(name)) flags[name] = args[++i] ?? '';
+      else flags[name] = true;
+    } else positionals.push(a);
+  }
+  return { flags, positionals };
+}

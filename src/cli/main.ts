@@ -1,0 +1,46 @@
+// The command line: `npm run --silent cli -- <command> …`. Uses the same pure
+// core and adapters as the extension, with linkedom as the DOM.
+import { readFile } from 'node:fs/promises';
+import type { CliIo, Command } from './io';
+import { EXIT } from './io';
+
+const commands: Record<string, () => Promise<{ run: Command }>> = {
+  extract: () => import('./commands/extract'),
+};
+
+const USAGE = `usage: scholar-lens <command> [options]
+
+commands:
+  extract <file> --url <url> [--as html|json|xml] [--now <iso-date>]
+      read a saved page (or a saved JSON/XML response) and print its capture as JSON
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const io: CliIo = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readFile: (p) => readFile(p),
+  };
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(USAGE);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const load = commands[name];
+  if (!load) {
+    io.stderr(`unknown command "${name}"\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const { run } = await load();
+  return run(rest, io);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,49 @@
+// What the content script does on a page, kept out of the entrypoint so the
+// end-to-end and unit tests exercise the same code. Never throws: a failure
+// here must not surface in the host page.
+
+import type { Capture } from '../core/capture';
+import type { Payloads, SiteAdapter } from '../sites/adapter';
+import { adapterFor } from '../sites/registry';
+import { capturePage } from '../sites/run';
+
+export interface PageContext {
+  doc: Document;
+  url: URL;
+  /** Same-site fetch used for an adapter's data requests. */
+  fetchText(url: string, as: 'json' | 'xml' | 'text', headers?: Record<string, string>): Promise<string>;
+}
+
+export async function captureCurrentPage(ctx: PageContext, adapter = adapterFor(ctx.url)): Promise<Capture | undefined> {
+  if (!adapter) return undefined;
+  if (adapter.detect(ctx.doc, ctx.url) === undefined) return undefined;
+  const payloads = await fetchPayloads(adapter, ctx);
+  return capturePage(adapter, ctx.doc, ctx.url, { payloads });
+}
+
+async function fetchPayloads(adapter: SiteAdapter, ctx: PageContext): Promise<Payloads | undefined> {
+  const requests = adapter.dataRequests?.(ctx.url, ctx.doc) ?? [];
+  if (!requests.length) return undefined;
+  const payloads: Payloads = {};
+  for (const req of requests) {
+    // Only the page's own site: a request elsewhere would leak what the user browses.
+    if (!sameSite(new URL(req.url, ctx.url), ctx.url)) continue;
+    try {
+      payloads[req.key] = await ctx.fetchText(req.url, req.as, req.headers);
+    } catch {
+      // A refused request leaves the payload out; the adapter falls back to the DOM and says so.
+    }
+  }
+  return payloads;
+}
+
+/** Same registrable domain, approximated by the last two labels (three for two-letter second-level domains like co.uk). */
+export function sameSite(a: URL, b: URL): boolean {
+  return a.protocol === 'https:' && siteOf(a.hostname) === siteOf(b.hostname);
+}
+
+function siteOf(host: string): string {
+  const labels = host.split('.');
+  const n = labels.length >= 3 && /^(co|ac|com|org|gov|edu)$/.test(labels[labels.length - 2]!) ? 3 : 2;
+  return labels.slice(-n).join('.');
+}

@@ -1,0 +1,60 @@
+// The IndexedDB schema, versioned from day one. Each version's upgrade is an
+// `if (oldVersion < N)` step so a database of any earlier version walks up to
+// the current one; tests/unit/store-migrations.test.ts opens a stored database
+// of each earlier version.
+
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { Capture, PageKind } from '../core/capture';
+
+export const DB_NAME = 'scholar-lens';
+export const DB_VERSION = 1;
+
+/** One stored page: the latest capture of it, and when it was first and last seen. */
+export interface CaptureRecord {
+  /** `<source>:<page key>`, from the adapter's pageKey: the same page always has the same key. */
+  key: string;
+  source: string;
+  pageKind: PageKind;
+  url: string;
+  firstSeen: string;
+  lastSeen: string;
+  timesSeen: number;
+  /** `kind:id` of the person's identifiers, for finding a person's pages across sites. */
+  personIds: string[];
+  capture: Capture;
+}
+
+/** A user's curation decision; automatic merging never undoes one. */
+export interface DecisionRecord {
+  id: string;
+  at: string;
+  [field: string]: unknown;
+}
+
+export interface LensSchema extends DBSchema {
+  captures: {
+    key: string;
+    value: CaptureRecord;
+    indexes: { bySource: string; byLastSeen: string; byPersonId: string };
+  };
+  decisions: { key: string; value: DecisionRecord };
+  settings: { key: string; value: unknown };
+}
+
+export type LensDB = IDBPDatabase<LensSchema>;
+
+export function upgrade(
+  db: LensDB,
+  oldVersion: number,
+  _newVersion: number | null,
+  _tx: IDBPTransaction<LensSchema, StoreNames<LensSchema>[], 'versionchange'>,
+): void {
+  if (oldVersion < 1) {
+    const captures = db.createObjectStore('captures', { keyPath: 'key' });
+    captures.createIndex('bySource', 'source');
+    captures.createIndex('byLastSeen', 'lastSeen');
+    captures.createIndex('byPersonId', 'personIds', { multiEntry: true });
+    db.createObjectStore('decisions', { keyPath: 'id' });
+    db.createObjectStore('settings');
+  }
+}

@@ -1,0 +1,100 @@
+// The store: captures, user decisions and settings in IndexedDB, through idb.
+// Opened only by the background and extension pages: a content script's
+// IndexedDB would belong to the web page's origin.
+
+import { openDB } from 'idb';
+import type { Capture } from '../core/capture';
+import { validateCapture } from '../core/validate';
+import { DB_NAME, DB_VERSION, upgrade, type CaptureRecord, type DecisionRecord, type LensDB } from './schema';
+
+export type { CaptureRecord, DecisionRecord, LensDB } from './schema';
+
+export function openStore(name = DB_NAME): Promise<LensDB> {
+  return openDB(name, DB_VERSION, { upgrade });
+}
+
+export interface PutResult {
+  status: 'added' | 'updated';
+  record: CaptureRecord;
+}
+
+export function personIdsOf(capture: Capture): string[] {
+  const ids = capture.person?.ids ?? {};
+  return Object.entries(ids).map(([k, v]) => `${k}:${v}`);
+}
+
+/**
+ * Store a capture under its page key, in one transaction: a page captured
+ * again replaces its earlier capture and keeps when it was first seen.
+ * Blocked and unrecognized captures are never stored (they carry nothing),
+ * and nothing invalid is ever written.
+ */
+export async function putCapture(db: LensDB, key: string, capture: Capture): Promise<PutResult> {
+  const check = validateCapture(capture);
+  if (!check.ok) throw new Error(`invalid capture: ${check.errors.join('; ')}`);
+  if (capture.pageKind === 'blocked' || capture.pageKind === 'unrecognized')
+    throw new Error(`a ${capture.pageKind} page is not stored`);
+  const tx = db.transaction('captures', 'readwrite');
+  const existing = await tx.store.get(key);
+  const record: CaptureRecord = {
+    key,
+    source: capture.source,
+    pageKind: capture.pageKind,
+    url: capture.url,
+    firstSeen: existing ? earlier(existing.firstSeen, capture.capturedAt) : capture.capturedAt,
+    lastSeen: existing ? later(existing.lastSeen, capture.capturedAt) : capture.capturedAt,
+    timesSeen: (existing?.timesSeen ?? 0) + 1,
+    personIds: personIdsOf(capture),
+    // An older capture arriving late (a slow tab) must not replace a newer one.
+    capture: existing && existing.capture.capturedAt > capture.capturedAt ? existing.capture : capture,
+  };
+  await tx.store.put(record);
+  await tx.done;
+  return { status: existing ? 'updated' : 'added', record };
+}
+
+export function getCapture(db: LensDB, key: string): Promise<CaptureRecord | undefined> {
+  return db.get('captures', key);
+}
+
+export function allCaptures(db: LensDB): Promise<CaptureRecord[]> {
+  return db.getAll('captures');
+}
+
+export function capturesForPersonId(db: LensDB, personId: string): Promise<CaptureRecord[]> {
+  return db.getAllFromIndex('captures', 'byPersonId', personId);
+}
+
+export async function deleteCapture(db: LensDB, key: string): Promise<void> {
+  await db.delete('captures', key);
+}
+
+export async function allDecisions(db: LensDB): Promise<DecisionRecord[]> {
+  return db.getAll('decisions');
+}
+
+export async function putDecision(db: LensDB, decision: DecisionRecord): Promise<void> {
+  await db.put('decisions', decision);
+}
+
+export async function getSetting<T>(db: LensDB, name: string, fallback: T): Promise<T> {
+  const v = await db.get('settings', name);
+  return v === undefined ? fallback : (v as T);
+}
+
+export async function putSetting(db: LensDB, name: string, value: unknown): Promise<void> {
+  await db.put('settings', value, name);
+}
+
+/** Erase everything the extension holds, in one transaction. */
+export async function eraseAll(db: LensDB): Promise<void> {
+  const tx = db.transaction(['captures', 'decisions', 'settings'], 'readwrite');
+  await Promise.all([tx.objectStore('captures').clear(), tx.objectStore('decisions').clear(), tx.objectStore('settings').clear(), tx.done]);
+}
+
+function earlier(a: string, b: string): string {
+  return a <= b ? a : b;
+}
+function later(a: string, b: string): string {
+  return a >= b ? a : b;
+}

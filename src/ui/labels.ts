@@ -1,0 +1,32 @@
+// Words the UI uses for formats and statuses, in one place.
+import type { PageKind } from '../core/capture';
+import type { TabStatus } from '../shell/messages';
+
+export const PAGE_KIND_LABEL: Record<PageKind, string> = {
+  author: 'author page',
+  paper: 'paper page',
+  list: 'list of works',
+  blocked: 'page blocked',
+  unrecognized: 'page not understood',
+};
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+/** "Google Scholar author page — 58 works saved" and its kin. */
+export function statusLine(s: TabStatus): string {
+  const what = `${s.siteName} ${PAGE_KIND_LABEL[s.pageKind]}`;
+  switch (s.outcome) {
+    case 'added':
+      return `${what} — ${plural(s.works, 'work')} saved`;
+    case 'updated':
+      return `${what} — ${plural(s.works, 'work')} updated`;
+    case 'rejected':
+      return `Not saved: ${s.reason ?? 'the page could not be read'}`;
+    case 'error':
+      return `${what} — not saved: ${s.reason ?? 'the store refused the write'}`;
+    case 'not-stored':
+      return s.pageKind === 'blocked'
+        ? `${s.siteName}: blocked — ${s.notes[0] ?? 'the site asked for a check'}`
+        : `${s.siteName}: ${s.notes[0] ?? 'this page was not understood'}`;
+  }
+}

@@ -1,0 +1,90 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it, beforeEach } from 'vitest';
+import { deleteDB } from 'idb';
+import { allCaptures, eraseAll, getCapture, openStore, putCapture, putDecision, allDecisions, putSetting, getSetting } from '../../src/store/store';
+import type { Capture } from '../../src/core/capture';
+
+// A small synthetic capture: the store does not care where a capture came from.
+function capture(at: string, works = 2): Capture {
+  return {
+    format: 'scholar-lens.capture',
+    version: 1,
+    source: 'google-scholar',
+    pageKind: 'author',
+    url: 'https://scholar.google.com/citations?user=SbUmSEAAAAAJ',
+    capturedAt: at,
+    person: { name: 'Synthetic Person', ids: { gscholar: 'SbUmSEAAAAAJ' } },
+    works: Array.from({ length: works }, (_, i) => ({ title: `Work ${i}`, citations: i })),
+  };
+}
+
+const NAME = 'scholar-lens-test';
+beforeEach(async () => {
+  await deleteDB(NAME);
+});
+
+describe('store', () => {
+  it('adds, then updates the same page instead of duplicating it, keeping first and last seen', async () => {
+    const db = await openStore(NAME);
+    const a = await putCapture(db, 'google-scholar:user=SbUmSEAAAAAJ', capture('2026-11-01T00:00:00.000Z', 2));
+    expect(a.status).toBe('added');
+    const b = await putCapture(db, 'google-scholar:user=SbUmSEAAAAAJ', capture('2026-11-20T00:00:00.000Z', 3));
+    expect(b.status).toBe('updated');
+    const all = await allCaptures(db);
+    expect(all).toHaveLength(1);
+    expect(all[0]!.firstSeen).toBe('2026-11-01T00:00:00.000Z');
+    expect(all[0]!.lastSeen).toBe('2026-11-20T00:00:00.000Z');
+    expect(all[0]!.timesSeen).toBe(2);
+    expect(all[0]!.capture.works).toHaveLength(3);
+    expect(all[0]!.personIds).toEqual(['gscholar:SbUmSEAAAAAJ']);
+    db.close();
+  });
+
+  it('keeps the newer capture when an older one arrives late', async () => {
+    const db = await openStore(NAME);
+    await putCapture(db, 'k', capture('2026-11-20T00:00:00.000Z', 5));
+    await putCapture(db, 'k', capture('2026-11-01T00:00:00.000Z', 1));
+    const r = await getCapture(db, 'k');
+    expect(r!.capture.works).toHaveLength(5);
+    expect(r!.firstSeen).toBe('2026-11-01T00:00:00.000Z');
+    db.close();
+  });
+
+  it('refuses invalid, blocked and unrecognized captures and leaves the store as it was', async () => {
+    const db = await openStore(NAME);
+    await putCapture(db, 'k', capture('2026-11-01T00:00:00.000Z'));
+    const bad = { ...capture('2026-11-02T00:00:00.000Z'), works: [{ title: '' }] } as Capture;
+    await expect(putCapture(db, 'k', bad)).rejects.toThrow(/invalid capture/);
+    const blocked: Capture = { ...capture('2026-11-02T00:00:00.000Z'), pageKind: 'blocked', notes: ['captcha'] };
+    delete blocked.person;
+    delete blocked.works;
+    await expect(putCapture(db, 'k2', blocked)).rejects.toThrow(/not stored/);
+    const all = await allCaptures(db);
+    expect(all).toHaveLength(1);
+    expect(all[0]!.capture.capturedAt).toBe('2026-11-01T00:00:00.000Z');
+    db.close();
+  });
+
+  it('stores many captures sent at once, none lost, none duplicated', async () => {
+    const db = await openStore(NAME);
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) => putCapture(db, `k${i % 150}`, capture(new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString()))),
+    );
+    expect(await allCaptures(db)).toHaveLength(150);
+    db.close();
+  });
+
+  it('keeps decisions and settings, and erases everything', async () => {
+    const db = await openStore(NAME);
+    await putCapture(db, 'k', capture('2026-11-01T00:00:00.000Z'));
+    await putDecision(db, { id: 'd1', at: '2026-11-01T00:00:00.000Z', kind: 'link-people' });
+    await putSetting(db, 'collectDelayMs', 3000);
+    expect(await allDecisions(db)).toHaveLength(1);
+    expect(await getSetting(db, 'collectDelayMs', 2000)).toBe(3000);
+    await eraseAll(db);
+    expect(await allCaptures(db)).toHaveLength(0);
+    expect(await allDecisions(db)).toHaveLength(0);
+    expect(await getSetting(db, 'collectDelayMs', 2000)).toBe(2000);
+    db.close();
+  });
+});
