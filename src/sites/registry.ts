@@ -5,8 +5,10 @@
 
 import type { SiteAdapter } from './adapter';
 import { ruleFor } from './adapter';
+import { googleScholar } from './google-scholar';
 
 export const adapters: readonly SiteAdapter[] = [
+  googleScholar,
 ];
 
 /** The adapter whose URL rules match this URL, if any. */

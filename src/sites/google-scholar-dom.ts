@@ -1,0 +1,57 @@
+// Small DOM helpers shared by the Google Scholar readers (profile, citation
+// page, result lists). Kept apart so each reader stays short.
+
+import { cleanText, parseCount } from './text';
+
+/** Text of an element with the matching descendants left out (e.g. "[PDF]" tags, the ", 2018" suffix). */
+export function textWithout(el: Element | null | undefined, exclude: string): string | undefined {
+  if (!el) return undefined;
+  const clone = el.cloneNode(true) as Element;
+  for (const x of Array.from(clone.querySelectorAll(exclude))) x.remove();
+  return cleanText(clone.textContent);
+}
+
+/** A query parameter of an href (relative or absolute), decoded; undefined if absent or empty. */
+export function hrefParam(href: string | null | undefined, name: string): string | undefined {
+  if (!href) return undefined;
+  try {
+    const v = new URL(href, 'https://scholar.google.com/').searchParams.get(name);
+    return v ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Split an author line as Scholar prints it. A trailing "..." / "…" (its own
+ * item or glued to the last name) means Scholar cut the list.
+ */
+export function splitAuthors(line: string | undefined): { authors?: string[]; authorsTruncated?: boolean } {
+  if (!line) return {};
+  let truncated = false;
+  const parts = line
+    .split(',')
+    .map((s) => cleanText(s))
+    .filter((s): s is string => s !== undefined);
+  const last = parts[parts.length - 1];
+  if (last !== undefined && /(?:\.\.\.|…)$/.test(last)) {
+    truncated = true;
+    const rest = cleanText(last.replace(/(?:\.\.\.|…)$/, ''));
+    if (rest) parts[parts.length - 1] = rest;
+    else parts.pop();
+  }
+  return parts.length ? { authors: parts, ...(truncated ? { authorsTruncated: true } : {}) } : {};
+}
+
+/** A count shown as a link or cell; empty cells (no citations) give undefined. */
+export function countOf(el: Element | null | undefined): number | undefined {
+  const t = el ? cleanText(el.textContent) : undefined;
+  return t ? parseCount(t) : undefined;
+}
+
+/** Pixel offset from an inline style, e.g. `right` in "right:200px;top:155px". */
+export function styleOffset(el: Element, prop: string): number | undefined {
+  const style = el.getAttribute('style') ?? '';
+  const m = new RegExp(`(?:^|;)\\s*${prop}\\s*:\\s*(-?\\d+(?:\\.\\d+)?)px`, 'i').exec(style);
+  return m ? Number(m[1]) : undefined;
+}
