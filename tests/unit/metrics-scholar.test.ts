@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compareStated, computeMetrics, type MetricWork } from '../../src/core/metrics';
-import { fixtureDoc } from '../helpers/fixtures';
+import { googleScholar } from '../../src/sites/google-scholar';
+import { capturePage } from '../../src/sites/run';
+import { FIXED_NOW, fixtureDoc } from '../helpers/fixtures';
 
 // Recomputes h and i10 from the per-row citation counts of real Google
 // Scholar profile pages and checks them against the figures the same page
@@ -64,5 +66,99 @@ describe('h and i10 recomputed from real Google Scholar profiles', () => {
     const rows = compareStated(c.stated, m, { siteName: 'Google Scholar', worksListed: 58, listTruncated: false });
     expect(rows.every((r) => r.agrees)).toBe(true);
     expect(rows.map((r) => r.metric)).toEqual(['citations', 'hIndex', 'i10Index']);
+  });
+});
+
+// The whole pipeline on a real profile: the Scholar adapter reads the page,
+// its works go through computeMetrics. Expected values were worked out by hand
+// from the page's 12 rows (read with grep from the gsc_a_tr rows):
+//   cites  year  authors                                        venue (as shown)
+//   25     2022  EM Abd Allah, DE El-Matary, EM Eid, AST El Dien  Journal of Computer and Communications 10 (2), 1-18
+//   15     2011  EAAA Hagras, D El-Saied, HH Aly                   2011 28th National Radio Science Conference (NRSC), 1-9
+//    6     2011  EA Hagras, D El-Saied, HH Aly                     International Journal of Computer Science and Technology 2 (2), 19-23
+//    4     2018  DEE Matary, EA Hagras, HM Abdel-Kader             Journal of Computer and Communications 6 (03), 102-117
+//    3     2017  DEE Matary, EAA Hagras, HM Abdel-Kader            American Journal of Electrical and Electronic Engineering 5 (4), 136-143
+//    2     2011  EAAA Hagras                                       International Journal of Computer Science and Technology 2 (2), 19-23
+//    1     2013  DE El-Matary, EAA Hagras, HM Abdel-Kader          (none)
+//    -     2023  DE Elmatary                                       Journal of Computer and Communications, 120-134
+//    -     2022  E M AbdAllah, D E El Matary                       Engineering Research Journal (Shoubra) 51 (1), 88-94
+//    -     2018  DE El Matary, EAA Hagras, HM Abdel-Kader          2018 35th National Radio Science Conference (NRSC), 283-292
+//    -     2013  HMAK Doaa E.El-Matary, Esam A.A. Hagras           International Journal of Scientific & Engineering Research
+//    -     -     DEE Matary, EAA Hagras, HM Abdel-Kader            (none)
+describe('metrics of a real profile read by the Google Scholar adapter (elmatary)', () => {
+  const capture = capturePage(
+    googleScholar,
+    fixtureDoc('google_scholar/profile_LZ5D_p4AAAAJ_elmatary_ar.html'),
+    new URL('https://scholar.google.com/citations?user=LZ5D_p4AAAAJ&hl=ar'),
+    { now: FIXED_NOW },
+  );
+  const works: MetricWork[] = (capture.works ?? []).map((w) => ({
+    ...(w.citations !== undefined && { citations: w.citations }),
+    ...(w.year !== undefined && { year: w.year }),
+    ...(w.authors && { authors: w.authors }),
+    ...(w.authorsTruncated && { authorsTruncated: true }),
+    ...(w.venue && { venue: w.venue }),
+  }));
+  // The profile's owner is "Doaa Elmatary" (gsc_prf_in); the rows spell her in several ways.
+  const person = { name: 'Doaa Elmatary', variants: ['DE El-Matary', 'DEE Matary', 'D El-Saied'] };
+  const m = computeMetrics(works, { currentYear: 2026, person });
+
+  it('agrees with every figure the page states', () => {
+    const rows = compareStated(capture.person?.metrics ?? {}, m, { siteName: 'Google Scholar', worksListed: works.length, listTruncated: false });
+    expect(rows.map((r) => [r.metric, r.stated, r.agrees])).toEqual([
+      ['citations', 56, true],
+      ['hIndex', 4, true],
+      ['i10Index', 2, true],
+    ]);
+  });
+
+  it('computes the rest as worked by hand', () => {
+    expect(m.papers).toBe(12);
+    expect(m.years).toBe(16); // 2026 − 2011 + 1
+    // cumulative 25,40,46,50,53,55,56,56 vs 1,4,9,16,25,36,49,64 → g = 7
+    expect(m.gIndex).toBe(7);
+    expect(m.eIndex).toBeCloseTo(Math.sqrt(25 + 15 + 6 + 4 - 16), 10);
+    // 4·C/age: 4·25/5 = 20, 4·15/16 = 3.75, 4·4/9 ≈ 1.78, … → rank 3 fails → hc = 2
+    expect(m.hcIndex).toBe(2);
+    expect(m.hI).toBeCloseTo(16 / 13, 10); // h-core authors 4+3+3+3
+    // C/authors: 6.25, 5, 2, 1.33, 1, 2, 0.33 → rank 3 has 2 < 3 → 2
+    expect(m.hINorm).toBe(2);
+    expect(m.awcr).toBeCloseTo(25 / 5 + 15 / 16 + 6 / 16 + 4 / 9 + 3 / 10 + 2 / 16 + 1 / 14, 10);
+    expect(m.coverage.worksWithoutYear).toBe(1);
+    expect(m.coverage.worksWithoutCitations).toBe(5);
+  });
+
+  it('finds her author positions under the spellings given, and not under a garbled one', () => {
+    // First: DEE Matary ×3 rows, DE El-Matary (2013), DE Elmatary (sole, 2023), DE El Matary (2018) = 6.
+    // Last: "D E El Matary" after E M AbdAllah (2022) = 1. The 2013 "HMAK Doaa E.El-Matary" keys as
+    // "el-matary h" (Scholar merged a co-author's initials into her name), so it is not matched.
+    expect([m.firstAuthor, m.lastAuthor, m.soleAuthor]).toEqual([6, 1, 1]);
+  });
+
+  it('ranks co-authors by shared works', () => {
+    // Hagras is written EAAA (2 rows), EA (2), EAA (4), "Esam A.A." (1): one key, 9 works, EAA shown.
+    // Ties at 1 are in key order.
+    expect(m.coAuthors.map((c) => [c.name, c.sharedWorks])).toEqual([
+      ['EAA Hagras', 9],
+      ['HM Abdel-Kader', 5],
+      ['HH Aly', 2],
+      ['E M AbdAllah', 1], // abdallah e
+      ['EM Abd Allah', 1], // allah e
+      ['AST El Dien', 1], // dien a
+      ['EM Eid', 1], // eid e
+      ['HMAK Doaa E.El-Matary', 1], // el-matary h
+    ]);
+  });
+
+  it('ranks venues with volume and pages dropped', () => {
+    expect(m.venues).toEqual([
+      { venue: 'Journal of Computer and Communications', works: 3 },
+      { venue: 'International Journal of Computer Science and Technology', works: 2 },
+      { venue: '2011 28th National Radio Science Conference (NRSC)', works: 1 },
+      { venue: '2018 35th National Radio Science Conference (NRSC)', works: 1 },
+      { venue: 'American Journal of Electrical and Electronic Engineering', works: 1 },
+      { venue: 'Engineering Research Journal (Shoubra)', works: 1 },
+      { venue: 'International Journal of Scientific & Engineering Research', works: 1 },
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeMetrics, METRIC_DEFINITIONS, type MetricWork } from '../../src/core/metrics';
 import { eOf, gOf, hcOf, hOf } from '../../src/core/metrics/h-family';
 import { hIOf } from '../../src/core/metrics/author-normalized';
+import { venueName } from '../../src/core/metrics/people';
 
 // Synthetic worked example; every expected value below is worked out by hand
 // in the comment next to it. currentYear = 2024, so age = 2024 − year + 1.
@@ -198,6 +199,17 @@ describe('index functions on small lists', () => {
     // h = 2 (5 ≥ 1, 2 ≥ 2, 2 < 3); the two 2-citation papers tie for the second h-core place.
     expect(hIOf([{ citations: 5, authors: ['a a'] }, { citations: 2, authors: ['b b', 'c c'] }, { citations: 2, authors: ['d d', 'e e', 'f f', 'g g', 'h h', 'i i'] }], 2)).toBeCloseTo(4 / 3, 10); // 4/(1+2)
     expect(hIOf([{ citations: 5, authors: ['a a'] }, { citations: 2, authors: ['d d', 'e e', 'f f', 'g g', 'h h', 'i i'] }, { citations: 2, authors: ['b b', 'c c'] }], 2)).toBeCloseTo(4 / 7, 10); // 4/(1+6)
+  });
+});
+
+describe('venueName', () => {
+  it('drops volume, issue, pages and arXiv ids, keeps names ending in letters or brackets', () => {
+    expect(venueName('IEEE access 6, 53019-53033')).toBe('IEEE access');
+    expect(venueName('Physical Review B 99 (5), 054101')).toBe('Physical Review B');
+    expect(venueName('Engineering Research Journal (Shoubra) 51 (1), 88-94')).toBe('Engineering Research Journal (Shoubra)');
+    expect(venueName('arXiv preprint arXiv:1905.12345')).toBe('arXiv preprint');
+    expect(venueName('Nature')).toBe('Nature');
+    expect(venueName('  ')).toBe('');
   });
 });
 

@@ -58,18 +58,33 @@ export function coAuthors(works: readonly MetricWork[], self: Set<string>): Rank
     .sort((a, b) => b.sharedWorks - a.sharedWorks || compare(a.key, b.key) || compare(a.name, b.name));
 }
 
-/** Venues grouped case- and accent-insensitively, ranked by number of works, then alphabetically. */
+/**
+ * Venues ranked by number of works, then alphabetically. Grouped case- and
+ * accent-insensitively after dropping the volume/issue/pages tail that Google
+ * Scholar appends ("IEEE access 6, 53019-53033" → "IEEE access"); the
+ * first spelling seen, so trimmed, is shown.
+ */
 export function venues(works: readonly MetricWork[]): RankedVenue[] {
   const tally = new Map<string, RankedVenue>();
   for (const w of works) {
-    const venue = w.venue?.replace(/\s+/g, ' ').trim();
+    const venue = venueName(w.venue ?? '');
     if (!venue) continue;
-    const key = foldName(venue).replace(/[.,;:\s]+$/, '');
+    const key = foldName(venue);
     const t = tally.get(key) ?? { venue, works: 0 };
     t.works++;
     tally.set(key, t);
   }
   return [...tally].sort(([ka, a], [kb, b]) => b.works - a.works || compare(ka, kb)).map(([, v]) => v);
+}
+
+/** The venue without a trailing citation locator: volume, issue, pages, or an arXiv id. */
+export function venueName(raw: string): string {
+  return raw
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s+arxiv:\S+$/i, '')
+    .replace(/[\s,]+\d[\d\s()\-–,.]*$/, '')
+    .replace(/[.,;:\s]+$/, '');
 }
 
 function bestSpelling(spellings: Map<string, number>): string {
