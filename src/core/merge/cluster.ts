@@ -1,0 +1,218 @@
+// Work clustering: identifiers first, then scored title matches found through
+// blocking keys (never all pairs), then title-less records by abstract, all
+// under the "never merge" constraints and the user's decisions.
+
+import { conflictTags, ID_STRENGTH, type WorkRecord } from './records';
+import { jaccard, matchRecords, shingles } from './match';
+import { normalizeWorkId } from './normalize';
+import { ConstrainedUnionFind } from './union-find';
+import type { MatchReason, UserDecision, WorkRef } from './types';
+import type { WorkIdKey } from '../capture';
+
+/** Blocks larger than this are compared only with sorted neighbours, to stay near-linear. */
+const MAX_BLOCK = 200;
+const NEIGHBOURS = 12;
+const RARE_KEYS = 2;
+const STOP = new Set(['the', 'and', 'for', 'with', 'from', 'into', 'using', 'via', 'towards', 'toward', 'based', 'des', 'les', 'der', 'und', 'die']);
+
+export interface Clustering {
+  /** Record numbers per cluster, each sorted; clusters sorted by their first record. */
+  clusters: number[][];
+  reasons: Map<number, Set<MatchReason>>;
+  unresolved: UserDecision[];
+}
+
+interface Edge {
+  a: number;
+  b: number;
+  score: number;
+  reason: MatchReason;
+}
+
+export function clusterWorks(records: WorkRecord[], decisions: UserDecision[]): Clustering {
+  const uf = new ConstrainedUnionFind(records.length);
+  const reasons = new Map<number, Set<MatchReason>>();
+  const join = (a: number, b: number, r: MatchReason, only?: string) => {
+    const ra = uf.find(a);
+    const rb = uf.find(b);
+    if (ra === rb) return;
+    if (!uf.union(a, b, only)) return;
+    const merged = new Set([...(reasons.get(ra) ?? []), ...(reasons.get(rb) ?? []), r]);
+    reasons.delete(ra);
+    reasons.delete(rb);
+    reasons.set(uf.find(a), merged);
+  };
+  for (const r of records) for (const [k, v] of conflictTags(r)) uf.tag(r.n, k, v);
+
+  const { joins, unresolved } = applyDecisions(records, decisions, uf);
+  for (const [a, b] of joins) join(a, b, 'user', 'split:');
+
+  for (const e of idEdges(records)) join(e.a, e.b, e.reason);
+  const scored = titleEdges(records).concat(abstractEdges(records));
+  scored.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  for (const e of scored) join(e.a, e.b, e.reason);
+
+  const byRoot = new Map<number, number[]>();
+  for (const r of records) {
+    const root = uf.find(r.n);
+    const list = byRoot.get(root);
+    if (list) list.push(r.n);
+    else byRoot.set(root, [r.n]);
+  }
+  const clusters = [...byRoot.values()].sort((x, y) => x[0]! - y[0]!);
+  const out = new Map<number, Set<MatchReason>>();
+  for (const c of clusters) {
+    const s = reasons.get(uf.find(c[0]!));
+    if (s && c.length > 1) out.set(c[0]!, s);
+  }
+  return { clusters, reasons: out, unresolved };
+}
+
+function idEdges(records: WorkRecord[]): Edge[] {
+  const edges: Edge[] = [];
+  for (const kind of ID_STRENGTH) {
+    const first = new Map<string, number>();
+    for (const r of records) {
+      const id = r.ids[kind];
+      if (!id) continue;
+      const f = first.get(id);
+      if (f === undefined) first.set(id, r.n);
+      else edges.push({ a: f, b: r.n, score: 2, reason: `id:${kind}` });
+    }
+  }
+  return edges;
+}
+
+function titleEdges(records: WorkRecord[]): Edge[] {
+  const df = new Map<string, number>();
+  for (const r of records) for (const t of new Set(r.title?.tokens ?? [])) df.set(t, (df.get(t) ?? 0) + 1);
+  const blocks = new Map<string, number[]>();
+  const add = (k: string, n: number) => {
+    const b = blocks.get(k);
+    if (b) b.push(n);
+    else blocks.set(k, [n]);
+  };
+  for (const r of records) {
+    const t = r.title;
+    if (!t) continue;
+    add(`p:${t.tokens.slice(0, 3).join(' ')}`, r.n);
+    const rare = [...new Set(t.tokens)]
+      .filter((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w))
+      .sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0) || (x < y ? -1 : x > y ? 1 : 0))
+      .slice(0, RARE_KEYS);
+    for (const w of rare) add(`r:${w}`, r.n);
+  }
+  const seen = new Set<string>();
+  const edges: Edge[] = [];
+  const tryPair = (i: number, j: number) => {
+    const [a, b] = i < j ? [i, j] : [j, i];
+    const k = `${a},${b}`;
+    if (a === b || seen.has(k)) return;
+    seen.add(k);
+    const v = matchRecords(records[a]!, records[b]!);
+    if (v) edges.push({ a, b, score: v.score, reason: v.reason });
+  };
+  for (const members of blocks.values()) {
+    if (members.length < 2) continue;
+    if (members.length <= MAX_BLOCK) {
+      for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) tryPair(members[x]!, members[y]!);
+    } else {
+      const sorted = [...members].sort((x, y) => cmpStr(records[x]!.title!.compact, records[y]!.title!.compact) || x - y);
+      for (let x = 0; x < sorted.length; x++)
+        for (let y = x + 1; y < Math.min(sorted.length, x + 1 + NEIGHBOURS); y++) tryPair(sorted[x]!, sorted[y]!);
+    }
+  }
+  return edges;
+}
+
+/**
+ * Title-less records (an abstract only) join the record whose abstract is
+ * clearly the same text, and only when no other candidate comes close.
+ */
+function abstractEdges(records: WorkRecord[]): Edge[] {
+  const orphans = records.filter((r) => !r.title && r.work.abstract);
+  if (!orphans.length) return [];
+  const sh = new Map<number, Set<string>>();
+  const index = new Map<string, number[]>();
+  for (const r of records) {
+    if (!r.work.abstract) continue;
+    const s = shingles(r.work.abstract);
+    sh.set(r.n, s);
+    for (const x of s) {
+      const l = index.get(x);
+      if (l) {
+        if (l.length <= MAX_BLOCK) l.push(r.n);
+      } else index.set(x, [r.n]);
+    }
+  }
+  const edges: Edge[] = [];
+  for (const o of orphans) {
+    const mine = sh.get(o.n)!;
+    const cands = new Set<number>();
+    for (const x of mine) for (const n of index.get(x) ?? []) if (n !== o.n) cands.add(n);
+    const scored = [...cands].map((n) => ({ n, j: jaccard(mine, sh.get(n)!) })).sort((x, y) => y.j - x.j || x.n - y.n);
+    const best = scored[0];
+    const second = scored[1]?.j ?? 0;
+    if (best && best.j >= 0.6 && second < best.j / 2) {
+      const [a, b] = o.n < best.n ? [o.n, best.n] : [best.n, o.n];
+      edges.push({ a, b, score: 0.4 + best.j / 10, reason: 'abstract' });
+    }
+  }
+  return edges;
+}
+
+function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Records a work ref points at: every record with that identifier, or one record by key. */
+export function resolveWorkRef(ref: WorkRef, records: WorkRecord[], byKey: Map<string, number>): number[] {
+  if (ref.startsWith('rec:')) {
+    const n = byKey.get(ref.slice(4));
+    return n === undefined ? [] : [n];
+  }
+  const colon = ref.indexOf(':');
+  if (colon < 0) return [];
+  const kind = ref.slice(0, colon) as WorkIdKey;
+  const id = normalizeWorkId(kind, ref.slice(colon + 1));
+  if (!id) return [];
+  return records.filter((r) => r.ids[id.kind] === id.id).map((r) => r.n);
+}
+
+/**
+ * For each pair of refs only the latest decision counts. Splits become
+ * constraints every later union respects; joins are returned to be applied
+ * before any automatic rule.
+ */
+function applyDecisions(
+  records: WorkRecord[],
+  decisions: UserDecision[],
+  uf: ConstrainedUnionFind,
+): { joins: [number, number][]; unresolved: UserDecision[] } {
+  const byKey = new Map(records.map((r) => [r.key, r.n]));
+  const latest = new Map<string, Extract<UserDecision, { kind: 'join-works' | 'split-works' }>>();
+  for (const d of decisions) {
+    if (d.kind !== 'join-works' && d.kind !== 'split-works') continue;
+    const pair = [...d.works].sort().join('\u0000');
+    const old = latest.get(pair);
+    if (!old || d.at > old.at || (d.at === old.at && d.kind === 'split-works')) latest.set(pair, d);
+  }
+  const joins: [number, number][] = [];
+  const unresolved: UserDecision[] = [];
+  const pairs = [...latest.entries()].sort((x, y) => cmpStr(x[0], y[0]));
+  pairs.forEach(([, d], i) => {
+    const a = resolveWorkRef(d.works[0], records, byKey);
+    const b = resolveWorkRef(d.works[1], records, byKey);
+    if (!a.length || !b.length) {
+      unresolved.push(d);
+      return;
+    }
+    if (d.kind === 'split-works') {
+      for (const n of a) uf.tag(n, `split:${i}`, 'a');
+      for (const n of b) uf.tag(n, `split:${i}`, 'b');
+    } else {
+      for (const n of [...a.slice(1), ...b]) joins.push([a[0]!, n]);
+    }
+  });
+  return { joins, unresolved };
+}

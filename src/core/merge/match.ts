@@ -1,0 +1,114 @@
+// Whether two work records without a shared identifier are the same work.
+// Deliberately conservative: a missed merge shows a duplicate the user can
+// join; a false merge silently corrupts citation counts and metrics.
+
+import { titleKey, type TitleInfo } from './normalize';
+import type { WorkRecord } from './records';
+import type { MatchReason } from './types';
+
+export interface MatchVerdict {
+  reason: MatchReason;
+  /** Higher first when edges are applied; ties broken by record keys. */
+  score: number;
+}
+
+/** Titles shorter than this (in words) are too generic to merge on title alone. */
+const MIN_TITLE_WORDS = 4;
+const MIN_PREFIX_WORDS = 4;
+const MIN_CONTAINED_WORDS = 6;
+const FUZZY_DICE = 0.9;
+
+export function matchRecords(a: WorkRecord, b: WorkRecord): MatchVerdict | undefined {
+  if (!a.title || !b.title) return undefined;
+  if (!yearsCompatible(a, b)) return undefined;
+  const overlap = authorOverlap(a, b);
+  if (overlap === 0) return undefined; // both list authors, none in common
+  const ta = a.title;
+  const tb = b.title;
+  if (ta.compact === tb.compact && !ta.truncated && !tb.truncated) {
+    if (Math.min(ta.tokens.length, tb.tokens.length) >= MIN_TITLE_WORDS) return { reason: 'title', score: 1 };
+    // "Introduction", "Editorial": only with shared authors and the same year.
+    if (overlap !== undefined && overlap >= 0.5 && a.work.year !== undefined && a.work.year === b.work.year)
+      return { reason: 'title', score: 0.99 };
+    return undefined;
+  }
+  const prefix = prefixMatch(ta, tb) || prefixMatch(tb, ta);
+  if (prefix && (overlap !== undefined || (a.work.year !== undefined && a.work.year === b.work.year)))
+    return { reason: 'title-prefix', score: 0.95 };
+  if (contained(a, b) || contained(b, a)) return { reason: 'title', score: 0.9 };
+  if (overlap !== undefined && overlap >= 0.5 && Math.min(ta.tokens.length, tb.tokens.length) >= 5) {
+    const d = dice(ta.tokens, tb.tokens);
+    if (d >= FUZZY_DICE) return { reason: 'title', score: 0.5 + d / 4 };
+  }
+  return undefined;
+}
+
+/** A preprint and its published version may be two years apart; two published records one (online vs issue year). */
+export function yearsCompatible(a: WorkRecord, b: WorkRecord): boolean {
+  const ya = a.work.year;
+  const yb = b.work.year;
+  if (ya === undefined || yb === undefined) return true;
+  return Math.abs(ya - yb) <= (a.preprint || b.preprint ? 2 : 1);
+}
+
+/** Shared authors (family name + first initial) over the shorter list; undefined when either list is missing. */
+export function authorOverlap(a: WorkRecord, b: WorkRecord): number | undefined {
+  if (!a.authorKeys.length || !b.authorKeys.length) return undefined;
+  const set = new Set(a.authorKeys);
+  let shared = 0;
+  for (const k of b.authorKeys) if (set.has(k)) shared++;
+  return shared / Math.min(a.authorKeys.length, b.authorKeys.length);
+}
+
+function prefixMatch(cut: TitleInfo, full: TitleInfo): boolean {
+  return cut.truncated && cut.tokens.length >= MIN_PREFIX_WORDS && full.compact.startsWith(cut.compact);
+}
+
+/**
+ * The shorter title appears in the longer one as whole punctuation-separated
+ * segments: Scholar rows like "Danish Contractor, and Cathy Wu. 2018. It’s time
+ * to do something: …" or "A survey of …, Physical Communication, v. 13 n"
+ * (a citation string parsed as a title). A word glued on without punctuation
+ * ("Enhanced Hidden Moving Target Defense…") is a different title.
+ */
+function contained(short: WorkRecord, long: WorkRecord): boolean {
+  const s = short.title!;
+  const l = long.title!;
+  if (s.truncated || s.tokens.length < MIN_CONTAINED_WORDS || l.tokens.length <= s.tokens.length) return false;
+  if (!(` ${l.key} `).includes(` ${s.key} `)) return false;
+  const segments = (long.work.title ?? '').split(/(?<=[.,;])\s+|\s+(?=\()/);
+  for (let i = 0; i < segments.length; i++) {
+    let joined = '';
+    for (let j = i; j < segments.length; j++) {
+      joined = joined ? `${joined} ${segments[j]!}` : segments[j]!;
+      const k = titleKey(joined);
+      if (k === s.key) return true;
+      if (k.length > s.key.length) break;
+    }
+  }
+  return false;
+}
+
+function dice(a: string[], b: string[]): number {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  let both = 0;
+  for (const t of sa) if (sb.has(t)) both++;
+  return (2 * both) / (sa.size + sb.size);
+}
+
+/** Word 3-shingles of an abstract, for placing title-less records. */
+export function shingles(text: string): Set<string> {
+  const w = titleKey(text).split(' ').filter(Boolean);
+  const out = new Set<string>();
+  for (let i = 0; i + 2 < w.length; i++) out.add(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
+  return out;
+}
+
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let both = 0;
+  const [s, l] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of s) if (l.has(x)) both++;
+  return both / (a.size + b.size - both);
+}

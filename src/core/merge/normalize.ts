@@ -1,0 +1,139 @@
+// Normalizers used to compare records from different sites. Every function
+// here is idempotent (f(f(x)) === f(x)); a property test checks it, because
+// the merge re-normalizes values that may already have been normalized.
+
+import { foldName } from '../names';
+import type { WorkIdKey } from '../capture';
+import type { WorkIds } from './types';
+
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
+const ELLIPSIS_END = /(?:\u2026|\.{3})\s*$/;
+
+/**
+ * Comparison key of a title: NFKC, LaTeX math and markup unwrapped, invisible
+ * marks removed, diacritics and case folded, apostrophes dropped ("It’s" and
+ * "Its" agree), other punctuation and hyphens turned into single spaces.
+ * Returns "" for a title with no letters or digits.
+ */
+export function titleKey(title: string): string {
+  let t = title.normalize('NFKC').replace(INVISIBLE, '');
+  // LaTeX: \emph{x} → x, \log → log, $…$ and braces dropped. Keeping the words
+  // of formulas lets "$O(n \log n)$" match a site that printed "O(n log n)".
+  t = t.replace(/\\[a-zA-Z]+\s*/g, (m) => ` ${m.replace(/^\\|\s+$/g, '')} `).replace(/\\(.)/g, '$1');
+  t = t.replace(/\b(?:emph|textit|textbf|textrm|texttt|mathrm|mathbf|mathit|mathcal|text)\s+(?=\{)/g, ' ');
+  t = t.replace(/[${}^_~]/g, ' ');
+  t = foldName(t);
+  t = t.replace(/['’‘`´]/g, '');
+  t = t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return t;
+}
+
+export interface TitleInfo {
+  key: string;
+  /** The key without spaces: "multi-hop" and "multihop" agree. */
+  compact: string;
+  tokens: string[];
+  /** The page cut the title ("…"); only its prefix can be compared. */
+  truncated: boolean;
+}
+
+export function titleInfo(title: string | undefined): TitleInfo | undefined {
+  if (!title) return undefined;
+  const truncated = ELLIPSIS_END.test(title.trim());
+  const key = titleKey(title.trim().replace(ELLIPSIS_END, ''));
+  if (!key) return undefined;
+  return { key, compact: key.replace(/ /g, ''), tokens: key.split(' '), truncated };
+}
+
+/** Canonical DOI, or undefined. Lower-case, no resolver, no "doi:" label, no trailing punctuation. */
+export function normalizeDoi(s: string | undefined): string | undefined {
+  if (!s) return undefined;
+  let t = s.trim();
+  try {
+    t = decodeURIComponent(t);
+  } catch {
+    /* keep as is */
+  }
+  t = t.replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '').replace(/^doi:\s*/i, '');
+  const m = /10\.\d{4,9}\/\S+/.exec(t);
+  return m ? m[0].replace(/[.,;]+$/, '').toLowerCase() : undefined;
+}
+
+/** arXiv id without "arXiv:" and without version; old-style ids keep their archive. */
+export function normalizeArxiv(s: string | undefined): string | undefined {
+  if (!s) return undefined;
+  const t = s.trim().replace(/^arxiv:\s*/i, '');
+  const m = /(\d{4}\.\d{4,5})(?:v\d+)?/.exec(t) ?? /([a-z-]+(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?/i.exec(t);
+  return m ? m[1]!.toLowerCase().replace(/\.([a-z]{2})\//, (_x, s2: string) => `.${s2.toUpperCase()}/`) : undefined;
+}
+
+/** arXiv's DataCite DOI 10.48550/arXiv.X names arXiv id X. */
+export function arxivFromDoi(doi: string): string | undefined {
+  const m = /^10\.48550\/arxiv\.(.+)$/i.exec(doi);
+  return m ? normalizeArxiv(m[1]) : undefined;
+}
+
+// Preprint servers that mint DOIs. Their DOI names the preprint, so a record
+// carrying one may still be the same work as a record with the publisher's DOI.
+// bioRxiv/medRxiv share 10.1101 with Cold Spring Harbor journals, whose DOIs
+// have letters (10.1101/gr.…), so only the numeric forms count.
+const PREPRINT_DOI = [
+  /^10\.1101\/(?:\d{4}\.\d{2}\.\d{2}\.)?\d{5,}(?:v\d+)?$/,
+  /^10\.21203\/rs\./, // Research Square
+  /^10\.26434\/chemrxiv/,
+  /^10\.20944\/preprints/,
+  /^10\.3123[1-5]\/osf\.io/, // OSF, PsyArXiv, SocArXiv…
+  /^10\.31219\/osf\.io/,
+  /^10\.2139\/ssrn/,
+  /^10\.22541\/au\./, // Authorea
+  /^10\.36227\/techrxiv/,
+  /^10\.1002\/essoar/,
+  /^10\.48550\/arxiv/,
+];
+
+export function isPreprintDoi(doi: string): boolean {
+  return PREPRINT_DOI.some((re) => re.test(doi));
+}
+
+/**
+ * Canonical work identifiers. The arXiv DataCite DOI becomes the arXiv id
+ * (and is dropped as a DOI, so it never conflicts with a publisher DOI).
+ */
+export function normalizeWorkIds(ids: WorkIds | undefined): WorkIds {
+  const out: WorkIds = {};
+  if (!ids) return out;
+  for (const [k, v] of Object.entries(ids) as [WorkIdKey, string | undefined][]) {
+    if (!v) continue;
+    const id = normalizeWorkId(k, v);
+    if (id) out[id.kind] ??= id.id;
+  }
+  return out;
+}
+
+export function normalizeWorkId(kind: WorkIdKey, raw: string): { kind: WorkIdKey; id: string } | undefined {
+  const v = raw.trim();
+  switch (kind) {
+    case 'doi': {
+      const d = normalizeDoi(v);
+      if (!d) return undefined;
+      const ax = arxivFromDoi(d);
+      return ax ? { kind: 'arxiv', id: ax } : { kind: 'doi', id: d };
+    }
+    case 'arxiv': {
+      const a = normalizeArxiv(v);
+      return a ? { kind, id: a } : undefined;
+    }
+    case 'pmid': {
+      const m = /\d+/.exec(v);
+      return m ? { kind, id: String(Number(m[0])) } : undefined;
+    }
+    case 'pmcid': {
+      const m = /\d+/.exec(v);
+      return m ? { kind, id: `PMC${Number(m[0])}` } : undefined;
+    }
+    case 's2':
+      return v ? { kind, id: v.toLowerCase() } : undefined;
+    default:
+      return v ? { kind, id: v } : undefined;
+  }
+}

@@ -1,0 +1,262 @@
+// Joining author pages across sites into people. Rules (docs/merging.md):
+// 1. A strong identifier links two pages: the same ORCID / DBLP / Semantic
+//    Scholar / Scholar / OpenReview / ACL id, or one page links to the other
+//    (its homepage or a profile link is the other page, or names its id).
+// 2. Otherwise names must be compatible AND the pages share enough merged
+//    works: at least 3, or at least 2 that are 30 % of the shorter list.
+// 3. Compatible names with fewer shared works: a "possibly the same person"
+//    suggestion, never a merge. Same name, no shared work: kept apart.
+// 4. Two different ORCIDs never merge automatically. User decisions win.
+// Only author pages make people; works seen only on list pages are never
+// attributed to anyone.
+
+import type { PersonIdKey } from '../capture';
+import { foldName, nameKey } from '../names';
+import { cmp } from './records';
+import { ConstrainedUnionFind } from './union-find';
+import type { MergedPerson, PersonLinkReason, PersonPage, PersonRef, StatedFigures, StoredCaptureLike, UserDecision } from './types';
+
+export const MIN_SHARED_WORKS = 3;
+export const MIN_SHARED_FRACTION = 0.3;
+
+export interface PageInput {
+  sc: StoredCaptureLike;
+  /** Merged work ids listed on the page. */
+  workIds: Set<string>;
+  ids: Partial<Record<PersonIdKey, string>>;
+}
+
+const ID_KINDS: PersonIdKey[] = ['orcid', 'dblp', 's2', 'gscholar', 'openreview', 'acl', 'researchgate', 'arxiv'];
+
+/** Person ids a URL names (a homepage or profile link pointing at another site's page). */
+export function idsFromUrl(url: string | undefined): Partial<Record<PersonIdKey, string>> {
+  const out: Partial<Record<PersonIdKey, string>> = {};
+  if (!url) return out;
+  let m = /orcid\.org\/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])/i.exec(url);
+  if (m) out.orcid = m[1]!.toUpperCase();
+  m = /scholar\.google\.[a-z.]+\/citations\?(?:[^#]*&)?user=([\w-]{12})/.exec(url);
+  if (m) out.gscholar = m[1]!;
+  m = /dblp\.(?:org|uni-trier\.de)\/pid\/([\w/-]+?)(?:\.html|\.xml)?$/.exec(url);
+  if (m) out.dblp = m[1]!;
+  m = /semanticscholar\.org\/author\/(?:[^/]+\/)?(\d+)/.exec(url);
+  if (m) out.s2 = m[1]!;
+  return out;
+}
+
+/** Given-name parts and family name, diacritics folded. */
+function nameParts(name: string): { family: string; given: string[] } {
+  const key = nameKey(name);
+  const family = key.split(' ')[0] ?? '';
+  const raw = name.normalize('NFC').trim();
+  const comma = raw.indexOf(',');
+  const givenText = comma >= 0 ? raw.slice(comma + 1) : raw.slice(0, Math.max(0, foldName(raw).lastIndexOf(family)));
+  const given = foldName(givenText)
+    .split(/[\s.\-]+/)
+    .map((w) => w.replace(/[^\p{L}]/gu, ''))
+    .filter(Boolean)
+    .flatMap((w) => (w.length <= 3 && w === w.toLowerCase() && /^[a-z]+$/.test(w) && givenText.includes(w.toUpperCase()) ? [...w] : [w]));
+  return { family, given };
+}
+
+/**
+ * "Samuel L. Smith", "Smith, Samuel L.", "S. L. Smith", "Sámuel Smith": the
+ * same family name, and given names that agree word by word where both have
+ * one (an initial agrees with any word it starts).
+ */
+export function namesCompatible(a: string, b: string): boolean {
+  const pa = nameParts(a);
+  const pb = nameParts(b);
+  if (!pa.family || pa.family !== pb.family) return false;
+  const n = Math.min(pa.given.length, pb.given.length);
+  for (let i = 0; i < n; i++) {
+    const x = pa.given[i]!;
+    const y = pb.given[i]!;
+    if (x === y) continue;
+    if ((x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y))) continue;
+    return false;
+  }
+  return true;
+}
+
+export function personRefMatches(ref: PersonRef, p: PageInput): boolean {
+  if (ref.startsWith('page:')) return ref.slice(5) === p.sc.key;
+  const colon = ref.indexOf(':');
+  const kind = ref.slice(0, colon) as PersonIdKey;
+  return colon > 0 && p.ids[kind] !== undefined && p.ids[kind]!.toLowerCase() === ref.slice(colon + 1).toLowerCase();
+}
+
+export function mergePeople(pages: PageInput[], decisions: UserDecision[]): { people: MergedPerson[]; unresolved: UserDecision[] } {
+  pages = [...pages].sort((a, b) => cmp(a.sc.key, b.sc.key));
+  const uf = new ConstrainedUnionFind(pages.length);
+  const reasons: Set<PersonLinkReason>[] = pages.map(() => new Set());
+  pages.forEach((p, i) => {
+    if (p.ids.orcid) uf.tag(i, 'orcid', p.ids.orcid);
+  });
+  const unresolved: UserDecision[] = [];
+  const latest = new Map<string, Extract<UserDecision, { kind: 'link-people' | 'unlink-people' }>>();
+  for (const d of decisions) {
+    if (d.kind !== 'link-people' && d.kind !== 'unlink-people') continue;
+    const pair = [...d.people].sort().join('\u0000');
+    const old = latest.get(pair);
+    if (!old || d.at > old.at || (d.at === old.at && d.kind === 'unlink-people')) latest.set(pair, d);
+  }
+  const links: [number, number][] = [];
+  [...latest.entries()].sort((x, y) => cmp(x[0], y[0])).forEach(([, d], k) => {
+    const a = pages.flatMap((p, i) => (personRefMatches(d.people[0], p) ? [i] : []));
+    const b = pages.flatMap((p, i) => (personRefMatches(d.people[1], p) ? [i] : []));
+    if (!a.length || !b.length) return void unresolved.push(d);
+    if (d.kind === 'unlink-people') {
+      for (const i of a) uf.tag(i, `split:${k}`, 'a');
+      for (const i of b) uf.tag(i, `split:${k}`, 'b');
+    } else for (const j of [...a.slice(1), ...b]) links.push([a[0]!, j]);
+  });
+  const join = (i: number, j: number, r: PersonLinkReason, only?: string) => {
+    const ri = uf.find(i);
+    const rj = uf.find(j);
+    if (ri !== rj && uf.union(i, j, only)) {
+      const s = new Set([...reasons[ri]!, ...reasons[rj]!, r]);
+      reasons[uf.find(i)] = s;
+    }
+  };
+  for (const [i, j] of links) join(i, j, 'user', 'split:');
+
+  // Strong ids, including ids named by links on the page.
+  const linked = pages.map((p) => ({ ...idsFromUrl(p.sc.capture.url), ...idsFromUrl(p.sc.capture.person?.homepage) }));
+  for (const kind of ID_KINDS) {
+    const first = new Map<string, number>();
+    pages.forEach((p, i) => {
+      const id = p.ids[kind];
+      if (!id) return;
+      const f = first.get(id);
+      if (f === undefined) first.set(id, i);
+      else join(f, i, `id:${kind}`);
+    });
+  }
+  pages.forEach((p, i) => {
+    const theirs = linked[i]!;
+    pages.forEach((q, j) => {
+      if (i === j) return;
+      for (const kind of ID_KINDS) if (theirs[kind] && q.ids[kind] === theirs[kind] && p.sc.capture.url !== q.sc.capture.url) join(i, j, 'page-link');
+    });
+  });
+
+  // Shared works, over candidate pairs that share at least one work (never all pairs).
+  const byWork = new Map<string, number[]>();
+  pages.forEach((p, i) => {
+    for (const w of p.workIds) {
+      const l = byWork.get(w);
+      if (l) l.push(i);
+      else byWork.set(w, [i]);
+    }
+  });
+  const shared = new Map<string, number>();
+  for (const list of byWork.values()) {
+    if (list.length > 50) continue;
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++) {
+        const k = `${list[x]},${list[y]}`;
+        shared.set(k, (shared.get(k) ?? 0) + 1);
+      }
+  }
+  const suggestions: [number, number, string, number][] = [];
+  const pairs = [...shared.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
+  for (const [k, n] of pairs) {
+    const [i, j] = k.split(',').map(Number) as [number, number];
+    const a = pages[i]!;
+    const b = pages[j]!;
+    if (!namesCompatible(a.sc.capture.person!.name, b.sc.capture.person!.name)) continue;
+    const smaller = Math.min(a.workIds.size, b.workIds.size);
+    if (n >= MIN_SHARED_WORKS || (n >= 2 && n >= MIN_SHARED_FRACTION * smaller)) join(i, j, 'shared-works');
+    else suggestions.push([i, j, `compatible names, ${n} shared work${n === 1 ? '' : 's'}`, n]);
+  }
+  // Compatible names without shared works: only a suggestion.
+  const byName = new Map<string, number[]>();
+  pages.forEach((p, i) => {
+    const k = nameKey(p.sc.capture.person!.name);
+    const l = byName.get(k);
+    if (l) l.push(i);
+    else byName.set(k, [i]);
+  });
+  for (const list of byName.values())
+    for (let x = 0; x < list.length && list.length <= 50; x++)
+      for (let y = x + 1; y < list.length; y++) {
+        const [i, j] = [list[x]!, list[y]!];
+        if (shared.has(`${i},${j}`)) continue;
+        if (namesCompatible(pages[i]!.sc.capture.person!.name, pages[j]!.sc.capture.person!.name))
+          suggestions.push([i, j, 'compatible names, no shared works', 0]);
+      }
+
+  const groups = new Map<number, number[]>();
+  pages.forEach((_, i) => {
+    const r = uf.find(i);
+    const l = groups.get(r);
+    if (l) l.push(i);
+    else groups.set(r, [i]);
+  });
+  const people = [...groups.entries()].map(([root, members]) => buildPerson(members.map((i) => pages[i]!), reasons[root]!));
+  const idOfPage = new Map<number, string>();
+  [...groups.entries()].forEach(([, members], g) => members.forEach((i) => idOfPage.set(i, people[g]!.id)));
+  for (const [i, j, reason, n] of suggestions) {
+    const pi = idOfPage.get(i)!;
+    const pj = idOfPage.get(j)!;
+    if (pi === pj) continue;
+    const a = people.find((p) => p.id === pi)!;
+    const b = people.find((p) => p.id === pj)!;
+    if (!a.suggestions.some((s) => s.personId === pj)) a.suggestions.push({ personId: pj, reason, sharedWorks: n });
+    if (!b.suggestions.some((s) => s.personId === pi)) b.suggestions.push({ personId: pi, reason, sharedWorks: n });
+  }
+  for (const p of people) p.suggestions.sort((x, y) => cmp(x.personId, y.personId));
+  people.sort((a, b) => cmp(a.id, b.id));
+  return { people, unresolved };
+}
+
+function buildPerson(pages: PageInput[], reasons: Set<PersonLinkReason>): MergedPerson {
+  const ids: Partial<Record<PersonIdKey, string[]>> = {};
+  for (const p of pages)
+    for (const [k, v] of Object.entries(p.ids) as [PersonIdKey, string][]) {
+      const l = (ids[k] ??= []);
+      if (!l.includes(v)) l.push(v);
+    }
+  for (const l of Object.values(ids)) l.sort();
+  let id = `page:${pages[0]!.sc.key}`;
+  for (const kind of ID_KINDS) if (ids[kind]?.[0]) {
+    id = `${kind}:${ids[kind][0]}`;
+    break;
+  }
+  const fv = <T>(p: PageInput, value: T) => ({ value, source: p.sc.capture.source, capturedAt: p.sc.capture.capturedAt, captureKey: p.sc.key });
+  const names = pages.map((p) => fv(p, p.sc.capture.person!.name));
+  const affs = pages.flatMap((p) => (p.sc.capture.person!.affiliation ? [fv(p, p.sc.capture.person!.affiliation)] : []));
+  const homes = pages.flatMap((p) => (p.sc.capture.person!.homepage ? [fv(p, p.sc.capture.person!.homepage)] : []));
+  const variants = [...new Set(names.map((n) => n.value))].sort();
+  const name = [...variants].sort((a, b) => b.replace(/\W/g, '').length - a.replace(/\W/g, '').length || cmp(a, b))[0]!;
+  const person: MergedPerson = {
+    id,
+    name,
+    nameVariants: variants,
+    ids,
+    pages: pages.map(
+      (p): PersonPage => ({ captureKey: p.sc.key, source: p.sc.capture.source, url: p.sc.capture.url, capturedAt: p.sc.capture.capturedAt, name: p.sc.capture.person!.name }),
+    ),
+    stated: pages.map((p) => {
+      const s: StatedFigures = {
+        source: p.sc.capture.source,
+        captureKey: p.sc.key,
+        capturedAt: p.sc.capture.capturedAt,
+        url: p.sc.capture.url,
+        worksListed: p.sc.capture.works?.length ?? 0,
+      };
+      if (p.sc.capture.person!.metrics) s.metrics = p.sc.capture.person!.metrics;
+      if (p.sc.capture.person!.citationsByYear) s.citationsByYear = p.sc.capture.person!.citationsByYear;
+      return s;
+    }),
+    workIds: [...new Set(pages.flatMap((p) => [...p.workIds]))].sort(),
+    linkedBy: [...reasons].sort(),
+    suggestions: [],
+    fields: { name: names, affiliation: affs, homepage: homes },
+  };
+  const aff = [...affs].sort((a, b) => cmp(b.capturedAt, a.capturedAt) || cmp(a.captureKey, b.captureKey))[0];
+  if (aff) person.affiliation = aff.value;
+  const home = [...homes].sort((a, b) => cmp(b.capturedAt, a.capturedAt) || cmp(a.captureKey, b.captureKey))[0];
+  if (home) person.homepage = home.value;
+  return person;
+}

@@ -1,0 +1,103 @@
+// Flattens captures into comparable work records, in an order that depends
+// only on capture keys (never on the order the captures were given in).
+
+import type { Capture, Work, WorkIdKey } from '../capture';
+import { nameKey } from '../names';
+import { isPreprintDoi, normalizeWorkIds, titleInfo, type TitleInfo } from './normalize';
+import type { MemberRef, StoredCaptureLike, WorkIds } from './types';
+
+export interface WorkRecord {
+  /** Position in the sorted record list. */
+  n: number;
+  /** "<captureKey>#<index>": unique and independent of input order. */
+  key: string;
+  captureKey: string;
+  capture: Capture;
+  work: Work;
+  index: number;
+  ids: WorkIds;
+  title?: TitleInfo;
+  authorKeys: string[];
+  preprint: boolean;
+  member: MemberRef;
+}
+
+const PREPRINT_VENUE = /\b(?:arxiv|corr|biorxiv|medrxiv|chemrxiv|preprints?|ssrn|research square|techrxiv|psyarxiv|osf)\b/i;
+
+/** Captures that carry works worth merging: blocked and unrecognized pages never do. */
+export function usableCaptures(captures: StoredCaptureLike[]): StoredCaptureLike[] {
+  const byKey = new Map<string, StoredCaptureLike>();
+  for (const c of captures) {
+    if (c.capture.pageKind === 'blocked' || c.capture.pageKind === 'unrecognized') continue;
+    const old = byKey.get(c.key);
+    // The same key twice (a page captured again): keep the later capture.
+    if (!old || laterThan(c.capture, old.capture)) byKey.set(c.key, c);
+  }
+  return [...byKey.values()].sort((a, b) => cmp(a.key, b.key));
+}
+
+function laterThan(a: Capture, b: Capture): boolean {
+  if (a.capturedAt !== b.capturedAt) return a.capturedAt > b.capturedAt;
+  return JSON.stringify(a) > JSON.stringify(b);
+}
+
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function buildRecords(captures: StoredCaptureLike[]): WorkRecord[] {
+  const out: WorkRecord[] = [];
+  for (const { key, capture } of captures) {
+    (capture.works ?? []).forEach((work, index) => {
+      const ids = normalizeWorkIds(work.ids);
+      const member: MemberRef = {
+        captureKey: key,
+        index,
+        source: capture.source,
+        capturedAt: capture.capturedAt,
+        pageKind: capture.pageKind,
+      };
+      if (work.ref) member.ref = work.ref;
+      const rec: WorkRecord = {
+        n: out.length,
+        key: `${key}#${index}`,
+        captureKey: key,
+        capture,
+        work,
+        index,
+        ids,
+        authorKeys: [...new Set((work.authors ?? []).map(nameKey).filter((k) => k.length > 0))],
+        preprint: isPreprint(work, ids),
+        member,
+      };
+      const t = titleInfo(work.title);
+      if (t) rec.title = t;
+      out.push(rec);
+    });
+  }
+  return out;
+}
+
+function isPreprint(work: Work, ids: WorkIds): boolean {
+  if (work.type === 'preprint') return true;
+  if (ids.doi) return isPreprintDoi(ids.doi);
+  if (work.venue && PREPRINT_VENUE.test(work.venue)) return true;
+  return ids.arxiv !== undefined && work.type === undefined && !work.venue;
+}
+
+/** Identifier kinds whose equal values mean "the same work", in order of strength (the merged id uses the first). */
+export const ID_STRENGTH: WorkIdKey[] = ['doi', 'arxiv', 'pmid', 'pmcid', 'acl', 'dblp', 's2', 'openreview', 'gscholar'];
+
+/**
+ * Kinds where two different values mean two different works. Publisher DOIs
+ * only: preprint DOIs may be versions of one preprint (Research Square v5/v6),
+ * and DBLP lists a paper's CoRR and proceedings entries under different keys.
+ */
+export function conflictTags(rec: WorkRecord): [string, string][] {
+  const tags: [string, string][] = [];
+  if (rec.ids.doi && !isPreprintDoi(rec.ids.doi)) tags.push(['doi', rec.ids.doi]);
+  if (rec.ids.arxiv) tags.push(['arxiv', rec.ids.arxiv]);
+  if (rec.ids.pmid) tags.push(['pmid', rec.ids.pmid]);
+  if (rec.ids.pmcid) tags.push(['pmcid', rec.ids.pmcid]);
+  return tags;
+}

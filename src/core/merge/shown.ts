@@ -1,0 +1,167 @@
+// Builds a merged work from its records: every value with its provenance, and
+// the shown value chosen by the rules documented in types.ts.
+
+import type { WorkIdKey, WorkType } from '../capture';
+import { isPreprintDoi } from './normalize';
+import { cmp, ID_STRENGTH, type WorkRecord } from './records';
+import type { FieldValue, FieldValues, MatchReason, MergedWork, VersionKind, WorkIds, WorkVersion } from './types';
+
+export function buildMergedWork(recs: WorkRecord[], reasons: Set<MatchReason> | undefined): MergedWork {
+  const fv = <T>(r: WorkRecord, value: T): FieldValue<T> => ({
+    value,
+    source: r.capture.source,
+    capturedAt: r.capture.capturedAt,
+    captureKey: r.captureKey,
+  });
+  const collect = <T>(get: (r: WorkRecord) => T | undefined): FieldValues<T> => {
+    const out: FieldValues<T> = [];
+    for (const r of recs) {
+      const v = get(r);
+      if (v !== undefined) out.push(fv(r, v));
+    }
+    return out;
+  };
+  const fields: MergedWork['fields'] = {
+    title: collect((r) => r.work.title),
+    authors: collect((r) => r.work.authors),
+    year: collect((r) => r.work.year),
+    venue: collect((r) => r.work.venue),
+    citations: collect((r) => r.work.citations),
+    abstract: collect((r) => r.work.abstract),
+    url: collect((r) => r.work.url),
+    type: collect((r) => r.work.type),
+    ids: recs.flatMap((r) =>
+      (Object.entries(r.ids) as [WorkIdKey, string][]).sort((x, y) => cmp(x[0], y[0])).map(([kind, id]) => fv(r, { kind, id })),
+    ),
+  };
+
+  const published = recs.filter((r) => !r.preprint);
+  const preferred = published.length ? published : recs;
+  const w: MergedWork = {
+    id: workId(recs),
+    ids: shownIds(recs),
+    versions: versions(recs),
+    members: recs.map((r) => r.member),
+    matchedBy: [...(reasons ?? [])].sort(),
+    fields,
+  };
+  const title = shownTitle(recs);
+  if (title) {
+    w.title = title.text;
+    if (title.truncated) w.titleTruncated = true;
+  }
+  const authors = shownAuthors(recs);
+  if (authors) w.authors = authors;
+  const year = mode(preferred.map((r) => r.work.year), (a, b) => a - b);
+  if (year !== undefined) w.year = year;
+  const venue = mode(preferred.map((r) => r.work.venue), cmp);
+  if (venue) w.venue = venue;
+  const type = mode<WorkType>(preferred.map((r) => r.work.type), cmp);
+  if (type) w.type = type;
+  const abstract = longest(recs.map((r) => r.work.abstract));
+  if (abstract) w.abstract = abstract;
+  const url = preferred.map((r) => r.work.url).find((u) => u !== undefined) ?? recs.map((r) => r.work.url).find((u) => u);
+  if (url) w.url = url;
+  const cites = shownCitations(fields.citations);
+  if (cites) {
+    w.citations = cites.value;
+    w.citationsFrom = cites;
+  }
+  const flags = [...new Set(recs.flatMap((r) => r.work.flags ?? []))].sort();
+  if (flags.length) w.flags = flags;
+  return w;
+}
+
+/** The strongest identifier, else the smallest record key: stable across runs and input order. */
+function workId(recs: WorkRecord[]): string {
+  const publisherDois = recs.map((r) => r.ids.doi).filter((d): d is string => !!d && !isPreprintDoi(d)).sort();
+  if (publisherDois[0]) return `doi:${publisherDois[0]}`;
+  for (const kind of ID_STRENGTH) {
+    const ids = recs.map((r) => r.ids[kind]).filter((d): d is string => !!d).sort();
+    if (ids[0]) return `${kind}:${ids[0]}`;
+  }
+  return `rec:${recs.map((r) => r.key).sort()[0]!}`;
+}
+
+/** One id per kind; for DOIs the publisher's over a preprint server's. */
+function shownIds(recs: WorkRecord[]): WorkIds {
+  const out: WorkIds = {};
+  for (const kind of ID_STRENGTH) {
+    const all = [...new Set(recs.map((r) => r.ids[kind]).filter((d): d is string => !!d))].sort();
+    if (kind === 'doi') all.sort((a, b) => Number(isPreprintDoi(a)) - Number(isPreprintDoi(b)) || cmp(a, b));
+    if (all[0]) out[kind] = all[0];
+  }
+  return out;
+}
+
+function versions(recs: WorkRecord[]): WorkVersion[] {
+  const out: WorkVersion[] = [];
+  for (const kind of ['preprint', 'published'] as VersionKind[]) {
+    const mine = recs.filter((r) => r.preprint === (kind === 'preprint'));
+    if (!mine.length) continue;
+    const v: WorkVersion = {
+      kind,
+      ids: shownIds(mine),
+      sources: [...new Set(mine.map((r) => r.capture.source))].sort(),
+      members: mine.map((r) => r.member),
+    };
+    const t = shownTitle(mine);
+    if (t) v.title = t.text;
+    const venue = mode(mine.map((r) => r.work.venue), cmp);
+    if (venue) v.venue = venue;
+    const year = mode(mine.map((r) => r.work.year), (a, b) => a - b);
+    if (year !== undefined) v.year = year;
+    out.push(v);
+  }
+  return out;
+}
+
+function shownTitle(recs: WorkRecord[]): { text: string; truncated: boolean } | undefined {
+  const withTitle = recs.filter((r) => r.title && r.work.title);
+  if (!withTitle.length) return undefined;
+  const full = withTitle.filter((r) => !r.title!.truncated);
+  // Among full titles prefer the plain one over a citation string that merely
+  // contains it ("…, Physical Communication, v. 13 n"): the most common key,
+  // then the longest text, then the smallest record key.
+  const pool = full.length ? full : withTitle;
+  const count = new Map<string, number>();
+  for (const r of pool) count.set(r.title!.compact, (count.get(r.title!.compact) ?? 0) + 1);
+  const best = [...pool].sort(
+    (a, b) =>
+      count.get(b.title!.compact)! - count.get(a.title!.compact)! ||
+      b.work.title!.length - a.work.title!.length ||
+      cmp(a.key, b.key),
+  )[0]!;
+  return { text: best.work.title!, truncated: !full.length };
+}
+
+function shownAuthors(recs: WorkRecord[]): string[] | undefined {
+  const lists = recs.filter((r) => r.work.authors?.length);
+  if (!lists.length) return undefined;
+  const best = [...lists].sort(
+    (a, b) =>
+      Number(!!a.work.authorsTruncated) - Number(!!b.work.authorsTruncated) ||
+      b.work.authors!.length - a.work.authors!.length ||
+      cmp(a.key, b.key),
+  )[0]!;
+  return best.work.authors;
+}
+
+/** Highest count among the most recent capture year's values: counts only grow, old captures are stale. */
+function shownCitations(values: FieldValues<number>): FieldValue<number> | undefined {
+  if (!values.length) return undefined;
+  const latestYear = values.map((v) => v.capturedAt.slice(0, 4)).sort().at(-1)!;
+  return values
+    .filter((v) => v.capturedAt.slice(0, 4) === latestYear)
+    .sort((a, b) => b.value - a.value || cmp(a.captureKey, b.captureKey))[0];
+}
+
+function mode<T extends string | number>(values: (T | undefined)[], order: (a: T, b: T) => number): T | undefined {
+  const count = new Map<T, number>();
+  for (const v of values) if (v !== undefined) count.set(v, (count.get(v) ?? 0) + 1);
+  return [...count.entries()].sort((a, b) => b[1] - a[1] || order(a[0], b[0]))[0]?.[0];
+}
+
+function longest(values: (string | undefined)[]): string | undefined {
+  return values.filter((v): v is string => !!v).sort((a, b) => b.length - a.length || cmp(a, b))[0];
+}
