@@ -82,7 +82,9 @@ export function validateCapture(input: unknown): ValidationResult {
   c.str(input, 'source', 'capture', true);
   c.str(input, 'url', 'capture', true);
   c.str(input, 'capturedAt', 'capture', true);
-  if (typeof input.url === 'string' && !/^https?:\/\//.test(input.url)) c.fail('capture.url', 'expected an http(s) URL');
+  // Imported bibliography files have no web address; they carry urn:scholar-lens:import:<file name>.
+  if (typeof input.url === 'string' && !/^(?:https?:\/\/|urn:scholar-lens:import:.)/.test(input.url))
+    c.fail('capture.url', 'expected an http(s) URL (or urn:scholar-lens:import:<file> for an imported file)');
   if (typeof input.capturedAt === 'string' && Number.isNaN(Date.parse(input.capturedAt)))
     c.fail('capture.capturedAt', 'expected an ISO date-time');
   const kind = input.pageKind;

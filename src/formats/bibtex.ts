@@ -1,0 +1,115 @@
+// BibTeX that BibLaTeX/biber, classic BibTeX and pandoc all read.
+// Written by hand: @citation-js/plugin-bibtex's writer turns non-ASCII into
+// LaTeX commands (Greek into math that its own parser then rejects), drops
+// arXiv ids, and makes keys we can't control (see docs/formats.md).
+//
+// Choices: text fields escape the LaTeX specials & % $ # _ { } ~ ^ \ (and break
+// the "--" ligature) and keep
+// every other character as UTF-8 (biber and pandoc read UTF-8; classic
+// BibTeX needs \usepackage[utf8]{inputenc}). `url`, `doi` and `eprint` are
+// verbatim fields in BibLaTeX, so they are written raw (braces percent-encoded).
+// Words with capitals after their first letter ("EMPIR", "QoS") are braced so
+// styles that change title case keep them.
+
+import type { CslItem } from './csl';
+import { fullFamily, type CslName } from './names';
+
+const ENTRY_TYPES: Record<string, string> = {
+  'article-journal': 'article',
+  article: 'misc',
+  'paper-conference': 'inproceedings',
+  chapter: 'incollection',
+  book: 'book',
+  thesis: 'thesis',
+  document: 'misc',
+};
+
+const CONTAINER_FIELD: Record<string, string> = {
+  article: 'journal',
+  inproceedings: 'booktitle',
+  incollection: 'booktitle',
+  thesis: 'institution',
+  misc: 'howpublished',
+};
+
+const SPECIALS: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  '&': '\\&',
+  '%': '\\%',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+};
+
+/** Escape LaTeX specials in a text field; whitespace (line breaks too) collapsed. */
+export function escapeLatex(s: string): string {
+  return s
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\{}&%$#_~^]/g, (c) => SPECIALS[c]!)
+    // "--" would become an en dash (a TeX ligature); "-{}-" keeps both hyphens.
+    .replace(/-(?=-)/g, '-{}');
+}
+
+/** Escaped, with words like "EMPIR" or "QoS/QoE" protected from case changes. */
+export function escapeTitle(s: string): string {
+  return s
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(' ')
+    .map((w) => (/^.+\p{Lu}/u.test(w) ? `{${escapeLatex(w)}}` : escapeLatex(w)))
+    .join(' ');
+}
+
+function verbatim(s: string): string {
+  return s.trim().replace(/\{/g, '%7B').replace(/\}/g, '%7D').replace(/\s/g, '%20');
+}
+
+/** A name in "Family, Given" form; whole names braced where splitting would go wrong. */
+export function bibName(n: CslName): string {
+  if (n.literal) return `{${escapeLatex(n.literal)}}`;
+  const family = fullFamily(n) ?? '';
+  // A comma or the word "and" inside a family name would be read as a separator.
+  const fam = /,|\band\b/i.test(family) ? `{${escapeLatex(family)}}` : escapeLatex(family);
+  return n.given ? `${fam}, ${escapeLatex(n.given)}` : fam;
+}
+
+export function entryType(item: CslItem): string {
+  return ENTRY_TYPES[item.type] ?? 'misc';
+}
+
+/** One entry; the item's `id` is the citation key (see keys.ts). */
+export function bibtexEntry(item: CslItem): string {
+  const type = entryType(item);
+  const fields: [string, string][] = [];
+  if (item.author?.length) fields.push(['author', item.author.map(bibName).join(' and ')]);
+  if (item.title) fields.push(['title', escapeTitle(item.title)]);
+  const container = item['container-title'];
+  if (container) fields.push([CONTAINER_FIELD[type] ?? 'howpublished', escapeLatex(container)]);
+  if (item.publisher) fields.push(['publisher', escapeLatex(item.publisher)]);
+  if (type === 'thesis') fields.push(['type', 'Thesis']);
+  const [year, month] = item.issued?.['date-parts'][0] ?? [];
+  if (year !== undefined) fields.push(['year', String(year)]);
+  if (month !== undefined) fields.push(['month', String(month)]);
+  if (item.DOI) fields.push(['doi', verbatim(item.DOI)]);
+  const arxiv = item.archive === 'arXiv' ? item.number?.replace(/^arXiv:/, '') : undefined;
+  if (arxiv) {
+    fields.push(['eprint', verbatim(arxiv)]);
+    fields.push(['archivePrefix', 'arXiv']);
+  }
+  if (item.URL) fields.push(['url', verbatim(item.URL)]);
+  if (item.PMID) fields.push(['pmid', escapeLatex(item.PMID)]);
+  if (item.PMCID) fields.push(['pmcid', escapeLatex(item.PMCID)]);
+  if (item.abstract) fields.push(['abstract', escapeLatex(item.abstract)]);
+  const body = fields.map(([k, v]) => `  ${k} = {${v}},`).join('\n');
+  return `@${type}{${item.id},\n${body}\n}\n`;
+}
+
+/** A .bib file. Items must already carry unique citation keys as ids. */
+export function toBibtex(items: readonly CslItem[]): string {
+  return items.map(bibtexEntry).join('\n');
+}

@@ -1,0 +1,62 @@
+// CSV per RFC 4180 (comma, CRLF, quotes doubled, fields with , " CR LF quoted),
+// with a UTF-8 byte order mark so spreadsheet programs read non-Latin titles.
+//
+// Formula injection: a text cell beginning with = + - @ tab or CR gets a
+// leading apostrophe, which spreadsheets show as text instead of evaluating
+// (OWASP's rule). Numbers are written as numbers and never prefixed.
+
+import type { CslItem } from './csl';
+import { displayName } from './names';
+
+export type Cell = string | number | undefined;
+
+const RISKY_START = /^[=+\-@\t\r]/;
+
+export function csvCell(v: Cell): string {
+  if (v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  const text = RISKY_START.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(header: readonly string[], rows: readonly Cell[][], opts: { bom?: boolean } = {}): string {
+  const lines = [header, ...rows].map((r) => r.map(csvCell).join(','));
+  return (opts.bom === false ? '' : '\uFEFF') + lines.join('\r\n') + '\r\n';
+}
+
+export const WORKS_CSV_HEADER = [
+  'key', 'work_id', 'title', 'authors', 'year', 'venue', 'type',
+  'doi', 'arxiv', 'pmid', 'pmcid', 'dblp', 's2', 'gscholar', 'openreview', 'acl',
+  'url', 'citations', 'citations_source', 'citations_by_source', 'sources',
+] as const;
+
+/** One row per work: the columns of WORKS_CSV_HEADER. Lists are joined with "; ". */
+export function workRow(item: CslItem): Cell[] {
+  const x = item.custom?.scholarLens ?? {};
+  const ids = x.ids ?? {};
+  const bySource = x.citationsBySource
+    ? Object.entries(x.citationsBySource)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([s, n]) => `${s}: ${n}`)
+        .join('; ')
+    : undefined;
+  return [
+    item.id,
+    x.workId,
+    item.title,
+    item.author?.map(displayName).join('; ') || undefined,
+    item.issued?.['date-parts'][0]?.[0],
+    item['container-title'] ?? item.publisher,
+    item.type,
+    ids.doi, ids.arxiv, ids.pmid, ids.pmcid, ids.dblp, ids.s2, ids.gscholar, ids.openreview, ids.acl,
+    item.URL,
+    x.citations,
+    x.citationsSource,
+    bySource,
+    x.sources?.join('; ') || undefined,
+  ];
+}
+
+export function worksToCsv(items: readonly CslItem[]): string {
+  return toCsv(WORKS_CSV_HEADER, items.map(workRow));
+}

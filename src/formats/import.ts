@@ -1,0 +1,166 @@
+// A user's own bibliography file (CSL-JSON or BibTeX) as a capture, so it
+// takes part in merging like any page. BibTeX goes through
+// @citation-js/plugin-bibtex, which decodes LaTeX ({\"o} → ö, \& → &) and
+// BibTeX name syntax better than a hand-written reader would.
+//
+// A bibliography is a `list` capture: its works are not anybody's until the
+// user says whose it is (`owner`), which makes it an `author` capture.
+
+import { plugins } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import { CAPTURE_FORMAT, CAPTURE_VERSION, WORK_ID_KEYS, type Capture, type Work, type WorkIdKey, type WorkType } from '../core/capture';
+import { validateCapture } from '../core/validate';
+import { canonicalArxiv, canonicalDoi, cleanText, compact } from '../sites/text';
+import { displayName, type CslName } from './names';
+
+export const BIBLIOGRAPHY_SOURCE = 'bibliography';
+
+/** The URL an imported file's capture carries (the validator accepts this scheme). */
+export function importUrl(fileName: string): string {
+  return `urn:scholar-lens:import:${encodeURIComponent(fileName.split(/[\\/]/).pop() || 'bibliography')}`;
+}
+
+export interface ImportOptions {
+  /** The user says this is their own bibliography: the capture becomes their author capture. */
+  owner?: string;
+  now?: Date;
+}
+
+export class ImportError extends Error {}
+
+const FROM_CSL_TYPE: Record<string, WorkType> = {
+  'article-journal': 'article',
+  'article-magazine': 'article',
+  'article-newspaper': 'article',
+  article: 'preprint',
+  manuscript: 'preprint',
+  'paper-conference': 'conference',
+  chapter: 'chapter',
+  'entry-encyclopedia': 'chapter',
+  book: 'book',
+  thesis: 'thesis',
+};
+
+/** Throws ImportError when the file is neither CSL-JSON nor BibTeX with at least one usable entry. */
+export function importBibliography(text: string, fileName: string, opts: ImportOptions = {}): Capture {
+  const body = text.replace(/^\uFEFF/, '');
+  const isJson = /^\s*[[{]/.test(body);
+  const items = isJson ? readCslJson(body) : readBibtex(body);
+  const works = items.map(cslToWork).filter((w): w is Work => w !== undefined);
+  if (!works.length) throw new ImportError(`${fileName}: no entry with a title was found`);
+  const owner = cleanText(opts.owner);
+  const capture: Capture = {
+    format: CAPTURE_FORMAT,
+    version: CAPTURE_VERSION,
+    source: BIBLIOGRAPHY_SOURCE,
+    pageKind: owner ? 'author' : 'list',
+    url: importUrl(fileName),
+    capturedAt: (opts.now ?? new Date()).toISOString(),
+    ...(owner ? { person: { name: owner } } : {}),
+    works,
+  };
+  const skipped = items.length - works.length;
+  if (skipped) capture.notes = [`${skipped} entr${skipped === 1 ? 'y' : 'ies'} without a title or abstract left out`];
+  const check = validateCapture(capture);
+  if (!check.ok) throw new ImportError(`${fileName}: ${check.errors.join('; ')}`);
+  return capture;
+}
+
+function readCslJson(text: string): Record<string, unknown>[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new ImportError(`not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const list = Array.isArray(data) ? data : isObj(data) && Array.isArray(data.items) ? data.items : [data];
+  return list.filter(isObj);
+}
+
+function readBibtex(text: string): Record<string, unknown>[] {
+  let items: Record<string, unknown>[];
+  try {
+    items = plugins.input.chain(text, { generateGraph: false, forceType: '@biblatex/text' });
+  } catch (err) {
+    throw new ImportError(`not readable as BibTeX: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  // citation-js drops arXiv eprints; read them from the raw entries by key.
+  const eprints = arxivEprints(text);
+  return items.map((it) => {
+    const key = typeof it['citation-key'] === 'string' ? it['citation-key'] : typeof it.id === 'string' ? it.id : '';
+    const arxiv = eprints.get(key);
+    return arxiv ? { ...it, number: `arXiv:${arxiv}`, archive: 'arXiv' } : it;
+  });
+}
+
+/** citation key → arXiv id, for entries with eprint + archivePrefix/eprinttype arXiv. */
+export function arxivEprints(bib: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const starts = [...bib.matchAll(/@\s*\w+\s*[{(]\s*([^,\s]+)\s*,/g)];
+  starts.forEach((m, i) => {
+    const chunk = bib.slice(m.index, starts[i + 1]?.index ?? bib.length);
+    const field = (name: string) =>
+      new RegExp(`\\b${name}\\s*=\\s*(?:\\{([^{}]*)\\}|"([^"]*)"|([\\w.:/-]+))`, 'i').exec(chunk)?.slice(1).find((v) => v !== undefined);
+    const prefix = field('archiveprefix') ?? field('eprinttype');
+    const eprint = field('eprint');
+    const id = prefix && /arxiv/i.test(prefix) ? canonicalArxiv(eprint) : undefined;
+    if (id && m[1]) out.set(m[1], id);
+  });
+  return out;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? cleanText(v) : typeof v === 'number' ? String(v) : undefined);
+
+export function cslToWork(item: Record<string, unknown>): Work | undefined {
+  const title = str(item.title);
+  const abstract = str(item.abstract);
+  if (!title && !abstract) return undefined;
+  const authors = Array.isArray(item.author)
+    ? item.author.filter(isObj).map((n) => cleanText(displayName(n as CslName))).filter((n): n is string => !!n)
+    : [];
+  const parts = dateParts(item.issued);
+  const year = parts?.[0];
+  const date =
+    parts && parts.length > 1
+      ? parts.map((p, i) => (i === 0 ? String(p) : String(p).padStart(2, '0'))).join('-')
+      : undefined;
+  const doi = canonicalDoi(str(item.DOI));
+  const url = str(item.URL);
+  const arxiv =
+    (/arxiv/i.test(str(item.archive) ?? '') || /^arxiv:/i.test(str(item.number) ?? '') ? canonicalArxiv(str(item.number)) : undefined) ??
+    (doi && /^10\.48550\/arxiv\./.test(doi) ? canonicalArxiv(doi.slice('10.48550/arxiv.'.length)) : undefined) ??
+    (url && /arxiv\.org\/(?:abs|pdf)\//i.test(url) ? canonicalArxiv(url.split(/arxiv\.org\/(?:abs|pdf)\//i)[1]) : undefined);
+  const ids: Partial<Record<WorkIdKey, string>> = compact({
+    doi: doi && !/^10\.48550\/arxiv\./.test(doi) ? doi : undefined,
+    arxiv,
+    pmid: str(item.PMID),
+    pmcid: str(item.PMCID),
+  });
+  // Ids Scholar Lens itself exported in `custom` come back as they were.
+  const custom = isObj(item.custom) && isObj(item.custom.scholarLens) && isObj(item.custom.scholarLens.ids) ? item.custom.scholarLens.ids : {};
+  for (const k of WORK_ID_KEYS) {
+    const v = str(custom[k]);
+    if (v && !ids[k]) ids[k] = v;
+  }
+  const type = FROM_CSL_TYPE[str(item.type) ?? ''];
+  return compact<Work>({
+    title,
+    authors,
+    year: year !== undefined && year > 0 ? year : undefined,
+    date,
+    venue: str(item['container-title']) ?? str(item['event-title']) ?? (type === 'book' ? str(item.publisher) : undefined),
+    abstract,
+    ids,
+    url: url && /^https?:\/\//i.test(url) ? url : undefined,
+    type: type ?? (arxiv && !doi ? 'preprint' : undefined),
+  });
+}
+
+function dateParts(issued: unknown): number[] | undefined {
+  if (!isObj(issued) || !Array.isArray(issued['date-parts'])) return undefined;
+  const first: unknown = issued['date-parts'][0];
+  if (!Array.isArray(first)) return undefined;
+  const nums = first.map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  return nums.length ? nums.slice(0, 3) : undefined;
+}

@@ -1,0 +1,96 @@
+// The export API the popup, the dashboard and `cli export` call. Every
+// bibliographic format is written from CSL-JSON items (csl.ts); keys are
+// assigned once per export so BibTeX, RIS and CSL-JSON of the same selection
+// share them.
+
+import type { Capture } from '../core/capture';
+import type { MergedWork } from '../core/merge/types';
+import { serializeBackup, type Backup } from './backup';
+import { bibtexEntry } from './bibtex';
+import { mergedToCsl, toCslJson, workToCsl, type CslItem } from './csl';
+import { worksToCsv } from './csv';
+import { withCitationKeys } from './keys';
+import { reportCsv, reportMarkdown, type PersonReportInput } from './report';
+import { toRis } from './ris';
+
+export type { CslItem } from './csl';
+export type { Backup, StoredCaptureRecord, BackupDecision, ImportPlan, ParsedBackup } from './backup';
+export { makeBackup, parseBackup, planImport, serializeBackup } from './backup';
+export { importBibliography, importUrl, ImportError, BIBLIOGRAPHY_SOURCE } from './import';
+export type { PersonReportInput, ReportStated, ReportDefinition } from './report';
+
+export const EXPORT_FORMATS = ['bibtex', 'ris', 'csl', 'csv', 'json', 'report-md', 'report-csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const FORMAT_INFO: Record<ExportFormat, { label: string; suffix: string; mime: string }> = {
+  bibtex: { label: 'BibTeX', suffix: '.bib', mime: 'application/x-bibtex; charset=utf-8' },
+  ris: { label: 'RIS', suffix: '.ris', mime: 'application/x-research-info-systems; charset=utf-8' },
+  csl: { label: 'CSL-JSON', suffix: '-csl.json', mime: 'application/vnd.citationstyles.csl+json; charset=utf-8' },
+  csv: { label: 'CSV', suffix: '.csv', mime: 'text/csv; charset=utf-8' },
+  json: { label: 'Backup (JSON)', suffix: '-backup.json', mime: 'application/json; charset=utf-8' },
+  'report-md': { label: 'Metrics report (Markdown)', suffix: '-metrics.md', mime: 'text/markdown; charset=utf-8' },
+  'report-csv': { label: 'Metrics report (CSV)', suffix: '-metrics.csv', mime: 'text/csv; charset=utf-8' },
+};
+
+/**
+ * What to export. Scope is the caller's choice: one person's merged works,
+ * a selection, or every merged work — the formats don't care.
+ */
+export type ExportInput =
+  | { works: readonly MergedWork[] }
+  | { items: readonly CslItem[] }
+  | { backup: Backup }
+  | { report: PersonReportInput };
+
+/** Merged works as CSL items carrying their citation keys as ids. */
+export function itemsFromMerged(works: readonly MergedWork[]): CslItem[] {
+  return withCitationKeys(works.map((w) => mergedToCsl(w)));
+}
+
+/** Works straight from captures, unmerged (one item per record), keyed. */
+export function itemsFromCaptures(captures: readonly Capture[]): CslItem[] {
+  const items = captures.flatMap((c, ci) => (c.works ?? []).map((w, wi) => workToCsl(w, `c${ci}w${wi}`)));
+  return withCitationKeys(items);
+}
+
+export function exportAs(format: ExportFormat, input: ExportInput): string {
+  if (format === 'json') {
+    if (!('backup' in input)) throw new Error('the JSON backup exports { backup }');
+    return serializeBackup(input.backup);
+  }
+  if (format === 'report-md' || format === 'report-csv') {
+    if (!('report' in input)) throw new Error('a metrics report exports { report }');
+    return format === 'report-md' ? reportMarkdown(input.report) : reportCsv(input.report);
+  }
+  const items = 'works' in input ? itemsFromMerged(input.works) : 'items' in input ? [...input.items] : undefined;
+  if (!items) throw new Error(`${FORMAT_INFO[format].label} exports { works } or { items }`);
+  switch (format) {
+    case 'bibtex':
+      return items.map(bibtexEntry).join('\n');
+    case 'ris':
+      return toRis(items);
+    case 'csl':
+      return toCslJson(items);
+    case 'csv':
+      return worksToCsv(items);
+  }
+}
+
+/** Lower-case words joined by hyphens; letters of any script kept, accents dropped. */
+export function fileSlug(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+}
+
+/** "ada-lovelace-2026-11-22.bib"; without a person, "scholar-lens-…" (or "…-selection-…"). */
+export function fileNameFor(scope: { personName?: string; selection?: boolean }, format: ExportFormat, date: Date): string {
+  const who = (scope.personName && fileSlug(scope.personName)) || (scope.selection ? 'scholar-lens-selection' : 'scholar-lens');
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `${who}-${day}${FORMAT_INFO[format].suffix}`;
+}
