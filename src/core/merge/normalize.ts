@@ -56,7 +56,8 @@ export function normalizeDoi(s: string | undefined): string | undefined {
   }
   t = t.replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '').replace(/^doi:\s*/i, '');
   const m = /10\.\d{4,9}\/\S+/.exec(t);
-  return m ? m[0].replace(/[.,;]+$/, '').toLowerCase() : undefined;
+  const doi = m ? m[0].replace(/[.,;]+$/, '').toLowerCase() : undefined;
+  return doi && !doi.endsWith('/') ? doi : undefined;
 }
 
 /** arXiv id without "arXiv:" and without version; old-style ids keep their archive. */
