@@ -6,9 +6,17 @@
 import type { SiteAdapter } from './adapter';
 import { ruleFor } from './adapter';
 import { googleScholar } from './google-scholar';
+import { arxivAdapter } from './arxiv';
+import { dblpAdapter } from './dblp';
+import { orcidAdapter } from './orcid';
+import { semanticScholarAdapter } from './semantic-scholar';
 
 export const adapters: readonly SiteAdapter[] = [
   googleScholar,
+  arxivAdapter,
+  dblpAdapter,
+  orcidAdapter,
+  semanticScholarAdapter,
 ];
 
 /** The adapter whose URL rules match this URL, if any. */
