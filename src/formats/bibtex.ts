@@ -61,7 +61,11 @@ export function escapeTitle(s: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .split(' ')
-    .map((w) => (/^.+\p{Lu}/u.test(w) ? `{${escapeLatex(w)}}` : escapeLatex(w)))
+    .map((w) => {
+      const [, lead = '', core = '', tail = ''] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(w) ?? [];
+      if (!/^.+\p{Lu}/u.test(core)) return escapeLatex(w);
+      return `${escapeLatex(lead)}{${escapeLatex(core)}}${escapeLatex(tail)}`;
+    })
     .join(' ');
 }
 

@@ -1,0 +1,171 @@
+// Unit checks of the format pieces: keys, escaping, names, backup round trip
+// and import plan, bibliography import, report, file names.
+
+import { describe, expect, test } from 'vitest';
+import { METRIC_DEFINITIONS, computeMetrics } from '../../src/core/metrics';
+import { validateCapture } from '../../src/core/validate';
+import { makeBackup, parseBackup, planImport, serializeBackup, type StoredCaptureRecord } from '../../src/formats/backup';
+import { bibtexEntry, escapeLatex } from '../../src/formats/bibtex';
+import { workToCsl } from '../../src/formats/csl';
+import { csvCell } from '../../src/formats/csv';
+import { exportAs, fileNameFor } from '../../src/formats/index';
+import { importBibliography, ImportError } from '../../src/formats/import';
+import { citationKeys, withCitationKeys } from '../../src/formats/keys';
+import { parseName } from '../../src/formats/names';
+import { FIXED_NOW } from '../helpers/fixtures';
+import { ernst, handBuilt, newton } from '../helpers/format-records';
+
+describe('citation keys', () => {
+  test('family + year + first significant word, lower-case ASCII', () => {
+    const keys = withCitationKeys(handBuilt.map((w, i) => workToCsl(w, String(i)))).map((i) => i.id);
+    // From the page metadata in tests/helpers/format-records.ts: "How many…" skips the stop word "How".
+    expect(keys).toEqual(['bandyopadhyayghosh2010vitro', 'finzel2018chemical', 'scao2021many', 'sen2020empir']);
+  });
+  test('collisions get a, b, c in input order and are unique', () => {
+    const n = newton().works!;
+    const keys = citationKeys(n.map((w, i) => workToCsl(w, String(i))));
+    expect(new Set(keys).size).toBe(keys.length);
+    // Newton's profile lists "Principios matemáticos de la filosofía natural…" in 1998 and 1982 (checked in the HTML):
+    expect(keys).toContain('newton1998principios');
+    expect(keys).toContain('newton1982principios');
+    expect(keys.filter((k) => /[a-z]$/.test(k) && /\d[a-z]+[a-z]$/.test(k)).length).toBeGreaterThan(0);
+    expect(citationKeys(n.map((w, i) => workToCsl(w, String(i))))).toEqual(keys);
+  });
+  test('accents dropped, no author gives anon, no year nd', () => {
+    // SYNTHETIC records.
+    expect(citationKeys([workToCsl({ title: 'Über Öl', authors: ['Jürgen Schöning'] }, 'x'), workToCsl({ title: 'The Thing' }, 'y')])).toEqual([
+      'schoning' + 'nd' + 'uber',
+      'anonndthing',
+    ]);
+  });
+});
+
+describe('BibTeX escaping', () => {
+  test('LaTeX specials escaped, UTF-8 kept, -- ligature broken', () => {
+    expect(escapeLatex('A & B 50% $x_1$ #1 {y} ~ ^ \\ naïve -- Ωμέγα')).toBe(
+      'A \\& B 50\\% \\$x\\_1\\$ \\#1 \\{y\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{} naïve -{}- Ωμέγα',
+    );
+  });
+  test('arXiv preprint: @misc with eprint and archivePrefix; url/doi verbatim', () => {
+    const e = bibtexEntry(withCitationKeys([workToCsl(handBuilt[3]!, 'x')])[0]!);
+    expect(e).toMatch(/^@misc\{sen2020empir,/);
+    expect(e).toContain('eprint = {2004.10162},');
+    expect(e).toContain('archivePrefix = {arXiv},');
+    expect(e).toContain('title = {{EMPIR}: Ensembles of Mixed Precision Deep Networks');
+    // SYNTHETIC DOI with an underscore stays raw in the verbatim field.
+    expect(bibtexEntry(workToCsl({ title: 't', ids: { doi: '10.1234/a_b' } }, 'k'))).toContain('doi = {10.1234/a_b},');
+  });
+});
+
+test('names: particles, comma form, initials, single names', () => {
+  expect(parseName('MS de Heredia')).toEqual({ family: 'Heredia', given: 'MS', 'non-dropping-particle': 'de' });
+  expect(parseName('Sen, Sanchari')).toEqual({ family: 'Sen', given: 'Sanchari' });
+  expect(parseName('JB Ernst')).toEqual({ family: 'Ernst', given: 'JB' });
+  expect(parseName('张三')).toEqual({ literal: '张三' });
+});
+
+test('CSV cells: RFC 4180 quoting, formula prefix on text only', () => {
+  expect(csvCell('a,b')).toBe('"a,b"');
+  expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+  expect(csvCell('=1+1')).toBe("'=1+1");
+  expect(csvCell('@x')).toBe("'@x");
+  expect(csvCell('\tx')).toBe("'\tx");
+  expect(csvCell(-0)).toBe('0');
+  expect(csvCell(485)).toBe('485');
+  expect(csvCell(undefined)).toBe('');
+});
+
+describe('JSON backup', () => {
+  const rec = (key: string, firstSeen: string, lastSeen: string): StoredCaptureRecord => ({ key, firstSeen, lastSeen, capture: ernst() });
+  test('round trip restores exactly', () => {
+    const b = makeBackup(
+      {
+        captures: [rec('google-scholar:SbUmSEAAAAAJ', '2026-01-01T00:00:00.000Z', '2026-11-22T10:00:00.000Z')],
+        decisions: [{ kind: 'join-works', works: ['doi:10.1/x', 'arxiv:2004.10162'], at: '2026-11-01T00:00:00.000Z' }],
+        settings: { theme: 'dark' },
+      },
+      FIXED_NOW,
+    );
+    const parsed = parseBackup(serializeBackup(b));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.rejected).toEqual([]);
+    expect(parsed.backup).toEqual(b);
+  });
+  test('invalid captures are reported, not imported', () => {
+    const good = rec('a', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+    const bad = { ...good, key: 'b', capture: { ...good.capture, url: 'ftp://x' } };
+    const text = JSON.stringify({ ...makeBackup({ captures: [good] }, FIXED_NOW), captures: [good, bad, 'junk'], decisions: [{ kind: 'nope' }] });
+    const parsed = parseBackup(text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.backup.captures.map((c) => c.key)).toEqual(['a']);
+    expect(parsed.rejected.map((r) => r.at)).toEqual(['captures[1]', 'captures[2]', 'decisions[0]']);
+    expect(parsed.rejected[0]!.errors.join(' ')).toMatch(/capture\.url/);
+    expect(parseBackup('{"format":"other"}').ok).toBe(false);
+    expect(parseBackup('{"format":"scholar-lens.backup","version":2}')).toEqual({ ok: false, errors: [expect.stringMatching(/version 2/)] });
+  });
+  test('planImport: exact into an empty store, idempotent, never older over newer', () => {
+    const b = makeBackup({ captures: [rec('k', '2026-02-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')] }, FIXED_NOW);
+    const first = planImport({ captures: [], decisions: [] }, b);
+    expect(first.captures).toEqual(b.captures);
+    const again = planImport({ captures: first.captures, decisions: first.decisions }, b);
+    expect(again.captures).toEqual([]);
+    expect(again.unchanged).toBe(1);
+    const newer: StoredCaptureRecord = { ...rec('k', '2026-01-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z') };
+    newer.capture = { ...newer.capture, capturedAt: '2026-12-01T00:00:00.000Z' };
+    const merged = planImport({ captures: [newer], decisions: [] }, b);
+    expect(merged.captures).toEqual([]);
+  });
+});
+
+describe('bibliography import', () => {
+  test('BibTeX with LaTeX → list capture that validates; arXiv from eprint', () => {
+    // SYNTHETIC file in BibTeX syntax, carrying the arXiv page's metadata (format-records.ts).
+    const bib = `@misc{sen2020empir,
+  author = {Sen, Sanchari and Ravindran, Balaraman and Raghunathan, Anand},
+  title = {{EMPIR}: Ensembles of Mixed Precision Deep Networks for Increased Robustness against Adversarial Attacks},
+  year = {2020}, month = {4}, eprint = {2004.10162v1}, archivePrefix = {arXiv},
+}
+@article{x, author = {Sch{\\"o}ning, J{\\"u}rgen}, title = {Caf{\\'e} \\& Co}, journal = {J}, year = 2019, doi = {10.1234/ABC}}`;
+    const c = importBibliography(bib, 'my refs.bib', { now: FIXED_NOW });
+    expect(validateCapture(c).ok).toBe(true);
+    expect(c.pageKind).toBe('list');
+    expect(c.source).toBe('bibliography');
+    expect(c.url).toBe('urn:scholar-lens:import:my%20refs.bib');
+    expect(c.works![0]).toMatchObject({ title: handBuilt[3]!.title, authors: ['Sanchari Sen', 'Balaraman Ravindran', 'Anand Raghunathan'], year: 2020, date: '2020-04', ids: { arxiv: '2004.10162' }, type: 'preprint' });
+    expect(c.works![1]).toMatchObject({ title: 'Café & Co', authors: ['Jürgen Schöning'], ids: { doi: '10.1234/abc' }, venue: 'J', type: 'article' });
+  });
+  test('our own CSL-JSON export imports back; owner makes it an author capture', () => {
+    const csl = exportAs('csl', { items: withCitationKeys(handBuilt.map((w, i) => workToCsl(w, String(i)))) });
+    const c = importBibliography(csl, 'x-csl.json', { owner: 'Kati Finzel', now: FIXED_NOW });
+    expect(validateCapture(c).ok).toBe(true);
+    expect(c.pageKind).toBe('author');
+    expect(c.person).toEqual({ name: 'Kati Finzel' });
+    expect(c.works!.map((w) => [w.title, w.year, w.ids])).toEqual(handBuilt.map((w) => [w.title, w.year, w.ids]));
+    expect(() => importBibliography('not a bibliography', 'x.bib')).toThrow(ImportError);
+  });
+});
+
+test('metrics report lists every metric with its definition, stated beside computed', () => {
+  const e = ernst();
+  const computed = computeMetrics(e.works!, { currentYear: 2024, person: { name: 'Jason Ernst' } });
+  const report = { personName: 'Jason Ernst', computed: computed as unknown as Record<string, unknown>, definitions: METRIC_DEFINITIONS, stated: [{ source: 'google-scholar', metrics: e.person!.metrics! }] };
+  const md = exportAs('report-md', { report });
+  for (const d of Object.values(METRIC_DEFINITIONS)) expect(md).toContain(d.label);
+  // Stated 1083 citations / h 14 / i10 17 (gsc_rsb_std cells); SOURCES.tsv: the 58 rows sum to 1083, h=14, i10=17.
+  expect(md).toMatch(/\| Citations \| 1083 \| 1083 \|/);
+  expect(md).toMatch(/\| h-index \| 14 \| 14 \|/);
+  expect(md).toMatch(/\| i10-index \| 17 \| 17 \|/);
+  expect(md).toMatch(/\| Citations since 2019 \| — \| 806 \|/);
+  const csv = exportAs('report-csv', { report });
+  expect(csv.split('\r\n')[0]).toBe('\uFEFFperson,metric,label,computed,stated_google-scholar,definition,definition_source');
+});
+
+test('file names: person, date, format', () => {
+  const d = new Date(2026, 10, 22);
+  expect(fileNameFor({ personName: 'Ada Lovelace' }, 'bibtex', d)).toBe('ada-lovelace-2026-11-22.bib');
+  expect(fileNameFor({ personName: 'Jürgen Schöning' }, 'csl', d)).toBe('jurgen-schoning-2026-11-22-csl.json');
+  expect(fileNameFor({}, 'json', d)).toBe('scholar-lens-2026-11-22-backup.json');
+  expect(fileNameFor({ selection: true }, 'report-md', d)).toBe('scholar-lens-selection-2026-11-22-metrics.md');
+});
