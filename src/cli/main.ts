@@ -6,6 +6,7 @@ import { EXIT } from './io';
 
 const commands: Record<string, () => Promise<{ run: Command }>> = {
   extract: () => import('./commands/extract'),
+  export: () => import('./commands/export'),
 };
 
 const USAGE = `usage: scholar-lens <command> [options]
@@ -13,6 +14,8 @@ const USAGE = `usage: scholar-lens <command> [options]
 commands:
   extract <file> --url <url> [--as html|json|xml] [--now <iso-date>]
       read a saved page (or a saved JSON/XML response) and print its capture as JSON
+  export --format bibtex|ris|csl|csv|json|report [--person <name>] [--report-as md|csv] <input…>
+      merge captures (capture JSON, arrays, backups, .bib/CSL-JSON bibliographies) and print one export
 `;
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,67 @@
+// `cli export` end to end through its Command interface: a real Scholar
+// capture (read by the real adapter from the saved Ernst profile) in, exports out.
+
+import { describe, expect, test } from 'vitest';
+import { plugins } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import { run } from '../../src/cli/commands/export';
+import type { CliIo } from '../../src/cli/io';
+import { parseBackup } from '../../src/formats/backup';
+import { ernst, handBuilt } from '../helpers/format-records';
+
+function io(files: Record<string, string>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const cli: CliIo = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    readFile: async (p) => {
+      const f = files[p];
+      if (f === undefined) throw new Error('no such file');
+      return new TextEncoder().encode(f);
+    },
+  };
+  return { cli, out: () => out.join(''), err: () => err.join('') };
+}
+
+const files = () => ({
+  'ernst.json': JSON.stringify(ernst()),
+  // SYNTHETIC .bib with the arXiv page's metadata (format-records.ts).
+  'mine.bib': `@misc{k, author={Sen, Sanchari}, title={${handBuilt[3]!.title}}, year=2020, eprint={2004.10162}, archivePrefix={arXiv}}`,
+});
+
+describe('cli export', () => {
+  test('bibtex of captures and a bibliography', async () => {
+    const x = io(files());
+    expect(await run(['--format', 'bibtex', '--now', '2026-11-22T10:00:00Z', 'ernst.json', 'mine.bib'], x.cli)).toBe(0);
+    const parsed = plugins.input.chain(x.out(), { generateGraph: false });
+    const titles = parsed.map((p) => p.title);
+    // The first row of Ernst's profile (gsc_a_at) and the bibliography's entry are both there.
+    expect(titles).toContain('Decentralized applications: The blockchain-empowered software system');
+    expect(titles).toContain(handBuilt[3]!.title);
+    // 58 profile rows + 1 entry, fewer only where merging joined duplicate rows.
+    expect(parsed.length).toBeGreaterThan(50);
+    expect(parsed.length).toBeLessThanOrEqual(59);
+  });
+  test('report for the person of the author page: stated figures as the page states them', async () => {
+    const x = io(files());
+    expect(await run(['--format', 'report', '--now', '2026-11-22T10:00:00Z', 'ernst.json'], x.cli)).toBe(0);
+    // Stated h 14 and i10 17 (gsc_rsb_std cells of the saved page).
+    expect(x.out()).toMatch(/\| h-index \| \d+ \| 14 \|/);
+    expect(x.out()).toMatch(/\| i10-index \| \d+ \| 17 \|/);
+    expect(x.out()).toContain('# Metrics for Jason Ernst');
+  });
+  test('json backup of the inputs reads back', async () => {
+    const x = io(files());
+    expect(await run(['--format', 'json', '--now', '2026-11-22T10:00:00Z', 'ernst.json', 'mine.bib'], x.cli)).toBe(0);
+    const b = parseBackup(x.out());
+    expect(b.ok && b.backup.captures.length).toBe(2);
+    expect(b.ok && b.rejected).toEqual([]);
+  });
+  test('usage errors', async () => {
+    const x = io(files());
+    expect(await run(['--format', 'docx', 'ernst.json'], x.cli)).toBe(1);
+    expect(await run(['--format', 'csv', 'missing.json'], x.cli)).toBe(1);
+    expect(x.err()).toContain('missing.json: cannot read');
+  });
+});
