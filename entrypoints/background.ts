@@ -16,6 +16,16 @@ export default defineBackground(() => {
       now: () => new Date(),
       saveStatus: (s: TabStatus) => session.set({ [statusKey(s.tabId)]: s }),
       loadStatus: async (tabId) => (await session.get(statusKey(tabId)))[statusKey(tabId)] as TabStatus | undefined,
+      // Hosts the user enabled get the on-request reader registered as a content
+      // script; the permission itself was requested by the popup (a user gesture).
+      async enableHost(origin) {
+        const id = `auto-${new URL(origin).host}`;
+        const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+        if (existing.length) return;
+        await browser.scripting.registerContentScripts([
+          { id, matches: [`${origin}/*`], js: ['save-page.js'], runAt: 'document_idle', persistAcrossSessions: true },
+        ]);
+      },
     },
     browser.runtime.id,
   );

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { hostMatchPatterns } from '../src/sites/registry';
-import { captureCurrentPage } from '../src/shell/capture-in-page';
+import { captureCurrentPage, pageFetcher } from '../src/shell/capture-in-page';
 
 // Runs on supported sites only (the matches are the adapters' host patterns).
 // It reads the page, sends the capture to the background, and never throws
@@ -13,14 +13,7 @@ export default defineContentScript({
       const capture = await captureCurrentPage({
         doc: document,
         url: new URL(location.href),
-        async fetchText(url, as, headers) {
-          const res = await fetch(url, {
-            credentials: 'same-origin',
-            headers: { Accept: as === 'json' ? 'application/json' : as === 'xml' ? 'application/xml' : '*/*', ...headers },
-          });
-          if (!res.ok) throw new Error(`HTTP ${res.status}`);
-          return res.text();
-        },
+        fetchText: pageFetcher(fetch.bind(globalThis)),
       });
       if (capture) await browser.runtime.sendMessage({ type: 'capture', capture });
     } catch {

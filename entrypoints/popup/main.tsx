@@ -25,6 +25,29 @@ const data: PopupData = {
   async record(key) {
     return getCapture(await openStore(), key);
   },
+  async pageUrl() {
+    const tabId = await activeTabId();
+    if (tabId === undefined) return undefined;
+    const tab = await browser.tabs.get(tabId);
+    return tab.url && /^https?:/.test(tab.url) ? tab.url : undefined;
+  },
+  async savePage() {
+    const tabId = await activeTabId();
+    if (tabId === undefined) return;
+    const before = (await this.status())?.at;
+    await browser.scripting.executeScript({ target: { tabId }, files: ['/save-page.js'] });
+    // The injected script reports to the background; wait for that report.
+    for (let i = 0; i < 50; i++) {
+      const s = await this.status();
+      if (s && s.at !== before) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  },
+  async enableSite(origin) {
+    const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
+    if (granted) await browser.runtime.sendMessage({ type: 'enable-host', origin });
+    return granted;
+  },
 };
 
 render(<Popup data={data} />, document.getElementById('app')!);

@@ -17,6 +17,8 @@ export interface BackgroundDeps {
   /** Remember a tab's status across service-worker restarts. */
   saveStatus(status: TabStatus): Promise<void>;
   loadStatus(tabId: number): Promise<TabStatus | undefined>;
+  /** Read article pages on this origin automatically from now on (the user granted the host). */
+  enableHost?(origin: string): Promise<void>;
 }
 
 export interface Sender {
@@ -88,6 +90,29 @@ export function createHandler(deps: BackgroundDeps, ownId: string) {
       case 'capture':
         if (sender.tabId === undefined) return { ok: false, error: 'captures come from tabs' };
         return handleCapture(m.capture, sender);
+      case 'nothing-found': {
+        if (sender.tabId === undefined) return { ok: false, error: 'reports come from tabs' };
+        const status: TabStatus = {
+          tabId: sender.tabId,
+          url: typeof (m as { url?: unknown }).url === 'string' ? String((m as { url: string }).url) : (sender.url ?? ''),
+          source: 'none',
+          siteName: 'This page',
+          pageKind: 'unrecognized',
+          outcome: 'not-stored',
+          works: 0,
+          notes: [String((m as { reason?: unknown }).reason ?? 'nothing scholarly found').slice(0, 300)],
+          at: deps.now().toISOString(),
+        };
+        await deps.saveStatus(status);
+        return { ok: true, value: status };
+      }
+      case 'enable-host': {
+        const origin = (m as { origin?: unknown }).origin;
+        if (typeof origin !== 'string' || !/^https?:\/\/[^/]+$/.test(origin)) return { ok: false, error: 'an origin like https://example.org expected' };
+        if (!deps.enableHost) return { ok: false, error: 'not available here' };
+        await deps.enableHost(origin);
+        return { ok: true, value: origin };
+      }
       case 'tab-status':
         if (typeof m.tabId !== 'number') return { ok: false, error: 'tabId expected' };
         return { ok: true, value: (await deps.loadStatus(m.tabId)) ?? null };

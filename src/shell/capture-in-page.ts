@@ -37,6 +37,16 @@ async function fetchPayloads(adapter: SiteAdapter, ctx: PageContext): Promise<Pa
   return payloads;
 }
 
+/** The fetch a page context uses for data requests: the page's own cookies, an Accept header for the payload kind. */
+export function pageFetcher(fetchImpl: typeof fetch): PageContext['fetchText'] {
+  return async (url, as, headers) => {
+    const accept = as === 'json' ? 'application/json' : as === 'xml' ? 'application/xml' : '*/*';
+    const res = await fetchImpl(url, { credentials: 'same-origin', headers: { Accept: accept, ...headers } });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return res.text();
+  };
+}
+
 /** Same registrable domain, approximated by the last two labels (three for two-letter second-level domains like co.uk). */
 export function sameSite(a: URL, b: URL): boolean {
   return a.protocol === 'https:' && siteOf(a.hostname) === siteOf(b.hostname);

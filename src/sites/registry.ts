@@ -27,7 +27,7 @@ export function adapterFor(url: URL | string): SiteAdapter | undefined {
 }
 
 export function adapterById(id: string): SiteAdapter | undefined {
-  return adapters.find((a) => a.id === id);
+  return adapters.find((a) => a.id === id) ?? fallbackAdapters.find((a) => a.id === id);
 }
 
 /** Manifest match patterns of every supported site: the extension's host permissions. */

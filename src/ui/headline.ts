@@ -1,5 +1,7 @@
-// The headline figures the popup computes from a capture's works.
+// The headline figures the popup computes from a capture's works, through the
+// shared metrics core so the popup and the command line agree.
 import type { Capture } from '../core/capture';
+import { computeMetrics } from '../core/metrics';
 
 export interface Headline {
   papers: number;
@@ -8,14 +10,7 @@ export interface Headline {
   i10Index: number;
 }
 
-export function computeHeadline(capture: Capture, _currentYear: number): Headline {
-  const cites = (capture.works ?? []).map((w) => w.citations ?? 0).sort((a, b) => b - a);
-  let h = 0;
-  while (h < cites.length && cites[h]! >= h + 1) h++;
-  return {
-    papers: cites.length,
-    citations: cites.reduce((a, b) => a + b, 0),
-    hIndex: h,
-    i10Index: cites.filter((c) => c >= 10).length,
-  };
+export function computeHeadline(capture: Capture, currentYear: number): Headline {
+  const m = computeMetrics(capture.works ?? [], { currentYear });
+  return { papers: m.papers, citations: m.citations, hIndex: m.hIndex, i10Index: m.i10Index };
 }

@@ -60,7 +60,7 @@ export async function launch(opts: { colorScheme?: 'light' | 'dark' } = {}): Pro
     for (let i = 0; i < 50; i++) {
       const id = await sw.evaluate(async (u: string) => {
         const tabs = await chrome.tabs.query({});
-        return tabs.find((t) => t.url === u)?.id ?? -1;
+        return Math.max(-1, ...tabs.filter((t) => t.url === u).map((t) => t.id ?? -1));
       }, url);
       if (id >= 0) return id;
       await new Promise((r) => setTimeout(r, 100));

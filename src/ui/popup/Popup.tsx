@@ -9,6 +9,12 @@ import { PAGE_KIND_LABEL, statusLine } from '../labels';
 export interface PopupData {
   status(): Promise<TabStatus | null>;
   record(key: string): Promise<CaptureRecord | undefined>;
+  /** The tab's URL when it is a web page the user could ask to save. */
+  pageUrl(): Promise<string | undefined>;
+  /** Read the tab on request (activeTab); resolves when the tab has reported. */
+  savePage(): Promise<void>;
+  /** Ask for the host permission and read this site's pages automatically from now on. */
+  enableSite(origin: string): Promise<boolean>;
   currentYear: number;
 }
 
@@ -20,12 +26,17 @@ type State =
 
 export function Popup({ data }: { data: PopupData }) {
   const [state, setState] = useState<State>({ phase: 'loading' });
+  const [pageUrl, setPageUrl] = useState<string | undefined>();
+  const [saving, setSaving] = useState(false);
+  const [reload, setReload] = useState(0);
   useEffect(() => {
     let live = true;
     (async () => {
       try {
-        const status = await data.status();
-        if (!status) return live && setState({ phase: 'empty' });
+        const [status, url] = await Promise.all([data.status(), data.pageUrl()]);
+        if (!live) return;
+        setPageUrl(url);
+        if (!status) return setState({ phase: 'empty' });
         const record = status.key ? await data.record(status.key) : undefined;
         if (live) setState({ phase: 'status', status, record });
       } catch (err) {
@@ -35,7 +46,19 @@ export function Popup({ data }: { data: PopupData }) {
     return () => {
       live = false;
     };
-  }, [data]);
+  }, [data, reload]);
+
+  async function save() {
+    setSaving(true);
+    try {
+      await data.savePage();
+    } catch (err) {
+      setState({ phase: 'error', message: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setSaving(false);
+      setReload((n) => n + 1);
+    }
+  }
 
   return (
     <main class="popup" aria-busy={state.phase === 'loading'}>
@@ -50,6 +73,9 @@ export function Popup({ data }: { data: PopupData }) {
       )}
       {state.phase === 'empty' && <EmptyState />}
       {state.phase === 'status' && <StatusView status={state.status} record={state.record} currentYear={data.currentYear} />}
+      {pageUrl && (state.phase === 'empty' || (state.phase === 'status' && state.status.source === 'none')) && (
+        <SaveThisPage url={pageUrl} saving={saving} onSave={save} enableSite={data.enableSite} />
+      )}
     </main>
   );
 }
@@ -59,10 +85,31 @@ function EmptyState() {
     <section class="empty">
       <h1>Nothing recognized on this tab</h1>
       <p>
-        Open a researcher's profile on Google Scholar (or another supported site) and Scholar Lens saves it as you browse.
-        Open this popup again to see the profile and its metrics.
+        Open a researcher's profile on Google Scholar, DBLP, ORCID, Semantic Scholar, arXiv or another supported site and
+        Scholar Lens saves it as you browse. Open this popup again to see the profile and its metrics. On any other article
+        page, "Save this page" reads its citation data.
       </p>
       <p class="muted">Everything stays in your browser.</p>
+    </section>
+  );
+}
+
+function SaveThisPage(props: { url: string; saving: boolean; onSave(): void; enableSite(origin: string): Promise<boolean> }) {
+  const origin = new URL(props.url).origin;
+  const [enabled, setEnabled] = useState<boolean | undefined>();
+  return (
+    <section class="save" aria-label="Save this page">
+      <button type="button" class="primary" onClick={props.onSave} disabled={props.saving}>
+        {props.saving ? 'Reading this page…' : 'Save this page'}
+      </button>
+      <p class="muted small">
+        Reads the article's embedded citation data on this page only, now. Nothing is sent anywhere.
+      </p>
+      <button type="button" class="link" onClick={async () => setEnabled(await props.enableSite(origin))}>
+        Always read article pages on {new URL(props.url).host}
+      </button>
+      {enabled === true && <p class="small">Article pages on this site will be saved as you browse.</p>}
+      {enabled === false && <p class="small">Permission was not granted; nothing changes.</p>}
     </section>
   );
 }

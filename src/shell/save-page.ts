@@ -1,0 +1,25 @@
+// "Save this page": what runs in a tab when the user asks, on any site.
+import { adapterFor, fallbackAdapterFor } from '../sites/registry';
+import { captureCurrentPage, pageFetcher } from './capture-in-page';
+
+export type SavePageMessage =
+  | { type: 'capture'; capture: NonNullable<Awaited<ReturnType<typeof captureCurrentPage>>> }
+  | { type: 'nothing-found'; url: string; reason: string };
+
+export async function readPageOnRequest(doc: Document, url: URL, fetchImpl: typeof fetch): Promise<SavePageMessage> {
+  const site = adapterFor(url);
+  const adapter = site && site.detect(doc, url) !== undefined ? site : fallbackAdapterFor(doc, url);
+  if (!adapter)
+    return {
+      type: 'nothing-found',
+      url: url.href,
+      reason: 'no scholarly record found on this page (no citation metadata, JSON-LD or COinS)',
+    };
+  const capture = await captureCurrentPage(
+    { doc, url, fetchText: pageFetcher(fetchImpl) },
+    adapter,
+  );
+  return capture
+    ? { type: 'capture', capture }
+    : { type: 'nothing-found', url: url.href, reason: `${adapter.name} found nothing to save on this page` };
+}

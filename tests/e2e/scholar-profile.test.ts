@@ -1,0 +1,47 @@
+// The foundation flow in real Chromium: a Google Scholar profile page (the
+// real saved fixture, served by request routing) is read by the content
+// script, stored by the background, and shown in the popup.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, type Harness } from './harness';
+
+const ERNST = 'https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en';
+const SORRY = 'https://scholar.google.com/citations?user=U4LFdJ0AAAAJ&hl=en';
+
+describe('Google Scholar profile → store → popup', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+    await h.serve(ERNST, 'google_scholar/profile_SbUmSEAAAAAJ_ernst_all58.html');
+    await h.serve(SORRY, 'google_scholar/blocked_sorry_page.html');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('shows the person, the counts and both sets of metrics', async () => {
+    const { tabId } = await h.visit(ERNST);
+    const popup = await h.popup(tabId);
+    // Values checked by hand against the saved page: name in #gsc_prf_in, the
+    // stats table (1083/806, 14/8, 17/7, since 2019) and 58 rows (gsc_bpf_more disabled).
+    await expect.poll(() => popup.locator('.status').textContent()).toContain('Google Scholar author page — 58 works saved');
+    expect(await popup.locator('#person-name').textContent()).toBe('Jason Ernst');
+    const rows = await popup.locator('.metrics tbody tr').allTextContents();
+    expect(rows[0]).toMatch(/Citations\s*1,083\s*806\s*1,083/);
+    expect(rows[1]).toMatch(/h-index\s*14\s*8\s*14/);
+    expect(rows[2]).toMatch(/i10-index\s*17\s*7\s*17/);
+    expect(await popup.locator('.works li').count()).toBe(58);
+    await popup.screenshot({ path: 'docs/popup.png', fullPage: true });
+
+    // Visiting again updates the stored capture instead of adding a second one.
+    const again = await h.visit(ERNST);
+    const popup2 = await h.popup(again.tabId);
+    await expect.poll(() => popup2.locator('.status').textContent()).toContain('58 works updated');
+  });
+
+  it('says a blocked page is blocked and stores nothing from it', async () => {
+    const { tabId } = await h.visit(SORRY);
+    const popup = await h.popup(tabId);
+    await expect.poll(() => popup.locator('.status').textContent()).toMatch(/Google Scholar: blocked/);
+    expect(await popup.locator('.person').count()).toBe(0);
+  });
+});
