@@ -7,6 +7,7 @@ import { EXIT } from './io';
 const commands: Record<string, () => Promise<{ run: Command }>> = {
   extract: () => import('./commands/extract'),
   export: () => import('./commands/export'),
+  merge: () => import('./commands/merge'),
 };
 
 const USAGE = `usage: scholar-lens <command> [options]
@@ -16,6 +17,8 @@ commands:
       read a saved page (or a saved JSON/XML response) and print its capture as JSON
   export --format bibtex|ris|csl|csv|json|report [--person <name>] [--report-as md|csv] <input…>
       merge captures (capture JSON, arrays, backups, .bib/CSL-JSON bibliographies) and print one export
+  merge [--now <iso-date>] [--owner <name>] <input…>
+      merge captures and bibliographies; print people (with works, metrics, stated figures) and all merged works as JSON
 `;
 
 async function main(argv: string[]): Promise<number> {

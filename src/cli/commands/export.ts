@@ -4,14 +4,13 @@
 // the merge module is present; otherwise every record is exported as read.
 
 import type { Capture } from '../../core/capture';
-import type { MergeAll, MergedPerson, MergedWork, UserDecision } from '../../core/merge/types';
-import { METRIC_DEFINITIONS, computeMetrics, type MetricWork } from '../../core/metrics';
-import { validateCapture } from '../../core/validate';
-import { decodePage } from '../../node/dom';
-import { makeBackup, parseBackup, type BackupDecision, type StoredCaptureRecord } from '../../formats/backup';
+import type { MergeAll, MergedPerson, MergedWork } from '../../core/merge/types';
+import { METRIC_DEFINITIONS, computeMetrics } from '../../core/metrics';
+import { makeBackup } from '../../formats/backup';
 import { exportAs, itemsFromCaptures, type ExportFormat } from '../../formats/index';
-import { importBibliography, ImportError } from '../../formats/import';
+import { loadInputs } from '../inputs';
 import { EXIT, parseArgs, type CliIo, type Command } from '../io';
+import { toMetricWork } from '../metric-work';
 
 const USAGE =
   'usage: export --format bibtex|ris|csl|csv|json|report [--person <name>] [--report-as md|csv] [--now <iso-date>] <input…>\n' +
@@ -89,81 +88,6 @@ async function loadMerge(): Promise<MergeAll | undefined> {
   }
 }
 
-interface Loaded {
-  records: StoredCaptureRecord[];
-  decisions: BackupDecision[];
-  settings: Record<string, unknown>;
-}
-
-async function loadInputs(files: string[], io: CliIo, now: Date): Promise<Loaded | undefined> {
-  const byKey = new Map<string, StoredCaptureRecord>();
-  const decisions: BackupDecision[] = [];
-  let settings: Record<string, unknown> = {};
-  const add = (capture: Capture, key = `${capture.source}:${capture.url}`, seen?: { firstSeen: string; lastSeen: string }) => {
-    const old = byKey.get(key);
-    if (old && old.capture.capturedAt >= capture.capturedAt) return;
-    byKey.set(key, { key, firstSeen: seen?.firstSeen ?? capture.capturedAt, lastSeen: seen?.lastSeen ?? capture.capturedAt, capture });
-  };
-  for (const file of files) {
-    let text: string;
-    try {
-      text = decodePage(await io.readFile(file));
-    } catch (err) {
-      io.stderr(`${file}: cannot read (${err instanceof Error ? err.message : String(err)})\n`);
-      return undefined;
-    }
-    if (!/^\s*[[{]/.test(text.replace(/^\uFEFF/, ''))) {
-      try {
-        add(importBibliography(text, file, { now }));
-      } catch (err) {
-        io.stderr(`${file}: ${err instanceof ImportError ? err.message : String(err)}\n`);
-        return undefined;
-      }
-      continue;
-    }
-    let data: unknown;
-    try {
-      data = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (err) {
-      io.stderr(`${file}: not JSON (${err instanceof Error ? err.message : String(err)})\n`);
-      return undefined;
-    }
-    const obj = data as Record<string, unknown> | null;
-    if (obj && !Array.isArray(obj) && obj.format === 'scholar-lens.backup') {
-      const parsed = parseBackup(text);
-      if (!parsed.ok) {
-        io.stderr(`${file}: ${parsed.errors.join('; ')}\n`);
-        return undefined;
-      }
-      for (const r of parsed.rejected) io.stderr(`${file}: ${r.at}${r.key ? ` (${r.key})` : ''} left out: ${r.errors.join('; ')}\n`);
-      for (const r of parsed.backup.captures) add(r.capture, r.key, r);
-      decisions.push(...parsed.backup.decisions);
-      settings = { ...settings, ...parsed.backup.settings };
-      continue;
-    }
-    const list = Array.isArray(data) ? data : [data];
-    if (list.length && list.every((c) => (c as Record<string, unknown> | null)?.format !== 'scholar-lens.capture')) {
-      // Not captures: read it as a CSL-JSON bibliography.
-      try {
-        add(importBibliography(text, file, { now }));
-      } catch (err) {
-        io.stderr(`${file}: ${err instanceof ImportError ? err.message : String(err)}\n`);
-        return undefined;
-      }
-      continue;
-    }
-    for (const [i, c] of list.entries()) {
-      const check = validateCapture(c);
-      if (!check.ok) {
-        io.stderr(`${file}[${i}]: not a valid capture, left out: ${check.errors.slice(0, 3).join('; ')}\n`);
-        continue;
-      }
-      add(check.capture);
-    }
-  }
-  return { records: [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : 1)), decisions: decisions as UserDecision[], settings };
-}
-
 function sameName(a: string | undefined, b: string): boolean {
   const norm = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
   return a !== undefined && norm(a) === norm(b);
@@ -172,15 +96,6 @@ function sameName(a: string | undefined, b: string): boolean {
 function pickPerson(people: MergedPerson[], name: string | undefined): MergedPerson | undefined {
   if (name) return people.find((p) => sameName(p.name, name) || p.nameVariants.some((v) => sameName(v, name)));
   return [...people].sort((a, b) => b.workIds.length - a.workIds.length || (a.id < b.id ? -1 : 1))[0];
-}
-
-function toMetricWork(w: MergedWork): MetricWork {
-  const m: MetricWork = {};
-  if (w.citations !== undefined) m.citations = w.citations;
-  if (w.year !== undefined) m.year = w.year;
-  if (w.authors) m.authors = w.authors;
-  if (w.venue) m.venue = w.venue;
-  return m;
 }
 
 function reportUnmerged(captures: Capture[], flags: Record<string, string | true>, io: CliIo, now: Date): number {

@@ -1,0 +1,125 @@
+// `merge <input…>`: captures and bibliographies in, the merged people and
+// works out as JSON, every merged record pointing back at the file it came
+// from. The same inputs in any order print the same JSON.
+
+import { mergeAll } from '../../core/merge/index';
+import type { MemberRef, MergedPerson, MergedWork, StatedFigures, WorkVersion } from '../../core/merge/types';
+import { compareStated, computeMetrics } from '../../core/metrics';
+import { adapterById } from '../../sites/registry';
+import { BIBLIOGRAPHY_SOURCE } from '../../formats/import';
+import { loadInputs, type InputOrigin } from '../inputs';
+import { EXIT, parseArgs, type Command } from '../io';
+import { toMetricWork } from '../metric-work';
+
+const USAGE =
+  'usage: merge [--now <iso-date>] [--owner <name>] <input…>\n' +
+  '  inputs: capture JSON (one, an array, or a backup), BibTeX or CSL-JSON bibliographies\n' +
+  '  --owner: the bibliographies are this person\'s own list of works\n';
+
+/** A merged record as printed: the input file and position instead of the store's capture key. */
+export interface CliMember {
+  file: string;
+  /** Index of the capture within an array-of-captures file or a backup's `captures`. */
+  capture?: number;
+  /** Index of the work within that capture's `works`. */
+  index: number;
+  ref?: string;
+  source: string;
+  pageKind: MemberRef['pageKind'];
+  captureKey: string;
+}
+
+export const run: Command = async (args, io) => {
+  const { flags, positionals } = parseArgs(args, ['now', 'owner']);
+  if (positionals.length === 0) {
+    io.stderr(USAGE);
+    return EXIT.usage;
+  }
+  const now = typeof flags.now === 'string' ? new Date(flags.now) : new Date();
+  if (Number.isNaN(now.getTime())) {
+    io.stderr(`not a date: ${String(flags.now)}\n`);
+    return EXIT.usage;
+  }
+  const owner = typeof flags.owner === 'string' && flags.owner.trim() ? flags.owner : undefined;
+  const loaded = await loadInputs(positionals, io, now, owner ? { owner } : {});
+  if (!loaded) return EXIT.usage;
+  const { records, decisions, origins } = loaded;
+
+  const result = mergeAll(records, decisions);
+  const originOf = (key: string): InputOrigin => origins.get(key) ?? { file: key };
+  const member = (m: MemberRef): CliMember => {
+    const o = originOf(m.captureKey);
+    return {
+      file: o.file,
+      ...(o.capture !== undefined ? { capture: o.capture } : {}),
+      index: m.index,
+      ...(m.ref !== undefined ? { ref: m.ref } : {}),
+      source: m.source,
+      pageKind: m.pageKind,
+      captureKey: m.captureKey,
+    };
+  };
+  const work = (w: MergedWork) => ({
+    ...w,
+    versions: w.versions.map((v: WorkVersion) => ({ ...v, members: v.members.map(member) })),
+    members: w.members.map(member),
+  });
+  const works = result.works.map(work);
+  const byId = new Map(works.map((w) => [w.id, w]));
+  const currentYear = now.getUTCFullYear();
+
+  const people = result.people.map((p: MergedPerson) => {
+    const mine = p.workIds.map((id) => byId.get(id)).filter((w): w is (typeof works)[number] => w !== undefined);
+    const metrics = computeMetrics(
+      mine.map((w) => toMetricWork(w)),
+      { currentYear, person: { name: p.name, variants: p.nameVariants } },
+    );
+    const sites = new Set(p.pages.map((pg) => pg.source)).size;
+    const stated = p.stated.map((s) => ({
+      ...s,
+      ...originOf(s.captureKey),
+      comparison: s.metrics ? compareStated(s.metrics, metrics, compareContext(s, records.find((r) => r.key === s.captureKey)?.capture.notes, sites)) : [],
+    }));
+    return {
+      ...p,
+      pages: p.pages.map((pg) => ({ ...pg, ...originOf(pg.captureKey) })),
+      stated,
+      works: mine,
+      metrics,
+    };
+  });
+
+  const out = {
+    inputs: records.map((r) => ({
+      key: r.key,
+      ...originOf(r.key),
+      source: r.capture.source,
+      pageKind: r.capture.pageKind,
+      url: r.capture.url,
+      capturedAt: r.capture.capturedAt,
+      works: r.capture.works?.length ?? 0,
+    })),
+    people,
+    works,
+    unresolvedDecisions: result.unresolvedDecisions,
+    stats: result.stats,
+  };
+  io.stdout(JSON.stringify(out, null, 2) + '\n');
+  return EXIT.ok;
+};
+
+function compareContext(s: StatedFigures, notes: string[] | undefined, sitesMerged: number) {
+  const stated = s.metrics ?? {};
+  // A page lists only part of its works when it says so in its notes ("has
+  // more") or when its own h/i10 figures need more works than it listed.
+  const impliedMin = Math.max(stated.hIndex ?? 0, stated.i10Index ?? 0);
+  const listTruncated = impliedMin > s.worksListed || (notes ?? []).some((n) => /\bhas more\b/i.test(n));
+  return {
+    siteName: s.source === BIBLIOGRAPHY_SOURCE ? 'Bibliography' : (adapterById(s.source)?.name ?? s.source),
+    worksListed: s.worksListed,
+    ...(stated.papers !== undefined ? { worksStated: stated.papers } : {}),
+    listTruncated,
+    ...(stated.sinceYear !== undefined ? { sinceYear: stated.sinceYear } : {}),
+    sitesMerged,
+  };
+}

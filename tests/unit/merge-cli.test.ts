@@ -1,0 +1,166 @@
+// `cli merge` through its Command interface, on captures the real adapters
+// read from saved pages: Jason Ernst's Scholar profile and the profile's
+// "view article" page of its first row (the same paper), Semantic Scholar's
+// author response for A. Turing, and Rui Tan's DBLP person XML.
+
+import { describe, expect, test } from 'vitest';
+import { run } from '../../src/cli/commands/merge';
+import type { CliIo } from '../../src/cli/io';
+import type { Capture } from '../../src/core/capture';
+import { dblpAdapter } from '../../src/sites/dblp';
+import { semanticScholarAdapter } from '../../src/sites/semantic-scholar';
+import { captureData } from '../../src/sites/run';
+import { FIXED_NOW, fixtureText } from '../helpers/fixtures';
+import { ernst, scholarCapture } from '../helpers/format-records';
+
+const NOW = ['--now', FIXED_NOW.toISOString()];
+
+function io(files: Record<string, string>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const cli: CliIo = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    readFile: async (p) => {
+      const f = files[p];
+      if (f === undefined) throw new Error('no such file');
+      return new TextEncoder().encode(f);
+    },
+  };
+  return { cli, out: () => out.join(''), err: () => err.join('') };
+}
+
+const viewCitation = () =>
+  scholarCapture(
+    'view_citation_ernst_ieeeaccess2018.html',
+    'https://scholar.google.com/citations?view_op=view_citation&hl=en&oe=ASCII&user=SbUmSEAAAAAJ&citation_for_view=SbUmSEAAAAAJ:HoB7MX3m0LUC',
+  );
+const turing = () =>
+  captureData(semanticScholarAdapter, fixtureText('semantic_scholar/api_author_2262347_turing.json'), new URL('https://api.semanticscholar.org/graph/v1/author/2262347'), 'json', { now: FIXED_NOW });
+const ruiTan = () => captureData(dblpAdapter, fixtureText('dblp/person_00-5179_RuiTan.xml'), new URL('https://dblp.org/pid/00/5179.xml'), 'xml', { now: FIXED_NOW });
+
+function files(): Record<string, string> {
+  const profile: Capture = ernst();
+  // `ref` is a caller's pass-through label; set on the first row to see it come back.
+  profile.works![0]!.ref = 'row-0';
+  return {
+    'ernst.json': JSON.stringify(profile),
+    // An array: the view page, then S2's author, then an invalid capture (SYNTHETIC, to be reported and skipped).
+    'pages.json': JSON.stringify([viewCitation(), turing(), { format: 'scholar-lens.capture', version: 1, pageKind: 'paper' }]),
+    // A backup whose first record is broken (SYNTHETIC), so DBLP's capture sits at captures[1].
+    'backup.json': JSON.stringify({
+      format: 'scholar-lens.backup',
+      version: 1,
+      exportedAt: FIXED_NOW.toISOString(),
+      captures: [{ key: 'broken' }, { key: 'dblp:rui-tan', firstSeen: FIXED_NOW.toISOString(), lastSeen: FIXED_NOW.toISOString(), capture: ruiTan() }],
+      decisions: [],
+      settings: {},
+    }),
+    // SYNTHETIC bibliography entry, typed from the view page's own fields
+    // (gsc_oci_title, the Authors and Publication date rows).
+    'mine.bib': '@article{cai2018, title={Decentralized applications: The blockchain-empowered software system}, author={Cai, Wei and Wang, Zehua and Ernst, Jason B and Hong, Zhen and Feng, Chen and Leung, Victor CM}, year=2018}',
+  };
+}
+const ORDER = ['ernst.json', 'pages.json', 'backup.json', 'mine.bib'];
+
+interface Member { file: string; capture?: number; index: number; ref?: string; source: string }
+interface Out {
+  inputs: { key: string; file: string; capture?: number; source: string }[];
+  people: {
+    name: string;
+    ids: Record<string, string[]>;
+    works: { id: string; members: Member[] }[];
+    metrics: { papers: number; citations: number; hIndex: number; i10Index: number };
+    stated: { source: string; file: string; comparison: { metric: string; stated: number; computed: number; agrees: boolean; reason?: string }[] }[];
+  }[];
+  works: { id: string; title?: string; members: Member[] }[];
+}
+
+async function merge(order: string[], extra: string[] = []) {
+  const x = io(files());
+  const code = await run([...NOW, ...extra, ...order], x.cli);
+  return { code, text: x.out(), out: JSON.parse(x.out() || '{}') as Out, err: x.err() };
+}
+
+describe('cli merge', () => {
+  test('merged works name their input file, capture position, index and ref', async () => {
+    const { code, out, err } = await merge(ORDER);
+    expect(code).toBe(0);
+    expect(err).toContain('pages.json[2]: not a valid capture');
+    expect(err).toContain('backup.json: captures[0] (broken) left out');
+    const dapps = out.works.filter((w) => w.title === 'Decentralized applications: The blockchain-empowered software system');
+    // One work: the profile's row 0 and the view page share Scholar id SbUmSEAAAAAJ:HoB7MX3m0LUC
+    // (row link and citation_for_view in the two files); the .bib entry joins on title and authors.
+    expect(dapps).toHaveLength(1);
+    const members = dapps[0]!.members.map((m) => ({ file: m.file, capture: m.capture, index: m.index, ref: m.ref }));
+    expect(members).toContainEqual({ file: 'ernst.json', capture: undefined, index: 0, ref: 'row-0' });
+    expect(members).toContainEqual({ file: 'pages.json', capture: 0, index: 0, ref: undefined });
+    expect(members).toContainEqual({ file: 'mine.bib', capture: undefined, index: 0, ref: undefined });
+    expect(members).toHaveLength(3);
+    // DBLP's capture is the backup's captures[1]; S2's is pages.json[1].
+    expect(out.inputs.find((i) => i.source === 'dblp')).toMatchObject({ file: 'backup.json', capture: 1, key: 'dblp:rui-tan' });
+    expect(out.inputs.find((i) => i.source === 'semantic-scholar')).toMatchObject({ file: 'pages.json', capture: 1 });
+  });
+
+  test('people: one per author page here, with their works, metrics and stated figures', async () => {
+    const { out } = await merge(ORDER);
+    // Three author pages of three different people (Ernst, A. Turing, Rui Tan); the view page
+    // and the bibliography are not author pages.
+    expect(out.people.map((p) => p.name).sort()).toEqual(['A. Turing', 'Jason Ernst', 'Rui Tan']);
+    const e = out.people.find((p) => p.name === 'Jason Ernst')!;
+    expect(e.ids.gscholar).toEqual(['SbUmSEAAAAAJ']);
+    // Works of the person are the merged works of the author page: the bibliography's entry and the
+    // view page come along only through the merged work they joined, never as attributions of their own.
+    expect(e.works.every((w) => w.members.some((m) => m.file === 'ernst.json'))).toBe(true);
+    // Stated figures as the page states them (gsc_rsb_std cells: 1083, 14, 17).
+    const rows = Object.fromEntries(e.stated[0]!.comparison.map((r) => [r.metric, r]));
+    expect(rows.citations?.stated).toBe(1083);
+    expect(rows.hIndex?.stated).toBe(14);
+    expect(rows.i10Index?.stated).toBe(17);
+    expect(e.stated[0]!.file).toBe('ernst.json');
+    // Computed from merged works, by hand from the 58 rows (gsc_a_at / gsc_a_ac / gsc_a_y):
+    // Scholar lists these duplicates: rows 4, 22, 29 ("It's time to do something…", 35, 7, 5
+    // citations; years 2018, 2019, 2018), 3+48 (49, –), 19+52 (8, –), 44+51 (1, –); row 1 (85,
+    // 2021) is the same post but three years off, which the year rule keeps apart.
+    // Merged, a work shows its highest count, so 58 rows become 58 − 5 = 53 works and
+    // 1083 − 7 − 5 = 1071 citations; the top 17 counts (485 … 15 15 13 11 10) are untouched:
+    // h = 14, i10 = 17.
+    expect(e.metrics.papers).toBe(53);
+    expect(e.metrics.citations).toBe(1071);
+    expect(e.metrics.hIndex).toBe(14);
+    expect(e.metrics.i10Index).toBe(17);
+    expect(rows.hIndex).toMatchObject({ computed: 14, agrees: true });
+    expect(rows.citations).toMatchObject({ computed: 1071, agrees: false });
+    expect(rows.citations?.reason).toBeTruthy();
+    // S2 states paperCount 60, citationCount 12415, hIndex 23 (top-level fields of the JSON).
+    const t = out.people.find((p) => p.name === 'A. Turing')!;
+    const trows = Object.fromEntries(t.stated[0]!.comparison.map((r) => [r.metric, r.stated]));
+    expect(trows).toMatchObject({ papers: 60, citations: 12415, hIndex: 23 });
+  });
+
+  test('the order of inputs does not change the output', async () => {
+    const a = await merge(ORDER);
+    const b = await merge([...ORDER].reverse());
+    const c = await merge(['mine.bib', 'ernst.json', 'backup.json', 'pages.json']);
+    expect(b.text).toBe(a.text);
+    expect(c.text).toBe(a.text);
+  });
+
+  test('a bibliography with --owner is an author page; one shared work only suggests the same person', async () => {
+    const { out } = await merge(ORDER, ['--owner', 'Jason B. Ernst']);
+    const names = out.people.map((p) => p.name).sort();
+    // Compatible names ("Jason B. Ernst" / "Jason Ernst") but a single shared work: kept apart
+    // (the rule needs 3 shared works, or 2 that are 30 % of the shorter list), offered as a suggestion.
+    expect(names).toEqual(['A. Turing', 'Jason B. Ernst', 'Jason Ernst', 'Rui Tan']);
+    const own = out.people.find((p) => p.name === 'Jason B. Ernst') as unknown as { suggestions: { reason: string; sharedWorks: number }[] };
+    expect(own.suggestions).toEqual([expect.objectContaining({ sharedWorks: 1 })]);
+  });
+
+  test('usage errors', async () => {
+    const x = io(files());
+    expect(await run([], x.cli)).toBe(1);
+    expect(await run(['--now', 'yesterday', 'ernst.json'], x.cli)).toBe(1);
+    expect(await run([...NOW, 'missing.json'], x.cli)).toBe(1);
+    expect(x.err()).toContain('missing.json: cannot read');
+  });
+});
