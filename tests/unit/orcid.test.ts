@@ -10,7 +10,7 @@ import { cassetteBodies } from '../helpers/cassette';
 
 const ID = '0000-0003-4423-4370';
 const PAGE_URL = new URL(`https://orcid.org/${ID}`);
-const RECORD = fixtureText(`orcid/record_${ID}.json`);
+const RECORD = fixtureText('orcid/record_0000-0003-4423-4370.json');
 const SPA = () => parseHtml('<html><head><title>ORCID</title></head><body><app-root></app-root></body></html>'); // synthetic shell
 
 describe('ORCID v3.0 record (Charles Tapley Hoyt)', () => {
