@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { hostMatchPatterns } from '../src/sites/registry';
 import { captureCurrentPage, pageFetcher } from '../src/shell/capture-in-page';
+import { dataFetcher } from '../src/shell/fetch-data';
 
 // Runs on supported sites only (the matches are the adapters' host patterns).
 // It reads the page, sends the capture to the background, and never throws
@@ -13,7 +14,8 @@ export default defineContentScript({
       const capture = await captureCurrentPage({
         doc: document,
         url: new URL(location.href),
-        fetchText: pageFetcher(fetch.bind(globalThis)),
+        // Sibling-host data (pub.orcid.org, api.semanticscholar.org) goes through the background: see fetch-data.ts.
+        fetchText: dataFetcher(new URL(location.href), pageFetcher(fetch.bind(globalThis)), (m) => browser.runtime.sendMessage(m)),
       });
       if (capture) await browser.runtime.sendMessage({ type: 'capture', capture });
     } catch {

@@ -7,6 +7,7 @@ import { adapterById } from '../sites/registry';
 import { pageKeyOf } from '../sites/run';
 import { putCapture, type LensDB } from '../store/store';
 import type { Response, TabStatus } from './messages';
+import { fetchDataFor } from './fetch-data';
 
 /** Captures over this size are refused before validation (many tabs, one hostile page). */
 export const MAX_MESSAGE_BYTES = 5 * 1024 * 1024;
@@ -19,6 +20,8 @@ export interface BackgroundDeps {
   loadStatus(tabId: number): Promise<TabStatus | undefined>;
   /** Read article pages on this origin automatically from now on (the user granted the host). */
   enableHost?(origin: string): Promise<void>;
+  /** Fetch used for content scripts' data requests to sibling hosts; defaults to the global fetch. */
+  fetch?: typeof fetch;
 }
 
 export interface Sender {
@@ -113,6 +116,10 @@ export function createHandler(deps: BackgroundDeps, ownId: string) {
         await deps.enableHost(origin);
         return { ok: true, value: origin };
       }
+      case 'fetch-data':
+        // sender.url is the tab's page as the browser reports it, not what the message claims.
+        if (sender.tabId === undefined) return { ok: false, error: 'data requests come from tabs' };
+        return fetchDataFor(message, sender.url, deps.fetch ?? globalThis.fetch.bind(globalThis));
       case 'tab-status':
         if (typeof m.tabId !== 'number') return { ok: false, error: 'tabId expected' };
         return { ok: true, value: (await deps.loadStatus(m.tabId)) ?? null };

@@ -1,0 +1,101 @@
+// Data requests to a sibling host of the page (pub.orcid.org from orcid.org,
+// api.semanticscholar.org from www.semanticscholar.org) are cross-origin for a
+// content script, so Chrome applies the page's CORS rules and the site's API
+// decides whether the extension may read it. The background holds the
+// adapter's host permission and is not subject to CORS, so it fetches those on
+// the content script's behalf — but only URLs on the hosts of the adapter of
+// the page that asked, so a compromised page cannot use it as an open proxy.
+
+import type { SiteAdapter } from '../sites/adapter';
+import { adapterFor } from '../sites/registry';
+import type { PageContext } from './capture-in-page';
+import type { Response } from './messages';
+
+export interface FetchDataMessage {
+  type: 'fetch-data';
+  url: string;
+  as: 'json' | 'xml' | 'text';
+  headers?: Record<string, string>;
+}
+
+/** Large enough for any record we read (the ORCID record fixture is 184 kB), small enough to refuse a flood. */
+export const MAX_DATA_BYTES = 10 * 1024 * 1024;
+
+/** Does a manifest match pattern (`*://host/*`, `https://*.host/path*`) cover this URL? */
+export function matchesPattern(pattern: string, url: URL): boolean {
+  const m = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern);
+  if (!m) return false;
+  const [, scheme, host, path] = m as unknown as [string, string, string, string];
+  const protocol = url.protocol.slice(0, -1);
+  if (scheme === '*' ? !/^https?$/.test(protocol) : scheme !== protocol) return false;
+  const hostOk =
+    host === '*' ||
+    (host.startsWith('*.') ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1)) : url.hostname === host);
+  if (!hostOk) return false;
+  const glob = new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+  return glob.test(url.pathname + url.search);
+}
+
+export function onAdapterHosts(adapter: SiteAdapter, url: URL): boolean {
+  return url.protocol === 'https:' && adapter.matches.some((p) => matchesPattern(p, url));
+}
+
+function parseMessage(raw: unknown): FetchDataMessage | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const m = raw as Record<string, unknown>;
+  if (m.type !== 'fetch-data' || typeof m.url !== 'string') return undefined;
+  if (m.as !== 'json' && m.as !== 'xml' && m.as !== 'text') return undefined;
+  const headers: Record<string, string> = {};
+  // Only content negotiation is forwarded: the sites need Accept, nothing else.
+  const accept = (m.headers as Record<string, unknown> | undefined)?.Accept;
+  if (typeof accept === 'string') headers.Accept = accept;
+  return { type: 'fetch-data', url: m.url, as: m.as, headers };
+}
+
+/** The background's side: fetch a data URL for the tab at `pageUrl`, if it is on that page's adapter's hosts. */
+export async function fetchDataFor(raw: unknown, pageUrl: string | undefined, fetchImpl: typeof fetch): Promise<Response<string>> {
+  const msg = parseMessage(raw);
+  if (!msg) return { ok: false, error: 'a fetch-data message needs url and as (json, xml or text)' };
+  let target: URL;
+  let page: URL;
+  try {
+    target = new URL(msg.url);
+    page = new URL(pageUrl ?? '');
+  } catch {
+    return { ok: false, error: 'fetch-data: not a URL' };
+  }
+  const adapter = adapterFor(page);
+  if (!adapter) return { ok: false, error: 'fetch-data: the asking page is not on a supported site' };
+  if (!onAdapterHosts(adapter, target)) return { ok: false, error: `fetch-data: ${target.host} is not a ${adapter.name} host` };
+  const accept = msg.as === 'json' ? 'application/json' : msg.as === 'xml' ? 'application/xml' : '*/*';
+  try {
+    // Public records only: no cookies of the user's session are sent from the background.
+    const res = await fetchImpl(target.href, { credentials: 'omit', headers: { Accept: accept, ...msg.headers } });
+    if (!res.ok) return { ok: false, error: `HTTP ${res.status}` };
+    const text = await res.text();
+    if (text.length > MAX_DATA_BYTES) return { ok: false, error: 'fetch-data: the response is too large' };
+    return { ok: true, value: text };
+  } catch (err) {
+    return { ok: false, error: `fetch-data: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+/**
+ * The content script's fetcher: same-origin requests go straight from the page
+ * (with its cookies, as the site expects); requests to another host go through
+ * the background.
+ */
+export function dataFetcher(
+  pageUrl: URL,
+  direct: PageContext['fetchText'],
+  viaBackground: (m: FetchDataMessage) => Promise<unknown>,
+): PageContext['fetchText'] {
+  return async (url, as, headers) => {
+    const target = new URL(url, pageUrl);
+    if (target.origin === pageUrl.origin) return direct(target.href, as, headers);
+    const res = (await viaBackground({ type: 'fetch-data', url: target.href, as, headers })) as Response<string> | undefined;
+    if (!res || !res.ok) throw new Error(res?.ok === false ? res.error : 'no answer from the background');
+    if (typeof res.value !== 'string') throw new Error('the background answered without data');
+    return res.value;
+  };
+}
