@@ -48,8 +48,9 @@ export async function putCapture(db: LensDB, key: string, capture: Capture): Pro
     // An older capture arriving late (a slow tab) must not replace a newer one.
     capture: existing && existing.capture.capturedAt > capture.capturedAt ? existing.capture : capture,
   };
-  await tx.store.put(record);
-  await tx.done;
+  // Awaited together: when the transaction aborts (quota, disk) both reject, and
+  // awaiting only the put would leave tx.done's rejection unhandled.
+  await Promise.all([tx.store.put(record), tx.done]);
   return { status: existing ? 'updated' : 'added', record };
 }
 

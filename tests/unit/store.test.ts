@@ -87,4 +87,22 @@ describe('store', () => {
     expect(await getSetting(db, 'collectDelayMs', 2000)).toBe(2000);
     db.close();
   });
+
+  it('leaves every object store empty after eraseAll, including ones added by later schema versions', async () => {
+    const db = await openStore(NAME);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => putCapture(db, `k${i}`, capture('2026-11-01T00:00:00.000Z'))));
+    await putDecision(db, { id: 'd1', at: '2026-11-01T00:00:00.000Z', kind: 'unlink-people' });
+    await putSetting(db, 'collectDelayMs', 3000);
+    await putSetting(db, 'disabledSites', ['dblp']);
+    await eraseAll(db);
+    // Walk the database itself, not the store's getters: a store eraseAll forgot would show here.
+    const counts = await Promise.all([...db.objectStoreNames].map(async (name) => [name, await db.count(name)] as const));
+    expect(counts.length).toBeGreaterThanOrEqual(3);
+    expect(counts.filter(([, c]) => c > 0)).toEqual([]);
+    db.close();
+    // And after reopening (a restarted background), still nothing.
+    const again = await openStore(NAME);
+    for (const name of again.objectStoreNames) expect(await again.count(name)).toBe(0);
+    again.close();
+  });
 });

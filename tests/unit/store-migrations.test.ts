@@ -1,0 +1,152 @@
+// Nothing lost: a database stored by every earlier schema version opens with
+// the current code, every record intact; a failed or over-quota write leaves
+// the store exactly as it was and the user is told.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { deleteDB } from 'idb';
+import { readFileSync } from 'node:fs';
+import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
+import { DB_VERSION } from '../../src/store/schema';
+import { allCaptures, allDecisions, capturesForPersonId, getCapture, getSetting, openStore, putCapture, type LensDB } from '../../src/store/store';
+import { validateCapture } from '../../src/core/validate';
+import { createHandler } from '../../src/shell/background-handler';
+import type { TabStatus } from '../../src/shell/messages';
+import { statusLine } from '../../src/ui/labels';
+import type { Capture } from '../../src/core/capture';
+import { dumpDatabase, loadDatabase, type DatabaseDump } from '../helpers/idb-dump';
+import { fixturePath } from '../helpers/fixtures';
+
+const readDump = (file: string): DatabaseDump => JSON.parse(readFileSync(fixturePath(file), 'utf8')) as DatabaseDump;
+
+/**
+ * One row per schema version that users may still hold. Adding version N+1:
+ * run tests/helpers/make-store-fixture.ts while the code is at N+1 (for the
+ * next one), and add a row here for the frozen v<N>.json with what its upgrade
+ * must turn each record into (`expected`, default: unchanged).
+ */
+const VERSIONS: { version: number; fixture: string; expected?: (dump: DatabaseDump) => DatabaseDump }[] = [
+  { version: 1, fixture: 'store/v1.json' },
+];
+
+let dbName = '';
+let n = 0;
+afterEach(async () => {
+  if (dbName) await deleteDB(dbName);
+});
+
+describe('stored databases of every schema version open with the current code', () => {
+  it('covers every version up to the current one', () => {
+    expect(VERSIONS.map((v) => v.version)).toEqual(Array.from({ length: DB_VERSION }, (_, i) => i + 1));
+  });
+
+  for (const row of VERSIONS) {
+    it(`v${row.version} → v${DB_VERSION}: every record survives`, async () => {
+      const stored = readDump(row.fixture);
+      expect(stored.version).toBe(row.version);
+      dbName = `migrate-v${row.version}-${++n}`;
+      await loadDatabase(dbName, stored);
+      const db = await openStore(dbName);
+      expect(db.version).toBe(DB_VERSION);
+      const after = await dumpDatabase(db as never, stored.about);
+      const want = row.expected ? row.expected(stored) : stored;
+      for (const s of want.stores) {
+        const got = after.stores.find((x) => x.name === s.name);
+        expect(got, `store ${s.name}`).toBeDefined();
+        expect(got!.records).toEqual(s.records);
+      }
+      // Read through the store's own functions too: captures still valid, indexes still answer.
+      for (const r of await allCaptures(db)) expect(validateCapture(r.capture).ok, r.key).toBe(true);
+      // The fixture was made by capturing Ernst's profile twice; the page lists 58 rows
+      // (SOURCES.tsv: "all58", and the saved page's "Show more" button is disabled).
+      const ernst = await getCapture(db, 'google-scholar:user=SbUmSEAAAAAJ');
+      expect(ernst?.timesSeen).toBe(2);
+      expect(ernst?.capture.works).toHaveLength(58);
+      // ORCID id as in the record file's name and its "orcid-identifier.path".
+      expect((await capturesForPersonId(db, 'orcid:0000-0003-4423-4370')).map((r) => r.source)).toEqual(['orcid']);
+      expect(await allDecisions(db)).toHaveLength(1);
+      expect(await getSetting(db, 'collectDelayMs', 0)).toBe(3000);
+      db.close();
+    });
+  }
+});
+
+// ---- failed writes -------------------------------------------------------
+
+// Synthetic capture: the failure path does not depend on where a capture came from.
+function capture(at: string, title: string): Capture {
+  return {
+    format: 'scholar-lens.capture',
+    version: 1,
+    source: 'google-scholar',
+    pageKind: 'author',
+    url: 'https://scholar.google.com/citations?user=SbUmSEAAAAAJ',
+    capturedAt: at,
+    person: { name: 'Synthetic Person', ids: { gscholar: 'SbUmSEAAAAAJ' } },
+    works: [{ title }],
+  };
+}
+
+const KEY = 'google-scholar:user=SbUmSEAAAAAJ';
+const originalPut = FakeObjectStore.prototype.put;
+afterEach(() => {
+  FakeObjectStore.prototype.put = originalPut;
+});
+
+/** The browser refuses the write: put throws QuotaExceededError, as Chrome does when the origin is full. */
+function quotaOnPut(): void {
+  FakeObjectStore.prototype.put = function () {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+}
+/** The write is accepted, then the transaction aborts before commit (disk full at commit time). */
+function abortAfterPut(): void {
+  FakeObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    const req = originalPut.apply(this, args as never);
+    this.transaction.abort();
+    return req;
+  } as never;
+}
+
+async function snapshot(db: LensDB) {
+  return (await dumpDatabase(db as never, '')).stores;
+}
+
+describe('a failed write leaves the store exactly as it was', () => {
+  for (const [label, fail] of [
+    ['quota exceeded on put', quotaOnPut],
+    ['transaction aborted after put', abortAfterPut],
+  ] as const) {
+    it(`${label}: putCapture rejects, nothing changes`, async () => {
+      dbName = `fail-${++n}`;
+      const db = await openStore(dbName);
+      await putCapture(db, KEY, capture('2026-11-01T00:00:00.000Z', 'Before'));
+      const before = await snapshot(db);
+      fail();
+      await expect(putCapture(db, KEY, capture('2026-11-20T00:00:00.000Z', 'After'))).rejects.toThrow();
+      await expect(putCapture(db, 'other', capture('2026-11-20T00:00:00.000Z', 'New page'))).rejects.toThrow();
+      FakeObjectStore.prototype.put = originalPut;
+      expect(await snapshot(db)).toEqual(before);
+      expect((await getCapture(db, KEY))?.capture.works?.[0]?.title).toBe('Before');
+      db.close();
+    });
+  }
+
+  it('the background reports outcome "error" with the reason the popup shows', async () => {
+    dbName = `fail-bg-${++n}`;
+    const dbp = openStore(dbName);
+    const statuses = new Map<number, TabStatus>();
+    const { handle } = createHandler(
+      { db: () => dbp, now: () => new Date('2026-11-22T10:00:00.000Z'), saveStatus: async (s) => void statuses.set(s.tabId, s), loadStatus: async (id) => statuses.get(id) },
+      'own',
+    );
+    quotaOnPut();
+    const r = await handle({ type: 'capture', capture: capture('2026-11-20T00:00:00.000Z', 'A work') }, { id: 'own', tabId: 5 });
+    FakeObjectStore.prototype.put = originalPut;
+    expect(r).toMatchObject({ ok: true, value: { outcome: 'error' } });
+    const status = statuses.get(5)!;
+    expect(status.reason).toMatch(/could not be saved: .*quota/i);
+    expect(statusLine(status)).toMatch(/^Google Scholar author page — not saved: could not be saved: .*quota/i);
+    expect(await allCaptures(await dbp)).toHaveLength(0);
+    (await dbp).close();
+  });
+});
