@@ -1,0 +1,227 @@
+// `extract` for every registered adapter and every form its data takes (HTML
+// page, JSON response, XML response, a body unwrapped from a recorded YAML
+// cassette), on the real saved fixtures. Expected values were read by hand
+// from the raw files (grep/read), as each comment says — not from this code's output.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/commands/extract';
+import type { CliIo } from '../../src/cli/io';
+import type { Capture } from '../../src/core/capture';
+import { validateCapture } from '../../src/core/validate';
+import { sniffCharset } from '../../src/node/dom';
+import { adapters } from '../../src/sites/registry';
+import { cassetteBodies } from '../helpers/cassette';
+import { fixtureBytes, fixturePath, fixtureText } from '../helpers/fixtures';
+
+const NOW = '2026-11-22T10:00:00.000Z';
+const tmp = mkdtempSync(join(tmpdir(), 'scholar-lens-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function extract(file: string, url: string, as?: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readFile: (p) => readFile(p) };
+  const code = await run([file, '--url', url, '--now', NOW, ...(as ? ['--as', as] : [])], io);
+  const stdout = out.join('');
+  return { code, stdout, stderr: err.join(''), capture: stdout ? (JSON.parse(stdout) as Capture) : undefined };
+}
+
+/** Exit code, a valid capture on stdout, the source and the page kind; returns the capture for the hand-checked values. */
+async function expectCapture(file: string, url: string, source: string, kind: Capture['pageKind'], code = 0, as?: string): Promise<Capture> {
+  const r = await extract(file, url, as);
+  expect(r.code, r.stderr).toBe(code);
+  expect(validateCapture(r.capture)).toMatchObject({ ok: true });
+  expect(r.capture?.source).toBe(source);
+  expect(r.capture?.pageKind).toBe(kind);
+  expect(r.capture?.capturedAt).toBe(NOW);
+  covered.add(source);
+  return r.capture!;
+}
+
+function unwrap(cassette: string, index: number, name: string): string {
+  const rec = cassetteBodies(fixtureText(cassette))[index];
+  expect(rec?.status).toBe(200);
+  const file = join(tmp, name);
+  writeFileSync(file, rec?.body ?? '');
+  return file;
+}
+
+const covered = new Set<string>();
+
+describe('cli extract, per adapter and data form', () => {
+  it('google-scholar: profile page (HTML, Latin-1) and citation page', async () => {
+    const zharov = await expectCapture(
+      fixturePath('google_scholar/profile_U4LFdJ0AAAAJ_zharov.html'),
+      'https://scholar.google.com/citations?user=U4LFdJ0AAAAJ&hl=en',
+      'google-scholar',
+      'author',
+    );
+    // #gsc_prf_in reads "Yaroslav Zharov"; 20 tr.gsc_a_tr rows in the file.
+    expect(zharov.person?.name).toBe('Yaroslav Zharov');
+    expect(zharov.works).toHaveLength(20);
+    expect(zharov.person?.ids?.gscholar).toBe('U4LFdJ0AAAAJ');
+
+    const cite = await expectCapture(
+      fixturePath('google_scholar/view_citation_ernst_ieeeaccess2018.html'),
+      'https://scholar.google.com/citations?view_op=view_citation&hl=en&user=SbUmSEAAAAAJ&citation_for_view=SbUmSEAAAAAJ:u5HHmVD_uO8C',
+      'google-scholar',
+      'paper',
+    );
+    // a.gsc_oci_title_link text; "Journal" field "IEEE access"; "Publication date" 2018/9/16.
+    expect(cite.works?.[0]?.title).toBe('Decentralized applications: The blockchain-empowered software system');
+    expect(cite.works?.[0]?.venue).toBe('IEEE access');
+    expect(cite.works?.[0]?.year).toBe(2018);
+  });
+
+  it('the Latin-1 page decodes by its declared charset', async () => {
+    // The file declares charset=ISO-8859-1 and has exactly one byte ≥ 0x80: 0xA0 (no-break space)
+    // after "Software Engineering" before "&#8230;" (found with LC_ALL=C grep). Read as UTF-8 it
+    // would become U+FFFD; read as Latin-1 it is a no-break space, which cleanText folds to a space.
+    const bytes = fixtureBytes('google_scholar/profile_U4LFdJ0AAAAJ_zharov.html');
+    expect(bytes.indexOf(Buffer.from('Software Engineering\xa0&#8230;', 'latin1'))).toBeGreaterThan(0);
+    expect(sniffCharset(bytes)).toBe('iso-8859-1');
+    const r = await extract(fixturePath('google_scholar/profile_U4LFdJ0AAAAJ_zharov.html'), 'https://scholar.google.com/citations?user=U4LFdJ0AAAAJ&hl=en');
+    expect(r.stdout).not.toContain('\uFFFD');
+    const venues = r.capture?.works?.map((w) => w.venue) ?? [];
+    expect(venues).toContain('2025 IEEE/ACM 47th International Conference on Software Engineering …');
+  });
+
+  it('arxiv: abstract page (HTML), search results (HTML) and an API feed (Atom XML)', async () => {
+    const abs = await expectCapture(fixturePath('arxiv/abs_2004.10162.html'), 'https://arxiv.org/abs/2004.10162', 'arxiv', 'paper');
+    // citation_title meta and h1.title.
+    expect(abs.works?.[0]?.title).toBe('EMPIR: Ensembles of Mixed Precision Deep Networks for Increased Robustness against Adversarial Attacks');
+    expect(abs.works?.[0]?.ids?.arxiv).toBe('2004.10162');
+
+    const search = await expectCapture(
+      fixturePath('arxiv/search_results_200.html'),
+      'https://arxiv.org/search/?query=llm&searchtype=all',
+      'arxiv',
+      'list',
+    );
+    // 200 li.arxiv-result; "Showing 1&ndash;200 of 77,800 results".
+    expect(search.works).toHaveLength(200);
+    expect(search.notes?.join(' ')).toContain('77,800');
+
+    const feed = await expectCapture(
+      fixturePath('arxiv/api_query_atom.xml'),
+      'https://export.arxiv.org/api/query?search_query=all:attention&max_results=3',
+      'arxiv',
+      'list',
+    );
+    // 3 <entry> elements; the first entry's <title>; <opensearch:totalResults>314000.
+    expect(feed.works).toHaveLength(3);
+    expect(feed.works?.[0]?.title).toBe('Déjà vu: A Contextualized Temporal Attention Mechanism for Sequential Recommendation');
+    expect(feed.notes?.join(' ')).toContain('314000');
+  });
+
+  it('dblp: the person XML', async () => {
+    const c = await expectCapture(fixturePath('dblp/person_00-5179_RuiTan.xml'), 'https://dblp.org/pid/00/5179.xml', 'dblp', 'author');
+    // <dblpperson n="135" name="Rui Tan" pid="00/5179">, and 135 <r> records in the file.
+    expect(c.person?.name).toBe('Rui Tan');
+    expect(c.person?.ids?.dblp).toBe('00/5179');
+    expect(c.works).toHaveLength(135);
+  });
+
+  it('orcid: the v3.0 record JSON, and a works body unwrapped from the VCR cassette', async () => {
+    const c = await expectCapture(
+      fixturePath('orcid/record_0000-0003-4423-4370.json'),
+      'https://pub.orcid.org/v3.0/0000-0003-4423-4370/record',
+      'orcid',
+      'author',
+    );
+    // person.name.credit-name.value; 26 groups in activities-summary.works.group (counted with python's json).
+    expect(c.person?.name).toBe('Charles Tapley Hoyt');
+    expect(c.person?.ids?.orcid).toBe('0000-0003-4423-4370');
+    expect(c.works).toHaveLength(26);
+
+    // The cassette's 4th interaction is GET …/0000-0003-1444-9135/works: works without their person,
+    // which the format cannot attribute. Its address is no ORCID page kind (rules cover /record), so the
+    // command line says so and exits 2; the adapter reads this body with its /person partner in orcid.test.ts.
+    const file = unwrap('orcid/vcr_works.yml', 3, 'orcid-works.json');
+    const w = await extract(file, 'https://pub.orcid.org/v3.0/0000-0003-1444-9135/works');
+    expect(w.code).toBe(2);
+    expect(w.stdout).toBe('');
+    expect(w.stderr.trim().split('\n')).toHaveLength(1);
+    expect(w.stderr).toMatch(/^no adapter recognizes https:\/\/pub\.orcid\.org\/v3\.0\/0000-0003-1444-9135\/works/);
+  });
+
+  it('semantic-scholar: author JSON, paper-search JSON, and an author-search body from the VCR cassette', async () => {
+    const a = await expectCapture(
+      fixturePath('semantic_scholar/api_author_2262347_turing.json'),
+      'https://api.semanticscholar.org/graph/v1/author/2262347',
+      'semantic-scholar',
+      'author',
+    );
+    // The record states "name": "A. Turing", "hIndex": 23, "paperCount": 60, "citationCount": 12415, and has 60 papers.
+    expect(a.person?.name).toBe('A. Turing');
+    expect(a.person?.metrics).toMatchObject({ hIndex: 23, papers: 60, citations: 12415 });
+    expect(a.works).toHaveLength(60);
+
+    const s = await expectCapture(
+      fixturePath('semantic_scholar/api_paper_search.json'),
+      'https://api.semanticscholar.org/graph/v1/paper/search?query=attention+mechanism&limit=3',
+      'semantic-scholar',
+      'list',
+    );
+    // "total": 12143225 with 3 rows in "data"; the first row's title.
+    expect(s.works).toHaveLength(3);
+    expect(s.works?.[0]?.title).toBe('A review on the attention mechanism of deep learning');
+
+    // The cassette's one interaction: GET /graph/v1/author/search?query=turing, status 200, "total": 59
+    // people. A list of people is no page kind of the format: exit 2 with a one-line reason, no capture.
+    const file = unwrap('semantic_scholar/vcr_author_search.yaml', 0, 's2-author-search.json');
+    const p = await extract(file, 'https://api.semanticscholar.org/graph/v1/author/search?query=turing&fields=name&offset=0&limit=100');
+    expect(p.code).toBe(2);
+    expect(p.stdout).toBe('');
+    expect(p.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('covers every registered adapter', () => {
+    // Runs last in this block: a newly registered adapter without a case above fails here.
+    expect(adapters.map((a) => a.id).filter((id) => !covered.has(id))).toEqual([]);
+  });
+});
+
+describe('cli extract when nothing is recognized', () => {
+  it('exits 2 with a one-line reason for a real page at an address of no supported site', async () => {
+    // A real saved arXiv search page (no citation_*, Dublin Core, JSON-LD, COinS or og: tags — grep
+    // finds none) given a URL of an unknown site: no site adapter and no embedded metadata.
+    const r = await extract(fixturePath('arxiv/search_results_200.html'), 'https://unknown-site.example/search?q=llm');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/no adapter recognizes https:\/\/unknown-site\.example\//);
+  });
+});
+
+describe('the command line as a process', () => {
+  it('npx tsx src/cli/main.ts extract prints the capture JSON and exits 0', async () => {
+    const exec = promisify(execFile);
+    const { stdout } = await exec(
+      'npx',
+      ['tsx', 'src/cli/main.ts', 'extract', fixturePath('dblp/person_00-5179_RuiTan.xml'), '--url', 'https://dblp.org/pid/00/5179.xml', '--now', NOW],
+      { maxBuffer: 20 * 1024 * 1024 },
+    ); // execFile rejects on a non-zero exit code, so reaching here means 0
+    const c = JSON.parse(stdout) as Capture;
+    expect(validateCapture(c).ok).toBe(true);
+    // <dblpperson n="135" name="Rui Tan">.
+    expect(c.person?.name).toBe('Rui Tan');
+
+    const fail = await exec('npx', ['tsx', 'src/cli/main.ts', 'extract', fixturePath('arxiv/search_results_200.html'), '--url', 'https://unknown-site.example/'], {
+      maxBuffer: 20 * 1024 * 1024,
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(fail.code).toBe(2);
+    // npx itself may warn on stderr about the machine's npm config; the CLI's own message is one line.
+    const own = fail.stderr.split('\n').filter((l) => l && !/^npm warn/i.test(l));
+    expect(own).toHaveLength(1);
+    expect(own[0]).toMatch(/^no adapter recognizes/);
+  });
+});
