@@ -58,14 +58,14 @@ describe('merge accuracy on real records', () => {
     const precision = tp / (tp + fp);
     const recall = tp / (tp + fn);
     const f1 = (2 * precision * recall) / (precision + recall);
-    // Measured on this set: 38 gold pairs, tp=32 fp=0 fn=6 (precision 1.000, recall 0.842, F1 0.914).
+    // Measured on this set: 38 gold pairs, tp=37 fp=0 fn=1 (precision 1.000, recall 0.974, F1 0.987).
     console.log(`merge accuracy: tp=${tp} fp=${fp} fn=${fn} precision=${precision.toFixed(3)} recall=${recall.toFixed(3)} F1=${f1.toFixed(3)}`);
     expect(fp).toBe(0);
     expect(precision).toBeGreaterThanOrEqual(0.99);
-    // Honest gap: Scholar gave one blog post the years 2018, 2019 and 2021,
-    // and an arXiv posting came 3 years after its CCS paper; the year rule
-    // (≤ 1 year, ≤ 2 with a preprint) keeps those apart.
-    expect(f1).toBeGreaterThanOrEqual(0.9);
+    expect(f1).toBeGreaterThanOrEqual(0.97);
+    // The one counted miss is by the rules: DBLP's CoRR copy of a CCS 2013 paper was posted in
+    // 2016, and a preprint and its published version may be at most two years apart.
+    expect(fn).toBe(1);
   });
 
   it('keeps the two people of the set apart', () => {

@@ -3,8 +3,8 @@
 // under the "never merge" constraints and the user's decisions.
 
 import { conflictTags, ID_STRENGTH, type WorkRecord } from './records';
-import { jaccard, matchRecords, shingles } from './match';
-import { normalizeWorkId } from './normalize';
+import { jaccard, matchRecords, SEGMENT_BREAK, shingles } from './match';
+import { normalizeWorkId, titleKey } from './normalize';
 import { ConstrainedUnionFind } from './union-find';
 import type { MatchReason, UserDecision, WorkRef } from './types';
 import type { WorkIdKey } from '../capture';
@@ -13,6 +13,7 @@ import type { WorkIdKey } from '../capture';
 const MAX_BLOCK = 200;
 const NEIGHBOURS = 12;
 const RARE_KEYS = 2;
+const MAX_SEGMENTS = 6;
 const STOP = new Set(['the', 'and', 'for', 'with', 'from', 'into', 'using', 'via', 'towards', 'toward', 'based', 'des', 'les', 'der', 'und', 'die']);
 
 export interface Clustering {
@@ -96,6 +97,9 @@ function titleEdges(records: WorkRecord[]): Edge[] {
     const t = r.title;
     if (!t) continue;
     add(`p:${t.tokens.slice(0, 3).join(' ')}`, r.n);
+    // A citation string parsed as a title ("Danish Contractor, and Cathy Wu.
+    // 2018. It’s time to …") starts its real title after a segment boundary.
+    for (const start of segmentStarts(r.work.title ?? '')) if (start !== t.tokens.slice(0, 3).join(' ')) add(`p:${start}`, r.n);
     const rare = [...new Set(t.tokens)]
       .filter((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w))
       .sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0) || (x < y ? -1 : x > y ? 1 : 0))
@@ -159,6 +163,18 @@ function abstractEdges(records: WorkRecord[]): Edge[] {
     }
   }
   return edges;
+}
+
+/** First three title words after each punctuation boundary that `contained` in match.ts splits on. */
+function segmentStarts(title: string): string[] {
+  const parts = title.split(SEGMENT_BREAK);
+  if (parts.length < 2) return [];
+  const out = new Set<string>();
+  for (let i = 1; i < parts.length && i <= MAX_SEGMENTS; i++) {
+    const words = titleKey(parts.slice(i).join(' ')).split(' ').filter(Boolean);
+    if (words.length >= 3) out.add(words.slice(0, 3).join(' '));
+  }
+  return [...out];
 }
 
 function cmpStr(a: string, b: string): number {

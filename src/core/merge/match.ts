@@ -17,12 +17,15 @@ const MIN_TITLE_WORDS = 4;
 const MIN_PREFIX_WORDS = 4;
 const MIN_CONTAINED_WORDS = 6;
 const FUZZY_DICE = 0.9;
+const MIN_FULL_AUTHORS = 2;
+/** Where a citation string parsed as a title breaks into parts: after . , ; and before a parenthesis. */
+export const SEGMENT_BREAK = /(?<=[.,;])\s+|\s+(?=\()/;
 
 export function matchRecords(a: WorkRecord, b: WorkRecord): MatchVerdict | undefined {
   if (!a.title || !b.title) return undefined;
-  if (!yearsCompatible(a, b)) return undefined;
   const overlap = authorOverlap(a, b);
   if (overlap === 0) return undefined; // both list authors, none in common
+  if (!yearsCompatible(a, b)) return citationStringMatch(a, b) ? { reason: 'title', score: 0.85 } : undefined;
   const ta = a.title;
   const tb = b.title;
   if (ta.compact === tb.compact && !ta.truncated && !tb.truncated) {
@@ -41,6 +44,22 @@ export function matchRecords(a: WorkRecord, b: WorkRecord): MatchVerdict | undef
     if (d >= FUZZY_DICE) return { reason: 'title', score: 0.5 + d / 4 };
   }
   return undefined;
+}
+
+/**
+ * A citation string the page parsed as a title ("Danish Contractor, and Cathy
+ * Wu. 2018. It’s time to do something: …", "…. ACM Future of Computing Blog
+ * (2018)") comes with a year the site guessed, so the year rule does not apply
+ * to it: the shorter title must appear in it as whole segments (at least 6
+ * words) and every author of the shorter list, at least two, must be on the
+ * other. The same title with the same authors in two different years, as a
+ * plain title on both sides (a conference paper and its journal version), stays
+ * under the year rule.
+ */
+function citationStringMatch(a: WorkRecord, b: WorkRecord): boolean {
+  if (!(contained(a, b) || contained(b, a))) return false;
+  const shorter = Math.min(a.authorKeys.length, b.authorKeys.length);
+  return shorter >= MIN_FULL_AUTHORS && authorOverlap(a, b) === 1;
 }
 
 /** A preprint and its published version may be two years apart; two published records one (online vs issue year). */
@@ -76,7 +95,7 @@ function contained(short: WorkRecord, long: WorkRecord): boolean {
   const l = long.title!;
   if (s.truncated || s.tokens.length < MIN_CONTAINED_WORDS || l.tokens.length <= s.tokens.length) return false;
   if (!(` ${l.key} `).includes(` ${s.key} `)) return false;
-  const segments = (long.work.title ?? '').split(/(?<=[.,;])\s+|\s+(?=\()/);
+  const segments = (long.work.title ?? '').split(SEGMENT_BREAK);
   for (let i = 0; i < segments.length; i++) {
     let joined = '';
     for (let j = i; j < segments.length; j++) {
