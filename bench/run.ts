@@ -1,0 +1,92 @@
+// `npm run bench`: every figure with its budget, printed as a table and
+// written to bench/results.json. Options: --no-chromium (Node figures only),
+// --runs=N (runs per figure; default 7).
+//
+// Needs a build for the bundle, large-page and popup figures: `npx wxt build`.
+
+import { existsSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import type { Capture } from '../src/core/capture';
+import { parseHtml } from '../src/node/dom';
+import { capturePage } from '../src/sites/run';
+import { bundleSizes } from './bundle-size';
+import { extractionFigures, measurePage } from './extraction-node';
+import { benchPages } from './pages';
+import { storeThroughput } from './store-throughput';
+import { markdown, round, table, verdict, type Figure } from './stats';
+
+const args = process.argv.slice(2);
+const RUNS = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 7);
+const CHROMIUM = !args.includes('--no-chromium');
+
+const figures: Figure[] = [];
+const missing: string[] = [];
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+async function section(title: string, fn: () => Promise<Figure[]> | Figure[]): Promise<void> {
+  log(`… ${title}`);
+  try {
+    figures.push(...(await fn()));
+  } catch (err) {
+    // One part failing (no build, no Chromium) must not hide the others.
+    const reason = err instanceof Error ? err.message : String(err);
+    missing.push(`${title}: ${reason}`);
+    log(`  ${title} not measured: ${reason}`);
+  }
+}
+
+const { pages, skipped } = benchPages();
+
+await section('bundle sizes', () => bundleSizes());
+
+await section('extraction vs parse, Node (linkedom)', () => extractionFigures(pages.map((p) => measurePage(p, RUNS)), 'node'));
+
+await section('store throughput', () => {
+  const captures: Capture[] = pages
+    .map((p) => capturePage(p.adapter, parseHtml(p.html), p.url))
+    .filter((c) => c.pageKind !== 'blocked' && c.pageKind !== 'unrecognized');
+  return storeThroughput(captures, 300, Math.max(3, Math.min(RUNS, 5)));
+});
+
+await section('merge scaling', async () => {
+  if (!existsSync(resolve('bench/merge-scaling.ts'))) throw new Error('bench/merge-scaling.ts is not there yet');
+  const mod = (await import('./merge-scaling')) as { runMergeScaling(): Promise<Figure[]> };
+  return mod.runMergeScaling();
+});
+
+if (CHROMIUM) {
+  const { chromiumFigures } = await import('./chromium-figures');
+  await section('Chromium: extraction, large pages, popup', () => chromiumFigures(pages, RUNS, missing));
+} else missing.push('Chromium figures: skipped (--no-chromium)');
+
+const machine = {
+  cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
+  memoryGB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+  chromium: process.env.BENCH_CHROMIUM_VERSION,
+};
+
+console.log(table(figures));
+if (skipped.length) console.log(`\nSaved pages without a registered adapter (not measured): ${skipped.join(', ')}`);
+if (missing.length) console.log(`\nNot measured:\n${missing.map((m) => `  - ${m}`).join('\n')}`);
+const failed = figures.filter((f) => verdict(f) === 'FAIL');
+console.log(`\n${figures.length} figures, ${failed.length} over budget. Machine: ${machine.cpus}, ${machine.memoryGB} GB, Node ${machine.node}${machine.chromium ? `, ${machine.chromium}` : ''}.`);
+
+writeFileSync(
+  resolve('bench/results.json'),
+  JSON.stringify(
+    {
+      takenAt: new Date().toISOString(),
+      runsPerFigure: RUNS,
+      machine,
+      figures: figures.map((f) => ({ ...f, value: round(f.value), result: verdict(f) || 'reported' })),
+      notMeasured: missing,
+      skippedPages: skipped,
+      markdown: markdown(figures),
+    },
+    null,
+    2,
+  ) + '\n',
+);
