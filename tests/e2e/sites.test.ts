@@ -6,7 +6,7 @@
 // (see each comment), not taken from the code under test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Capture } from '../../src/core/capture';
-import { adapters } from '../../src/sites/registry';
+import { adapterFor, adapters } from '../../src/sites/registry';
 import { launch, type Harness } from './harness';
 import { fixtureBytes } from '../helpers/fixtures';
 
@@ -136,6 +136,30 @@ describe('each site through real Chromium into the store', () => {
     expect(capture?.person?.metrics).toMatchObject({ papers: 60, hIndex: 23, citations: 12415 });
     tested.add('semantic-scholar');
   });
+
+  // Article pages of sites whose adapters are being added: each runs once an adapter owns its
+  // address (the content script only runs on registered sites). Titles are the pages' citation_title.
+  const articles: [string, string, string][] = [
+    ['springer/article_s10924-010-0192-1.html', 'https://link.springer.com/article/10.1007/s10924-010-0192-1',
+      'In Vitro Cytotoxicity of Amylose-Based Bioplastic for Packaging Applications'],
+    ['sciencedirect/article_S2210271X18305656.html', 'https://www.sciencedirect.com/science/article/pii/S2210271X18305656',
+      'Chemical bonding without orbitals'],
+    ['plos/article_ploscompbiol_2014.html', 'https://journals.plos.org/ploscompbiol/article?id=10.1371/journal.pcbi.1003604',
+      'Mechanistic, Mathematical Model to Predict the Dynamics of Tissue Genesis in Bone Defects via Mechanical Feedback and Mediation of Biochemical Factors'],
+    ['nature/article_nature-1_2014.html', 'https://www.nature.com/articles/nature13322',
+      'Negative regulation of the NLRP3 inflammasome by A20 protects against arthritis'],
+    ['acl_anthology/paper_2021.naacl-main.208.html', 'https://aclanthology.org/2021.naacl-main.208/', 'How many data points is a prompt worth?'],
+  ];
+  for (const [fixture, url, title] of articles) {
+    it.skipIf(!adapterFor(url))(`article page ${fixture}`, async () => {
+      await h.serve(url, fixture);
+      const { tabId } = await h.visit(url);
+      await statusLine(tabId, /paper page — 1 work saved/);
+      const { status, capture } = await stored(tabId);
+      expect(capture?.works?.[0]?.title).toBe(title);
+      tested.add(status.source);
+    });
+  }
 
   it('covers every registered adapter', () => {
     expect(adapters.map((a) => a.id).filter((id) => !tested.has(id))).toEqual([]);

@@ -14,7 +14,7 @@ import type { CliIo } from '../../src/cli/io';
 import type { Capture } from '../../src/core/capture';
 import { validateCapture } from '../../src/core/validate';
 import { sniffCharset } from '../../src/node/dom';
-import { adapters } from '../../src/sites/registry';
+import { adapterFor, adapters, fallbackAdapters } from '../../src/sites/registry';
 import { cassetteBodies } from '../helpers/cassette';
 import { fixtureBytes, fixturePath, fixtureText } from '../helpers/fixtures';
 
@@ -180,6 +180,37 @@ describe('cli extract, per adapter and data form', () => {
     expect(p.stdout).toBe('');
     expect(p.stderr.trim().split('\n')).toHaveLength(1);
   });
+
+  // Article pages of the sites whose adapters (or the embedded-metadata reader) are being added:
+  // each runs as soon as something reads its address, whatever the adapter's id.
+  // Titles and DOIs are the pages' own citation_title / citation_doi meta tags.
+  const articles: [string, string, string, string][] = [
+    ['springer/article_s10924-010-0192-1.html', 'https://link.springer.com/article/10.1007/s10924-010-0192-1',
+      'In Vitro Cytotoxicity of Amylose-Based Bioplastic for Packaging Applications', '10.1007/s10924-010-0192-1'],
+    ['sciencedirect/article_S2210271X18305656.html', 'https://www.sciencedirect.com/science/article/pii/S2210271X18305656',
+      'Chemical bonding without orbitals', '10.1016/j.comptc.2018.10.004'],
+    ['plos/article_ploscompbiol_2014.html', 'https://journals.plos.org/ploscompbiol/article?id=10.1371/journal.pcbi.1003604',
+      'Mechanistic, Mathematical Model to Predict the Dynamics of Tissue Genesis in Bone Defects via Mechanical Feedback and Mediation of Biochemical Factors',
+      '10.1371/journal.pcbi.1003604'],
+    // content="doi:10.1038/nature13322": canonical form drops the label.
+    ['nature/article_nature-1_2014.html', 'https://www.nature.com/articles/nature13322',
+      'Negative regulation of the NLRP3 inflammasome by A20 protects against arthritis', '10.1038/nature13322'],
+    // Unquoted attributes: <meta content="How many data points is a prompt worth?" name=citation_title>.
+    ['acl_anthology/paper_2021.naacl-main.208.html', 'https://aclanthology.org/2021.naacl-main.208/',
+      'How many data points is a prompt worth?', '10.18653/v1/2021.naacl-main.208'],
+  ];
+  for (const [fixture, url, title, doi] of articles) {
+    const ready = adapterFor(url) !== undefined || fallbackAdapters.length > 0;
+    it.skipIf(!ready)(`article page ${fixture}`, async () => {
+      const r = await extract(fixturePath(fixture), url);
+      expect(r.code, r.stderr).toBe(0);
+      expect(validateCapture(r.capture)).toMatchObject({ ok: true });
+      expect(r.capture?.pageKind).toBe('paper');
+      expect(r.capture?.works?.[0]?.title).toBe(title);
+      expect(r.capture?.works?.[0]?.ids?.doi).toBe(doi);
+      if (r.capture) covered.add(r.capture.source);
+    });
+  }
 
   it('covers every registered adapter', () => {
     // Runs last in this block: a newly registered adapter without a case above fails here.
