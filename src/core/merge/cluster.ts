@@ -10,7 +10,9 @@ import type { MatchReason, UserDecision, WorkRef } from './types';
 import type { WorkIdKey } from '../capture';
 
 /** Blocks larger than this are compared only with sorted neighbours, to stay near-linear. */
-const MAX_BLOCK = 200;
+const MAX_BLOCK = 50;
+/** An abstract word triple shared by more records than this is too common to find candidates by. */
+const MAX_POSTINGS = 200;
 const NEIGHBOURS = 12;
 const RARE_KEYS = 2;
 const MAX_SEGMENTS = 6;
@@ -106,11 +108,14 @@ function titleEdges(records: WorkRecord[]): Edge[] {
       .slice(0, RARE_KEYS);
     for (const w of rare) add(`r:${w}`, r.n);
   }
-  const seen = new Set<string>();
+  // Pair keys as numbers (a·n + b): a string per pair was the hot spot at 100k works.
+  const seen = new Set<number>();
+  const n = records.length;
   const edges: Edge[] = [];
   const tryPair = (i: number, j: number) => {
-    const [a, b] = i < j ? [i, j] : [j, i];
-    const k = `${a},${b}`;
+    const a = i < j ? i : j;
+    const b = i < j ? j : i;
+    const k = a * n + b;
     if (a === b || seen.has(k)) return;
     seen.add(k);
     const v = matchRecords(records[a]!, records[b]!);
@@ -145,7 +150,7 @@ function abstractEdges(records: WorkRecord[]): Edge[] {
     for (const x of s) {
       const l = index.get(x);
       if (l) {
-        if (l.length <= MAX_BLOCK) l.push(r.n);
+        if (l.length <= MAX_POSTINGS) l.push(r.n);
       } else index.set(x, [r.n]);
     }
   }
