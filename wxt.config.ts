@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { hostMatchPatterns } from './src/sites/registry';
 
@@ -26,5 +27,7 @@ export default defineConfig({
   }),
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    // citation-js (bibliography import in the dashboard) imports node-fetch; the browser has fetch.
+    resolve: { alias: { 'node-fetch': fileURLToPath(new URL('./src/ui/shims/node-fetch.ts', import.meta.url)) } },
   }),
 });

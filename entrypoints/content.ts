@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
-import { hostMatchPatterns } from '../src/sites/registry';
+import { adapterFor, hostMatchPatterns } from '../src/sites/registry';
+import { autoCaptureOn, normalizeSiteSettings, SITE_SETTINGS_KEY } from '../src/shell/site-settings';
 import { captureCurrentPage, pageFetcher } from '../src/shell/capture-in-page';
 import { dataFetcher } from '../src/shell/fetch-data';
 
@@ -11,6 +12,10 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main() {
     try {
+      // The user may have turned automatic capture off for this site (dashboard settings).
+      const adapter = adapterFor(new URL(location.href));
+      const stored = await browser.storage.local.get(SITE_SETTINGS_KEY);
+      if (adapter && !autoCaptureOn(normalizeSiteSettings(stored[SITE_SETTINGS_KEY]), adapter.id)) return;
       const capture = await captureCurrentPage({
         doc: document,
         url: new URL(location.href),

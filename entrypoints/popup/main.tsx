@@ -1,8 +1,10 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { Popup, type PopupData } from '../../src/ui/popup/Popup';
-import { getCapture, openStore } from '../../src/store/store';
+import { allCaptures, allDecisions, openStore, putDecision } from '../../src/store/store';
+import { decisionRecord } from '../../src/ui/profile-data';
 import type { Response, TabStatus } from '../../src/shell/messages';
+import '../../src/ui/theme.css';
 import '../../src/ui/popup/popup.css';
 
 // `?tab=<id>` lets the dashboard and the end-to-end tests open the popup for a given tab.
@@ -22,8 +24,17 @@ const data: PopupData = {
     if (!res.ok) throw new Error(res.error);
     return res.value;
   },
-  async record(key) {
-    return getCapture(await openStore(), key);
+  now: () => new Date(),
+  async library() {
+    const db = await openStore();
+    const [records, decisions] = await Promise.all([allCaptures(db), allDecisions(db)]);
+    return { records, decisions };
+  },
+  async decide(d) {
+    await putDecision(await openStore(), decisionRecord(d));
+  },
+  dashboardUrl(personId) {
+    return browser.runtime.getURL('/dashboard.html') + (personId ? `#person=${encodeURIComponent(personId)}` : '');
   },
   async pageUrl() {
     const tabId = await activeTabId();

@@ -1,28 +1,55 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Capture, Work } from '../../core/capture';
+import type { MergedPerson, MergeResult } from '../../core/merge/types';
 import type { TabStatus } from '../../shell/messages';
-import type { CaptureRecord } from '../../store/schema';
-import { computeHeadline, type Headline } from '../headline';
+import type { CaptureRecord, DecisionRecord } from '../../store/schema';
+import { BarChart, yearSeries } from '../components/BarChart';
+import { ExportButtons } from '../components/ExportButtons';
+import { MetricsHeadline } from '../components/MetricsHeadline';
 import { PAGE_KIND_LABEL, statusLine } from '../labels';
+import {
+  decisionsOf,
+  dismissSuggestion,
+  linkPeople,
+  mergeRecords,
+  openSuggestions,
+  personForKey,
+  personView,
+  reportInput,
+  siteName,
+  sourcesOf,
+  topWorks,
+  type PersonView,
+} from '../profile-data';
+import type { UserDecision } from '../../core/merge/types';
 
 /** What the popup needs from the extension; injected so tests can render it with fixed data. */
 export interface PopupData {
   status(): Promise<TabStatus | null>;
-  record(key: string): Promise<CaptureRecord | undefined>;
+  /** Every stored capture and decision: the merged profile needs them all. */
+  library(): Promise<{ records: CaptureRecord[]; decisions: DecisionRecord[] }>;
+  decide(d: UserDecision): Promise<void>;
   /** The tab's URL when it is a web page the user could ask to save. */
   pageUrl(): Promise<string | undefined>;
   /** Read the tab on request (activeTab); resolves when the tab has reported. */
   savePage(): Promise<void>;
   /** Ask for the host permission and read this site's pages automatically from now on. */
   enableSite(origin: string): Promise<boolean>;
+  dashboardUrl(personId?: string): string;
   currentYear: number;
+  now(): Date;
 }
 
-type State =
-  | { phase: 'loading' }
-  | { phase: 'empty' }
-  | { phase: 'status'; status: TabStatus; record?: CaptureRecord }
-  | { phase: 'error'; message: string };
+interface Loaded {
+  status: TabStatus;
+  record?: CaptureRecord;
+  result?: MergeResult;
+  person?: MergedPerson;
+  decisions: DecisionRecord[];
+  records: CaptureRecord[];
+}
+
+type State = { phase: 'loading' } | { phase: 'empty' } | ({ phase: 'status' } & Loaded) | { phase: 'error'; message: string };
 
 export function Popup({ data }: { data: PopupData }) {
   const [state, setState] = useState<State>({ phase: 'loading' });
@@ -37,8 +64,15 @@ export function Popup({ data }: { data: PopupData }) {
         if (!live) return;
         setPageUrl(url);
         if (!status) return setState({ phase: 'empty' });
-        const record = status.key ? await data.record(status.key) : undefined;
-        if (live) setState({ phase: 'status', status, record });
+        const { records, decisions } = status.key ? await data.library() : { records: [], decisions: [] };
+        const record = records.find((r) => r.key === status.key);
+        let result: MergeResult | undefined;
+        let person: MergedPerson | undefined;
+        if (record && (record.pageKind === 'author' || record.pageKind === 'paper')) {
+          result = mergeRecords(records, decisions);
+          person = personForKey(result, record.key);
+        }
+        if (live) setState({ phase: 'status', status, record, result, person, decisions, records });
       } catch (err) {
         if (live) setState({ phase: 'error', message: err instanceof Error ? err.message : String(err) });
       }
@@ -60,23 +94,43 @@ export function Popup({ data }: { data: PopupData }) {
     }
   }
 
+  async function decide(d: UserDecision) {
+    await data.decide(d);
+    setReload((n) => n + 1);
+  }
+
   return (
     <main class="popup" aria-busy={state.phase === 'loading'}>
       <header class="bar">
         <span class="brand">Scholar Lens</span>
+        <a class="small" href={data.dashboardUrl(state.phase === 'status' ? state.person?.id : undefined)} target="_blank" rel="noreferrer">
+          Open dashboard
+        </a>
       </header>
-      {state.phase === 'loading' && <p class="status muted">Reading this tab…</p>}
+      {state.phase === 'loading' && <LoadingState />}
       {state.phase === 'error' && (
         <p class="status status--bad" role="alert">
           Something went wrong: {state.message}
         </p>
       )}
       {state.phase === 'empty' && <EmptyState />}
-      {state.phase === 'status' && <StatusView status={state.status} record={state.record} currentYear={data.currentYear} />}
+      {state.phase === 'status' && <StatusView state={state} data={data} decide={decide} />}
       {pageUrl && (state.phase === 'empty' || (state.phase === 'status' && state.status.source === 'none')) && (
         <SaveThisPage url={pageUrl} saving={saving} onSave={save} enableSite={data.enableSite} />
       )}
     </main>
+  );
+}
+
+/** Holds the space the status line and person card will take, so nothing jumps when they arrive. */
+function LoadingState() {
+  return (
+    <div class="loading" aria-hidden="false">
+      <p class="status muted">Reading this tab…</p>
+      <div class="placeholder placeholder--title" />
+      <div class="placeholder placeholder--line" />
+      <div class="placeholder placeholder--block" />
+    </div>
   );
 }
 
@@ -102,9 +156,7 @@ function SaveThisPage(props: { url: string; saving: boolean; onSave(): void; ena
       <button type="button" class="primary" onClick={props.onSave} disabled={props.saving}>
         {props.saving ? 'Reading this page…' : 'Save this page'}
       </button>
-      <p class="muted small">
-        Reads the article's embedded citation data on this page only, now. Nothing is sent anywhere.
-      </p>
+      <p class="muted small">Reads the article's embedded citation data on this page only, now. Nothing is sent anywhere.</p>
       <button type="button" class="link" onClick={async () => setEnabled(await props.enableSite(origin))}>
         Always read article pages on {new URL(props.url).host}
       </button>
@@ -114,115 +166,164 @@ function SaveThisPage(props: { url: string; saving: boolean; onSave(): void; ena
   );
 }
 
-function StatusView({ status, record, currentYear }: { status: TabStatus; record?: CaptureRecord; currentYear: number }) {
+function StatusView({ state, data, decide }: { state: Loaded; data: PopupData; decide(d: UserDecision): Promise<void> }) {
+  const { status, record, person, result } = state;
   const good = status.outcome === 'added' || status.outcome === 'updated';
   return (
     <>
       <p class={`status ${good ? 'status--ok' : status.pageKind === 'blocked' ? 'status--warn' : 'status--bad'}`} role="status">
         {statusLine(status)}
       </p>
-      {record && <CaptureView record={record} currentYear={currentYear} />}
-    </>
-  );
-}
-
-function CaptureView({ record, currentYear }: { record: CaptureRecord; currentYear: number }) {
-  const c = record.capture;
-  const headline = computeHeadline(c, currentYear);
-  return (
-    <>
-      {c.notes?.length ? (
+      {record?.capture.notes?.length ? (
         <ul class="notes">
-          {c.notes.map((n) => (
+          {record.capture.notes.map((n) => (
             <li>{n}</li>
           ))}
         </ul>
       ) : null}
-      {c.person && <PersonCard capture={c} record={record} />}
-      {c.pageKind === 'author' && <MetricsTable capture={c} headline={headline} />}
-      {c.works && c.works.length > 0 && <WorkList works={c.works} kind={c.pageKind} />}
+      {person && result ? (
+        <MergedProfile result={result} person={person} state={state} data={data} decide={decide} />
+      ) : (
+        record && <CaptureView capture={record.capture} />
+      )}
+      {record?.capture.works && record.capture.works.length > 0 && person && (
+        <details class="works page-works">
+          <summary>
+            {record.capture.pageKind === 'paper' ? 'This paper as the page shows it' : `Works on this page (${record.capture.works.length.toLocaleString('en')})`}
+          </summary>
+          <WorkList works={record.capture.works} />
+        </details>
+      )}
     </>
   );
 }
 
-function PersonCard({ capture, record }: { capture: Capture; record: CaptureRecord }) {
-  const p = capture.person!;
+function MergedProfile(props: { result: MergeResult; person: MergedPerson; state: Loaded; data: PopupData; decide(d: UserDecision): Promise<void> }) {
+  const { result, person, state, data } = props;
+  const notes = useMemo(() => new Map(state.records.map((r) => [r.key, r.capture.notes ?? []])), [state.records]);
+  const view: PersonView = useMemo(() => personView(result, person, data.currentYear, (k) => notes.get(k) ?? []), [result, person, data.currentYear, notes]);
+  const suggestions = openSuggestions(result, person, decisionsOf(state.decisions));
+  const series = view.citationsByYear ? yearSeries(view.citationsByYear.byYear) : [];
+  const top = topWorks(view.works, 10);
   return (
-    <section class="person" aria-labelledby="person-name">
-      <h1 id="person-name" dir="auto">
-        {p.name}
-      </h1>
-      {p.affiliation && (
-        <p class="affiliation" dir="auto">
-          {p.affiliation}
-        </p>
-      )}
-      {p.interests?.length ? (
-        <ul class="chips" aria-label="Research interests">
-          {p.interests.map((i) => (
-            <li dir="auto">{i}</li>
+    <>
+      <section class="person" aria-labelledby="person-name">
+        <h1 id="person-name" dir="auto">
+          {person.name}
+        </h1>
+        {person.nameVariants.length > 1 && (
+          <p class="variants small muted" dir="auto">
+            Also seen as: {person.nameVariants.filter((v) => v !== person.name).join(' · ')}
+          </p>
+        )}
+        {person.affiliation && (
+          <p class="affiliation" dir="auto">
+            {person.affiliation}
+          </p>
+        )}
+        <ul class="sources small" aria-label="Pages this profile is built from">
+          {person.pages.map((p) => (
+            <li>
+              <a href={p.url.startsWith('http') ? p.url : undefined} target="_blank" rel="noreferrer">
+                {siteName(p.source)}
+              </a>{' '}
+              <span class="muted">captured {p.capturedAt.slice(0, 10)}</span>
+            </li>
           ))}
         </ul>
-      ) : null}
-      <p class="source muted">
+      </section>
+      <MetricsHeadline view={view} />
+      <section class="chart-section" aria-labelledby="chart-title">
+        <h2 id="chart-title">Citations per year</h2>
+        {series.length ? (
+          <BarChart data={series} label={`Citations per year, as ${view.citationsByYear!.site} states them`} />
+        ) : (
+          <p class="muted small chart-empty">No page of this person shows citations per year.</p>
+        )}
+      </section>
+      <section class="top-works" aria-labelledby="top-title">
+        <h2 id="top-title">Top works</h2>
+        <ol>
+          {top.map((w) => (
+            <li>
+              <span class="title" dir="auto">
+                {w.url ? (
+                  <a href={w.url} target="_blank" rel="noreferrer">
+                    {w.title ?? '(untitled)'}
+                  </a>
+                ) : (
+                  (w.title ?? '(untitled)')
+                )}
+              </span>
+              <span class="meta" dir="auto">
+                {[w.venue, w.year, sourcesOf(w).map(siteName).join(', ')].filter((x) => x !== undefined && x !== '').join(' · ')}
+              </span>
+              {w.citations !== undefined && (
+                <span class="cites" title="Citations (highest recent count among its sources)">
+                  {w.citations.toLocaleString('en')}
+                </span>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+      {suggestions.length > 0 && (
+        <section class="suggestions" aria-labelledby="suggest-title">
+          <h2 id="suggest-title">Possibly the same person</h2>
+          <ul>
+            {suggestions.map((s) => (
+              <li>
+                <span dir="auto">{s.other.name}</span>{' '}
+                <span class="muted small">
+                  ({s.other.pages.map((p) => siteName(p.source)).join(', ')}; {s.reason})
+                </span>
+                <div class="actions">
+                  <button type="button" class="chip-button" onClick={() => props.decide(linkPeople(person, s.other, data.now().toISOString()))}>
+                    Same person
+                  </button>
+                  <button type="button" class="chip-button" onClick={() => props.decide(dismissSuggestion(person, s.other, data.now().toISOString()))}>
+                    Not the same
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section class="export" aria-labelledby="export-title">
+        <h2 id="export-title">Export {view.works.length.toLocaleString('en')} works</h2>
+        <ExportButtons
+          scope={{ works: view.works, personName: person.name, report: () => reportInput(view, data.now().toISOString().slice(0, 10)) }}
+          now={data.now}
+        />
+      </section>
+    </>
+  );
+}
+
+/** A stored page without a person (a list of works, a paper nobody's profile has). */
+function CaptureView({ capture }: { capture: Capture }) {
+  return (
+    <>
+      <p class="source muted small">
         <a href={capture.url} target="_blank" rel="noreferrer">
           {PAGE_KIND_LABEL[capture.pageKind]}
-        </a>{' '}
-        · first saved {formatDate(record.firstSeen)}, last {formatDate(record.lastSeen)}
-        {p.homepage && (
-          <>
-            {' · '}
-            <a href={p.homepage} target="_blank" rel="noreferrer">
-              homepage
-            </a>
-          </>
-        )}
+        </a>
       </p>
-    </section>
+      {capture.works && capture.works.length > 0 && (
+        <section class="works" aria-labelledby="works-title">
+          <h2 id="works-title">{capture.pageKind === 'paper' ? 'Paper' : `Works (${capture.works.length.toLocaleString('en')})`}</h2>
+          <WorkList works={capture.works} />
+        </section>
+      )}
+    </>
   );
 }
 
-function MetricsTable({ capture, headline }: { capture: Capture; headline: Headline }) {
-  const m = capture.person?.metrics ?? {};
-  const since = m.sinceYear;
-  const rows: [string, number | undefined, number | undefined, number][] = [
-    ['Citations', m.citations, m.citationsSince, headline.citations],
-    ['h-index', m.hIndex, m.hIndexSince, headline.hIndex],
-    ['i10-index', m.i10Index, m.i10IndexSince, headline.i10Index],
-  ];
-  return (
-    <section class="metrics" aria-labelledby="metrics-title">
-      <h2 id="metrics-title">Metrics</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Metric</th>
-            <th scope="col">Page states</th>
-            {since !== undefined && <th scope="col">Since {since}</th>}
-            <th scope="col">Computed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([label, all, sinceValue, computed]) => (
-            <tr>
-              <th scope="row">{label}</th>
-              <td>{fmt(all)}</td>
-              {since !== undefined && <td>{fmt(sinceValue)}</td>}
-              <td class={all !== undefined && all !== computed ? 'differs' : undefined}>{fmt(computed)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p class="muted small">Computed from the {headline.papers.toLocaleString('en')} saved works.</p>
-    </section>
-  );
-}
-
-function WorkList({ works, kind }: { works: Work[]; kind: Capture['pageKind'] }) {
+function WorkList({ works }: { works: Work[] }) {
   const shown = works.slice(0, 100);
   return (
-    <section class="works" aria-labelledby="works-title">
-      <h2 id="works-title">{kind === 'paper' ? 'Paper' : `Works (${works.length.toLocaleString('en')})`}</h2>
+    <>
       <ol>
         {shown.map((w) => (
           <li>
@@ -243,9 +344,6 @@ function WorkList({ works, kind }: { works: Work[]; kind: Capture['pageKind'] })
         ))}
       </ol>
       {works.length > shown.length && <p class="muted small">and {works.length - shown.length} more</p>}
-    </section>
+    </>
   );
 }
-
-const fmt = (n: number | undefined) => (n === undefined ? '—' : n.toLocaleString('en'));
-const formatDate = (iso: string) => iso.slice(0, 10);

@@ -1,0 +1,61 @@
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import { adapters } from '../../src/sites/registry';
+import { allCaptures, allDecisions, deleteCapture, eraseAll, getSetting, openStore, putDecision } from '../../src/store/store';
+import { normalizeSiteSettings, SITE_SETTINGS_KEY } from '../../src/shell/site-settings';
+import { Dashboard, type DashboardData } from '../../src/ui/dashboard/Dashboard';
+import { backupOf, deletePerson, importFile, saveSiteSettings } from '../../src/ui/dashboard/library';
+import { decisionRecord } from '../../src/ui/profile-data';
+import { serializeBackup } from '../../src/formats';
+import '../../src/ui/theme.css';
+import '../../src/ui/dashboard/dashboard.css';
+
+const db = openStore();
+
+const data: DashboardData = {
+  currentYear: new Date().getFullYear(),
+  now: () => new Date(),
+  sites: adapters.map((a) => ({ id: a.id, name: a.name })),
+  async library() {
+    const d = await db;
+    const [records, decisions] = await Promise.all([allCaptures(d), allDecisions(d)]);
+    return { records, decisions };
+  },
+  async decide(ds) {
+    const d = await db;
+    for (const x of ds) await putDecision(d, decisionRecord(x));
+  },
+  async deleteCapture(key) {
+    await deleteCapture(await db, key);
+  },
+  async deletePerson(person) {
+    await deletePerson(await db, person);
+  },
+  async eraseAll() {
+    await eraseAll(await db);
+    await browser.storage.local.remove(SITE_SETTINGS_KEY);
+  },
+  async importFile(name, text, owner) {
+    const res = await importFile(await db, name, text, owner, new Date());
+    // A restored backup may carry site settings: hand them to the content script too.
+    const restored = await getSetting(await db, SITE_SETTINGS_KEY, undefined as unknown);
+    if (restored !== undefined) await browser.storage.local.set({ [SITE_SETTINGS_KEY]: normalizeSiteSettings(restored) });
+    return res;
+  },
+  async backupText() {
+    return serializeBackup(await backupOf(await db, new Date()));
+  },
+  async siteSettings() {
+    const stored = await browser.storage.local.get(SITE_SETTINGS_KEY);
+    return normalizeSiteSettings(stored[SITE_SETTINGS_KEY]);
+  },
+  async saveSiteSettings(s) {
+    await saveSiteSettings(await db, s, (items) => browser.storage.local.set(items));
+  },
+  async storageEstimate() {
+    const e = await navigator.storage.estimate();
+    return { ...(e.usage !== undefined ? { usage: e.usage } : {}), ...(e.quota !== undefined ? { quota: e.quota } : {}) };
+  },
+};
+
+render(<Dashboard data={data} />, document.getElementById('app')!);

@@ -1,0 +1,45 @@
+// A modal confirmation on the native <dialog>: focus moves into it, Escape
+// cancels, and focus returns to the button that opened it.
+import { useEffect, useRef } from 'preact/hooks';
+
+export interface ConfirmRequest {
+  title: string;
+  body: string;
+  action: string;
+  run(): Promise<void> | void;
+}
+
+export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | null; onClose(): void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (request && !d.open) d.showModal();
+    if (!request && d.open) d.close();
+  }, [request]);
+  return (
+    <dialog ref={ref} class="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-body" onClose={onClose}>
+      {request && (
+        <>
+          <h2 id="confirm-title">{request.title}</h2>
+          <p id="confirm-body">{request.body}</p>
+          <div class="actions">
+            <button type="button" class="chip-button" autofocus onClick={onClose}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              class="danger"
+              onClick={async () => {
+                await request.run();
+                onClose();
+              }}
+            >
+              {request.action}
+            </button>
+          </div>
+        </>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,44 @@
+// Export buttons shared by the popup and the dashboard: each writes one file
+// named for the person (or the scope), the format and today's date.
+import type { MergedWork } from '../../core/merge/types';
+import { exportAs, fileNameFor, FORMAT_INFO, type ExportFormat, type PersonReportInput } from '../../formats';
+import { downloadText } from './download';
+
+export interface ExportScope {
+  works: readonly MergedWork[];
+  personName?: string;
+  selection?: boolean;
+  /** A metrics report is offered only for one person. */
+  report?: () => PersonReportInput;
+}
+
+const WORK_FORMATS: ExportFormat[] = ['bibtex', 'ris', 'csl', 'csv'];
+
+export function exportFile(format: ExportFormat, scope: ExportScope, now: Date): { text: string; name: string; mime: string } {
+  const input = format === 'report-md' || format === 'report-csv' ? { report: scope.report!() } : { works: scope.works };
+  const name = fileNameFor({ ...(scope.personName ? { personName: scope.personName } : {}), ...(scope.selection ? { selection: true } : {}) }, format, now);
+  return { text: exportAs(format, input), name, mime: FORMAT_INFO[format].mime };
+}
+
+export function ExportButtons({ scope, now, label = 'Export' }: { scope: ExportScope; now: () => Date; label?: string }) {
+  const formats = scope.report ? [...WORK_FORMATS, 'report-md' as const, 'report-csv' as const] : WORK_FORMATS;
+  const empty = scope.works.length === 0;
+  return (
+    <div class="exports" role="group" aria-label={label}>
+      {formats.map((f) => (
+        <button
+          type="button"
+          class="chip-button"
+          data-format={f}
+          disabled={empty && !f.startsWith('report')}
+          onClick={() => {
+            const file = exportFile(f, scope, now());
+            downloadText(file.text, file.name, file.mime);
+          }}
+        >
+          {f === 'report-md' ? 'Report (Markdown)' : f === 'report-csv' ? 'Report (CSV)' : FORMAT_INFO[f].label}
+        </button>
+      ))}
+    </div>
+  );
+}

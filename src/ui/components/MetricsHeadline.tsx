@@ -1,0 +1,77 @@
+// The headline figures: what each site states beside what Scholar Lens
+// computes from the merged works, and why they differ when they do.
+import type { StatedMetrics } from '../../core/capture';
+import { METRIC_DEFINITIONS } from '../../core/metrics';
+import type { PersonView } from '../profile-data';
+
+const ROWS = [
+  ['citations', 'citationsSince', 'Citations'],
+  ['hIndex', 'hIndexSince', 'h-index'],
+  ['i10Index', 'i10IndexSince', 'i10-index'],
+  ['papers', undefined, 'Papers'],
+] as const;
+
+export const fmt = (n: number | null | undefined) =>
+  n === undefined || n === null ? '—' : Number.isInteger(n) ? n.toLocaleString('en') : n.toLocaleString('en', { maximumFractionDigits: 2 });
+
+export function MetricsHeadline({ view }: { view: PersonView }) {
+  const sites = view.comparisons;
+  const anySince = (s: StatedMetrics | undefined) => s?.sinceYear !== undefined;
+  const reasons = sites.flatMap((c) => c.rows.filter((r) => r.reason).map((r) => ({ site: c.site, row: r })));
+  return (
+    <section class="metrics" aria-labelledby="metrics-title">
+      <h2 id="metrics-title">Metrics</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Metric</th>
+            {sites.map((c) => (
+              <>
+                <th scope="col">{c.site} states</th>
+                {anySince(c.stated.metrics) && <th scope="col">Since {c.stated.metrics!.sinceYear}</th>}
+              </>
+            ))}
+            <th scope="col">Computed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ROWS.map(([key, since, label]) => {
+            const computed = view.metrics[key];
+            const differs = sites.some((c) => c.rows.some((r) => r.metric === key && !r.agrees));
+            return (
+              <tr>
+                <th scope="row" title={METRIC_DEFINITIONS[key].definition}>
+                  {label}
+                </th>
+                {sites.map((c) => (
+                  <>
+                    <td>{fmt(c.stated.metrics?.[key])}</td>
+                    {anySince(c.stated.metrics) && <td>{since ? fmt(c.stated.metrics?.[since]) : '—'}</td>}
+                  </>
+                ))}
+                <td class={differs ? 'differs' : undefined}>{fmt(computed)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p class="muted small">
+        Computed from {view.works.length.toLocaleString('en')} merged works
+        {view.sites.length > 1 ? ` across ${view.sites.length} sites` : ''}.
+      </p>
+      {reasons.length > 0 && (
+        <ul class="reasons small">
+          {reasons.map(({ site, row }) => (
+            <li>
+              {labelOf(row.metric)}: {site} states {fmt(row.stated)}, computed {fmt(row.computed)} — {row.reason}.
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function labelOf(metric: string): string {
+  return ROWS.find((r) => r[0] === metric)?.[2] ?? metric;
+}

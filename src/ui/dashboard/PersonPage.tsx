@@ -1,0 +1,221 @@
+// One person's page in the dashboard: the pages behind the profile and their
+// curation, the full metrics panel, charts, and the works table.
+import { useMemo, useState } from 'preact/hooks';
+import type { MergedPerson, MergeResult, UserDecision } from '../../core/merge/types';
+import { METRIC_DEFINITIONS, type Metrics } from '../../core/metrics';
+import type { CaptureRecord, DecisionRecord } from '../../store/schema';
+import { BarChart, yearSeries } from '../components/BarChart';
+import type { ConfirmRequest } from '../components/ConfirmDialog';
+import { ExportButtons } from '../components/ExportButtons';
+import { HBars } from '../components/HBars';
+import { fmt, MetricsHeadline } from '../components/MetricsHeadline';
+import { decisionsOf, dismissSuggestion, linkPeople, openSuggestions, personView, reportInput, siteName, unlinkPage } from '../profile-data';
+import type { DashboardData } from './Dashboard';
+import { WorksTable } from './WorksTable';
+
+interface Props {
+  lib: { records: CaptureRecord[]; decisions: DecisionRecord[]; result: MergeResult };
+  person: MergedPerson;
+  data: DashboardData;
+  decide(ds: UserDecision[]): Promise<void>;
+  ask(r: ConfirmRequest): void;
+  refresh(): void;
+}
+
+export function PersonPage({ lib, person, data, decide, ask }: Props) {
+  const notes = useMemo(() => new Map(lib.records.map((r) => [r.key, r.capture.notes ?? []])), [lib.records]);
+  const view = useMemo(() => personView(lib.result, person, data.currentYear, (k) => notes.get(k) ?? []), [lib.result, person, data.currentYear, notes]);
+  const suggestions = openSuggestions(lib.result, person, decisionsOf(lib.decisions));
+  const [linkTo, setLinkTo] = useState('');
+  const others = lib.result.people.filter((p) => p.id !== person.id).sort((a, b) => a.name.localeCompare(b.name));
+  const at = () => data.now().toISOString();
+  const papersPerYear = useMemo(() => {
+    const by: Record<string, number> = {};
+    for (const w of view.works) if (w.year) by[String(w.year)] = (by[String(w.year)] ?? 0) + 1;
+    return yearSeries(by);
+  }, [view.works]);
+  return (
+    <>
+      <p>
+        <a href="#">← Everyone</a>
+      </p>
+      <section class="panel person" aria-labelledby="person-name">
+        <h1 id="person-name" dir="auto">
+          {person.name}
+        </h1>
+        {person.nameVariants.length > 1 && (
+          <p class="small muted" dir="auto">
+            Also seen as: {person.nameVariants.filter((v) => v !== person.name).join(' · ')}
+          </p>
+        )}
+        {person.affiliation && <p dir="auto">{person.affiliation}</p>}
+        {Object.keys(person.ids).length > 0 && (
+          <p class="small muted">
+            {Object.entries(person.ids)
+              .map(([k, v]) => `${k}: ${v!.join(', ')}`)
+              .join(' · ')}
+          </p>
+        )}
+        <h2>Pages</h2>
+        <ul class="pages">
+          {person.pages.map((p) => (
+            <li data-key={p.captureKey}>
+              {p.url.startsWith('http') ? (
+                <a href={p.url} target="_blank" rel="noreferrer">
+                  {siteName(p.source)}
+                </a>
+              ) : (
+                siteName(p.source)
+              )}{' '}
+              <span class="muted small" dir="auto">
+                “{p.name}”, captured {p.capturedAt.slice(0, 10)}
+              </span>{' '}
+              {person.pages.length > 1 && (
+                <button type="button" class="chip-button" onClick={() => decide(unlinkPage(person, p.captureKey, at()))}>
+                  Unlink from this person
+                </button>
+              )}{' '}
+              <button
+                type="button"
+                class="danger"
+                onClick={() =>
+                  ask({
+                    title: 'Delete this page?',
+                    body: `The saved ${siteName(p.source)} page of ${p.name} will be deleted. Visiting it again saves it again.`,
+                    action: 'Delete page',
+                    run: () => data.deleteCapture(p.captureKey),
+                  })
+                }
+              >
+                Delete page…
+              </button>
+            </li>
+          ))}
+        </ul>
+        {suggestions.length > 0 && (
+          <div class="suggestions">
+            <h2>Possibly the same person</h2>
+            <ul>
+              {suggestions.map((s) => (
+                <li>
+                  <a href={`#person=${encodeURIComponent(s.other.id)}`} dir="auto">
+                    {s.other.name}
+                  </a>{' '}
+                  <span class="muted small">({s.reason})</span>{' '}
+                  <button type="button" class="chip-button" onClick={() => decide([linkPeople(person, s.other, at())])}>
+                    Same person
+                  </button>{' '}
+                  <button type="button" class="chip-button" onClick={() => decide([dismissSuggestion(person, s.other, at())])}>
+                    Not the same
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div class="row">
+          <label class="field">
+            <span>Link with another person</span>
+            <select value={linkTo} onChange={(e) => setLinkTo(e.currentTarget.value)}>
+              <option value="">Choose…</option>
+              {others.map((o) => (
+                <option value={o.id}>{`${o.name} (${[...new Set(o.pages.map((p) => siteName(p.source)))].join(', ')})`}</option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            class="chip-button"
+            disabled={!linkTo}
+            onClick={() => {
+              const other = others.find((o) => o.id === linkTo);
+              if (other) void decide([linkPeople(person, other, at())]);
+              setLinkTo('');
+            }}
+          >
+            Link
+          </button>
+          <button
+            type="button"
+            class="danger"
+            onClick={() =>
+              ask({
+                title: `Delete ${person.name}?`,
+                body: `The ${person.pages.length} saved page(s) this profile is built from will be deleted. Works also seen on other pages stay.`,
+                action: 'Delete person',
+                run: async () => {
+                  await data.deletePerson(person);
+                  location.hash = '';
+                },
+              })
+            }
+          >
+            Delete person…
+          </button>
+        </div>
+        <h2>Export</h2>
+        <ExportButtons scope={{ works: view.works, personName: person.name, report: () => reportInput(view, at().slice(0, 10)) }} now={data.now} label={`Export ${person.name}'s works`} />
+      </section>
+      <section class="panel">
+        <MetricsHeadline view={view} />
+        <FullMetrics metrics={view.metrics} />
+      </section>
+      <section class="panel charts" aria-labelledby="charts-title">
+        <h2 id="charts-title">Charts</h2>
+        <div class="chart-grid">
+          <div>
+            <h3>Citations per year</h3>
+            {view.citationsByYear ? (
+              <BarChart data={yearSeries(view.citationsByYear.byYear)} label={`As ${view.citationsByYear.site} states them`} />
+            ) : (
+              <p class="muted small">No page of this person shows citations per year.</p>
+            )}
+          </div>
+          <div>
+            <h3>Papers per year</h3>
+            <BarChart data={papersPerYear} label="Merged works by year" />
+          </div>
+          <div>
+            <h3>Co-authors</h3>
+            <HBars data={view.metrics.coAuthors.slice(0, 10).map((c) => [c.name, c.sharedWorks])} label="Shared works with the ten most frequent co-authors" />
+          </div>
+        </div>
+      </section>
+      <section class="panel" aria-labelledby="pworks-title">
+        <h2 id="pworks-title">Works ({view.works.length})</h2>
+        <WorksTable works={view.works} data={data} personName={person.name} decide={decide} />
+      </section>
+    </>
+  );
+}
+
+type Scalar = Exclude<keyof Metrics, 'coverage' | 'coAuthors' | 'venues' | 'citationsByYear'>;
+
+function FullMetrics({ metrics }: { metrics: Metrics }) {
+  const keys = (Object.keys(METRIC_DEFINITIONS) as (keyof typeof METRIC_DEFINITIONS)[]).filter(
+    (k): k is Scalar => k !== 'coAuthors' && k !== 'venues' && k !== 'citationsByYear',
+  );
+  return (
+    <div class="full-metrics">
+      <h2>All metrics</h2>
+      <dl>
+        {keys.map((k) => {
+          const d = METRIC_DEFINITIONS[k];
+          return (
+            <div class="metric" title={`${d.definition} (${d.source})`}>
+              <dt aria-describedby={`def-${k}`}>{d.label}</dt>
+              <dd>{fmt(metrics[k])}</dd>
+              <span id={`def-${k}`} class="visually-hidden">
+                {d.definition}
+              </span>
+            </div>
+          );
+        })}
+      </dl>
+      <p class="small muted">
+        Coverage: {metrics.coverage.worksWithoutYear} works without a year, {metrics.coverage.worksWithoutCitations} without a citation count,{' '}
+        {metrics.coverage.worksWithTruncatedAuthors} with a cut author list.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,225 @@
+// The works table: search, sort, filters (year, venue, source, version),
+// each work's sources and versions, selection for export and for joining.
+import { useMemo, useState } from 'preact/hooks';
+import type { MergedWork, UserDecision } from '../../core/merge/types';
+import { ExportButtons } from '../components/ExportButtons';
+import { siteName, sourcesOf } from '../profile-data';
+
+type SortKey = 'citations' | 'year' | 'title';
+type VersionFilter = '' | 'preprint' | 'published' | 'both';
+
+export interface WorksTableProps {
+  works: readonly MergedWork[];
+  data: { now(): Date };
+  personName?: string;
+  /** Curation on a person's page: join works, split a record out of one. */
+  decide?(ds: UserDecision[]): Promise<void>;
+}
+
+const PAGE = 200;
+
+export function workRef(w: MergedWork): string {
+  const m = w.members[0]!;
+  return `rec:${m.captureKey}#${m.index}`;
+}
+
+export function WorksTable({ works, data, personName, decide }: WorksTableProps) {
+  const [q, setQ] = useState('');
+  const [sort, setSort] = useState<SortKey>('citations');
+  const [year, setYear] = useState('');
+  const [venue, setVenue] = useState('');
+  const [source, setSource] = useState('');
+  const [version, setVersion] = useState<VersionFilter>('');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [limit, setLimit] = useState(PAGE);
+  const years = useMemo(() => [...new Set(works.flatMap((w) => (w.year ? [w.year] : [])))].sort((a, b) => b - a), [works]);
+  const venues = useMemo(() => [...new Set(works.flatMap((w) => (w.venue ? [w.venue] : [])))].sort((a, b) => a.localeCompare(b)), [works]);
+  const sources = useMemo(() => [...new Set(works.flatMap(sourcesOf))].sort(), [works]);
+  const shown = useMemo(() => {
+    const needle = q.trim().toLowerCase();
+    const list = works.filter((w) => {
+      if (needle && !`${w.title ?? ''} ${(w.authors ?? []).join(' ')} ${w.venue ?? ''}`.toLowerCase().includes(needle)) return false;
+      if (year && String(w.year) !== year) return false;
+      if (venue && w.venue !== venue) return false;
+      if (source && !sourcesOf(w).includes(source)) return false;
+      const kinds = new Set(w.versions.map((v) => v.kind));
+      if (version === 'preprint' && !(kinds.has('preprint') && !kinds.has('published'))) return false;
+      if (version === 'published' && !kinds.has('published')) return false;
+      if (version === 'both' && !(kinds.has('preprint') && kinds.has('published'))) return false;
+      return true;
+    });
+    const by: Record<SortKey, (a: MergedWork, b: MergedWork) => number> = {
+      citations: (a, b) => (b.citations ?? -1) - (a.citations ?? -1),
+      year: (a, b) => (b.year ?? 0) - (a.year ?? 0),
+      title: (a, b) => (a.title ?? '').localeCompare(b.title ?? ''),
+    };
+    return list.sort((a, b) => by[sort](a, b) || (a.title ?? '').localeCompare(b.title ?? '') || (a.id < b.id ? -1 : 1));
+  }, [works, q, sort, year, venue, source, version]);
+  const chosen = works.filter((w) => selected.has(w.id));
+  const toggle = (id: string) => {
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setSelected(next);
+  };
+  const sortButton = (key: SortKey, label: string) => (
+    <button type="button" class="sort" aria-pressed={sort === key} onClick={() => setSort(key)}>
+      {label}
+      {sort === key ? ' ▾' : ''}
+    </button>
+  );
+  return (
+    <div class="works-table">
+      <div class="filters">
+        <label class="field">
+          <span>Search works</span>
+          <input type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} placeholder="Title, author or venue" />
+        </label>
+        <label class="field">
+          <span>Year</span>
+          <select value={year} onChange={(e) => setYear(e.currentTarget.value)}>
+            <option value="">Any</option>
+            {years.map((y) => (
+              <option value={String(y)}>{y}</option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>Venue</span>
+          <select value={venue} onChange={(e) => setVenue(e.currentTarget.value)}>
+            <option value="">Any</option>
+            {venues.map((v) => (
+              <option value={v}>{v.length > 60 ? `${v.slice(0, 59)}…` : v}</option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>Source</span>
+          <select value={source} onChange={(e) => setSource(e.currentTarget.value)}>
+            <option value="">Any</option>
+            {sources.map((s) => (
+              <option value={s}>{siteName(s)}</option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>Version</span>
+          <select value={version} onChange={(e) => setVersion(e.currentTarget.value as VersionFilter)}>
+            <option value="">Any</option>
+            <option value="preprint">Preprint only</option>
+            <option value="published">Published</option>
+            <option value="both">Preprint and published</option>
+          </select>
+        </label>
+      </div>
+      <p class="small muted" role="status">
+        {shown.length.toLocaleString('en')} of {works.length.toLocaleString('en')} works · sort by {sortButton('citations', 'citations')} {sortButton('year', 'year')} {sortButton('title', 'title')}
+      </p>
+      <div class="selection" role="group" aria-label="Selected works">
+        <span class="small">{chosen.length} selected</span>
+        <ExportButtons scope={{ works: chosen, selection: true, ...(personName ? { personName } : {}) }} now={data.now} label="Export selected works" />
+        {decide && (
+          <button
+            type="button"
+            class="chip-button"
+            disabled={chosen.length < 2}
+            onClick={async () => {
+              const [first, ...rest] = chosen;
+              const at = data.now().toISOString();
+              await decide(rest.map((w) => ({ kind: 'join-works' as const, works: [workRef(first!), workRef(w)] as [string, string], at })));
+              setSelected(new Set());
+            }}
+          >
+            Join selected into one work
+          </button>
+        )}
+      </div>
+      <table class="works-grid">
+        <caption class="visually-hidden">Works</caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <span class="visually-hidden">Select</span>
+            </th>
+            <th scope="col">Title</th>
+            <th scope="col">Year</th>
+            <th scope="col">Venue</th>
+            <th scope="col">Citations</th>
+            <th scope="col">Sources</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.slice(0, limit).map((w) => (
+            <WorkRow work={w} checked={selected.has(w.id)} toggle={() => toggle(w.id)} {...(decide ? { decide } : {})} now={data.now} />
+          ))}
+        </tbody>
+      </table>
+      {shown.length > limit && (
+        <button type="button" class="chip-button" onClick={() => setLimit(limit + PAGE)}>
+          Show {Math.min(PAGE, shown.length - limit)} more
+        </button>
+      )}
+    </div>
+  );
+}
+
+function WorkRow({ work: w, checked, toggle, decide, now }: { work: MergedWork; checked: boolean; toggle(): void; decide?(ds: UserDecision[]): Promise<void>; now(): Date }) {
+  const title = w.title ?? '(untitled)';
+  return (
+    <tr>
+      <td>
+        <input type="checkbox" checked={checked} onChange={toggle} aria-label={`Select: ${title}`} />
+      </td>
+      <td dir="auto">
+        <details>
+          <summary dir="auto">{title}</summary>
+          {w.authors && (
+            <p class="small" dir="auto">
+              {w.authors.join(', ')}
+            </p>
+          )}
+          <ul class="versions small">
+            {w.versions.map((v) => (
+              <li>
+                {v.kind === 'preprint' ? 'Preprint' : 'Published'}
+                {v.venue ? ` in ${v.venue}` : ''}
+                {v.year ? ` (${v.year})` : ''} — {v.sources.map(siteName).join(', ')}
+                {Object.entries(v.ids).map(([k, id]) => ` · ${k}:${id}`)}
+              </li>
+            ))}
+          </ul>
+          {w.members.length > 1 && (
+            <ul class="members small">
+              {w.members.map((m) => (
+                <li>
+                  {siteName(m.source)} ({m.pageKind} page, {m.capturedAt.slice(0, 10)})
+                  {decide && (
+                    <button
+                      type="button"
+                      class="link"
+                      onClick={() => {
+                        const at = now().toISOString();
+                        const me = `rec:${m.captureKey}#${m.index}`;
+                        return decide(
+                          w.members.filter((o) => o !== m).map((o) => ({ kind: 'split-works' as const, works: [me, `rec:${o.captureKey}#${o.index}`] as [string, string], at })),
+                        );
+                      }}
+                    >
+                      {' '}
+                      split this record out
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          {w.matchedBy.length > 0 && <p class="small muted">Joined by: {w.matchedBy.join(', ')}</p>}
+        </details>
+      </td>
+      <td>{w.year ?? '—'}</td>
+      <td dir="auto">{w.venue ?? '—'}</td>
+      <td class="num">{w.citations?.toLocaleString('en') ?? '—'}</td>
+      <td class="small">{sourcesOf(w).map(siteName).join(', ')}</td>
+    </tr>
+  );
+}

@@ -1,0 +1,81 @@
+// The dashboard's writes to the store: imports, deletions, settings. Kept
+// apart from the components so they run in unit tests on fake-indexeddb.
+
+import type { MergedPerson } from '../../core/merge/types';
+import { BIBLIOGRAPHY_SOURCE, importBibliography, makeBackup, parseBackup, planImport, type Backup, type BackupDecision, type StoredCaptureRecord } from '../../formats';
+import { normalizeSiteSettings, SITE_SETTINGS_KEY, type SiteSettings } from '../../shell/site-settings';
+import { allCaptures, allDecisions, deleteCapture, personIdsOf, putCapture, putSetting, type CaptureRecord, type LensDB } from '../../store/store';
+import { decisionsOf } from '../profile-data';
+
+export interface ImportOutcome {
+  message: string;
+  ok: boolean;
+}
+
+/** A JSON backup restores everything; anything else is read as the user's bibliography (CSL-JSON or BibTeX). */
+export async function importFile(db: LensDB, fileName: string, text: string, owner: string, now: Date): Promise<ImportOutcome> {
+  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
+  if (trimmed.startsWith('{') && trimmed.includes('"scholar-lens.backup"')) return importBackup(db, text);
+  try {
+    const capture = importBibliography(text, fileName, { ...(owner.trim() ? { owner: owner.trim() } : {}), now });
+    const key = `${BIBLIOGRAPHY_SOURCE}:${fileName}`;
+    const res = await putCapture(db, key, capture);
+    return { ok: true, message: `${fileName}: ${capture.works?.length ?? 0} works ${res.status === 'added' ? 'imported' : 'updated'}${owner.trim() ? ` as ${owner.trim()}'s` : ''}.` };
+  } catch (err) {
+    return { ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+export async function importBackup(db: LensDB, text: string): Promise<ImportOutcome> {
+  const parsed = parseBackup(text);
+  if (!parsed.ok) return { ok: false, message: `Not imported: ${parsed.errors.join('; ')}` };
+  const existing = { captures: (await allCaptures(db)) as unknown as StoredCaptureRecord[], decisions: (await allDecisions(db)) as unknown as BackupDecision[] };
+  const plan = planImport(existing, parsed.backup);
+  const tx = db.transaction(['captures', 'decisions', 'settings'], 'readwrite');
+  for (const r of plan.captures) {
+    const c = r.capture;
+    const record: CaptureRecord = {
+      timesSeen: 1,
+      ...r,
+      key: r.key,
+      source: c.source,
+      pageKind: c.pageKind,
+      url: c.url,
+      firstSeen: r.firstSeen,
+      lastSeen: r.lastSeen,
+      personIds: personIdsOf(c),
+      capture: c,
+    };
+    await tx.objectStore('captures').put(record);
+  }
+  for (const d of plan.decisions) await tx.objectStore('decisions').put({ ...d, id: d.id ?? decisionId(d) });
+  for (const [k, v] of Object.entries(plan.settings)) await tx.objectStore('settings').put(v, k);
+  await tx.done;
+  const rejected = parsed.rejected.length ? `; ${parsed.rejected.length} record(s) rejected` : '';
+  return { ok: true, message: `Backup imported: ${plan.captures.length} page(s) written, ${plan.unchanged} already present, ${plan.decisions.length} decision(s)${rejected}.` };
+}
+
+function decisionId(d: BackupDecision): string {
+  const pair = d.kind === 'link-people' || d.kind === 'unlink-people' ? d.people : d.works;
+  return `${d.kind.endsWith('people') ? 'people' : 'works'}:${[...pair].sort().join('|')}`;
+}
+
+export async function backupOf(db: LensDB, now: Date): Promise<Backup> {
+  const [captures, decisions] = await Promise.all([allCaptures(db), allDecisions(db)]);
+  const keys = await db.getAllKeys('settings');
+  const settings: Record<string, unknown> = {};
+  for (const k of keys) settings[String(k)] = await db.get('settings', k);
+  return makeBackup({ captures: captures as unknown as StoredCaptureRecord[], decisions: decisions.filter((d) => decisionsOf([d]).length) as unknown as BackupDecision[], settings }, now);
+}
+
+/** Deleting a person deletes the author pages their profile is built from (works seen elsewhere stay). */
+export async function deletePerson(db: LensDB, person: MergedPerson): Promise<void> {
+  for (const p of person.pages) await deleteCapture(db, p.captureKey);
+}
+
+/** Settings go to the store (for backups) and to storage.local (for the content script). */
+export async function saveSiteSettings(db: LensDB, settings: SiteSettings, storageSet: (items: Record<string, unknown>) => Promise<void>): Promise<void> {
+  const clean = normalizeSiteSettings(settings);
+  await putSetting(db, SITE_SETTINGS_KEY, clean);
+  await storageSet({ [SITE_SETTINGS_KEY]: clean });
+}
