@@ -197,11 +197,13 @@ function ImportPanel({ data, refresh }: { data: DashboardData; refresh(): void }
           type="file"
           accept=".json,.bib,.bibtex,application/json"
           onChange={async (e) => {
-            const file = e.currentTarget.files?.[0];
+            // currentTarget is gone once the handler awaits.
+            const input = e.currentTarget;
+            const file = input.files?.[0];
             if (!file) return;
             const res = await data.importFile(file.name, await file.text(), owner);
             setMsg(res);
-            e.currentTarget.value = '';
+            input.value = '';
             refresh();
           }}
         />

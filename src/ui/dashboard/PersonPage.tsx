@@ -204,10 +204,12 @@ function FullMetrics({ metrics }: { metrics: Metrics }) {
           return (
             <div class="metric" title={`${d.definition} (${d.source})`}>
               <dt aria-describedby={`def-${k}`}>{d.label}</dt>
-              <dd>{fmt(metrics[k])}</dd>
-              <span id={`def-${k}`} class="visually-hidden">
-                {d.definition}
-              </span>
+              <dd>
+                {fmt(metrics[k])}
+                <span id={`def-${k}`} class="visually-hidden">
+                  {d.definition}
+                </span>
+              </dd>
             </div>
           );
         })}
