@@ -13,12 +13,9 @@ import { validateCapture } from '../core/validate';
 import { canonicalArxiv, canonicalDoi, cleanText, compact } from '../sites/text';
 import { displayName, type CslName } from './names';
 
-export const BIBLIOGRAPHY_SOURCE = 'bibliography';
+import { BIBLIOGRAPHY_SOURCE, importUrl } from './bibliography';
 
-/** The URL an imported file's capture carries (the validator accepts this scheme). */
-export function importUrl(fileName: string): string {
-  return `urn:scholar-lens:import:${encodeURIComponent(fileName.split(/[\\/]/).pop() || 'bibliography')}`;
-}
+export { BIBLIOGRAPHY_SOURCE, importUrl };
 
 export interface ImportOptions {
   /** The user says this is their own bibliography: the capture becomes their author capture. */

@@ -16,7 +16,9 @@ import { toRis } from './ris';
 export type { CslItem } from './csl';
 export type { Backup, StoredCaptureRecord, BackupDecision, ImportPlan, ParsedBackup } from './backup';
 export { makeBackup, parseBackup, planImport, serializeBackup } from './backup';
-export { importBibliography, importUrl, ImportError, BIBLIOGRAPHY_SOURCE } from './import';
+// The BibTeX importer (src/formats/import.ts) is not re-exported: it pulls in
+// citation-js, which the popup must not load. Import it from './import'.
+export { importUrl, BIBLIOGRAPHY_SOURCE } from './bibliography';
 export type { PersonReportInput, ReportStated, ReportDefinition } from './report';
 
 export const EXPORT_FORMATS = ['bibtex', 'ris', 'csl', 'csv', 'json', 'report-md', 'report-csv'] as const;

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { googleScholar } from '../../src/sites/google-scholar';
 import { capturePage, pageKeyOf } from '../../src/sites/run';
 import { allCaptures, allDecisions, openStore, putCapture, putDecision } from '../../src/store/store';
-import { exportAs, importBibliography } from '../../src/formats';
+import { exportAs } from '../../src/formats';
+import { importBibliography } from '../../src/formats/import';
 import {
   decisionRecord,
   decisionsOf,

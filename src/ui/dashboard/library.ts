@@ -2,7 +2,7 @@
 // apart from the components so they run in unit tests on fake-indexeddb.
 
 import type { MergedPerson } from '../../core/merge/types';
-import { BIBLIOGRAPHY_SOURCE, importBibliography, makeBackup, parseBackup, planImport, type Backup, type BackupDecision, type StoredCaptureRecord } from '../../formats';
+import { BIBLIOGRAPHY_SOURCE, makeBackup, parseBackup, planImport, type Backup, type BackupDecision, type StoredCaptureRecord } from '../../formats';
 import { normalizeSiteSettings, SITE_SETTINGS_KEY, type SiteSettings } from '../../shell/site-settings';
 import { allCaptures, allDecisions, deleteCapture, personIdsOf, putCapture, putSetting, type CaptureRecord, type LensDB } from '../../store/store';
 import { decisionsOf } from '../profile-data';
@@ -17,6 +17,8 @@ export async function importFile(db: LensDB, fileName: string, text: string, own
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   if (trimmed.startsWith('{') && trimmed.includes('"scholar-lens.backup"')) return importBackup(db, text);
   try {
+    // Loaded on demand: the BibTeX parser is large and only imports need it.
+    const { importBibliography } = await import('../../formats/import');
     const capture = importBibliography(text, fileName, { ...(owner.trim() ? { owner: owner.trim() } : {}), now });
     const key = `${BIBLIOGRAPHY_SOURCE}:${fileName}`;
     const res = await putCapture(db, key, capture);
