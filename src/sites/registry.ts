@@ -5,11 +5,20 @@
 
 import type { SiteAdapter } from './adapter';
 import { ruleFor } from './adapter';
+import { BIBLIOGRAPHY_SOURCE } from '../formats/bibliography';
 import { googleScholar } from './google-scholar';
 import { arxivAdapter } from './arxiv';
 import { dblpAdapter } from './dblp';
 import { orcidAdapter } from './orcid';
 import { semanticScholarAdapter } from './semantic-scholar';
+import { embeddedMetadata } from './embedded-metadata';
+import { springerAdapter } from './springer';
+import { sciencedirectAdapter } from './sciencedirect';
+import { plosAdapter } from './plos';
+import { natureAdapter } from './nature';
+import { aclAnthology } from './acl-anthology';
+import { pubmedAdapter } from './pubmed';
+import { researchgateAdapter } from './researchgate';
 
 export const adapters: readonly SiteAdapter[] = [
   googleScholar,
@@ -17,6 +26,13 @@ export const adapters: readonly SiteAdapter[] = [
   dblpAdapter,
   orcidAdapter,
   semanticScholarAdapter,
+  springerAdapter,
+  sciencedirectAdapter,
+  plosAdapter,
+  natureAdapter,
+  aclAnthology,
+  pubmedAdapter,
+  researchgateAdapter,
 ];
 
 /** The adapter whose URL rules match this URL, if any. */
@@ -24,6 +40,11 @@ export function adapterFor(url: URL | string): SiteAdapter | undefined {
   const u = typeof url === 'string' ? safeUrl(url) : url;
   if (!u) return undefined;
   return adapters.find((a) => ruleFor(a, u) !== undefined);
+}
+
+/** Display name of a capture source: an adapter's name, or what an imported file is. */
+export function siteNameOf(source: string): string {
+  return source === BIBLIOGRAPHY_SOURCE ? 'Your bibliography' : (adapterById(source)?.name ?? source);
 }
 
 export function adapterById(id: string): SiteAdapter | undefined {
@@ -39,7 +60,7 @@ export function hostMatchPatterns(): string[] {
  * For pages of no supported site: the generic readers that may still find
  * something (embedded article metadata), used only when the user asks.
  */
-export const fallbackAdapters: SiteAdapter[] = [];
+export const fallbackAdapters: SiteAdapter[] = [embeddedMetadata];
 
 export function fallbackAdapterFor(doc: Document, url: URL): SiteAdapter | undefined {
   return fallbackAdapters.find((a) => a.detect(doc, url) !== undefined);

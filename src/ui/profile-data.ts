@@ -3,13 +3,13 @@
 // it. Pure functions over records (the store is read by the caller), so unit
 // tests run them on real fixture captures.
 
-import type { StatedMetrics } from '../core/capture';
 import { mergeAll } from '../core/merge';
-import type { MergedPerson, MergedWork, MergeResult, StatedFigures, UserDecision } from '../core/merge/types';
-import { compareStated, computeMetrics, METRIC_DEFINITIONS, type ComparisonRow, type Metrics, type MetricWork } from '../core/metrics';
-import { BIBLIOGRAPHY_SOURCE, type PersonReportInput } from '../formats';
+import type { MergedPerson, MergedWork, MergeResult, UserDecision } from '../core/merge/types';
+import { METRIC_DEFINITIONS } from '../core/metrics';
+import { personFigures, type PersonFigures } from '../core/person-figures';
+import type { PersonReportInput } from '../formats';
 import type { CaptureRecord, DecisionRecord } from '../store/schema';
-import { adapterById } from '../sites/registry';
+import { siteNameOf } from '../sites/registry';
 
 const DECISION_KINDS = ['link-people', 'unlink-people', 'join-works', 'split-works'] as const;
 
@@ -55,68 +55,24 @@ export function personForKey(result: MergeResult, key: string): MergedPerson | u
   return owners.length === 1 ? owners[0] : undefined;
 }
 
-export function siteName(source: string): string {
-  return source === BIBLIOGRAPHY_SOURCE ? 'Your bibliography' : (adapterById(source)?.name ?? source);
-}
+export const siteName = siteNameOf;
 
-export function toMetricWork(w: MergedWork): MetricWork {
-  const m: MetricWork = {};
-  if (w.citations !== undefined) m.citations = w.citations;
-  if (w.year !== undefined) m.year = w.year;
-  if (w.authors) m.authors = w.authors;
-  if (w.venue) m.venue = w.venue;
-  return m;
-}
+export { toMetricWork, type StatedComparison } from '../core/person-figures';
 
-export interface StatedComparison {
-  stated: StatedFigures;
-  site: string;
-  rows: ComparisonRow[];
-}
-
-export interface PersonView {
+export interface PersonView extends PersonFigures {
   person: MergedPerson;
-  works: MergedWork[];
-  metrics: Metrics;
-  comparisons: StatedComparison[];
   /** The stated per-year citations of the most recently captured page that shows them. */
   citationsByYear?: { source: string; site: string; byYear: Record<string, number> };
-  sites: string[];
 }
 
 export function personView(result: MergeResult, person: MergedPerson, currentYear: number, notesOf: (key: string) => string[] = () => []): PersonView {
-  const byId = new Map(result.works.map((w) => [w.id, w]));
-  const works = person.workIds.map((id) => byId.get(id)).filter((w): w is MergedWork => w !== undefined);
-  const metrics = computeMetrics(works.map(toMetricWork), { currentYear, person: { name: person.name, variants: person.nameVariants } });
-  const sites = [...new Set(person.pages.map((p) => p.source))].sort();
-  const comparisons = person.stated
-    .filter((s) => s.metrics)
-    .map((s) => ({
-      stated: s,
-      site: siteName(s.source),
-      rows: compareStated(s.metrics!, metrics, compareContext(s, notesOf(s.captureKey), sites.length)),
-    }));
+  const figures = personFigures(result, person, { currentYear, siteName, notesOf });
   const chart = [...person.stated]
     .filter((s) => s.citationsByYear && Object.keys(s.citationsByYear).length)
     .sort((a, b) => (a.capturedAt < b.capturedAt ? 1 : a.capturedAt > b.capturedAt ? -1 : 0))[0];
-  const view: PersonView = { person, works, metrics, comparisons, sites };
+  const view: PersonView = { person, ...figures };
   if (chart) view.citationsByYear = { source: chart.source, site: siteName(chart.source), byYear: chart.citationsByYear! };
   return view;
-}
-
-function compareContext(s: StatedFigures, notes: string[], sitesMerged: number) {
-  const stated: StatedMetrics = s.metrics ?? {};
-  // A page lists only part of its works when it says so, or when its own
-  // h/i10 figures need more works than it listed.
-  const impliedMin = Math.max(stated.hIndex ?? 0, stated.i10Index ?? 0);
-  return {
-    siteName: siteName(s.source),
-    worksListed: s.worksListed,
-    ...(stated.papers !== undefined ? { worksStated: stated.papers } : {}),
-    listTruncated: impliedMin > s.worksListed || notes.some((n) => /\bhas more\b/i.test(n)),
-    ...(stated.sinceYear !== undefined ? { sinceYear: stated.sinceYear } : {}),
-    sitesMerged,
-  };
 }
 
 /** Most cited first; ties by year (newest first), then title, so the order is stable. */

@@ -32,6 +32,15 @@ describe('compareStated', () => {
     expect(papers?.reason).toBe('DBLP counts works that Scholar Lens has not seen listed');
   });
 
+  it('rows the site lists twice are one work here, and the reason says so', () => {
+    // Synthetic: the site lists 4 rows (10, 5, 4, 1 citations = 20); two of them
+    // (5 and 4) are the same paper, merged into one work of 5: computed 16.
+    const [row] = compareStated({ citations: 20 }, m, { siteName: 'Google Scholar', worksListed: 4, listTruncated: false, duplicatesMerged: 1 });
+    expect(row?.reason).toBe(
+      '1 of the 4 works Google Scholar lists is a duplicate of another listed work; Google Scholar counts it separately, Scholar Lens once',
+    );
+  });
+
   it('merged works from several sites can exceed the site’s figures', () => {
     const rows = compareStated({ citations: 12, papers: 2 }, m, { siteName: 'ORCID', worksListed: 2, listTruncated: false, sitesMerged: 3 });
     expect(rows.map((r) => r.reason)).toEqual([

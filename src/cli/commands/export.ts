@@ -10,7 +10,7 @@ import { makeBackup } from '../../formats/backup';
 import { exportAs, itemsFromCaptures, type ExportFormat } from '../../formats/index';
 import { loadInputs } from '../inputs';
 import { EXIT, parseArgs, type CliIo, type Command } from '../io';
-import { toMetricWork } from '../metric-work';
+import { toMetricWork } from '../../core/person-figures';
 
 const USAGE =
   'usage: export --format bibtex|ris|csl|csv|json|report [--person <name>] [--report-as md|csv] [--now <iso-date>] <input…>\n' +

@@ -3,13 +3,11 @@
 // from. The same inputs in any order print the same JSON.
 
 import { mergeAll } from '../../core/merge/index';
-import type { MemberRef, MergedPerson, MergedWork, StatedFigures, WorkVersion } from '../../core/merge/types';
-import { compareStated, computeMetrics } from '../../core/metrics';
-import { adapterById } from '../../sites/registry';
-import { BIBLIOGRAPHY_SOURCE } from '../../formats/import';
+import type { MemberRef, MergedPerson, MergedWork, WorkVersion } from '../../core/merge/types';
+import { personFigures } from '../../core/person-figures';
+import { siteNameOf } from '../../sites/registry';
 import { loadInputs, type InputOrigin } from '../inputs';
 import { EXIT, parseArgs, type Command } from '../io';
-import { toMetricWork } from '../metric-work';
 
 const USAGE =
   'usage: merge [--now <iso-date>] [--owner <name>] <input…>\n' +
@@ -68,24 +66,21 @@ export const run: Command = async (args, io) => {
   const byId = new Map(works.map((w) => [w.id, w]));
   const currentYear = now.getUTCFullYear();
 
+  const notes = new Map(records.map((r) => [r.key, r.capture.notes]));
   const people = result.people.map((p: MergedPerson) => {
-    const mine = p.workIds.map((id) => byId.get(id)).filter((w): w is (typeof works)[number] => w !== undefined);
-    const metrics = computeMetrics(
-      mine.map((w) => toMetricWork(w)),
-      { currentYear, person: { name: p.name, variants: p.nameVariants } },
-    );
-    const sites = new Set(p.pages.map((pg) => pg.source)).size;
+    const figures = personFigures(result, p, { currentYear, siteName: siteNameOf, notesOf: (key) => notes.get(key) });
+    const mine = figures.works.map((w) => byId.get(w.id)!);
     const stated = p.stated.map((s) => ({
       ...s,
       ...originOf(s.captureKey),
-      comparison: s.metrics ? compareStated(s.metrics, metrics, compareContext(s, records.find((r) => r.key === s.captureKey)?.capture.notes, sites)) : [],
+      comparison: figures.comparisons.find((c) => c.stated === s)?.rows ?? [],
     }));
     return {
       ...p,
       pages: p.pages.map((pg) => ({ ...pg, ...originOf(pg.captureKey) })),
       stated,
       works: mine,
-      metrics,
+      metrics: figures.metrics,
     };
   });
 
@@ -107,19 +102,3 @@ export const run: Command = async (args, io) => {
   io.stdout(JSON.stringify(out, null, 2) + '\n');
   return EXIT.ok;
 };
-
-function compareContext(s: StatedFigures, notes: string[] | undefined, sitesMerged: number) {
-  const stated = s.metrics ?? {};
-  // A page lists only part of its works when it says so in its notes ("has
-  // more") or when its own h/i10 figures need more works than it listed.
-  const impliedMin = Math.max(stated.hIndex ?? 0, stated.i10Index ?? 0);
-  const listTruncated = impliedMin > s.worksListed || (notes ?? []).some((n) => /\bhas more\b/i.test(n));
-  return {
-    siteName: s.source === BIBLIOGRAPHY_SOURCE ? 'Bibliography' : (adapterById(s.source)?.name ?? s.source),
-    worksListed: s.worksListed,
-    ...(stated.papers !== undefined ? { worksStated: stated.papers } : {}),
-    listTruncated,
-    ...(stated.sinceYear !== undefined ? { sinceYear: stated.sinceYear } : {}),
-    sitesMerged,
-  };
-}

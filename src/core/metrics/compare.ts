@@ -18,6 +18,8 @@ export interface CompareContext {
   sinceYear?: number;
   /** Number of sites whose captures were merged into the computed works; 1 when only this site. */
   sitesMerged?: number;
+  /** Rows of this page that were merged with other rows of it as one work (the site lists a paper twice). */
+  duplicatesMerged?: number;
 }
 
 export interface ComparisonRow {
@@ -57,11 +59,14 @@ function explain(metric: ComparisonRow['metric'], stated: number, computed: numb
     );
   if (merged) reasons.push(`computed from ${m.papers} merged works across ${ctx.sitesMerged} sites`);
   const lower = computed < stated;
+  const dups = ctx.duplicatesMerged ?? 0;
+  if (lower && dups > 0)
+    reasons.push(`${dups} of the ${ctx.worksListed} works ${site} lists ${dups === 1 ? 'is a duplicate' : 'are duplicates'} of another listed work; ${site} counts ${dups === 1 ? 'it' : 'them'} separately, Scholar Lens once`);
   if (metric === 'papers') {
-    if (lower && !partial) reasons.push(`${site} counts works that Scholar Lens has not seen listed`);
+    if (lower && !partial && dups === 0) reasons.push(`${site} counts works that Scholar Lens has not seen listed`);
     if (!lower && merged) reasons.push(`works found on other sites are included`);
   } else {
-    if (lower && !partial) reasons.push(`${site} counts citations from sources Scholar Lens hasn't seen`);
+    if (lower && !partial && dups === 0) reasons.push(`${site} counts citations from sources Scholar Lens hasn't seen`);
     if (!lower && merged) reasons.push(`some works have higher citation counts on other sites than on ${site}`);
   }
   if (reasons.length === 0) reasons.push(`${site} does not show how it arrives at this figure`);
