@@ -114,7 +114,7 @@ export const researchgateAdapter: SiteAdapter = {
     {
       kind: 'author',
       pattern: /^www\.researchgate\.net\/profile\/[^/?]+\/?$/,
-      examples: ['www.researchgate.net/profile/Lorenzo-Prendini', 'www.researchgate.net/profile/Michael-Seiter-2'],
+      examples: ['https://www.researchgate.net/profile/Lorenzo-Prendini', 'https://www.researchgate.net/profile/Michael-Seiter-2'],
     },
   ],
   detect(doc, url) {
