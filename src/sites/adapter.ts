@@ -59,6 +59,13 @@ export interface SiteAdapter {
    * reads saved JSON or XML responses through this).
    */
   extractData?(text: string, url: URL, contentType: 'json' | 'xml'): Extraction;
+  /**
+   * Single-page apps: does the document already show the page of this URL?
+   * After an in-app navigation the address changes before the new content is
+   * drawn; the content script waits for this (with a time limit) so it never
+   * captures the previous page. True when the page gives no sign either way.
+   */
+  isShowing?(doc: Document, url: URL): boolean;
 }
 
 /** The part of a URL that rules are tested against. */

@@ -16,6 +16,7 @@ import type { Extraction, Work, WorkIdKey, WorkType } from '../core/capture';
 import type { SiteAdapter } from './adapter';
 import { at, arr, isRecord, num, parseJson, str, type Json } from './json';
 import { canonicalArxiv, canonicalDoi, cleanText, compact, parseYear } from './text';
+import { declaresSameRecord } from './page-identity';
 
 const API = 'https://api.semanticscholar.org/graph/v1';
 const PAPER_FIELDS = 'title,authors,year,venue,journal,publicationDate,publicationTypes,citationCount,externalIds,url,abstract';
@@ -243,5 +244,10 @@ export const semanticScholarAdapter: SiteAdapter = {
   pageKey(url) {
     const r = routeOf(url);
     return r?.id ? `${r.kind}:${r.id}` : url.href.replace(/#.*$/, '');
+  },
+  // Assumed, not seen on a saved page: the app keeps a canonical link / og:url
+  // naming the record it shows, so one naming another id means the redraw is pending.
+  isShowing(doc, url) {
+    return declaresSameRecord(doc, url, (u) => routeOf(u)?.id);
   },
 };
