@@ -1,0 +1,79 @@
+// Property tests (fast-check, fixed seed) that merge.test.ts and
+// metrics-properties.test.ts do not already hold: the adapters' text
+// normalizers are idempotent; merging real captures is independent of input
+// order and of re-running; the JSON backup of real captures round-trips.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { canonicalArxiv, canonicalDoi, cleanText } from '../../src/sites/text';
+import { mergeAll, type MergeResult, type StoredCaptureLike } from '../../src/core/merge';
+import { makeBackup, parseBackup, serializeBackup, type StoredCaptureRecord } from '../../src/formats/backup';
+import { fixturePath } from '../helpers/fixtures';
+import type { DatabaseDump } from '../helpers/idb-dump';
+
+const SEED = 20261122;
+const opts = { seed: SEED, numRuns: 300 };
+
+describe('text normalizers are idempotent', () => {
+  // Found by the property below: "10.1234/." canonicalizes to "10.1234/", which is not a DOI
+  // (canonicalDoi of it is undefined). Fails until src/sites/text.ts refuses an empty suffix.
+  it.fails('canonicalDoi never returns a DOI with an empty suffix (known bug)', () => {
+    expect(canonicalDoi('10.1234/.')).toBeUndefined();
+  });
+
+  it('cleanText, canonicalDoi, canonicalArxiv', () => {
+    const noisy = fc.string({ unit: fc.constantFrom('a', 'B', ' ', '\n', '\u200B', '\u202E', '\u00AD', '\uFEFF', '1', '.', '/', 'v2', 'arXiv:', '10.1234/', 'https://doi.org/', '%2F') });
+    fc.assert(fc.property(noisy, (s) => { const c = cleanText(s); return c === undefined || cleanText(c) === c; }), opts);
+    // Known exception, pinned below: a suffix of punctuation only.
+    fc.assert(fc.property(noisy, (s) => { const d = canonicalDoi(s); return d === undefined || /\/$/.test(d) || canonicalDoi(d) === d; }), opts);
+    fc.assert(fc.property(noisy, (s) => { const a = canonicalArxiv(s); return a === undefined || canonicalArxiv(a) === a; }), opts);
+  });
+});
+
+// The real captures stored in the v1 database fixture (a Scholar profile, an arXiv page, a DBLP and an ORCID record).
+const stored = (JSON.parse(readFileSync(fixturePath('store/v1.json'), 'utf8')) as DatabaseDump).stores.find((s) => s.name === 'captures')!
+  .records.map((r) => r.value as StoredCaptureRecord);
+
+/** What must not change: which member records form each work and each person. */
+function projection(r: MergeResult) {
+  return {
+    works: r.works.map((w) => w.members.map((m) => `${m.captureKey}#${m.index}`).sort().join(' ')).sort(),
+    people: r.people.map((p) => JSON.stringify(p.pages ?? p)).sort(),
+  };
+}
+
+describe('merging real captures', () => {
+  const input: StoredCaptureLike[] = stored.map((r) => ({ key: r.key, capture: r.capture }));
+  const ref = projection(mergeAll(input, []));
+
+  it('is independent of input order', () => {
+    expect(ref.works.length).toBeGreaterThan(0);
+    fc.assert(fc.property(fc.shuffledSubarray(input, { minLength: input.length, maxLength: input.length }), (perm) => {
+      expect(projection(mergeAll(perm, []))).toEqual(ref);
+    }), { seed: SEED, numRuns: 24 });
+  });
+
+  it('gives the same result when re-run, and with every capture given twice', () => {
+    expect(projection(mergeAll(input, []))).toEqual(ref);
+    expect(projection(mergeAll([...input, ...input.map((c) => ({ ...c }))], [])).works.length).toBe(ref.works.length);
+  });
+});
+
+describe('the JSON backup', () => {
+  it('round-trips real captures, any subset, with decisions and settings', () => {
+    fc.assert(
+      fc.property(fc.subarray(stored), fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.jsonValue()), (caps, settings) => {
+        const b = makeBackup({ captures: caps, decisions: [{ kind: 'unlink-people', people: ['page:a', 'page:b'], at: '2026-11-22T10:00:00.000Z' }], settings }, new Date('2026-11-22T10:00:00.000Z'));
+        const back = parseBackup(serializeBackup(b));
+        expect(back.ok).toBe(true);
+        if (back.ok) {
+          expect(back.rejected).toEqual([]);
+          expect(back.backup.captures).toEqual(b.captures);
+          expect(back.backup.decisions).toEqual(b.decisions);
+          expect(JSON.parse(JSON.stringify(back.backup.settings))).toEqual(JSON.parse(JSON.stringify(b.settings)));
+        }
+      }),
+      { seed: SEED, numRuns: 40 },
+    );
+  });
+});
