@@ -66,6 +66,27 @@ export interface SiteAdapter {
    * captures the previous page. True when the page gives no sign either way.
    */
   isShowing?(doc: Document, url: URL): boolean;
+  /** For author pages that show part of a long list: how to read the rest ("Collect all"). */
+  collectAll?: CollectAll;
+}
+
+/**
+ * Pagination of a long list, as the page's own "show more" does it. Pure: the
+ * runner (src/shell/collect-all.ts) does the requests, one at a time, on the
+ * page's own origin.
+ */
+export interface CollectAll {
+  /** Does this extraction hold only part of a list that further pages have? */
+  truncated(extraction: Extraction): boolean;
+  /** The next page after the page just read (`url`, `doc`), or undefined when the list is complete. */
+  next(url: URL, doc: Document, extraction: Extraction): URL | undefined;
+  /**
+   * One extraction from the first page and the pages read after it, in order.
+   * `complete` is false when collecting stopped early: the result must still say the list is partial.
+   */
+  combine(first: Extraction, more: Extraction[], complete: boolean): Extraction;
+  /** The number of works the whole list holds, when the site states it. */
+  total?(extraction: Extraction): number | undefined;
 }
 
 /** The part of a URL that rules are tested against. */

@@ -29,17 +29,24 @@ export function readProfile(doc: Document, url: URL): Extraction {
   if (legacy) notes.push('Google Scholar (2013 layout): the per-year chart is an image; citations by year were not read');
 
   const works = legacy ? legacyRows(doc, url) : rows(doc, url);
-  if (listContinues(doc, legacy))
-    notes.push(
-      `Google Scholar lists ${works.length} works on this page and has more; use Collect all to read the rest`,
-    );
-  const stated = person.metrics;
-  const minWorks = Math.max(stated?.hIndex ?? 0, stated?.i10Index ?? 0);
-  if (minWorks > works.length)
-    notes.push(
-      `The stated indices imply at least ${minWorks} works, but only ${works.length} are listed on this page`,
-    );
+  if (listContinues(doc, legacy)) notes.push(moreNote(works.length));
+  const shortfall = shortfallNote(person, works.length);
+  if (shortfall) notes.push(shortfall);
   return { pageKind: 'author', person, works, notes };
+}
+
+/** The note that marks a partial list; Collect all (google-scholar-pages.ts) recognizes and replaces it. */
+export function moreNote(listed: number): string {
+  return `Google Scholar lists ${listed} works on this page and has more; use Collect all to read the rest`;
+}
+
+/** A warning when the stated indices need more works than are listed, or undefined. */
+export function shortfallNote(person: Person | undefined, listed: number): string | undefined {
+  const stated = person?.metrics;
+  const minWorks = Math.max(stated?.hIndex ?? 0, stated?.i10Index ?? 0);
+  return minWorks > listed
+    ? `The stated indices imply at least ${minWorks} works, but only ${listed} are listed on this page`
+    : undefined;
 }
 
 function header(doc: Document, url: URL): Pick<Person, 'affiliation' | 'homepage' | 'interests'> {
@@ -235,7 +242,7 @@ function citationId(href: string | null | undefined): string | undefined {
   return id && /^[\w-]+:[\w-]+$/.test(id) ? id : undefined;
 }
 
-function listContinues(doc: Document, legacy: boolean): boolean {
+export function listContinues(doc: Document, legacy: boolean): boolean {
   if (legacy) return !!doc.querySelector('a.cit-dark-link[href*="cstart="]');
   const more = doc.querySelector('#gsc_bpf_more');
   return !!more && !more.hasAttribute('disabled') && !/\bgs_dis\b/.test(more.getAttribute('class') ?? '');

@@ -5,6 +5,7 @@ import type { Extraction, PageKind } from '../core/capture';
 import type { SiteAdapter, UrlRule } from './adapter';
 import { hasProfileMarkup, readProfile } from './google-scholar-profile';
 import { readCitation, readResults } from './google-scholar-lists';
+import { scholarCollectAll } from './google-scholar-pages';
 import { cleanText } from './text';
 
 // Scholar's own host and a handful of common country mirrors. Each one is a
@@ -69,6 +70,7 @@ export const googleScholar: SiteAdapter = {
       notes: ['Google Scholar: the page could not be read'],
     }),
   pageKey,
+  collectAll: scholarCollectAll,
 };
 
 function read(doc: Document, url: URL): Extraction {
