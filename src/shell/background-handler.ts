@@ -8,6 +8,7 @@ import { pageKeyOf } from '../sites/run';
 import { putCapture, type LensDB } from '../store/store';
 import type { Response, TabStatus } from './messages';
 import { fetchDataFor } from './fetch-data';
+import { parseProgress } from './collect-progress';
 
 /** Captures over this size are refused before validation (many tabs, one hostile page). */
 export const MAX_MESSAGE_BYTES = 5 * 1024 * 1024;
@@ -120,6 +121,15 @@ export function createHandler(deps: BackgroundDeps, ownId: string) {
         // sender.url is the tab's page as the browser reports it, not what the message claims.
         if (sender.tabId === undefined) return { ok: false, error: 'data requests come from tabs' };
         return fetchDataFor(message, sender.url, deps.fetch ?? globalThis.fetch.bind(globalThis));
+      case 'collect-progress': {
+        // Kept in the tab's status, which the popup already reads; a tab with no status has nothing to collect.
+        const progress = parseProgress((m as { progress?: unknown }).progress);
+        if (sender.tabId === undefined || !progress) return { ok: false, error: 'a progress report from a tab expected' };
+        const status = await deps.loadStatus(sender.tabId);
+        if (!status) return { ok: false, error: 'no page status for this tab' };
+        await deps.saveStatus({ ...status, collect: progress });
+        return { ok: true, value: progress };
+      }
       case 'tab-status':
         if (typeof m.tabId !== 'number') return { ok: false, error: 'tabId expected' };
         return { ok: true, value: (await deps.loadStatus(m.tabId)) ?? null };

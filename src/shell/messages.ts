@@ -2,6 +2,7 @@
 // background trusts none of them: it checks the sender and validates payloads.
 
 import type { Capture, PageKind } from '../core/capture';
+import type { CollectProgress } from './collect-progress';
 
 /** What the popup shows for a tab: what was recognized and what became of it. */
 export interface TabStatus {
@@ -18,6 +19,8 @@ export interface TabStatus {
   /** Why a capture was rejected or could not be written. */
   reason?: string;
   at: string;
+  /** The latest "Collect all" report for this tab, if one ran. */
+  collect?: CollectProgress;
 }
 
 export type Request =

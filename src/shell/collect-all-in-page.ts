@@ -1,0 +1,98 @@
+// The content script's side of "Collect all": the popup asks the tab to
+// start or cancel; the run fetches from the page's own origin with the user's
+// cookies (as the page's "show more" button does), reports progress to the
+// background, and sends the finished capture through the ordinary 'capture'
+// message so the background validates and stores it like any other.
+
+import type { Capture } from '../core/capture';
+import type { SiteAdapter } from '../sites/adapter';
+import { envelope } from '../sites/run';
+import { collectAll, timerSleep, type CollectDeps } from './collect-all';
+import type { CollectProgress } from './collect-progress';
+import type { Response } from './messages';
+
+export type CollectCommand = { type: 'collect-all-start' } | { type: 'collect-all-cancel' };
+
+export interface InPageEnv {
+  doc: Document;
+  url(): URL;
+  adapterFor(url: URL): SiteAdapter | undefined;
+  /** The pause chosen in the dashboard (site settings). */
+  delayMs(): Promise<number>;
+  send(message: { type: 'capture'; capture: Capture } | { type: 'collect-progress'; progress: CollectProgress }): Promise<unknown>;
+  deps: CollectDeps;
+}
+
+/** The browser's fetch and parser as CollectDeps. */
+export function browserCollectDeps(fetchImpl: typeof fetch, makeParser: () => DOMParser): CollectDeps {
+  return {
+    async fetch(url, signal) {
+      const res = await fetchImpl(url, { credentials: 'same-origin', signal, headers: { Accept: 'text/html' } });
+      return { ok: res.ok, status: res.status, url: res.url, text: () => res.text() };
+    },
+    parse: (html) => makeParser().parseFromString(html, 'text/html'),
+    sleep: timerSleep,
+    now: () => Date.now(),
+  };
+}
+
+/** A message handler for the content script; answers start/cancel at once and runs in the background of the page. */
+export function collectAllController(env: InPageEnv) {
+  let running: { abort: AbortController; done: Promise<void> } | undefined;
+
+  async function run(abort: AbortController): Promise<void> {
+    const url = env.url();
+    const adapter = env.adapterFor(url);
+    // Messages go one after another: the background updates the tab's status
+    // read-modify-write, so a late progress report must not overwrite the
+    // status that the final capture wrote.
+    let queue: Promise<unknown> = Promise.resolve();
+    const send = (m: Parameters<InPageEnv['send']>[0]) => (queue = queue.then(() => env.send(m)).catch(() => undefined));
+    if (!adapter) {
+      await send({ type: 'collect-progress', progress: { state: 'stopped', pages: 0, works: 0, at: env.deps.now(), reason: 'this page is not on a supported site' } });
+      return;
+    }
+    const delayMs = await env.delayMs();
+    const result = await collectAll(
+      {
+        adapter,
+        doc: env.doc,
+        url,
+        delayMs,
+        signal: abort.signal,
+        onProgress: (p) => void (p.state === 'running' && send({ type: 'collect-progress', progress: p })),
+      },
+      env.deps,
+    );
+    if (result.morePages > 0) void send({ type: 'capture', capture: envelope(adapter, url, result.extraction) });
+    await send({ type: 'collect-progress', progress: result.progress });
+  }
+
+  return function handle(message: unknown): Response<string> | undefined {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (type === 'collect-all-start') {
+      if (running) return { ok: false, error: 'Collect all is already running in this tab' };
+      const abort = new AbortController();
+      const done = run(abort)
+        .catch((err: unknown) =>
+          env
+            .send({
+              type: 'collect-progress',
+              progress: { state: 'stopped', pages: 0, works: 0, at: env.deps.now(), reason: err instanceof Error ? err.message : String(err) },
+            })
+            .then(() => undefined, () => undefined),
+        )
+        .finally(() => {
+          running = undefined;
+        });
+      running = { abort, done };
+      return { ok: true, value: 'started' };
+    }
+    if (type === 'collect-all-cancel') {
+      if (!running) return { ok: false, error: 'nothing is being collected in this tab' };
+      running.abort.abort();
+      return { ok: true, value: 'cancelling' };
+    }
+    return undefined;
+  };
+}
