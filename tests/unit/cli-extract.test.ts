@@ -181,6 +181,30 @@ describe('cli extract, per adapter and data form', () => {
     expect(p.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('pubmed: the old Entrez article page', async () => {
+    const c = await expectCapture(fixturePath('pubmed/article_legacy_entrez_2015.html'), 'https://www.ncbi.nlm.nih.gov/pubmed/25817406', 'pubmed', 'paper');
+    // meta ncbi_uidlist content="25817406"; the citation line "… 2015 Mar 12;56:120-131. doi: 10.1016/j.psyneuen.2015.03.010."
+    expect(c.works?.[0]?.ids).toMatchObject({ pmid: '25817406', doi: '10.1016/j.psyneuen.2015.03.010' });
+    // <h1>Circadian cortisol and fatigue severity in relapsing-remitting multiple sclerosis.</h1> (MEDLINE's final period dropped).
+    expect(c.works?.[0]?.title).toBe('Circadian cortisol and fatigue severity in relapsing-remitting multiple sclerosis');
+  });
+
+  it('researchgate: a profile page', async () => {
+    const c = await expectCapture(fixturePath('researchgate/profile_Lorenzo-Prendini.html'), 'https://www.researchgate.net/profile/Lorenzo-Prendini', 'researchgate', 'author');
+    // JSON-LD Person "name":"Lorenzo Prendini"; publicProfileStatsCitations">4,857<; 100 ScholarlyArticle items (grep -o | wc -l).
+    expect(c.person?.name).toBe('Lorenzo Prendini');
+    expect(c.person?.metrics?.citations).toBe(4857);
+    expect(c.works).toHaveLength(100);
+  });
+
+  it('acl-anthology: an author page (2021 template)', async () => {
+    const c = await expectCapture(fixturePath('acl_anthology/author_andreas-madsack_2021.html'), 'https://aclanthology.org/people/a/andreas-madsack/', 'acl-anthology', 'author');
+    // <h2 id=title> "Andreas Madsack"; five distinct /anthology/<id>/ paper links (K18-3004, W17-3524, W18-3607, W18-6560, W19-4201).
+    expect(c.person?.name).toBe('Andreas Madsack');
+    expect(c.works).toHaveLength(5);
+    expect(c.works?.map((w) => w.ids?.acl).sort()).toEqual(['K18-3004', 'W17-3524', 'W18-3607', 'W18-6560', 'W19-4201']);
+  });
+
   // Article pages of the sites whose adapters (or the embedded-metadata reader) are being added:
   // each runs as soon as something reads its address, whatever the adapter's id.
   // Titles and DOIs are the pages' own citation_title / citation_doi meta tags.
