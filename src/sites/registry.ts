@@ -12,6 +12,7 @@ import { dblpAdapter } from './dblp';
 import { orcidAdapter } from './orcid';
 import { semanticScholarAdapter } from './semantic-scholar';
 import { embeddedMetadata } from './embedded-metadata';
+import { genericList } from './generic-list';
 import { springerAdapter } from './springer';
 import { sciencedirectAdapter } from './sciencedirect';
 import { plosAdapter } from './plos';
@@ -60,7 +61,7 @@ export function hostMatchPatterns(): string[] {
  * For pages of no supported site: the generic readers that may still find
  * something (embedded article metadata), used only when the user asks.
  */
-export const fallbackAdapters: SiteAdapter[] = [embeddedMetadata];
+export const fallbackAdapters: SiteAdapter[] = [embeddedMetadata, genericList];
 
 export function fallbackAdapterFor(doc: Document, url: URL): SiteAdapter | undefined {
   return fallbackAdapters.find((a) => a.detect(doc, url) !== undefined);

@@ -1,0 +1,252 @@
+// One block of a publication list → one work, by local heuristics only:
+// the title is the most title-like link/heading/bold text, authors a line or
+// a run of links shaped like names, the year the last plausible year outside
+// the title, ids from DOI/arXiv/PubMed links. Anything not found is left out.
+
+import type { Work } from '../../core/capture';
+import { absoluteUrl, canonicalArxiv, canonicalDoi, cleanText, compact, parseCount } from '../text';
+import { flatText, linesOf } from './lines';
+import { isName, nameList } from './names';
+
+export const FIELD_NAMES = ['title', 'authors', 'year', 'venue', 'abstract', 'citations', 'ids', 'url'] as const;
+export type FieldName = (typeof FIELD_NAMES)[number];
+
+export interface BlockContext {
+  url: URL;
+  /** Latest year a work may have (this year + 1). */
+  maxYear: number;
+  /** A bare-year heading ("2018") the block sits under, if any. */
+  headingYear?: number;
+  /** A sibling right after the block that holds its abstract (ACL Anthology-style collapsibles). */
+  abstractEl?: Element;
+  /** Language of the page (<html lang>), lower-cased primary subtag. */
+  pageLang?: string;
+  /** Text of the table's header cell above each column, when the block is a table row. */
+  columnHeads?: string[];
+}
+
+// Link texts that are actions or formats, never titles.
+const ACTION = /^(?:\[?(?:pdf|html|bib(?:tex)?|abs(?:tract)?|ris|endnote|doi|code|slides|video|poster|data|link|url|cite|save|more|less|download|full ?text|view|export|preview|supplementary.*|related articles|all \d+ versions|cited by.*|\d+ citations?|show (?:abstract|more|less)|read more|get it.*|request.*|import into .*)\]?)$/i;
+const TITLE_ATTR = /(?:^|[\s_-])(?:title|headline)(?:$|[\s_-])|title/i;
+const HEADING = /^H[1-6]$/;
+const ABSTRACT_ATTR = /abstract/i;
+const TRANSLATED = /machine[- ]translat|automatic(?:ally)? translat|translated (?:abstract|automatically|by)|traduction automatique|maschinell übersetzt|traducci[oó]n autom[aá]tica|機械翻訳|机器翻译/i;
+
+function attrs(el: Element): string {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('itemprop') ?? ''} ${el.getAttribute('data-testid') ?? ''}`;
+}
+
+function words(s: string): number {
+  const cjk = s.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g)?.length ?? 0;
+  return s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length + Math.floor(cjk / 2);
+}
+
+interface Candidate {
+  el: Element;
+  text: string;
+  score: number;
+}
+
+/** The most title-like element of a block. */
+function titleCandidate(block: Element): Candidate | undefined {
+  let best: Candidate | undefined;
+  const els = [block, ...Array.from(block.querySelectorAll('a, h1, h2, h3, h4, h5, h6, strong, b, cite, [class*="title"], [class*="Title"], [itemprop="name"], [itemprop="headline"]'))];
+  let order = 0;
+  for (const el of els) {
+    if (order++ > 400) break;
+    const tag = el.tagName.toUpperCase();
+    const a = attrs(el);
+    const titled = TITLE_ATTR.test(a) && !/subtitle|title-?bar|page-?title|tooltip/i.test(a);
+    const kind = HEADING.test(tag) ? 2 : titled ? 3 : tag === 'A' ? 1 : tag === 'STRONG' || tag === 'B' || tag === 'CITE' ? 1 : 0;
+    if (kind === 0 || el === block) continue;
+    const text = flatText(el);
+    if (!text || text.length < 6 || text.length > 500 || ACTION.test(text) || /^[\d\s.,()[\]-]+$/.test(text)) continue;
+    const w = words(text);
+    if (w < 2) continue;
+    let score = kind + Math.min(w, 8) / 8;
+    // Emphasis marks the title; muted text and "Proceedings of …"/"In …" mark the venue.
+    if (el.closest('strong, b, h1, h2, h3, h4, h5, h6') && block.contains(el.closest('strong, b, h1, h2, h3, h4, h5, h6'))) score += 1.5;
+    if (/muted|gr[ae]y|secondary|venue|journal|source/i.test(a)) score -= 1.5;
+    if (/^(?:in:?\s|proceedings\b|proc\.|journal\b|transactions\b)/i.test(text)) score -= 1.5;
+    if (isName(text) || nameList(text)?.names.length) score -= titled ? 1 : 3;
+    if (tag === 'A' && /\/(?:people|person|author|authors|profile|user)s?\//i.test(el.getAttribute('href') ?? '')) score -= 3;
+    if (!best || score > best.score) best = { el, text: stripMarks(text), score };
+  }
+  return best && best.score >= 1.5 ? best : undefined;
+}
+
+function stripMarks(t: string): string {
+  // Result pages prefix titles with the format ("[PDF]", "[HTML]", "[CITATION]").
+  return t.replace(/^(?:\[[A-Z]+\]\s*)+/, '').replace(/[.\s]+$/, (m) => (m.includes('.') && !/\.\.$/.test(t) ? '' : m)).trim();
+}
+
+function authorsOf(block: Element, lines: string[], title: string | undefined, titleEl: Element | undefined): { names: string[]; truncated: boolean } | undefined {
+  // 1. Elements the page marks as authors.
+  const marked = Array.from(block.querySelectorAll('[class*="author" i], [itemprop="author"], [itemprop="creator"]')).filter(
+    (el) => !el.parentElement?.closest('[class*="author" i], [itemprop="author"]') || el.parentElement === block,
+  );
+  if (marked.length === 1) {
+    const l = nameList(flatText(marked[0]!) ?? '');
+    if (l?.names.length) return l;
+  } else if (marked.length > 1) {
+    const names = marked.map((el) => cleanText(flatText(el)?.replace(/[,;]$/, ''))).filter((n): n is string => !!n && isName(n));
+    if (names.length) return { names, truncated: false };
+  }
+  // 2. A run of links shaped like names (profile links).
+  const linkNames = Array.from(block.querySelectorAll('a'))
+    .filter((a) => a !== titleEl && !titleEl?.contains(a))
+    .map((a) => flatText(a) ?? '')
+    .filter(isName);
+  if (linkNames.length >= 2) return { names: linkNames, truncated: false };
+  // 3. A line shaped like a list of names.
+  for (const line of lines) {
+    if (line === title) continue;
+    const l = nameList(line);
+    if (l && (l.names.length >= 2 || l.truncated || /^(?:authors?|by)\b/i.test(line))) return l;
+  }
+  if (linkNames.length === 1) return { names: linkNames, truncated: false };
+  return undefined;
+}
+
+function yearOf(text: string, maxYear: number): number | undefined {
+  let found: number | undefined;
+  for (const m of text.matchAll(/(?:^|[^\d/.-])((?:19|20)\d{2})(?![\d])/g)) {
+    const y = Number(m[1]);
+    if (y >= 1900 && y <= maxYear) found = y;
+  }
+  return found;
+}
+
+function idsOf(block: Element, text: string): Work['ids'] {
+  const ids: NonNullable<Work['ids']> = {};
+  for (const a of Array.from(block.querySelectorAll('a[href]')).slice(0, 60)) {
+    const href = a.getAttribute('href') ?? '';
+    if (!ids.doi && /doi\.org\/10\./i.test(href)) ids.doi = canonicalDoi(href);
+    if (!ids.arxiv && /arxiv\.org\/(?:abs|pdf)\//i.test(href)) ids.arxiv = canonicalArxiv(href.split(/arxiv\.org\/(?:abs|pdf)\//i)[1]);
+    const pm = /pubmed(?:\.ncbi\.nlm\.nih\.gov|\/)\/?(\d{4,9})\b/i.exec(href);
+    if (!ids.pmid && pm) ids.pmid = pm[1];
+  }
+  if (!ids.doi) {
+    const m = /\bdoi:?\s*(10\.\d{4,9}\/[^\s"<>]+)/i.exec(text) ?? /\b(10\.\d{4,9}\/[^\s"<>]+)/.exec(text);
+    if (m) ids.doi = canonicalDoi(m[1]);
+  }
+  if (!ids.arxiv) {
+    const m = /\barxiv:\s*(\d{4}\.\d{4,5}|[a-z-]+\/\d{7})/i.exec(text);
+    if (m) ids.arxiv = canonicalArxiv(m[1]);
+  }
+  return compact(ids);
+}
+
+function citationsOf(block: Element, text: string, ctx: BlockContext): number | undefined {
+  const m = /\bcited by\s*:?\s*([\d][\d,.\s\u00a0]*)/i.exec(text) ?? /\b([\d][\d,.\u00a0]*)\s+citations?\b/i.exec(text) ?? /\bcitations?\s*:\s*([\d][\d,.\u00a0]*)/i.exec(text);
+  if (m) return parseCount(m[1]);
+  if (ctx.columnHeads && block.tagName.toUpperCase() === 'TR') {
+    const col = ctx.columnHeads.findIndex((h) => /cit|zitiert|cité|citad|цитир|引用/i.test(h));
+    const cell = col >= 0 ? block.children[col] : undefined;
+    const v = cell ? flatText(cell) : undefined;
+    if (v && /^[\d,.\s]+$/.test(v)) return parseCount(v);
+  }
+  return undefined;
+}
+
+function abstractOf(block: Element, ctx: BlockContext): { text: string; el: Element } | undefined {
+  const inside = Array.from(block.querySelectorAll('[class], [itemprop="description"], [id]')).filter((el) => ABSTRACT_ATTR.test(attrs(el)) || el.getAttribute('itemprop') === 'description');
+  const els = ctx.abstractEl ? [...inside, ctx.abstractEl] : inside;
+  let best: { text: string; el: Element } | undefined;
+  for (const el of els) {
+    const t = flatText(el)?.replace(/\s*(?:[▽△]\s*)?(?:More|Less)\s*$/u, '').replace(/^abstract\s*:?\s*/i, '');
+    if (t && words(t) >= 8 && (!best || t.length > best.text.length)) best = { text: t, el };
+  }
+  return best;
+}
+
+function venueOf(block: Element, lines: string[], used: Set<string>): string | undefined {
+  const marked = block.querySelector('[class*="venue" i], [class*="journal" i], [class*="booktitle" i], [class*="proceedings" i], [itemprop="isPartOf"], [class*="container-title" i], cite, i, em');
+  const fromMark = marked ? flatText(marked) : undefined;
+  if (fromMark && !used.has(fromMark) && /\p{L}{2}/u.test(fromMark) && fromMark.length < 300) return fromMark;
+  for (const line of lines) {
+    if (used.has(line) || line.length > 300 || !/\p{L}{3}/u.test(line) || ACTION.test(line)) continue;
+    if (/^(?:cited by|\d+ citations?|related|all \d+ versions|abstract|show|hide|doi\b|pdf\b)/i.test(line)) continue;
+    if (nameList(line)) continue;
+    if (words(line) > 40) continue;
+    const v = line.replace(/[,\s]*\(?(?:19|20)\d{2}\)?\.?$/, '').trim();
+    if (v && /\p{L}{3}/u.test(v)) return v;
+  }
+  return undefined;
+}
+
+/** A citation string "Authors. Title. Venue, year." split into parts, when that is all a block has. */
+function fromCitationString(line: string): { authors?: string[]; title?: string; venue?: string } | undefined {
+  const parts = line.split(/(?<=[^\s.]{2}|\))\.\s+(?=[\p{Lu}“"(\d])/u);
+  if (parts.length < 2) return undefined;
+  const head = nameList(parts[0]!.replace(/\s*\((?:19|20)\d{2}\)\s*$/, ''));
+  if (!head) return undefined;
+  const title = parts[1]?.replace(/^[“"]|[”"]$/g, '').trim();
+  return title && words(title) >= 2 ? { authors: head.names, title, venue: cleanText(parts.slice(2).join('. ')) } : undefined;
+}
+
+export interface BlockReading {
+  work?: Work;
+  found: Set<FieldName>;
+}
+
+export function readBlock(block: Element, ctx: BlockContext): BlockReading {
+  const found = new Set<FieldName>();
+  const lines = linesOf(block);
+  const text = lines.join(' \n ');
+  if (text.length < 12 || text.length > 20_000) return { found };
+  const cand = titleCandidate(block);
+  let title = cand?.text;
+  let authors = authorsOf(block, lines, title, cand?.el);
+  let venue: string | undefined;
+  if (!title) {
+    const cs = lines.map(fromCitationString).find((c) => c?.title);
+    if (cs) {
+      title = cs.title;
+      venue = cs.venue;
+      if (!authors && cs.authors) authors = { names: cs.authors, truncated: false };
+    }
+  }
+  const abs = abstractOf(block, ctx);
+  let abstract = abs?.text;
+  if (!title && !abstract) {
+    // Citation-context style: a paragraph of prose and nothing else.
+    const long = lines.find((l) => words(l) >= 25);
+    if (long) abstract = long;
+  }
+  const titleLines = new Set(lines.filter((l) => title && (l === title || l.includes(title))));
+  const nonTitle = lines.filter((l) => !titleLines.has(l) && l !== abstract && !(abstract && abstract.includes(l) && l.length > 60));
+  const year = yearOf(nonTitle.join(' \n '), ctx.maxYear) ?? ctx.headingYear;
+  const used = new Set<string>([...titleLines, ...(abstract ? [abstract] : [])]);
+  for (const l of lines) if (authors && nameList(l)) used.add(l);
+  venue ??= venueOf(block, nonTitle, used);
+  if (venue && title && (venue === title || title.includes(venue))) venue = undefined;
+  if (venue && /^(?:19|20)\d{2}$/.test(venue)) venue = undefined;
+  const href = cand?.el.tagName.toUpperCase() === 'A' ? cand.el.getAttribute('href') : cand?.el.querySelector('a[href]')?.getAttribute('href');
+  const flags: string[] = [];
+  if (!title && abstract) flags.push('no-title');
+  if (abstract && (TRANSLATED.test(text) || (abs && /translat/i.test(attrs(abs.el))) || langDiffers(abs?.el, ctx.pageLang, block))) flags.push('translated-abstract');
+  const work = compact<Work>({
+    title,
+    authors: authors?.names,
+    authorsTruncated: authors?.truncated || undefined,
+    year,
+    venue,
+    abstract,
+    citations: citationsOf(block, text, ctx),
+    ids: idsOf(block, text),
+    url: href && !href.startsWith('#') && !/^javascript:/i.test(href) ? absoluteUrl(href, ctx.url) : undefined,
+    flags,
+  });
+  if (!work.title && !work.abstract) return { found };
+  for (const f of FIELD_NAMES) if (work[f] !== undefined) found.add(f);
+  return { work, found };
+}
+
+/** An abstract marked as another language than the record's title, when the page says so with lang attributes. */
+function langDiffers(el: Element | undefined, pageLang: string | undefined, block: Element): boolean {
+  if (!el) return false;
+  const own = el.closest('[lang]')?.getAttribute('lang')?.toLowerCase().split('-')[0];
+  const around = block.parentElement?.closest('[lang]')?.getAttribute('lang')?.toLowerCase().split('-')[0] ?? pageLang;
+  return !!own && !!around && own !== around && !!el.getAttribute('lang');
+}

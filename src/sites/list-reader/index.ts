@@ -1,0 +1,193 @@
+// The generic publication-list reader: on a page of no known layout, find the
+// repeated blocks that hold works and read each one. Pure function of
+// (Document, URL); never throws; linear in the page size apart from the
+// sampled scoring of the few groups that look like prose.
+
+import type { Work } from '../../core/capture';
+import { cleanText } from '../text';
+import { FIELD_NAMES, readBlock, type BlockContext, type FieldName } from './fields';
+import { repeatedGroups, type Group } from './groups';
+import { flatText } from './lines';
+import { isName } from './names';
+
+export interface ListReading {
+  works: Work[];
+  /** How many works have each field. */
+  fields: Partial<Record<FieldName, number>>;
+  /** 0..1: how work-like the chosen blocks are (share of title, year and author signals). */
+  confidence: number;
+  /** Whose list this may be: the page's h1 or title when shaped like a name, or the author on most works. */
+  ownerGuess?: string;
+  notes: string[];
+}
+
+export { FIELD_NAMES, type FieldName };
+
+const SAMPLE = 16;
+const MIN_SCORE = 0.42;
+const PAIR_SCORE = 0.75;
+
+interface Scored {
+  group: Group;
+  mean: number;
+  score: number;
+}
+
+export function readList(doc: Document, url: URL, now = new Date()): ListReading {
+  try {
+    return read(doc, url, now);
+  } catch (err) {
+    return { works: [], fields: {}, confidence: 0, notes: [`the page could not be read (${err instanceof Error ? err.message : String(err)})`] };
+  }
+}
+
+function read(doc: Document, url: URL, now: Date): ListReading {
+  const ownerFromPage = pageOwner(doc);
+  // A page that declares itself one article (Highwire citation_* tags): its repeated blocks are its references.
+  if (declaresOneArticle(doc))
+    return { works: [], fields: {}, confidence: 0, notes: ['this page describes a single article (it carries citation metadata); its lists are references, not works'] };
+  const base: Omit<BlockContext, 'headingYear' | 'abstractEl' | 'columnHeads'> = {
+    url,
+    maxYear: now.getUTCFullYear() + 1,
+    pageLang: doc.documentElement?.getAttribute('lang')?.toLowerCase().split('-')[0] || undefined,
+  };
+  const groups = repeatedGroups(doc, 2).filter(looksLikeText);
+  let best: Scored | undefined;
+  for (const group of groups) {
+    const s = scoreGroup(group, base);
+    // Two similar blocks are a list only when both read clearly as works (a profile showing its first two).
+    if (s && group.members.length === 2 && s.mean < PAIR_SCORE) continue;
+    if (s && (!best || s.score > best.score)) best = s;
+  }
+  if (!best || best.mean < MIN_SCORE)
+    return { works: [], fields: {}, confidence: best ? round(best.mean) : 0, ownerGuess: ownerFromPage, notes: ['no repeated blocks that look like works were found'] };
+  const context = contexts(best.group.members);
+  const works: Work[] = [];
+  const fields: Partial<Record<FieldName, number>> = {};
+  for (const m of best.group.members) {
+    const { work, found } = readBlock(m, { ...base, ...context.get(m) });
+    if (!work || (!work.title && !work.abstract)) continue;
+    if (!workLike(work)) continue;
+    works.push(work);
+    for (const f of found) fields[f] = (fields[f] ?? 0) + 1;
+  }
+  return {
+    works,
+    fields,
+    confidence: round(best.mean),
+    ownerGuess: ownerFromPage ?? frequentAuthor(works),
+    notes: [],
+  };
+}
+
+/** A work needs more than a title-ish phrase: a year, authors, an id, a venue or an abstract. */
+function workLike(w: Work): boolean {
+  if (!w.title) return !!w.abstract;
+  return !!(w.year || w.authors?.length || w.ids || w.abstract || w.citations !== undefined || (w.venue && w.title.split(/\s+/).length >= 4));
+}
+
+/** Cheap filter before scoring: members with some prose in them. */
+function looksLikeText(g: Group): boolean {
+  let len = 0;
+  const probe = g.members.slice(0, 5);
+  for (const m of probe) len += Math.min(m.textContent?.length ?? 0, 4000);
+  // Whole page sections are not list items either.
+  return len / probe.length >= 25 && len / probe.length < 3900;
+}
+
+function scoreGroup(group: Group, base: Omit<BlockContext, 'headingYear' | 'abstractEl' | 'columnHeads'>): Scored | undefined {
+  const members = group.members;
+  const step = Math.max(1, Math.floor(members.length / SAMPLE));
+  const sample: Element[] = [];
+  for (let i = 0; i < members.length && sample.length < SAMPLE; i += step) sample.push(members[i]!);
+  const context = contexts(sample, members);
+  let total = 0;
+  const texts = new Set<string>();
+  for (const m of sample) {
+    const { work } = readBlock(m, { ...base, ...context.get(m) });
+    if (!work) continue;
+    texts.add(work.title ?? work.abstract ?? '');
+    const titleWords = work.title ? work.title.split(/\s+/).length : 0;
+    const title = titleWords >= 4 ? 1 : titleWords >= 2 ? 0.5 : work.abstract ? 0.5 : 0;
+    const year = work.year ? 1 : 0;
+    const people = work.authors?.length ? (work.authors.length >= 2 ? 1 : 0.6) : 0;
+    const extra = work.ids || work.abstract || work.citations !== undefined || work.venue ? 1 : 0;
+    total += (title * 2 + year + people + extra * 0.5) / 4.5;
+  }
+  const mean = total / sample.length;
+  // Members that repeat the same text are navigation or chrome, not works.
+  const distinct = texts.size / sample.length;
+  return { group, mean: mean * distinct, score: mean * distinct * Math.log2(members.length + 1) };
+}
+
+/**
+ * Per-member context from the neighbourhood: the bare-year heading above it
+ * (lists grouped by year), an abstract in the next sibling, table column heads.
+ * One pass over each parent's children.
+ */
+function contexts(members: Element[], all: Element[] = members): Map<Element, Partial<BlockContext>> {
+  const out = new Map<Element, Partial<BlockContext>>();
+  const wanted = new Set(members);
+  const memberSet = new Set(all);
+  const parents = new Set<Element>();
+  for (const m of members) if (m.parentElement) parents.add(m.parentElement);
+  for (const p of parents) {
+    let heading: number | undefined;
+    const heads = p.tagName.toUpperCase() === 'TBODY' || p.tagName.toUpperCase() === 'TABLE' ? columnHeads(p) : undefined;
+    for (let c = p.firstElementChild; c; c = c.nextElementSibling) {
+      if (!memberSet.has(c)) {
+        const t = c.children.length <= 2 ? cleanText(c.textContent) : undefined;
+        if (t && /^(?:19|20)\d{2}$/.test(t)) heading = Number(t);
+        continue;
+      }
+      if (!wanted.has(c)) continue;
+      const next = c.nextElementSibling;
+      const abstractEl = next && !memberSet.has(next) && /abstract/i.test(`${next.getAttribute('class') ?? ''} ${next.getAttribute('id') ?? ''}`) ? next : undefined;
+      out.set(c, { headingYear: heading, abstractEl, columnHeads: heads });
+    }
+  }
+  return out;
+}
+
+function columnHeads(p: Element): string[] | undefined {
+  const table = p.closest('table');
+  const row = table?.querySelector('thead tr') ?? table?.querySelector('tr');
+  if (!row) return undefined;
+  return Array.from(row.children).map((c) => flatText(c) ?? '');
+}
+
+function pageOwner(doc: Document): string | undefined {
+  const h1 = doc.querySelector('h1');
+  const fromH1 = h1 ? flatText(h1) : undefined;
+  if (fromH1 && isName(fromH1)) return fromH1;
+  const title = cleanText(doc.querySelector('title')?.textContent);
+  const head = title?.split(/\s+[-–—|·:]\s+/)[0];
+  if (head && isName(head)) return head;
+  return undefined;
+}
+
+function frequentAuthor(works: Work[]): string | undefined {
+  if (works.length < 3) return undefined;
+  const counts = new Map<string, number>();
+  for (const w of works) for (const a of new Set(w.authors ?? [])) counts.set(a, (counts.get(a) ?? 0) + 1);
+  let best: [string, number] | undefined;
+  for (const e of counts) if (!best || e[1] > best[1]) best = e;
+  return best && best[1] >= works.length * 0.6 ? best[0] : undefined;
+}
+
+function declaresOneArticle(doc: Document): boolean {
+  for (const m of Array.from(doc.querySelectorAll('meta[name]'))) {
+    const n = m.getAttribute('name')?.toLowerCase();
+    if ((n === 'citation_title' || n === 'bepress_citation_title') && cleanText(m.getAttribute('content'))) return true;
+  }
+  return false;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** Which fields the reader found on at least one work, in a fixed order. */
+export function fieldsFound(r: ListReading): FieldName[] {
+  return FIELD_NAMES.filter((f) => (r.fields[f] ?? 0) > 0);
+}

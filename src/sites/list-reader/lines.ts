@@ -1,0 +1,47 @@
+// Text of a block as the eye sees it: separate lines where block elements or
+// <br> break the flow. textContent glues "Title</a><br>Author" into
+// "TitleAuthor", which would ruin every later heuristic.
+
+import { cleanText } from '../text';
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',
+  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'OL', 'P', 'SECTION', 'TABLE', 'TD', 'TH', 'TR', 'UL',
+]);
+export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'SELECT', 'TEXTAREA', 'IFRAME', 'OBJECT']);
+
+/** Visible-ish lines of an element's text, cleaned, empty ones dropped. */
+export function linesOf(el: Element, maxChars = 20_000): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let total = 0;
+  const flush = () => {
+    const t = cleanText(cur);
+    if (t) out.push(t);
+    cur = '';
+  };
+  const walk = (node: Node) => {
+    if (total > maxChars) return;
+    if (node.nodeType === 3) {
+      const v = node.nodeValue ?? '';
+      cur += v;
+      total += v.length;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = (node as Element).tagName.toUpperCase();
+    if (SKIP_TAGS.has(tag) || (node as Element).getAttribute('hidden') !== null) return;
+    const block = BLOCK_TAGS.has(tag);
+    if (block) flush();
+    for (let c = node.firstChild; c; c = c.nextSibling) walk(c);
+    if (block) flush();
+  };
+  walk(el);
+  flush();
+  return out;
+}
+
+/** Text of an element with the same skipping rules, on one line. */
+export function flatText(el: Element): string | undefined {
+  return cleanText(linesOf(el).join(' '));
+}
