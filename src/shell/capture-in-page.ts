@@ -16,13 +16,26 @@ export interface PageContext {
 
 export async function captureCurrentPage(ctx: PageContext, adapter = adapterFor(ctx.url)): Promise<Capture | undefined> {
   if (!adapter) return undefined;
-  if (adapter.detect(ctx.doc, ctx.url) === undefined) return undefined;
+  // An adapter's detect or dataRequests that throws is treated as "not this page"
+  // and "no data": nothing of it reaches the host page.
+  let kind;
+  try {
+    kind = adapter.detect(ctx.doc, ctx.url);
+  } catch {
+    return undefined;
+  }
+  if (kind === undefined) return undefined;
   const payloads = await fetchPayloads(adapter, ctx);
   return capturePage(adapter, ctx.doc, ctx.url, { payloads });
 }
 
 async function fetchPayloads(adapter: SiteAdapter, ctx: PageContext): Promise<Payloads | undefined> {
-  const requests = adapter.dataRequests?.(ctx.url, ctx.doc) ?? [];
+  let requests: ReturnType<NonNullable<SiteAdapter['dataRequests']>> = [];
+  try {
+    requests = adapter.dataRequests?.(ctx.url, ctx.doc) ?? [];
+  } catch {
+    return undefined;
+  }
   if (!requests.length) return undefined;
   const payloads: Payloads = {};
   for (const req of requests) {

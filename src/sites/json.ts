@@ -35,8 +35,9 @@ export function str(v: Json): string | undefined {
   return undefined;
 }
 
+/** A count or a year: a non-negative integer (an API answering 12.5 citations is not believed). */
 export function num(v: Json): number | undefined {
-  if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return v;
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return v;
   if (typeof v === 'string' && /^\d+$/.test(v.trim())) return Number(v);
   return undefined;
 }

@@ -61,7 +61,9 @@ export function canonicalDoi(s: string | null | undefined): string | undefined {
   }
   t = t.replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '').replace(/^doi:\s*/i, '');
   const m = /10\.\d{4,9}\/\S+/.exec(t);
-  return m ? m[0].replace(/[.,;]+$/, '').toLowerCase() : undefined;
+  const doi = m?.[0].replace(/[.,;]+$/, '').toLowerCase();
+  // A suffix of punctuation only ("10.1234/.") is no DOI.
+  return doi && /^10\.\d{4,9}\/\S+$/.test(doi) ? doi : undefined;
 }
 
 /** Canonical arXiv id: no "arXiv:" label, no version. Old-style ids keep their archive. */
