@@ -1,0 +1,150 @@
+// The generic publication-list reader on a real page, on pages that are not
+// lists, on records with little text (synthetic snippets, marked as such:
+// there is no saved citation-context page), and on hostile input.
+
+import { describe, expect, it } from 'vitest';
+import { readList, fieldsFound } from '../../src/sites/list-reader/index';
+import { genericList } from '../../src/sites/generic-list';
+import { adapterById, fallbackAdapterFor } from '../../src/sites/registry';
+import { capturePage, pageKeyOf } from '../../src/sites/run';
+import { validateCapture } from '../../src/core/validate';
+import { parseHtml } from '../../src/node/dom';
+import { FIXED_NOW, fixtureDoc } from '../helpers/fixtures';
+
+const ACL = 'acl_anthology/author_andreas-madsack_2021.html';
+const ACL_URL = new URL('https://aclanthology.org/people/a/andreas-madsack/');
+
+describe('readList on a real author page (ACL Anthology, 2021 layout)', () => {
+  const r = readList(fixtureDoc(ACL), ACL_URL, FIXED_NOW);
+
+  it('finds the five papers with their fields', () => {
+    // Checked by hand in the HTML: five <p class="d-sm-flex align-items-stretch"> blocks;
+    // the first sits under <h4>2019</h4>, its title is the <strong><a href=/anthology/W19-4201/>,
+    // its authors the two /people/ links, its venue the text-muted volume link, and the
+    // collapsible div#abstract-W19-4201 after it holds the abstract.
+    expect(r.works).toHaveLength(5);
+    const w = r.works[0]!;
+    expect(w.title).toBe('AX Semantics’ Submission to the SIGMORPHON 2019 Shared Task');
+    expect(w.authors).toEqual(['Andreas Madsack', 'Robert Weißgraeber']);
+    expect(w.year).toBe(2019);
+    expect(w.venue).toBe('Proceedings of the 16th Workshop on Computational Research in Phonetics, Phonology, and Morphology');
+    expect(w.abstract?.startsWith('This paper describes the AX Semantics’ submission to the SIGMORPHON 2019 shared task')).toBe(true);
+    expect(w.url).toBe('https://aclanthology.org/anthology/W19-4201/');
+    // The last block is under <h4>2017</h4>.
+    expect(r.works[4]!.year).toBe(2017);
+  });
+
+  it('says which fields it found and guesses the owner from the page title', () => {
+    // Four of the five blocks have an abstract div after them (K18-3004 has none: the HTML has div#abstract-… for W19-4201, W18-3607, W18-6560, W17-3524 only).
+    expect(r.fields).toMatchObject({ title: 5, authors: 5, year: 5, venue: 5, abstract: 4, url: 5 });
+    expect(fieldsFound(r)).toEqual(['title', 'authors', 'year', 'venue', 'abstract', 'url']);
+    // <title>Andreas Madsack - ACL Anthology</title>; there is no <h1>.
+    expect(r.ownerGuess).toBe('Andreas Madsack');
+    expect(r.confidence).toBeGreaterThan(0.9);
+  });
+
+  it('as the generic-list adapter: a valid list capture under generic-list:<url without hash>', () => {
+    const url = new URL(ACL_URL.href + '#top');
+    const c = capturePage(genericList, fixtureDoc(ACL), url, { now: FIXED_NOW });
+    expect(validateCapture(c).ok).toBe(true);
+    expect(c).toMatchObject({ source: 'generic-list', pageKind: 'list', url: ACL_URL.href });
+    expect(c.works).toHaveLength(5);
+    expect(pageKeyOf(genericList, url)).toBe(`generic-list:${ACL_URL.href}`);
+    // The background accepts its captures (the registry's fallback adapters are known ids)...
+    expect(adapterById('generic-list')).toBe(genericList);
+  });
+
+  it('never claims a page by itself ("Save this page" is unchanged)', () => {
+    expect(genericList.detect(fixtureDoc(ACL), ACL_URL)).toBeUndefined();
+    expect(fallbackAdapterFor(fixtureDoc(ACL), ACL_URL)?.id).not.toBe('generic-list');
+  });
+});
+
+describe('readList on pages that are not lists of works', () => {
+  it('an article page (citation metadata) yields nothing, and says why', () => {
+    const r = readList(fixtureDoc('arxiv/abs_2004.10162.html'), new URL('https://arxiv.org/abs/2004.10162'), FIXED_NOW);
+    expect(r.works).toEqual([]);
+    expect(r.notes[0]).toMatch(/single article/);
+    const c = capturePage(genericList, fixtureDoc('arxiv/abs_2004.10162.html'), new URL('https://arxiv.org/abs/2004.10162'), { now: FIXED_NOW });
+    expect(c.pageKind).toBe('unrecognized');
+  });
+
+  it('a captcha page yields nothing', () => {
+    const r = readList(fixtureDoc('google_scholar/blocked_sorry_page.html'), new URL('https://scholar.google.com/sorry/index'), FIXED_NOW);
+    expect(r.works).toEqual([]);
+  });
+
+  it('never throws: empty, bodiless, deeply nested and huge flat documents', () => {
+    const u = new URL('https://example.org/');
+    expect(readList(parseHtml(''), u).works).toEqual([]);
+    expect(readList(parseHtml('<frameset></frameset>'), u).works).toEqual([]);
+    // Synthetic: 5,000 nested divs.
+    expect(() => readList(parseHtml('<div>'.repeat(5000) + 'x' + '</div>'.repeat(5000)), u)).not.toThrow();
+    // Synthetic: 20,000 identical short items (a long menu): no works, and no quadratic time.
+    const t0 = performance.now();
+    const menu = readList(parseHtml(`<ul>${'<li><a href="/x">Home page link</a></li>'.repeat(20_000)}</ul>`), u);
+    expect(menu.works).toEqual([]);
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+
+  it('stays fast on the largest real page (ResearchGate profile, 1.4 MB)', () => {
+    const doc = fixtureDoc('researchgate/profile_Lorenzo-Prendini.html');
+    const t0 = performance.now();
+    const r = readList(doc, new URL('https://www.researchgate.net/profile/Lorenzo-Prendini'), FIXED_NOW);
+    // Under linkedom in Node (about 0.6 s here); a browser's native DOM is faster.
+    expect(performance.now() - t0).toBeLessThan(4000);
+    expect(r.works.length).toBeGreaterThan(90);
+  });
+});
+
+describe('records with little text (synthetic snippets: no saved citation-context page exists)', () => {
+  // SYNTHETIC: shaped like a citation-context site's list — each record is a
+  // citing sentence/abstract with a year and a source, and no title.
+  const citationContext = `<!doctype html><html lang="en"><head><title>Citing statements</title></head><body><main><ul class="results">
+    <li class="result"><p class="snippet">We build on the reinforcement learning environment of prior work and extend it to multi-agent settings, showing that the reward shaping proposed there transfers to cooperative tasks with minor changes to the observation space.</p><span class="meta">Journal of Synthetic Results, 2021</span></li>
+    <li class="result"><p class="snippet">Contrary to earlier reports, the measured thermal conductivity of the nanofluid did not increase with particle loading beyond two percent, which we attribute to aggregation of the particles at higher concentrations in our samples.</p><span class="meta">Synthetic Letters, 2019</span></li>
+    <li class="result"><p class="snippet" lang="en">Machine translated: The authors propose a method for the segmentation of historical maps that uses a small number of labelled examples and generalizes to maps from other archives without retraining the network.</p><span class="meta">Revista Sintética, 2020</span></li>
+  </ul></main></body></html>`;
+
+  it('keeps abstract-only records as works, flagged no-title; a "machine translated" label adds translated-abstract', () => {
+    const r = readList(parseHtml(citationContext), new URL('https://cite.example.org/report'), FIXED_NOW);
+    expect(r.works).toHaveLength(3);
+    for (const w of r.works) {
+      expect(w.title).toBeUndefined();
+      expect(w.flags).toContain('no-title');
+      expect(w.abstract!.split(' ').length).toBeGreaterThan(25);
+    }
+    expect(r.works.map((w) => w.year)).toEqual([2021, 2019, 2020]);
+    expect(r.works[2]!.flags).toEqual(['no-title', 'translated-abstract']);
+    expect(r.works[0]!.flags).toEqual(['no-title']);
+  });
+
+  it('validateCapture accepts the capture (a work needs a title or an abstract)', () => {
+    const c = capturePage(genericList, parseHtml(citationContext), new URL('https://cite.example.org/report'), { now: FIXED_NOW });
+    expect(c.pageKind).toBe('list');
+    expect(validateCapture(c)).toMatchObject({ ok: true });
+    expect(c.works).toHaveLength(3);
+  });
+
+  // SYNTHETIC: a mirror listing titled records whose abstracts are in another
+  // language than the page, marked with lang attributes.
+  const mirror = `<html lang="en"><body><div class="list">
+    <div class="rec"><h3><a href="/p/1">Sparse attention for long documents in retrieval</a></h3><div class="authors">Ana Ruiz, Li Wei</div><div class="abstract" lang="es">Proponemos un mecanismo de atención dispersa que reduce el coste de la recuperación de documentos largos sin pérdida de precisión apreciable en tres colecciones públicas.</div><span>2022</span></div>
+    <div class="rec"><h3><a href="/p/2">Graph neural networks for molecule property prediction</a></h3><div class="authors">Jan Novak, Eva Svoboda</div><div class="abstract">We compare message passing networks on molecular benchmarks and find that simple baselines remain competitive when tuned with the same budget.</div><span>2021</span></div>
+    <div class="rec"><h3><a href="/p/3">Robust speech recognition in noisy rooms</a></h3><div class="authors">Kim Lee, Park Min</div><div class="abstract" lang="ko">우리는 잡음이 많은 방에서 음성 인식을 위한 강건한 방법을 제안하며 세 가지 데이터 세트에서 오류율을 줄였다 그리고 실험 결과를 자세히 보고한다.</div><span>2020</span></div>
+  </div></body></html>`;
+
+  it('flags an abstract whose lang attribute differs from the page as translated-abstract, and keeps the title', () => {
+    const r = readList(parseHtml(mirror), new URL('https://mirror.example.org/list'), FIXED_NOW);
+    expect(r.works.map((w) => w.title)).toEqual([
+      'Sparse attention for long documents in retrieval',
+      'Graph neural networks for molecule property prediction',
+      'Robust speech recognition in noisy rooms',
+    ]);
+    expect(r.works[0]!.flags).toEqual(['translated-abstract']);
+    expect(r.works[1]!.flags).toBeUndefined();
+    expect(r.works[2]!.flags).toEqual(['translated-abstract']);
+    expect(r.works[0]!.authors).toEqual(['Ana Ruiz', 'Li Wei']);
+    expect(r.works.map((w) => w.year)).toEqual([2022, 2021, 2020]);
+  });
+});
