@@ -161,6 +161,31 @@ describe('each site through real Chromium into the store', () => {
     });
   }
 
+  it('PubMed, ResearchGate and ACL Anthology people pages', async () => {
+    const pm = 'https://www.ncbi.nlm.nih.gov/pubmed/25817406';
+    await h.serve(pm, 'pubmed/article_legacy_entrez_2015.html');
+    const a = await h.visit(pm);
+    await statusLine(a.tabId, 'PubMed paper page — 1 work saved');
+    // meta ncbi_uidlist content="25817406"; "doi: 10.1016/j.psyneuen.2015.03.010." in the citation line.
+    expect((await stored(a.tabId)).capture?.works?.[0]?.ids).toMatchObject({ pmid: '25817406', doi: '10.1016/j.psyneuen.2015.03.010' });
+    tested.add('pubmed');
+
+    const rg = 'https://www.researchgate.net/profile/Lorenzo-Prendini';
+    await h.serve(rg, 'researchgate/profile_Lorenzo-Prendini.html');
+    const b = await h.visit(rg);
+    // 100 schema.org ScholarlyArticle items in the page (grep -o | wc -l); JSON-LD Person "Lorenzo Prendini".
+    await statusLine(b.tabId, 'ResearchGate author page — 100 works saved');
+    expect((await stored(b.tabId)).capture?.person?.name).toBe('Lorenzo Prendini');
+    tested.add('researchgate');
+
+    const acl = 'https://aclanthology.org/people/a/andreas-madsack/';
+    await h.serve(acl, 'acl_anthology/author_andreas-madsack_2021.html');
+    const c = await h.visit(acl);
+    // Five distinct /anthology/<id>/ paper links; <h2 id=title> "Andreas Madsack".
+    await statusLine(c.tabId, 'ACL Anthology author page — 5 works saved');
+    expect((await stored(c.tabId)).capture?.person?.name).toBe('Andreas Madsack');
+  });
+
   it('covers every registered adapter', () => {
     expect(adapters.map((a) => a.id).filter((id) => !tested.has(id))).toEqual([]);
   });
