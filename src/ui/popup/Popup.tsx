@@ -22,9 +22,11 @@ import {
   type PersonView,
 } from '../profile-data';
 import type { UserDecision } from '../../core/merge/types';
+import { CollectAll, type CollectAllData } from './CollectAll';
+import { ReadThisPage, type ReadThisPageData } from './ReadThisPage';
 
 /** What the popup needs from the extension; injected so tests can render it with fixed data. */
-export interface PopupData {
+export interface PopupData extends CollectAllData, ReadThisPageData {
   status(): Promise<TabStatus | null>;
   /** Every stored capture and decision: the merged profile needs them all. */
   library(): Promise<{ records: CaptureRecord[]; decisions: DecisionRecord[] }>;
@@ -114,12 +116,20 @@ export function Popup({ data }: { data: PopupData }) {
         </p>
       )}
       {state.phase === 'empty' && <EmptyState />}
-      {state.phase === 'status' && <StatusView state={state} data={data} decide={decide} />}
+      {state.phase === 'status' && <StatusView state={state} data={data} decide={decide} reload={() => setReload((n) => n + 1)} />}
       {pageUrl && (state.phase === 'empty' || (state.phase === 'status' && state.status.source === 'none')) && (
         <SaveThisPage url={pageUrl} saving={saving} onSave={save} enableSite={data.enableSite} />
       )}
+      {pageUrl && (state.phase === 'empty' || (state.phase === 'status' && offersListReading(state.status))) && (
+        <ReadThisPage data={data} onSaved={() => setReload((n) => n + 1)} />
+      )}
     </main>
   );
+}
+
+/** "Read this page" is offered wherever no site adapter read a list: unknown sites, unrecognized pages, earlier generic reads. */
+function offersListReading(s: TabStatus): boolean {
+  return s.source === 'none' || s.source === 'generic-list' || s.pageKind === 'unrecognized' || s.pageKind === 'blocked';
 }
 
 /** Holds the space the status line and person card will take, so nothing jumps when they arrive. */
@@ -166,7 +176,7 @@ function SaveThisPage(props: { url: string; saving: boolean; onSave(): void; ena
   );
 }
 
-function StatusView({ state, data, decide }: { state: Loaded; data: PopupData; decide(d: UserDecision): Promise<void> }) {
+function StatusView({ state, data, decide, reload }: { state: Loaded; data: PopupData; decide(d: UserDecision): Promise<void>; reload(): void }) {
   const { status, record, person, result } = state;
   const good = status.outcome === 'added' || status.outcome === 'updated';
   return (
@@ -181,6 +191,7 @@ function StatusView({ state, data, decide }: { state: Loaded; data: PopupData; d
           ))}
         </ul>
       ) : null}
+      <CollectAll status={status} capture={record?.capture} data={data} onFinished={reload} />
       {person && result ? (
         <MergedProfile result={result} person={person} state={state} data={data} decide={decide} />
       ) : (
