@@ -13,7 +13,7 @@ const commands: Record<string, () => Promise<{ run: Command }>> = {
 const USAGE = `usage: scholar-lens <command> [options]
 
 commands:
-  extract <file> --url <url> [--as html|json|xml] [--now <iso-date>]
+  extract <file> --url <url> [--as html|json|xml] [--site <adapter id>] [--now <iso-date>]
       read a saved page (or a saved JSON/XML response) and print its capture as JSON
   export --format bibtex|ris|csl|csv|json|report [--person <name>] [--report-as md|csv] <input…>
       merge captures (capture JSON, arrays, backups, .bib/CSL-JSON bibliographies) and print one export

@@ -1,5 +1,5 @@
 // `extract <file> --url <url>`: the page's capture as JSON on stdout.
-import { adapterFor, fallbackAdapterFor } from '../../sites/registry';
+import { adapterById, adapterFor, fallbackAdapterFor } from '../../sites/registry';
 import { captureData, capturePage } from '../../sites/run';
 import { decodePage, parseHtml } from '../../node/dom';
 import { EXIT, parseArgs, type Command } from '../io';
@@ -7,11 +7,11 @@ import { EXIT, parseArgs, type Command } from '../io';
 type As = 'html' | 'json' | 'xml';
 
 export const run: Command = async (args, io) => {
-  const { flags, positionals } = parseArgs(args, ['url', 'as', 'now']);
+  const { flags, positionals } = parseArgs(args, ['url', 'as', 'now', 'site']);
   const file = positionals[0];
   const urlText = typeof flags.url === 'string' ? flags.url : undefined;
   if (!file || !urlText) {
-    io.stderr('usage: extract <file> --url <url> [--as html|json|xml] [--now <iso-date>]\n');
+    io.stderr('usage: extract <file> --url <url> [--as html|json|xml] [--site <adapter id>] [--now <iso-date>]\n');
     return EXIT.usage;
   }
   let url: URL;
@@ -34,7 +34,14 @@ export const run: Command = async (args, io) => {
     return EXIT.usage;
   }
 
-  let adapter = adapterFor(url);
+  // A data API's address (e.g. PubMed's E-utilities) belongs to no page rule:
+  // --site names the adapter that reads it.
+  const site = typeof flags.site === 'string' ? flags.site : undefined;
+  if (site !== undefined && !adapterById(site)) {
+    io.stderr(`no adapter "${site}"\n`);
+    return EXIT.usage;
+  }
+  let adapter = site !== undefined ? adapterById(site) : adapterFor(url);
   let capture;
   if (as === 'html') {
     const doc = parseHtml(text);
