@@ -4,6 +4,7 @@ import { Popup, type PopupData } from '../../src/ui/popup/Popup';
 import { allCaptures, allDecisions, openStore, putDecision } from '../../src/store/store';
 import { decisionRecord } from '../../src/ui/profile-data';
 import type { Response, TabStatus } from '../../src/shell/messages';
+import type { ListPreview } from '../../src/shell/read-list';
 import '../../src/ui/theme.css';
 import '../../src/ui/popup/popup.css';
 
@@ -64,6 +65,26 @@ const data: PopupData = {
     const tabId = await activeTabId();
     if (tabId === undefined) return { ok: false, error: 'no tab' };
     return (await browser.tabs.sendMessage(tabId, { type: 'collect-all-cancel' })) as Response<string>;
+  },
+  // "Read this page": the reader runs in the tab through activeTab and its result comes back here; nothing is stored yet.
+  async readList() {
+    const tabId = await activeTabId();
+    if (tabId === undefined) return { error: 'no tab' };
+    const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/read-list.js'] });
+    return (first?.result as ListPreview | { error: string } | undefined) ?? { error: 'the page gave no answer' };
+  },
+  // On confirm the capture is handed to the tab, which sends it as its own: the background
+  // takes captures from tabs only, validates them and records the tab's status.
+  async saveList(capture) {
+    const tabId = await activeTabId();
+    if (tabId === undefined) throw new Error('no tab');
+    const [first] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: (c: unknown) => chrome.runtime.sendMessage({ type: 'capture', capture: c }),
+      args: [capture],
+    });
+    const res = first?.result as Response<unknown> | undefined;
+    if (res && !res.ok) throw new Error(res.error);
   },
   async enableSite(origin) {
     const granted = await browser.permissions.request({ origins: [`${origin}/*`] });

@@ -13,7 +13,7 @@ export const GENERIC_LIST_ID = 'generic-list';
 
 export const genericList: SiteAdapter = {
   id: GENERIC_LIST_ID,
-  name: 'Publication list (generic reader)',
+  name: 'Generic list reader',
   matches: [],
   rules: [],
   detect() {

@@ -23,9 +23,10 @@ import {
 } from '../profile-data';
 import type { UserDecision } from '../../core/merge/types';
 import { CollectAll, type CollectAllData } from './CollectAll';
+import { ReadThisPage, type ReadThisPageData } from './ReadThisPage';
 
 /** What the popup needs from the extension; injected so tests can render it with fixed data. */
-export interface PopupData extends CollectAllData {
+export interface PopupData extends CollectAllData, ReadThisPageData {
   status(): Promise<TabStatus | null>;
   /** Every stored capture and decision: the merged profile needs them all. */
   library(): Promise<{ records: CaptureRecord[]; decisions: DecisionRecord[] }>;
@@ -119,8 +120,16 @@ export function Popup({ data }: { data: PopupData }) {
       {pageUrl && (state.phase === 'empty' || (state.phase === 'status' && state.status.source === 'none')) && (
         <SaveThisPage url={pageUrl} saving={saving} onSave={save} enableSite={data.enableSite} />
       )}
+      {pageUrl && (state.phase === 'empty' || (state.phase === 'status' && offersListReading(state.status))) && (
+        <ReadThisPage data={data} onSaved={() => setReload((n) => n + 1)} />
+      )}
     </main>
   );
+}
+
+/** "Read this page" is offered wherever no site adapter read a list: unknown sites, unrecognized pages, earlier generic reads. */
+function offersListReading(s: TabStatus): boolean {
+  return s.source === 'none' || s.source === 'generic-list' || s.pageKind === 'unrecognized' || s.pageKind === 'blocked';
 }
 
 /** Holds the space the status line and person card will take, so nothing jumps when they arrive. */
