@@ -23,11 +23,15 @@ export interface InPageEnv {
   deps: CollectDeps;
 }
 
+const REQUEST_TIMEOUT_MS = 60_000;
+
 /** The browser's fetch and parser as CollectDeps. */
-export function browserCollectDeps(fetchImpl: typeof fetch, makeParser: () => DOMParser): CollectDeps {
+export function browserCollectDeps(fetchImpl: typeof fetch, makeParser: () => DOMParser, timeoutMs = REQUEST_TIMEOUT_MS): CollectDeps {
   return {
     async fetch(url, signal) {
-      const res = await fetchImpl(url, { credentials: 'same-origin', signal, headers: { Accept: 'text/html' } });
+      // A request that hangs would hold the run at "running" until cancelled: give up after a minute.
+      const limited = typeof AbortSignal.any === 'function' ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : signal;
+      const res = await fetchImpl(url, { credentials: 'same-origin', signal: limited, headers: { Accept: 'text/html' } });
       return { ok: res.ok, status: res.status, url: res.url, text: () => res.text() };
     },
     parse: (html) => makeParser().parseFromString(html, 'text/html'),

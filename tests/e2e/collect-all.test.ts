@@ -9,6 +9,8 @@
 // disabled, served at the URL the page's own button asks for
 // (cstart=20&pagesize=80). The blocked case serves the real saved captcha
 // page (google_scholar/blocked_sorry_page.html) as page 2, with status 429.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Capture } from '../../src/core/capture';
@@ -19,6 +21,17 @@ import { launch, type Harness } from './harness';
 const PROFILE = 'https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en';
 const PAGE2 = `${PROFILE}&cstart=20&pagesize=80`;
 const slices = ernstSlices();
+const require = createRequire(import.meta.url);
+
+/** Serious or critical axe-core findings on a page (as in popup-dashboard.test.ts). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const result = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.where.join(', ')}`);
+}
 
 describe('Collect all on a Google Scholar profile', () => {
   let h: Harness;
@@ -107,6 +120,7 @@ describe('Collect all on a Google Scholar profile', () => {
     // While page 2 loads: the 20 works of page 1, one page read, a lower bound on the time left.
     await expect.poll(() => popup.locator('.collect-running [role="status"]').textContent()).toMatch(/^20 works · 1 page read · at least \d+ s left/);
     expect(await popup.getByRole('button', { name: 'Cancel' }).isVisible()).toBe(true);
+    expect(await axeViolations(popup)).toEqual([]);
     // The top of the popup: status, the list's note, the bar, the count and time left, Cancel.
     await popup.screenshot({ path: 'docs/collect-all.png', clip: { x: 0, y: 0, width: 420, height: 300 } });
 
@@ -151,8 +165,12 @@ describe('Collect all on a Google Scholar profile', () => {
     await popup.getByRole('button', { name: 'Collect all works' }).click();
     await popup.locator('progress.collect-bar').waitFor();
     await expect.poll(() => popup.locator('.collect-running [role="status"]').textContent()).toMatch(/^20 works · 1 page read/);
-    await popup.getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(() => popup.locator('.collect [role="alert"]').textContent(), { timeout: 15_000 }).toBe('Cancelled. 20 works from 1 page are kept.');
+    // The run lives in the tab: a popup closed and opened again finds it running, and can cancel it.
+    await popup.close();
+    const again = await h.popup(tabId);
+    await again.locator('progress.collect-bar').waitFor();
+    await again.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => again.locator('.collect [role="alert"]').textContent(), { timeout: 15_000 }).toBe('Cancelled. 20 works from 1 page are kept.');
     expect(page2Requests().length).toBe(before);
     expect((await storedCapture(tabId)).capture?.works).toHaveLength(20);
   });

@@ -15,7 +15,7 @@ import { parseHtml } from '../../src/node/dom';
 import type { SiteAdapter } from '../../src/sites/adapter';
 import { googleScholar } from '../../src/sites/google-scholar';
 import { collectAll, timerSleep, type CollectDeps, type CollectRun, type PageResponse } from '../../src/shell/collect-all';
-import { collectAllController } from '../../src/shell/collect-all-in-page';
+import { browserCollectDeps, collectAllController } from '../../src/shell/collect-all-in-page';
 import type { CollectProgress } from '../../src/shell/collect-progress';
 import { parseProgress } from '../../src/shell/collect-progress';
 import { DEFAULT_SITE_SETTINGS } from '../../src/shell/site-settings';
@@ -337,5 +337,15 @@ describe('background: progress kept in the tab status', () => {
     expect(statuses.get(7)).toMatchObject({ works: 20, collect: progress });
     expect((await handle({ type: 'collect-progress', progress: { state: 'bogus' } }, { id: own, tabId: 7 })).ok).toBe(false);
     expect((await handle({ type: 'collect-progress', progress }, { id: 'someone-else', tabId: 7 })).ok).toBe(false);
+  });
+});
+
+describe('the browser deps', () => {
+  it('give up on a request that does not answer within the time limit', async () => {
+    // A fetch that never answers until its signal aborts.
+    const hanging = ((_url: string, init?: RequestInit) =>
+      new Promise((_res, rej) => init?.signal?.addEventListener('abort', () => rej(init.signal?.reason)))) as typeof fetch;
+    const deps = browserCollectDeps(hanging, () => ({ parseFromString: (h: string) => parseHtml(h) }) as unknown as DOMParser, 30);
+    await expect(deps.fetch(P2, new AbortController().signal)).rejects.toThrow(/timed out|timeout/i);
   });
 });
