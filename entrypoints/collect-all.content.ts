@@ -19,7 +19,8 @@ export default defineContentScript({
         return normalizeSiteSettings(stored[SITE_SETTINGS_KEY]).collectAllDelayMs;
       },
       send: (m) => browser.runtime.sendMessage(m),
-      deps: browserCollectDeps(fetch.bind(globalThis), () => new DOMParser()),
+      // Firefox runs content-script fetches as the extension; `content.fetch` runs them as the page (its cookies, its origin).
+      deps: browserCollectDeps(pageFetch(), () => new DOMParser()),
     });
     // Only our two commands get an answer: other messages to this tab are left to their own listeners.
     const listener = (message: unknown): Promise<unknown> | undefined => {
@@ -29,3 +30,8 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(listener as browser.Runtime.OnMessageListenerAsync);
   },
 });
+
+function pageFetch(): typeof fetch {
+  const content = (globalThis as { content?: { fetch?: typeof fetch } }).content;
+  return typeof content?.fetch === 'function' ? content.fetch.bind(content) : fetch.bind(globalThis);
+}

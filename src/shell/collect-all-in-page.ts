@@ -68,7 +68,10 @@ export function collectAllController(env: InPageEnv) {
       },
       env.deps,
     );
-    if (result.morePages > 0) void send({ type: 'capture', capture: envelope(adapter, url, result.extraction) });
+    // A complete run is saved even with no page read: the user may have pressed the page's own
+    // "Show more" to the end, so the tab already holds the whole list the stored capture lacks.
+    if (result.morePages > 0 || result.progress.state === 'complete')
+      void send({ type: 'capture', capture: envelope(adapter, url, result.extraction) });
     await send({ type: 'collect-progress', progress: result.progress });
   }
 

@@ -296,6 +296,24 @@ describe('Collect all in the page (controller)', () => {
     expect((sent[1] as { progress: CollectProgress }).progress).toMatchObject({ state: 'stopped', works: 20 });
   });
 
+  it('a tab already showing the whole list (Show more pressed to the end) is saved as it is, with no request', async () => {
+    const { deps, log } = fakeBrowser({});
+    const sent: { type: string; capture?: Capture }[] = [];
+    const handle = collectAllController({
+      doc: parseHtml(fixtureText(ERNST_FIXTURE)),
+      url: () => new URL(BASE),
+      adapterFor: () => googleScholar,
+      delayMs: async () => 50,
+      send: async (m) => void sent.push(m),
+      deps,
+    });
+    handle({ type: 'collect-all-start' });
+    await settle();
+    expect(log.fetches).toEqual([]);
+    expect(sent.map((m) => m.type)).toEqual(['capture', 'collect-progress']);
+    expect(sent[0]?.capture?.works).toHaveLength(58);
+  });
+
   it('ignores other messages and refuses a cancel when nothing runs', () => {
     const { handle } = env({});
     expect(handle({ type: 'capture' })).toBeUndefined();
