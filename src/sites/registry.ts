@@ -20,6 +20,9 @@ import { natureAdapter } from './nature';
 import { aclAnthology } from './acl-anthology';
 import { pubmedAdapter } from './pubmed';
 import { researchgateAdapter } from './researchgate';
+import { openReviewAdapter } from './openreview';
+import { googleResearchAdapter } from './google-research';
+import { sciteAdapter } from './scite';
 
 export const adapters: readonly SiteAdapter[] = [
   googleScholar,
@@ -34,6 +37,9 @@ export const adapters: readonly SiteAdapter[] = [
   aclAnthology,
   pubmedAdapter,
   researchgateAdapter,
+  openReviewAdapter,
+  googleResearchAdapter,
+  sciteAdapter,
 ];
 
 /** The adapter whose URL rules match this URL, if any. */

@@ -236,6 +236,26 @@ describe('cli extract, per adapter and data form', () => {
     });
   }
 
+  // OpenReview: no saved page or recorded response exists; this is the minimal JSON written
+  // in API v2's documented shape (tests/fixtures/openreview/README.md).
+  it('openreview: a forum response (API v2 JSON)', async () => {
+    const c = await expectCapture(fixturePath('openreview/forum_SynthAAAA01.json'), 'https://api2.openreview.net/notes?forum=SynthAAAA01', 'openreview', 'paper');
+    // The note with "id": "SynthAAAA01" (not the review); its content.title.value, whitespace collapsed.
+    expect(c.works?.[0]?.title).toBe('A Synthetic Study of Representation Learning');
+  });
+
+  // Google Research and scite: no saved page exists; SYNTHETIC snippets, written to a temporary file.
+  it('google-research and scite: synthetic snippets', async () => {
+    const pub = join(tmp, 'google-research-pub.html');
+    writeFileSync(pub, '<html><body><main><h1>A Synthetic Study</h1><p class="authors">Ada Example, Ben Sample</p></main></body></html>');
+    const g = await expectCapture(pub, 'https://research.google/pubs/a-synthetic-study/', 'google-research', 'paper');
+    expect(g.works?.[0]?.authors).toEqual(['Ada Example', 'Ben Sample']);
+    const report = join(tmp, 'scite-report.html');
+    writeFileSync(report, '<html><body><main><h1>Deep Synthetic Learning</h1><p>12 Citing Publications</p></main></body></html>');
+    const s = await expectCapture(report, 'https://scite.ai/reports/10.5555/SYNTH.1', 'scite', 'paper');
+    expect(s.works?.[0]).toMatchObject({ title: 'Deep Synthetic Learning', citations: 12, ids: { doi: '10.5555/synth.1' } });
+  });
+
   it('covers every registered adapter', () => {
     // Runs last in this block: a newly registered adapter without a case above fails here.
     expect(adapters.map((a) => a.id).filter((id) => !covered.has(id))).toEqual([]);
