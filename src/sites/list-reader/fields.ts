@@ -52,6 +52,7 @@ function titleCandidate(block: Element): Candidate | undefined {
   let best: Candidate | undefined;
   const els = [block, ...Array.from(block.querySelectorAll('a, h1, h2, h3, h4, h5, h6, strong, b, cite, [class*="title"], [class*="Title"], [itemprop="name"], [itemprop="headline"]'))];
   let order = 0;
+  let ranked = 0;
   for (const el of els) {
     if (order++ > 400) break;
     const tag = el.tagName.toUpperCase();
@@ -60,14 +61,18 @@ function titleCandidate(block: Element): Candidate | undefined {
     const kind = HEADING.test(tag) ? 2 : titled ? 3 : tag === 'A' ? 1 : tag === 'STRONG' || tag === 'B' || tag === 'CITE' ? 1 : 0;
     if (kind === 0 || el === block) continue;
     const text = flatText(el);
-    if (!text || text.length < 6 || text.length > 500 || ACTION.test(text) || /^[\d\s.,()[\]-]+$/.test(text)) continue;
+    if (!text || text.length > 500 || ACTION.test(text) || /^[\d\s.,()[\]-]+$/.test(text)) continue;
     const w = words(text);
-    if (w < 2) continue;
-    let score = kind + Math.min(w, 8) / 8;
+    if (w < 1 || text.length < 3) continue;
+    // Short titles exist ("Opticks"); a one-word text must make up for it by coming first.
+    let score = kind + Math.min(w, 8) / 8 - (w < 2 ? 0.3 : 0) + (ranked === 0 ? 0.7 : 0);
+    ranked++;
     // Emphasis marks the title; muted text and "Proceedings of …"/"In …" mark the venue.
     if (el.closest('strong, b, h1, h2, h3, h4, h5, h6') && block.contains(el.closest('strong, b, h1, h2, h3, h4, h5, h6'))) score += 1.5;
     if (/muted|gr[ae]y|secondary|venue|journal|source/i.test(a)) score -= 1.5;
     if (/^(?:in:?\s|proceedings\b|proc\.|journal\b|transactions\b)/i.test(text)) score -= 1.5;
+    // Identifier lines ("arXiv:2512.00309 [pdf, ps, other]", "doi:10.…") label a record; they are not its title.
+    if (/^(?:arxiv:|doi:|10\.\d{4,9}\/|https?:\/\/)/i.test(text) || /\[(?:pdf|html|ps)\b/i.test(text)) score -= 3;
     if (isName(text) || nameList(text)?.names.length) score -= titled ? 1 : 3;
     if (tag === 'A' && /\/(?:people|person|author|authors|profile|user)s?\//i.test(el.getAttribute('href') ?? '')) score -= 3;
     if (!best || score > best.score) best = { el, text: stripMarks(text), score };
@@ -98,11 +103,13 @@ function authorsOf(block: Element, lines: string[], title: string | undefined, t
     .map((a) => flatText(a) ?? '')
     .filter(isName);
   if (linkNames.length >= 2) return { names: linkNames, truncated: false };
-  // 3. A line shaped like a list of names.
-  for (const line of lines) {
+  // 3. A line shaped like a list of names, or starting with one before " - " ("A Smith, B Wu - Journal, 2019 - host").
+  const titleAt = title ? lines.findIndex((l) => l.includes(title)) : -1;
+  for (const [i, line] of lines.entries()) {
     if (line === title) continue;
-    const l = nameList(line);
-    if (l && (l.names.length >= 2 || l.truncated || /^(?:authors?|by)\b/i.test(line))) return l;
+    const l = nameList(line) ?? nameList(line.split(/\s+[-–]\s+/)[0] ?? '');
+    // A lone name counts only right under the title, where list pages put the author line.
+    if (l && (l.names.length >= 2 || l.truncated || /^(?:authors?|by)\b/i.test(line) || (titleAt >= 0 && i === titleAt + 1))) return l;
   }
   if (linkNames.length === 1) return { names: linkNames, truncated: false };
   return undefined;
@@ -110,9 +117,10 @@ function authorsOf(block: Element, lines: string[], title: string | undefined, t
 
 function yearOf(text: string, maxYear: number): number | undefined {
   let found: number | undefined;
-  for (const m of text.matchAll(/(?:^|[^\d/.-])((?:19|20)\d{2})(?![\d])/g)) {
+  // From 1500: older books are listed too (Newton's). The last year wins: page ranges come before it.
+  for (const m of text.matchAll(/(?:^|[^\d/.-])(1[5-9]\d{2}|20\d{2})(?![\d-])/g)) {
     const y = Number(m[1]);
-    if (y >= 1900 && y <= maxYear) found = y;
+    if (y >= 1500 && y <= maxYear) found = y;
   }
   return found;
 }
@@ -166,7 +174,7 @@ function venueOf(block: Element, lines: string[], used: Set<string>): string | u
   if (fromMark && !used.has(fromMark) && /\p{L}{2}/u.test(fromMark) && fromMark.length < 300) return fromMark;
   for (const line of lines) {
     if (used.has(line) || line.length > 300 || !/\p{L}{3}/u.test(line) || ACTION.test(line)) continue;
-    if (/^(?:cited by|\d+ citations?|related|all \d+ versions|abstract|show|hide|doi\b|pdf\b)/i.test(line)) continue;
+    if (/^(?:cited by|\d+ citations?|related|all \d+ versions|abstract|show|hide|doi\b|pdf\b|submitted|originally announced|published|received|accepted|comments:)/i.test(line)) continue;
     if (nameList(line)) continue;
     if (words(line) > 40) continue;
     const v = line.replace(/[,\s]*\(?(?:19|20)\d{2}\)?\.?$/, '').trim();
