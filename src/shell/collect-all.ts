@@ -51,11 +51,12 @@ const MAX_PAGES = 200;
 export async function collectAll(run: CollectRun, deps: CollectDeps): Promise<CollectResult> {
   const { adapter, url, signal } = run;
   const hook = adapter.collectAll;
-  const first = safeExtract(adapter, run.doc, url);
+  let first = safeExtract(adapter, run.doc, url);
   const more: Extraction[] = [];
   const fetchMs: number[] = [];
   const worksNow = () => (hook && more.length ? hook.combine(first, more, false).works?.length : first.works?.length) ?? 0;
   const total = hook?.total?.(first);
+  let requests = 0;
 
   const report = (state: CollectState, extra: Partial<CollectProgress> = {}): CollectProgress => {
     const p: CollectProgress = { state, pages: 1 + more.length, works: worksNow(), at: deps.now(), ...extra };
@@ -73,60 +74,76 @@ export async function collectAll(run: CollectRun, deps: CollectDeps): Promise<Co
     return { progress: report(state, reason ? { reason } : {}), extraction, morePages: more.length };
   };
 
+  /** One request, after the pause, with every check; the page read, or the finished run. */
+  async function load(target: URL, label: string): Promise<{ doc: Document; ex: Extraction } | { end: CollectResult }> {
+    // The page's own button asks its own origin; so do we, and never anywhere else.
+    if (target.origin !== url.origin) return { end: finish('stopped', `the next page is on another site (${target.host})`) };
+    if (requests + 1 >= (run.maxPages ?? MAX_PAGES)) return { end: finish('stopped', `stopped after ${requests + 1} pages (the limit)`) };
+    requests++;
+    report('running', eta(run.delayMs, fetchMs, total, worksNow(), more, first));
+    await deps.sleep(run.delayMs, signal);
+    if (signal.aborted) return { end: finish('cancelled', 'cancelled by you') };
+
+    const started = deps.now();
+    let res: PageResponse;
+    let html: string;
+    try {
+      res = await deps.fetch(target.href, signal);
+      html = await res.text();
+    } catch (err) {
+      if (signal.aborted) return { end: finish('cancelled', 'cancelled by you') };
+      return { end: finish('stopped', `${label} could not be loaded (${err instanceof Error ? err.message : String(err)})`) };
+    }
+    fetchMs.push(Math.max(0, deps.now() - started));
+    if (signal.aborted) return { end: finish('cancelled', 'cancelled by you') };
+
+    let finalUrl = target;
+    try {
+      finalUrl = new URL(res.url || target.href);
+    } catch {
+      /* keep the requested URL */
+    }
+    if (finalUrl.origin !== url.origin)
+      return { end: finish('stopped', `${label} was redirected to ${finalUrl.host} (a sign-in or check page)`) };
+    const doc = deps.parse(html);
+    const ex = safeExtract(adapter, doc, target);
+    // A captcha often comes with an error status: name the captcha, not the number.
+    if (ex.pageKind === 'blocked') return { end: finish('stopped', ex.notes?.[0] ?? `${adapter.name} refused ${label}`) };
+    if (!res.ok) return { end: finish('stopped', `${adapter.name} answered ${label} with HTTP ${res.status}`) };
+    if (ex.pageKind !== first.pageKind)
+      return { end: finish('stopped', `${label} is not a page of this list (${ex.notes?.[0] ?? ex.pageKind})`) };
+    if (!samePerson(first, ex)) return { end: finish('stopped', `${label} belongs to someone else`) };
+    return { doc, ex };
+  }
+
   if (!hook) return finish('stopped', `${adapter.name} pages cannot be collected`);
   if (first.pageKind !== 'author') return finish('stopped', first.notes?.[0] ?? 'this is not an author page');
-  if (!hook.truncated(first)) return finish('complete');
 
   let cur = { url, doc: run.doc, extraction: first };
-  const seen = new Set([withoutHash(url)]);
+  // A tab showing a later slice of the list: start from the beginning, or the "whole" list would lack its head.
+  const start = hook.firstPage?.(url);
+  if (start && withoutHash(start) !== withoutHash(url)) {
+    const got = await load(start, 'the first page');
+    if ('end' in got) return got.end;
+    first = got.ex;
+    cur = { url: start, doc: got.doc, extraction: got.ex };
+  }
+  if (!hook.truncated(first)) return finish('complete');
+
+  const seen = new Set([withoutHash(cur.url)]);
   for (;;) {
     const next = hook.next(cur.url, cur.doc, cur.extraction);
     if (!next) {
       if (more.length) return finish('complete');
       return finish('stopped', 'the page does not say where the rest of the list is');
     }
-    // The page's own button asks its own origin; so do we, and never anywhere else.
-    if (next.origin !== url.origin) return finish('stopped', `the next page is on another site (${next.host})`);
     if (seen.has(withoutHash(next))) return finish('stopped', 'the site pointed back to a page already read');
-    if (1 + more.length >= (run.maxPages ?? MAX_PAGES)) return finish('stopped', `stopped after ${1 + more.length} pages (the limit)`);
     seen.add(withoutHash(next));
-
-    report('running', eta(run.delayMs, fetchMs, total, worksNow(), more, first));
-    await deps.sleep(run.delayMs, signal);
-    if (signal.aborted) return finish('cancelled', 'cancelled by you');
-
-    const started = deps.now();
-    let res: PageResponse;
-    let html: string;
-    try {
-      res = await deps.fetch(next.href, signal);
-      html = await res.text();
-    } catch (err) {
-      if (signal.aborted) return finish('cancelled', 'cancelled by you');
-      return finish('stopped', `page ${2 + more.length} could not be loaded (${err instanceof Error ? err.message : String(err)})`);
-    }
-    fetchMs.push(Math.max(0, deps.now() - started));
-    if (signal.aborted) return finish('cancelled', 'cancelled by you');
-
-    let finalUrl = next;
-    try {
-      finalUrl = new URL(res.url || next.href);
-    } catch {
-      /* keep the requested URL */
-    }
-    if (finalUrl.origin !== url.origin)
-      return finish('stopped', `page ${2 + more.length} was redirected to ${finalUrl.host} (a sign-in or check page)`);
-    const doc = deps.parse(html);
-    const ex = safeExtract(adapter, doc, next);
-    // A captcha often comes with an error status: name the captcha, not the number.
-    if (ex.pageKind === 'blocked') return finish('stopped', ex.notes?.[0] ?? `${adapter.name} refused page ${2 + more.length}`);
-    if (!res.ok) return finish('stopped', `${adapter.name} answered page ${2 + more.length} with HTTP ${res.status}`);
-    if (ex.pageKind !== first.pageKind)
-      return finish('stopped', `page ${2 + more.length} is not a page of this list (${ex.notes?.[0] ?? ex.pageKind})`);
-    if (!samePerson(first, ex)) return finish('stopped', `page ${2 + more.length} belongs to someone else`);
-    if (!ex.works?.length) return more.length ? finish('complete') : finish('stopped', `page ${2 + more.length} lists no works`);
-    more.push(ex);
-    cur = { url: next, doc, extraction: ex };
+    const got = await load(next, `page ${2 + more.length}`);
+    if ('end' in got) return got.end;
+    if (!got.ex.works?.length) return more.length ? finish('complete') : finish('stopped', `page ${2 + more.length} lists no works`);
+    more.push(got.ex);
+    cur = { url: next, doc: got.doc, extraction: got.ex };
   }
 }
 

@@ -87,6 +87,8 @@ export interface CollectAll {
   combine(first: Extraction, more: Extraction[], complete: boolean): Extraction;
   /** The number of works the whole list holds, when the site states it. */
   total?(extraction: Extraction): number | undefined;
+  /** When `url` shows a later slice of the list: the address of its beginning, to collect from there. */
+  firstPage?(url: URL): URL | undefined;
 }
 
 /** The part of a URL that rules are tested against. */

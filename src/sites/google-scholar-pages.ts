@@ -17,7 +17,17 @@ export const scholarCollectAll: CollectAll = {
   truncated: (e) => e.pageKind === 'author' && !!e.notes?.includes(moreNote(e.works?.length ?? 0)),
   next: nextPage,
   combine,
+  firstPage,
 };
+
+function firstPage(url: URL): URL | undefined {
+  if (!(Number(url.searchParams.get('cstart')) > 0)) return undefined;
+  const start = new URL(url.href);
+  start.hash = '';
+  start.searchParams.delete('cstart');
+  start.searchParams.delete('pagesize');
+  return start;
+}
 
 function nextPage(url: URL, doc: Document, extraction: Extraction): URL | undefined {
   if (extraction.pageKind !== 'author') return undefined;

@@ -70,6 +70,15 @@ describe('Google Scholar: which page comes next', () => {
     expect(hook.next(PAGE2_URL, d2, read(d2, PAGE2_URL))).toBeUndefined();
   });
 
+  it('a later slice (cstart > 0) names the start of the list; the start itself does not', () => {
+    expect(params(hook.firstPage?.(new URL('https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en&cstart=20&pagesize=80')))).toEqual({
+      user: 'SbUmSEAAAAAJ',
+      hl: 'en',
+    });
+    expect(hook.firstPage?.(ERNST_URL)).toBeUndefined();
+    expect(hook.firstPage?.(new URL('https://scholar.google.com/citations?user=SbUmSEAAAAAJ&cstart=0'))).toBeUndefined();
+  });
+
   it('blocked pages and the 2013 layout (no gsc rows) have no next page', () => {
     const sorry = fixtureDoc('google_scholar/blocked_sorry_page.html');
     expect(hook.next(PAGE2_URL, sorry, read(sorry, PAGE2_URL))).toBeUndefined();

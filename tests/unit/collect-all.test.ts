@@ -117,6 +117,27 @@ describe('Collect all: a Scholar profile of 20 + 38 rows', () => {
   });
 });
 
+describe('Collect all: where the run starts and ends', () => {
+  it('a tab showing a later slice (rows 21–40 at cstart=20) starts from the beginning of the list', async () => {
+    const { deps, log } = fakeBrowser({ [BASE]: { body: slices.page1 }, [P2]: { body: slices.page2 } });
+    const r = await collectAll(runOf(slices.page(21, 40, true), { url: new URL(`${BASE}&cstart=20&pagesize=20`) }), deps);
+    expect(log.fetches.map((f) => f.url)).toEqual([BASE, P2]);
+    expect(log.sleeps).toEqual([2000, 2000]);
+    expect(r.progress).toMatchObject({ state: 'complete', pages: 2, works: 58 });
+    expect(r.extraction.works?.[0]?.title).toBe('Decentralized applications: The blockchain-empowered software system');
+  });
+
+  it('stops at the page limit, keeping what was read', async () => {
+    const { deps, log } = fakeBrowser({
+      [P2]: { body: slices.page(21, 40, true) },
+      [P3_AFTER_40]: { body: slices.page(41, 58, false) },
+    });
+    const r = await collectAll(runOf(slices.page1, { maxPages: 2 }), deps);
+    expect(log.fetches.map((f) => f.url)).toEqual([P2]);
+    expect(r.progress).toMatchObject({ state: 'stopped', reason: 'stopped after 2 pages (the limit)', works: 40 });
+  });
+});
+
 describe('Collect all: politeness', () => {
   afterEach(() => {
     vi.useRealTimers();
