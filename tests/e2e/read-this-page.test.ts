@@ -8,10 +8,25 @@
 // on the toolbar button gives (a popup opened as a tab in a test gets none,
 // and optional permissions need a user's answer to a browser dialog).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
 import type { Capture } from '../../src/core/capture';
 import { adapterFor } from '../../src/sites/registry';
 import { launch, type Harness } from './harness';
+
+const require = createRequire(import.meta.url);
+
+/** Serious and critical axe-core findings (same check as the popup and dashboard tests). */
+async function axeViolations(page: Page): Promise<string[]> {
+  // Extension pages' CSP forbids injected <script> tags; evaluating the source through the devtools protocol is allowed.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const result = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.where.join(', ')}`);
+}
 
 const LAB_PAGE = 'https://dblp.org/lab/andreas-madsack.html';
 const READING_LIST = 'https://dblp.org/lab/reading-list.html';
@@ -81,6 +96,7 @@ describe('Read this page: preview, owner, confirm or cancel', () => {
     expect(await name.inputValue()).toBe('Andreas Madsack');
     expect(await popup.getByRole('checkbox').isChecked()).toBe(false);
 
+    expect(await axeViolations(popup)).toEqual([]);
     mkdirSync('docs', { recursive: true });
     await popup.screenshot({ path: 'docs/read-this-page.png', fullPage: true });
 

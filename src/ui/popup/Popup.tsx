@@ -151,7 +151,7 @@ function EmptyState() {
       <p>
         Open a researcher's profile on Google Scholar, DBLP, ORCID, Semantic Scholar, arXiv or another supported site and
         Scholar Lens saves it as you browse. Open this popup again to see the profile and its metrics. On any other article
-        page, "Save this page" reads its citation data.
+        page, "Save this page" reads its citation data; on a page that lists publications, "Read this page" finds them.
       </p>
       <p class="muted">Everything stays in your browser.</p>
     </section>
