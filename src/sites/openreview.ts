@@ -5,8 +5,9 @@
 //   /profiles?id=<tilde id>           → { profiles: [{ id, content: { names[], history[], homepage, … } }] }
 //   /notes?content.authorids=<id>     → { notes: [...], count }  (the profile's publications)
 //   /notes?forum=<id>                 → { notes: [...] }         (the submission and its replies)
-// A note carries `content.<field>.value` (API v2); API v1 notes carried plain
-// values (`content.title` a string), which are read too.
+// A note carries `content.<field>.value` (API v2). Venues run before 2023 are
+// on API v1 (api.openreview.net, same queries), whose notes carry plain values
+// (`content.title` a string); both are asked for and read.
 //
 // Not verified on a saved page or a recorded response: written from the API's
 // documentation; the tests use minimal JSON shaped like it.
@@ -26,6 +27,8 @@ import { canonicalArxiv, canonicalDoi, cleanText, compact, parseYear } from './t
 import { declaresSameRecord } from './page-identity';
 
 export const OPENREVIEW_API = 'https://api2.openreview.net';
+/** Venues run before 2023 live on API v1; the pages ask both, and so does this adapter. */
+export const OPENREVIEW_API_V1 = 'https://api.openreview.net';
 /** The profile page asks for at most this many notes at once; more are noted, not fetched. */
 const NOTES_LIMIT = 1000;
 
@@ -160,17 +163,29 @@ export function readForum(json: Json, forumId: string): Extraction {
   return { pageKind: 'paper', works: [work] };
 }
 
-export function readAuthor(profileJson: Json, notesJson: Json, id: string): Extraction {
-  const error = apiError(profileJson) ?? apiError(notesJson);
+/** v2 notes first, then v1 notes of forums v2 did not list. Either may be missing. */
+export function readAuthor(profileJson: Json, notesJson: Json, id: string, notesV1?: Json): Extraction {
+  const error = apiError(profileJson);
   if (error) return { pageKind: error.blocked ? 'blocked' : 'unrecognized', notes: [error.note] };
   const profile = arr(at(profileJson, 'profiles')).find((p) => profileAnswersTo(p, id));
   if (!profile) return { pageKind: 'unrecognized', notes: [`OpenReview: the profile data is not for ${id}`] };
   const person = readProfile(profile);
   if (!person) return { pageKind: 'unrecognized', notes: ['OpenReview: the profile shows no name'] };
-  if (!isRecord(notesJson) || !Array.isArray(notesJson.notes))
-    return { pageKind: 'unrecognized', notes: ['OpenReview: the profile came without its publications'] };
-  const { works, notes } = readNotes(notesJson);
-  return { pageKind: 'author', person, works, notes };
+  const answers = [notesJson, notesV1].filter((j) => j !== undefined);
+  const sets = answers.filter((j) => isRecord(j) && Array.isArray(j.notes)).map(readNotes);
+  if (!sets.length) {
+    const why = answers.map(apiError).find((e) => e);
+    return { pageKind: why?.blocked ? 'blocked' : 'unrecognized', notes: [why?.note ?? 'OpenReview: the profile came without its publications'] };
+  }
+  const works: Work[] = [];
+  const seen = new Set<string>();
+  for (const w of sets.flatMap((x) => x.works)) {
+    const key = w.ids?.openreview ?? '';
+    if (seen.has(key)) continue;
+    seen.add(key);
+    works.push(w);
+  }
+  return { pageKind: 'author', person, works, notes: sets.flatMap((x) => x.notes) };
 }
 
 const NO_DATA = 'OpenReview renders from its API; the data could not be fetched';
@@ -179,17 +194,22 @@ function dataRequestsOf(url: URL): DataRequest[] {
   const r = routeOf(url);
   if (!r) return [];
   const id = encodeURIComponent(r.id);
-  if (r.kind === 'paper') return [{ url: `${OPENREVIEW_API}/notes?forum=${id}`, as: 'json', key: 'forum' }];
+  if (r.kind === 'paper')
+    return [
+      { url: `${OPENREVIEW_API}/notes?forum=${id}`, as: 'json', key: 'forum' },
+      { url: `${OPENREVIEW_API_V1}/notes?forum=${id}`, as: 'json', key: 'forumV1' },
+    ];
   return [
     { url: `${OPENREVIEW_API}/profiles?id=${id}`, as: 'json', key: 'profile' },
     { url: `${OPENREVIEW_API}/notes?content.authorids=${id}&sort=cdate:desc&limit=${NOTES_LIMIT}`, as: 'json', key: 'notes' },
+    { url: `${OPENREVIEW_API_V1}/notes?content.authorids=${id}&limit=${NOTES_LIMIT}`, as: 'json', key: 'notesV1' },
   ];
 }
 
 export const openReviewAdapter: SiteAdapter = {
   id: 'openreview',
   name: 'OpenReview',
-  matches: ['*://openreview.net/*', '*://api2.openreview.net/*'],
+  matches: ['*://openreview.net/*', '*://api2.openreview.net/*', '*://api.openreview.net/*'],
   rules: [
     {
       kind: 'author',
@@ -221,15 +241,19 @@ export const openReviewAdapter: SiteAdapter = {
     const r = routeOf(url);
     if (!r) return { pageKind: 'unrecognized', notes: ['OpenReview: not a profile or forum page'] };
     if (r.kind === 'paper') {
-      const json = parseJson(payloads?.forum);
-      if (json === undefined) return { pageKind: 'unrecognized', notes: [NO_DATA] };
-      const read = readForum(json, r.id);
-      return read.pageKind === 'unrecognized' ? { ...read, notes: [NO_DATA, ...(read.notes ?? [])] } : read;
+      const reads = [payloads?.forum, payloads?.forumV1]
+        .map((p) => parseJson(p))
+        .filter((j) => j !== undefined)
+        .map((j) => readForum(j, r.id));
+      const paper = reads.find((x) => x.pageKind === 'paper') ?? reads.find((x) => x.pageKind === 'blocked');
+      if (paper) return paper;
+      return { pageKind: 'unrecognized', notes: [NO_DATA, ...reads.flatMap((x) => x.notes ?? [])] };
     }
     const profile = parseJson(payloads?.profile);
     const notes = parseJson(payloads?.notes);
-    if (profile === undefined || notes === undefined) return { pageKind: 'unrecognized', notes: [NO_DATA] };
-    const read = readAuthor(profile, notes, r.id);
+    const notesV1 = parseJson(payloads?.notesV1);
+    if (profile === undefined || (notes === undefined && notesV1 === undefined)) return { pageKind: 'unrecognized', notes: [NO_DATA] };
+    const read = readAuthor(profile, notes, r.id, notesV1);
     return read.pageKind === 'unrecognized' ? { ...read, notes: [NO_DATA, ...(read.notes ?? [])] } : read;
   },
   extractData(text, url, contentType) {

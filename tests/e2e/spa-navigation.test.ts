@@ -105,3 +105,39 @@ describe('single-page app navigation (history.pushState)', () => {
     await popup.close();
   });
 });
+
+// The same SYNTHETIC shell, this time with the first author read in time: between the
+// navigation and the second capture the popup must not present the first author as this page.
+describe('the popup while an in-app navigation is being read', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('shows "Reading this tab…", then the page navigated to — never the previous page\'s status', async () => {
+    const first = 'https://www.semanticscholar.org/author/2262347';
+    const page = PAGE.replace(FIRST, first).replace('}, 2000);', '}, 3000);').replace('}, 1000);', '}, 2500);');
+    await h.context.route(first, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: page }));
+    await h.context.route(/^https:\/\/api\.semanticscholar\.org\/graph\/v1\/author\/2262347\?/, (r) =>
+      r.fulfill({ status: 200, contentType: 'application/json', headers: NO_CORS, body: fixtureBytes('semantic_scholar/api_author_2262347_turing.json') }),
+    );
+    await h.context.route(/^https:\/\/api\.semanticscholar\.org\/graph\/v1\/author\/1000001\?/, (r) =>
+      r.fulfill({ status: 200, contentType: 'application/json', headers: NO_CORS, body: SECOND_JSON }),
+    );
+    const { page: tab, tabId } = await h.visit(first);
+    const before = await h.popup(tabId);
+    // The real record has 60 papers ("paperCount": 60).
+    await expect.poll(() => before.locator('.status').textContent()).toContain('Semantic Scholar author page — 60 works saved');
+    await before.close();
+
+    await tab.waitForURL(SECOND, { timeout: 10_000 });
+    const popup = await h.popup(tabId);
+    const line = popup.locator('.status');
+    await expect.poll(() => line.textContent()).toBe('Reading this tab…');
+    await expect.poll(() => line.textContent(), { timeout: 15_000 }).toContain('Semantic Scholar author page — 2 works saved');
+    await popup.close();
+  });
+});

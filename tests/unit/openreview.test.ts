@@ -32,13 +32,15 @@ describe('OpenReview routes and data requests', () => {
     expect(adapterFor('https://openreview.net/group?id=ICLR.cc/2024/Conference')).toBeUndefined();
   });
 
-  it('asks the public API v2 as the pages do', () => {
+  it('asks the public API (v2, and v1 for venues before 2023) as the pages do', () => {
     expect(openReviewAdapter.dataRequests?.(new URL(PROFILE), shell())).toEqual([
       { url: 'https://api2.openreview.net/profiles?id=~Ada_Example1', as: 'json', key: 'profile' },
       { url: 'https://api2.openreview.net/notes?content.authorids=~Ada_Example1&sort=cdate:desc&limit=1000', as: 'json', key: 'notes' },
+      { url: 'https://api.openreview.net/notes?content.authorids=~Ada_Example1&limit=1000', as: 'json', key: 'notesV1' },
     ]);
     expect(openReviewAdapter.dataRequests?.(new URL(FORUM), shell())).toEqual([
       { url: 'https://api2.openreview.net/notes?forum=SynthAAAA01', as: 'json', key: 'forum' },
+      { url: 'https://api.openreview.net/notes?forum=SynthAAAA01', as: 'json', key: 'forumV1' },
     ]);
   });
 
@@ -81,6 +83,29 @@ describe('OpenReview profile page', () => {
     expect(capture.works?.[1]).toMatchObject({ title: 'An Unaccepted Synthetic Submission', year: 2023, date: '2022-09-24', venue: 'Submitted to ICLR 2023' });
     expect(capture.works?.[1]?.type).toBeUndefined();
     expect(capture.notes).toBeUndefined(); // count 2 = notes returned
+  });
+
+  it('v1 notes join the v2 ones, without repeating a forum both list', () => {
+    // SYNTHETIC v1-shaped response: one forum v2 also lists (SynthAAAA01), one only v1 has.
+    const notesV1 = JSON.stringify({
+      notes: [
+        { id: 'SynthAAAA01', forum: 'SynthAAAA01', cdate: 1695300000000, content: { title: 'A Synthetic Study of Representation Learning', authors: ['Ada Example'] } },
+        { id: 'OldV1note01', forum: 'OldV1note01', cdate: 1600000000000, content: { title: 'An Old Synthetic Paper', authors: ['Ada Example'], venue: 'ICLR 2021 Poster', venueid: 'ICLR.cc/2021/Conference' } },
+      ],
+      count: 2,
+    });
+    const c = capturePage(openReviewAdapter, shell(), new URL(PROFILE), { now: FIXED_NOW, payloads: { ...payloads, notesV1 } });
+    expect(c.works?.map((w) => w.ids?.openreview)).toEqual(['SynthAAAA01', 'SynthBBBB02', 'OldV1note01']);
+    // Only v1 answered: still read.
+    const only = capturePage(openReviewAdapter, shell(), new URL(PROFILE), { now: FIXED_NOW, payloads: { profile: payloads.profile, notesV1 } });
+    expect(only.works).toHaveLength(2);
+  });
+
+  it('a forum only API v1 has is read from it', () => {
+    const forumV1 = JSON.stringify({ notes: [{ id: 'OldV1note01', forum: 'OldV1note01', cdate: 1600000000000, content: { title: 'An Old Synthetic Paper', authors: ['Ada Example'] } }] });
+    const c = capturePage(openReviewAdapter, shell(), new URL('https://openreview.net/forum?id=OldV1note01'), { now: FIXED_NOW, payloads: { forum: '{"notes":[],"count":0}', forumV1 } });
+    expect(c.pageKind).toBe('paper');
+    expect(c.works?.[0]?.title).toBe('An Old Synthetic Paper');
   });
 
   it('an alias of the profile (another username of its names) is the same person', () => {

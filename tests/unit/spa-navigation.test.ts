@@ -10,6 +10,7 @@ import { parseHtml } from '../../src/node/dom';
 import { semanticScholarAdapter } from '../../src/sites/semantic-scholar';
 import { adapterFor } from '../../src/sites/registry';
 import { pageAddress, startSpaCapture, waitUntilShowing, watchUrl } from '../../src/shell/spa-navigation';
+import { statusFreshness } from '../../src/ui/popup/status-freshness';
 
 const A = 'https://www.semanticscholar.org/author/A.-Turing/2262347';
 const B = 'https://www.semanticscholar.org/author/Test-Author-Two/1000001';
@@ -221,5 +222,15 @@ describe('startSpaCapture', () => {
     await spa.current();
     expect(reported[1]).toEqual(['https://www.semanticscholar.org/search?q=turing', 'this page of the site is not one Scholar Lens reads']);
     spa.stop();
+  });
+});
+
+describe('statusFreshness (the popup)', () => {
+  const status = (url: string) => ({ tabId: 1, url, source: 'semantic-scholar', siteName: 'Semantic Scholar', pageKind: 'author' as const, outcome: 'added' as const, works: 1, notes: [], at: '2026-11-22T10:00:00.000Z' });
+  it('current for the page shown (hash aside), pending for another page of a supported site, stale elsewhere', () => {
+    expect(statusFreshness(status(A), `${A}#papers`)).toBe('current');
+    expect(statusFreshness(status(A), undefined)).toBe('current');
+    expect(statusFreshness(status(A), B)).toBe('pending');
+    expect(statusFreshness(status(A), 'https://example.org/lab/people')).toBe('stale');
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Capture, Work } from '../../core/capture';
 import type { MergedPerson, MergeResult } from '../../core/merge/types';
 import type { TabStatus } from '../../shell/messages';
@@ -23,6 +23,7 @@ import {
 } from '../profile-data';
 import type { UserDecision } from '../../core/merge/types';
 import { CollectAll, type CollectAllData } from './CollectAll';
+import { PENDING_RETRY_MS, PENDING_TRIES, statusFreshness } from './status-freshness';
 import { ReadThisPage, type ReadThisPageData } from './ReadThisPage';
 
 /** What the popup needs from the extension; injected so tests can render it with fixed data. */
@@ -58,6 +59,7 @@ export function Popup({ data }: { data: PopupData }) {
   const [pageUrl, setPageUrl] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
   const [reload, setReload] = useState(0);
+  const pendingTries = useRef(0);
   useEffect(() => {
     let live = true;
     (async () => {
@@ -66,6 +68,10 @@ export function Popup({ data }: { data: PopupData }) {
         if (!live) return;
         setPageUrl(url);
         if (!status) return setState({ phase: 'empty' });
+        // A single-page app moved on: never show the previous page's status as this one's (status-freshness.ts).
+        const fresh = statusFreshness(status, url);
+        if (fresh === 'pending' && pendingTries.current++ < PENDING_TRIES) return void setTimeout(() => live && setReload((n) => n + 1), PENDING_RETRY_MS);
+        if (fresh !== 'current') return setState({ phase: 'empty' });
         const { records, decisions } = status.key ? await data.library() : { records: [], decisions: [] };
         const record = records.find((r) => r.key === status.key);
         let result: MergeResult | undefined;
