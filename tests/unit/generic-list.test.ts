@@ -148,3 +148,25 @@ describe('records with little text (synthetic snippets: no saved citation-contex
     expect(r.works.map((w) => w.year)).toEqual([2022, 2021, 2020]);
   });
 });
+
+describe('records with little text can still be placed by merging', () => {
+  it('a title-less record joins the titled work with the same abstract', async () => {
+    const { mergeAll } = await import('../../src/core/merge/index');
+    // Titled side: the generic reader's capture of the real ACL Anthology author page (its first
+    // work carries the abstract of W19-4201, checked above).
+    const titled = capturePage(genericList, fixtureDoc(ACL), ACL_URL, { now: FIXED_NOW });
+    const abstract = titled.works![0]!.abstract!;
+    // SYNTHETIC: a citation-context page showing only that abstract, with no title, read by the same reader.
+    const html = `<html><body><ul>${[abstract, 'An unrelated study of river sediment transport in alpine catchments measured over twelve seasons with acoustic sensors placed along the main channel and two tributaries of the valley.', 'A second unrelated record about the thermal behaviour of mortar joints in historic masonry walls under repeated freezing and thawing cycles in laboratory conditions over two winters.']
+      .map((a, i) => `<li class="r"><p>${a}</p><span>Some Venue, ${2019 + i}</span></li>`)
+      .join('')}</ul></body></html>`;
+    const bare = capturePage(genericList, parseHtml(html), new URL('https://cite.example.org/r'), { now: FIXED_NOW });
+    expect(bare.works![0]).toMatchObject({ abstract, flags: ['no-title'] });
+    const result = mergeAll([
+      { key: 'generic-list:https://aclanthology.org/people/a/andreas-madsack/', capture: titled },
+      { key: 'generic-list:https://cite.example.org/r', capture: bare },
+    ]);
+    const joined = result.works.find((w) => w.title === 'AX Semantics’ Submission to the SIGMORPHON 2019 Shared Task')!;
+    expect(joined.members.map((m) => m.captureKey).sort()).toEqual(['generic-list:https://aclanthology.org/people/a/andreas-madsack/', 'generic-list:https://cite.example.org/r']);
+  });
+});
