@@ -14,8 +14,8 @@ import { countOf, hrefParam, splitAuthors, styleOffset, textWithout } from './go
 const USER_ID = /^[\w-]{12}$/;
 
 export function readProfile(doc: Document, url: URL): Extraction {
-  const legacy = !doc.querySelector('#gsc_prf_in') && !!doc.querySelector('#cit-name-display');
-  const name = legacy ? textOf(doc.querySelector('#cit-name-display')) : textOf(doc.querySelector('#gsc_prf_in'));
+  const legacy = !doc.getElementById('gsc_prf_in') && !!doc.getElementById('cit-name-display');
+  const name = legacy ? textOf(doc.getElementById('cit-name-display')) : textOf(doc.getElementById('gsc_prf_in'));
   if (!name) return { pageKind: 'unrecognized', notes: ['Google Scholar: a profile page without a readable name'] };
 
   const notes: string[] = [];
@@ -50,7 +50,7 @@ export function shortfallNote(person: Person | undefined, listed: number): strin
 }
 
 function header(doc: Document, url: URL): Pick<Person, 'affiliation' | 'homepage' | 'interests'> {
-  const box = doc.querySelector('#gsc_prf_i') ?? doc.querySelector('#gsc_prf');
+  const box = doc.getElementById('gsc_prf_i') ?? doc.getElementById('gsc_prf');
   const lines = box ? Array.from(box.querySelectorAll('.gsc_prf_il')) : [];
   // The first plain line is the affiliation; the verified-email line has an
   // id, and the interests line has ids today and label links in 2015.
@@ -84,7 +84,7 @@ function legacyHeader(doc: Document): Pick<Person, 'affiliation' | 'homepage' | 
     .filter((s): s is string => !!s);
   const home = doc.querySelector('#cit-homepage-read a[href]')?.getAttribute('href');
   return {
-    affiliation: textOf(doc.querySelector('#cit-affiliation-display')),
+    affiliation: textOf(doc.getElementById('cit-affiliation-display')),
     homepage: home && /^https?:\/\//i.test(home) ? home : undefined,
     interests,
   };
@@ -96,7 +96,7 @@ function userId(doc: Document, url: URL): string | undefined {
   // Saved pages may come without their URL: the page names its user in forms and links.
   const candidates = [
     doc.querySelector('link[rel="canonical"]')?.getAttribute('href'),
-    doc.querySelector('#gsc_a_t')?.closest('form')?.getAttribute('action'),
+    doc.getElementById('gsc_a_t')?.closest('form')?.getAttribute('action'),
     doc.querySelector('form[action*="user="]')?.getAttribute('action'),
   ];
   for (const c of candidates) {
@@ -110,7 +110,7 @@ function userId(doc: Document, url: URL): string | undefined {
 // The stats table is read by position (rows: citations, h-index, i10-index;
 // columns: all, since) because its labels follow the interface language.
 function stats(doc: Document, legacy: boolean, notes: string[]): StatedMetrics | undefined {
-  const table = legacy ? doc.querySelector('table#stats') : doc.querySelector('#gsc_rsb_st');
+  const table = legacy ? doc.querySelector('table#stats') : doc.getElementById('gsc_rsb_st');
   if (!table) return undefined;
   const cellSel = legacy ? 'td.cit-data' : 'td.gsc_rsb_std';
   const figures = Array.from(table.querySelectorAll('tr'))
@@ -145,7 +145,7 @@ function stats(doc: Document, legacy: boolean, notes: string[]): StatedMetrics |
  * the chart shows them.
  */
 function chart(doc: Document, notes: string[]): Record<string, number> | undefined {
-  const box = doc.querySelector('.gsc_md_hist_b') ?? doc.querySelector('#gsc_g') ?? doc.querySelector('.gsc_g_hist_wrp');
+  const box = doc.querySelector('.gsc_md_hist_b') ?? doc.getElementById('gsc_g') ?? doc.querySelector('.gsc_g_hist_wrp');
   if (!box) return undefined;
   const labels = Array.from(box.querySelectorAll('.gsc_g_t'))
     .map((el) => ({ el, year: parseYear(el.textContent) }))
@@ -186,21 +186,24 @@ function barYear(bar: Element, labels: { el: Element; year: number }[]): number 
   return undefined;
 }
 
+// Rows are read with class look-ups rather than selectors: this runs once per
+// listed work in the content script, and selector matching per row cost more
+// than the rest of the extraction together.
 function rows(doc: Document, url: URL): Work[] {
   return Array.from(doc.querySelectorAll('#gsc_a_b tr.gsc_a_tr')).flatMap((tr) => {
-    const link = tr.querySelector('.gsc_a_at');
+    const link = byClass(tr, 'gsc_a_at');
     const title = textOf(link);
     if (!title) return [];
-    const href = citationHref(link);
-    const grays = tr.querySelectorAll('.gsc_a_t .gs_gray');
-    const yearText = textOf(tr.querySelector('.gsc_a_y .gsc_a_h')) ?? textOf(grays[1]?.querySelector('.gs_oph'));
+    const href = citationHref(link ?? null);
+    const grays = byClass(tr, 'gsc_a_t')?.getElementsByClassName('gs_gray') ?? [];
+    const yearText = textOf(byClass(byClass(tr, 'gsc_a_y'), 'gsc_a_h')) ?? textOf(byClass(grays[1], 'gs_oph'));
     return [
       compact<Work>({
         title,
         ...splitAuthors(textOf(grays[0])),
         venue: textWithout(grays[1], '.gs_oph'),
         year: parseYear(yearText),
-        citations: countOf(tr.querySelector('.gsc_a_c .gsc_a_ac')),
+        citations: countOf(byClass(byClass(tr, 'gsc_a_c'), 'gsc_a_ac')),
         ids: compact({ gscholar: citationId(href) }),
         url: absoluteUrl(href, url),
       }),
@@ -229,6 +232,10 @@ function legacyRows(doc: Document, url: URL): Work[] {
   });
 }
 
+function byClass(el: Element | null | undefined, name: string): Element | undefined {
+  return el?.getElementsByClassName(name)[0] ?? undefined;
+}
+
 // Some layouts make the title a script link and keep the target in data-href.
 function citationHref(link: Element | null): string | undefined {
   if (!link) return undefined;
@@ -244,11 +251,11 @@ function citationId(href: string | null | undefined): string | undefined {
 
 export function listContinues(doc: Document, legacy: boolean): boolean {
   if (legacy) return !!doc.querySelector('a.cit-dark-link[href*="cstart="]');
-  const more = doc.querySelector('#gsc_bpf_more');
+  const more = doc.getElementById('gsc_bpf_more');
   return !!more && !more.hasAttribute('disabled') && !/\bgs_dis\b/.test(more.getAttribute('class') ?? '');
 }
 
 /** Cheap check used by `detect`: the profile's name box, in either layout. */
 export function hasProfileMarkup(doc: Document): boolean {
-  return !!(doc.querySelector('#gsc_prf_in') || doc.querySelector('#cit-name-display'));
+  return !!(doc.getElementById('gsc_prf_in') || doc.getElementById('cit-name-display'));
 }

@@ -93,11 +93,12 @@ function read(doc: Document, url: URL): Extraction {
 }
 
 function kindOf(doc: Document): PageKind | undefined {
-  // Structural signs of a block come first: a captcha page has no content to misread.
-  if (structuralBlock(doc)) return 'blocked';
+  // The content's own ids first (cheap id look-ups on the pages users visit
+  // most); a captcha or sign-in page has none of them, so the scans for block
+  // markers run only when nothing else matched.
   if (hasProfileMarkup(doc)) return 'author';
-  if (doc.querySelector('#gsc_oci_title, #gsc_vcd_title')) return 'paper';
-  if (doc.querySelector('#gs_res_ccl_mid, .gs_r .gs_rt')) return 'list';
+  if (doc.getElementById('gsc_oci_title') || doc.getElementById('gsc_vcd_title')) return 'paper';
+  if (doc.getElementById('gs_res_ccl_mid') || doc.querySelector('.gs_r .gs_rt')) return 'list';
   if (blockedReason(doc)) return 'blocked';
   return undefined;
 }

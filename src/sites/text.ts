@@ -16,18 +16,18 @@ export function textOf(el: Element | null | undefined): string | undefined {
   return el ? cleanText(el.textContent) : undefined;
 }
 
-// Arabic-Indic and Eastern Arabic-Indic digits, as right-to-left interfaces may show them.
-const DIGIT_SETS = ['\u0660', '\u06F0', '\u0966', '\uFF10'];
+// Arabic-Indic, Eastern Arabic-Indic, Devanagari and full-width digits, as
+// some interfaces show them. Compiled once: this runs on every count of a page.
+const OTHER_DIGITS = /[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\uFF10-\uFF19]/g;
+const ZEROS = [0x0660, 0x06f0, 0x0966, 0xff10];
 
 export function toAsciiDigits(s: string): string {
-  let out = s;
-  for (const zero of DIGIT_SETS) {
-    const base = zero.charCodeAt(0);
-    out = out.replace(new RegExp(`[${zero}-${String.fromCharCode(base + 9)}]`, 'g'), (d) =>
-      String(d.charCodeAt(0) - base),
-    );
-  }
-  return out;
+  if (!/[^\x00-\x7F]/.test(s)) return s;
+  return s.replace(OTHER_DIGITS, (d) => {
+    const code = d.charCodeAt(0);
+    const zero = ZEROS.find((z) => code >= z && code <= z + 9)!;
+    return String(code - zero);
+  });
 }
 
 /**
