@@ -24,7 +24,6 @@ import type { Extraction, Person, PersonIdKey, Work, WorkType } from '../core/ca
 import type { DataRequest, SiteAdapter } from './adapter';
 import { at, arr, isRecord, num, parseJson, str, type Json } from './json';
 import { canonicalArxiv, canonicalDoi, cleanText, compact, parseYear } from './text';
-import { declaresSameRecord } from './page-identity';
 
 export const OPENREVIEW_API = 'https://api2.openreview.net';
 /** Venues run before 2023 live on API v1; the pages ask both, and so does this adapter. */
@@ -275,8 +274,6 @@ export const openReviewAdapter: SiteAdapter = {
     const r = routeOf(url);
     return r ? `${r.kind === 'author' ? 'profile' : 'forum'}:${r.id}` : url.href.replace(/#.*$/, '');
   },
-  // Assumed, not seen on a saved page: a declared canonical/og:url naming another id means the redraw is pending.
-  isShowing(doc, url) {
-    return declaresSameRecord(doc, url, (u) => routeOf(u)?.id);
-  },
+  // No isShowing: nothing is read from the DOM, and the data is asked for by the address's id and
+  // checked against it (readForum, profileAnswersTo), so a page still drawing the last record cannot leak in.
 };

@@ -234,3 +234,16 @@ describe('statusFreshness (the popup)', () => {
     expect(statusFreshness(status(A), 'https://example.org/lab/people')).toBe('stale');
   });
 });
+
+describe('Semantic Scholar isShowing (declared address)', () => {
+  // SYNTHETIC heads: what the app is assumed to declare.
+  const head = (h: string) => parseHtml(`<html><head>${h}</head><body></body></html>`);
+  it('false only when the document declares another record', () => {
+    const url = new URL(B);
+    expect(semanticScholarAdapter.isShowing?.(head(''), url)).toBe(true);
+    expect(semanticScholarAdapter.isShowing?.(head('<link rel="canonical" href="/author/1000001">'), url)).toBe(true);
+    expect(semanticScholarAdapter.isShowing?.(head(`<meta property="og:url" content="${A}">`), url)).toBe(false);
+    expect(semanticScholarAdapter.isShowing?.(head('<link rel="canonical" href="https://www.semanticscholar.org/">'), url)).toBe(true);
+    expect(semanticScholarAdapter.isShowing?.(head('<link rel="canonical" href="http://[bad">'), url)).toBe(true);
+  });
+});
