@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { adapterFor, adapters } from '../src/sites/registry';
+import { collectableAdapterFor, collectableAdapters } from '../src/sites/collectable';
 import { normalizeSiteSettings, SITE_SETTINGS_KEY } from '../src/shell/site-settings';
 import { browserCollectDeps, collectAllController } from '../src/shell/collect-all-in-page';
 
@@ -7,13 +7,13 @@ import { browserCollectDeps, collectAllController } from '../src/shell/collect-a
 // can page through a long list, so it answers the popup even where automatic
 // capture is switched off. It does nothing until the popup asks.
 export default defineContentScript({
-  matches: [...new Set(adapters.filter((a) => a.collectAll).flatMap((a) => a.matches))],
+  matches: [...new Set(collectableAdapters.flatMap((a) => a.matches))],
   runAt: 'document_idle',
   main() {
     const handle = collectAllController({
       doc: document,
       url: () => new URL(location.href),
-      adapterFor: (url) => adapterFor(url),
+      adapterFor: collectableAdapterFor,
       async delayMs() {
         const stored = await browser.storage.local.get(SITE_SETTINGS_KEY);
         return normalizeSiteSettings(stored[SITE_SETTINGS_KEY]).collectAllDelayMs;

@@ -23,6 +23,8 @@ import { createHandler } from '../../src/shell/background-handler';
 import type { TabStatus } from '../../src/shell/messages';
 import { capturePage } from '../../src/sites/run';
 import { openStore } from '../../src/store/store';
+import { adapters } from '../../src/sites/registry';
+import { collectableAdapterFor, collectableAdapters } from '../../src/sites/collectable';
 import { fixtureText } from '../helpers/fixtures';
 import { ernstSlices, ERNST_FIXTURE } from '../helpers/scholar-slices';
 
@@ -386,5 +388,13 @@ describe('the browser deps', () => {
       new Promise((_res, rej) => init?.signal?.addEventListener('abort', () => rej(init.signal?.reason)))) as typeof fetch;
     const deps = browserCollectDeps(hanging, () => ({ parseFromString: (h: string) => parseHtml(h) }) as unknown as DOMParser, 30);
     await expect(deps.fetch(P2, new AbortController().signal)).rejects.toThrow(/timed out|timeout/i);
+  });
+});
+
+describe('the Collect all content script', () => {
+  it('carries exactly the registered adapters that have a collectAll hook', () => {
+    expect(collectableAdapters.map((a) => a.id)).toEqual(adapters.filter((a) => a.collectAll).map((a) => a.id));
+    expect(collectableAdapterFor(new URL(BASE))?.id).toBe('google-scholar');
+    expect(collectableAdapterFor(new URL('https://dblp.org/pid/00/5179.html'))).toBeUndefined();
   });
 });
