@@ -80,7 +80,8 @@ const data: PopupData = {
     if (tabId === undefined) throw new Error('no tab');
     const [first] = await browser.scripting.executeScript({
       target: { tabId },
-      func: (c: unknown) => chrome.runtime.sendMessage({ type: 'capture', capture: c }),
+      // Runs in the tab's isolated world, where Firefox names the API `browser` and Chrome `chrome`.
+      func: (c: unknown) => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).runtime.sendMessage({ type: 'capture', capture: c }),
       args: [capture],
     });
     const res = first?.result as Response<unknown> | undefined;
