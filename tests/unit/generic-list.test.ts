@@ -170,3 +170,32 @@ describe('records with little text can still be placed by merging', () => {
     expect(joined.members.map((m) => m.captureKey).sort()).toEqual(['generic-list:https://aclanthology.org/people/a/andreas-madsack/', 'generic-list:https://cite.example.org/r']);
   });
 });
+
+describe('works split over definition-list pairs', () => {
+  // SYNTHETIC, shaped like an arXiv /list/ page (no such page is saved here): the id and
+  // links in <dt>, title, authors and subjects in the <dd> that follows.
+  const item = (id: string, title: string, authors: string[]) =>
+    `<dt><a href="/abs/${id}" title="Abstract">arXiv:${id}</a> [<a href="/pdf/${id}">pdf</a>, <a href="/format/${id}">other</a>]</dt>` +
+    `<dd><div class="meta"><div class="list-title mathjax"><span class="descriptor">Title:</span> ${title}</div>` +
+    `<div class="list-authors">${authors.map((a) => `<a href="/a/${a.replace(/ /g, '_')}">${a}</a>`).join(', ')}</div>` +
+    `<div class="list-subjects"><span class="descriptor">Subjects:</span> Machine Learning (cs.LG)</div></div></dd>`;
+  const page = `<html><body><div id="dlpage"><h3>Fri, 19 Dec 2025</h3><dl id="articles">${[
+    item('2512.16001', 'Sparse mixtures of experts for streaming speech', ['Ana Ruiz', 'Li Wei']),
+    item('2512.16002', 'A benchmark for tabular reasoning in language models', ['Jan Novak', 'Eva Svoboda', 'Kim Lee']),
+    item('2512.16003', 'Certified robustness of graph classifiers', ['Park Min', 'Omar Haddad']),
+  ].join('')}</dl></div></body></html>`;
+
+  it('reads each <dt>/<dd> pair as one work (the "Title:" label dropped), without changing the page', () => {
+    const doc = parseHtml(page);
+    const before = doc.querySelector('dl')!.outerHTML;
+    const r = readList(doc, new URL('https://lists.example.org/list/cs.LG/new'), FIXED_NOW);
+    expect(r.works.map((w) => w.title)).toEqual([
+      'Sparse mixtures of experts for streaming speech',
+      'A benchmark for tabular reasoning in language models',
+      'Certified robustness of graph classifiers',
+    ]);
+    expect(r.works.map((w) => w.ids?.arxiv)).toEqual(['2512.16001', '2512.16002', '2512.16003']);
+    expect(r.works[1]!.authors).toEqual(['Jan Novak', 'Eva Svoboda', 'Kim Lee']);
+    expect(doc.querySelector('dl')!.outerHTML).toBe(before);
+  });
+});

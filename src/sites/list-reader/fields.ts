@@ -82,7 +82,8 @@ function titleCandidate(block: Element): Candidate | undefined {
 
 function stripMarks(t: string): string {
   // Result pages prefix titles with the format ("[PDF]", "[HTML]", "[CITATION]").
-  return t.replace(/^(?:\[[A-Z]+\]\s*)+/, '').replace(/[.\s]+$/, (m) => (m.includes('.') && !/\.\.$/.test(t) ? '' : m)).trim();
+  // Some lists label the field ("Title: …").
+  return t.replace(/^(?:\[[A-Z]+\]\s*)+/, '').replace(/^(?:title|titel|titre|t[ií]tulo)\s*:\s*/i, '').replace(/[.\s]+$/, (m) => (m.includes('.') && !/\.\.$/.test(t) ? '' : m)).trim();
 }
 
 function authorsOf(block: Element, lines: string[], title: string | undefined, titleEl: Element | undefined): { names: string[]; truncated: boolean } | undefined {

@@ -51,7 +51,7 @@ function read(doc: Document, url: URL, now: Date): ListReading {
     maxYear: now.getUTCFullYear() + 1,
     pageLang: doc.documentElement?.getAttribute('lang')?.toLowerCase().split('-')[0] || undefined,
   };
-  const groups = repeatedGroups(doc, 2).filter(looksLikeText);
+  const groups = repeatedGroups(doc, 2).map((g) => pairDefinitions(g, doc)).filter(looksLikeText);
   let best: Scored | undefined;
   for (const group of groups) {
     const s = scoreGroup(group, base);
@@ -78,6 +78,22 @@ function read(doc: Document, url: URL, now: Date): ListReading {
     ownerGuess: ownerFromPage ?? frequentAuthor(works),
     notes: [],
   };
+}
+
+/**
+ * Definition lists put one work in two siblings (<dt> with the id and links,
+ * <dd> with title, authors and abstract — arXiv's /list/ pages do this). Such a
+ * group is read as detached copies of each pair; the page itself is not touched.
+ */
+function pairDefinitions(g: Group, doc: Document): Group {
+  if (!g.members.every((m) => m.tagName.toUpperCase() === 'DT' && m.nextElementSibling?.tagName.toUpperCase() === 'DD')) return g;
+  const members = g.members.map((dt) => {
+    const box = doc.createElement('div');
+    box.appendChild(dt.cloneNode(true));
+    box.appendChild(dt.nextElementSibling!.cloneNode(true));
+    return box;
+  });
+  return { key: `${g.key}+dd`, members };
 }
 
 /** A work needs more than a title-ish phrase: a year, authors, an id, a venue or an abstract. */
