@@ -188,12 +188,16 @@ export function startSpaCapture(d: SpaCaptureDeps): SpaCapture {
     const adapter = d.adapterFor(url);
     if (!adapter) return say('this page of the site is not one Scholar Lens reads');
     if (!(await d.enabled(adapter))) return say(`automatic capture is off for ${adapter.name}`);
-    const shown = await waitUntilShowing(adapter, d.doc, url, {
-      timeoutMs: d.timeoutMs,
-      settleMs: d.settleMs,
-      cancelled: stale,
-      MutationObserver: d.MutationObserver,
-    });
+    // A freshly loaded document is this address's own page (a canonical naming another id
+    // is then the site's choice, e.g. a merged record), so only in-app navigations wait.
+    const shown = navigated
+      ? await waitUntilShowing(adapter, d.doc, url, {
+          timeoutMs: d.timeoutMs,
+          settleMs: d.settleMs,
+          cancelled: stale,
+          MutationObserver: d.MutationObserver,
+        })
+      : 'shown';
     if (shown === 'cancelled' || stale()) return;
     if (shown === 'timeout')
       return say(`${adapter.name}: the page did not finish showing within ${Math.round((d.timeoutMs ?? SHOW_TIMEOUT_MS) / 1000)} s; nothing was captured`);

@@ -247,3 +247,21 @@ describe('Semantic Scholar isShowing (declared address)', () => {
     expect(semanticScholarAdapter.isShowing?.(head('<link rel="canonical" href="http://[bad">'), url)).toBe(true);
   });
 });
+
+describe('startSpaCapture on a fresh page load', () => {
+  it('reads at once, even when the document declares another record (the site\'s own canonical choice)', async () => {
+    const doc = shell('https://www.semanticscholar.org/author/9999999');
+    const sent: string[] = [];
+    const spa = startSpaCapture({
+      doc,
+      href: () => A,
+      adapterFor: (u) => adapterFor(u),
+      enabled: () => true,
+      capture: async (_a, url) => ({ format: 'scholar-lens.capture', version: 1, source: 'semantic-scholar', pageKind: 'author', url: url.href, capturedAt: '2026-11-22T10:00:00.000Z', person: { name: 'x' } }),
+      send: async (c) => void sent.push(c.url),
+    });
+    await spa.current();
+    expect(sent).toEqual([A]);
+    spa.stop();
+  });
+});
