@@ -20,7 +20,8 @@ import { cardWork, splitAuthors, textAfterHeading, workCards } from './link-card
 import { cleanText, compact, parseYear, textOf } from './text';
 
 const HOST = 'research.google';
-const FALLBACK = 'try Read this page in the popup';
+// The popup's status line shows the first note: the reason and the way out go together.
+const unreadable = (reason: string): Extraction => ({ pageKind: 'unrecognized', notes: [`${reason} — try Read this page`] });
 
 type Route = { kind: 'author' | 'paper'; slug: string };
 
@@ -44,7 +45,7 @@ function headingName(doc: Document): string | undefined {
 
 function readPerson(doc: Document, url: URL): Extraction {
   const name = headingName(doc);
-  if (!name) return { pageKind: 'unrecognized', notes: ['Google Research: no name heading on this people page', FALLBACK] };
+  if (!name) return unreadable('Google Research: no name heading on this people page');
   const h1 = doc.querySelector('main h1') ?? doc.querySelector('h1');
   let role = h1?.nextElementSibling;
   while (role && !textOf(role)) role = role.nextElementSibling;
@@ -68,7 +69,7 @@ function readPerson(doc: Document, url: URL): Extraction {
 function readPub(doc: Document, url: URL): Extraction {
   const embedded = readEmbeddedMetadata(doc, url);
   const title = embedded?.title ?? headingName(doc);
-  if (!title) return { pageKind: 'unrecognized', notes: ['Google Research: no title on this publication page', FALLBACK] };
+  if (!title) return unreadable('Google Research: no title on this publication page');
   const authorLine = textOf(doc.querySelector('[class*="author"]'));
   const venueLine = textOf(doc.querySelector('[class*="venue"], [class*="publication-info"], [class*="pub-info"]'));
   const split = authorLine ? splitAuthors(authorLine.replace(/^authors?:?\s*/i, '')) : undefined;
@@ -107,7 +108,7 @@ export const googleResearchAdapter: SiteAdapter = {
   },
   extract(doc, url) {
     const r = routeOf(url);
-    if (!r) return { pageKind: 'unrecognized', notes: ['Google Research: not a people or publication page', FALLBACK] };
+    if (!r) return unreadable('Google Research: not a people or publication page');
     return r.kind === 'author' ? readPerson(doc, url) : readPub(doc, url);
   },
   pageKey(url) {

@@ -21,7 +21,8 @@ import { cardWork, splitAuthors, textAfterHeading, workCards } from './link-card
 import { canonicalDoi, cleanText, compact, parseCount, parseYear, textOf } from './text';
 
 const HOST = 'scite.ai';
-const FALLBACK = 'try Read this page in the popup';
+// The popup's status line shows the first note: the reason and the way out go together.
+const unreadable = (reason: string): Extraction => ({ pageKind: 'unrecognized', notes: [`${reason} — try Read this page`] });
 
 type Route = { kind: 'author' | 'paper'; slug: string };
 
@@ -57,7 +58,7 @@ function citingCount(doc: Document): number | undefined {
 function readReport(doc: Document, url: URL, r: Route): Extraction {
   const embedded = readEmbeddedMetadata(doc, url);
   const title = embedded?.title ?? textOf(doc.querySelector('main h1') ?? doc.querySelector('h1'));
-  if (!title) return { pageKind: 'unrecognized', notes: ['scite: no title on this report page', FALLBACK] };
+  if (!title) return unreadable('scite: no title on this report page');
   const doiLink = [...doc.querySelectorAll('a[href*="doi.org/10."]')].map((a) => canonicalDoi(a.getAttribute('href'))).find(Boolean);
   const authorLine = textOf(doc.querySelector('[class*="author"]'));
   const split = authorLine ? splitAuthors(authorLine.replace(/^authors?:?\s*/i, '')) : undefined;
@@ -81,7 +82,7 @@ function readReport(doc: Document, url: URL, r: Route): Extraction {
 
 function readAuthor(doc: Document, url: URL): Extraction {
   const name = textOf(doc.querySelector('main h1') ?? doc.querySelector('h1'));
-  if (!name) return { pageKind: 'unrecognized', notes: ['scite: no name heading on this author page', FALLBACK] };
+  if (!name) return unreadable('scite: no name heading on this author page');
   const works = workCards(doc, url, isReport)
     .map((c) => {
       const r = routeOf(new URL(c.href));
@@ -89,7 +90,7 @@ function readAuthor(doc: Document, url: URL): Extraction {
       return cardWork(c, doi ? { doi } : undefined);
     })
     .filter((w): w is Work => !!w);
-  if (!works.length) return { pageKind: 'unrecognized', notes: ['scite: no papers linked on this author page', FALLBACK] };
+  if (!works.length) return unreadable('scite: no papers linked on this author page');
   return { pageKind: 'author', person: { name }, works };
 }
 
@@ -114,7 +115,7 @@ export const sciteAdapter: SiteAdapter = {
   },
   extract(doc, url) {
     const r = routeOf(url);
-    if (!r) return { pageKind: 'unrecognized', notes: ['scite: not a report or author page', FALLBACK] };
+    if (!r) return unreadable('scite: not a report or author page');
     return r.kind === 'paper' ? readReport(doc, url, r) : readAuthor(doc, url);
   },
   pageKey(url) {

@@ -81,9 +81,9 @@ describe('Google Research', () => {
 
   it('a page it cannot read says so and points to Read this page', () => {
     const c = run(googleResearchAdapter, '<html><body><div id="root"></div></body></html>', 'https://research.google/people/ada-example/');
-    expect(c).toMatchObject({ pageKind: 'unrecognized', notes: ['Google Research: no name heading on this people page', 'try Read this page in the popup'] });
+    expect(c).toMatchObject({ pageKind: 'unrecognized', notes: ['Google Research: no name heading on this people page — try Read this page'] });
     const p = run(googleResearchAdapter, '<html><body><div id="root"></div></body></html>', 'https://research.google/pubs/pub99999/');
-    expect(p.notes).toContain('try Read this page in the popup');
+    expect(p.notes).toEqual(['Google Research: no title on this publication page — try Read this page']);
   });
 
   it('owns only people and publication pages of research.google', () => {
@@ -153,7 +153,7 @@ describe('scite', () => {
     for (const url of ['https://scite.ai/reports/x-1', 'https://scite.ai/authors/x-1']) {
       const c = run(sciteAdapter, '<html><body><div id="__next"></div></body></html>', url);
       expect(c.pageKind).toBe('unrecognized');
-      expect(c.notes).toContain('try Read this page in the popup');
+      expect(c.notes?.[0]).toMatch(/ — try Read this page$/);
     }
   });
 
