@@ -10,7 +10,9 @@ import { adapterFor } from '../../src/sites/registry';
 import { googleResearchAdapter } from '../../src/sites/google-research';
 import { sciteAdapter } from '../../src/sites/scite';
 import { splitAuthors } from '../../src/sites/link-cards';
-import { FIXED_NOW } from '../helpers/fixtures';
+import { readdirSync } from 'node:fs';
+import { validateCapture } from '../../src/core/validate';
+import { FIXED_NOW, FIXTURES, fixtureDoc } from '../helpers/fixtures';
 
 const run = (adapter: typeof sciteAdapter, html: string, url: string) => capturePage(adapter, parseHtml(html), new URL(url), { now: FIXED_NOW });
 
@@ -162,5 +164,27 @@ describe('scite', () => {
     expect(adapterFor('https://scite.ai/authors/ada-example-XyZ9')?.id).toBe('scite');
     expect(adapterFor('https://scite.ai/search?q=deep')).toBeUndefined();
     expect(adapterFor('https://scite.ai/')).toBeUndefined();
+  });
+});
+
+describe('robustness on foreign real pages', () => {
+  // Every real saved HTML page of other sites, read as if it were a Google Research or scite page:
+  // a layout these adapters were never meant for must give a valid capture, never an exception.
+  const files = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' }).filter((f) => /\.html?$/.test(f));
+  it('never throws and always yields a valid capture', () => {
+    expect(files.length).toBeGreaterThan(10);
+    for (const f of files) {
+      const doc = fixtureDoc(f);
+      for (const [adapter, url] of [
+        [googleResearchAdapter, 'https://research.google/people/ada-example/'],
+        [googleResearchAdapter, 'https://research.google/pubs/pub46201/'],
+        [sciteAdapter, 'https://scite.ai/reports/10.1038/nature14539'],
+        [sciteAdapter, 'https://scite.ai/authors/ada-example-XyZ9'],
+      ] as const) {
+        const c = capturePage(adapter, doc, new URL(url), { now: FIXED_NOW });
+        expect(validateCapture(c).ok, `${f} as ${url}`).toBe(true);
+        expect(c.notes?.join(' ') ?? '', `${f} as ${url}`).not.toMatch(/could not be read|not a valid capture/);
+      }
+    }
   });
 });
