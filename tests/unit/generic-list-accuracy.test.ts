@@ -19,7 +19,8 @@ import { describe, expect, it } from 'vitest';
 import { capturePage } from '../../src/sites/run';
 import { adapterFor } from '../../src/sites/registry';
 import { readList } from '../../src/sites/list-reader/index';
-import { FIXED_NOW, fixtureBytes, fixtureDoc } from '../helpers/fixtures';
+import { readdirSync } from 'node:fs';
+import { FIXED_NOW, FIXTURES, fixtureBytes, fixtureDoc } from '../helpers/fixtures';
 import { loadHtml } from '../../src/node/dom';
 
 type Kind = 'list' | 'paper' | 'blocked';
@@ -159,6 +160,14 @@ const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'â
 
 describe('generic list reader: accuracy on every real HTML fixture, site adapters off', () => {
   const rows = PAGES.map(measure);
+
+  it('covers every saved HTML page in tests/fixtures/', () => {
+    const html = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' })
+      .map((f) => f.replace(/\\/g, '/'))
+      .filter((f) => /\.html?$/i.test(f))
+      .sort();
+    expect(PAGES.map((p) => p.file).sort()).toEqual(html);
+  });
 
   it('the reference works are what the pages show (hand counts)', () => {
     for (const [i, p] of PAGES.entries()) expect(rows[i]!.reference, p.file).toBe(p.handCount);
