@@ -3,7 +3,7 @@
 
 import type { Capture } from '../core/capture';
 import { validateCapture } from '../core/validate';
-import { adapterById } from '../sites/registry';
+import { adapterById, adapterFor } from '../sites/registry';
 import { pageKeyOf } from '../sites/run';
 import { putCapture, type LensDB } from '../store/store';
 import type { Response, TabStatus } from './messages';
@@ -120,7 +120,7 @@ export function createHandler(deps: BackgroundDeps, ownId: string) {
       case 'fetch-data':
         // sender.url is the tab's page as the browser reports it, not what the message claims.
         if (sender.tabId === undefined) return { ok: false, error: 'data requests come from tabs' };
-        return fetchDataFor(message, sender.url, deps.fetch ?? globalThis.fetch.bind(globalThis));
+        return fetchDataFor(message, sender.url, deps.fetch ?? globalThis.fetch.bind(globalThis), adapterFor);
       case 'collect-progress': {
         // Kept in the tab's status, which the popup already reads; a tab with no status has nothing to collect.
         const progress = parseProgress((m as { progress?: unknown }).progress);

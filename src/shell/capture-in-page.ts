@@ -4,7 +4,6 @@
 
 import type { Capture } from '../core/capture';
 import type { Payloads, SiteAdapter } from '../sites/adapter';
-import { adapterFor } from '../sites/registry';
 import { capturePage } from '../sites/run';
 
 export interface PageContext {
@@ -14,7 +13,7 @@ export interface PageContext {
   fetchText(url: string, as: 'json' | 'xml' | 'text', headers?: Record<string, string>): Promise<string>;
 }
 
-export async function captureCurrentPage(ctx: PageContext, adapter = adapterFor(ctx.url)): Promise<Capture | undefined> {
+export async function captureCurrentPage(ctx: PageContext, adapter: SiteAdapter | undefined): Promise<Capture | undefined> {
   if (!adapter) return undefined;
   // An adapter's detect or dataRequests that throws is treated as "not this page"
   // and "no data": nothing of it reaches the host page.

@@ -7,7 +7,6 @@
 // the page that asked, so a compromised page cannot use it as an open proxy.
 
 import type { SiteAdapter } from '../sites/adapter';
-import { adapterFor } from '../sites/registry';
 import type { PageContext } from './capture-in-page';
 import type { Response } from './messages';
 
@@ -53,7 +52,14 @@ function parseMessage(raw: unknown): FetchDataMessage | undefined {
 }
 
 /** The background's side: fetch a data URL for the tab at `pageUrl`, if it is on that page's adapter's hosts. */
-export async function fetchDataFor(raw: unknown, pageUrl: string | undefined, fetchImpl: typeof fetch): Promise<Response<string>> {
+export async function fetchDataFor(
+  raw: unknown,
+  pageUrl: string | undefined,
+  fetchImpl: typeof fetch,
+  // Passed in rather than imported: content scripts import this module, and
+  // must not carry the registry (every site's adapter) with them.
+  adapterFor: (url: URL) => SiteAdapter | undefined,
+): Promise<Response<string>> {
   const msg = parseMessage(raw);
   if (!msg) return { ok: false, error: 'a fetch-data message needs url and as (json, xml or text)' };
   let target: URL;

@@ -23,8 +23,6 @@ import { createHandler } from '../../src/shell/background-handler';
 import type { TabStatus } from '../../src/shell/messages';
 import { capturePage } from '../../src/sites/run';
 import { openStore } from '../../src/store/store';
-import { adapters } from '../../src/sites/registry';
-import { collectableAdapterFor, collectableAdapters } from '../../src/sites/collectable';
 import { fixtureText } from '../helpers/fixtures';
 import { ernstSlices, ERNST_FIXTURE } from '../helpers/scholar-slices';
 
@@ -391,10 +389,3 @@ describe('the browser deps', () => {
   });
 });
 
-describe('the Collect all content script', () => {
-  it('carries exactly the registered adapters that have a collectAll hook', () => {
-    expect(collectableAdapters.map((a) => a.id)).toEqual(adapters.filter((a) => a.collectAll).map((a) => a.id));
-    expect(collectableAdapterFor(new URL(BASE))?.id).toBe('google-scholar');
-    expect(collectableAdapterFor(new URL('https://dblp.org/pid/00/5179.html'))).toBeUndefined();
-  });
-});

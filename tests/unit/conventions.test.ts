@@ -97,11 +97,27 @@ describe('adapter conventions', () => {
         }
       });
 
+      it('has its own content script, which carries only its own adapter', () => {
+        const file = join(ROOT, 'entrypoints', `${adapter.id}.content.ts`);
+        const text = readFileSync(file, 'utf8');
+        expect(text).toMatch(/runContentScript\(\w+\)/);
+        expect(text).toMatch(new RegExp(`matches: \\w+\\.matches`));
+        expect(text).not.toMatch(/sites\/registry/);
+      });
+
       it('appears in the README support table', () => {
         expect(readme).toMatch(new RegExp(`^\\| ${adapter.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\|`, 'm'));
       });
     });
   }
+
+  it('every content script belongs to a registered adapter, and none loads the registry', () => {
+    const scripts = readdirSync(join(ROOT, 'entrypoints')).filter((f) => f.endsWith('.content.ts'));
+    expect(scripts.sort()).toEqual(adapters.map((a) => `${a.id}.content.ts`).sort());
+    // What content scripts import must not reach the registry (every site's code).
+    for (const f of ['content-main.ts', 'capture-in-page.ts', 'fetch-data.ts', 'spa-navigation.ts', 'collect-all-in-page.ts', 'collect-all.ts', 'site-settings.ts'])
+      expect(readFileSync(join(ROOT, 'src', 'shell', f), 'utf8'), f).not.toMatch(/sites\/registry/);
+  });
 
   it('the host permissions are exactly the adapters\' host patterns', () => {
     expect(hostMatchPatterns().every((p) => !p.includes('<all_urls>') && p !== '*://*/*')).toBe(true);

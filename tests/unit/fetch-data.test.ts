@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHandler } from '../../src/shell/background-handler';
 import { dataFetcher, fetchDataFor, matchesPattern } from '../../src/shell/fetch-data';
+import { adapterFor } from '../../src/sites/registry';
 import { fixtureText } from '../helpers/fixtures';
 
 const RECORD_URL = 'https://pub.orcid.org/v3.0/0000-0003-4423-4370/record';
@@ -32,7 +33,7 @@ describe('matchesPattern', () => {
 describe('fetchDataFor', () => {
   it('fetches a URL on the page adapter’s own hosts, without cookies, with the Accept header', async () => {
     const { f, calls } = fakeFetch(200, fixtureText('orcid/record_0000-0003-4423-4370.json'));
-    const res = await fetchDataFor({ type: 'fetch-data', url: RECORD_URL, as: 'json', headers: { Accept: 'application/json', Cookie: 'x' } }, ORCID_PAGE, f);
+    const res = await fetchDataFor({ type: 'fetch-data', url: RECORD_URL, as: 'json', headers: { Accept: 'application/json', Cookie: 'x' } }, ORCID_PAGE, f, adapterFor);
     expect(res.ok).toBe(true);
     expect(res.ok && res.value).toContain('"orcid-identifier"');
     expect(calls[0]?.url).toBe(RECORD_URL);
@@ -42,16 +43,16 @@ describe('fetchDataFor', () => {
   });
   it('refuses hosts of another site, pages of no supported site, plain http and malformed messages', async () => {
     const { f, calls } = fakeFetch();
-    expect((await fetchDataFor({ type: 'fetch-data', url: 'https://api.semanticscholar.org/graph/v1/author/1', as: 'json' }, ORCID_PAGE, f)).ok).toBe(false);
-    expect((await fetchDataFor({ type: 'fetch-data', url: RECORD_URL, as: 'json' }, 'https://example.org/', f)).ok).toBe(false);
-    expect((await fetchDataFor({ type: 'fetch-data', url: RECORD_URL.replace('https', 'http'), as: 'json' }, ORCID_PAGE, f)).ok).toBe(false);
-    expect((await fetchDataFor({ type: 'fetch-data', url: RECORD_URL, as: 'exe' }, ORCID_PAGE, f)).ok).toBe(false);
-    expect((await fetchDataFor({ type: 'fetch-data', url: 'not a url', as: 'json' }, ORCID_PAGE, f)).ok).toBe(false);
+    expect((await fetchDataFor({ type: 'fetch-data', url: 'https://api.semanticscholar.org/graph/v1/author/1', as: 'json' }, ORCID_PAGE, f, adapterFor)).ok).toBe(false);
+    expect((await fetchDataFor({ type: 'fetch-data', url: RECORD_URL, as: 'json' }, 'https://example.org/', f, adapterFor)).ok).toBe(false);
+    expect((await fetchDataFor({ type: 'fetch-data', url: RECORD_URL.replace('https', 'http'), as: 'json' }, ORCID_PAGE, f, adapterFor)).ok).toBe(false);
+    expect((await fetchDataFor({ type: 'fetch-data', url: RECORD_URL, as: 'exe' }, ORCID_PAGE, f, adapterFor)).ok).toBe(false);
+    expect((await fetchDataFor({ type: 'fetch-data', url: 'not a url', as: 'json' }, ORCID_PAGE, f, adapterFor)).ok).toBe(false);
     expect(calls).toEqual([]);
   });
   it('reports a refused request as an error, not as data', async () => {
     const { f } = fakeFetch(403, '<html>Forbidden</html>');
-    expect(await fetchDataFor({ type: 'fetch-data', url: RECORD_URL, as: 'json' }, ORCID_PAGE, f)).toEqual({ ok: false, error: 'HTTP 403' });
+    expect(await fetchDataFor({ type: 'fetch-data', url: RECORD_URL, as: 'json' }, ORCID_PAGE, f, adapterFor)).toEqual({ ok: false, error: 'HTTP 403' });
   });
 });
 

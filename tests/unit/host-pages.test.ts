@@ -48,7 +48,7 @@ describe('pages the content script does not recognize', () => {
       const doc = fixtureDoc(file);
       for (const u of FOREIGN) {
         const { ctx, calls } = context(doc, u);
-        await expect(captureCurrentPage(ctx), `${file} at ${u}`).resolves.toBeUndefined();
+        await expect(captureCurrentPage(ctx, adapterFor(ctx.url)), `${file} at ${u}`).resolves.toBeUndefined();
         expect(calls, `${file} at ${u}`).toEqual([]);
         runs++;
       }
@@ -74,7 +74,7 @@ describe('recognized pages', () => {
         for (const rule of a.rules)
           for (const ex of rule.examples) {
             const { ctx, calls } = context(doc, ex);
-            const c = await captureCurrentPage(ctx);
+            const c = await captureCurrentPage(ctx, adapterFor(ctx.url));
             if (c) expect(validateCapture(c).ok, `${file} at ${ex}`).toBe(true);
             for (const call of calls) expect(sameSite(new URL(call, ex), new URL(ex)), `${ex} fetched ${call}`).toBe(true);
             runs++;
