@@ -1,10 +1,11 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
+import { matchesPattern } from '../../src/shell/fetch-data';
 import { Popup, type PopupData } from '../../src/ui/popup/Popup';
 import { allCaptures, allDecisions, openStore, putDecision } from '../../src/store/store';
 import { decisionRecord } from '../../src/ui/profile-data';
 import type { Response, TabStatus } from '../../src/shell/messages';
-import type { ListPreview } from '../../src/shell/read-list';
+import type { ListPreview } from '../../src/shell/list-capture';
 import '../../src/ui/theme.css';
 import '../../src/ui/popup/popup.css';
 
@@ -16,7 +17,12 @@ async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+// The hosts the site content scripts run on, from the manifest: the popup
+// needs no adapter code to know them.
+const contentScriptMatches = (browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? []);
+
 const data: PopupData = {
+  onSupportedSite: (url) => contentScriptMatches.some((p) => matchesPattern(p, url)),
   currentYear: new Date().getFullYear(),
   async status() {
     const tabId = await activeTabId();

@@ -21,18 +21,9 @@ export { makeBackup, parseBackup, planImport, serializeBackup } from './backup';
 export { importUrl, BIBLIOGRAPHY_SOURCE } from './bibliography';
 export type { PersonReportInput, ReportStated, ReportDefinition } from './report';
 
-export const EXPORT_FORMATS = ['bibtex', 'ris', 'csl', 'csv', 'json', 'report-md', 'report-csv'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import { FORMAT_INFO, type ExportFormat } from './info';
 
-export const FORMAT_INFO: Record<ExportFormat, { label: string; suffix: string; mime: string }> = {
-  bibtex: { label: 'BibTeX', suffix: '.bib', mime: 'application/x-bibtex; charset=utf-8' },
-  ris: { label: 'RIS', suffix: '.ris', mime: 'application/x-research-info-systems; charset=utf-8' },
-  csl: { label: 'CSL-JSON', suffix: '-csl.json', mime: 'application/vnd.citationstyles.csl+json; charset=utf-8' },
-  csv: { label: 'CSV', suffix: '.csv', mime: 'text/csv; charset=utf-8' },
-  json: { label: 'Backup (JSON)', suffix: '-backup.json', mime: 'application/json; charset=utf-8' },
-  'report-md': { label: 'Metrics report (Markdown)', suffix: '-metrics.md', mime: 'text/markdown; charset=utf-8' },
-  'report-csv': { label: 'Metrics report (CSV)', suffix: '-metrics.csv', mime: 'text/csv; charset=utf-8' },
-};
+export { EXPORT_FORMATS, FORMAT_INFO, type ExportFormat } from './info';
 
 /**
  * What to export. Scope is the caller's choice: one person's merged works,

@@ -70,6 +70,11 @@ export function createHandler(deps: BackgroundDeps, ownId: string) {
         const result = await putCapture(await deps.db(), key, capture);
         status.key = key;
         status.outcome = result.status;
+        const hook = adapter.collectAll;
+        if (hook && capture.pageKind === 'author' && hook.truncated(capture)) {
+          const total = hook.total?.(capture) ?? capture.person?.metrics?.papers;
+          status.collectOffer = total !== undefined ? { total } : {};
+        }
       } catch (err) {
         status.outcome = 'error';
         status.reason = `could not be saved: ${err instanceof Error ? err.message : String(err)}`;

@@ -21,6 +21,8 @@ export interface TabStatus {
   at: string;
   /** The latest "Collect all" report for this tab, if one ran. */
   collect?: CollectProgress;
+  /** The stored capture is a cut list its site can page through ("Collect all"); total when the site states it. */
+  collectOffer?: { total?: number };
 }
 
 export type Request =

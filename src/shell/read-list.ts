@@ -4,22 +4,10 @@
 // with that name) or not (a `list` capture). The capture goes through the
 // same envelope and validation as every site's (source `generic-list`).
 
-import type { Capture, Extraction, Work } from '../core/capture';
-import { genericList } from '../sites/generic-list';
-import { fieldsFound, readList, type FieldName } from '../sites/list-reader/index';
-import { envelope } from '../sites/run';
-import { cleanText } from '../sites/text';
+import { fieldsFound, readList } from '../sites/list-reader/index';
+import type { ListPreview } from './list-capture';
 
-export interface ListPreview {
-  url: string;
-  works: Work[];
-  /** Fields found on at least one work, and on how many. */
-  fields: Partial<Record<FieldName, number>>;
-  found: FieldName[];
-  confidence: number;
-  ownerGuess?: string;
-  notes: string[];
-}
+export { listCapture, type ListPreview, type OwnerChoice } from './list-capture';
 
 /** Runs in the tab (injected script): read the page, return the preview to the popup. */
 export function previewPage(doc: Document, url: URL, now = new Date()): ListPreview {
@@ -27,22 +15,4 @@ export function previewPage(doc: Document, url: URL, now = new Date()): ListPrev
   const u = new URL(url.href);
   u.hash = '';
   return { url: u.href, works: r.works, fields: r.fields, found: fieldsFound(r), confidence: r.confidence, ownerGuess: r.ownerGuess, notes: r.notes };
-}
-
-export interface OwnerChoice {
-  /** The user ticked "This is <name>'s list of works". */
-  confirmed: boolean;
-  /** The owner's name as the user left it in the text field. */
-  name?: string;
-}
-
-/** The capture to store once the user confirms: `author` only with a confirmed, non-empty name. */
-export function listCapture(preview: ListPreview, choice: OwnerChoice, now = new Date()): Capture {
-  const name = cleanText(choice.name);
-  const notes = [`read by the generic list reader (confidence ${preview.confidence}); confirmed by the user`];
-  const extraction: Extraction =
-    choice.confirmed && name
-      ? { pageKind: 'author', person: { name }, works: preview.works, notes }
-      : { pageKind: 'list', works: preview.works, notes };
-  return envelope(genericList, new URL(preview.url), extraction, now);
 }

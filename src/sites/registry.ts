@@ -5,7 +5,6 @@
 
 import type { SiteAdapter } from './adapter';
 import { ruleFor } from './adapter';
-import { BIBLIOGRAPHY_SOURCE } from '../formats/bibliography';
 import { googleScholar } from './google-scholar';
 import { arxivAdapter } from './arxiv';
 import { dblpAdapter } from './dblp';
@@ -47,11 +46,6 @@ export function adapterFor(url: URL | string): SiteAdapter | undefined {
   const u = typeof url === 'string' ? safeUrl(url) : url;
   if (!u) return undefined;
   return adapters.find((a) => ruleFor(a, u) !== undefined);
-}
-
-/** Display name of a capture source: an adapter's name, or what an imported file is. */
-export function siteNameOf(source: string): string {
-  return source === BIBLIOGRAPHY_SOURCE ? 'Your bibliography' : (adapterById(source)?.name ?? source);
 }
 
 export function adapterById(id: string): SiteAdapter | undefined {

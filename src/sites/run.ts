@@ -42,7 +42,7 @@ export function captureData(
   return envelope(adapter, url, extraction, opts.now);
 }
 
-export function envelope(adapter: SiteAdapter, url: URL, extraction: Extraction, now = new Date()): Capture {
+export function envelope(adapter: Pick<SiteAdapter, 'id' | 'name'>, url: URL, extraction: Extraction, now = new Date()): Capture {
   const capture: Capture = {
     format: CAPTURE_FORMAT,
     version: CAPTURE_VERSION,

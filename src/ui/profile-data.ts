@@ -9,7 +9,7 @@ import { METRIC_DEFINITIONS } from '../core/metrics';
 import { personFigures, type PersonFigures } from '../core/person-figures';
 import type { PersonReportInput } from '../formats';
 import type { CaptureRecord, DecisionRecord } from '../store/schema';
-import { siteNameOf } from '../sites/registry';
+import { siteNameOf } from '../sites/site-names';
 
 const DECISION_KINDS = ['link-people', 'unlink-people', 'join-works', 'split-works'] as const;
 

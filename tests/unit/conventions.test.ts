@@ -10,6 +10,8 @@ import type { SiteAdapter } from '../../src/sites/adapter';
 import { ruleFor } from '../../src/sites/adapter';
 import { adapterFor, adapters, fallbackAdapters, hostMatchPatterns } from '../../src/sites/registry';
 import { FIXTURES } from '../helpers/fixtures';
+import { SITE_NAMES } from '../../src/sites/site-names';
+import { BIBLIOGRAPHY_SOURCE } from '../../src/formats/bibliography';
 
 const ROOT = join(FIXTURES, '..', '..');
 const SITES_DIR = join(ROOT, 'src', 'sites');
@@ -62,6 +64,12 @@ describe('adapter conventions', () => {
     }
     expect(found.length).toBeGreaterThan(0);
     for (const id of found) expect(all.map((a) => a.id), `${id} is not in the registry`).toContain(id);
+  });
+
+  it('the extension pages\' table of site names matches the adapters', () => {
+    for (const a of all) expect(SITE_NAMES[a.id], a.id).toBe(a.name);
+    const known = new Set([...all.map((a) => a.id), BIBLIOGRAPHY_SOURCE]);
+    for (const id of Object.keys(SITE_NAMES)) expect(known.has(id), `${id} is no adapter`).toBe(true);
   });
 
   it('adapter ids are unique', () => {

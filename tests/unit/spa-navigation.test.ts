@@ -11,6 +11,8 @@ import { semanticScholarAdapter } from '../../src/sites/semantic-scholar';
 import { adapterFor } from '../../src/sites/registry';
 import { pageAddress, startSpaCapture, waitUntilShowing, watchUrl } from '../../src/shell/spa-navigation';
 import { statusFreshness } from '../../src/ui/popup/status-freshness';
+import { matchesPattern } from '../../src/shell/fetch-data';
+import { adapters } from '../../src/sites/registry';
 
 const A = 'https://www.semanticscholar.org/author/A.-Turing/2262347';
 const B = 'https://www.semanticscholar.org/author/Test-Author-Two/1000001';
@@ -228,10 +230,12 @@ describe('startSpaCapture', () => {
 describe('statusFreshness (the popup)', () => {
   const status = (url: string) => ({ tabId: 1, url, source: 'semantic-scholar', siteName: 'Semantic Scholar', pageKind: 'author' as const, outcome: 'added' as const, works: 1, notes: [], at: '2026-11-22T10:00:00.000Z' });
   it('current for the page shown (hash aside), pending for another page of a supported site, stale elsewhere', () => {
-    expect(statusFreshness(status(A), `${A}#papers`)).toBe('current');
-    expect(statusFreshness(status(A), undefined)).toBe('current');
-    expect(statusFreshness(status(A), B)).toBe('pending');
-    expect(statusFreshness(status(A), 'https://example.org/lab/people')).toBe('stale');
+    // As the popup does it: the hosts of the site content scripts' match patterns.
+    const supported = (u: URL) => adapters.some((a) => a.matches.some((p) => matchesPattern(p, u)));
+    expect(statusFreshness(status(A), `${A}#papers`, supported)).toBe('current');
+    expect(statusFreshness(status(A), undefined, supported)).toBe('current');
+    expect(statusFreshness(status(A), B, supported)).toBe('pending');
+    expect(statusFreshness(status(A), 'https://example.org/lab/people', supported)).toBe('stale');
   });
 });
 

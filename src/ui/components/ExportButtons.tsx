@@ -1,7 +1,8 @@
 // Export buttons shared by the popup and the dashboard: each writes one file
 // named for the person (or the scope), the format and today's date.
 import type { MergedWork } from '../../core/merge/types';
-import { exportAs, fileNameFor, FORMAT_INFO, type ExportFormat, type PersonReportInput } from '../../formats';
+import type { PersonReportInput } from '../../formats';
+import { FORMAT_INFO, type ExportFormat } from '../../formats/info';
 import { downloadText } from './download';
 
 export interface ExportScope {
@@ -14,7 +15,9 @@ export interface ExportScope {
 
 const WORK_FORMATS: ExportFormat[] = ['bibtex', 'ris', 'csl', 'csv'];
 
-export function exportFile(format: ExportFormat, scope: ExportScope, now: Date): { text: string; name: string; mime: string } {
+// The writers are loaded on the first click: the popup opens without them.
+export async function exportFile(format: ExportFormat, scope: ExportScope, now: Date): Promise<{ text: string; name: string; mime: string }> {
+  const { exportAs, fileNameFor } = await import('../../formats');
   const input = format === 'report-md' || format === 'report-csv' ? { report: scope.report!() } : { works: scope.works };
   const name = fileNameFor({ ...(scope.personName ? { personName: scope.personName } : {}), ...(scope.selection ? { selection: true } : {}) }, format, now);
   return { text: exportAs(format, input), name, mime: FORMAT_INFO[format].mime };
@@ -31,8 +34,8 @@ export function ExportButtons({ scope, now, label = 'Export' }: { scope: ExportS
           class="chip-button"
           data-format={f}
           disabled={empty && !f.startsWith('report')}
-          onClick={() => {
-            const file = exportFile(f, scope, now());
+          onClick={async () => {
+            const file = await exportFile(f, scope, now());
             downloadText(file.text, file.name, file.mime);
           }}
         >

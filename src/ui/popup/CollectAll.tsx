@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Capture } from '../../core/capture';
 import type { CollectProgress } from '../../shell/collect-progress';
 import type { Response, TabStatus } from '../../shell/messages';
-import { adapterById } from '../../sites/registry';
 
 /** What "Collect all" needs from the extension; optional in PopupData so other hosts of the popup need not provide it. */
 export interface CollectAllData {
@@ -23,7 +22,6 @@ const POLL_MS = 400;
  */
 export function CollectAll(props: { status: TabStatus; capture?: Capture; data: CollectAllData; onFinished(): void }) {
   const { status, capture, data } = props;
-  const hook = adapterById(status.source)?.collectAll;
   const [progress, setProgress] = useState<CollectProgress | undefined>(status.collect);
   // Set on click until the tab's first report of this run arrives.
   const [startedAt, setStartedAt] = useState<number | undefined>();
@@ -47,10 +45,11 @@ export function CollectAll(props: { status: TabStatus; capture?: Capture; data: 
     };
   }, [running, startedAt, data]);
 
-  if (!hook || !data.startCollectAll) return null;
-  const offer = !!capture && capture.pageKind === 'author' && hook.truncated(capture);
+  // The background decided, with the site's adapter, whether this page's list can be collected.
+  if (!data.startCollectAll) return null;
+  const offer = !!status.collectOffer && !!capture && capture.pageKind === 'author';
   if (!offer && !progress && !running) return null;
-  const total = capture ? (hook.total?.(capture) ?? capture.person?.metrics?.papers) : undefined;
+  const total = status.collectOffer?.total;
 
   async function start() {
     setError(undefined);

@@ -39,6 +39,8 @@ export interface PopupData extends CollectAllData, ReadThisPageData {
   /** Ask for the host permission and read this site's pages automatically from now on. */
   enableSite(origin: string): Promise<boolean>;
   dashboardUrl(personId?: string): string;
+  /** Is this URL on a host a site content script runs on (it will report on the page)? */
+  onSupportedSite(url: URL): boolean;
   currentYear: number;
   now(): Date;
 }
@@ -69,7 +71,7 @@ export function Popup({ data }: { data: PopupData }) {
         setPageUrl(url);
         if (!status) return setState({ phase: 'empty' });
         // A single-page app moved on: never show the previous page's status as this one's (status-freshness.ts).
-        const fresh = statusFreshness(status, url);
+        const fresh = statusFreshness(status, url, data.onSupportedSite);
         if (fresh === 'pending' && pendingTries.current++ < PENDING_TRIES) return void setTimeout(() => live && setReload((n) => n + 1), PENDING_RETRY_MS);
         if (fresh !== 'current') return setState({ phase: 'empty' });
         const { records, decisions } = status.key ? await data.library() : { records: [], decisions: [] };

@@ -5,7 +5,6 @@
 
 import type { TabStatus } from '../../shell/messages';
 import { pageAddress } from '../../shell/spa-navigation';
-import { adapterFor } from '../../sites/registry';
 
 /**
  * - `current`: the status is for the page shown (or the tab's address is unknown);
@@ -14,9 +13,11 @@ import { adapterFor } from '../../sites/registry';
  */
 export type Freshness = 'current' | 'pending' | 'stale';
 
-export function statusFreshness(status: TabStatus, tabUrl: string | undefined): Freshness {
+export function statusFreshness(status: TabStatus, tabUrl: string | undefined, onSupportedSite: (url: URL) => boolean): Freshness {
   if (!tabUrl || !status.url || pageAddress(status.url) === pageAddress(tabUrl)) return 'current';
-  return adapterFor(tabUrl) ? 'pending' : 'stale';
+  // A page of a supported site's host: its content script reads it and reports,
+  // even when it is no page it understands ("nothing found"), so the status catches up.
+  return onSupportedSite(new URL(tabUrl)) ? 'pending' : 'stale';
 }
 
 /** How long the popup waits for a pending page before showing the tab as unread (the content script's own limit is 10 s). */
