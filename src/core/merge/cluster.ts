@@ -108,16 +108,18 @@ function titleEdges(records: WorkRecord[]): Edge[] {
       .slice(0, RARE_KEYS);
     for (const w of rare) add(`r:${w}`, r.n);
   }
-  // Pair keys as numbers (a·n + b): a string per pair was the hot spot at 100k works.
-  const seen = new Set<number>();
-  const n = records.length;
+  // Pairs already compared, per lower record: small integer sets, where one
+  // set of a·n + b keys (doubles past 2^31) was the hot spot at 100k works.
+  const seen: (Set<number> | undefined)[] = new Array(records.length);
   const edges: Edge[] = [];
   const tryPair = (i: number, j: number) => {
     const a = i < j ? i : j;
     const b = i < j ? j : i;
-    const k = a * n + b;
-    if (a === b || seen.has(k)) return;
-    seen.add(k);
+    if (a === b) return;
+    let mine = seen[a];
+    if (!mine) seen[a] = mine = new Set();
+    else if (mine.has(b)) return;
+    mine.add(b);
     const v = matchRecords(records[a]!, records[b]!);
     if (v) edges.push({ a, b, score: v.score, reason: v.reason });
   };

@@ -20,12 +20,18 @@ export function mergeAll(captures: StoredCaptureLike[], decisions: UserDecision[
   for (const c of clusters) works.push(buildMergedWork(c.map((n) => records[n]!), reasons.get(c[0]!)));
   disambiguateIds(works);
   clusters.forEach((c, i) => c.forEach((n) => workOf.set(n, works[i]!.id)));
+  const workIdsByCapture = new Map<string, Set<string>>();
+  for (const r of records) {
+    let set = workIdsByCapture.get(r.captureKey);
+    if (!set) workIdsByCapture.set(r.captureKey, (set = new Set()));
+    set.add(workOf.get(r.n)!);
+  }
   const pages: PageInput[] = usable
     .filter((sc) => sc.capture.pageKind === 'author' && sc.capture.person)
     .map((sc) => ({
       sc,
       ids: { ...(sc.capture.person!.ids ?? {}) },
-      workIds: new Set(records.filter((r) => r.captureKey === sc.key).map((r) => workOf.get(r.n)!)),
+      workIds: workIdsByCapture.get(sc.key) ?? new Set<string>(),
     }));
   const people = mergePeople(pages, decisions);
   works.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -73,9 +73,9 @@ export function yearsCompatible(a: WorkRecord, b: WorkRecord): boolean {
 /** Shared authors (family name + first initial) over the shorter list; undefined when either list is missing. */
 export function authorOverlap(a: WorkRecord, b: WorkRecord): number | undefined {
   if (!a.authorKeys.length || !b.authorKeys.length) return undefined;
-  const set = new Set(a.authorKeys);
+  // Author lists are short and keys unique within a list: a scan beats building a set per pair.
   let shared = 0;
-  for (const k of b.authorKeys) if (set.has(k)) shared++;
+  for (const k of b.authorKeys) if (a.authorKeys.includes(k)) shared++;
   return shared / Math.min(a.authorKeys.length, b.authorKeys.length);
 }
 

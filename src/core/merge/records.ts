@@ -47,6 +47,13 @@ export function cmp(a: string, b: string): number {
 
 export function buildRecords(captures: StoredCaptureLike[]): WorkRecord[] {
   const out: WorkRecord[] = [];
+  // The same names recur across a person's works and sites: fold each once.
+  const keys = new Map<string, string>();
+  const keyOf = (name: string) => {
+    let k = keys.get(name);
+    if (k === undefined) keys.set(name, (k = nameKey(name)));
+    return k;
+  };
   for (const { key, capture } of captures) {
     (capture.works ?? []).forEach((work, index) => {
       const ids = normalizeWorkIds(work.ids);
@@ -66,7 +73,7 @@ export function buildRecords(captures: StoredCaptureLike[]): WorkRecord[] {
         work,
         index,
         ids,
-        authorKeys: [...new Set((work.authors ?? []).map(nameKey).filter((k) => k.length > 0))],
+        authorKeys: [...new Set((work.authors ?? []).map(keyOf).filter((k) => k.length > 0))],
         preprint: isPreprint(work, ids),
         member,
       };
