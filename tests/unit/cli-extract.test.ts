@@ -189,6 +189,24 @@ describe('cli extract, per adapter and data form', () => {
     expect(c.works?.[0]?.title).toBe('Circadian cortisol and fatigue severity in relapsing-remitting multiple sclerosis');
   });
 
+  it('pubmed: an E-utilities efetch response (XML), read with --site', async () => {
+    // A data API's address has no page rule of its own: --site names the adapter.
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readFile: (p) => readFile(p) };
+    const url = 'https://eutils.ncbi.nlm.nih.gov/entrez/eutils/efetch.fcgi?db=pubmed&id=41884867,41884779,41884685';
+    expect(await run([fixturePath('pubmed/eutils_efetch.xml'), '--url', url, '--site', 'pubmed', '--now', NOW], io), err.join('')).toBe(0);
+    const c = JSON.parse(out.join('')) as Capture;
+    expect(validateCapture(c)).toMatchObject({ ok: true });
+    expect(c).toMatchObject({ source: 'pubmed', pageKind: 'list' });
+    // Three <PubmedArticle> elements; the first's <PMID Version="1">41884867 and its <ArticleTitle> (final period dropped).
+    expect(c.works).toHaveLength(3);
+    expect(c.works?.[0]?.ids?.pmid).toBe('41884867');
+    expect(c.works?.[0]?.title).toBe('Neural dynamics of visuospatial endogenous attention: Event-related optical signal evidence from posterior brain areas');
+    // Without --site the address is no supported page.
+    expect((await extract(fixturePath('pubmed/eutils_efetch.xml'), url)).code).toBe(2);
+  });
+
   it('researchgate: a profile page', async () => {
     const c = await expectCapture(fixturePath('researchgate/profile_Lorenzo-Prendini.html'), 'https://www.researchgate.net/profile/Lorenzo-Prendini', 'researchgate', 'author');
     // JSON-LD Person "name":"Lorenzo Prendini"; publicProfileStatsCitations">4,857<; 100 ScholarlyArticle items (grep -o | wc -l).
