@@ -29,6 +29,14 @@ describe('a citation string parsed as a title', () => {
     ]), []);
     expect(r.works).toHaveLength(1);
   });
+  it('shows the plain title, not the citation string around it', () => {
+    const [w] = mergeAll(page([
+      { title: `Danish Contractor, and Cathy Wu. 2018. ${T}`, authors: AUTHORS, year: 2018 },
+      { title: T, authors: AUTHORS, year: 2021 },
+    ]), []).works;
+    expect(w?.title).toBe(T);
+    expect(w?.fields.title).toHaveLength(2);
+  });
   it('the same plain title and authors in different years stay two works (conference and journal versions)', () => {
     expect(count([{ title: T, authors: AUTHORS, year: 2015 }, { title: T, authors: AUTHORS, year: 2018 }])).toBe(2);
   });

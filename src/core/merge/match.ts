@@ -90,7 +90,7 @@ function prefixMatch(cut: TitleInfo, full: TitleInfo): boolean {
  * (a citation string parsed as a title). A word glued on without punctuation
  * ("Enhanced Hidden Moving Target Defense…") is a different title.
  */
-function contained(short: WorkRecord, long: WorkRecord): boolean {
+export function contained(short: WorkRecord, long: WorkRecord): boolean {
   const s = short.title!;
   const l = long.title!;
   if (s.truncated || s.tokens.length < MIN_CONTAINED_WORDS || l.tokens.length <= s.tokens.length) return false;

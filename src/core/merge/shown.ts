@@ -2,6 +2,7 @@
 // the shown value chosen by the rules documented in types.ts.
 
 import type { WorkIdKey, WorkType } from '../capture';
+import { contained } from './match';
 import { isPreprintDoi } from './normalize';
 import { cmp, ID_STRENGTH, type WorkRecord } from './records';
 import type { FieldValue, FieldValues, MatchReason, MergedWork, VersionKind, WorkIds, WorkVersion } from './types';
@@ -123,7 +124,11 @@ function shownTitle(recs: WorkRecord[]): { text: string; truncated: boolean } | 
   // Among full titles prefer the plain one over a citation string that merely
   // contains it ("…, Physical Communication, v. 13 n"): the most common key,
   // then the longest text, then the smallest record key.
-  const pool = full.length ? full : withTitle;
+  const base = full.length ? full : withTitle;
+  // A title that another title of the work holds as whole segments is the
+  // work's title, and the other a citation string around it.
+  const plain = base.filter((r) => !base.some((o) => o !== r && contained(o, r)));
+  const pool = plain.length ? plain : base;
   const count = new Map<string, number>();
   for (const r of pool) count.set(r.title!.compact, (count.get(r.title!.compact) ?? 0) + 1);
   const best = [...pool].sort(
