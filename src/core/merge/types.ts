@@ -5,8 +5,8 @@
 // Shown-value rules (what a merged field displays; every value is still kept
 // in `fields` with its source and capture time):
 // - title: the most complete one — a title the page truncated ("…") loses to
-//   any full one; among full titles the most frequent normalized form wins (so
-//   a citation string Scholar parsed as a title does not), then the longest,
+//   any full one; a title another one holds as whole segments wins over that
+//   citation string around it; then the most frequent normalized form, then the longest,
 //   then the smallest record key, so the result does not depend on input order.
 // - ids.doi: the publisher's DOI over a preprint server's (arXiv's DataCite
 //   DOI 10.48550/arXiv.X is not kept as a DOI at all, it becomes ids.arxiv = X).
