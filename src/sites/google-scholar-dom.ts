@@ -22,9 +22,11 @@ export function textWithout(el: Element | null | undefined, exclude: string): st
 /** A query parameter of an href (relative or absolute), decoded; undefined if absent or empty. */
 export function hrefParam(href: string | null | undefined, name: string): string | undefined {
   if (!href) return undefined;
+  // Read like URLSearchParams does ("+" is a space), without parsing a URL per row.
+  const m = new RegExp(`[?&]${name}=([^&#]*)`).exec(href);
+  if (!m || !m[1]) return undefined;
   try {
-    const v = new URL(href, 'https://scholar.google.com/').searchParams.get(name);
-    return v ? v : undefined;
+    return decodeURIComponent(m[1].replace(/\+/g, ' ')) || undefined;
   } catch {
     return undefined;
   }

@@ -195,7 +195,7 @@ function rows(doc: Document, url: URL): Work[] {
     const title = textOf(link);
     if (!title) return [];
     const href = citationHref(link ?? null);
-    const grays = byClass(tr, 'gsc_a_t')?.getElementsByClassName('gs_gray') ?? [];
+    const grays = allByClass(byClass(tr, 'gsc_a_t'), 'gs_gray');
     const yearText = textOf(byClass(byClass(tr, 'gsc_a_y'), 'gsc_a_h')) ?? textOf(byClass(grays[1], 'gs_oph'));
     return [
       compact<Work>({
@@ -232,8 +232,31 @@ function legacyRows(doc: Document, url: URL): Work[] {
   });
 }
 
-function byClass(el: Element | null | undefined, name: string): Element | undefined {
-  return el?.getElementsByClassName(name)[0] ?? undefined;
+/** The first descendant with this class, within a few levels: a row's cells are shallow, and a walk creates no collection. */
+function byClass(el: Element | null | undefined, name: string, depth = 4): Element | undefined {
+  if (!el || depth === 0) return undefined;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (hasClass(c, name)) return c;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    const found = byClass(c, name, depth - 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+// The class attribute as a string: cheaper than a DOMTokenList per element.
+function hasClass(el: Element, name: string): boolean {
+  const cls = el.getAttribute('class');
+  return !!cls && (cls === name || ` ${cls} `.includes(` ${name} `));
+}
+
+/** All descendants with this class, in document order, within a few levels. */
+function allByClass(el: Element | null | undefined, name: string, depth = 4, out: Element[] = []): Element[] {
+  if (!el || depth === 0) return out;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (hasClass(c, name)) out.push(c);
+    allByClass(c, name, depth - 1, out);
+  }
+  return out;
 }
 
 // Some layouts make the title a script link and keep the target in data-href.

@@ -87,8 +87,13 @@ export function compact<T extends object>(o: T): T {
 }
 
 /** Resolve an href against the page URL; undefined if it cannot be. */
+// A root-relative link of plain URL characters without dot segments resolves
+// to origin + link: no URL parse per row of a long list.
+const PLAIN_ROOT_RELATIVE = /^\/(?!\/)[A-Za-z0-9\-_~:/?#@!$&'()*+,;=%]*$/;
+
 export function absoluteUrl(href: string | null | undefined, base: URL): string | undefined {
   if (!href) return undefined;
+  if (PLAIN_ROOT_RELATIVE.test(href) && !/\/\.\.?(?:[/?#]|$)/.test(href) && /^https?:$/.test(base.protocol)) return base.origin + href;
   try {
     const u = new URL(href, base);
     return /^https?:$/.test(u.protocol) ? u.href : undefined;
