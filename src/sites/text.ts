@@ -50,29 +50,7 @@ export function parseYear(s: string | null | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** Canonical DOI: lower-cased, no resolver prefix, no "doi:" label. */
-export function canonicalDoi(s: string | null | undefined): string | undefined {
-  if (!s) return undefined;
-  let t = s.trim();
-  try {
-    t = decodeURIComponent(t);
-  } catch {
-    /* keep as is */
-  }
-  t = t.replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '').replace(/^doi:\s*/i, '');
-  const m = /10\.\d{4,9}\/\S+/.exec(t);
-  const doi = m?.[0].replace(/[.,;]+$/, '').toLowerCase();
-  // A suffix of punctuation only ("10.1234/.") is no DOI.
-  return doi && /^10\.\d{4,9}\/\S+$/.test(doi) ? doi : undefined;
-}
-
-/** Canonical arXiv id: no "arXiv:" label, no version. Old-style ids keep their archive. */
-export function canonicalArxiv(s: string | null | undefined): string | undefined {
-  if (!s) return undefined;
-  const t = s.trim().replace(/^arxiv:\s*/i, '');
-  const m = /(\d{4}\.\d{4,5})(?:v\d+)?/.exec(t) ?? /([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?/i.exec(t);
-  return m ? m[1] : undefined;
-}
+export { canonicalArxiv, canonicalDoi } from '../core/ids';
 
 /** Drop keys whose value is undefined, an empty string or an empty array/object. */
 export function compact<T extends object>(o: T): T {

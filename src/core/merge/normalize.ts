@@ -5,6 +5,7 @@
 import { foldName } from '../names';
 import type { WorkIdKey } from '../capture';
 import type { WorkIds } from './types';
+import { canonicalArxiv, canonicalDoi } from '../ids';
 
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
 const ELLIPSIS_END = /(?:\u2026|\.{3})\s*$/;
@@ -45,28 +46,9 @@ export function titleInfo(title: string | undefined): TitleInfo | undefined {
   return { key, compact: key.replace(/ /g, ''), tokens: key.split(' '), truncated };
 }
 
-/** Canonical DOI, or undefined. Lower-case, no resolver, no "doi:" label, no trailing punctuation. */
-export function normalizeDoi(s: string | undefined): string | undefined {
-  if (!s) return undefined;
-  let t = s.trim();
-  try {
-    t = decodeURIComponent(t);
-  } catch {
-    /* keep as is */
-  }
-  t = t.replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '').replace(/^doi:\s*/i, '');
-  const m = /10\.\d{4,9}\/\S+/.exec(t);
-  const doi = m ? m[0].replace(/[.,;]+$/, '').toLowerCase() : undefined;
-  return doi && !doi.endsWith('/') ? doi : undefined;
-}
-
-/** arXiv id without "arXiv:" and without version; old-style ids keep their archive. */
-export function normalizeArxiv(s: string | undefined): string | undefined {
-  if (!s) return undefined;
-  const t = s.trim().replace(/^arxiv:\s*/i, '');
-  const m = /(\d{4}\.\d{4,5})(?:v\d+)?/.exec(t) ?? /([a-z-]+(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?/i.exec(t);
-  return m ? m[1]!.toLowerCase().replace(/\.([a-z]{2})\//, (_x, s2: string) => `.${s2.toUpperCase()}/`) : undefined;
-}
+/** Canonical DOI and arXiv id: the capture format's own rules (src/core/ids.ts). */
+export const normalizeDoi = (s: string | undefined) => canonicalDoi(s);
+export const normalizeArxiv = (s: string | undefined) => canonicalArxiv(s);
 
 /** arXiv's DataCite DOI 10.48550/arXiv.X names arXiv id X. */
 export function arxivFromDoi(doi: string): string | undefined {
