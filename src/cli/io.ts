@@ -26,3 +26,13 @@ export function parseArgs(args: string[], valued: string[]): { flags: Record<str
   }
   return { flags, positionals };
 }
+
+/** `--now <iso-date>` (default: now); undefined after saying why on stderr when it is not a date. */
+export function parseNow(flags: Record<string, string | true>, io: CliIo): Date | undefined {
+  const now = typeof flags.now === 'string' ? new Date(flags.now) : new Date();
+  if (Number.isNaN(now.getTime())) {
+    io.stderr(`not a date: ${String(flags.now)}\n`);
+    return undefined;
+  }
+  return now;
+}

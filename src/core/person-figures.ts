@@ -3,7 +3,8 @@
 // implementation for the popup, the dashboard and `cli merge`.
 
 import type { MergedPerson, MergedWork, MergeResult, StatedFigures } from './merge/types';
-import { compareStated, computeMetrics, type CompareContext, type ComparisonRow, type Metrics, type MetricWork } from './metrics';
+import { compareStated, computeMetrics, METRIC_DEFINITIONS, type CompareContext, type ComparisonRow, type Metrics, type MetricWork } from './metrics';
+import type { PersonReportInput } from '../formats/report';
 
 export interface StatedComparison {
   stated: StatedFigures;
@@ -70,5 +71,16 @@ function compareContext(s: StatedFigures, works: readonly MergedWork[], opts: Fi
     ...(stated.sinceYear !== undefined ? { sinceYear: stated.sinceYear } : {}),
     sitesMerged,
     duplicatesMerged: Math.max(0, s.worksListed - distinct),
+  };
+}
+
+/** The metrics report of a person (src/formats/report.ts renders it as Markdown or CSV). */
+export function reportInputOf(person: MergedPerson, metrics: Metrics, date: string): PersonReportInput {
+  return {
+    personName: person.name,
+    computed: metrics as unknown as Record<string, unknown>,
+    definitions: METRIC_DEFINITIONS,
+    stated: person.stated.map((s) => ({ source: s.source, url: s.url, capturedAt: s.capturedAt, ...(s.metrics ? { metrics: s.metrics } : {}) })),
+    date,
   };
 }

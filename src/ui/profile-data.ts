@@ -5,8 +5,7 @@
 
 import { mergeAll } from '../core/merge';
 import type { MergedPerson, MergedWork, MergeResult, UserDecision } from '../core/merge/types';
-import { METRIC_DEFINITIONS } from '../core/metrics';
-import { personFigures, type PersonFigures } from '../core/person-figures';
+import { personFigures, reportInputOf, type PersonFigures } from '../core/person-figures';
 import type { PersonReportInput } from '../formats';
 import type { CaptureRecord, DecisionRecord } from '../store/schema';
 import { siteNameOf } from '../sites/site-names';
@@ -87,13 +86,7 @@ export function sourcesOf(w: MergedWork): string[] {
 }
 
 export function reportInput(view: PersonView, date: string): PersonReportInput {
-  return {
-    personName: view.person.name,
-    computed: view.metrics as unknown as Record<string, unknown>,
-    definitions: METRIC_DEFINITIONS,
-    stated: view.person.stated.map((s) => ({ source: s.source, url: s.url, capturedAt: s.capturedAt, ...(s.metrics ? { metrics: s.metrics } : {}) })),
-    date,
-  };
+  return reportInputOf(view.person, view.metrics, date);
 }
 
 /** Decisions that separate one author page from every other page of its person. */

@@ -2,7 +2,7 @@
 import { adapterById, adapterFor, fallbackAdapterFor } from '../../sites/registry';
 import { captureData, capturePage } from '../../sites/run';
 import { decodePage, parseHtml } from '../../node/dom';
-import { EXIT, parseArgs, type Command } from '../io';
+import { EXIT, parseArgs, parseNow, type Command } from '../io';
 
 type As = 'html' | 'json' | 'xml';
 
@@ -21,11 +21,8 @@ export const run: Command = async (args, io) => {
     io.stderr(`not a URL: ${urlText}\n`);
     return EXIT.usage;
   }
-  const now = typeof flags.now === 'string' ? new Date(flags.now) : new Date();
-  if (Number.isNaN(now.getTime())) {
-    io.stderr(`not a date: ${String(flags.now)}\n`);
-    return EXIT.usage;
-  }
+  const now = parseNow(flags, io);
+  if (!now) return EXIT.usage;
   const bytes = await io.readFile(file);
   const text = decodePage(bytes);
   const as = (typeof flags.as === 'string' ? flags.as : sniff(file, text)) as As;

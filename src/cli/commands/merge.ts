@@ -7,7 +7,7 @@ import type { MemberRef, MergedPerson, MergedWork, WorkVersion } from '../../cor
 import { personFigures } from '../../core/person-figures';
 import { siteNameOf } from '../../sites/site-names';
 import { loadInputs, type InputOrigin } from '../inputs';
-import { EXIT, parseArgs, type Command } from '../io';
+import { EXIT, parseArgs, parseNow, type Command } from '../io';
 
 const USAGE =
   'usage: merge [--now <iso-date>] [--owner <name>] <input…>\n' +
@@ -33,11 +33,8 @@ export const run: Command = async (args, io) => {
     io.stderr(USAGE);
     return EXIT.usage;
   }
-  const now = typeof flags.now === 'string' ? new Date(flags.now) : new Date();
-  if (Number.isNaN(now.getTime())) {
-    io.stderr(`not a date: ${String(flags.now)}\n`);
-    return EXIT.usage;
-  }
+  const now = parseNow(flags, io);
+  if (!now) return EXIT.usage;
   const owner = typeof flags.owner === 'string' && flags.owner.trim() ? flags.owner : undefined;
   const loaded = await loadInputs(positionals, io, now, owner ? { owner } : {});
   if (!loaded) return EXIT.usage;
