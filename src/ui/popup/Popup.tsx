@@ -264,25 +264,11 @@ function MergedProfile(props: { result: MergeResult; person: MergedPerson; state
         <h2 id="top-title">Top works</h2>
         <ol>
           {top.map((w) => (
-            <li>
-              <span class="title" dir="auto">
-                {w.url ? (
-                  <a href={w.url} target="_blank" rel="noreferrer">
-                    {w.title ?? '(untitled)'}
-                  </a>
-                ) : (
-                  (w.title ?? '(untitled)')
-                )}
-              </span>
-              <span class="meta" dir="auto">
-                {[w.venue, w.year, sourcesOf(w).map(siteName).join(', ')].filter((x) => x !== undefined && x !== '').join(' · ')}
-              </span>
-              {w.citations !== undefined && (
-                <span class="cites" title="Citations (highest recent count among its sources)">
-                  {w.citations.toLocaleString('en')}
-                </span>
-              )}
-            </li>
+            <WorkItem
+              work={w}
+              meta={[w.venue, w.year, sourcesOf(w).map(siteName).join(', ')]}
+              citesTitle="Citations (highest recent count among its sources)"
+            />
           ))}
         </ol>
       </section>
@@ -345,24 +331,36 @@ function WorkList({ works }: { works: Work[] }) {
     <>
       <ol>
         {shown.map((w) => (
-          <li>
-            <span class="title" dir="auto">
-              {w.url ? (
-                <a href={w.url} target="_blank" rel="noreferrer">
-                  {w.title ?? '(untitled)'}
-                </a>
-              ) : (
-                (w.title ?? '(untitled)')
-              )}
-            </span>
-            <span class="meta" dir="auto">
-              {[w.venue, w.year].filter((x) => x !== undefined).join(' · ')}
-            </span>
-            {w.citations !== undefined && <span class="cites" title="Citations the page states">{w.citations}</span>}
-          </li>
+          <WorkItem work={w} meta={[w.venue, w.year]} citesTitle="Citations the page states" />
         ))}
       </ol>
       {works.length > shown.length && <p class="muted small">and {works.length - shown.length} more</p>}
     </>
+  );
+}
+
+/** One work in a list: its title (a link when it has one), a line of facts, its citation count. */
+function WorkItem(props: { work: { title?: string; url?: string; citations?: number }; meta: (string | number | undefined)[]; citesTitle: string }) {
+  const w = props.work;
+  return (
+    <li>
+      <span class="title" dir="auto">
+        {w.url ? (
+          <a href={w.url} target="_blank" rel="noreferrer">
+            {w.title ?? '(untitled)'}
+          </a>
+        ) : (
+          (w.title ?? '(untitled)')
+        )}
+      </span>
+      <span class="meta" dir="auto">
+        {props.meta.filter((x) => x !== undefined && x !== '').join(' · ')}
+      </span>
+      {w.citations !== undefined && (
+        <span class="cites" title={props.citesTitle}>
+          {w.citations.toLocaleString('en')}
+        </span>
+      )}
+    </li>
   );
 }
