@@ -6,18 +6,30 @@
 // extraction is already a valid capture (capturePage's safety net is not
 // needed), and blocked/unrecognized captures carry no works and no person.
 //
+// The generic readers (embedded metadata, the list reader) run on a share of
+// the same mutated pages: they read pages of any site, so any page is theirs.
+//
 // Repeat a failure: the message names the fixture, the mutation and its seed.
 import { describe, expect, it } from 'vitest';
 import type { Extraction } from '../../src/core/capture';
 import { validateCapture } from '../../src/core/validate';
 import type { Payloads, SiteAdapter } from '../../src/sites/adapter';
 import { adapters } from '../../src/sites/registry';
-import { captureData, capturePage } from '../../src/sites/run';
+import { captureData, envelope } from '../../src/sites/run';
 import { googleScholar } from '../../src/sites/google-scholar';
 import { arxivAdapter } from '../../src/sites/arxiv';
 import { dblpAdapter } from '../../src/sites/dblp';
 import { orcidAdapter } from '../../src/sites/orcid';
 import { semanticScholarAdapter } from '../../src/sites/semantic-scholar';
+import { springerAdapter } from '../../src/sites/springer';
+import { sciencedirectAdapter } from '../../src/sites/sciencedirect';
+import { plosAdapter } from '../../src/sites/plos';
+import { natureAdapter } from '../../src/sites/nature';
+import { aclAnthology } from '../../src/sites/acl-anthology';
+import { pubmedAdapter } from '../../src/sites/pubmed';
+import { researchgateAdapter } from '../../src/sites/researchgate';
+import { embeddedMetadata } from '../../src/sites/embedded-metadata';
+import { genericList } from '../../src/sites/generic-list';
 import { loadHtml, parseHtml } from '../../src/node/dom';
 import { FIXED_NOW, fixtureBytes, fixtureText } from '../helpers/fixtures';
 import { rng, type Rng } from '../helpers/prng';
@@ -49,7 +61,19 @@ const PAGES: PageCase[] = [
   { adapter: arxivAdapter, fixture: 'arxiv/search_results_200.html', url: 'https://arxiv.org/search/?query=distributed+systems&searchtype=abstract', dom: 10, text: 4 },
   // DBLP's person XML, as saved (re-serialized with <html><body>), is both the document and the payload.
   { adapter: dblpAdapter, fixture: 'dblp/person_00-5179_RuiTan.xml', url: 'https://dblp.org/pid/00/5179.html', dom: 60, text: 20, payload: { key: 'person', fixture: 'dblp/person_00-5179_RuiTan.xml' } },
+  // The article and profile pages of the other sites, at the addresses tests/unit/cli-extract.test.ts reads them from.
+  { adapter: springerAdapter, fixture: 'springer/article_s10924-010-0192-1.html', url: 'https://link.springer.com/article/10.1007/s10924-010-0192-1', dom: 150, text: 30 },
+  { adapter: sciencedirectAdapter, fixture: 'sciencedirect/article_S2210271X18305656.html', url: 'https://www.sciencedirect.com/science/article/pii/S2210271X18305656', dom: 150, text: 30 },
+  { adapter: plosAdapter, fixture: 'plos/article_ploscompbiol_2014.html', url: 'https://journals.plos.org/ploscompbiol/article?id=10.1371/journal.pcbi.1003604', dom: 150, text: 30 },
+  { adapter: natureAdapter, fixture: 'nature/article_nature-1_2014.html', url: 'https://www.nature.com/articles/nature13322', dom: 150, text: 30 },
+  { adapter: aclAnthology, fixture: 'acl_anthology/paper_2021.naacl-main.208.html', url: 'https://aclanthology.org/2021.naacl-main.208/', dom: 300, text: 60 },
+  { adapter: aclAnthology, fixture: 'acl_anthology/author_andreas-madsack_2021.html', url: 'https://aclanthology.org/people/a/andreas-madsack/', dom: 300, text: 60 },
+  { adapter: pubmedAdapter, fixture: 'pubmed/article_legacy_entrez_2015.html', url: 'https://www.ncbi.nlm.nih.gov/pubmed/25817406', dom: 200, text: 40 },
+  { adapter: researchgateAdapter, fixture: 'researchgate/profile_Lorenzo-Prendini.html', url: 'https://www.researchgate.net/profile/Lorenzo-Prendini', dom: 20, text: 6 },
 ];
+
+/** Every how-many-th mutated page the generic readers also read (the list reader is the slow one). */
+const GENERIC_EVERY = 8;
 
 // Payload fuzzing: the page is a synthetic empty shell (these sites render from data), the data is real.
 const PAYLOADS: { adapter: SiteAdapter; fixture: string; url: string; key: string; dataUrl: string; as: 'json' | 'xml'; n: number }[] = [
@@ -58,6 +82,8 @@ const PAYLOADS: { adapter: SiteAdapter; fixture: string; url: string; key: strin
   { adapter: semanticScholarAdapter, fixture: 'semantic_scholar/api_paper_search.json', url: 'https://www.semanticscholar.org/paper/a56bf7ee9a56d8f84079684339a953c2df9ce76b', key: 'paper', dataUrl: 'https://api.semanticscholar.org/graph/v1/paper/search?query=attention+mechanism&limit=3', as: 'json', n: 1000 },
   { adapter: arxivAdapter, fixture: 'arxiv/api_query_atom.xml', url: 'https://arxiv.org/abs/2004.10162', key: 'atom', dataUrl: 'http://export.arxiv.org/api/query?search_query=all:attention+OR+all:mechanism&start=0&max_results=3', as: 'xml', n: 600 },
   { adapter: dblpAdapter, fixture: 'dblp/person_00-5179_RuiTan.xml', url: 'https://dblp.org/pid/00/5179.html', key: 'person', dataUrl: 'https://dblp.org/pid/00/5179.xml', as: 'xml', n: 100 },
+  // PubMed requests no data for its pages; its efetch XML is read through extractData (the command line's --site pubmed).
+  { adapter: pubmedAdapter, fixture: 'pubmed/eutils_efetch.xml', url: 'https://pubmed.ncbi.nlm.nih.gov/41884867/', key: 'efetch', dataUrl: 'https://eutils.ncbi.nlm.nih.gov/entrez/eutils/efetch.fcgi?db=pubmed&id=41884867,41884779,41884685', as: 'xml', n: 400 },
 ];
 
 // ---- mutations ---------------------------------------------------------
@@ -224,8 +250,15 @@ interface Tally {
   problems: string[];
   /** Extractions the adapter returned invalid, which capturePage turned into `unrecognized`. */
   ownInvalid: string[];
+  /** Exceptions an adapter caught itself and turned into "the page could not be read". */
+  swallowed: string[];
+  /** Mutated pages the generic readers read, and what they made of them. */
+  generic: { cases: number; embedded: Record<string, number>; list: Record<string, number> };
 }
-const tally: Tally = { cases: 0, byKind: {}, problems: [], ownInvalid: [] };
+const tally: Tally = { cases: 0, byKind: {}, problems: [], ownInvalid: [], swallowed: [], generic: { cases: 0, embedded: {}, list: {} } };
+
+// Scholar's `safe`, embeddedPaper and readList catch their own exceptions and say this instead of throwing.
+const SWALLOWED = /could not be read \(|: the page could not be read$/;
 
 /**
  * Invalid extractions already known and reported to the adapter's owner; capturePage
@@ -235,7 +268,7 @@ const tally: Tally = { cases: 0, byKind: {}, problems: [], ownInvalid: [] };
 const KNOWN_OWN_INVALID: RegExp[] = [];
 
 /** Run one adapter on one input the way the content script does, and record anything wrong. */
-function check(adapter: SiteAdapter, doc: Document, url: URL, payloads: Payloads | undefined, label: string): void {
+function check(adapter: SiteAdapter, doc: Document, url: URL, payloads: Payloads | undefined, label: string): string | undefined {
   tally.cases++;
   const problem = (msg: string) => {
     if (tally.problems.length < 20) tally.problems.push(`${label}: ${msg}`);
@@ -246,16 +279,33 @@ function check(adapter: SiteAdapter, doc: Document, url: URL, payloads: Payloads
     adapter.dataRequests?.(url, doc);
     extraction = adapter.extract(doc, url, payloads);
   } catch (err) {
-    return problem(`threw ${err instanceof Error ? err.stack?.split('\n').slice(0, 3).join(' | ') : String(err)}`);
+    problem(`threw ${err instanceof Error ? err.stack?.split('\n').slice(0, 3).join(' | ') : String(err)}`);
+    return undefined;
   }
   // The adapter's own output, before capturePage's safety net replaces anything invalid.
   const own = validateCapture(rawEnvelope(adapter, url, extraction));
   if (!own.ok) tally.ownInvalid.push(`${adapter.id} ${label}: ${own.errors.slice(0, 2).join('; ')}`);
-  const capture = capturePage(adapter, doc, url, { now: FIXED_NOW, payloads });
+  const swallowed = extraction.notes?.find((n) => SWALLOWED.test(n));
+  if (swallowed) tally.swallowed.push(`${adapter.id} ${label}: ${swallowed}`);
+  // What capturePage does once extract has returned (its try/catch is the one above): extracting twice per case doubled the run time.
+  const capture = envelope(adapter, url, extraction, FIXED_NOW);
   if (!validateCapture(capture).ok) problem('capturePage returned an invalid capture');
   tally.byKind[capture.pageKind] = (tally.byKind[capture.pageKind] ?? 0) + 1;
   if ((capture.pageKind === 'blocked' || capture.pageKind === 'unrecognized') && (capture.works?.length || capture.person))
     problem(`${capture.pageKind} capture with works or person`);
+  return capture.pageKind;
+}
+
+/**
+ * The generic readers on a mutated page of any site, as the popup's "Read this page" runs them.
+ * The list reader's own exceptions are caught in readList and surface as a "could not be read" note.
+ */
+function checkGeneric(doc: Document, url: URL, label: string): void {
+  tally.generic.cases++;
+  const e = check(embeddedMetadata, doc, url, undefined, `embedded-metadata ${label}`);
+  if (e) tally.generic.embedded[e] = (tally.generic.embedded[e] ?? 0) + 1;
+  const l = check(genericList, doc, url, undefined, `generic-list ${label}`);
+  if (l) tally.generic.list[l] = (tally.generic.list[l] ?? 0) + 1;
 }
 
 /** The envelope without the validity fallback, to see what the adapter itself produced. */
@@ -303,14 +353,18 @@ describe('fuzzed real pages', () => {
         const steps = Array.from({ length: 1 + r.int(4) }, () => mutateDom(doc, els, r));
         // Half the DOM cases also damage the payload, so the DOM fallback is exercised.
         const text = payloadText && i % 2 ? mutateText(payloadText, r, i).text : payloadText;
-        check(p.adapter, doc, url, payloads(text), `${p.fixture} seed ${SEED + ci} dom#${i} [${steps.map((s) => s.what).join('; ')}]`);
+        const label = `${p.fixture} seed ${SEED + ci} dom#${i} [${steps.map((s) => s.what).join('; ')}]`;
+        check(p.adapter, doc, url, payloads(text), label);
+        if (i % GENERIC_EVERY === 0) checkGeneric(doc, url, label);
         for (const s of steps.reverse()) s.undo();
       }
       // The undo log is exact: every case above saw the page as saved plus its own mutations only.
       expect(doc.documentElement.outerHTML === pristine, 'undo restored the page').toBe(true);
       for (let i = 0; i < p.text; i++) {
         const m = mutateBytes(bytes, r, i);
-        check(p.adapter, m.doc, url, payloads(payloadText), `${p.fixture} seed ${SEED + ci} bytes#${i} [${m.what}]`);
+        const label = `${p.fixture} seed ${SEED + ci} bytes#${i} [${m.what}]`;
+        check(p.adapter, m.doc, url, payloads(payloadText), label);
+        if (i % GENERIC_EVERY === 0) checkGeneric(m.doc, url, label);
       }
       expect(tally.problems).toEqual([]);
     });
@@ -348,9 +402,14 @@ describe('fuzzed real pages', () => {
     // The figure for the README's "Reliability and privacy" section.
     console.log(
       `fuzz-adapters: ${tally.cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s; capture kinds ${JSON.stringify(tally.byKind)}; ` +
-        `${tally.ownInvalid.length} invalid extractions caught by capturePage`,
+        `${tally.ownInvalid.length} invalid extractions caught by capturePage; ${tally.swallowed.length} exceptions caught inside adapters; ` +
+        `generic readers on ${tally.generic.cases} of the mutated pages (embedded metadata ${JSON.stringify(tally.generic.embedded)}, list reader ${JSON.stringify(tally.generic.list)})`,
     );
     expect(tally.cases).toBeGreaterThan(5000);
+  });
+
+  it('no adapter or generic reader hides an exception behind "could not be read"', () => {
+    expect(tally.swallowed.slice(0, 10)).toEqual([]);
   });
 
   it('adapters return valid extractions themselves (the capturePage safety net is a last resort)', () => {
