@@ -42,3 +42,47 @@ export async function contentScriptWork(page: Page, runs: number): Promise<Large
   }, runs);
   return { rows: r.rows, works: r.works, ms: median(r.total), captureMs: median(r.capture), serializeMs: median(r.serialize) };
 }
+
+export interface MainThreadBlock {
+  /** Longest 'longtask' entry Chromium reported while the work ran, one run per task; undefined when none passed the 50 ms threshold. */
+  longTaskMs?: number;
+  longTasks: number;
+  /** Longest single run measured around the work itself (performance.now), cold first run included. */
+  maxBlockMs: number;
+  /** False when this Chromium does not report long tasks. */
+  observed: boolean;
+}
+
+/**
+ * How long the content script's work holds the page's main thread at once: each
+ * run (find adapter, detect, capturePage, serialize) is one task of its own, as
+ * on a real page load, and Chromium's own long-task entries say how long the
+ * longest one blocked. The first run is kept: the real content script runs cold.
+ */
+export async function longestMainThreadBlock(page: Page, runs: number): Promise<MainThreadBlock> {
+  return page.evaluate(async (runs) => {
+    const g = globalThis as unknown as LensGlobals;
+    const observed = PerformanceObserver.supportedEntryTypes?.includes('longtask') ?? false;
+    const entries: number[] = [];
+    const obs = observed ? new PerformanceObserver((list) => list.getEntries().forEach((e) => entries.push(e.duration))) : undefined;
+    obs?.observe({ type: 'longtask' });
+    let maxBlockMs = 0;
+    for (let i = 0; i < runs; i++) {
+      await new Promise<void>((done) =>
+        setTimeout(() => {
+          const t0 = performance.now();
+          const url = new URL(location.href);
+          const adapter = g.adapterFor(url.href);
+          if (adapter && adapter.detect(document, url) !== undefined) JSON.stringify(g.capturePage(adapter, document, url));
+          maxBlockMs = Math.max(maxBlockMs, performance.now() - t0);
+          done();
+        }, 50),
+      );
+    }
+    // Long-task entries are delivered after the task ends: give the observer a moment, then take what is left.
+    await new Promise((r) => setTimeout(r, 200));
+    obs?.takeRecords().forEach((e) => entries.push(e.duration));
+    obs?.disconnect();
+    return { observed, longTasks: entries.length, maxBlockMs, ...(entries.length ? { longTaskMs: Math.max(...entries) } : {}) };
+  }, runs);
+}
