@@ -1,5 +1,6 @@
 // "Erase everything" leaves nothing: pages are stored by browsing (a Google
-// Scholar profile, an ORCID record page), a site setting is changed, then the
+// Scholar profile, an ORCID record page) and by importing a bibliography, a
+// link decision is made in the popup, a site setting is changed, then the
 // dashboard's button is used with its confirmation, and everything the
 // extension could keep is read back from its service worker and its pages:
 // every IndexedDB database and object store, chrome.storage.local and
@@ -7,9 +8,11 @@
 //
 // Pages: google_scholar/profile_SbUmSEAAAAAJ_ernst_all58.html as saved; ORCID renders from data,
 // so its page is a SYNTHETIC empty shell and the data the real saved v3.0 record.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fixtureBytes } from '../helpers/fixtures';
 import { launch, type Harness } from './harness';
 
 const SCHOLAR = 'https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en';
@@ -26,6 +29,7 @@ interface Held {
 describe('Erase everything', () => {
   let h: Harness;
   let after: Held | undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'scholar-lens-erase-'));
   beforeAll(async () => {
     h = await launch();
     await h.serve(SCHOLAR, 'google_scholar/profile_SbUmSEAAAAAJ_ernst_all58.html');
@@ -34,6 +38,7 @@ describe('Erase everything', () => {
   });
   afterAll(async () => {
     await h?.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   /** Everything the extension holds, as its service worker sees it: record counts per object store, storage areas whole. */
@@ -74,17 +79,34 @@ describe('Erase everything', () => {
     return dash;
   }
 
-  it('stores pages and a setting, erases them through the dashboard’s confirmation, and nothing remains', async () => {
+  it('stores pages, a decision and a setting, erases them through the dashboard’s confirmation, and nothing remains', async () => {
     const scholar = await h.visit(SCHOLAR);
     const orcid = await h.visit(ORCID);
+    // A decision, as tests/e2e/popup-dashboard.test.ts makes one: one entry of the popup's own BibTeX
+    // export imported as Jason Ernst's bibliography, then "Same person" confirmed in the popup.
+    const popup = await h.popup(scholar.tabId);
+    await popup.locator('#person-name').waitFor();
+    const [bib] = await Promise.all([popup.waitForEvent('download'), popup.locator('button[data-format="bibtex"]').first().click()]);
+    const bibFile = join(dir, 'ernst.bib');
+    await bib.saveAs(bibFile);
+    const entry = readFileSync(bibFile, 'utf8').split(/\n(?=@)/).find((e) => e.includes('Decentralized applications'));
+    expect(entry).toBeDefined();
+    writeFileSync(join(dir, 'ernst-own.bib'), entry!);
     const dash = await dashboard();
+    await dash.getByLabel('Whose bibliography is it?', { exact: false }).fill('Jason Ernst');
+    await dash.getByLabel('File to import').setInputFiles(join(dir, 'ernst-own.bib'));
+    await expect.poll(() => dash.locator('.status').textContent()).toContain('1 works imported');
+    await popup.reload();
+    await popup.getByRole('button', { name: 'Same person' }).click();
+    await expect.poll(() => popup.locator('.sources li').count()).toBe(2);
+    await popup.close();
     await dash.getByRole('checkbox', { name: 'Google Scholar' }).uncheck();
     await dash.getByText('Saved.').waitFor();
 
     const before = await held();
-    // Two pages stored, the setting in the store (for backups) and in storage.local (for the content scripts),
-    // a status per open tab in storage.session: the test sees what it then expects to be gone.
-    expect(before.databases.find((d) => d.name === 'scholar-lens')?.stores).toMatchObject({ captures: 2, settings: 1 });
+    // Three pages (two browsed, one imported), the decision, the setting in the store (for backups) and in
+    // storage.local (for the content scripts), a status per open tab in storage.session: the test sees what it then expects to be gone.
+    expect(before.databases.find((d) => d.name === 'scholar-lens')?.stores).toMatchObject({ captures: 3, decisions: 1, settings: 1 });
     expect(Object.keys(before.local)).toContain('siteSettings');
     expect(Object.keys(before.session).sort()).toEqual([`tab:${scholar.tabId}`, `tab:${orcid.tabId}`].sort());
 
