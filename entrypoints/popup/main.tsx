@@ -4,6 +4,8 @@ import { matchesPattern } from '../../src/shell/fetch-data';
 import { Popup, type PopupData } from '../../src/ui/popup/Popup';
 import { allCaptures, allDecisions, openStore, putDecision } from '../../src/store/store';
 import { decisionRecord } from '../../src/ui/profile-data';
+import { autoCaptureOn, normalizeSiteSettings, SITE_SETTINGS_KEY } from '../../src/shell/site-settings';
+import { siteNameOf } from '../../src/sites/site-names';
 import type { Response, TabStatus } from '../../src/shell/messages';
 import type { ListPreview } from '../../src/shell/list-capture';
 import '../../src/ui/theme.css';
@@ -20,9 +22,21 @@ async function activeTabId(): Promise<number | undefined> {
 // The hosts the site content scripts run on, from the manifest: the popup
 // needs no adapter code to know them.
 const contentScriptMatches = (browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? []);
+// Each site's content script is content-scripts/<adapter id>.js (entrypoints/<id>.content.ts; the convention test checks the wiring).
+const siteScripts = (browser.runtime.getManifest().content_scripts ?? []).map((c) => ({
+  matches: c.matches ?? [],
+  id: /content-scripts\/([^/]+)\.js$/.exec(c.js?.[0] ?? '')?.[1],
+}));
 
 const data: PopupData = {
   onSupportedSite: (url) => contentScriptMatches.some((p) => matchesPattern(p, url)),
+  async autoOffSite(url) {
+    const u = new URL(url);
+    const id = siteScripts.find((s) => s.id && s.matches.some((p) => matchesPattern(p, u)))?.id;
+    if (!id) return undefined;
+    const settings = normalizeSiteSettings((await browser.storage.local.get(SITE_SETTINGS_KEY))[SITE_SETTINGS_KEY]);
+    return autoCaptureOn(settings, id) ? undefined : siteNameOf(id);
+  },
   currentYear: new Date().getFullYear(),
   async status() {
     const tabId = await activeTabId();

@@ -187,7 +187,11 @@ export function startSpaCapture(d: SpaCaptureDeps): SpaCapture {
     }
     const adapter = d.adapterFor(url);
     if (!adapter) return say('this page of the site is not one Scholar Lens reads');
-    if (!(await d.enabled(adapter))) return say(`automatic capture is off for ${adapter.name}`);
+    if (!(await d.enabled(adapter))) {
+      // Reported on a fresh load too: the popup of a supported site otherwise waits for a report that never comes.
+      if (d.report && !stale()) await d.report(href, `automatic reading is off for ${adapter.name} — turn it on in the dashboard (Sites), or save this page once`);
+      return;
+    }
     // A freshly loaded document is this address's own page (a canonical naming another id
     // is then the site's choice, e.g. a merged record), so only in-app navigations wait.
     const shown = navigated

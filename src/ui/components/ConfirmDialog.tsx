@@ -1,5 +1,7 @@
 // A modal confirmation on the native <dialog>: focus moves into it, Escape
-// cancels, and focus returns to the button that opened it.
+// cancels, and focus returns to the button that opened it. Tab wraps inside
+// it: a modal <dialog> makes the page inert, but Chromium still lets Tab leave
+// for the browser's own toolbar.
 import { useEffect, useRef } from 'preact/hooks';
 
 export interface ConfirmRequest {
@@ -18,7 +20,7 @@ export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | 
     if (!request && d.open) d.close();
   }, [request]);
   return (
-    <dialog ref={ref} class="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-body" onClose={onClose}>
+    <dialog ref={ref} class="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-body" onClose={onClose} onKeyDown={keepFocusInside}>
       {request && (
         <>
           <h2 id="confirm-title">{request.title}</h2>
@@ -42,4 +44,21 @@ export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | 
       )}
     </dialog>
   );
+}
+
+function keepFocusInside(e: KeyboardEvent): void {
+  if (e.key !== 'Tab') return;
+  const d = e.currentTarget as HTMLDialogElement;
+  const stops = [...d.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea')].filter((el) => !(el as HTMLButtonElement).disabled);
+  const first = stops[0];
+  const last = stops[stops.length - 1];
+  if (!first || !last) return;
+  const at = document.activeElement;
+  if (e.shiftKey && (at === first || !d.contains(at))) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && (at === last || !d.contains(at))) {
+    e.preventDefault();
+    first.focus();
+  }
 }

@@ -1,7 +1,7 @@
 // One person's page in the dashboard: the pages behind the profile and their
 // curation, the full metrics panel, charts, and the works table.
 import { useMemo, useState } from 'preact/hooks';
-import type { MergedPerson, MergeResult, UserDecision } from '../../core/merge/types';
+import type { MemberRef, MergedPerson, MergeResult, UserDecision } from '../../core/merge/types';
 import { METRIC_DEFINITIONS, type Metrics } from '../../core/metrics';
 import type { CaptureRecord, DecisionRecord } from '../../store/schema';
 import { BarChart, yearSeries } from '../components/BarChart';
@@ -24,6 +24,10 @@ interface Props {
 
 export function PersonPage({ lib, person, data, decide, ask }: Props) {
   const notes = useMemo(() => new Map(lib.records.map((r) => [r.key, r.capture.notes ?? []])), [lib.records]);
+  const titleOf = useMemo(() => {
+    const captures = new Map(lib.records.map((r) => [r.key, r.capture]));
+    return (m: MemberRef) => captures.get(m.captureKey)?.works?.[m.index]?.title;
+  }, [lib.records]);
   const view = useMemo(() => personView(lib.result, person, data.currentYear, (k) => notes.get(k) ?? []), [lib.result, person, data.currentYear, notes]);
   const suggestions = openSuggestions(lib.result, person, decisionsOf(lib.decisions));
   const [linkTo, setLinkTo] = useState('');
@@ -183,7 +187,7 @@ export function PersonPage({ lib, person, data, decide, ask }: Props) {
       </section>
       <section class="panel" aria-labelledby="pworks-title">
         <h2 id="pworks-title">Works ({view.works.length})</h2>
-        <WorksTable works={view.works} data={data} personName={person.name} decide={decide} />
+        <WorksTable works={view.works} data={data} personName={person.name} decide={decide} titleOf={titleOf} />
       </section>
     </>
   );

@@ -1,7 +1,7 @@
 // The works table: search, sort, filters (year, venue, source, version),
 // each work's sources and versions, selection for export and for joining.
 import { useMemo, useState } from 'preact/hooks';
-import type { MergedWork, UserDecision } from '../../core/merge/types';
+import type { MemberRef, MergedWork, UserDecision } from '../../core/merge/types';
 import { ExportButtons } from '../components/ExportButtons';
 import { siteName, sourcesOf } from '../profile-data';
 
@@ -14,6 +14,8 @@ export interface WorksTableProps {
   personName?: string;
   /** Curation on a person's page: join works, split a record out of one. */
   decide?(ds: UserDecision[]): Promise<void>;
+  /** The title a record had on its own page: a merged work's records must be told apart before one is split out. */
+  titleOf?(m: MemberRef): string | undefined;
 }
 
 const PAGE = 200;
@@ -23,7 +25,7 @@ export function workRef(w: MergedWork): string {
   return `rec:${m.captureKey}#${m.index}`;
 }
 
-export function WorksTable({ works, data, personName, decide }: WorksTableProps) {
+export function WorksTable({ works, data, personName, decide, titleOf }: WorksTableProps) {
   const [q, setQ] = useState('');
   const [sort, setSort] = useState<SortKey>('citations');
   const [year, setYear] = useState('');
@@ -150,7 +152,7 @@ export function WorksTable({ works, data, personName, decide }: WorksTableProps)
         </thead>
         <tbody>
           {shown.slice(0, limit).map((w) => (
-            <WorkRow work={w} checked={selected.has(w.id)} toggle={() => toggle(w.id)} {...(decide ? { decide } : {})} now={data.now} />
+            <WorkRow work={w} checked={selected.has(w.id)} toggle={() => toggle(w.id)} {...(decide ? { decide } : {})} {...(titleOf ? { titleOf } : {})} now={data.now} />
           ))}
         </tbody>
       </table>
@@ -163,7 +165,8 @@ export function WorksTable({ works, data, personName, decide }: WorksTableProps)
   );
 }
 
-function WorkRow({ work: w, checked, toggle, decide, now }: { work: MergedWork; checked: boolean; toggle(): void; decide?(ds: UserDecision[]): Promise<void>; now(): Date }) {
+function WorkRow(props: { work: MergedWork; checked: boolean; toggle(): void; decide?(ds: UserDecision[]): Promise<void>; titleOf?(m: MemberRef): string | undefined; now(): Date }) {
+  const { work: w, checked, toggle, decide, titleOf, now } = props;
   const title = w.title ?? '(untitled)';
   return (
     <tr>
@@ -190,27 +193,31 @@ function WorkRow({ work: w, checked, toggle, decide, now }: { work: MergedWork; 
           </ul>
           {w.members.length > 1 && (
             <ul class="members small">
-              {w.members.map((m) => (
-                <li>
-                  {siteName(m.source)} ({m.pageKind} page, {m.capturedAt.slice(0, 10)})
-                  {decide && (
-                    <button
-                      type="button"
-                      class="link"
-                      onClick={() => {
-                        const at = now().toISOString();
-                        const me = `rec:${m.captureKey}#${m.index}`;
-                        return decide(
-                          w.members.filter((o) => o !== m).map((o) => ({ kind: 'split-works' as const, works: [me, `rec:${o.captureKey}#${o.index}`] as [string, string], at })),
-                        );
-                      }}
-                    >
-                      {' '}
-                      split this record out
-                    </button>
-                  )}
-                </li>
-              ))}
+              {w.members.map((m) => {
+                const own = titleOf?.(m);
+                return (
+                  <li>
+                    {siteName(m.source)} ({m.pageKind} page, {m.capturedAt.slice(0, 10)})
+                    {own && <span dir="auto">: “{own}”</span>}
+                    {decide && (
+                      <button
+                        type="button"
+                        class="link"
+                        onClick={() => {
+                          const at = now().toISOString();
+                          const me = `rec:${m.captureKey}#${m.index}`;
+                          return decide(
+                            w.members.filter((o) => o !== m).map((o) => ({ kind: 'split-works' as const, works: [me, `rec:${o.captureKey}#${o.index}`] as [string, string], at })),
+                          );
+                        }}
+                      >
+                        {' '}
+                        split this record out
+                      </button>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
           )}
           {w.matchedBy.length > 0 && <p class="small muted">Joined by: {w.matchedBy.join(', ')}</p>}

@@ -41,6 +41,8 @@ export interface PopupData extends CollectAllData, ReadThisPageData {
   dashboardUrl(personId?: string): string;
   /** Is this URL on a host a site content script runs on (it will report on the page)? */
   onSupportedSite(url: URL): boolean;
+  /** The site's name when the user turned automatic reading off for the site this URL belongs to. */
+  autoOffSite(url: string): Promise<string | undefined>;
   currentYear: number;
   now(): Date;
 }
@@ -60,6 +62,7 @@ export function Popup({ data }: { data: PopupData }) {
   const [state, setState] = useState<State>({ phase: 'loading' });
   const [pageUrl, setPageUrl] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
+  const [autoOff, setAutoOff] = useState<string | undefined>();
   const [reload, setReload] = useState(0);
   const pendingTries = useRef(0);
   useEffect(() => {
@@ -67,8 +70,10 @@ export function Popup({ data }: { data: PopupData }) {
     (async () => {
       try {
         const [status, url] = await Promise.all([data.status(), data.pageUrl()]);
+        const off = url ? await data.autoOffSite(url) : undefined;
         if (!live) return;
         setPageUrl(url);
+        setAutoOff(off);
         if (!status) return setState({ phase: 'empty' });
         // A single-page app moved on: never show the previous page's status as this one's (status-freshness.ts).
         const fresh = statusFreshness(status, url, data.onSupportedSite);
@@ -104,6 +109,8 @@ export function Popup({ data }: { data: PopupData }) {
     }
   }
 
+  const unread = state.phase === 'empty' || (state.phase === 'status' && state.status.source === 'none');
+
   async function decide(d: UserDecision) {
     await data.decide(d);
     setReload((n) => n + 1);
@@ -123,13 +130,17 @@ export function Popup({ data }: { data: PopupData }) {
           Something went wrong: {state.message}
         </p>
       )}
-      {state.phase === 'empty' && <EmptyState />}
-      {state.phase === 'status' && <StatusView state={state} data={data} decide={decide} reload={() => setReload((n) => n + 1)} />}
-      {pageUrl && (state.phase === 'empty' || (state.phase === 'status' && state.status.source === 'none')) && (
-        <SaveThisPage url={pageUrl} saving={saving} onSave={save} enableSite={data.enableSite} />
-      )}
-      {pageUrl && (state.phase === 'empty' || (state.phase === 'status' && offersListReading(state.status))) && (
-        <ReadThisPage data={data} onSaved={() => setReload((n) => n + 1)} />
+      {unread && autoOff ? (
+        <AutoOffNotice site={autoOff} saving={saving} onSave={save} dashboardUrl={data.dashboardUrl()} />
+      ) : (
+        <>
+          {state.phase === 'empty' && <EmptyState />}
+          {state.phase === 'status' && <StatusView state={state} data={data} decide={decide} reload={() => setReload((n) => n + 1)} />}
+          {pageUrl && unread && <SaveThisPage url={pageUrl} saving={saving} onSave={save} enableSite={data.enableSite} />}
+          {pageUrl && (state.phase === 'empty' || (state.phase === 'status' && offersListReading(state.status))) && (
+            <ReadThisPage data={data} onSaved={() => setReload((n) => n + 1)} />
+          )}
+        </>
       )}
     </main>
   );
@@ -162,6 +173,27 @@ function EmptyState() {
         page, "Save this page" reads its citation data; on a page that lists publications, "Read this page" finds them.
       </p>
       <p class="muted">Everything stays in your browser.</p>
+    </section>
+  );
+}
+
+/** A supported site the user turned off: say so, offer one reading, and where to turn it back on. */
+function AutoOffNotice(props: { site: string; saving: boolean; onSave(): void; dashboardUrl: string }) {
+  return (
+    <section class="save" aria-label="Automatic reading is off">
+      <p class="status status--warn" role="status">
+        Automatic reading is off for {props.site}: this page was not read.
+      </p>
+      <button type="button" class="primary" onClick={props.onSave} disabled={props.saving}>
+        {props.saving ? 'Reading this page…' : 'Save this page once'}
+      </button>
+      <p class="muted small">
+        Turn it back on under “Sites” in the{' '}
+        <a href={props.dashboardUrl} target="_blank" rel="noreferrer">
+          dashboard
+        </a>
+        .
+      </p>
     </section>
   );
 }
