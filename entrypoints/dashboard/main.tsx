@@ -33,7 +33,12 @@ const data: DashboardData = {
   },
   async eraseAll() {
     await eraseAll(await db);
-    await browser.storage.local.remove(SITE_SETTINGS_KEY);
+    // Everything else Scholar Lens keeps: settings, each open tab's last status,
+    // and the hosts you asked it to read automatically.
+    await browser.storage.local.clear();
+    await browser.storage.session?.clear();
+    const registered = await browser.scripting.getRegisteredContentScripts();
+    if (registered.length) await browser.scripting.unregisterContentScripts({ ids: registered.map((r) => r.id) });
   },
   async importFile(name, text, owner) {
     const res = await importFile(await db, name, text, owner, new Date());

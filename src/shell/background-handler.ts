@@ -77,7 +77,7 @@ export function createHandler(deps: BackgroundDeps, ownId: string) {
         }
       } catch (err) {
         status.outcome = 'error';
-        status.reason = `could not be saved: ${err instanceof Error ? err.message : String(err)}`;
+        status.reason = `the browser refused to store it (${err instanceof Error ? err.message || err.name : String(err)})`;
       }
     }
     if (tabId >= 0) await deps.saveStatus(status);

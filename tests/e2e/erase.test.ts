@@ -130,11 +130,8 @@ describe('Erase everything', () => {
     expect(pageStorage).toEqual({ localStorage: 0, sessionStorage: 0 });
   });
 
-  // KNOWN GAP (fails today, so `it.fails` passes): the dashboard's eraseAll (entrypoints/dashboard/main.tsx) clears the
-  // store and storage.local but not the background's per-tab statuses in storage.session, which hold each open tab's
-  // address and the key of what was stored from it; the popup of such a tab still says "58 works saved" after erasing.
-  // They go when the tab closes or the browser session ends. Once eraseAll clears them, turn this into `it`.
-  it.fails('leaves no tab status in storage.session either', () => {
+  // The background's per-tab statuses hold each open tab's address and what was stored from it.
+  it('leaves no tab status in storage.session either', () => {
     expect(after?.session).toEqual({});
   });
 });

@@ -97,7 +97,7 @@ describe('a failed write', () => {
       [orcid.tabId, 'ORCID author page'],
     ] as const) {
       const s = await statusText(tab);
-      expect(s.text).toMatch(new RegExp(`^${site} — not saved: could not be saved: .+`));
+      expect(s.text).toMatch(new RegExp(`^${site} — not saved: the browser refused to store it \\(.+\\)`));
       expect(s.bad).toBe(true);
     }
     console.log(`failed-write e2e: the popup said "${(await statusText(orcid.tabId)).text}"`);

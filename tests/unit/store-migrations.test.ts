@@ -144,8 +144,8 @@ describe('a failed write leaves the store exactly as it was', () => {
     FakeObjectStore.prototype.put = originalPut;
     expect(r).toMatchObject({ ok: true, value: { outcome: 'error' } });
     const status = statuses.get(5)!;
-    expect(status.reason).toMatch(/could not be saved: .*quota/i);
-    expect(statusLine(status)).toMatch(/^Google Scholar author page — not saved: could not be saved: .*quota/i);
+    expect(status.reason).toMatch(/^the browser refused to store it \(.*quota.*\)$/i);
+    expect(statusLine(status)).toMatch(/^Google Scholar author page — not saved: the browser refused to store it \(.*quota.*\)$/i);
     expect(await allCaptures(await dbp)).toHaveLength(0);
     (await dbp).close();
   });
