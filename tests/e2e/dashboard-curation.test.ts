@@ -340,12 +340,15 @@ describe('dashboard curation', () => {
     const popup = await h.popup(tabId);
     await popup.locator('#person-name').waitFor();
     await checkKeyboard(popup);
+    // Long titles and venues (his list has 58) wrap instead of widening the popup.
+    expect(await popup.evaluate(() => document.body.scrollWidth - document.body.clientWidth)).toBeLessThanOrEqual(0);
 
     const home = await dashboard(h);
     await checkKeyboard(home);
     const dash = await dashboard(h, `#person=${ERNST_ID}`);
     await dash.locator('#person-name').waitFor();
     await checkKeyboard(dash);
+    expect(await dash.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 
     // The confirmation dialog keeps focus inside it, and Escape closes it without deleting.
     const opener = dash.getByRole('button', { name: 'Delete person…' });
