@@ -85,6 +85,21 @@ async function storedDecisions(page: Page): Promise<{ kind: string }[]> {
   );
 }
 
+async function storedCaptures(page: Page): Promise<{ key: string; capture: unknown }[]> {
+  return page.evaluate(
+    () =>
+      new Promise<{ key: string; capture: unknown }[]>((resolve, reject) => {
+        const open = indexedDB.open('scholar-lens');
+        open.onsuccess = () => {
+          const req = open.result.transaction('captures').objectStore('captures').getAll();
+          req.onsuccess = () => resolve((req.result as { key: string; capture: unknown }[]).map((r) => ({ key: r.key, capture: r.capture })));
+          req.onerror = () => reject(req.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+}
+
 async function storedKeys(page: Page): Promise<string[]> {
   return page.evaluate(
     () =>
@@ -191,6 +206,7 @@ describe('dashboard curation', () => {
   let backupFile = '';
   let restoredFrom: { people: number; works: number; pages: number } | undefined;
   let decisionsFrom: unknown[] = [];
+  let capturesFrom: unknown[] = [];
 
   beforeAll(async () => {
     h = await launch();
@@ -373,6 +389,7 @@ describe('dashboard curation', () => {
     const dash = await dashboard(h);
     restoredFrom = await totals(dash);
     decisionsFrom = await storedDecisions(dash);
+    capturesFrom = await storedCaptures(dash);
     const [file] = await Promise.all([dash.waitForEvent('download'), dash.locator('button[data-format="json"]').click()]);
     backupFile = join(dir, file.suggestedFilename());
     await file.saveAs(backupFile);
@@ -403,6 +420,8 @@ describe('dashboard curation', () => {
       // row 16 out is one decision against each, and the one naming the joined pair replaced the join.
       expect(decisions.map((d) => d.kind)).toEqual(['split-works', 'split-works']);
       expect(decisions).toEqual(decisionsFrom);
+      // Every stored page comes back as it was captured, field for field.
+      expect(await storedCaptures(dash)).toEqual(capturesFrom);
       expect(await dash.locator('.people-list li a').allTextContents()).toEqual(['Bangar Raju Cherukuri', 'Jason Ernst']);
       // Google Scholar's switch was turned on again before the backup.
       expect(await dash.getByRole('checkbox', { name: 'Google Scholar' }).isChecked()).toBe(true);
