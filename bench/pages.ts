@@ -27,6 +27,10 @@ const KNOWN_URLS: Record<string, string> = {
   'google_scholar/invalid_user_AAAAAAAAAAAA_signin.html': 'https://scholar.google.com/citations?hl=en&user=AAAAAAAAAAAA',
   'arxiv/abs_2004.10162.html': 'https://arxiv.org/abs/2004.10162',
   'arxiv/search_results_200.html': 'https://arxiv.org/search/?query=distributed+systems&searchtype=abstract',
+  'acl_anthology/author_andreas-madsack_2021.html': 'https://aclanthology.org/people/a/andreas-madsack/',
+  'nature/article_nature-1_2014.html': 'https://www.nature.com/articles/nature13322',
+  'plos/article_ploscompbiol_2014.html': 'https://journals.plos.org/ploscompbiol/article?id=10.1371/journal.pcbi.1003604',
+  'pubmed/article_legacy_entrez_2015.html': 'https://www.ncbi.nlm.nih.gov/pubmed/25817406',
 };
 
 export interface BenchPage {

@@ -104,3 +104,10 @@ writeFileSync(
     2,
   ) + '\n',
 );
+
+// The same table as Markdown, for reading in the repository (the README links it).
+writeFileSync(
+  resolve('bench/results.md'),
+  `# npm run bench — latest results\n\nTaken ${new Date().toISOString().slice(0, 10)} on ${machine.cpus}, ${machine.memoryGB} GB, Node ${machine.node}${machine.chromium ? `, ${machine.chromium}` : ''}; each figure is the median of ${RUNS} runs, ratios taken within one run.\n\n${markdown(figures)}\n`,
+);
+
