@@ -3,7 +3,6 @@ import { defineConfig } from 'vitest/config';
 // `npm test` runs both projects: unit tests in Node, and end-to-end tests
 // that build the extension and drive Debian's Chromium through playwright-core.
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   test: {
     projects: [
       {

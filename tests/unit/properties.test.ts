@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { canonicalArxiv, canonicalDoi, cleanText } from '../../src/sites/text';
-import { mergeAll, type MergeResult, type StoredCaptureLike } from '../../src/core/merge';
+import { mergeAll, type MergeResult, type StoredCaptureLike, type UserDecision } from '../../src/core/merge';
 import { makeBackup, parseBackup, serializeBackup, type StoredCaptureRecord } from '../../src/formats/backup';
 import { fixturePath } from '../helpers/fixtures';
 import type { DatabaseDump } from '../helpers/idb-dump';
@@ -54,6 +54,64 @@ describe('merging real captures', () => {
   it('gives the same result when re-run, and with every capture given twice', () => {
     expect(projection(mergeAll(input, []))).toEqual(ref);
     expect(projection(mergeAll([...input, ...input.map((c) => ({ ...c }))], [])).works.length).toBe(ref.works.length);
+  });
+});
+
+describe('user decisions always hold', () => {
+  // Author pages: the real captures above, each under two more keys (the same
+  // pages as if seen twice, so the automatic rules would join them), giving
+  // pages the automatic merge joins and pages it keeps apart.
+  const pages: StoredCaptureLike[] = stored
+    .filter((r) => r.capture.pageKind === 'author')
+    .flatMap((r) => [r, { ...r, key: `${r.key}~copy` }].map((x) => ({ key: x.key, capture: x.capture })));
+  const others: StoredCaptureLike[] = stored.filter((r) => r.capture.pageKind !== 'author').map((r) => ({ key: r.key, capture: r.capture }));
+  const personOf = (r: MergeResult, key: string) => r.people.find((p) => p.pages.some((pg) => pg.captureKey === key))?.id;
+
+  it('people: the user\'s grouping of pages wins over the automatic rules, whatever the order of decisions', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 2 }), { minLength: pages.length, maxLength: pages.length }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        (groupOf, shuffleSeed) => {
+          const decisions: UserDecision[] = [];
+          let t = 0;
+          for (let i = 0; i < pages.length; i++)
+            for (let j = i + 1; j < pages.length; j++)
+              decisions.push({
+                kind: groupOf[i] === groupOf[j] ? 'link-people' : 'unlink-people',
+                people: [`page:${pages[i]!.key}`, `page:${pages[j]!.key}`],
+                at: new Date(Date.UTC(2026, 10, 22, 10, 0, t++)).toISOString(),
+              });
+          // Decisions arrive in any order (a backup, several devices): order must not matter.
+          const order = [...decisions].sort((a, b) => ((a.at.charCodeAt(17) * 31 + shuffleSeed) % 97) - ((b.at.charCodeAt(17) * 31 + shuffleSeed) % 97));
+          const r = mergeAll([...pages, ...others], order);
+          for (let i = 0; i < pages.length; i++)
+            for (let j = i + 1; j < pages.length; j++) {
+              const same = personOf(r, pages[i]!.key) === personOf(r, pages[j]!.key);
+              expect(same, `${pages[i]!.key} / ${pages[j]!.key}`).toBe(groupOf[i] === groupOf[j]);
+            }
+        },
+      ),
+      { seed: SEED, numRuns: 40 },
+    );
+  });
+
+  it('works: joins and splits of records hold', () => {
+    const profile = stored.find((r) => r.capture.source === 'google-scholar')!;
+    const n = Math.min(8, profile.capture.works!.length);
+    const refs = Array.from({ length: n }, (_, i) => `rec:${profile.key}#${i}`);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }), (groupOf) => {
+        const decisions: UserDecision[] = [];
+        for (let i = 0; i < n; i++)
+          for (let j = i + 1; j < n; j++)
+            decisions.push({ kind: groupOf[i] === groupOf[j] ? 'join-works' : 'split-works', works: [refs[i]!, refs[j]!], at: '2026-11-22T10:00:00.000Z' });
+        const r = mergeAll([{ key: profile.key, capture: profile.capture }], decisions);
+        const workOf = (i: number) => r.works.find((w) => w.members.some((m) => m.captureKey === profile.key && m.index === i))?.id;
+        for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) expect(workOf(i) === workOf(j)).toBe(groupOf[i] === groupOf[j]);
+      }),
+      { seed: SEED, numRuns: 40 },
+    );
   });
 });
 

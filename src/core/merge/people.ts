@@ -194,6 +194,7 @@ export function mergePeople(pages: PageInput[], decisions: UserDecision[]): { pe
     else groups.set(r, [i]);
   });
   const people = [...groups.entries()].map(([root, members]) => buildPerson(members.map((i) => pages[i]!), reasons[root]!));
+  disambiguatePersonIds(people);
   const idOfPage = new Map<number, string>();
   [...groups.entries()].forEach(([, members], g) => members.forEach((i) => idOfPage.set(i, people[g]!.id)));
   for (const [i, j, reason, n] of suggestions) {
@@ -208,6 +209,17 @@ export function mergePeople(pages: PageInput[], decisions: UserDecision[]): { pe
   for (const p of people) p.suggestions.sort((x, y) => cmp(x.personId, y.personId));
   people.sort((a, b) => cmp(a.id, b.id));
   return { people, unresolved };
+}
+
+/**
+ * A user's unlink can leave two people with the same strongest id (two pages
+ * of one ORCID kept apart): suffix each with its first page's key, so ids stay
+ * unique and stable.
+ */
+function disambiguatePersonIds(people: MergedPerson[]): void {
+  const byId = new Map<string, MergedPerson[]>();
+  for (const p of people) byId.set(p.id, [...(byId.get(p.id) ?? []), p]);
+  for (const [id, list] of byId) if (list.length > 1) for (const p of list) p.id = `${id}~${p.pages.map((pg) => pg.captureKey).sort()[0]!}`;
 }
 
 function buildPerson(pages: PageInput[], reasons: Set<PersonLinkReason>): MergedPerson {
