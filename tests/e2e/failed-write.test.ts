@@ -72,7 +72,8 @@ describe('a failed write', () => {
 
   async function statusText(tabId: number): Promise<{ text: string; bad: boolean }> {
     const popup = await h.popup(tabId);
-    const line = popup.locator('p.status').first();
+    // The popup says "Reading this tab…" while it loads; wait for the tab's real status.
+    const line = popup.locator('p.status').filter({ hasNotText: 'Reading this tab' }).first();
     await line.waitFor();
     const text = (await line.textContent()) ?? '';
     const bad = ((await line.getAttribute('class')) ?? '').includes('status--bad');
