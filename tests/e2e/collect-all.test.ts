@@ -9,29 +9,18 @@
 // disabled, served at the URL the page's own button asks for
 // (cstart=20&pagesize=80). The blocked case serves the real saved captcha
 // page (google_scholar/blocked_sorry_page.html) as page 2, with status 429.
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Capture } from '../../src/core/capture';
 import { fixtureText } from '../helpers/fixtures';
 import { ernstSlices } from '../helpers/scholar-slices';
 import { launch, type Harness } from './harness';
+import { axeViolations } from './axe';
 
 const PROFILE = 'https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en';
 const PAGE2 = `${PROFILE}&cstart=20&pagesize=80`;
 const slices = ernstSlices();
-const require = createRequire(import.meta.url);
 
-/** Serious or critical axe-core findings on a page (as in popup-dashboard.test.ts). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const result = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.where.join(', ')}`);
-}
 
 describe('Collect all on a Google Scholar profile', () => {
   let h: Harness;

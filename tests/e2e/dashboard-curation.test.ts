@@ -7,7 +7,6 @@
 // view_citation page of his most cited paper; Bangar Raju Cherukuri's profile
 // (20 rows) for the automatic-reading switch; Doaa Elmatary's profile in the
 // Arabic interface for the right-to-left text.
-import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,8 +16,8 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Harness } from './harness';
+import { axeViolations } from './axe';
 
-const require = createRequire(import.meta.url);
 const ERNST = 'https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en';
 const ERNST_PAPER = 'https://scholar.google.com/citations?view_op=view_citation&hl=en&oe=ASCII&user=SbUmSEAAAAAJ&citation_for_view=SbUmSEAAAAAJ:HoB7MX3m0LUC';
 const CHERUKURI = 'https://scholar.google.com/citations?user=amIMrIEAAAAJ&hl=en';
@@ -27,15 +26,6 @@ const ERNST_ID = 'gscholar%3ASbUmSEAAAAAJ';
 // #gsc_prf_il of the Arabic-interface profile (grep of the saved page).
 const ELMATARY_AFFILIATION = 'مدرس هندسة الاتصالات في معهد الصفوة العالي للهندسة';
 
-async function axeViolations(page: Page): Promise<string[]> {
-  // Extension pages' CSP forbids injected <script> tags; evaluating the source through the devtools protocol is allowed.
-  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const result = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.where.join(', ')}`);
-}
 
 async function dashboard(h: Harness, hash = ''): Promise<Page> {
   const page = await h.context.newPage();

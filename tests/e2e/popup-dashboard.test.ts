@@ -7,7 +7,6 @@
 // bibliography: one entry of the popup's BibTeX export, imported in the
 // dashboard as Jason Ernst's. That exercises export → import → "possibly the
 // same person" → confirm → unlink → delete with no hand-written page.
-import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,22 +15,13 @@ import '@citation-js/plugin-bibtex';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Harness } from './harness';
+import { axeViolations } from './axe';
 
-const require = createRequire(import.meta.url);
 const PROFILE = 'https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en';
 const PAPER = 'https://scholar.google.com/citations?view_op=view_citation&hl=en&oe=ASCII&user=SbUmSEAAAAAJ&citation_for_view=SbUmSEAAAAAJ:HoB7MX3m0LUC';
 // Title as shown in #gsc_oci_title of the view_citation page and in row 1 of the profile.
 const PAPER_TITLE = 'Decentralized applications: The blockchain-empowered software system';
 
-async function axeViolations(page: Page): Promise<string[]> {
-  // Extension pages' CSP forbids injected <script> tags; evaluating the source through the devtools protocol is allowed.
-  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const result = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.where.join(', ')}`);
-}
 
 async function serveErnst(h: Harness) {
   await h.serve(PROFILE, 'google_scholar/profile_SbUmSEAAAAAJ_ernst_all58.html');

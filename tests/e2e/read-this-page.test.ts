@@ -8,25 +8,14 @@
 // on the toolbar button gives (a popup opened as a tab in a test gets none,
 // and optional permissions need a user's answer to a browser dialog).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { Capture } from '../../src/core/capture';
 import { adapterFor } from '../../src/sites/registry';
 import { launch, type Harness } from './harness';
+import { axeViolations } from './axe';
 
-const require = createRequire(import.meta.url);
 
-/** Serious and critical axe-core findings (same check as the popup and dashboard tests). */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Extension pages' CSP forbids injected <script> tags; evaluating the source through the devtools protocol is allowed.
-  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const result = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.where.join(', ')}`);
-}
 
 const LAB_PAGE = 'https://dblp.org/lab/andreas-madsack.html';
 const READING_LIST = 'https://dblp.org/lab/reading-list.html';
