@@ -19,11 +19,15 @@ export function textWithout(el: Element | null | undefined, exclude: string): st
   return cleanText(parts.join(''));
 }
 
+const PARAM_PATTERNS = new Map<string, RegExp>();
+
 /** A query parameter of an href (relative or absolute), decoded; undefined if absent or empty. */
 export function hrefParam(href: string | null | undefined, name: string): string | undefined {
   if (!href) return undefined;
   // Read like URLSearchParams does ("+" is a space), without parsing a URL per row.
-  const m = new RegExp(`[?&]${name}=([^&#]*)`).exec(href);
+  let re = PARAM_PATTERNS.get(name);
+  if (!re) PARAM_PATTERNS.set(name, (re = new RegExp(`[?&]${name}=([^&#]*)`)));
+  const m = re.exec(href);
   if (!m || !m[1]) return undefined;
   try {
     return decodeURIComponent(m[1].replace(/\+/g, ' ')) || undefined;
