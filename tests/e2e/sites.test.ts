@@ -6,7 +6,7 @@
 // (see each comment), not taken from the code under test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Capture } from '../../src/core/capture';
-import { adapterFor, adapters } from '../../src/sites/registry';
+import { adapters } from '../../src/sites/registry';
 import { launch, type Harness } from './harness';
 import { fixtureBytes } from '../helpers/fixtures';
 
@@ -151,7 +151,7 @@ describe('each site through real Chromium into the store', () => {
     ['acl_anthology/paper_2021.naacl-main.208.html', 'https://aclanthology.org/2021.naacl-main.208/', 'How many data points is a prompt worth?'],
   ];
   for (const [fixture, url, title] of articles) {
-    it.skipIf(!adapterFor(url))(`article page ${fixture}`, async () => {
+    it(`article page ${fixture}`, async () => {
       await h.serve(url, fixture);
       const { tabId } = await h.visit(url);
       await statusLine(tabId, /paper page — 1 work saved/);
