@@ -16,7 +16,9 @@ export default defineConfig({
       'Recognizes researcher and paper pages on scholarly sites, merges them locally and shows the merged profile with its metrics. Nothing leaves your browser.',
     permissions: ['storage', 'activeTab', 'scripting', 'unlimitedStorage'],
     host_permissions: hostMatchPatterns(),
-    optional_host_permissions: browser === 'firefox' ? ['*://*/*'] : ['*://*/*'],
+    // Other hosts only on request, one at a time ("Always read article pages on
+    // this site"). Firefox's Manifest V2 names them optional_permissions.
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'",
     },
