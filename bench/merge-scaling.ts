@@ -18,7 +18,7 @@
 //   expected number of merged works is known and checked.
 // Works are spread over captures of 500 (author pages of a synthetic person).
 
-import { readFileSync } from 'node:fs';
+import { fixtureText } from '../tests/helpers/fixtures';
 import type { Capture, Work } from '../src/core/capture';
 import { mergeAll } from '../src/core/merge/index';
 import type { StoredCaptureLike } from '../src/core/merge/types';
@@ -31,7 +31,7 @@ export interface ScalingFigure {
   note?: string;
 }
 
-const fixture = (rel: string) => readFileSync(new URL(`../tests/fixtures/${rel}`, import.meta.url), 'utf8');
+const fixture = fixtureText;
 const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
 function realTitles(): string[] {

@@ -16,6 +16,7 @@ import { fixtureText } from '../helpers/fixtures';
 import { ernstSlices } from '../helpers/scholar-slices';
 import { launch, type Harness } from './harness';
 import { axeViolations } from './axe';
+import { docScreenshot } from './screenshots';
 
 const PROFILE = 'https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en';
 const PAGE2 = `${PROFILE}&cstart=20&pagesize=80`;
@@ -111,7 +112,7 @@ describe('Collect all on a Google Scholar profile', () => {
     expect(await popup.getByRole('button', { name: 'Cancel' }).isVisible()).toBe(true);
     expect(await axeViolations(popup)).toEqual([]);
     // The top of the popup: status, the list's note, the bar, the count and time left, Cancel.
-    await popup.screenshot({ path: 'docs/collect-all.png', clip: { x: 0, y: 0, width: 420, height: 300 } });
+    await docScreenshot(popup, 'collect-all.png', { clip: { x: 0, y: 0, width: 420, height: 300 } });
 
     await expect.poll(() => popup.locator('.collect p.status').textContent(), { timeout: 15_000 }).toBe('Collected all 58 works from 2 pages.');
     await expect.poll(() => popup.locator('p.status').first().textContent()).toContain('Google Scholar author page — 58 works updated');

@@ -17,6 +17,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Harness } from './harness';
 import { axeViolations } from './axe';
+import { docScreenshot } from './screenshots';
 
 const ERNST = 'https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en';
 const ERNST_PAPER = 'https://scholar.google.com/citations?view_op=view_citation&hl=en&oe=ASCII&user=SbUmSEAAAAAJ&citation_for_view=SbUmSEAAAAAJ:HoB7MX3m0LUC';
@@ -441,7 +442,7 @@ describe('dashboard curation', () => {
       expect(await aff.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
       const overflow = await popup.evaluate(() => ({ sw: document.body.scrollWidth, cw: document.body.clientWidth }));
       expect(overflow.sw).toBeLessThanOrEqual(overflow.cw);
-      await popup.screenshot({ path: 'docs/popup-arabic.png', fullPage: true });
+      await docScreenshot(popup, 'popup-arabic.png', { fullPage: true });
 
       const dash = await dashboard(empty);
       const row = dash.locator('.people-list li', { hasText: 'Doaa Elmatary' });

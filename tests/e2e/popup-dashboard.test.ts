@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Harness } from './harness';
 import { axeViolations } from './axe';
+import { docScreenshot } from './screenshots';
 
 const PROFILE = 'https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en';
 const PAPER = 'https://scholar.google.com/citations?view_op=view_citation&hl=en&oe=ASCII&user=SbUmSEAAAAAJ&citation_for_view=SbUmSEAAAAAJ:HoB7MX3m0LUC';
@@ -110,7 +111,7 @@ describe('popup and dashboard (light)', () => {
     const dash = await dashboard(h, '#person=gscholar%3ASbUmSEAAAAAJ');
     await expect.poll(() => dash.locator('.pages li').count()).toBe(2);
     expect(await axeViolations(dash)).toEqual([]);
-    await dash.screenshot({ path: 'docs/dashboard.png', fullPage: false });
+    await docScreenshot(dash, 'dashboard.png', { fullPage: false });
     await dash.locator('.pages li', { hasText: 'Your bibliography' }).getByRole('button', { name: 'Unlink from this person' }).click();
     await expect.poll(() => dash.locator('.pages li').count()).toBe(1);
 
@@ -159,10 +160,10 @@ describe('popup and dashboard (dark)', () => {
     await popup.locator('#person-name').waitFor();
     expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 25, 29)');
     expect(await axeViolations(popup)).toEqual([]);
-    await popup.screenshot({ path: 'docs/popup-dark.png', fullPage: true });
+    await docScreenshot(popup, 'popup-dark.png', { fullPage: true });
     const dash = await dashboard(h, '#person=gscholar%3ASbUmSEAAAAAJ');
     await dash.locator('#person-name').waitFor();
     expect(await axeViolations(dash)).toEqual([]);
-    await dash.screenshot({ path: 'docs/dashboard-dark.png', fullPage: false });
+    await docScreenshot(dash, 'dashboard-dark.png', { fullPage: false });
   });
 });

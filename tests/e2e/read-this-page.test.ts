@@ -14,6 +14,7 @@ import type { Capture } from '../../src/core/capture';
 import { adapterFor } from '../../src/sites/registry';
 import { launch, type Harness } from './harness';
 import { axeViolations } from './axe';
+import { docScreenshot } from './screenshots';
 
 
 
@@ -87,7 +88,7 @@ describe('Read this page: preview, owner, confirm or cancel', () => {
 
     expect(await axeViolations(popup)).toEqual([]);
     mkdirSync('docs', { recursive: true });
-    await popup.screenshot({ path: 'docs/read-this-page.png', fullPage: true });
+    await docScreenshot(popup, 'read-this-page.png', { fullPage: true });
 
     await popup.getByRole('button', { name: 'Cancel' }).click();
     await popup.getByRole('button', { name: 'Read this page' }).waitFor();

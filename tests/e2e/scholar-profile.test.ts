@@ -3,6 +3,7 @@
 // script, stored by the background, and shown in the popup.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Harness } from './harness';
+import { docScreenshot } from './screenshots';
 
 const ERNST = 'https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en';
 const SORRY = 'https://scholar.google.com/citations?user=U4LFdJ0AAAAJ&hl=en';
@@ -33,7 +34,7 @@ describe('Google Scholar profile → store → popup', () => {
     expect(hIdx.slice(0, 3)).toEqual(['h-index', '14', '8']);
     expect(i10.slice(0, 3)).toEqual(['i10-index', '17', '7']);
     // Computed values, bounded by hand: the 58 rows' own counts sum to 1083 (h 14,
-    // i10 17); joining every duplicate row labeled in tests/fixtures/merge/labeled-works.json
+    // i10 17); joining every duplicate row labeled in tests/data/merge/labeled-works.json
     // (gold groups of gs-ernst) gives 1036 (h 13, i10 16). The merge lies in between.
     expect(num(cit[3])).toBeGreaterThanOrEqual(1036);
     expect(num(cit[3])).toBeLessThanOrEqual(1083);
@@ -43,7 +44,7 @@ describe('Google Scholar profile → store → popup', () => {
     expect(num(i10[3])).toBeLessThanOrEqual(17);
     // The page's own rows, as listed (inside "Works on this page").
     expect(await popup.locator('.works li').count()).toBe(58);
-    await popup.screenshot({ path: 'docs/popup.png', fullPage: true });
+    await docScreenshot(popup, 'popup.png', { fullPage: true });
 
     // Visiting again updates the stored capture instead of adding a second one.
     const again = await h.visit(ERNST);

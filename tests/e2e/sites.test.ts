@@ -187,18 +187,18 @@ describe('each site through real Chromium into the store', () => {
   });
 
   // OpenReview: no saved page or recorded response exists; the API answers are the minimal
-  // JSON written in the API's documented shape (tests/fixtures/openreview/README.md), the page the empty SHELL.
+  // JSON written in the API's documented shape (tests/data/openreview/README.md), the page the empty SHELL.
   it('OpenReview: a profile and a forum page read the API v2 through the background', async () => {
     await shell('https://openreview.net/profile?id=~Ada_Example1');
-    await data('https://api2.openreview.net/profiles?id=~Ada_Example1', 'openreview/profile_Ada_Example1.json', 'application/json', NO_CORS);
-    await data(/^https:\/\/api2\.openreview\.net\/notes\?content\.authorids=~Ada_Example1&/, 'openreview/notes_authorids_Ada_Example1.json', 'application/json', NO_CORS);
+    await data('https://api2.openreview.net/profiles?id=~Ada_Example1', 'tests/data/openreview/profile_Ada_Example1.json', 'application/json', NO_CORS);
+    await data(/^https:\/\/api2\.openreview\.net\/notes\?content\.authorids=~Ada_Example1&/, 'tests/data/openreview/notes_authorids_Ada_Example1.json', 'application/json', NO_CORS);
     const profile = await h.visit('https://openreview.net/profile?id=~Ada_Example1');
     // Two notes in notes_authorids_Ada_Example1.json; the preferred name is "Ada Example".
     await statusLine(profile.tabId, 'OpenReview author page — 2 works saved');
     expect((await stored(profile.tabId)).capture?.person).toMatchObject({ name: 'Ada Example', ids: { openreview: '~Ada_Example1' } });
 
     await shell('https://openreview.net/forum?id=SynthAAAA01');
-    await data('https://api2.openreview.net/notes?forum=SynthAAAA01', 'openreview/forum_SynthAAAA01.json', 'application/json', NO_CORS);
+    await data('https://api2.openreview.net/notes?forum=SynthAAAA01', 'tests/data/openreview/forum_SynthAAAA01.json', 'application/json', NO_CORS);
     const forum = await h.visit('https://openreview.net/forum?id=SynthAAAA01');
     await statusLine(forum.tabId, 'OpenReview paper page — 1 work saved');
     // The submission note's content.title.value, whitespace collapsed.

@@ -3,7 +3,7 @@
 //    (history.pushState) to a forum page ends with the forum's paper as the
 //    tab's status. SYNTHETIC page (OpenReview's HTML is not saved): an empty
 //    shell whose script pushState's after 2 s. The API answers are the minimal
-//    JSON in the API's documented shape (tests/fixtures/openreview/README.md).
+//    JSON in the API's documented shape (tests/data/openreview/README.md).
 // 2. An adapter written without a saved page meets a layout it does not
 //    understand (SYNTHETIC empty Google Research shell): the popup says so,
 //    suggests "Read this page", and offers that button.
@@ -34,9 +34,9 @@ describe('OpenReview in-app navigation and an unreadable page\'s fallback', () =
       <script>setTimeout(() => { history.pushState({}, '', '/forum?id=SynthAAAA01'); document.getElementById('__next').innerHTML = '<h2>A Synthetic Study</h2>'; }, 2000);</script>
       </body></html>`;
     await h.context.route(PROFILE, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: page }));
-    await json('https://api2.openreview.net/profiles?id=~Ada_Example1', 'openreview/profile_Ada_Example1.json');
-    await json(/^https:\/\/api2\.openreview\.net\/notes\?content\.authorids=~Ada_Example1&/, 'openreview/notes_authorids_Ada_Example1.json');
-    await json('https://api2.openreview.net/notes?forum=SynthAAAA01', 'openreview/forum_SynthAAAA01.json');
+    await json('https://api2.openreview.net/profiles?id=~Ada_Example1', 'tests/data/openreview/profile_Ada_Example1.json');
+    await json(/^https:\/\/api2\.openreview\.net\/notes\?content\.authorids=~Ada_Example1&/, 'tests/data/openreview/notes_authorids_Ada_Example1.json');
+    await json('https://api2.openreview.net/notes?forum=SynthAAAA01', 'tests/data/openreview/forum_SynthAAAA01.json');
 
     const { page: tab, tabId } = await h.visit(PROFILE);
     await tab.waitForURL(FORUM, { timeout: 10_000 });

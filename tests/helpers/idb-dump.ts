@@ -1,6 +1,6 @@
 // A database as plain JSON: its object stores, their key paths and indexes,
 // and every record with its key. Stored databases of earlier schema versions
-// (tests/fixtures/store/v<N>.json) are kept in this form so that the upgrade
+// (tests/data/store/v<N>.json) are kept in this form so that the upgrade
 // test rebuilds them without the old code, exactly as a user's browser holds them.
 
 import { openDB, type IDBPDatabase } from 'idb';

@@ -1,4 +1,4 @@
-// Writes tests/fixtures/store/v<DB_VERSION>.json: a database made by the
+// Writes tests/data/store/v<DB_VERSION>.json: a database made by the
 // store code of that version, holding real captures of saved pages. Run it
 // once per schema version, when that version is current, and commit the file:
 //   npx tsx tests/helpers/make-store-fixture.ts
@@ -14,7 +14,7 @@ import { arxivAdapter } from '../../src/sites/arxiv';
 import { dblpAdapter } from '../../src/sites/dblp';
 import { orcidAdapter } from '../../src/sites/orcid';
 import { dumpDatabase } from './idb-dump';
-import { FIXED_NOW, fixtureDoc, fixturePath, fixtureText } from './fixtures';
+import { FIXED_NOW, dataPath, fixtureDoc, fixtureText } from './fixtures';
 
 const later = new Date(FIXED_NOW.getTime() + 86_400_000);
 const ERNST = new URL('https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en');
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     'dblp/person_00-5179_RuiTan.xml and orcid/record_0000-0003-4423-4370.json; one decision, two settings. Frozen: do not regenerate.';
   const dump = await dumpDatabase(db as never, about);
   db.close();
-  writeFileSync(fixturePath(`store/v${DB_VERSION}.json`), JSON.stringify(dump, null, 1) + '\n');
+  writeFileSync(dataPath(`store/v${DB_VERSION}.json`), JSON.stringify(dump, null, 1) + '\n');
   console.log(`wrote store/v${DB_VERSION}.json: ${dump.stores.map((s) => `${s.name} ${s.records.length}`).join(', ')}`);
 }
 

@@ -254,9 +254,9 @@ describe('cli extract, per adapter and data form', () => {
   }
 
   // OpenReview: no saved page or recorded response exists; this is the minimal JSON written
-  // in API v2's documented shape (tests/fixtures/openreview/README.md).
+  // in API v2's documented shape (tests/data/openreview/README.md).
   it('openreview: a forum response (API v2 JSON)', async () => {
-    const c = await expectCapture(fixturePath('openreview/forum_SynthAAAA01.json'), 'https://api2.openreview.net/notes?forum=SynthAAAA01', 'openreview', 'paper');
+    const c = await expectCapture(fixturePath('tests/data/openreview/forum_SynthAAAA01.json'), 'https://api2.openreview.net/notes?forum=SynthAAAA01', 'openreview', 'paper');
     // The note with "id": "SynthAAAA01" (not the review); its content.title.value, whitespace collapsed.
     expect(c.works?.[0]?.title).toBe('A Synthetic Study of Representation Learning');
   });

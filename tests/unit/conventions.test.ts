@@ -3,17 +3,19 @@
 // examples, every page kind it declares is tested on a real fixture where one
 // exists, every fixture has its provenance, and the README's support table
 // lists it.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SiteAdapter } from '../../src/sites/adapter';
 import { ruleFor } from '../../src/sites/adapter';
 import { adapterFor, adapters, fallbackAdapters, hostMatchPatterns } from '../../src/sites/registry';
-import { FIXTURES } from '../helpers/fixtures';
+import { FIXTURES, sources as sourceRows } from '../helpers/fixtures';
 import { SITE_NAMES } from '../../src/sites/site-names';
 import { BIBLIOGRAPHY_SOURCE } from '../../src/formats/bibliography';
 
-const ROOT = join(FIXTURES, '..', '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const SITES_DIR = join(ROOT, 'src', 'sites');
 const all: SiteAdapter[] = [...adapters, ...fallbackAdapters];
 
@@ -40,17 +42,14 @@ const KIND_OF_SOURCE: Record<string, string> = {
   search_results: 'list', cites_results: 'list', api_atom_search: 'list', api_paper_search_json: 'list',
 };
 
-const sources = readFileSync(join(FIXTURES, 'SOURCES.tsv'), 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => line.split('\t'))
-  .map((c) => ({ site: c[0]!, kind: c[1]!, file: c[9]! }));
+const sources = sourceRows().map((r) => ({ site: r.site, kind: r.pageKind, file: r.path }));
 
 const unitTests = readdirSync(join(ROOT, 'tests', 'unit'))
   .filter((f) => f.endsWith('.ts'))
   .map((f) => readFileSync(join(ROOT, 'tests', 'unit', f), 'utf8'))
   .join('\n');
+
+const digest = (b: Buffer): string => createHash('sha1').update(b).digest('hex');
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
@@ -133,16 +132,25 @@ describe('adapter conventions', () => {
 });
 
 describe('fixture provenance', () => {
-  it('every fixture file has a SOURCES.tsv row and every row a file', () => {
+  it('every shared page has a SOURCES.tsv row (a row may name a folder) and every row a file', () => {
     const listed = new Set(sources.map((r) => r.file));
-    // merge/ and store/ hold data this project derived from the saved pages
-    // (a labeled merge set, a stored database per schema version), documented where they are.
-    // openreview/ holds minimal API responses written by hand in the API's documented shape (no saved page exists).
-    const derived = new Set(['merge', 'store', 'openreview']);
-    const dirs = readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory() && !derived.has(d.name));
-    for (const d of dirs)
-      for (const f of readdirSync(join(FIXTURES, d.name))) expect(listed.has(`${d.name}/${f}`), `${d.name}/${f} has no provenance row`).toBe(true);
-    for (const file of listed) expect(() => readFileSync(join(FIXTURES, file)), file).not.toThrow();
+    const covered = (f: string) => listed.has(f) || [...listed].some((p) => p.endsWith('/') && f.startsWith(p));
+    const files = readdirSync(FIXTURES, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile() && d.name !== 'SOURCES.tsv' && !d.name.startsWith('LICENSE'))
+      .map((d) => relative(FIXTURES, join(d.parentPath, d.name)).replace(/\\/g, '/'));
+    for (const f of files) expect(covered(f), `${f} has no provenance row`).toBe(true);
+    for (const file of listed) expect(existsSync(join(FIXTURES, file)), file).toBe(true);
+  });
+
+  it('no copy of a shared page is committed to the project', () => {
+    const shared = new Set(
+      readdirSync(FIXTURES, { recursive: true, withFileTypes: true })
+        .filter((d) => d.isFile())
+        .map((d) => digest(readFileSync(join(d.parentPath, d.name)))),
+    );
+    const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+    const copies = tracked.filter((f) => existsSync(join(ROOT, f)) && shared.has(digest(readFileSync(join(ROOT, f)))));
+    expect(copies).toEqual([]);
   });
 
   it('no provenance row is duplicated', () => {

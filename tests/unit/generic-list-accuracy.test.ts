@@ -1,5 +1,5 @@
 // How well the generic list reader does on every real HTML page in
-// tests/fixtures/, with the site adapters switched off (readList is called
+// ../shared/fixtures/ (the supported sites), with the site adapters switched off (readList is called
 // directly). Reference works: what the site's adapter reads from the same
 // page, except where no adapter owns the page (ResearchGate: hand-checked
 // count of its publication items). Article pages and blocked pages have no
@@ -19,8 +19,7 @@ import { describe, expect, it } from 'vitest';
 import { capturePage } from '../../src/sites/run';
 import { adapterFor } from '../../src/sites/registry';
 import { readList } from '../../src/sites/list-reader/index';
-import { readdirSync } from 'node:fs';
-import { FIXED_NOW, FIXTURES, fixtureBytes, fixtureDoc } from '../helpers/fixtures';
+import { FIXED_NOW, fixtureBytes, fixtureDoc, sitePages } from '../helpers/fixtures';
 import { loadHtml } from '../../src/node/dom';
 
 type Kind = 'list' | 'paper' | 'blocked';
@@ -161,11 +160,8 @@ const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'â
 describe('generic list reader: accuracy on every real HTML fixture, site adapters off', () => {
   const rows = PAGES.map(measure);
 
-  it('covers every saved HTML page in tests/fixtures/', () => {
-    const html = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' })
-      .map((f) => f.replace(/\\/g, '/'))
-      .filter((f) => /\.html?$/i.test(f))
-      .sort();
+  it('covers every saved HTML page of the sites read today', () => {
+    const html = sitePages(/\.html?$/i);
     expect(PAGES.map((p) => p.file).sort()).toEqual(html);
   });
 

@@ -10,9 +10,8 @@ import { adapterFor } from '../../src/sites/registry';
 import { googleResearchAdapter } from '../../src/sites/google-research';
 import { sciteAdapter } from '../../src/sites/scite';
 import { splitAuthors } from '../../src/sites/link-cards';
-import { readdirSync } from 'node:fs';
 import { validateCapture } from '../../src/core/validate';
-import { FIXED_NOW, FIXTURES, fixtureDoc } from '../helpers/fixtures';
+import { FIXED_NOW, fixtureDoc, sitePages } from '../helpers/fixtures';
 
 const run = (adapter: typeof sciteAdapter, html: string, url: string) => capturePage(adapter, parseHtml(html), new URL(url), { now: FIXED_NOW });
 
@@ -170,7 +169,7 @@ describe('scite', () => {
 describe('robustness on foreign real pages', () => {
   // Every real saved HTML page of other sites, read as if it were a Google Research or scite page:
   // a layout these adapters were never meant for must give a valid capture, never an exception.
-  const files = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' }).filter((f) => /\.html?$/.test(f));
+  const files = sitePages(/\.html?$/);
   it('never throws and always yields a valid capture', () => {
     expect(files.length).toBeGreaterThan(10);
     for (const f of files) {

@@ -4,14 +4,14 @@
 // gs_rt / gs_a / gs_fl of each result, the captcha and sign-in markup).
 
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Capture } from '../../src/core/capture';
 import { validateCapture } from '../../src/core/validate';
 import { ruleFor } from '../../src/sites/adapter';
 import { capturePage } from '../../src/sites/run';
 import { googleScholar } from '../../src/sites/google-scholar';
 import { parseHtml } from '../../src/node/dom';
-import { FIXED_NOW, fixtureDoc, fixturePath } from '../helpers/fixtures';
+import { FIXED_NOW, fixtureDoc, fixturePath, sitePages } from '../helpers/fixtures';
 
 function capture(file: string, url: string): Capture {
   return capturePage(googleScholar, fixtureDoc(`google_scholar/${file}`), new URL(url), { now: FIXED_NOW });
@@ -211,7 +211,7 @@ describe('every Scholar fixture yields a valid capture', () => {
     search_: 'https://scholar.google.com/scholar?q=x',
     view_citation: 'https://scholar.google.com/citations?view_op=view_citation&citation_for_view=SbUmSEAAAAAJ:HoB7MX3m0LUC',
   };
-  const files = readdirSync(fixturePath('google_scholar')).filter((f) => f.endsWith('.html'));
+  const files = sitePages(/^google_scholar\/.*\.html$/).map((f) => f.slice('google_scholar/'.length));
 
   it.each(files)('%s', (file) => {
     const key = Object.keys(urls).find((k) => file.startsWith(k));

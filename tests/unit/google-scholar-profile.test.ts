@@ -1,7 +1,7 @@
 // Google Scholar author profiles, on every saved profile page we have.
 // Expected values were read by hand from the saved HTML (grep for
 // gsc_rsb_std, gsc_g_t/gsc_g_a, gsc_a_tr rows) and from Google's own stats
-// table as recorded in tests/fixtures/SOURCES.tsv — never from this code's output.
+// table as recorded in ../shared/fixtures/SOURCES.tsv — never from this code's output.
 
 import { describe, expect, it } from 'vitest';
 import type { Capture, Work } from '../../src/core/capture';

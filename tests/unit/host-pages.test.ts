@@ -2,13 +2,12 @@
 // (no capture, no request) where it recognizes nothing, and never fetches from
 // another site than the page's own.
 import { describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
 import { captureCurrentPage, sameSite, type PageContext } from '../../src/shell/capture-in-page';
 import { adapterFor, adapters } from '../../src/sites/registry';
 import { orcidAdapter } from '../../src/sites/orcid';
 import type { SiteAdapter } from '../../src/sites/adapter';
 import { validateCapture } from '../../src/core/validate';
-import { FIXTURES, fixtureDoc, fixtureText } from '../helpers/fixtures';
+import { fixtureDoc, fixtureText, sitePages } from '../helpers/fixtures';
 
 /** A page context whose fetch records every call and answers from a table (or fails). */
 function context(doc: Document, url: string, answers: Record<string, string> = {}) {
@@ -27,8 +26,7 @@ function context(doc: Document, url: string, answers: Record<string, string> = {
 }
 
 // The committed saved pages of the supported sites (other sites' folders may be in flight).
-const PAGES = ['google_scholar', 'arxiv', 'dblp']
-  .flatMap((dir) => readdirSync(`${FIXTURES}/${dir}`).filter((f) => /\.(html|xml)$/.test(f)).map((f) => `${dir}/${f}`));
+const PAGES = sitePages(/^(google_scholar|arxiv|dblp)\/.*\.(html|xml)$/);
 
 // URLs no adapter claims: another site entirely, and pages of supported sites that are not records.
 const FOREIGN = [

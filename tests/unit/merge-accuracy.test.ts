@@ -1,17 +1,17 @@
 // Pairwise precision/recall of work merging on a hand-labeled set of real
-// records (tests/fixtures/merge/README.md says how it was built and labeled).
+// records (tests/data/merge/README.md says how it was built and labeled).
 import { describe, expect, it } from 'vitest';
 import { mergeAll, titleKey } from '../../src/core/merge';
 import type { StoredCaptureLike } from '../../src/core/merge';
 import type { Work } from '../../src/core/capture';
-import { fixtureText } from '../helpers/fixtures';
+import { dataText, fixtureText } from '../helpers/fixtures';
 
 interface Labeled {
   captures: { key: string; source: string; pageKind: 'author' | 'paper' | 'list'; url: string; file: string; person?: { name: string; ids?: Record<string, string> }; works: Work[] }[];
   gold: { members: string[]; why: string }[];
   uncertain: { members: string[] }[];
 }
-const set = JSON.parse(fixtureText('merge/labeled-works.json')) as Labeled;
+const set = JSON.parse(dataText('merge/labeled-works.json')) as Labeled;
 const captures: StoredCaptureLike[] = set.captures.map((c) => ({
   key: c.key,
   capture: {

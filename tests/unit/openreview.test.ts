@@ -1,4 +1,4 @@
-// OpenReview adapter on MINIMAL SYNTHETIC API responses (tests/fixtures/openreview/,
+// OpenReview adapter on MINIMAL SYNTHETIC API responses (tests/data/openreview/,
 // see its README): hand-written JSON shaped like API v2's documented notes and
 // profiles — no saved OpenReview page or recorded response exists. Expected
 // values are read off those files by eye; dates were converted with
@@ -17,9 +17,9 @@ const FORUM = 'https://openreview.net/forum?id=SynthAAAA01';
 const shell = () => parseHtml('<html><head><title>OpenReview</title></head><body><div id="__next"></div></body></html>');
 
 const payloads = {
-  profile: fixtureText('openreview/profile_Ada_Example1.json'),
-  notes: fixtureText('openreview/notes_authorids_Ada_Example1.json'),
-  forum: fixtureText('openreview/forum_SynthAAAA01.json'),
+  profile: fixtureText('tests/data/openreview/profile_Ada_Example1.json'),
+  notes: fixtureText('tests/data/openreview/notes_authorids_Ada_Example1.json'),
+  forum: fixtureText('tests/data/openreview/forum_SynthAAAA01.json'),
 };
 
 describe('OpenReview routes and data requests', () => {

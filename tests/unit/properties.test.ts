@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { canonicalArxiv, canonicalDoi, cleanText } from '../../src/sites/text';
 import { mergeAll, type MergeResult, type StoredCaptureLike, type UserDecision } from '../../src/core/merge';
 import { makeBackup, parseBackup, serializeBackup, type StoredCaptureRecord } from '../../src/formats/backup';
-import { fixturePath } from '../helpers/fixtures';
+import { dataPath } from '../helpers/fixtures';
 import type { DatabaseDump } from '../helpers/idb-dump';
 
 const SEED = 20261122;
@@ -29,7 +29,7 @@ describe('text normalizers are idempotent', () => {
 });
 
 // The real captures stored in the v1 database fixture (a Scholar profile, an arXiv page, a DBLP and an ORCID record).
-const stored = (JSON.parse(readFileSync(fixturePath('store/v1.json'), 'utf8')) as DatabaseDump).stores.find((s) => s.name === 'captures')!
+const stored = (JSON.parse(readFileSync(dataPath('store/v1.json'), 'utf8')) as DatabaseDump).stores.find((s) => s.name === 'captures')!
   .records.map((r) => r.value as StoredCaptureRecord);
 
 /** What must not change: which member records form each work and each person. */

@@ -14,9 +14,9 @@ import type { TabStatus } from '../../src/shell/messages';
 import { statusLine } from '../../src/ui/labels';
 import type { Capture } from '../../src/core/capture';
 import { dumpDatabase, loadDatabase, type DatabaseDump } from '../helpers/idb-dump';
-import { fixturePath } from '../helpers/fixtures';
+import { dataPath } from '../helpers/fixtures';
 
-const readDump = (file: string): DatabaseDump => JSON.parse(readFileSync(fixturePath(file), 'utf8')) as DatabaseDump;
+const readDump = (file: string): DatabaseDump => JSON.parse(readFileSync(dataPath(file), 'utf8')) as DatabaseDump;
 
 /**
  * One row per schema version that users may still hold. Adding version N+1:

@@ -49,7 +49,7 @@ describe('profile data', () => {
     const rows = view.comparisons[0]!.rows;
     expect(rows.map((r) => [r.metric, r.stated])).toEqual([['citations', 1083], ['hIndex', 14], ['i10Index', 17]]);
     // Bounds checked by hand: the 58 rows' counts sum to 1083 (h 14, i10 17); the
-    // duplicates labeled in tests/fixtures/merge/labeled-works.json (gold groups of
+    // duplicates labeled in tests/data/merge/labeled-works.json (gold groups of
     // gs-ernst) bring that to 52 works, 1036 citations, h 13, i10 16 when all are joined.
     expect(view.works.length).toBeGreaterThanOrEqual(52);
     expect(view.works.length).toBeLessThanOrEqual(58);
