@@ -10,7 +10,7 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import { CAPTURE_FORMAT, CAPTURE_VERSION, WORK_ID_KEYS, type Capture, type Work, type WorkIdKey, type WorkType } from '../core/capture';
 import { validateCapture } from '../core/validate';
-import { canonicalArxiv, canonicalDoi, cleanText, compact } from '../sites/text';
+import { canonicalArxiv, canonicalDoi, cleanText, compact } from '../core/text';
 import { displayName, type CslName } from './names';
 
 import { BIBLIOGRAPHY_SOURCE, importUrl } from './bibliography';

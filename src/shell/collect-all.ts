@@ -7,6 +7,8 @@
 import type { Extraction } from '../core/capture';
 import type { SiteAdapter } from '../sites/adapter';
 import type { CollectProgress, CollectState } from './collect-progress';
+import { withoutHash } from '../core/url';
+import { safeExtract } from '../sites/run';
 
 export interface PageResponse {
   ok: boolean;
@@ -166,18 +168,6 @@ function samePerson(a: Extraction, b: Extraction): boolean {
   const ib = b.person?.ids ?? {};
   for (const k of Object.keys(ia) as (keyof typeof ia)[]) if (ib[k] !== undefined && ib[k] !== ia[k]) return false;
   return true;
-}
-
-function safeExtract(adapter: SiteAdapter, doc: Document, url: URL): Extraction {
-  try {
-    return adapter.extract(doc, url);
-  } catch (err) {
-    return { pageKind: 'unrecognized', notes: [`${adapter.name}: the page could not be read (${err instanceof Error ? err.message : String(err)})`] };
-  }
-}
-
-function withoutHash(u: URL): string {
-  return u.href.split('#')[0]!;
 }
 
 /** The browser's timer as `CollectDeps.sleep`. */

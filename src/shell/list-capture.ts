@@ -6,7 +6,7 @@ import type { Capture, Extraction, Work } from '../core/capture';
 import type { FieldName } from '../sites/list-reader/index';
 import { envelope } from '../sites/run';
 import { SITE_NAMES } from '../sites/site-names';
-import { cleanText } from '../sites/text';
+import { cleanText } from '../core/text';
 
 const GENERIC_LIST = { id: 'generic-list', name: SITE_NAMES['generic-list']! };
 

@@ -6,13 +6,12 @@
 
 import { fieldsFound, readList } from '../sites/list-reader/index';
 import type { ListPreview } from './list-capture';
+import { withoutHash } from '../core/url';
 
 export { listCapture, type ListPreview, type OwnerChoice } from './list-capture';
 
 /** Runs in the tab (injected script): read the page, return the preview to the popup. */
 export function previewPage(doc: Document, url: URL, now = new Date()): ListPreview {
   const r = readList(doc, url, now);
-  const u = new URL(url.href);
-  u.hash = '';
-  return { url: u.href, works: r.works, fields: r.fields, found: fieldsFound(r), confidence: r.confidence, ownerGuess: r.ownerGuess, notes: r.notes };
+  return { url: withoutHash(url), works: r.works, fields: r.fields, found: fieldsFound(r), confidence: r.confidence, ownerGuess: r.ownerGuess, notes: r.notes };
 }

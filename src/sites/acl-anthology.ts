@@ -17,7 +17,7 @@
 import type { Extraction, Person, Work } from '../core/capture';
 import type { SiteAdapter } from './adapter';
 import { readEmbeddedMetadata } from './embedded-metadata';
-import { cleanText, compact, parseYear, textOf } from './text';
+import { cleanText, compact, parseYear, textOf } from '../core/text';
 
 // New ids ("2021.naacl-main.208") and old ones ("W19-4201", "P19-1001").
 const PAPER_ID = String.raw`(\d{4}\.[a-z0-9-]+\.\d+|[A-Z]\d{2}-\d{4})`;

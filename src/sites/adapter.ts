@@ -51,9 +51,10 @@ export interface SiteAdapter {
   /**
    * A stable key for "the same page" so that re-capturing updates instead of
    * duplicating (e.g. Scholar's `user` id regardless of sort order or paging).
-   * Defaults to the URL without hash.
+   * Undefined (or no pageKey at all) means the URL without hash: that
+   * fallback lives in `pageKeyOf` only.
    */
-  pageKey?(url: URL): string;
+  pageKey?(url: URL): string | undefined;
   /**
    * Extraction from a raw data file without an HTML page (the command line
    * reads saved JSON or XML responses through this).

@@ -12,7 +12,7 @@
 
 import type { Extraction, Work } from '../core/capture';
 import type { SiteAdapter } from './adapter';
-import { canonicalArxiv, canonicalDoi, cleanText, compact, parseCount, textOf } from './text';
+import { canonicalArxiv, canonicalDoi, cleanText, compact, parseCount, textOf } from '../core/text';
 import { child, elements, findFirst, parseXmlText, xmlText, type XmlElement } from './xml';
 
 const HOST = String.raw`(?:www\.)?arxiv\.org`;

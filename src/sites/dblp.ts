@@ -13,7 +13,7 @@
 
 import type { Extraction, Person, Work, WorkType } from '../core/capture';
 import type { SiteAdapter } from './adapter';
-import { canonicalArxiv, canonicalDoi, cleanText, compact, parseCount, parseYear, textOf } from './text';
+import { canonicalArxiv, canonicalDoi, cleanText, compact, parseCount, parseYear, textOf } from '../core/text';
 import { elements, findFirst, parseXmlText, xmlText, type XmlElement } from './xml';
 
 const HOSTS = String.raw`(?:dblp\.org|dblp\.uni-trier\.de|dblp\.dagstuhl\.de)`;

@@ -21,7 +21,7 @@
 
 import type { Extraction, PageKind, Work, WorkType } from '../core/capture';
 import type { SiteAdapter } from './adapter';
-import { absoluteUrl, canonicalArxiv, canonicalDoi, cleanText, compact, parseYear } from './text';
+import { absoluteUrl, canonicalArxiv, canonicalDoi, cleanText, compact, parseYear } from '../core/text';
 
 type Metas = Map<string, string[]>;
 

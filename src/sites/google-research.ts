@@ -17,7 +17,7 @@ import type { Extraction, Person, Work } from '../core/capture';
 import type { SiteAdapter } from './adapter';
 import { readEmbeddedMetadata } from './embedded-metadata';
 import { cardWork, splitAuthors, textAfterHeading, workCards } from './link-cards';
-import { cleanText, compact, parseYear, textOf } from './text';
+import { cleanText, compact, parseYear, textOf } from '../core/text';
 
 const HOST = 'research.google';
 // The popup's status line shows the first note: the reason and the way out go together.

@@ -1,7 +1,7 @@
 // Small DOM helpers shared by the Google Scholar readers (profile, citation
 // page, result lists). Kept apart so each reader stays short.
 
-import { cleanText, parseCount } from './text';
+import { cleanText, parseCount } from '../core/text';
 
 /** Text of an element with the matching descendants left out (e.g. "[PDF]" tags, the ", 2018" suffix). */
 export function textWithout(el: Element | null | undefined, exclude: string): string | undefined {

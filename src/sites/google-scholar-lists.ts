@@ -8,7 +8,7 @@
 // two kinds never collide; they simply do not match each other.
 
 import type { Extraction, Work, WorkType } from '../core/capture';
-import { absoluteUrl, cleanText, compact, parseYear, textOf } from './text';
+import { absoluteUrl, cleanText, compact, parseYear, textOf } from '../core/text';
 import { countOf, hrefParam, splitAuthors, textWithout } from './google-scholar-dom';
 
 // Field labels of the citation page, in the interface languages we have seen or expect.

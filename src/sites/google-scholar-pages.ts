@@ -10,6 +10,7 @@
 import type { Extraction, Work } from '../core/capture';
 import type { CollectAll } from './adapter';
 import { listContinues, moreNote, shortfallNote } from './google-scholar-profile';
+import { withoutHash } from '../core/url';
 
 const PAGE = 100;
 
@@ -22,8 +23,7 @@ export const scholarCollectAll: CollectAll = {
 
 function firstPage(url: URL): URL | undefined {
   if (!(Number(url.searchParams.get('cstart')) > 0)) return undefined;
-  const start = new URL(url.href);
-  start.hash = '';
+  const start = new URL(withoutHash(url));
   start.searchParams.delete('cstart');
   start.searchParams.delete('pagesize');
   return start;
@@ -39,8 +39,7 @@ function nextPage(url: URL, doc: Document, extraction: Extraction): URL | undefi
   if (rows === 0) return undefined;
   const start = Math.max(0, Math.trunc(Number(url.searchParams.get('cstart'))) || 0);
   const loaded = start + rows;
-  const next = new URL(url.href);
-  next.hash = '';
+  const next = new URL(withoutHash(url));
   next.searchParams.delete('cstart');
   next.searchParams.delete('pagesize');
   next.searchParams.set('cstart', String(loaded));

@@ -8,7 +8,7 @@
 // google-scholar-lists.ts); the two forms cannot be mistaken for each other.
 
 import type { Extraction, Person, StatedMetrics, Work } from '../core/capture';
-import { absoluteUrl, compact, parseCount, parseYear, textOf } from './text';
+import { absoluteUrl, compact, parseCount, parseYear, textOf } from '../core/text';
 import { countOf, hrefParam, splitAuthors, styleOffset, textWithout } from './google-scholar-dom';
 
 const USER_ID = /^[\w-]{12}$/;

@@ -6,7 +6,7 @@ import type { SiteAdapter, UrlRule } from './adapter';
 import { hasProfileMarkup, readProfile } from './google-scholar-profile';
 import { readCitation, readResults } from './google-scholar-lists';
 import { scholarCollectAll } from './google-scholar-pages';
-import { cleanText } from './text';
+import { cleanText } from '../core/text';
 
 // Scholar's own host and a handful of common country mirrors. Each one is a
 // host permission, so the list stays short on purpose.
@@ -125,16 +125,14 @@ function blockedReason(doc: Document): string | undefined {
 }
 
 /** Profiles are one page whatever the sort order, paging or language; citation pages are keyed by their id. */
-function pageKey(url: URL): string {
+function pageKey(url: URL): string | undefined {
   const path = url.pathname;
   const user = url.searchParams.get('user');
   const viewOp = url.searchParams.get('view_op');
   const cfv = url.searchParams.get('citation_for_view');
   if (path === '/citations' && viewOp === 'view_citation' && cfv) return `citation_for_view=${cfv}`;
   if (path === '/citations' && user && (!viewOp || viewOp === 'list_works')) return `user=${user}`;
-  const u = new URL(url.href);
-  u.hash = '';
-  return u.href;
+  return undefined;
 }
 
 function safe<T>(f: () => T, fallback: T): T {

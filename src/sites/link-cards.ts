@@ -8,7 +8,8 @@
 // page" when even that is missing.
 
 import type { Work } from '../core/capture';
-import { absoluteUrl, cleanText, compact, parseYear, textOf } from './text';
+import { absoluteUrl, cleanText, compact, parseYear, textOf } from '../core/text';
+import { withoutHash } from '../core/url';
 
 /** Link texts that name an action, not a work. */
 const ACTION = /^(?:view(?: details| paper| report)?|details|learn more|read more|download|pdf|abstract|bibtex|cite|share|more)$/i;
@@ -24,8 +25,7 @@ function linksTo(root: Element, isWork: (u: URL) => boolean, base: URL): Map<str
   for (const a of root.querySelectorAll('a[href]')) {
     const abs = absoluteUrl(a.getAttribute('href'), base);
     if (!abs) continue;
-    const u = new URL(abs);
-    u.hash = '';
+    const u = new URL(withoutHash(abs));
     if (!isWork(u)) continue;
     const key = u.href.replace(/\/$/, '');
     (byHref.get(key) ?? byHref.set(key, []).get(key)!).push(a);

@@ -23,7 +23,7 @@
 import type { Extraction, Person, PersonIdKey, Work, WorkType } from '../core/capture';
 import type { DataRequest, SiteAdapter } from './adapter';
 import { at, arr, isRecord, num, parseJson, str, type Json } from './json';
-import { canonicalArxiv, canonicalDoi, cleanText, compact, parseYear } from './text';
+import { canonicalArxiv, canonicalDoi, cleanText, compact, parseYear } from '../core/text';
 
 export const OPENREVIEW_API = 'https://api2.openreview.net';
 /** Venues run before 2023 live on API v1; the pages ask both, and so does this adapter. */

@@ -13,7 +13,7 @@
 import type { Extraction, Person, PersonIdKey, Work, WorkIdKey, WorkType } from '../core/capture';
 import type { SiteAdapter } from './adapter';
 import { at, arr, isRecord, parseJson, str, type Json } from './json';
-import { canonicalArxiv, canonicalDoi, cleanText, compact } from './text';
+import { canonicalArxiv, canonicalDoi, cleanText, compact } from '../core/text';
 
 const ORCID_ID = /\d{4}-\d{4}-\d{4}-\d{3}[\dX]/;
 

@@ -4,7 +4,7 @@
 
 import type { SiteAdapter } from './adapter';
 import { embeddedPaper, readMetas } from './embedded-metadata';
-import { cleanText, textOf } from './text';
+import { cleanText, textOf } from '../core/text';
 
 // The section headed "Abstract"; the "Author Summary" section (also class="abstract") is not it.
 function abstractOf(doc: Document): string | undefined {

@@ -17,7 +17,7 @@
 import type { Extraction, Work, WorkType } from '../core/capture';
 import type { SiteAdapter } from './adapter';
 import { readEmbeddedMetadata } from './embedded-metadata';
-import { canonicalDoi, cleanText, compact, parseYear, textOf } from './text';
+import { canonicalDoi, cleanText, compact, parseYear, textOf } from '../core/text';
 import { child, elements, findFirst, parseXmlText, xmlText, type XmlElement } from './xml';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -22,6 +22,7 @@ import { researchgateAdapter } from './researchgate';
 import { openReviewAdapter } from './openreview';
 import { googleResearchAdapter } from './google-research';
 import { sciteAdapter } from './scite';
+import { parseUrl } from '../core/url';
 
 export const adapters: readonly SiteAdapter[] = [
   googleScholar,
@@ -43,7 +44,7 @@ export const adapters: readonly SiteAdapter[] = [
 
 /** The adapter whose URL rules match this URL, if any. */
 export function adapterFor(url: URL | string): SiteAdapter | undefined {
-  const u = typeof url === 'string' ? safeUrl(url) : url;
+  const u = typeof url === 'string' ? parseUrl(url) : url;
   if (!u) return undefined;
   return adapters.find((a) => ruleFor(a, u) !== undefined);
 }
@@ -67,10 +68,3 @@ export function fallbackAdapterFor(doc: Document, url: URL): SiteAdapter | undef
   return fallbackAdapters.find((a) => a.detect(doc, url) !== undefined);
 }
 
-function safeUrl(s: string): URL | undefined {
-  try {
-    return new URL(s);
-  } catch {
-    return undefined;
-  }
-}

@@ -16,7 +16,7 @@
 
 import type { Extraction, Person, StatedMetrics, Work, WorkType } from '../core/capture';
 import type { SiteAdapter } from './adapter';
-import { absoluteUrl, cleanText, compact, parseCount, parseYear, textOf } from './text';
+import { absoluteUrl, cleanText, compact, parseCount, parseYear, textOf } from '../core/text';
 
 const PROFILE_PATH = /^\/profile\/([^/?#]+)\/?$/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -6,6 +6,7 @@
 import { CAPTURE_FORMAT, CAPTURE_VERSION, type Capture, type Extraction } from '../core/capture';
 import { validateCapture } from '../core/validate';
 import type { Payloads, SiteAdapter } from './adapter';
+import { withoutHash } from '../core/url';
 
 export interface RunOptions {
   /** Capture time; defaults to now. Tests pass a fixed date. */
@@ -14,13 +15,16 @@ export interface RunOptions {
 }
 
 export function capturePage(adapter: SiteAdapter, doc: Document, url: URL, opts: RunOptions = {}): Capture {
-  let extraction: Extraction;
+  return envelope(adapter, url, safeExtract(adapter, doc, url, opts.payloads), opts.now);
+}
+
+/** An adapter's extraction that never throws: a failure is an `unrecognized` page that says why. */
+export function safeExtract(adapter: SiteAdapter, doc: Document, url: URL, payloads?: Payloads): Extraction {
   try {
-    extraction = adapter.extract(doc, url, opts.payloads);
+    return adapter.extract(doc, url, payloads);
   } catch (err) {
-    extraction = { pageKind: 'unrecognized', notes: [`${adapter.name}: the page could not be read (${describe(err)})`] };
+    return { pageKind: 'unrecognized', notes: [`${adapter.name}: the page could not be read (${describe(err)})`] };
   }
-  return envelope(adapter, url, extraction, opts.now);
 }
 
 /** Same as capturePage for a saved data response (JSON or XML) instead of a page. */
@@ -48,7 +52,7 @@ export function envelope(adapter: Pick<SiteAdapter, 'id' | 'name'>, url: URL, ex
     version: CAPTURE_VERSION,
     source: adapter.id,
     pageKind: extraction.pageKind,
-    url: stripHash(url),
+    url: withoutHash(url),
     capturedAt: now.toISOString(),
   };
   if (extraction.person) capture.person = extraction.person;
@@ -70,13 +74,7 @@ export function envelope(adapter: Pick<SiteAdapter, 'id' | 'name'>, url: URL, ex
 
 /** The key under which a page's capture is stored: re-capturing the same page updates it. */
 export function pageKeyOf(adapter: SiteAdapter, url: URL): string {
-  return `${adapter.id}:${adapter.pageKey ? adapter.pageKey(url) : stripHash(url)}`;
-}
-
-function stripHash(url: URL): string {
-  const u = new URL(url.href);
-  u.hash = '';
-  return u.href;
+  return `${adapter.id}:${adapter.pageKey?.(url) ?? withoutHash(url)}`;
 }
 
 function describe(err: unknown): string {

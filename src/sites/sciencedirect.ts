@@ -4,7 +4,7 @@
 
 import type { SiteAdapter } from './adapter';
 import { embeddedPaper, readMetas } from './embedded-metadata';
-import { cleanText, textOf } from './text';
+import { cleanText, textOf } from '../core/text';
 
 function authorsOf(doc: Document): string[] {
   const group = doc.querySelector('#author-group') ?? doc.querySelector('.author-group');

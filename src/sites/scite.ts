@@ -18,7 +18,7 @@ import type { Extraction, Work } from '../core/capture';
 import type { SiteAdapter } from './adapter';
 import { readEmbeddedMetadata } from './embedded-metadata';
 import { cardWork, splitAuthors, textAfterHeading, workCards } from './link-cards';
-import { canonicalDoi, cleanText, compact, parseCount, parseYear, textOf } from './text';
+import { canonicalDoi, cleanText, compact, parseCount, parseYear, textOf } from '../core/text';
 
 const HOST = 'scite.ai';
 // The popup's status line shows the first note: the reason and the way out go together.

@@ -15,7 +15,7 @@
 import type { Extraction, Work, WorkIdKey, WorkType } from '../core/capture';
 import type { SiteAdapter } from './adapter';
 import { at, arr, isRecord, num, parseJson, str, type Json } from './json';
-import { canonicalArxiv, canonicalDoi, cleanText, compact, parseYear } from './text';
+import { canonicalArxiv, canonicalDoi, cleanText, compact, parseYear } from '../core/text';
 import { declaresSameRecord } from './page-identity';
 
 const API = 'https://api.semanticscholar.org/graph/v1';

@@ -12,7 +12,7 @@ import '@citation-js/plugin-ris';
 import type { Capture, Work } from '../../src/core/capture';
 import { exportAs, itemsFromCaptures } from '../../src/formats';
 import { importBibliography } from '../../src/formats/import';
-import { cleanText } from '../../src/sites/text';
+import { cleanText } from '../../src/core/text';
 
 const opts = { seed: 20261122, numRuns: 120 };
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { canonicalArxiv, canonicalDoi, cleanText } from '../../src/sites/text';
+import { canonicalArxiv, canonicalDoi, cleanText } from '../../src/core/text';
 import { mergeAll, type MergeResult, type StoredCaptureLike, type UserDecision } from '../../src/core/merge';
 import { makeBackup, parseBackup, serializeBackup, type StoredCaptureRecord } from '../../src/formats/backup';
 import { dataPath } from '../helpers/fixtures';

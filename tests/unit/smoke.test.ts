@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCount, cleanText, canonicalDoi, canonicalArxiv } from '../../src/sites/text';
+import { parseCount, cleanText, canonicalDoi, canonicalArxiv } from '../../src/core/text';
 describe('text helpers', () => {
   it('parses counts as pages print them', () => {
     expect(parseCount('1,083')).toBe(1083);

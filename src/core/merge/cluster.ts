@@ -8,6 +8,7 @@ import { normalizeWorkId, titleKey } from './normalize';
 import { ConstrainedUnionFind } from './union-find';
 import type { MatchReason, UserDecision, WorkRef } from './types';
 import type { WorkIdKey } from '../capture';
+import { compareCodePoints } from '../order';
 
 /** Blocks larger than this are compared only with sorted neighbours, to stay near-linear. */
 const MAX_BLOCK = 50;
@@ -128,7 +129,7 @@ function titleEdges(records: WorkRecord[]): Edge[] {
     if (members.length <= MAX_BLOCK) {
       for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) tryPair(members[x]!, members[y]!);
     } else {
-      const sorted = [...members].sort((x, y) => cmpStr(records[x]!.title!.compact, records[y]!.title!.compact) || x - y);
+      const sorted = [...members].sort((x, y) => compareCodePoints(records[x]!.title!.compact, records[y]!.title!.compact) || x - y);
       for (let x = 0; x < sorted.length; x++)
         for (let y = x + 1; y < Math.min(sorted.length, x + 1 + NEIGHBOURS); y++) tryPair(sorted[x]!, sorted[y]!);
     }
@@ -184,9 +185,6 @@ function segmentStarts(title: string): string[] {
   return [...out];
 }
 
-function cmpStr(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Records a work ref points at: every record with that identifier, or one record by key. */
 export function resolveWorkRef(ref: WorkRef, records: WorkRecord[], byKey: Map<string, number>): number[] {
@@ -222,7 +220,7 @@ function applyDecisions(
   }
   const joins: [number, number][] = [];
   const unresolved: UserDecision[] = [];
-  const pairs = [...latest.entries()].sort((x, y) => cmpStr(x[0], y[0]));
+  const pairs = [...latest.entries()].sort((x, y) => compareCodePoints(x[0], y[0]));
   pairs.forEach(([, d], i) => {
     const a = resolveWorkRef(d.works[0], records, byKey);
     const b = resolveWorkRef(d.works[1], records, byKey);

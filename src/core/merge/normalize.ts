@@ -6,8 +6,8 @@ import { foldName } from '../names';
 import type { WorkIdKey } from '../capture';
 import type { WorkIds } from './types';
 import { canonicalArxiv, canonicalDoi } from '../ids';
+import { INVISIBLE } from '../text';
 
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
 const ELLIPSIS_END = /(?:\u2026|\.{3})\s*$/;
 
 /**

@@ -12,9 +12,9 @@
 
 import type { PersonIdKey } from '../capture';
 import { foldName, nameKey } from '../names';
-import { cmp } from './records';
 import { ConstrainedUnionFind } from './union-find';
 import type { MergedPerson, PersonLinkReason, PersonPage, PersonRef, StatedFigures, StoredCaptureLike, UserDecision } from './types';
+import { compareCodePoints } from '../order';
 
 export const MIN_SHARED_WORKS = 3;
 export const MIN_SHARED_FRACTION = 0.3;
@@ -86,7 +86,7 @@ export function personRefMatches(ref: PersonRef, p: PageInput): boolean {
 }
 
 export function mergePeople(pages: PageInput[], decisions: UserDecision[]): { people: MergedPerson[]; unresolved: UserDecision[] } {
-  pages = [...pages].sort((a, b) => cmp(a.sc.key, b.sc.key));
+  pages = [...pages].sort((a, b) => compareCodePoints(a.sc.key, b.sc.key));
   const uf = new ConstrainedUnionFind(pages.length);
   const reasons: Set<PersonLinkReason>[] = pages.map(() => new Set());
   pages.forEach((p, i) => {
@@ -101,7 +101,7 @@ export function mergePeople(pages: PageInput[], decisions: UserDecision[]): { pe
     if (!old || d.at > old.at || (d.at === old.at && d.kind === 'unlink-people')) latest.set(pair, d);
   }
   const links: [number, number][] = [];
-  [...latest.entries()].sort((x, y) => cmp(x[0], y[0])).forEach(([, d], k) => {
+  [...latest.entries()].sort((x, y) => compareCodePoints(x[0], y[0])).forEach(([, d], k) => {
     const a = pages.flatMap((p, i) => (personRefMatches(d.people[0], p) ? [i] : []));
     const b = pages.flatMap((p, i) => (personRefMatches(d.people[1], p) ? [i] : []));
     if (!a.length || !b.length) return void unresolved.push(d);
@@ -159,7 +159,7 @@ export function mergePeople(pages: PageInput[], decisions: UserDecision[]): { pe
       }
   }
   const suggestions: [number, number, string, number][] = [];
-  const pairs = [...shared.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
+  const pairs = [...shared.entries()].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]));
   for (const [k, n] of pairs) {
     const [i, j] = k.split(',').map(Number) as [number, number];
     const a = pages[i]!;
@@ -206,8 +206,8 @@ export function mergePeople(pages: PageInput[], decisions: UserDecision[]): { pe
     if (!a.suggestions.some((s) => s.personId === pj)) a.suggestions.push({ personId: pj, reason, sharedWorks: n });
     if (!b.suggestions.some((s) => s.personId === pi)) b.suggestions.push({ personId: pi, reason, sharedWorks: n });
   }
-  for (const p of people) p.suggestions.sort((x, y) => cmp(x.personId, y.personId));
-  people.sort((a, b) => cmp(a.id, b.id));
+  for (const p of people) p.suggestions.sort((x, y) => compareCodePoints(x.personId, y.personId));
+  people.sort((a, b) => compareCodePoints(a.id, b.id));
   return { people, unresolved };
 }
 
@@ -240,7 +240,7 @@ function buildPerson(pages: PageInput[], reasons: Set<PersonLinkReason>): Merged
   const affs = pages.flatMap((p) => (p.sc.capture.person!.affiliation ? [fv(p, p.sc.capture.person!.affiliation)] : []));
   const homes = pages.flatMap((p) => (p.sc.capture.person!.homepage ? [fv(p, p.sc.capture.person!.homepage)] : []));
   const variants = [...new Set(names.map((n) => n.value))].sort();
-  const name = [...variants].sort((a, b) => b.replace(/\W/g, '').length - a.replace(/\W/g, '').length || cmp(a, b))[0]!;
+  const name = [...variants].sort((a, b) => b.replace(/\W/g, '').length - a.replace(/\W/g, '').length || compareCodePoints(a, b))[0]!;
   const person: MergedPerson = {
     id,
     name,
@@ -266,9 +266,9 @@ function buildPerson(pages: PageInput[], reasons: Set<PersonLinkReason>): Merged
     suggestions: [],
     fields: { name: names, affiliation: affs, homepage: homes },
   };
-  const aff = [...affs].sort((a, b) => cmp(b.capturedAt, a.capturedAt) || cmp(a.captureKey, b.captureKey))[0];
+  const aff = [...affs].sort((a, b) => compareCodePoints(b.capturedAt, a.capturedAt) || compareCodePoints(a.captureKey, b.captureKey))[0];
   if (aff) person.affiliation = aff.value;
-  const home = [...homes].sort((a, b) => cmp(b.capturedAt, a.capturedAt) || cmp(a.captureKey, b.captureKey))[0];
+  const home = [...homes].sort((a, b) => compareCodePoints(b.capturedAt, a.capturedAt) || compareCodePoints(a.captureKey, b.captureKey))[0];
   if (home) person.homepage = home.value;
   return person;
 }

@@ -5,6 +5,7 @@ import type { Capture, Work, WorkIdKey } from '../capture';
 import { nameKey } from '../names';
 import { isPreprintDoi, normalizeWorkIds, titleInfo, type TitleInfo } from './normalize';
 import type { MemberRef, StoredCaptureLike, WorkIds } from './types';
+import { compareCodePoints } from '../order';
 
 export interface WorkRecord {
   /** Position in the sorted record list. */
@@ -33,7 +34,7 @@ export function usableCaptures(captures: StoredCaptureLike[]): StoredCaptureLike
     // The same key twice (a page captured again): keep the later capture.
     if (!old || laterThan(c.capture, old.capture)) byKey.set(c.key, c);
   }
-  return [...byKey.values()].sort((a, b) => cmp(a.key, b.key));
+  return [...byKey.values()].sort((a, b) => compareCodePoints(a.key, b.key));
 }
 
 function laterThan(a: Capture, b: Capture): boolean {
@@ -41,9 +42,6 @@ function laterThan(a: Capture, b: Capture): boolean {
   return JSON.stringify(a) > JSON.stringify(b);
 }
 
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 export function buildRecords(captures: StoredCaptureLike[]): WorkRecord[] {
   const out: WorkRecord[] = [];

@@ -4,8 +4,9 @@
 import type { WorkIdKey, WorkType } from '../capture';
 import { contained } from './match';
 import { isPreprintDoi } from './normalize';
-import { cmp, ID_STRENGTH, type WorkRecord } from './records';
+import { ID_STRENGTH, type WorkRecord } from './records';
 import type { FieldValue, FieldValues, MatchReason, MergedWork, VersionKind, WorkIds, WorkVersion } from './types';
+import { compareCodePoints } from '../order';
 
 export function buildMergedWork(recs: WorkRecord[], reasons: Set<MatchReason> | undefined): MergedWork {
   const fv = <T>(r: WorkRecord, value: T): FieldValue<T> => ({
@@ -32,7 +33,7 @@ export function buildMergedWork(recs: WorkRecord[], reasons: Set<MatchReason> | 
     url: collect((r) => r.work.url),
     type: collect((r) => r.work.type),
     ids: recs.flatMap((r) =>
-      (Object.entries(r.ids) as [WorkIdKey, string][]).sort((x, y) => cmp(x[0], y[0])).map(([kind, id]) => fv(r, { kind, id })),
+      (Object.entries(r.ids) as [WorkIdKey, string][]).sort((x, y) => compareCodePoints(x[0], y[0])).map(([kind, id]) => fv(r, { kind, id })),
     ),
   };
 
@@ -55,9 +56,9 @@ export function buildMergedWork(recs: WorkRecord[], reasons: Set<MatchReason> | 
   if (authors) w.authors = authors;
   const year = mode(preferred.map((r) => r.work.year), (a, b) => a - b);
   if (year !== undefined) w.year = year;
-  const venue = mode(preferred.map((r) => r.work.venue), cmp);
+  const venue = mode(preferred.map((r) => r.work.venue), compareCodePoints);
   if (venue) w.venue = venue;
-  const type = mode<WorkType>(preferred.map((r) => r.work.type), cmp);
+  const type = mode<WorkType>(preferred.map((r) => r.work.type), compareCodePoints);
   if (type) w.type = type;
   const abstract = longest(recs.map((r) => r.work.abstract));
   if (abstract) w.abstract = abstract;
@@ -89,7 +90,7 @@ function shownIds(recs: WorkRecord[]): WorkIds {
   const out: WorkIds = {};
   for (const kind of ID_STRENGTH) {
     const all = [...new Set(recs.map((r) => r.ids[kind]).filter((d): d is string => !!d))].sort();
-    if (kind === 'doi') all.sort((a, b) => Number(isPreprintDoi(a)) - Number(isPreprintDoi(b)) || cmp(a, b));
+    if (kind === 'doi') all.sort((a, b) => Number(isPreprintDoi(a)) - Number(isPreprintDoi(b)) || compareCodePoints(a, b));
     if (all[0]) out[kind] = all[0];
   }
   return out;
@@ -108,7 +109,7 @@ function versions(recs: WorkRecord[]): WorkVersion[] {
     };
     const t = shownTitle(mine);
     if (t) v.title = t.text;
-    const venue = mode(mine.map((r) => r.work.venue), cmp);
+    const venue = mode(mine.map((r) => r.work.venue), compareCodePoints);
     if (venue) v.venue = venue;
     const year = mode(mine.map((r) => r.work.year), (a, b) => a - b);
     if (year !== undefined) v.year = year;
@@ -135,7 +136,7 @@ function shownTitle(recs: WorkRecord[]): { text: string; truncated: boolean } | 
     (a, b) =>
       count.get(b.title!.compact)! - count.get(a.title!.compact)! ||
       b.work.title!.length - a.work.title!.length ||
-      cmp(a.key, b.key),
+      compareCodePoints(a.key, b.key),
   )[0]!;
   return { text: best.work.title!, truncated: !full.length };
 }
@@ -147,7 +148,7 @@ function shownAuthors(recs: WorkRecord[]): string[] | undefined {
     (a, b) =>
       Number(!!a.work.authorsTruncated) - Number(!!b.work.authorsTruncated) ||
       b.work.authors!.length - a.work.authors!.length ||
-      cmp(a.key, b.key),
+      compareCodePoints(a.key, b.key),
   )[0]!;
   return best.work.authors;
 }
@@ -158,7 +159,7 @@ function shownCitations(values: FieldValues<number>): FieldValue<number> | undef
   const latestYear = values.map((v) => v.capturedAt.slice(0, 4)).sort().at(-1)!;
   return values
     .filter((v) => v.capturedAt.slice(0, 4) === latestYear)
-    .sort((a, b) => b.value - a.value || cmp(a.captureKey, b.captureKey))[0];
+    .sort((a, b) => b.value - a.value || compareCodePoints(a.captureKey, b.captureKey))[0];
 }
 
 function mode<T extends string | number>(values: (T | undefined)[], order: (a: T, b: T) => number): T | undefined {
@@ -168,5 +169,5 @@ function mode<T extends string | number>(values: (T | undefined)[], order: (a: T
 }
 
 function longest(values: (string | undefined)[]): string | undefined {
-  return values.filter((v): v is string => !!v).sort((a, b) => b.length - a.length || cmp(a, b))[0];
+  return values.filter((v): v is string => !!v).sort((a, b) => b.length - a.length || compareCodePoints(a, b))[0];
 }

@@ -6,6 +6,7 @@
 import { foldName, nameKey } from '../names';
 import { authorCountIsLowerBound } from './work-facts';
 import type { MetricWork, RankedName, RankedVenue } from './types';
+import { compareCodePoints } from '../order';
 
 export interface Positions {
   /** Person is listed first (sole-authored works included). */
@@ -55,7 +56,7 @@ export function coAuthors(works: readonly MetricWork[], self: Set<string>): Rank
   }
   return [...tally]
     .map(([key, t]) => ({ name: bestSpelling(t.spellings), key, sharedWorks: t.count }))
-    .sort((a, b) => b.sharedWorks - a.sharedWorks || compare(a.key, b.key) || compare(a.name, b.name));
+    .sort((a, b) => b.sharedWorks - a.sharedWorks || compareCodePoints(a.key, b.key) || compareCodePoints(a.name, b.name));
 }
 
 /**
@@ -74,7 +75,7 @@ export function venues(works: readonly MetricWork[]): RankedVenue[] {
     t.works++;
     tally.set(key, t);
   }
-  return [...tally].sort(([ka, a], [kb, b]) => b.works - a.works || compare(ka, kb)).map(([, v]) => v);
+  return [...tally].sort(([ka, a], [kb, b]) => b.works - a.works || compareCodePoints(ka, kb)).map(([, v]) => v);
 }
 
 /** The venue without a trailing citation locator: volume, issue, pages, or an arXiv id. */
@@ -88,10 +89,6 @@ export function venueName(raw: string): string {
 }
 
 function bestSpelling(spellings: Map<string, number>): string {
-  return [...spellings].sort(([a, na], [b, nb]) => nb - na || b.length - a.length || compare(a, b))[0]![0];
+  return [...spellings].sort(([a, na], [b, nb]) => nb - na || b.length - a.length || compareCodePoints(a, b))[0]![0];
 }
 
-/** Code-point order: deterministic everywhere, unlike localeCompare. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

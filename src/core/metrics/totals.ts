@@ -3,6 +3,7 @@
 
 import { ageOf, authorCountIsLowerBound, authorCountOf, citationsOf, hasYear } from './work-facts';
 import type { Coverage, MetricWork } from './types';
+import { compareCodePoints } from '../order';
 
 export interface Totals {
   papers: number;
@@ -73,5 +74,5 @@ function sumByYear(works: readonly MetricWork[]): Record<string, number> {
       if (Number.isFinite(n) && n > 0) out[year] = (out[year] ?? 0) + n;
     }
   }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => compareCodePoints(a, b)));
 }

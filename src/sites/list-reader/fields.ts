@@ -4,7 +4,7 @@
 // the title, ids from DOI/arXiv/PubMed links. Anything not found is left out.
 
 import type { Work } from '../../core/capture';
-import { absoluteUrl, canonicalArxiv, canonicalDoi, cleanText, compact, parseCount } from '../text';
+import { absoluteUrl, canonicalArxiv, canonicalDoi, cleanText, compact, parseCount } from '../../core/text';
 import { flatText, linesOf } from './lines';
 import { isName, nameList } from './names';
 

@@ -4,7 +4,7 @@
 // sampled scoring of the few groups that look like prose.
 
 import type { Work } from '../../core/capture';
-import { cleanText } from '../text';
+import { cleanText } from '../../core/text';
 import { FIELD_NAMES, readBlock, type BlockContext, type FieldName } from './fields';
 import { repeatedGroups, type Group } from './groups';
 import { flatText } from './lines';

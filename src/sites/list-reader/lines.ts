@@ -2,7 +2,7 @@
 // <br> break the flow. textContent glues "Title</a><br>Author" into
 // "TitleAuthor", which would ruin every later heuristic.
 
-import { cleanText } from '../text';
+import { cleanText } from '../../core/text';
 
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',

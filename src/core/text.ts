@@ -1,8 +1,8 @@
-// Text helpers shared by adapters: what every scraped string goes through.
+// Text helpers shared by adapters, importers and the merge: what every scraped string goes through.
 
 // Bidi controls, zero-width characters and the BOM: Scholar wraps titles in
 // direction marks on right-to-left interfaces, which would break matching.
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
+export const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
 
 /** Collapse whitespace, remove invisible marks, trim. Returns undefined for empty results. */
 export function cleanText(s: string | null | undefined): string | undefined {
@@ -50,7 +50,7 @@ export function parseYear(s: string | null | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-export { canonicalArxiv, canonicalDoi } from '../core/ids';
+export { canonicalArxiv, canonicalDoi } from './ids';
 
 /** Drop keys whose value is undefined, an empty string or an empty array/object. */
 export function compact<T extends object>(o: T): T {
