@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
-import { hostMatchPatterns } from './src/sites/registry';
+import { siteHostPatterns } from './src/node/site-metas';
 
 // Host permissions are derived from the adapters, so the manifest lists
 // exactly the supported sites and nothing else. Other sites are reached only
@@ -10,12 +10,14 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'assets/public',
   outDir: '.output',
+  // src/build holds the WXT module that adds one content script per site folder.
+  modulesDir: 'src/build',
   manifest: ({ browser }) => ({
     name: 'Scholar Lens',
     description:
       'Recognizes researcher and paper pages on scholarly sites, merges them locally and shows the merged profile with its metrics. Nothing leaves your browser.',
     permissions: ['storage', 'activeTab', 'scripting', 'unlimitedStorage'],
-    host_permissions: hostMatchPatterns(),
+    host_permissions: siteHostPatterns(),
     // Other hosts only on request, one at a time ("Always read article pages on
     // this site"). Firefox's Manifest V2 names them optional_permissions.
     ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),

@@ -3,12 +3,17 @@
 
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
+import { siteFolders } from '../src/node/site-metas';
 
+// esbuild has no import.meta.glob: the entry imports every site folder by name
+// and builds the registry the way src/adapters/registry.ts does.
 const ENTRY = `
-import { capturePage } from './src/sites/run';
-import { adapterFor } from './src/sites/registry';
+import { capturePage } from './src/adapters/run';
+import { createRegistry } from './src/adapters/catalog';
+${siteFolders().map((id, i) => `import site${i} from './src/sites/${id}';`).join('\n')}
+const registry = createRegistry([${siteFolders().map((_, i) => `site${i}`).join(', ')}], []);
 globalThis.capturePage = capturePage;
-globalThis.adapterFor = adapterFor;
+globalThis.adapterFor = registry.adapterFor;
 `;
 
 /** An IIFE exposing `capturePage` and `adapterFor` on globalThis. */

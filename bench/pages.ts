@@ -7,8 +7,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, fixtureBytes } from '../tests/helpers/fixtures';
 import { decodePage, parseHtml } from '../src/node/dom';
-import { adapterFor } from '../src/sites/registry';
-import type { SiteAdapter } from '../src/sites/adapter';
+import { nodeRegistry } from '../src/node/sites';
+import type { SiteAdapter } from '../src/adapters/contract';
 
 const KNOWN_URLS: Record<string, string> = {
   'google_scholar/profile_SbUmSEAAAAAJ_ernst_all58.html': 'https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en',
@@ -61,7 +61,7 @@ export function benchPages(): { pages: BenchPage[]; skipped: string[] } {
       const fixture = `${site}/${file}`;
       const html = decodePage(fixtureBytes(fixture));
       const href = KNOWN_URLS[fixture] ?? canonicalUrl(html);
-      const adapter = href ? adapterFor(href) : undefined;
+      const adapter = href ? nodeRegistry().adapterFor(href) : undefined;
       if (!href || !adapter) {
         skipped.push(fixture);
         continue;

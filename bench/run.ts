@@ -9,7 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import type { Capture } from '../src/core/capture';
 import { parseHtml } from '../src/node/dom';
-import { capturePage } from '../src/sites/run';
+import { capturePage } from '../src/adapters/run';
 import { bundleSizes } from './bundle-size';
 import { extractionFigures, measurePage } from './extraction-node';
 import { benchPages } from './pages';

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { adapters } from '../../src/sites/registry';
+import { adapters } from '../../src/adapters/registry';
 import { allCaptures, allDecisions, deleteCapture, eraseAll, getSetting, openStore, putDecision } from '../../src/store/store';
 import { normalizeSiteSettings, SITE_SETTINGS_KEY } from '../../src/shell/site-settings';
 import { Dashboard, type DashboardData } from '../../src/ui/dashboard/Dashboard';

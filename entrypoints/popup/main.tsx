@@ -5,7 +5,7 @@ import { Popup, type PopupData } from '../../src/ui/popup/Popup';
 import { allCaptures, allDecisions, openStore, putDecision } from '../../src/store/store';
 import { decisionRecord } from '../../src/ui/profile-data';
 import { autoCaptureOn, normalizeSiteSettings, SITE_SETTINGS_KEY } from '../../src/shell/site-settings';
-import { siteNameOf } from '../../src/sites/site-names';
+import { siteNameOf } from '../../src/adapters/names';
 import type { Response, TabStatus } from '../../src/shell/messages';
 import type { ListPreview } from '../../src/shell/list-capture';
 import '../../src/ui/theme.css';

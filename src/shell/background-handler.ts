@@ -3,8 +3,8 @@
 
 import type { Capture } from '../core/capture';
 import { validateCapture } from '../core/validate';
-import { adapterById, adapterFor } from '../sites/registry';
-import { pageKeyOf } from '../sites/run';
+import { adapterById, adapterFor } from '../adapters/registry';
+import { pageKeyOf } from '../adapters/run';
 import { putCapture, type LensDB } from '../store/store';
 import type { Response, TabStatus } from './messages';
 import { fetchDataFor } from './fetch-data';

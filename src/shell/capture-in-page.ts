@@ -3,8 +3,8 @@
 // here must not surface in the host page.
 
 import type { Capture } from '../core/capture';
-import type { Payloads, SiteAdapter } from '../sites/adapter';
-import { capturePage } from '../sites/run';
+import type { Payloads, SiteAdapter } from '../adapters/contract';
+import { capturePage } from '../adapters/run';
 
 export interface PageContext {
   doc: Document;

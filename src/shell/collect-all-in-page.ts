@@ -5,8 +5,8 @@
 // message so the background validates and stores it like any other.
 
 import type { Capture } from '../core/capture';
-import type { SiteAdapter } from '../sites/adapter';
-import { envelope } from '../sites/run';
+import type { SiteAdapter } from '../adapters/contract';
+import { envelope } from '../adapters/run';
 import { collectAll, timerSleep, type CollectDeps } from './collect-all';
 import type { CollectProgress } from './collect-progress';
 import type { Response } from './messages';

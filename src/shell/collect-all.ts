@@ -5,10 +5,10 @@
 // tested with a fake clock and real saved pages.
 
 import type { Extraction } from '../core/capture';
-import type { SiteAdapter } from '../sites/adapter';
+import type { SiteAdapter } from '../adapters/contract';
 import type { CollectProgress, CollectState } from './collect-progress';
 import { withoutHash } from '../core/url';
-import { safeExtract } from '../sites/run';
+import { safeExtract } from '../adapters/run';
 
 export interface PageResponse {
   ok: boolean;

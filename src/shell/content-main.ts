@@ -3,8 +3,8 @@
 // a page carries the code of the one site it belongs to, not every site's.
 
 import browser from 'webextension-polyfill';
-import type { SiteAdapter } from '../sites/adapter';
-import { ruleFor } from '../sites/adapter';
+import type { SiteAdapter } from '../adapters/contract';
+import { ruleFor } from '../adapters/contract';
 import { captureCurrentPage, pageFetcher } from './capture-in-page';
 import { browserCollectDeps, collectAllController } from './collect-all-in-page';
 import { dataFetcher } from './fetch-data';

@@ -6,7 +6,7 @@
 // the content script's behalf — but only URLs on the hosts of the adapter of
 // the page that asked, so a compromised page cannot use it as an open proxy.
 
-import type { SiteAdapter } from '../sites/adapter';
+import type { SiteAdapter } from '../adapters/contract';
 import type { PageContext } from './capture-in-page';
 import type { Response } from './messages';
 

@@ -3,9 +3,9 @@
 // (read-list.ts) so the popup does not load the list reader's code.
 
 import type { Capture, Extraction, Work } from '../core/capture';
-import type { FieldName } from '../sites/list-reader/index';
-import { envelope } from '../sites/run';
-import { SITE_NAMES } from '../sites/site-names';
+import type { FieldName } from '../readers/list-reader/index';
+import { envelope } from '../adapters/run';
+import { SITE_NAMES } from '../adapters/names';
 import { cleanText } from '../core/text';
 
 const GENERIC_LIST = { id: 'generic-list', name: SITE_NAMES['generic-list']! };

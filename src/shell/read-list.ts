@@ -4,7 +4,7 @@
 // with that name) or not (a `list` capture). The capture goes through the
 // same envelope and validation as every site's (source `generic-list`).
 
-import { fieldsFound, readList } from '../sites/list-reader/index';
+import { fieldsFound, readList } from '../readers/list-reader/index';
 import type { ListPreview } from './list-capture';
 import { withoutHash } from '../core/url';
 

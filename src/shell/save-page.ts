@@ -1,5 +1,5 @@
 // "Save this page": what runs in a tab when the user asks, on any site.
-import { adapterFor, fallbackAdapterFor } from '../sites/registry';
+import { adapterFor, fallbackAdapterFor } from '../adapters/registry';
 import { captureCurrentPage, pageFetcher } from './capture-in-page';
 
 export type SavePageMessage =

@@ -13,7 +13,7 @@
 // when they navigate), and a slow poll as the last resort.
 
 import type { Capture } from '../core/capture';
-import type { SiteAdapter } from '../sites/adapter';
+import type { SiteAdapter } from '../adapters/contract';
 
 /** Longest wait for a new page to show before giving up on it. */
 export const SHOW_TIMEOUT_MS = 10_000;

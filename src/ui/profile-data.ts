@@ -8,7 +8,7 @@ import type { MergedPerson, MergedWork, MergeResult, UserDecision } from '../cor
 import { personFigures, reportInputOf, type PersonFigures } from '../core/person-figures';
 import type { PersonReportInput } from '../formats';
 import type { CaptureRecord, DecisionRecord } from '../store/schema';
-import { siteNameOf } from '../sites/site-names';
+import { siteNameOf } from '../adapters/names';
 
 const DECISION_KINDS = ['link-people', 'unlink-people', 'join-works', 'split-works'] as const;
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Request } from 'playwright-core';
 import { sameSite } from '../../src/shell/capture-in-page';
 import { matchesPattern } from '../../src/shell/fetch-data';
-import { fallbackAdapters, hostMatchPatterns } from '../../src/sites/registry';
+import { fallbackAdapters, hostMatchPatterns } from '../../src/adapters/registry';
 import { EXTENSION_DIR, launch, type Harness } from './harness';
 
 const SCHOLAR = 'https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { Capture } from '../../src/core/capture';
-import { adapterFor } from '../../src/sites/registry';
+import { adapterFor } from '../../src/adapters/registry';
 import { launch, type Harness } from './harness';
 import { axeViolations } from './axe';
 import { docScreenshot } from './screenshots';

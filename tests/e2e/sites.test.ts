@@ -6,7 +6,7 @@
 // (see each comment), not taken from the code under test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Capture } from '../../src/core/capture';
-import { adapters } from '../../src/sites/registry';
+import { adapters } from '../../src/adapters/registry';
 import { launch, type Harness } from './harness';
 import { fixtureBytes } from '../helpers/fixtures';
 

@@ -5,7 +5,7 @@
 
 import type { Capture, Work } from '../../src/core/capture';
 import { googleScholar } from '../../src/sites/google-scholar';
-import { capturePage } from '../../src/sites/run';
+import { capturePage } from '../../src/adapters/run';
 import { FIXED_NOW, fixtureDoc } from './fixtures';
 
 export function scholarCapture(file: string, url: string): Capture {

@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import { writeFileSync } from 'node:fs';
 import { DB_VERSION } from '../../src/store/schema';
 import { openStore, putCapture, putDecision, putSetting } from '../../src/store/store';
-import { captureData, capturePage, pageKeyOf } from '../../src/sites/run';
+import { captureData, capturePage, pageKeyOf } from '../../src/adapters/run';
 import { googleScholar } from '../../src/sites/google-scholar';
 import { arxivAdapter } from '../../src/sites/arxiv';
 import { dblpAdapter } from '../../src/sites/dblp';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createHandler } from '../../src/shell/background-handler';
 import type { TabStatus } from '../../src/shell/messages';
 import { allCaptures, openStore } from '../../src/store/store';
-import { adapters } from '../../src/sites/registry';
+import { adapters } from '../../src/adapters/registry';
 import type { Capture } from '../../src/core/capture';
 
 let n = 0;

@@ -14,7 +14,7 @@ import type { CliIo } from '../../src/cli/io';
 import type { Capture } from '../../src/core/capture';
 import { validateCapture } from '../../src/core/validate';
 import { sniffCharset } from '../../src/node/dom';
-import { adapters } from '../../src/sites/registry';
+import { adapters } from '../../src/adapters/registry';
 import { cassetteBodies } from '../helpers/cassette';
 import { fixtureBytes, fixturePath, fixtureText } from '../helpers/fixtures';
 

@@ -1,27 +1,27 @@
-// The project's conventions, checked: every adapter is registered and wired,
-// its example URLs match it and no other adapter, its host patterns cover its
-// examples, every page kind it declares is tested on a real fixture where one
-// exists, every fixture has its provenance, and the README's support table
-// lists it.
+// The project's conventions, checked: a site is one folder (site.json, its
+// adapter, its cases and tests) and everything else is derived from the
+// folders (registry, names, host permissions, content scripts); each site's
+// example URLs match it and no other site, its non-record URLs match none, its
+// saved pages are all claimed as cases, every shared page has its provenance,
+// and the README's support table lists the site.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SiteAdapter } from '../../src/sites/adapter';
-import { ruleFor } from '../../src/sites/adapter';
-import { adapterFor, adapters, fallbackAdapters, hostMatchPatterns } from '../../src/sites/registry';
+import type { SiteAdapter } from '../../src/adapters/contract';
+import { ruleFor } from '../../src/adapters/contract';
+import { adapterById, adapterFor, adapters, fallbackAdapters, hostMatchPatterns } from '../../src/adapters/registry';
+import type { SiteMeta } from '../../src/adapters/catalog';
+import { SITES_DIR, siteFolders, siteHostPatterns, siteMetas } from '../../src/node/site-metas';
+import { contentScriptSource } from '../../src/build/site-content-scripts';
+import { SITE_CASES } from '../helpers/site-cases';
 import { FIXTURES, sources as sourceRows } from '../helpers/fixtures';
-import { SITE_NAMES } from '../../src/sites/site-names';
+import { SITE_NAMES } from '../../src/adapters/names';
 import { BIBLIOGRAPHY_SOURCE } from '../../src/formats/bibliography';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const SITES_DIR = join(ROOT, 'src', 'sites');
 const all: SiteAdapter[] = [...adapters, ...fallbackAdapters];
-
-function isAdapter(v: unknown): v is SiteAdapter {
-  return typeof v === 'object' && v !== null && 'id' in v && 'rules' in v && 'extract' in v && 'detect' in v;
-}
 
 /** A manifest match pattern (scheme://host/path with * wildcards) tested against a URL. */
 function matchPattern(pattern: string, url: URL): boolean {
@@ -34,35 +34,43 @@ function matchPattern(pattern: string, url: URL): boolean {
   return hostOk && re.test(url.pathname + url.search);
 }
 
-// The shared fixtures' page kinds, in this project's terms.
-const KIND_OF_SOURCE: Record<string, string> = {
-  profile: 'author', profile_legacy_2013: 'author', author_page: 'author', profile_page: 'author',
-  person_xml_reserialized: 'author', api_v3_record_json: 'author', api_author_with_papers_json: 'author',
-  view_citation: 'paper', abs_page: 'paper', paper_page: 'paper', article_page: 'paper', article_page_legacy: 'paper',
-  search_results: 'list', cites_results: 'list', api_atom_search: 'list', api_paper_search_json: 'list',
-};
-
 const sources = sourceRows().map((r) => ({ site: r.site, kind: r.pageKind, file: r.path }));
-
-const unitTests = readdirSync(join(ROOT, 'tests', 'unit'))
-  .filter((f) => f.endsWith('.ts'))
-  .map((f) => readFileSync(join(ROOT, 'tests', 'unit', f), 'utf8'))
-  .join('\n');
 
 const digest = (b: Buffer): string => createHash('sha1').update(b).digest('hex');
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 describe('adapter conventions', () => {
-  it('every adapter module in src/sites is registered', async () => {
-    const files = readdirSync(SITES_DIR).filter((f) => f.endsWith('.ts'));
-    const found: string[] = [];
-    for (const f of files) {
-      const mod = (await import(join(SITES_DIR, f))) as Record<string, unknown>;
-      for (const v of Object.values(mod)) if (isAdapter(v)) found.push(v.id);
+  it('every folder of src/sites is one site: site.json named for the folder, index.ts exporting its adapter, cases.ts, a test', () => {
+    const folders = siteFolders();
+    expect(readdirSync(SITES_DIR).filter((f) => !folders.includes(f)), 'src/sites holds only site folders').toEqual([]);
+    for (const id of folders) {
+      const files = readdirSync(join(SITES_DIR, id));
+      const meta = JSON.parse(readFileSync(join(SITES_DIR, id, 'site.json'), 'utf8')) as SiteMeta;
+      expect(Object.keys(meta).sort(), `${id}/site.json`).toEqual(['id', 'matches', 'name', 'precedence']);
+      expect(meta.id, `${id}/site.json names its folder`).toBe(id);
+      const adapter = adapterById(id);
+      expect(adapter, `${id} is registered`).toBeDefined();
+      expect({ id: adapter!.id, name: adapter!.name, precedence: adapter!.precedence, matches: adapter!.matches }, `${id}: the adapter is its site.json`).toEqual(meta);
+      expect(files, `${id} has its cases`).toContain('cases.ts');
+      expect(files.some((f) => f.endsWith('.test.ts')), `${id} has its tests beside it`).toBe(true);
     }
-    expect(found.length).toBeGreaterThan(0);
-    for (const id of found) expect(all.map((a) => a.id), `${id} is not in the registry`).toContain(id);
+    expect(adapters.map((a) => a.id).sort()).toEqual(folders);
+  });
+
+  it('the bundles\' registry (import.meta.glob) and Node\'s (the file system) are the same, in the same order', () => {
+    // Node's registry loads the adapters with tsx, as the command line does.
+    const script = "import { nodeRegistry } from './src/node/sites'; console.log(JSON.stringify(nodeRegistry().adapters.map((a) => a.id)));";
+    const ids = execFileSync('npx', ['tsx', '--eval', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(JSON.parse(ids)).toEqual(adapters.map((a) => a.id));
+    expect(siteMetas().map((m) => m.id)).toEqual(adapters.map((a) => a.id));
+    expect(siteHostPatterns()).toEqual(hostMatchPatterns());
+  });
+
+  it('precedence decides, not the order folders are read in', () => {
+    const precedences = adapters.map((a) => a.precedence);
+    expect(precedences).toEqual([...precedences].sort((x, y) => x - y));
+    expect(new Set(precedences).size, 'no two sites share a precedence').toBe(precedences.length);
   });
 
   it('the extension pages\' table of site names matches the adapters', () => {
@@ -93,23 +101,26 @@ describe('adapter conventions', () => {
           }
       });
 
-      it('is tested on a real fixture for every page kind the shared fixtures have', () => {
-        const site = adapter.id.replace(/-/g, '_');
-        const kinds = new Set(adapter.rules.map((r) => r.kind));
-        for (const row of sources.filter((r) => r.site === site)) {
-          const kind = KIND_OF_SOURCE[row.kind];
-          if (!kind || !kinds.has(kind as never)) continue;
-          const name = row.file.split('/').pop()!;
-          expect(unitTests.includes(name), `${row.file} (${kind}) is not read by any unit test`).toBe(true);
+      it('its URLs that are not records match no site', () => {
+        for (const u of adapter.nonMatching) {
+          expect(adapterFor(u), u).toBeUndefined();
+          for (const other of adapters) expect(ruleFor(other, new URL(u)), `${u} matches ${other.id}`).toBeUndefined();
         }
       });
 
-      it('has its own content script, which carries only its own adapter', () => {
-        const file = join(ROOT, 'entrypoints', `${adapter.id}.content.ts`);
-        const text = readFileSync(file, 'utf8');
-        expect(text).toMatch(/runContentScript\(\w+\)/);
-        expect(text).toMatch(new RegExp(`matches: \\w+\\.matches`));
-        expect(text).not.toMatch(/sites\/registry/);
+      it('claims every saved page of its site as a case, or says why not', () => {
+        const site = SITE_CASES.find((c) => c.id === adapter.id)!;
+        const claimed = new Set([...site.cases.pages.map((p) => p.fixture), ...(site.cases.data ?? []).map((d) => d.fixture), ...Object.keys(site.cases.notCases ?? {})]);
+        const folder = adapter.id.replace(/-/g, '_');
+        for (const row of sources.filter((r) => r.file.startsWith(`${folder}/`))) expect(claimed.has(row.file), `${row.file} is not in ${adapter.id}/cases.ts`).toBe(true);
+        for (const f of claimed) if (!f.startsWith('tests/data/')) expect(sources.some((r) => r.file === f), `${f} has no SOURCES.tsv row`).toBe(true);
+        if (!site.cases.pages.length && !site.cases.data?.length) expect(site.cases.unverified, `${adapter.id} has no saved page: say so`).toBeTruthy();
+      });
+
+      it('its cases are at addresses it claims', () => {
+        const site = SITE_CASES.find((c) => c.id === adapter.id)!;
+        for (const p of site.cases.pages) expect(adapterFor(p.url)?.id, p.url).toBe(adapter.id);
+        for (const d of site.cases.data ?? []) expect(adapterFor(d.url)?.id, d.url).toBe(adapter.id);
       });
 
       it('appears in the README support table', () => {
@@ -118,16 +129,26 @@ describe('adapter conventions', () => {
     });
   }
 
-  it('every content script belongs to a registered adapter, and none loads the registry', () => {
-    const scripts = readdirSync(join(ROOT, 'entrypoints')).filter((f) => f.endsWith('.content.ts'));
-    expect(scripts.sort()).toEqual(adapters.map((a) => `${a.id}.content.ts`).sort());
+  it('each site gets its own content script, carrying only its own adapter, on its own hosts', () => {
+    for (const meta of siteMetas()) {
+      const text = contentScriptSource(meta, join(ROOT, '.wxt', 'site-scripts'));
+      expect(text).toContain(`import adapter from '../../src/sites/${meta.id}';`);
+      expect(text).toContain(`matches: ${JSON.stringify(meta.matches)}`);
+      expect(text).not.toMatch(/registry/);
+    }
+    expect(readdirSync(join(ROOT, 'entrypoints')).filter((f) => f.endsWith('.content.ts')), 'no hand-written per-site entrypoint').toEqual([]);
     // What content scripts import must not reach the registry (every site's code).
     for (const f of ['content-main.ts', 'capture-in-page.ts', 'fetch-data.ts', 'spa-navigation.ts', 'collect-all-in-page.ts', 'collect-all.ts', 'site-settings.ts'])
-      expect(readFileSync(join(ROOT, 'src', 'shell', f), 'utf8'), f).not.toMatch(/sites\/registry/);
+      if (existsSync(join(ROOT, 'src', 'shell', f))) expect(readFileSync(join(ROOT, 'src', 'shell', f), 'utf8'), f).not.toMatch(/adapters\/registry/);
   });
 
-  it('the host permissions are exactly the adapters\' host patterns', () => {
-    expect(hostMatchPatterns().every((p) => !p.includes('<all_urls>') && p !== '*://*/*')).toBe(true);
+  it('the host permissions are exactly the sites\' host patterns, https or the site\'s own hosts, never every site', () => {
+    const patterns = hostMatchPatterns();
+    expect(patterns).toEqual([...new Set(adapters.flatMap((a) => a.matches))]);
+    for (const p of patterns) {
+      expect(p, 'no wildcard host').toMatch(/^(?:https|\*):\/\/[a-z0-9.-]+\/[\w./-]*\*$/);
+      expect(p).not.toContain('<all_urls>');
+    }
   });
 });
 

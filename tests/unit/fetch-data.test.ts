@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHandler } from '../../src/shell/background-handler';
 import { dataFetcher, fetchDataFor, matchesPattern } from '../../src/shell/fetch-data';
-import { adapterFor } from '../../src/sites/registry';
+import { adapterFor } from '../../src/adapters/registry';
 import { fixtureText } from '../helpers/fixtures';
 
 const RECORD_URL = 'https://pub.orcid.org/v3.0/0000-0003-4423-4370/record';

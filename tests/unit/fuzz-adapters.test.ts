@@ -13,24 +13,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Extraction } from '../../src/core/capture';
 import { validateCapture } from '../../src/core/validate';
-import type { Payloads, SiteAdapter } from '../../src/sites/adapter';
-import { adapters } from '../../src/sites/registry';
-import { captureData, envelope } from '../../src/sites/run';
-import { googleScholar } from '../../src/sites/google-scholar';
-import { arxivAdapter } from '../../src/sites/arxiv';
-import { dblpAdapter } from '../../src/sites/dblp';
-import { orcidAdapter } from '../../src/sites/orcid';
-import { semanticScholarAdapter } from '../../src/sites/semantic-scholar';
-import { springerAdapter } from '../../src/sites/springer';
-import { sciencedirectAdapter } from '../../src/sites/sciencedirect';
-import { plosAdapter } from '../../src/sites/plos';
-import { natureAdapter } from '../../src/sites/nature';
-import { aclAnthology } from '../../src/sites/acl-anthology';
-import { pubmedAdapter } from '../../src/sites/pubmed';
-import { researchgateAdapter } from '../../src/sites/researchgate';
-import { embeddedMetadata } from '../../src/sites/embedded-metadata';
-import { genericList } from '../../src/sites/generic-list';
+import type { Payloads, SiteAdapter } from '../../src/adapters/contract';
+import { adapters } from '../../src/adapters/registry';
+import { captureData, envelope } from '../../src/adapters/run';
+import { embeddedMetadata } from '../../src/readers/embedded-metadata';
+import { genericList } from '../../src/readers/generic-list';
 import { loadHtml, parseHtml } from '../../src/node/dom';
+import { SITE_CASES } from '../helpers/site-cases';
 import { FIXED_NOW, fixtureBytes, fixtureText } from '../helpers/fixtures';
 import { rng, type Rng } from '../helpers/prng';
 
@@ -46,45 +35,17 @@ interface PageCase {
   payload?: { key: string; fixture: string };
 }
 
-// The URL each page was saved from (SOURCES.tsv), or one of the adapter's own example URLs of that kind.
-const PAGES: PageCase[] = [
-  { adapter: googleScholar, fixture: 'google_scholar/profile_SbUmSEAAAAAJ_ernst_all58.html', url: 'https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en', dom: 100, text: 20 },
-  { adapter: googleScholar, fixture: 'google_scholar/profile_LZ5D_p4AAAAJ_elmatary_ar.html', url: 'https://scholar.google.com/citations?user=LZ5D_p4AAAAJ&hl=ar', dom: 160, text: 30 },
-  { adapter: googleScholar, fixture: 'google_scholar/profile_8daWuo4AAAAJ_kietzig_fr_2019.html', url: 'https://scholar.google.com/citations?user=8daWuo4AAAAJ&hl=fr', dom: 200, text: 25 },
-  { adapter: googleScholar, fixture: 'google_scholar/profile_newton_2015.html', url: 'https://scholar.google.com/citations?hl=en&user=j2MGGBAAAAAJ&pagesize=100&view_op=list_works', dom: 80, text: 20 },
-  { adapter: googleScholar, fixture: 'google_scholar/legacy_profile_M7uPknsAAAAJ_2013.fragment.html', url: 'https://scholar.google.com/citations?user=M7uPknsAAAAJ&hl=en', dom: 300, text: 150 },
-  { adapter: googleScholar, fixture: 'google_scholar/view_citation_ernst_ieeeaccess2018.html', url: 'https://scholar.google.com/citations?view_op=view_citation&hl=en&user=SbUmSEAAAAAJ&citation_for_view=SbUmSEAAAAAJ:HoB7MX3m0LUC', dom: 400, text: 40 },
-  { adapter: googleScholar, fixture: 'google_scholar/search_crispr_cas9_p1.html', url: 'https://scholar.google.com/scholar?hl=en&as_sdt=0%2C5&q=crispr+cas9&btnG=', dom: 120, text: 20 },
-  { adapter: googleScholar, fixture: 'google_scholar/cites_5545735591029960915_2017.html', url: 'https://scholar.google.co.jp/scholar?cites=5545735591029960915&hl=en', dom: 120, text: 25 },
-  { adapter: googleScholar, fixture: 'google_scholar/blocked_sorry_page.html', url: 'https://scholar.google.com/citations?user=U4LFdJ0AAAAJ&hl=en', dom: 1000, text: 300 },
-  { adapter: arxivAdapter, fixture: 'arxiv/abs_2004.10162.html', url: 'https://arxiv.org/abs/2004.10162', dom: 600, text: 200 },
-  { adapter: arxivAdapter, fixture: 'arxiv/search_results_200.html', url: 'https://arxiv.org/search/?query=distributed+systems&searchtype=abstract', dom: 10, text: 4 },
-  // DBLP's person XML, as saved (re-serialized with <html><body>), is both the document and the payload.
-  { adapter: dblpAdapter, fixture: 'dblp/person_00-5179_RuiTan.xml', url: 'https://dblp.org/pid/00/5179.html', dom: 60, text: 20, payload: { key: 'person', fixture: 'dblp/person_00-5179_RuiTan.xml' } },
-  // The article and profile pages of the other sites, at the addresses tests/unit/cli-extract.test.ts reads them from.
-  { adapter: springerAdapter, fixture: 'springer/article_s10924-010-0192-1.html', url: 'https://link.springer.com/article/10.1007/s10924-010-0192-1', dom: 150, text: 30 },
-  { adapter: sciencedirectAdapter, fixture: 'sciencedirect/article_S2210271X18305656.html', url: 'https://www.sciencedirect.com/science/article/pii/S2210271X18305656', dom: 150, text: 30 },
-  { adapter: plosAdapter, fixture: 'plos/article_ploscompbiol_2014.html', url: 'https://journals.plos.org/ploscompbiol/article?id=10.1371/journal.pcbi.1003604', dom: 150, text: 30 },
-  { adapter: natureAdapter, fixture: 'nature/article_nature-1_2014.html', url: 'https://www.nature.com/articles/nature13322', dom: 150, text: 30 },
-  { adapter: aclAnthology, fixture: 'acl_anthology/paper_2021.naacl-main.208.html', url: 'https://aclanthology.org/2021.naacl-main.208/', dom: 300, text: 60 },
-  { adapter: aclAnthology, fixture: 'acl_anthology/author_andreas-madsack_2021.html', url: 'https://aclanthology.org/people/a/andreas-madsack/', dom: 300, text: 60 },
-  { adapter: pubmedAdapter, fixture: 'pubmed/article_legacy_entrez_2015.html', url: 'https://www.ncbi.nlm.nih.gov/pubmed/25817406', dom: 200, text: 40 },
-  { adapter: researchgateAdapter, fixture: 'researchgate/profile_Lorenzo-Prendini.html', url: 'https://www.researchgate.net/profile/Lorenzo-Prendini', dom: 20, text: 6 },
-];
+// Every site's saved pages, from its cases.ts: a new site folder is fuzzed without an edit here.
+const PAGES: PageCase[] = SITE_CASES.flatMap(({ adapter, cases }) =>
+  cases.pages.map((p) => ({ adapter, fixture: p.fixture, url: p.url, dom: p.fuzz?.dom ?? 100, text: p.fuzz?.text ?? 20, payload: p.payload })),
+);
 
 /** Every how-many-th mutated page the generic readers also read (the list reader is the slow one). */
 const GENERIC_EVERY = 8;
 
-// Payload fuzzing: the page is a synthetic empty shell (these sites render from data), the data is real.
-const PAYLOADS: { adapter: SiteAdapter; fixture: string; url: string; key: string; dataUrl: string; as: 'json' | 'xml'; n: number }[] = [
-  { adapter: orcidAdapter, fixture: 'orcid/record_0000-0003-4423-4370.json', url: 'https://orcid.org/0000-0003-4423-4370', key: 'record', dataUrl: 'https://pub.orcid.org/v3.0/0000-0003-4423-4370/record', as: 'json', n: 400 },
-  { adapter: semanticScholarAdapter, fixture: 'semantic_scholar/api_author_2262347_turing.json', url: 'https://www.semanticscholar.org/author/A.-Turing/2262347', key: 'author', dataUrl: 'https://api.semanticscholar.org/graph/v1/author/2262347', as: 'json', n: 300 },
-  { adapter: semanticScholarAdapter, fixture: 'semantic_scholar/api_paper_search.json', url: 'https://www.semanticscholar.org/paper/a56bf7ee9a56d8f84079684339a953c2df9ce76b', key: 'paper', dataUrl: 'https://api.semanticscholar.org/graph/v1/paper/search?query=attention+mechanism&limit=3', as: 'json', n: 1000 },
-  { adapter: arxivAdapter, fixture: 'arxiv/api_query_atom.xml', url: 'https://arxiv.org/abs/2004.10162', key: 'atom', dataUrl: 'http://export.arxiv.org/api/query?search_query=all:attention+OR+all:mechanism&start=0&max_results=3', as: 'xml', n: 600 },
-  { adapter: dblpAdapter, fixture: 'dblp/person_00-5179_RuiTan.xml', url: 'https://dblp.org/pid/00/5179.html', key: 'person', dataUrl: 'https://dblp.org/pid/00/5179.xml', as: 'xml', n: 100 },
-  // PubMed requests no data for its pages; its efetch XML is read through extractData (the command line's --site pubmed).
-  { adapter: pubmedAdapter, fixture: 'pubmed/eutils_efetch.xml', url: 'https://pubmed.ncbi.nlm.nih.gov/41884867/', key: 'efetch', dataUrl: 'https://eutils.ncbi.nlm.nih.gov/entrez/eutils/efetch.fcgi?db=pubmed&id=41884867,41884779,41884685', as: 'xml', n: 400 },
-];
+// Payload fuzzing: the page is a synthetic empty shell (these sites render from data), the data is real
+// (or, for a site with no saved response, synthetic in the API's documented shape).
+const PAYLOADS = SITE_CASES.flatMap(({ adapter, cases }) => (cases.data ?? []).map((d) => ({ adapter, ...d, n: d.fuzz ?? 200 })));
 
 // ---- mutations ---------------------------------------------------------
 

@@ -16,9 +16,9 @@
 // The DBLP fixture is XML (a person's record file), not a page, and is left out.
 
 import { describe, expect, it } from 'vitest';
-import { capturePage } from '../../src/sites/run';
-import { adapterFor } from '../../src/sites/registry';
-import { readList } from '../../src/sites/list-reader/index';
+import { capturePage } from '../../src/adapters/run';
+import { adapterFor } from '../../src/adapters/registry';
+import { readList } from '../../src/readers/list-reader/index';
 import { FIXED_NOW, fixtureBytes, fixtureDoc, sitePages } from '../helpers/fixtures';
 import { loadHtml } from '../../src/node/dom';
 

@@ -3,9 +3,9 @@
 // another site than the page's own.
 import { describe, expect, it } from 'vitest';
 import { captureCurrentPage, sameSite, type PageContext } from '../../src/shell/capture-in-page';
-import { adapterFor, adapters } from '../../src/sites/registry';
+import { adapterFor, adapters } from '../../src/adapters/registry';
 import { orcidAdapter } from '../../src/sites/orcid';
-import type { SiteAdapter } from '../../src/sites/adapter';
+import type { SiteAdapter } from '../../src/adapters/contract';
 import { validateCapture } from '../../src/core/validate';
 import { fixtureDoc, fixtureText, sitePages } from '../helpers/fixtures';
 

@@ -9,7 +9,7 @@ import type { CliIo } from '../../src/cli/io';
 import type { Capture } from '../../src/core/capture';
 import { dblpAdapter } from '../../src/sites/dblp';
 import { semanticScholarAdapter } from '../../src/sites/semantic-scholar';
-import { captureData } from '../../src/sites/run';
+import { captureData } from '../../src/adapters/run';
 import { FIXED_NOW, fixtureText } from '../helpers/fixtures';
 import { ernst, scholarCapture } from '../helpers/format-records';
 

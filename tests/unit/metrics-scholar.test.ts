@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareStated, computeMetrics, type MetricWork } from '../../src/core/metrics';
 import { googleScholar } from '../../src/sites/google-scholar';
-import { capturePage } from '../../src/sites/run';
+import { capturePage } from '../../src/adapters/run';
 import { FIXED_NOW, fixtureDoc } from '../helpers/fixtures';
 
 // Recomputes h and i10 from the per-row citation counts of real Google

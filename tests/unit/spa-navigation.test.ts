@@ -5,14 +5,14 @@
 // MutationObserver the code uses as a browser's; timers are faked.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Capture } from '../../src/core/capture';
-import type { SiteAdapter } from '../../src/sites/adapter';
+import type { SiteAdapter } from '../../src/adapters/contract';
 import { parseHtml } from '../../src/node/dom';
 import { semanticScholarAdapter } from '../../src/sites/semantic-scholar';
-import { adapterFor } from '../../src/sites/registry';
+import { adapterFor } from '../../src/adapters/registry';
 import { pageAddress, startSpaCapture, waitUntilShowing, watchUrl } from '../../src/shell/spa-navigation';
 import { statusFreshness } from '../../src/ui/popup/status-freshness';
 import { matchesPattern } from '../../src/shell/fetch-data';
-import { adapters } from '../../src/sites/registry';
+import { adapters } from '../../src/adapters/registry';
 
 const A = 'https://www.semanticscholar.org/author/A.-Turing/2262347';
 const B = 'https://www.semanticscholar.org/author/Test-Author-Two/1000001';

@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { googleScholar } from '../../src/sites/google-scholar';
-import { capturePage, pageKeyOf } from '../../src/sites/run';
+import { capturePage, pageKeyOf } from '../../src/adapters/run';
 import { allCaptures, allDecisions, getSetting, openStore, putCapture, putDecision } from '../../src/store/store';
 import { serializeBackup } from '../../src/formats';
 import { autoCaptureOn, normalizeSiteSettings } from '../../src/shell/site-settings';

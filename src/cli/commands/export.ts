@@ -7,7 +7,7 @@ import type { MergedPerson, MergedWork } from '../../core/merge/types';
 import { personFigures, reportInputOf } from '../../core/person-figures';
 import { makeBackup } from '../../formats/backup';
 import { exportAs, type ExportFormat } from '../../formats/index';
-import { siteNameOf } from '../../sites/site-names';
+import { siteNameOf } from '../../node/sites';
 import { loadInputs } from '../inputs';
 import { EXIT, parseArgs, parseNow, type Command } from '../io';
 

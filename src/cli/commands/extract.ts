@@ -1,6 +1,6 @@
 // `extract <file> --url <url>`: the page's capture as JSON on stdout.
-import { adapterById, adapterFor, fallbackAdapterFor } from '../../sites/registry';
-import { captureData, capturePage } from '../../sites/run';
+import { nodeRegistry } from '../../node/sites';
+import { captureData, capturePage } from '../../adapters/run';
 import { decodePage, parseHtml } from '../../node/dom';
 import { EXIT, parseArgs, parseNow, type Command } from '../io';
 
@@ -34,6 +34,7 @@ export const run: Command = async (args, io) => {
   // A data API's address (e.g. PubMed's E-utilities) belongs to no page rule:
   // --site names the adapter that reads it.
   const site = typeof flags.site === 'string' ? flags.site : undefined;
+  const { adapterById, adapterFor, fallbackAdapterFor } = nodeRegistry();
   if (site !== undefined && !adapterById(site)) {
     io.stderr(`no adapter "${site}"\n`);
     return EXIT.usage;

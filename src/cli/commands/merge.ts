@@ -5,7 +5,7 @@
 import { mergeAll } from '../../core/merge/index';
 import type { MemberRef, MergedPerson, MergedWork, WorkVersion } from '../../core/merge/types';
 import { personFigures } from '../../core/person-figures';
-import { siteNameOf } from '../../sites/site-names';
+import { siteNameOf } from '../../node/sites';
 import { loadInputs, type InputOrigin } from '../inputs';
 import { EXIT, parseArgs, parseNow, type Command } from '../io';
 

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { Capture } from '../../core/capture';
 import { listCapture, type ListPreview } from '../../shell/list-capture';
-import type { FieldName } from '../../sites/list-reader/index';
+import type { FieldName } from '../../readers/list-reader/index';
 
 export interface ReadThisPageData {
   /** Run the reader in the tab (activeTab) and return its preview; stores nothing. */

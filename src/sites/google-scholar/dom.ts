@@ -1,0 +1,71 @@
+// Small DOM helpers shared by the Google Scholar readers (profile, citation
+// page, result lists). Kept apart so each reader stays short.
+
+import { cleanText, parseCount } from '../../core/text';
+
+/** Text of an element with the matching descendants left out (e.g. "[PDF]" tags, the ", 2018" suffix). */
+export function textWithout(el: Element | null | undefined, exclude: string): string | undefined {
+  if (!el) return undefined;
+  // Walks the text instead of cloning the element: cloning a row's cells was
+  // the largest cost of reading a profile.
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) parts.push(c.nodeValue ?? '');
+      else if (c.nodeType === 1 && !(c as Element).matches(exclude)) walk(c);
+    }
+  };
+  walk(el);
+  return cleanText(parts.join(''));
+}
+
+const PARAM_PATTERNS = new Map<string, RegExp>();
+
+/** A query parameter of an href (relative or absolute), decoded; undefined if absent or empty. */
+export function hrefParam(href: string | null | undefined, name: string): string | undefined {
+  if (!href) return undefined;
+  // Read like URLSearchParams does ("+" is a space), without parsing a URL per row.
+  let re = PARAM_PATTERNS.get(name);
+  if (!re) PARAM_PATTERNS.set(name, (re = new RegExp(`[?&]${name}=([^&#]*)`)));
+  const m = re.exec(href);
+  if (!m || !m[1]) return undefined;
+  try {
+    return decodeURIComponent(m[1].replace(/\+/g, ' ')) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Split an author line as Scholar prints it. A trailing "..." / "…" (its own
+ * item or glued to the last name) means Scholar cut the list.
+ */
+export function splitAuthors(line: string | undefined): { authors?: string[]; authorsTruncated?: boolean } {
+  if (!line) return {};
+  let truncated = false;
+  const parts = line
+    .split(',')
+    .map((s) => cleanText(s))
+    .filter((s): s is string => s !== undefined);
+  const last = parts[parts.length - 1];
+  if (last !== undefined && /(?:\.\.\.|…)$/.test(last)) {
+    truncated = true;
+    const rest = cleanText(last.replace(/(?:\.\.\.|…)$/, ''));
+    if (rest) parts[parts.length - 1] = rest;
+    else parts.pop();
+  }
+  return parts.length ? { authors: parts, ...(truncated ? { authorsTruncated: true } : {}) } : {};
+}
+
+/** A count shown as a link or cell; empty cells (no citations) give undefined. */
+export function countOf(el: Element | null | undefined): number | undefined {
+  const t = el ? cleanText(el.textContent) : undefined;
+  return t ? parseCount(t) : undefined;
+}
+
+/** Pixel offset from an inline style, e.g. `right` in "right:200px;top:155px". */
+export function styleOffset(el: Element, prop: string): number | undefined {
+  const style = el.getAttribute('style') ?? '';
+  const m = new RegExp(`(?:^|;)\\s*${prop}\\s*:\\s*(-?\\d+(?:\\.\\d+)?)px`, 'i').exec(style);
+  return m ? Number(m[1]) : undefined;
+}
