@@ -13,6 +13,7 @@
 import type { PersonIdKey } from '../capture';
 import { foldName, nameKey } from '../names';
 import { ConstrainedUnionFind } from './union-find';
+import { constrainSplits, resolveDecisions, SPLIT_TAG, type ResolvedDecisions } from './decisions';
 import type { MergedPerson, PersonLinkReason, PersonPage, PersonRef, StatedFigures, StoredCaptureLike, UserDecision } from './types';
 import { compareCodePoints } from '../order';
 
@@ -92,24 +93,8 @@ export function mergePeople(pages: PageInput[], decisions: UserDecision[]): { pe
   pages.forEach((p, i) => {
     if (p.ids.orcid) uf.tag(i, 'orcid', p.ids.orcid);
   });
-  const unresolved: UserDecision[] = [];
-  const latest = new Map<string, Extract<UserDecision, { kind: 'link-people' | 'unlink-people' }>>();
-  for (const d of decisions) {
-    if (d.kind !== 'link-people' && d.kind !== 'unlink-people') continue;
-    const pair = [...d.people].sort().join('\u0000');
-    const old = latest.get(pair);
-    if (!old || d.at > old.at || (d.at === old.at && d.kind === 'unlink-people')) latest.set(pair, d);
-  }
-  const links: [number, number][] = [];
-  [...latest.entries()].sort((x, y) => compareCodePoints(x[0], y[0])).forEach(([, d], k) => {
-    const a = pages.flatMap((p, i) => (personRefMatches(d.people[0], p) ? [i] : []));
-    const b = pages.flatMap((p, i) => (personRefMatches(d.people[1], p) ? [i] : []));
-    if (!a.length || !b.length) return void unresolved.push(d);
-    if (d.kind === 'unlink-people') {
-      for (const i of a) uf.tag(i, `split:${k}`, 'a');
-      for (const i of b) uf.tag(i, `split:${k}`, 'b');
-    } else for (const j of [...a.slice(1), ...b]) links.push([a[0]!, j]);
-  });
+  const { joins: links, splits, unresolved } = personDecisions(pages, decisions);
+  constrainSplits(uf, splits);
   const join = (i: number, j: number, r: PersonLinkReason, only?: string) => {
     const ri = uf.find(i);
     const rj = uf.find(j);
@@ -118,7 +103,7 @@ export function mergePeople(pages: PageInput[], decisions: UserDecision[]): { pe
       reasons[uf.find(i)] = s;
     }
   };
-  for (const [i, j] of links) join(i, j, 'user', 'split:');
+  for (const [i, j] of links) join(i, j, 'user', SPLIT_TAG);
 
   // Strong ids, including ids named by links on the page.
   const linked = pages.map((p) => ({ ...idsFromUrl(p.sc.capture.url), ...idsFromUrl(p.sc.capture.person?.homepage) }));
@@ -209,6 +194,18 @@ export function mergePeople(pages: PageInput[], decisions: UserDecision[]): { pe
   for (const p of people) p.suggestions.sort((x, y) => compareCodePoints(x.personId, y.personId));
   people.sort((a, b) => compareCodePoints(a.id, b.id));
   return { people, unresolved };
+}
+
+type PersonDecision = Extract<UserDecision, { kind: 'link-people' | 'unlink-people' }>;
+
+/** The user's link-people / unlink-people decisions, resolved to page numbers. */
+function personDecisions(pages: PageInput[], decisions: UserDecision[]): ResolvedDecisions<PersonDecision, number> {
+  const mine = decisions.filter((d): d is PersonDecision => d.kind === 'link-people' || d.kind === 'unlink-people');
+  return resolveDecisions(mine, {
+    refs: (d) => d.people,
+    isSplit: (d) => d.kind === 'unlink-people',
+    resolve: (ref) => pages.flatMap((p, i) => (personRefMatches(ref, p) ? [i] : [])),
+  });
 }
 
 /**
