@@ -5,6 +5,8 @@
 
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Capture, PageKind } from '../core/capture';
+import { isUserDecision } from '../core/merge/decision-check';
+import type { UserDecision } from '../core/merge/types';
 
 export const DB_NAME = 'scholar-lens';
 export const DB_VERSION = 1;
@@ -24,11 +26,18 @@ export interface CaptureRecord {
   capture: Capture;
 }
 
-/** A user's curation decision; automatic merging never undoes one. */
-export interface DecisionRecord {
-  id: string;
-  at: string;
-  [field: string]: unknown;
+/**
+ * A user's curation decision as stored: the decision itself and an id naming
+ * the pair it is about ("people:<ref>|<ref>", "works:<ref>|<ref>"), so a later
+ * decision about the same pair replaces the earlier one. Automatic merging
+ * never undoes one.
+ */
+export type DecisionRecord = UserDecision & { id: string };
+
+/** A stored value read back: a record older code or a hand-edited database wrote is checked, not trusted. */
+export function isDecisionRecord(v: unknown): v is DecisionRecord {
+  const id = isUserDecision(v) ? (v as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id !== '';
 }
 
 export interface LensSchema extends DBSchema {

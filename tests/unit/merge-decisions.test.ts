@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { constrainSplits, latestPerPair, resolveDecisions, SPLIT_TAG, type PairRules } from '../../src/core/merge/decisions';
 import { ConstrainedUnionFind } from '../../src/core/merge/union-find';
+import { isUserDecision, toUserDecision } from '../../src/core/merge/decision-check';
 
 interface D {
   split: boolean;
@@ -76,5 +77,31 @@ describe('user decisions: splits constrain every union, joins included', () => {
     const r = resolveDecisions([split('c', 'd', 1), join('a', 'zz', 1), split('a', 'b', 1)], rules);
     // Sorted pairs: a|b, a|zz, c|d — the unresolved a|zz still takes its number.
     expect(r.splits.map((s) => s.tag)).toEqual([`${SPLIT_TAG}0`, `${SPLIT_TAG}2`]);
+  });
+});
+
+describe('the runtime check where decisions enter', () => {
+  const at = '2026-11-01T00:00:00.000Z';
+  it('rebuilds a decision from its own fields only', () => {
+    expect(toUserDecision({ id: 'x', kind: 'join-works', works: ['doi:10.1/a', 'rec:k#0'], at, extra: 1 })).toEqual({ kind: 'join-works', works: ['doi:10.1/a', 'rec:k#0'], at });
+    expect(toUserDecision({ kind: 'unlink-people', people: ['page:a', 'orcid:0000-0001-2345-6789'], at })).toEqual({ kind: 'unlink-people', people: ['page:a', 'orcid:0000-0001-2345-6789'], at });
+  });
+  it('rejects anything else', () => {
+    for (const bad of [
+      null,
+      [],
+      'link-people',
+      { kind: 'link-people', at },
+      { kind: 'link-people', works: ['page:a', 'page:b'], at },
+      { kind: 'join-works', people: ['doi:1', 'doi:2'], at },
+      { kind: 'link-people', people: ['page:a', 'page:b', 'page:c'], at },
+      { kind: 'link-people', people: ['page:a', ''], at },
+      { kind: 'link-people', people: ['page:a', 7], at },
+      { kind: 'link-people', people: ['page:a', 'page:b'], at: 'soon' },
+      { kind: 'link-people', people: ['page:a', 'page:b'] },
+      { kind: 'constructor', people: ['page:a', 'page:b'], at },
+      { kind: 'toString', works: ['page:a', 'page:b'], at },
+    ])
+      expect(isUserDecision(bad), JSON.stringify(bad)).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ import { normalizeWorkId, titleKey } from './normalize';
 import { ConstrainedUnionFind } from './union-find';
 import { constrainSplits, resolveDecisions, SPLIT_TAG, type ResolvedDecisions } from './decisions';
 import type { MatchReason, UserDecision, WorkRef } from './types';
-import type { WorkIdKey } from '../capture';
+import { WORK_ID_KEYS, type WorkIdKey } from '../capture';
 import { compareCodePoints } from '../order';
 
 /** Blocks larger than this are compared only with sorted neighbours, to stay near-linear. */
@@ -18,6 +18,7 @@ const MAX_POSTINGS = 200;
 const NEIGHBOURS = 12;
 const RARE_KEYS = 2;
 const MAX_SEGMENTS = 6;
+const WORK_KINDS: ReadonlySet<string> = new Set(WORK_ID_KEYS);
 const STOP = new Set(['the', 'and', 'for', 'with', 'from', 'into', 'using', 'via', 'towards', 'toward', 'based', 'des', 'les', 'der', 'und', 'die']);
 
 export interface Clustering {
@@ -194,9 +195,10 @@ export function resolveWorkRef(ref: WorkRef, records: WorkRecord[], byKey: Map<s
     return n === undefined ? [] : [n];
   }
   const colon = ref.indexOf(':');
-  if (colon < 0) return [];
-  const kind = ref.slice(0, colon) as WorkIdKey;
-  const id = normalizeWorkId(kind, ref.slice(colon + 1));
+  const kind = ref.slice(0, colon);
+  // User data: only a known id kind is looked up ("constructor:x" matches nothing).
+  if (colon < 0 || !WORK_KINDS.has(kind)) return [];
+  const id = normalizeWorkId(kind as WorkIdKey, ref.slice(colon + 1));
   if (!id) return [];
   return records.filter((r) => r.ids[id.kind] === id.id).map((r) => r.n);
 }

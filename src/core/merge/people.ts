@@ -10,7 +10,7 @@
 // Only author pages make people; works seen only on list pages are never
 // attributed to anyone.
 
-import type { PersonIdKey } from '../capture';
+import { PERSON_ID_KEYS, type PersonIdKey } from '../capture';
 import { foldName, nameKey } from '../names';
 import { ConstrainedUnionFind } from './union-find';
 import { constrainSplits, resolveDecisions, SPLIT_TAG, type ResolvedDecisions } from './decisions';
@@ -79,12 +79,22 @@ export function namesCompatible(a: string, b: string): boolean {
   return true;
 }
 
+/**
+ * Whether a user's person ref names this page. The ref is user data: its kind
+ * is looked up only when it is a known id kind, so "constructor:x" matches
+ * nothing instead of reaching Object.prototype.
+ */
 export function personRefMatches(ref: PersonRef, p: PageInput): boolean {
   if (ref.startsWith('page:')) return ref.slice(5) === p.sc.key;
   const colon = ref.indexOf(':');
-  const kind = ref.slice(0, colon) as PersonIdKey;
-  return colon > 0 && p.ids[kind] !== undefined && p.ids[kind]!.toLowerCase() === ref.slice(colon + 1).toLowerCase();
+  const kind = ref.slice(0, colon);
+  if (colon <= 0 || !isPersonIdKey(kind)) return false;
+  const id = p.ids[kind];
+  return id !== undefined && id.toLowerCase() === ref.slice(colon + 1).toLowerCase();
 }
+
+const PERSON_KINDS: ReadonlySet<string> = new Set(PERSON_ID_KEYS);
+const isPersonIdKey = (k: string): k is PersonIdKey => PERSON_KINDS.has(k);
 
 /**
  * People from author pages, in phases run in this order: the user's decisions
@@ -302,13 +312,16 @@ function disambiguatePersonIds(people: MergedPerson[]): void {
 }
 
 function buildPerson(pages: PageInput[], reasons: Set<PersonLinkReason>): MergedPerson {
-  const ids: Partial<Record<PersonIdKey, string[]>> = {};
+  // A Map, not an object, while collecting: id kinds come from captured data.
+  const byKind = new Map<PersonIdKey, string[]>();
   for (const p of pages)
     for (const [k, v] of Object.entries(p.ids) as [PersonIdKey, string][]) {
-      const l = (ids[k] ??= []);
+      const l = byKind.get(k) ?? [];
+      byKind.set(k, l);
       if (!l.includes(v)) l.push(v);
     }
-  for (const l of Object.values(ids)) l.sort();
+  for (const l of byKind.values()) l.sort();
+  const ids: Partial<Record<PersonIdKey, string[]>> = Object.fromEntries(byKind);
   let id = `page:${pages[0]!.sc.key}`;
   for (const kind of ID_KINDS) if (ids[kind]?.[0]) {
     id = `${kind}:${ids[kind][0]}`;
