@@ -5,9 +5,11 @@
 
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Capture, PageKind } from '../core/capture';
+import { isUserDecision } from '../core/merge/decision-check';
+import type { UserDecision } from '../core/merge/types';
 
 export const DB_NAME = 'scholar-lens';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** One stored page: the latest capture of it, and when it was first and last seen. */
 export interface CaptureRecord {
@@ -24,18 +26,25 @@ export interface CaptureRecord {
   capture: Capture;
 }
 
-/** A user's curation decision; automatic merging never undoes one. */
-export interface DecisionRecord {
-  id: string;
-  at: string;
-  [field: string]: unknown;
+/**
+ * A user's curation decision as stored: the decision itself and an id naming
+ * the pair it is about ("people:<ref>|<ref>", "works:<ref>|<ref>"), so a later
+ * decision about the same pair replaces the earlier one. Automatic merging
+ * never undoes one.
+ */
+export type DecisionRecord = UserDecision & { id: string };
+
+/** A stored value read back: a record older code or a hand-edited database wrote is checked, not trusted. */
+export function isDecisionRecord(v: unknown): v is DecisionRecord {
+  const id = isUserDecision(v) ? (v as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id !== '';
 }
 
 export interface LensSchema extends DBSchema {
   captures: {
     key: string;
     value: CaptureRecord;
-    indexes: { bySource: string; byLastSeen: string; byPersonId: string };
+    indexes: { byPersonId: string };
   };
   decisions: { key: string; value: DecisionRecord };
   settings: { key: string; value: unknown };
@@ -47,14 +56,24 @@ export function upgrade(
   db: LensDB,
   oldVersion: number,
   _newVersion: number | null,
-  _tx: IDBPTransaction<LensSchema, StoreNames<LensSchema>[], 'versionchange'>,
+  tx: IDBPTransaction<LensSchema, StoreNames<LensSchema>[], 'versionchange'>,
 ): void {
+  // v1: the stores, as version 1 created them. Kept as it was (a fresh install
+  // walks every step), so each step stays exactly what its version did.
   if (oldVersion < 1) {
     const captures = db.createObjectStore('captures', { keyPath: 'key' });
-    captures.createIndex('bySource', 'source');
-    captures.createIndex('byLastSeen', 'lastSeen');
+    // Indexes v1 had and v2 drops; the schema type no longer names them.
+    captures.createIndex('bySource' as never, 'source');
+    captures.createIndex('byLastSeen' as never, 'lastSeen');
     captures.createIndex('byPersonId', 'personIds', { multiEntry: true });
     db.createObjectStore('decisions', { keyPath: 'id' });
     db.createObjectStore('settings');
+  }
+  // v2: nothing ever queried captures by source or by last seen; the two
+  // indexes only cost a write per capture and disk space. Records are untouched.
+  if (oldVersion < 2) {
+    const captures = tx.objectStore('captures');
+    captures.deleteIndex('bySource');
+    captures.deleteIndex('byLastSeen');
   }
 }

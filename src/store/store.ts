@@ -5,9 +5,10 @@
 import { openDB } from 'idb';
 import type { Capture } from '../core/capture';
 import { validateCapture } from '../core/validate';
-import { DB_NAME, DB_VERSION, upgrade, type CaptureRecord, type DecisionRecord, type LensDB } from './schema';
+import { DB_NAME, DB_VERSION, isDecisionRecord, upgrade, type CaptureRecord, type DecisionRecord, type LensDB } from './schema';
 
 export type { CaptureRecord, DecisionRecord, LensDB } from './schema';
+export { isDecisionRecord } from './schema';
 
 export function openStore(name = DB_NAME): Promise<LensDB> {
   return openDB(name, DB_VERSION, { upgrade });
@@ -70,11 +71,14 @@ export async function deleteCapture(db: LensDB, key: string): Promise<void> {
   await db.delete('captures', key);
 }
 
+/** Every well-formed stored decision; a malformed record (hand-edited, or from a bug) is skipped, not passed to merging. */
 export async function allDecisions(db: LensDB): Promise<DecisionRecord[]> {
-  return db.getAll('decisions');
+  return (await db.getAll('decisions')).filter((d: unknown) => isDecisionRecord(d));
 }
 
+/** Store a decision under its pair id; as for captures, nothing malformed is ever written. */
 export async function putDecision(db: LensDB, decision: DecisionRecord): Promise<void> {
+  if (!isDecisionRecord(decision)) throw new Error('invalid decision: expected { id, kind, at, people|works: [ref, ref] }');
   await db.put('decisions', decision);
 }
 

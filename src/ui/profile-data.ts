@@ -4,26 +4,16 @@
 // tests run them on real fixture captures.
 
 import { mergeAll } from '../core/merge';
+import { toUserDecision } from '../core/merge/decision-check';
 import type { MergedPerson, MergedWork, MergeResult, UserDecision } from '../core/merge/types';
 import { personFigures, reportInputOf, type PersonFigures } from '../core/person-figures';
 import type { PersonReportInput } from '../formats';
 import type { CaptureRecord, DecisionRecord } from '../store/schema';
 import { siteNameOf } from '../adapters/names';
 
-const DECISION_KINDS = ['link-people', 'unlink-people', 'join-works', 'split-works'] as const;
-
 /** Stored decision records back to the merge's decisions; anything malformed is skipped. */
-export function decisionsOf(records: readonly DecisionRecord[]): UserDecision[] {
-  const out: UserDecision[] = [];
-  for (const r of records) {
-    const kind = r.kind as UserDecision['kind'];
-    if (!DECISION_KINDS.includes(kind) || typeof r.at !== 'string') continue;
-    const pair = kind === 'link-people' || kind === 'unlink-people' ? r.people : r.works;
-    if (!Array.isArray(pair) || pair.length !== 2 || !pair.every((p) => typeof p === 'string')) continue;
-    const p = [pair[0], pair[1]] as [string, string];
-    out.push(kind === 'link-people' || kind === 'unlink-people' ? { kind, people: p, at: r.at } : { kind, works: p, at: r.at });
-  }
-  return out;
+export function decisionsOf(records: readonly unknown[]): UserDecision[] {
+  return records.flatMap((r) => toUserDecision(r) ?? []);
 }
 
 /**

@@ -3,11 +3,19 @@
 // once per schema version, when that version is current, and commit the file:
 //   npx tsx tests/helpers/make-store-fixture.ts
 // The file is then frozen; later versions must open it (store-migrations.test.ts).
+// It writes only what the app itself writes, through the app's own code
+// paths: captures through putCapture, a decision made by the popup's
+// constructors (dismissSuggestion → decisionRecord → putDecision), settings
+// through the dashboard's saveSiteSettings. (v1.json predates this: its
+// decision id "d1", its ref "page:dblp:00/5179" and its settings
+// "collectDelayMs" / "disabledSites" are not what the app writes.)
 
 import 'fake-indexeddb/auto';
 import { writeFileSync } from 'node:fs';
 import { DB_VERSION } from '../../src/store/schema';
-import { openStore, putCapture, putDecision, putSetting } from '../../src/store/store';
+import { allCaptures, openStore, putCapture, putDecision } from '../../src/store/store';
+import { decisionRecord, dismissSuggestion, mergeRecords, personForKey } from '../../src/ui/profile-data';
+import { saveSiteSettings } from '../../src/ui/dashboard/library';
 import { captureData, capturePage, pageKeyOf } from '../../src/adapters/run';
 import { googleScholar } from '../../src/sites/google-scholar';
 import { arxivAdapter } from '../../src/sites/arxiv';
@@ -33,14 +41,17 @@ async function main(): Promise<void> {
   await putCapture(db, pageKeyOf(dblpAdapter, DBLP), { ...dblp, url: DBLP.href });
   const orcid = captureData(orcidAdapter, fixtureText('orcid/record_0000-0003-4423-4370.json'), new URL('https://pub.orcid.org/v3.0/0000-0003-4423-4370/record'), 'json', { now: FIXED_NOW });
   await putCapture(db, pageKeyOf(orcidAdapter, ORCID), { ...orcid, url: ORCID.href });
-  await putDecision(db, { id: 'd1', at: FIXED_NOW.toISOString(), kind: 'unlink-people', people: ['page:google-scholar:user=SbUmSEAAAAAJ', 'page:dblp:00/5179'] });
-  await putSetting(db, 'collectDelayMs', 3000);
-  await putSetting(db, 'disabledSites', ['semantic-scholar']);
+  // The user keeps Ernst and Rui Tan apart, as the popup's "not the same person" does.
+  const merged = mergeRecords(await allCaptures(db), []);
+  const ernst = personForKey(merged, pageKeyOf(googleScholar, ERNST))!;
+  const ruiTan = personForKey(merged, pageKeyOf(dblpAdapter, DBLP))!;
+  await putDecision(db, decisionRecord(dismissSuggestion(ernst, ruiTan, FIXED_NOW.toISOString())));
+  await saveSiteSettings(db, { auto: { 'semantic-scholar': false }, collectAllDelayMs: 3000 }, async () => {});
   const about =
     `Made by tests/helpers/make-store-fixture.ts with the store code of schema version ${DB_VERSION} ` +
-    '(openStore, putCapture, putDecision, putSetting) in fake-indexeddb, from the saved pages ' +
+    '(openStore, putCapture, putDecision of a dismissSuggestion decision, saveSiteSettings) in fake-indexeddb, from the saved pages ' +
     'google_scholar/profile_SbUmSEAAAAAJ_ernst_all58.html (captured twice), arxiv/abs_2004.10162.html, ' +
-    'dblp/person_00-5179_RuiTan.xml and orcid/record_0000-0003-4423-4370.json; one decision, two settings. Frozen: do not regenerate.';
+    'dblp/person_00-5179_RuiTan.xml and orcid/record_0000-0003-4423-4370.json; one decision, the site settings. Frozen: do not regenerate.';
   const dump = await dumpDatabase(db as never, about);
   db.close();
   writeFileSync(dataPath(`store/v${DB_VERSION}.json`), JSON.stringify(dump, null, 1) + '\n');

@@ -138,4 +138,21 @@ describe('user decisions', () => {
     const c = cap('s2', [], 'author', { name: 'J. Ernst' }, 's2:1');
     expect(mergeAll([a, c], [{ kind: 'link-people', people: ['orcid:0000-0001-2345-6789', 'page:s2:1'], at: '2026-01-01T00:00:00Z' }]).people).toHaveLength(1);
   });
+  it('refs naming Object.prototype members ("constructor:x") match nothing and crash nothing', () => {
+    const a = cap('gs', [{ title: T, ids: { doi: '10.1145/1111' } }], 'author', { name: 'Jason Ernst', ids: { gscholar: 'SbUmSEAAAAAJ' } }, 'gs:1');
+    const b = cap('s2', [{ title: T }], 'author', { name: 'J. Ernst', ids: { s2: '123' } }, 's2:1');
+    const at = '2026-01-01T00:00:00Z';
+    const odd = ['constructor:x', '__proto__:x', 'toString:x', 'hasOwnProperty:s2', 'valueOf:'];
+    const decisions: UserDecision[] = odd.flatMap((ref): UserDecision[] => [
+      { kind: 'link-people', people: [ref, 'page:gs:1'], at },
+      { kind: 'unlink-people', people: ['page:s2:1', ref], at },
+      { kind: 'join-works', works: [ref, 'rec:gs:1#0'], at },
+      { kind: 'split-works', works: ['rec:s2:1#0', ref], at },
+    ]);
+    const r = mergeAll([a, b], decisions);
+    expect(r.unresolvedDecisions).toHaveLength(decisions.length);
+    expect(r.unresolvedDecisions).toEqual(expect.arrayContaining(decisions));
+    // Nothing applied: the automatic result, as without the decisions.
+    expect({ ...r, unresolvedDecisions: [] }).toEqual(mergeAll([a, b], []));
+  });
 });

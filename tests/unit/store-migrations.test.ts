@@ -15,6 +15,8 @@ import { statusLine } from '../../src/ui/labels';
 import type { Capture } from '../../src/core/capture';
 import { dumpDatabase, loadDatabase, type DatabaseDump } from '../helpers/idb-dump';
 import { dataPath } from '../helpers/fixtures';
+import { decisionsOf } from '../../src/ui/profile-data';
+import { normalizeSiteSettings, SITE_SETTINGS_KEY } from '../../src/shell/site-settings';
 
 const readDump = (file: string): DatabaseDump => JSON.parse(readFileSync(dataPath(file), 'utf8')) as DatabaseDump;
 
@@ -24,9 +26,31 @@ const readDump = (file: string): DatabaseDump => JSON.parse(readFileSync(dataPat
  * next one), and add a row here for the frozen v<N>.json with what its upgrade
  * must turn each record into (`expected`, default: unchanged).
  */
-const VERSIONS: { version: number; fixture: string; expected?: (dump: DatabaseDump) => DatabaseDump }[] = [
-  { version: 1, fixture: 'store/v1.json' },
+const VERSIONS: { version: number; fixture: string; expected?: (dump: DatabaseDump) => DatabaseDump; holds: (db: LensDB) => Promise<void> }[] = [
+  {
+    version: 1,
+    fixture: 'store/v1.json',
+    // v1.json was written by an earlier fixture script: a decision id ("d1") and settings the app never writes.
+    holds: async (db) => {
+      expect(await allDecisions(db)).toHaveLength(1);
+      expect(await getSetting(db, 'collectDelayMs', 0)).toBe(3000);
+    },
+  },
+  {
+    version: 2,
+    fixture: 'store/v2.json',
+    // Written through the app's own code paths: the popup's dismissal of a suggestion, the dashboard's site settings.
+    holds: async (db) => {
+      const decisions = await allDecisions(db);
+      expect(decisions.map((d) => d.id)).toEqual(['people:page:dblp:pid:00/5179|page:google-scholar:user=SbUmSEAAAAAJ']);
+      expect(decisionsOf(decisions)).toEqual([{ kind: 'unlink-people', people: ['page:google-scholar:user=SbUmSEAAAAAJ', 'page:dblp:pid:00/5179'], at: '2026-11-22T10:00:00.000Z' }]);
+      expect(normalizeSiteSettings(await getSetting(db, SITE_SETTINGS_KEY, null))).toEqual({ auto: { 'semantic-scholar': false }, collectAllDelayMs: 3000 });
+    },
+  },
 ];
+
+/** The indexes the current schema declares, per object store; an upgrade must leave exactly these. */
+const CURRENT_INDEXES: Record<string, string[]> = { captures: ['byPersonId'], decisions: [], settings: [] };
 
 let dbName = '';
 let n = 0;
@@ -63,8 +87,9 @@ describe('stored databases of every schema version open with the current code', 
       expect(ernst?.capture.works).toHaveLength(58);
       // ORCID id as in the record file's name and its "orcid-identifier.path".
       expect((await capturesForPersonId(db, 'orcid:0000-0003-4423-4370')).map((r) => r.source)).toEqual(['orcid']);
-      expect(await allDecisions(db)).toHaveLength(1);
-      expect(await getSetting(db, 'collectDelayMs', 0)).toBe(3000);
+      await row.holds(db);
+      // Indexes dropped by later versions (v2: bySource, byLastSeen) are gone.
+      expect(Object.fromEntries(after.stores.map((s) => [s.name, s.indexes.map((i) => i.name)]))).toEqual(CURRENT_INDEXES);
       db.close();
     });
   }
@@ -148,5 +173,16 @@ describe('a failed write leaves the store exactly as it was', () => {
     expect(statusLine(status)).toMatch(/^Google Scholar author page — not saved: the browser refused to store it \(.*quota.*\)$/i);
     expect(await allCaptures(await dbp)).toHaveLength(0);
     (await dbp).close();
+  });
+});
+
+describe('a fresh install walks every upgrade step', () => {
+  it('ends with the current stores and indexes only', async () => {
+    dbName = `fresh-${++n}`;
+    const db = await openStore(dbName);
+    const dump = await dumpDatabase(db as never, '');
+    expect(dump.version).toBe(DB_VERSION);
+    expect(Object.fromEntries(dump.stores.map((s) => [s.name, s.indexes.map((i) => i.name)]))).toEqual(CURRENT_INDEXES);
+    db.close();
   });
 });

@@ -77,7 +77,7 @@ describe('store', () => {
   it('keeps decisions and settings, and erases everything', async () => {
     const db = await openStore(NAME);
     await putCapture(db, 'k', capture('2026-11-01T00:00:00.000Z'));
-    await putDecision(db, { id: 'd1', at: '2026-11-01T00:00:00.000Z', kind: 'link-people' });
+    await putDecision(db, { id: 'd1', at: '2026-11-01T00:00:00.000Z', kind: 'link-people', people: ['page:a', 'page:b'] });
     await putSetting(db, 'collectDelayMs', 3000);
     expect(await allDecisions(db)).toHaveLength(1);
     expect(await getSetting(db, 'collectDelayMs', 2000)).toBe(3000);
@@ -88,10 +88,23 @@ describe('store', () => {
     db.close();
   });
 
+  it('writes only well-formed decisions, and reads back only well-formed ones', async () => {
+    const db = await openStore(NAME);
+    const good = { id: 'people:page:a|page:b', at: '2026-11-01T00:00:00.000Z', kind: 'unlink-people', people: ['page:a', 'page:b'] } as const;
+    await putDecision(db, { ...good, people: [...good.people] });
+    for (const bad of [{ ...good, people: ['page:a'] }, { ...good, kind: 'nothing' }, { ...good, at: 'yesterday' }, { ...good, id: '' }, { ...good, kind: 'join-works' }])
+      await expect(putDecision(db, bad as never)).rejects.toThrow(/invalid decision/);
+    // A record written past putDecision (an older version, a hand-edited database) is skipped on read.
+    await db.put('decisions', { id: 'junk', at: 'x', kind: 'link-people' } as never);
+    expect((await db.getAllKeys('decisions')).sort()).toEqual(['junk', good.id]);
+    expect(await allDecisions(db)).toEqual([good]);
+    db.close();
+  });
+
   it('leaves every object store empty after eraseAll, including ones added by later schema versions', async () => {
     const db = await openStore(NAME);
     await Promise.all(Array.from({ length: 20 }, (_, i) => putCapture(db, `k${i}`, capture('2026-11-01T00:00:00.000Z'))));
-    await putDecision(db, { id: 'd1', at: '2026-11-01T00:00:00.000Z', kind: 'unlink-people' });
+    await putDecision(db, { id: 'd1', at: '2026-11-01T00:00:00.000Z', kind: 'unlink-people', people: ['page:a', 'page:b'] });
     await putSetting(db, 'collectDelayMs', 3000);
     await putSetting(db, 'disabledSites', ['dblp']);
     await eraseAll(db);

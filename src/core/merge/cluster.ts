@@ -6,8 +6,9 @@ import { conflictTags, ID_STRENGTH, type WorkRecord } from './records';
 import { jaccard, matchRecords, SEGMENT_BREAK, shingles } from './match';
 import { normalizeWorkId, titleKey } from './normalize';
 import { ConstrainedUnionFind } from './union-find';
+import { constrainSplits, resolveDecisions, SPLIT_TAG, type ResolvedDecisions } from './decisions';
 import type { MatchReason, UserDecision, WorkRef } from './types';
-import type { WorkIdKey } from '../capture';
+import { WORK_ID_KEYS, type WorkIdKey } from '../capture';
 import { compareCodePoints } from '../order';
 
 /** Blocks larger than this are compared only with sorted neighbours, to stay near-linear. */
@@ -17,6 +18,7 @@ const MAX_POSTINGS = 200;
 const NEIGHBOURS = 12;
 const RARE_KEYS = 2;
 const MAX_SEGMENTS = 6;
+const WORK_KINDS: ReadonlySet<string> = new Set(WORK_ID_KEYS);
 const STOP = new Set(['the', 'and', 'for', 'with', 'from', 'into', 'using', 'via', 'towards', 'toward', 'based', 'des', 'les', 'der', 'und', 'die']);
 
 export interface Clustering {
@@ -48,8 +50,9 @@ export function clusterWorks(records: WorkRecord[], decisions: UserDecision[]): 
   };
   for (const r of records) for (const [k, v] of conflictTags(r)) uf.tag(r.n, k, v);
 
-  const { joins, unresolved } = applyDecisions(records, decisions, uf);
-  for (const [a, b] of joins) join(a, b, 'user', 'split:');
+  const { joins, splits, unresolved } = workDecisions(records, decisions);
+  constrainSplits(uf, splits);
+  for (const [a, b] of joins) join(a, b, 'user', SPLIT_TAG);
 
   for (const e of idEdges(records)) join(e.a, e.b, e.reason);
   const scored = titleEdges(records).concat(abstractEdges(records));
@@ -185,7 +188,6 @@ function segmentStarts(title: string): string[] {
   return [...out];
 }
 
-
 /** Records a work ref points at: every record with that identifier, or one record by key. */
 export function resolveWorkRef(ref: WorkRef, records: WorkRecord[], byKey: Map<string, number>): number[] {
   if (ref.startsWith('rec:')) {
@@ -193,47 +195,23 @@ export function resolveWorkRef(ref: WorkRef, records: WorkRecord[], byKey: Map<s
     return n === undefined ? [] : [n];
   }
   const colon = ref.indexOf(':');
-  if (colon < 0) return [];
-  const kind = ref.slice(0, colon) as WorkIdKey;
-  const id = normalizeWorkId(kind, ref.slice(colon + 1));
+  const kind = ref.slice(0, colon);
+  // User data: only a known id kind is looked up ("constructor:x" matches nothing).
+  if (colon < 0 || !WORK_KINDS.has(kind)) return [];
+  const id = normalizeWorkId(kind as WorkIdKey, ref.slice(colon + 1));
   if (!id) return [];
   return records.filter((r) => r.ids[id.kind] === id.id).map((r) => r.n);
 }
 
-/**
- * For each pair of refs only the latest decision counts. Splits become
- * constraints every later union respects; joins are returned to be applied
- * before any automatic rule.
- */
-function applyDecisions(
-  records: WorkRecord[],
-  decisions: UserDecision[],
-  uf: ConstrainedUnionFind,
-): { joins: [number, number][]; unresolved: UserDecision[] } {
+type WorkDecision = Extract<UserDecision, { kind: 'join-works' | 'split-works' }>;
+
+/** The user's join-works / split-works decisions, resolved to record numbers. */
+function workDecisions(records: WorkRecord[], decisions: UserDecision[]): ResolvedDecisions<WorkDecision, number> {
   const byKey = new Map(records.map((r) => [r.key, r.n]));
-  const latest = new Map<string, Extract<UserDecision, { kind: 'join-works' | 'split-works' }>>();
-  for (const d of decisions) {
-    if (d.kind !== 'join-works' && d.kind !== 'split-works') continue;
-    const pair = [...d.works].sort().join('\u0000');
-    const old = latest.get(pair);
-    if (!old || d.at > old.at || (d.at === old.at && d.kind === 'split-works')) latest.set(pair, d);
-  }
-  const joins: [number, number][] = [];
-  const unresolved: UserDecision[] = [];
-  const pairs = [...latest.entries()].sort((x, y) => compareCodePoints(x[0], y[0]));
-  pairs.forEach(([, d], i) => {
-    const a = resolveWorkRef(d.works[0], records, byKey);
-    const b = resolveWorkRef(d.works[1], records, byKey);
-    if (!a.length || !b.length) {
-      unresolved.push(d);
-      return;
-    }
-    if (d.kind === 'split-works') {
-      for (const n of a) uf.tag(n, `split:${i}`, 'a');
-      for (const n of b) uf.tag(n, `split:${i}`, 'b');
-    } else {
-      for (const n of [...a.slice(1), ...b]) joins.push([a[0]!, n]);
-    }
+  const mine = decisions.filter((d): d is WorkDecision => d.kind === 'join-works' || d.kind === 'split-works');
+  return resolveDecisions(mine, {
+    refs: (d) => d.works,
+    isSplit: (d) => d.kind === 'split-works',
+    resolve: (ref) => resolveWorkRef(ref, records, byKey),
   });
-  return { joins, unresolved };
 }

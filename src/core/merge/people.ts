@@ -10,9 +10,10 @@
 // Only author pages make people; works seen only on list pages are never
 // attributed to anyone.
 
-import type { PersonIdKey } from '../capture';
+import { PERSON_ID_KEYS, type PersonIdKey } from '../capture';
 import { foldName, nameKey } from '../names';
 import { ConstrainedUnionFind } from './union-find';
+import { constrainSplits, resolveDecisions, SPLIT_TAG, type ResolvedDecisions } from './decisions';
 import type { MergedPerson, PersonLinkReason, PersonPage, PersonRef, StatedFigures, StoredCaptureLike, UserDecision } from './types';
 import { compareCodePoints } from '../order';
 
@@ -78,69 +79,124 @@ export function namesCompatible(a: string, b: string): boolean {
   return true;
 }
 
+/**
+ * Whether a user's person ref names this page. The ref is user data: its kind
+ * is looked up only when it is a known id kind, so "constructor:x" matches
+ * nothing instead of reaching Object.prototype.
+ */
 export function personRefMatches(ref: PersonRef, p: PageInput): boolean {
   if (ref.startsWith('page:')) return ref.slice(5) === p.sc.key;
   const colon = ref.indexOf(':');
-  const kind = ref.slice(0, colon) as PersonIdKey;
-  return colon > 0 && p.ids[kind] !== undefined && p.ids[kind]!.toLowerCase() === ref.slice(colon + 1).toLowerCase();
+  const kind = ref.slice(0, colon);
+  if (colon <= 0 || !isPersonIdKey(kind)) return false;
+  const id = p.ids[kind];
+  return id !== undefined && id.toLowerCase() === ref.slice(colon + 1).toLowerCase();
 }
 
-export function mergePeople(pages: PageInput[], decisions: UserDecision[]): { people: MergedPerson[]; unresolved: UserDecision[] } {
-  pages = [...pages].sort((a, b) => compareCodePoints(a.sc.key, b.sc.key));
+const PERSON_KINDS: ReadonlySet<string> = new Set(PERSON_ID_KEYS);
+const isPersonIdKey = (k: string): k is PersonIdKey => PERSON_KINDS.has(k);
+
+/**
+ * People from author pages, in phases run in this order: the user's decisions
+ * first so nothing automatic can undo them, then links from the strongest
+ * evidence to the weakest, then the groups become people.
+ */
+export function mergePeople(input: PageInput[], decisions: UserDecision[]): { people: MergedPerson[]; unresolved: UserDecision[] } {
+  const pages = inKeyOrder(input);
+  const linking = startLinking(pages);
+  const unresolved = applyUserDecisions(linking, decisions);
+  linkBySameId(linking);
+  linkByPageLinks(linking);
+  const shared = countSharedWorks(pages);
+  const suggestions = [...linkBySharedWorks(linking, shared), ...suggestSameNames(pages, shared)];
+  const { people, personOfPage } = buildPeople(linking);
+  attachSuggestions(people, personOfPage, suggestions);
+  people.sort((a, b) => compareCodePoints(a.id, b.id));
+  return { people, unresolved };
+}
+
+/** The pages being grouped, the union-find over their indexes, and why each group (by root) was linked. */
+interface Linking {
+  pages: PageInput[];
+  uf: ConstrainedUnionFind;
+  reasons: Set<PersonLinkReason>[];
+}
+
+/** "Possibly the same person" between two pages, to be shown on both people if they end up apart. */
+interface PageSuggestion {
+  i: number;
+  j: number;
+  reason: string;
+  sharedWorks: number;
+}
+
+/** Pages in key order: union roots and every tie below follow page indexes, so this makes the result independent of input order. */
+function inKeyOrder(pages: PageInput[]): PageInput[] {
+  return [...pages].sort((a, b) => compareCodePoints(a.sc.key, b.sc.key));
+}
+
+/** Every page its own group; a page's ORCID is a constraint, so two different ORCIDs never merge automatically (rule 4). */
+function startLinking(pages: PageInput[]): Linking {
   const uf = new ConstrainedUnionFind(pages.length);
-  const reasons: Set<PersonLinkReason>[] = pages.map(() => new Set());
   pages.forEach((p, i) => {
     if (p.ids.orcid) uf.tag(i, 'orcid', p.ids.orcid);
   });
-  const unresolved: UserDecision[] = [];
-  const latest = new Map<string, Extract<UserDecision, { kind: 'link-people' | 'unlink-people' }>>();
-  for (const d of decisions) {
-    if (d.kind !== 'link-people' && d.kind !== 'unlink-people') continue;
-    const pair = [...d.people].sort().join('\u0000');
-    const old = latest.get(pair);
-    if (!old || d.at > old.at || (d.at === old.at && d.kind === 'unlink-people')) latest.set(pair, d);
-  }
-  const links: [number, number][] = [];
-  [...latest.entries()].sort((x, y) => compareCodePoints(x[0], y[0])).forEach(([, d], k) => {
-    const a = pages.flatMap((p, i) => (personRefMatches(d.people[0], p) ? [i] : []));
-    const b = pages.flatMap((p, i) => (personRefMatches(d.people[1], p) ? [i] : []));
-    if (!a.length || !b.length) return void unresolved.push(d);
-    if (d.kind === 'unlink-people') {
-      for (const i of a) uf.tag(i, `split:${k}`, 'a');
-      for (const i of b) uf.tag(i, `split:${k}`, 'b');
-    } else for (const j of [...a.slice(1), ...b]) links.push([a[0]!, j]);
-  });
-  const join = (i: number, j: number, r: PersonLinkReason, only?: string) => {
-    const ri = uf.find(i);
-    const rj = uf.find(j);
-    if (ri !== rj && uf.union(i, j, only)) {
-      const s = new Set([...reasons[ri]!, ...reasons[rj]!, r]);
-      reasons[uf.find(i)] = s;
-    }
-  };
-  for (const [i, j] of links) join(i, j, 'user', 'split:');
+  return { pages, uf, reasons: pages.map(() => new Set()) };
+}
 
-  // Strong ids, including ids named by links on the page.
-  const linked = pages.map((p) => ({ ...idsFromUrl(p.sc.capture.url), ...idsFromUrl(p.sc.capture.person?.homepage) }));
+/** Union two pages' groups unless a constraint forbids it (`only`: check just those constraints), recording why. */
+function link(l: Linking, i: number, j: number, r: PersonLinkReason, only?: string): void {
+  const ri = l.uf.find(i);
+  const rj = l.uf.find(j);
+  if (ri !== rj && l.uf.union(i, j, only)) l.reasons[l.uf.find(i)] = new Set([...l.reasons[ri]!, ...l.reasons[rj]!, r]);
+}
+
+/**
+ * The user's unlinks become constraints and their links are made before any
+ * automatic rule (a link overrides an ORCID conflict, never an unlink), so
+ * automatic merging never undoes a decision. Returns the decisions that
+ * matched no page.
+ */
+function applyUserDecisions(l: Linking, decisions: UserDecision[]): UserDecision[] {
+  const { joins, splits, unresolved } = personDecisions(l.pages, decisions);
+  constrainSplits(l.uf, splits);
+  for (const [i, j] of joins) link(l, i, j, 'user', SPLIT_TAG);
+  return unresolved;
+}
+
+/** Rule 1: the same strong identifier on two pages is the same person, strongest kind first. */
+function linkBySameId(l: Linking): void {
   for (const kind of ID_KINDS) {
     const first = new Map<string, number>();
-    pages.forEach((p, i) => {
+    l.pages.forEach((p, i) => {
       const id = p.ids[kind];
       if (!id) return;
       const f = first.get(id);
       if (f === undefined) first.set(id, i);
-      else join(f, i, `id:${kind}`);
+      else link(l, f, i, `id:${kind}`);
     });
   }
+}
+
+/** Rule 1 too: a page whose URL or homepage names another page's id (a profile linking to the other site's profile). */
+function linkByPageLinks(l: Linking): void {
+  const { pages } = l;
+  const linked = pages.map((p) => ({ ...idsFromUrl(p.sc.capture.url), ...idsFromUrl(p.sc.capture.person?.homepage) }));
   pages.forEach((p, i) => {
     const theirs = linked[i]!;
     pages.forEach((q, j) => {
       if (i === j) return;
-      for (const kind of ID_KINDS) if (theirs[kind] && q.ids[kind] === theirs[kind] && p.sc.capture.url !== q.sc.capture.url) join(i, j, 'page-link');
+      for (const kind of ID_KINDS) if (theirs[kind] && q.ids[kind] === theirs[kind] && p.sc.capture.url !== q.sc.capture.url) link(l, i, j, 'page-link');
     });
   });
+}
 
-  // Shared works, over candidate pairs that share at least one work (never all pairs).
+/**
+ * Works shared per pair of pages ("i,j", i < j), over the pairs that list at
+ * least one work in common (never all pairs); a work listed on more than 50
+ * pages says nothing about who wrote it and is skipped.
+ */
+function countSharedWorks(pages: PageInput[]): Map<string, number> {
   const byWork = new Map<string, number[]>();
   pages.forEach((p, i) => {
     for (const w of p.workIds) {
@@ -158,18 +214,32 @@ export function mergePeople(pages: PageInput[], decisions: UserDecision[]): { pe
         shared.set(k, (shared.get(k) ?? 0) + 1);
       }
   }
-  const suggestions: [number, number, string, number][] = [];
+  return shared;
+}
+
+/**
+ * Rules 2 and 3: compatible names and enough shared works link two pages
+ * (pairs sharing the most works first); compatible names with fewer shared
+ * works are only suggested.
+ */
+function linkBySharedWorks(l: Linking, shared: Map<string, number>): PageSuggestion[] {
+  const suggestions: PageSuggestion[] = [];
   const pairs = [...shared.entries()].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]));
   for (const [k, n] of pairs) {
     const [i, j] = k.split(',').map(Number) as [number, number];
-    const a = pages[i]!;
-    const b = pages[j]!;
+    const a = l.pages[i]!;
+    const b = l.pages[j]!;
     if (!namesCompatible(a.sc.capture.person!.name, b.sc.capture.person!.name)) continue;
     const smaller = Math.min(a.workIds.size, b.workIds.size);
-    if (n >= MIN_SHARED_WORKS || (n >= 2 && n >= MIN_SHARED_FRACTION * smaller)) join(i, j, 'shared-works');
-    else suggestions.push([i, j, `compatible names, ${n} shared work${n === 1 ? '' : 's'}`, n]);
+    if (n >= MIN_SHARED_WORKS || (n >= 2 && n >= MIN_SHARED_FRACTION * smaller)) link(l, i, j, 'shared-works');
+    else suggestions.push({ i, j, reason: `compatible names, ${n} shared work${n === 1 ? '' : 's'}`, sharedWorks: n });
   }
-  // Compatible names without shared works: only a suggestion.
+  return suggestions;
+}
+
+/** Rule 3: compatible names without any shared work are only a suggestion (a common name alone proves nothing). */
+function suggestSameNames(pages: PageInput[], shared: Map<string, number>): PageSuggestion[] {
+  const suggestions: PageSuggestion[] = [];
   const byName = new Map<string, number[]>();
   pages.forEach((p, i) => {
     const k = nameKey(p.sc.capture.person!.name);
@@ -183,32 +253,51 @@ export function mergePeople(pages: PageInput[], decisions: UserDecision[]): { pe
         const [i, j] = [list[x]!, list[y]!];
         if (shared.has(`${i},${j}`)) continue;
         if (namesCompatible(pages[i]!.sc.capture.person!.name, pages[j]!.sc.capture.person!.name))
-          suggestions.push([i, j, 'compatible names, no shared works', 0]);
+          suggestions.push({ i, j, reason: 'compatible names, no shared works', sharedWorks: 0 });
       }
+  return suggestions;
+}
 
+/** One person per group (groups in order of their first page), with unique ids, and which person each page went into. */
+function buildPeople(l: Linking): { people: MergedPerson[]; personOfPage: Map<number, string> } {
   const groups = new Map<number, number[]>();
-  pages.forEach((_, i) => {
-    const r = uf.find(i);
-    const l = groups.get(r);
-    if (l) l.push(i);
+  l.pages.forEach((_, i) => {
+    const r = l.uf.find(i);
+    const g = groups.get(r);
+    if (g) g.push(i);
     else groups.set(r, [i]);
   });
-  const people = [...groups.entries()].map(([root, members]) => buildPerson(members.map((i) => pages[i]!), reasons[root]!));
+  const people = [...groups.entries()].map(([root, members]) => buildPerson(members.map((i) => l.pages[i]!), l.reasons[root]!));
   disambiguatePersonIds(people);
-  const idOfPage = new Map<number, string>();
-  [...groups.entries()].forEach(([, members], g) => members.forEach((i) => idOfPage.set(i, people[g]!.id)));
-  for (const [i, j, reason, n] of suggestions) {
-    const pi = idOfPage.get(i)!;
-    const pj = idOfPage.get(j)!;
+  const personOfPage = new Map<number, string>();
+  [...groups.values()].forEach((members, g) => members.forEach((i) => personOfPage.set(i, people[g]!.id)));
+  return { people, personOfPage };
+}
+
+/** Suggestions between pages that ended up in two different people, on both of them, once per pair, in id order. */
+function attachSuggestions(people: MergedPerson[], personOfPage: Map<number, string>, suggestions: PageSuggestion[]): void {
+  for (const { i, j, reason, sharedWorks } of suggestions) {
+    const pi = personOfPage.get(i)!;
+    const pj = personOfPage.get(j)!;
     if (pi === pj) continue;
     const a = people.find((p) => p.id === pi)!;
     const b = people.find((p) => p.id === pj)!;
-    if (!a.suggestions.some((s) => s.personId === pj)) a.suggestions.push({ personId: pj, reason, sharedWorks: n });
-    if (!b.suggestions.some((s) => s.personId === pi)) b.suggestions.push({ personId: pi, reason, sharedWorks: n });
+    if (!a.suggestions.some((s) => s.personId === pj)) a.suggestions.push({ personId: pj, reason, sharedWorks });
+    if (!b.suggestions.some((s) => s.personId === pi)) b.suggestions.push({ personId: pi, reason, sharedWorks });
   }
   for (const p of people) p.suggestions.sort((x, y) => compareCodePoints(x.personId, y.personId));
-  people.sort((a, b) => compareCodePoints(a.id, b.id));
-  return { people, unresolved };
+}
+
+type PersonDecision = Extract<UserDecision, { kind: 'link-people' | 'unlink-people' }>;
+
+/** The user's link-people / unlink-people decisions, resolved to page numbers. */
+function personDecisions(pages: PageInput[], decisions: UserDecision[]): ResolvedDecisions<PersonDecision, number> {
+  const mine = decisions.filter((d): d is PersonDecision => d.kind === 'link-people' || d.kind === 'unlink-people');
+  return resolveDecisions(mine, {
+    refs: (d) => d.people,
+    isSplit: (d) => d.kind === 'unlink-people',
+    resolve: (ref) => pages.flatMap((p, i) => (personRefMatches(ref, p) ? [i] : [])),
+  });
 }
 
 /**
@@ -223,13 +312,16 @@ function disambiguatePersonIds(people: MergedPerson[]): void {
 }
 
 function buildPerson(pages: PageInput[], reasons: Set<PersonLinkReason>): MergedPerson {
-  const ids: Partial<Record<PersonIdKey, string[]>> = {};
+  // A Map, not an object, while collecting: id kinds come from captured data.
+  const byKind = new Map<PersonIdKey, string[]>();
   for (const p of pages)
     for (const [k, v] of Object.entries(p.ids) as [PersonIdKey, string][]) {
-      const l = (ids[k] ??= []);
+      const l = byKind.get(k) ?? [];
+      byKind.set(k, l);
       if (!l.includes(v)) l.push(v);
     }
-  for (const l of Object.values(ids)) l.sort();
+  for (const l of byKind.values()) l.sort();
+  const ids: Partial<Record<PersonIdKey, string[]>> = Object.fromEntries(byKind);
   let id = `page:${pages[0]!.sc.key}`;
   for (const kind of ID_KINDS) if (ids[kind]?.[0]) {
     id = `${kind}:${ids[kind][0]}`;

@@ -194,5 +194,3 @@ export interface MergeResult {
   unresolvedDecisions: UserDecision[];
   stats: { captures: number; records: number; works: number; people: number };
 }
-
-export type MergeAll = (captures: StoredCaptureLike[], decisions: UserDecision[]) => MergeResult;
