@@ -5,6 +5,7 @@
 import browser from 'webextension-polyfill';
 import type { SiteAdapter } from '../sites/adapter';
 import { ruleFor } from '../sites/adapter';
+import { sendToBackground } from './browser-send';
 import { captureCurrentPage, pageFetcher } from './capture-in-page';
 import { browserCollectDeps, collectAllController } from './collect-all-in-page';
 import { dataFetcher } from './fetch-data';
@@ -24,11 +25,11 @@ export function runContentScript(adapter: SiteAdapter): void {
       capture: (a, url) =>
         captureCurrentPage(
           // Sibling-host data (pub.orcid.org, api.semanticscholar.org) goes through the background: see fetch-data.ts.
-          { doc: document, url, fetchText: dataFetcher(url, pageFetcher(fetch.bind(globalThis)), (m) => browser.runtime.sendMessage(m)) },
+          { doc: document, url, fetchText: dataFetcher(url, pageFetcher(fetch.bind(globalThis)), sendToBackground) },
           a,
         ),
-      send: (capture) => browser.runtime.sendMessage({ type: 'capture', capture }),
-      report: (url, reason) => browser.runtime.sendMessage({ type: 'nothing-found', url, reason }),
+      send: (capture) => sendToBackground({ type: 'capture', capture }),
+      report: (url, reason) => sendToBackground({ type: 'nothing-found', url, reason }),
       navigation: (globalThis as { navigation?: Parameters<typeof startSpaCapture>[0]['navigation'] }).navigation,
       win: window,
     });
@@ -52,7 +53,7 @@ function listenForCollectAll(adapterFor: (url: URL) => SiteAdapter | undefined):
       return a?.collectAll ? a : undefined;
     },
     delayMs: async () => (await siteSettings()).collectAllDelayMs,
-    send: (m) => browser.runtime.sendMessage(m),
+    send: sendToBackground,
     deps: browserCollectDeps(pageFetch(), () => new DOMParser()),
   });
   // Only our two commands get an answer: other messages to this tab are left to their own listeners.
