@@ -8,7 +8,7 @@ import { autoCaptureOn, normalizeSiteSettings, SITE_SETTINGS_KEY } from '../../s
 import { siteNameOf } from '../../src/sites/site-names';
 import { sendToBackground, sendToTab } from '../../src/shell/browser-send';
 import { sender } from '../../src/shell/send';
-import type { ListPreview } from '../../src/shell/list-capture';
+import type { ListPreview } from '../../src/shell/read-list';
 import '../../src/ui/theme.css';
 import '../../src/ui/popup/popup.css';
 

@@ -10,13 +10,13 @@ import { captureCurrentPage, pageFetcher } from './capture-in-page';
 import { browserCollectDeps, collectAllController } from './collect-all-in-page';
 import { dataFetcher } from './fetch-data';
 import { autoCaptureOn, normalizeSiteSettings, SITE_SETTINGS_KEY } from './site-settings';
-import { startSpaCapture } from './spa-navigation';
+import { startCaptureLoop } from './capture-loop';
 
 export function runContentScript(adapter: SiteAdapter): void {
   const adapterFor = (url: URL) => (ruleFor(adapter, url) ? adapter : undefined);
   try {
-    // In-app navigations (pushState) are captured too, never with the previous page's data: see spa-navigation.ts.
-    startSpaCapture({
+    // In-app navigations (pushState) are captured too, never with the previous page's data: see capture-loop.ts.
+    startCaptureLoop({
       doc: document,
       href: () => location.href,
       adapterFor,
@@ -30,7 +30,7 @@ export function runContentScript(adapter: SiteAdapter): void {
         ),
       send: (capture) => sendToBackground({ type: 'capture', capture }),
       report: (url, reason) => sendToBackground({ type: 'nothing-found', url, reason }),
-      navigation: (globalThis as { navigation?: Parameters<typeof startSpaCapture>[0]['navigation'] }).navigation,
+      navigation: (globalThis as { navigation?: Parameters<typeof startCaptureLoop>[0]['navigation'] }).navigation,
       win: window,
     });
   } catch {

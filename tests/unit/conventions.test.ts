@@ -122,7 +122,7 @@ describe('adapter conventions', () => {
     const scripts = readdirSync(join(ROOT, 'entrypoints')).filter((f) => f.endsWith('.content.ts'));
     expect(scripts.sort()).toEqual(adapters.map((a) => `${a.id}.content.ts`).sort());
     // What content scripts import must not reach the registry (every site's code).
-    for (const f of ['content-main.ts', 'capture-in-page.ts', 'fetch-data.ts', 'spa-navigation.ts', 'collect-all-in-page.ts', 'collect-all.ts', 'site-settings.ts'])
+    for (const f of ['content-main.ts', 'capture-in-page.ts', 'fetch-data.ts', 'spa-navigation.ts', 'capture-loop.ts', 'collect-all-in-page.ts', 'messages.ts', 'parse-message.ts', 'send.ts', 'browser-send.ts', 'collect-all.ts', 'site-settings.ts'])
       expect(readFileSync(join(ROOT, 'src', 'shell', f), 'utf8'), f).not.toMatch(/sites\/registry/);
   });
 

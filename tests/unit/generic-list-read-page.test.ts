@@ -1,7 +1,8 @@
 // "Read this page" without the browser: the preview the tab hands the popup,
 // and the capture built on confirm (author only with a confirmed name).
 import { describe, expect, it } from 'vitest';
-import { listCapture, previewPage } from '../../src/shell/read-list';
+import { previewPage } from '../../src/shell/read-list';
+import { listCapture } from '../../src/ui/popup/list-capture';
 import { validateCapture } from '../../src/core/validate';
 import { FIXED_NOW, fixtureDoc } from '../helpers/fixtures';
 
