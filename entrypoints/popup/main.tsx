@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { matchesPattern } from '../../src/shell/fetch-data';
 import { Popup, type PopupData } from '../../src/ui/popup/Popup';
 import { allCaptures, allDecisions, openStore, putDecision } from '../../src/store/store';
-import { decisionRecord } from '../../src/ui/profile-data';
+import { decisionRecord } from '../../src/ui/model/decision-records';
 import { autoCaptureOn, normalizeSiteSettings, SITE_SETTINGS_KEY } from '../../src/shell/site-settings';
 import { siteNameOf } from '../../src/sites/site-names';
 import { sendToBackground, sendToTab } from '../../src/shell/browser-send';

@@ -9,7 +9,9 @@ import { ConfirmDialog, type ConfirmRequest } from '../components/ConfirmDialog'
 import { ExportButtons } from '../components/ExportButtons';
 import { downloadText } from '../components/download';
 import { fileNameFor, FORMAT_INFO } from '../../formats';
-import { decisionsOf, mergeRecords, siteName } from '../profile-data';
+import { decisionsOf } from '../model/decision-records';
+import { mergeRecords } from '../model/merged-library';
+import { siteName } from '../model/person-view';
 import { PersonPage } from './PersonPage';
 import { WorksTable } from './WorksTable';
 

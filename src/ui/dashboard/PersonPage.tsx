@@ -9,7 +9,9 @@ import type { ConfirmRequest } from '../components/ConfirmDialog';
 import { ExportButtons } from '../components/ExportButtons';
 import { HBars } from '../components/HBars';
 import { fmt, MetricsHeadline } from '../components/MetricsHeadline';
-import { decisionsOf, dismissSuggestion, linkPeople, openSuggestions, personView, reportInput, siteName, unlinkPage } from '../profile-data';
+import { decisionsOf } from '../model/decision-records';
+import { dismissSuggestion, linkPeople, unlinkPage } from '../model/new-decisions';
+import { openSuggestions, personView, reportInput, siteName } from '../model/person-view';
 import type { DashboardData } from './Dashboard';
 import { WorksTable } from './WorksTable';
 

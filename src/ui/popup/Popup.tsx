@@ -7,20 +7,10 @@ import { BarChart, yearSeries } from '../components/BarChart';
 import { ExportButtons } from '../components/ExportButtons';
 import { MetricsHeadline } from '../components/MetricsHeadline';
 import { PAGE_KIND_LABEL, statusLine } from '../labels';
-import {
-  decisionsOf,
-  dismissSuggestion,
-  linkPeople,
-  mergeRecords,
-  openSuggestions,
-  personForKey,
-  personView,
-  reportInput,
-  siteName,
-  sourcesOf,
-  topWorks,
-  type PersonView,
-} from '../profile-data';
+import { decisionsOf } from '../model/decision-records';
+import { mergeRecords, personForKey } from '../model/merged-library';
+import { dismissSuggestion, linkPeople } from '../model/new-decisions';
+import { openSuggestions, personView, reportInput, siteName, sourcesOf, topWorks, type PersonView } from '../model/person-view';
 import type { UserDecision } from '../../core/merge/types';
 import { CollectAll, type CollectAllData } from './CollectAll';
 import { PENDING_RETRY_MS, PENDING_TRIES, statusFreshness } from './status-freshness';
