@@ -30,6 +30,7 @@ export default defineBackground(() => {
     browser.runtime.id,
   );
 
+  // The handler parses the message (src/shell/parse-message.ts) and checks the sender; this only adapts the browser's call.
   browser.runtime.onMessage.addListener(((message: unknown, sender: browser.Runtime.MessageSender, sendResponse: (r: unknown) => void) => {
     handle(message, { id: sender.id, tabId: sender.tab?.id, url: sender.url }).then(sendResponse, (err: unknown) =>
       sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err) }),

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { sendToBackground } from '../src/shell/browser-send';
 import { readPageOnRequest } from '../src/shell/save-page';
 
 // Injected into the active tab when the user clicks "Save this page" (through
@@ -7,7 +7,7 @@ import { readPageOnRequest } from '../src/shell/save-page';
 export default defineUnlistedScript(async () => {
   try {
     const message = await readPageOnRequest(document, new URL(location.href), fetch.bind(globalThis));
-    await browser.runtime.sendMessage(message);
+    await sendToBackground(message);
   } catch {
     // Never throw into the page; the popup shows the tab's status.
   }

@@ -5,7 +5,7 @@ import { allCaptures, allDecisions, deleteCapture, eraseAll, getSetting, openSto
 import { normalizeSiteSettings, SITE_SETTINGS_KEY } from '../../src/shell/site-settings';
 import { Dashboard, type DashboardData } from '../../src/ui/dashboard/Dashboard';
 import { backupOf, deletePerson, importFile, saveSiteSettings } from '../../src/ui/dashboard/library';
-import { decisionRecord } from '../../src/ui/profile-data';
+import { decisionRecord } from '../../src/ui/model/decision-records';
 import { serializeBackup } from '../../src/formats';
 import '../../src/ui/theme.css';
 import '../../src/ui/dashboard/dashboard.css';

@@ -3,11 +3,12 @@ import browser from 'webextension-polyfill';
 import { matchesPattern } from '../../src/shell/fetch-data';
 import { Popup, type PopupData } from '../../src/ui/popup/Popup';
 import { allCaptures, allDecisions, openStore, putDecision } from '../../src/store/store';
-import { decisionRecord } from '../../src/ui/profile-data';
+import { decisionRecord } from '../../src/ui/model/decision-records';
 import { autoCaptureOn, normalizeSiteSettings, SITE_SETTINGS_KEY } from '../../src/shell/site-settings';
 import { siteNameOf } from '../../src/adapters/names';
-import type { Response, TabStatus } from '../../src/shell/messages';
-import type { ListPreview } from '../../src/shell/list-capture';
+import { sendToBackground, sendToTab } from '../../src/shell/browser-send';
+import { sender } from '../../src/shell/send';
+import type { ListPreview } from '../../src/shell/read-list';
 import '../../src/ui/theme.css';
 import '../../src/ui/popup/popup.css';
 
@@ -41,7 +42,7 @@ const data: PopupData = {
   async status() {
     const tabId = await activeTabId();
     if (tabId === undefined) return null;
-    const res = (await browser.runtime.sendMessage({ type: 'tab-status', tabId })) as Response<TabStatus | null>;
+    const res = await sendToBackground({ type: 'tab-status', tabId });
     if (!res.ok) throw new Error(res.error);
     return res.value;
   },
@@ -79,12 +80,12 @@ const data: PopupData = {
   async startCollectAll() {
     const tabId = await activeTabId();
     if (tabId === undefined) return { ok: false, error: 'no tab' };
-    return (await browser.tabs.sendMessage(tabId, { type: 'collect-all-start' })) as Response<string>;
+    return sendToTab(tabId)({ type: 'collect-all-start' });
   },
   async cancelCollectAll() {
     const tabId = await activeTabId();
     if (tabId === undefined) return { ok: false, error: 'no tab' };
-    return (await browser.tabs.sendMessage(tabId, { type: 'collect-all-cancel' })) as Response<string>;
+    return sendToTab(tabId)({ type: 'collect-all-cancel' });
   },
   // "Read this page": the reader runs in the tab through activeTab and its result comes back here; nothing is stored yet.
   async readList() {
@@ -98,18 +99,21 @@ const data: PopupData = {
   async saveList(capture) {
     const tabId = await activeTabId();
     if (tabId === undefined) throw new Error('no tab');
-    const [first] = await browser.scripting.executeScript({
-      target: { tabId },
-      // Runs in the tab's isolated world, where Firefox names the API `browser` and Chrome `chrome`.
-      func: (c: unknown) => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).runtime.sendMessage({ type: 'capture', capture: c }),
-      args: [capture],
+    const fromTab = sender(async (message) => {
+      const [first] = await browser.scripting.executeScript({
+        target: { tabId },
+        // Runs in the tab's isolated world, where Firefox names the API `browser` and Chrome `chrome`.
+        func: (m: unknown) => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).runtime.sendMessage(m),
+        args: [message],
+      });
+      return first?.result;
     });
-    const res = first?.result as Response<unknown> | undefined;
-    if (res && !res.ok) throw new Error(res.error);
+    const res = await fromTab({ type: 'capture', capture });
+    if (!res.ok) throw new Error(res.error);
   },
   async enableSite(origin) {
     const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
-    if (granted) await browser.runtime.sendMessage({ type: 'enable-host', origin });
+    if (granted) await sendToBackground({ type: 'enable-host', origin });
     return granted;
   },
 };

@@ -1,7 +1,8 @@
 // "Read this page" without the browser: the preview the tab hands the popup,
 // and the capture built on confirm (author only with a confirmed name).
 import { describe, expect, it } from 'vitest';
-import { listCapture, previewPage } from '../shell/read-list';
+import { previewPage } from '../shell/read-list';
+import { listCapture } from '../ui/popup/list-capture';
 import { validateCapture } from '../core/validate';
 import { FIXED_NOW, fixtureDoc } from '../../tests/helpers/fixtures';
 

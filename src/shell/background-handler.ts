@@ -1,17 +1,19 @@
 // The background's message handling, with its browser dependencies injected
 // so unit tests run it against fake-indexeddb. The entrypoint only wires it.
+// Messages arrive as `unknown`; parse-message.ts is the only thing that looks
+// inside them, so every branch below works on a typed message.
 
-import type { Capture } from '../core/capture';
-import { validateCapture } from '../core/validate';
 import { adapterById, adapterFor } from '../adapters/registry';
 import { pageKeyOf } from '../adapters/run';
 import { putCapture, type LensDB } from '../store/store';
-import type { Response, TabStatus } from './messages';
-import { fetchDataFor } from './fetch-data';
-import { parseProgress } from './collect-progress';
+import type { BackgroundMessage, MessageOf, Reply, Response, TabStatus } from './messages';
+import { fetchData } from './fetch-data';
+import { parseBackgroundMessage } from './parse-message';
 
-/** Captures over this size are refused before validation (many tabs, one hostile page). */
-export const MAX_MESSAGE_BYTES = 5 * 1024 * 1024;
+export { MAX_MESSAGE_BYTES } from './parse-message';
+
+type BackgroundType = BackgroundMessage['type'];
+type Answer<T extends BackgroundType> = Promise<Response<Reply<T>>>;
 
 export interface BackgroundDeps {
   db(): Promise<LensDB>;
@@ -32,28 +34,29 @@ export interface Sender {
   url?: string;
 }
 
+/**
+ * Messages only a tab may send, and the refusal when something else sends one:
+ * their effects land on the sending tab's status, or (fetch-data) are judged by
+ * the tab's address as the browser reports it.
+ */
+const FROM_TABS_ONLY: Partial<Record<BackgroundType, string>> = {
+  capture: 'captures come from tabs',
+  'nothing-found': 'reports come from tabs',
+  'fetch-data': 'data requests come from tabs',
+  'collect-progress': 'a progress report from a tab expected',
+};
+
+type StatusBase = Omit<TabStatus, 'source' | 'siteName' | 'pageKind' | 'outcome' | 'works'>;
+
 export function createHandler(deps: BackgroundDeps, ownId: string) {
   const rejected = { count: 0 };
 
-  async function handleCapture(raw: unknown, sender: Sender): Promise<Response<TabStatus>> {
-    const tabId = sender.tabId ?? -1;
-    const size = approximateSize(raw);
-    const base = { tabId, url: sender.url ?? '', at: deps.now().toISOString(), notes: [] as string[] };
-    if (size > MAX_MESSAGE_BYTES) {
-      rejected.count++;
-      return reject(base, 'unknown', `the capture is too large (${Math.round(size / 1024)} kB; the limit is 5 MB)`);
-    }
-    const check = validateCapture(raw);
-    if (!check.ok) {
-      rejected.count++;
-      return reject(base, 'unknown', `the capture is malformed: ${check.errors[0]}`);
-    }
-    const capture: Capture = check.capture;
+  const statusBase = (tabId: number, sender: Sender): StatusBase => ({ tabId, url: sender.url ?? '', at: deps.now().toISOString(), notes: [] });
+
+  async function handleCapture({ capture }: MessageOf<'capture'>, tabId: number, sender: Sender): Answer<'capture'> {
+    const base = statusBase(tabId, sender);
     const adapter = adapterById(capture.source);
-    if (!adapter) {
-      rejected.count++;
-      return reject(base, capture.source, `no adapter "${capture.source}"`);
-    }
+    if (!adapter) return reject(base, capture.source, `no adapter "${capture.source}"`);
     const status: TabStatus = {
       ...base,
       url: capture.url,
@@ -84,72 +87,77 @@ export function createHandler(deps: BackgroundDeps, ownId: string) {
     return { ok: true, value: status };
   }
 
-  async function reject(base: Omit<TabStatus, 'source' | 'siteName' | 'pageKind' | 'outcome' | 'works'>, source: string, reason: string): Promise<Response<TabStatus>> {
+  /** A refused capture still becomes the tab's status, so the popup can say why nothing was saved. */
+  async function reject(base: StatusBase, source: string, reason: string): Answer<'capture'> {
+    rejected.count++;
     const status: TabStatus = { ...base, source, siteName: source, pageKind: 'unrecognized', outcome: 'rejected', works: 0, reason };
     if (status.tabId >= 0) await deps.saveStatus(status);
     return { ok: false, error: reason };
   }
 
+  async function handleNothingFound(m: MessageOf<'nothing-found'>, tabId: number, sender: Sender): Answer<'nothing-found'> {
+    const status: TabStatus = {
+      tabId,
+      url: m.url ?? sender.url ?? '',
+      source: 'none',
+      siteName: 'This page',
+      pageKind: 'unrecognized',
+      outcome: 'not-stored',
+      works: 0,
+      notes: [m.reason],
+      at: deps.now().toISOString(),
+    };
+    await deps.saveStatus(status);
+    return { ok: true, value: status };
+  }
+
+  async function handleEnableHost({ origin }: MessageOf<'enable-host'>): Answer<'enable-host'> {
+    if (!deps.enableHost) return { ok: false, error: 'not available here' };
+    await deps.enableHost(origin);
+    return { ok: true, value: origin };
+  }
+
+  // Kept in the tab's status, which the popup already reads; a tab with no status has nothing to collect.
+  async function handleProgress({ progress }: MessageOf<'collect-progress'>, tabId: number): Answer<'collect-progress'> {
+    const status = await deps.loadStatus(tabId);
+    if (!status) return { ok: false, error: 'no page status for this tab' };
+    await deps.saveStatus({ ...status, collect: progress });
+    return { ok: true, value: progress };
+  }
+
+  async function handleTabStatus({ tabId }: MessageOf<'tab-status'>): Answer<'tab-status'> {
+    return { ok: true, value: (await deps.loadStatus(tabId)) ?? null };
+  }
+
   /** Route one message. Messages from anything but this extension are refused. */
-  async function handle(message: unknown, sender: Sender): Promise<Response<unknown>> {
+  async function handle(raw: unknown, sender: Sender): Answer<BackgroundType> {
     if (sender.id !== ownId) return { ok: false, error: 'messages are accepted only from Scholar Lens itself' };
-    if (typeof message !== 'object' || message === null) return { ok: false, error: 'not a message' };
-    const m = message as { type?: unknown; capture?: unknown; tabId?: unknown };
+    const parsed = parseBackgroundMessage(raw);
+    // Who may send it is checked before what it says, so a page learns nothing from a refusal it should not get.
+    const tabOnly = parsed.ok ? FROM_TABS_ONLY[parsed.message.type] : parsed.type && FROM_TABS_ONLY[parsed.type];
+    if (tabOnly && sender.tabId === undefined) return { ok: false, error: tabOnly };
+    if (!parsed.ok) {
+      if (parsed.type === 'capture') return reject(statusBase(sender.tabId ?? -1, sender), 'unknown', parsed.error);
+      return { ok: false, error: parsed.error };
+    }
+    const m = parsed.message;
+    const tabId = sender.tabId ?? -1;
     switch (m.type) {
       case 'capture':
-        if (sender.tabId === undefined) return { ok: false, error: 'captures come from tabs' };
-        return handleCapture(m.capture, sender);
-      case 'nothing-found': {
-        if (sender.tabId === undefined) return { ok: false, error: 'reports come from tabs' };
-        const status: TabStatus = {
-          tabId: sender.tabId,
-          url: typeof (m as { url?: unknown }).url === 'string' ? String((m as { url: string }).url) : (sender.url ?? ''),
-          source: 'none',
-          siteName: 'This page',
-          pageKind: 'unrecognized',
-          outcome: 'not-stored',
-          works: 0,
-          notes: [String((m as { reason?: unknown }).reason ?? 'nothing scholarly found').slice(0, 300)],
-          at: deps.now().toISOString(),
-        };
-        await deps.saveStatus(status);
-        return { ok: true, value: status };
-      }
-      case 'enable-host': {
-        const origin = (m as { origin?: unknown }).origin;
-        if (typeof origin !== 'string' || !/^https?:\/\/[^/]+$/.test(origin)) return { ok: false, error: 'an origin like https://example.org expected' };
-        if (!deps.enableHost) return { ok: false, error: 'not available here' };
-        await deps.enableHost(origin);
-        return { ok: true, value: origin };
-      }
+        return handleCapture(m, tabId, sender);
+      case 'nothing-found':
+        return handleNothingFound(m, tabId, sender);
+      case 'enable-host':
+        return handleEnableHost(m);
       case 'fetch-data':
         // sender.url is the tab's page as the browser reports it, not what the message claims.
-        if (sender.tabId === undefined) return { ok: false, error: 'data requests come from tabs' };
-        return fetchDataFor(message, sender.url, deps.fetch ?? globalThis.fetch.bind(globalThis), adapterFor);
-      case 'collect-progress': {
-        // Kept in the tab's status, which the popup already reads; a tab with no status has nothing to collect.
-        const progress = parseProgress((m as { progress?: unknown }).progress);
-        if (sender.tabId === undefined || !progress) return { ok: false, error: 'a progress report from a tab expected' };
-        const status = await deps.loadStatus(sender.tabId);
-        if (!status) return { ok: false, error: 'no page status for this tab' };
-        await deps.saveStatus({ ...status, collect: progress });
-        return { ok: true, value: progress };
-      }
+        return fetchData(m, sender.url, deps.fetch ?? globalThis.fetch.bind(globalThis), adapterFor);
+      case 'collect-progress':
+        return handleProgress(m, tabId);
       case 'tab-status':
-        if (typeof m.tabId !== 'number') return { ok: false, error: 'tabId expected' };
-        return { ok: true, value: (await deps.loadStatus(m.tabId)) ?? null };
-      default:
-        return { ok: false, error: `unknown message type ${String(m.type)}` };
+        return handleTabStatus(m);
     }
   }
 
   return { handle, rejected };
-}
-
-function approximateSize(v: unknown): number {
-  try {
-    return JSON.stringify(v)?.length ?? 0;
-  } catch {
-    return Infinity;
-  }
 }

@@ -4,14 +4,16 @@
 // background, and sends the finished capture through the ordinary 'capture'
 // message so the background validates and stores it like any other.
 
-import type { Capture } from '../core/capture';
 import type { SiteAdapter } from '../adapters/contract';
 import { envelope } from '../adapters/run';
 import { collectAll, timerSleep, type CollectDeps } from './collect-all';
-import type { CollectProgress } from './collect-progress';
-import type { Response } from './messages';
+import type { MessageOf, Reply, Response, TabMessage } from './messages';
+import { parseTabMessage } from './parse-message';
 
-export type CollectCommand = { type: 'collect-all-start' } | { type: 'collect-all-cancel' };
+export type CollectCommand = TabMessage;
+
+/** What a run sends to the background. */
+export type CollectReport = MessageOf<'capture' | 'collect-progress'>;
 
 export interface InPageEnv {
   doc: Document;
@@ -19,7 +21,7 @@ export interface InPageEnv {
   adapterFor(url: URL): SiteAdapter | undefined;
   /** The pause chosen in the dashboard (site settings). */
   delayMs(): Promise<number>;
-  send(message: { type: 'capture'; capture: Capture } | { type: 'collect-progress'; progress: CollectProgress }): Promise<unknown>;
+  send(message: CollectReport): Promise<unknown>;
   deps: CollectDeps;
 }
 
@@ -51,7 +53,7 @@ export function collectAllController(env: InPageEnv) {
     // read-modify-write, so a late progress report must not overwrite the
     // status that the final capture wrote.
     let queue: Promise<unknown> = Promise.resolve();
-    const send = (m: Parameters<InPageEnv['send']>[0]) => (queue = queue.then(() => env.send(m)).catch(() => undefined));
+    const send = (m: CollectReport) => (queue = queue.then(() => env.send(m)).catch(() => undefined));
     if (!adapter) {
       await send({ type: 'collect-progress', progress: { state: 'stopped', pages: 0, works: 0, at: env.deps.now(), reason: 'this page is not on a supported site' } });
       return;
@@ -75,8 +77,11 @@ export function collectAllController(env: InPageEnv) {
     await send({ type: 'collect-progress', progress: result.progress });
   }
 
-  return function handle(message: unknown): Response<string> | undefined {
-    const type = (message as { type?: unknown } | null)?.type;
+  /** Answers the popup's two commands; anything else is left to the page's other listeners (undefined). */
+  return function handle(raw: unknown): Response<Reply<TabMessage['type']>> | undefined {
+    const parsed = parseTabMessage(raw);
+    if (!parsed.ok) return undefined;
+    const type = parsed.message.type;
     if (type === 'collect-all-start') {
       if (running) return { ok: false, error: 'Collect all is already running in this tab' };
       const abort = new AbortController();
@@ -95,11 +100,9 @@ export function collectAllController(env: InPageEnv) {
       running = { abort, done };
       return { ok: true, value: 'started' };
     }
-    if (type === 'collect-all-cancel') {
-      if (!running) return { ok: false, error: 'nothing is being collected in this tab' };
-      running.abort.abort();
-      return { ok: true, value: 'cancelling' };
-    }
-    return undefined;
+    // collect-all-cancel
+    if (!running) return { ok: false, error: 'nothing is being collected in this tab' };
+    running.abort.abort();
+    return { ok: true, value: 'cancelling' };
   };
 }

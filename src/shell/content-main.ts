@@ -5,17 +5,18 @@
 import browser from 'webextension-polyfill';
 import type { SiteAdapter } from '../adapters/contract';
 import { ruleFor } from '../adapters/contract';
+import { sendToBackground } from './browser-send';
 import { captureCurrentPage, pageFetcher } from './capture-in-page';
 import { browserCollectDeps, collectAllController } from './collect-all-in-page';
 import { dataFetcher } from './fetch-data';
 import { autoCaptureOn, normalizeSiteSettings, SITE_SETTINGS_KEY } from './site-settings';
-import { startSpaCapture } from './spa-navigation';
+import { startCaptureLoop } from './capture-loop';
 
 export function runContentScript(adapter: SiteAdapter): void {
   const adapterFor = (url: URL) => (ruleFor(adapter, url) ? adapter : undefined);
   try {
-    // In-app navigations (pushState) are captured too, never with the previous page's data: see spa-navigation.ts.
-    startSpaCapture({
+    // In-app navigations (pushState) are captured too, never with the previous page's data: see capture-loop.ts.
+    startCaptureLoop({
       doc: document,
       href: () => location.href,
       adapterFor,
@@ -24,12 +25,12 @@ export function runContentScript(adapter: SiteAdapter): void {
       capture: (a, url) =>
         captureCurrentPage(
           // Sibling-host data (pub.orcid.org, api.semanticscholar.org) goes through the background: see fetch-data.ts.
-          { doc: document, url, fetchText: dataFetcher(url, pageFetcher(fetch.bind(globalThis)), (m) => browser.runtime.sendMessage(m)) },
+          { doc: document, url, fetchText: dataFetcher(url, pageFetcher(fetch.bind(globalThis)), sendToBackground) },
           a,
         ),
-      send: (capture) => browser.runtime.sendMessage({ type: 'capture', capture }),
-      report: (url, reason) => browser.runtime.sendMessage({ type: 'nothing-found', url, reason }),
-      navigation: (globalThis as { navigation?: Parameters<typeof startSpaCapture>[0]['navigation'] }).navigation,
+      send: (capture) => sendToBackground({ type: 'capture', capture }),
+      report: (url, reason) => sendToBackground({ type: 'nothing-found', url, reason }),
+      navigation: (globalThis as { navigation?: Parameters<typeof startCaptureLoop>[0]['navigation'] }).navigation,
       win: window,
     });
   } catch {
@@ -52,7 +53,7 @@ function listenForCollectAll(adapterFor: (url: URL) => SiteAdapter | undefined):
       return a?.collectAll ? a : undefined;
     },
     delayMs: async () => (await siteSettings()).collectAllDelayMs,
-    send: (m) => browser.runtime.sendMessage(m),
+    send: sendToBackground,
     deps: browserCollectDeps(pageFetch(), () => new DOMParser()),
   });
   // Only our two commands get an answer: other messages to this tab are left to their own listeners.

@@ -8,14 +8,10 @@
 
 import type { SiteAdapter } from '../adapters/contract';
 import type { PageContext } from './capture-in-page';
-import type { Response } from './messages';
+import type { FetchDataMessage, Response } from './messages';
+import { parseMessage } from './parse-message';
 
-export interface FetchDataMessage {
-  type: 'fetch-data';
-  url: string;
-  as: 'json' | 'xml' | 'text';
-  headers?: Record<string, string>;
-}
+export type { FetchDataMessage } from './messages';
 
 /** Large enough for any record we read (the ORCID record fixture is 184 kB), small enough to refuse a flood. */
 export const MAX_DATA_BYTES = 10 * 1024 * 1024;
@@ -39,29 +35,23 @@ export function onAdapterHosts(adapter: SiteAdapter, url: URL): boolean {
   return url.protocol === 'https:' && adapter.matches.some((p) => matchesPattern(p, url));
 }
 
-function parseMessage(raw: unknown): FetchDataMessage | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const m = raw as Record<string, unknown>;
-  if (m.type !== 'fetch-data' || typeof m.url !== 'string') return undefined;
-  if (m.as !== 'json' && m.as !== 'xml' && m.as !== 'text') return undefined;
-  const headers: Record<string, string> = {};
-  // Only content negotiation is forwarded: the sites need Accept, nothing else.
-  const accept = (m.headers as Record<string, unknown> | undefined)?.Accept;
-  if (typeof accept === 'string') headers.Accept = accept;
-  return { type: 'fetch-data', url: m.url, as: m.as, headers };
+type AdapterFor = (url: URL) => SiteAdapter | undefined;
+
+/** fetchData for a message not yet parsed (as it crosses from a tab). */
+export async function fetchDataFor(raw: unknown, pageUrl: string | undefined, fetchImpl: typeof fetch, adapterFor: AdapterFor): Promise<Response<string>> {
+  const parsed = parseMessage(raw, ['fetch-data']);
+  return parsed.ok ? fetchData(parsed.message, pageUrl, fetchImpl, adapterFor) : { ok: false, error: parsed.error };
 }
 
 /** The background's side: fetch a data URL for the tab at `pageUrl`, if it is on that page's adapter's hosts. */
-export async function fetchDataFor(
-  raw: unknown,
+export async function fetchData(
+  msg: FetchDataMessage,
   pageUrl: string | undefined,
   fetchImpl: typeof fetch,
   // Passed in rather than imported: content scripts import this module, and
   // must not carry the registry (every site's adapter) with them.
-  adapterFor: (url: URL) => SiteAdapter | undefined,
+  adapterFor: AdapterFor,
 ): Promise<Response<string>> {
-  const msg = parseMessage(raw);
-  if (!msg) return { ok: false, error: 'a fetch-data message needs url and as (json, xml or text)' };
   let target: URL;
   let page: URL;
   try {
@@ -94,13 +84,13 @@ export async function fetchDataFor(
 export function dataFetcher(
   pageUrl: URL,
   direct: PageContext['fetchText'],
-  viaBackground: (m: FetchDataMessage) => Promise<unknown>,
+  viaBackground: (m: FetchDataMessage) => Promise<Response<string>>,
 ): PageContext['fetchText'] {
   return async (url, as, headers) => {
     const target = new URL(url, pageUrl);
     if (target.origin === pageUrl.origin) return direct(target.href, as, headers);
-    const res = (await viaBackground({ type: 'fetch-data', url: target.href, as, headers })) as Response<string> | undefined;
-    if (!res || !res.ok) throw new Error(res?.ok === false ? res.error : 'no answer from the background');
+    const res = await viaBackground({ type: 'fetch-data', url: target.href, as, headers });
+    if (!res.ok) throw new Error(res.error);
     if (typeof res.value !== 'string') throw new Error('the background answered without data');
     return res.value;
   };

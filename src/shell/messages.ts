@@ -1,5 +1,8 @@
-// Messages between content scripts, the popup and the background. The
-// background trusts none of them: it checks the sender and validates payloads.
+// Every message exchanged between content scripts, injected scripts, the
+// popup and the background, with the reply each one gets. One union, so a new
+// message is added in one place and the compiler finds every sender and the
+// handler that must learn it. The background trusts none of them: it checks
+// the sender and parses payloads (parse-message.ts) before acting.
 
 import type { Capture, PageKind } from '../core/capture';
 import type { CollectProgress } from './collect-progress';
@@ -25,8 +28,53 @@ export interface TabStatus {
   collectOffer?: { total?: number };
 }
 
-export type Request =
+/** A content script asks the background to fetch data from a sibling host of its page (see fetch-data.ts). */
+export interface FetchDataMessage {
+  type: 'fetch-data';
+  url: string;
+  as: 'json' | 'xml' | 'text';
+  headers?: Record<string, string>;
+}
+
+/** Messages to the background (runtime.sendMessage). */
+export type BackgroundMessage =
+  /** A tab read its page (content script, "Save this page", a confirmed "Read this page", "Collect all"). */
   | { type: 'capture'; capture: Capture }
+  /** A tab's page yielded nothing: replaces its status so the previous page's is not shown. Without url, the tab's address is used. */
+  | { type: 'nothing-found'; url?: string; reason: string }
+  /** The popup got the host permission: read this origin's article pages from now on. */
+  | { type: 'enable-host'; origin: string }
+  | FetchDataMessage
+  /** A "Collect all" run in a tab reports how far it is. */
+  | { type: 'collect-progress'; progress: CollectProgress }
+  /** The popup asks what happened in a tab. */
   | { type: 'tab-status'; tabId: number };
 
+/** Messages from the popup to a tab's content script (tabs.sendMessage). */
+export type TabMessage = { type: 'collect-all-start' } | { type: 'collect-all-cancel' };
+
+export type Message = BackgroundMessage | TabMessage;
+export type MessageType = Message['type'];
+export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
+
+/** What each message is answered with (inside a Response). */
+export interface Replies {
+  capture: TabStatus;
+  'nothing-found': TabStatus;
+  /** The origin now read automatically. */
+  'enable-host': string;
+  /** The response body. */
+  'fetch-data': string;
+  'collect-progress': CollectProgress;
+  /** null when nothing was reported for that tab yet. */
+  'tab-status': TabStatus | null;
+  'collect-all-start': 'started';
+  'collect-all-cancel': 'cancelling';
+}
+
+export type Reply<T extends MessageType> = Replies[T];
+
 export type Response<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export const BACKGROUND_MESSAGE_TYPES = ['capture', 'nothing-found', 'enable-host', 'fetch-data', 'collect-progress', 'tab-status'] as const satisfies readonly BackgroundMessage['type'][];
+export const TAB_MESSAGE_TYPES = ['collect-all-start', 'collect-all-cancel'] as const satisfies readonly TabMessage['type'][];

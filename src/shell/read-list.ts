@@ -4,11 +4,21 @@
 // with that name) or not (a `list` capture). The capture goes through the
 // same envelope and validation as every site's (source `generic-list`).
 
-import { fieldsFound, readList } from '../readers/list-reader/index';
-import type { ListPreview } from './list-capture';
+import type { Work } from '../core/capture';
+import { fieldsFound, readList, type FieldName } from '../readers/list-reader/index';
 import { withoutHash } from '../core/url';
 
-export { listCapture, type ListPreview, type OwnerChoice } from './list-capture';
+/** What the injected script hands back to the popup (executeScript's result). */
+export interface ListPreview {
+  url: string;
+  works: Work[];
+  /** Fields found on at least one work, and on how many. */
+  fields: Partial<Record<FieldName, number>>;
+  found: FieldName[];
+  confidence: number;
+  ownerGuess?: string;
+  notes: string[];
+}
 
 /** Runs in the tab (injected script): read the page, return the preview to the popup. */
 export function previewPage(doc: Document, url: URL, now = new Date()): ListPreview {

@@ -1,10 +1,10 @@
 // "Save this page": what runs in a tab when the user asks, on any site.
 import { adapterFor, fallbackAdapterFor } from '../adapters/registry';
 import { captureCurrentPage, pageFetcher } from './capture-in-page';
+import type { MessageOf } from './messages';
 
-export type SavePageMessage =
-  | { type: 'capture'; capture: NonNullable<Awaited<ReturnType<typeof captureCurrentPage>>> }
-  | { type: 'nothing-found'; url: string; reason: string };
+/** What the tab reports to the background: the capture, or why there is none. */
+export type SavePageMessage = MessageOf<'capture' | 'nothing-found'>;
 
 export async function readPageOnRequest(doc: Document, url: URL, fetchImpl: typeof fetch): Promise<SavePageMessage> {
   const site = adapterFor(url);

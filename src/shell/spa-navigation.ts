@@ -1,18 +1,16 @@
-// Single-page apps (Semantic Scholar, ORCID, OpenReview) change the address
-// with history.pushState and redraw in place; the content script runs once per
-// real page load, so without this it would keep showing the first page's
-// capture. The known failure of other tools is the opposite race: reading the
-// new address while the old page (or its data) is still on screen. Hence:
-// notice the change, wait until the adapter says the new page is showing (or
-// the DOM settles), capture, and throw the result away if the address moved
-// on meanwhile.
+// Watching a single-page app navigate. Single-page apps (Semantic Scholar,
+// ORCID, OpenReview) change the address with history.pushState and redraw in
+// place; the content script runs once per real page load. The known failure of
+// other tools is reading the new address while the old page (or its data) is
+// still on screen. So this module notices the change (watchUrl) and waits until
+// the adapter says the new page is showing, or the DOM settles
+// (waitUntilShowing); capture-loop.ts reads the page when it has.
 //
 // The content script's isolated world does not see the page's own pushState
 // calls, so the address is watched three ways: the Navigation API's events
 // where the browser has them, a MutationObserver on the document (SPAs redraw
 // when they navigate), and a slow poll as the last resort.
 
-import type { Capture } from '../core/capture';
 import type { SiteAdapter } from '../adapters/contract';
 
 /** Longest wait for a new page to show before giving up on it. */
@@ -23,12 +21,12 @@ export const POLL_MS = 1_000;
 /** Longest wait for quiet once the right page shows. */
 export const SETTLE_MAX_MS = 2_000;
 
-interface EventSource {
+export interface EventSource {
   addEventListener(type: string, cb: () => void): void;
   removeEventListener(type: string, cb: () => void): void;
 }
 
-type ObserverCtor = new (cb: () => void) => { observe(target: Node, init: MutationObserverInit): void; disconnect(): void };
+export type ObserverCtor = new (cb: () => void) => { observe(target: Node, init: MutationObserverInit): void; disconnect(): void };
 
 function observerCtor(doc: Document, given?: ObserverCtor): ObserverCtor | undefined {
   if (given) return given;
@@ -142,91 +140,4 @@ export function waitUntilShowing(adapter: SiteAdapter, doc: Document, url: URL, 
     if (observer && root) observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
     consider();
   });
-}
-
-export interface SpaCaptureDeps {
-  doc: Document;
-  href(): string;
-  adapterFor(url: URL): SiteAdapter | undefined;
-  /** Automatic capture is on for this site (read at each page, so a changed setting applies). */
-  enabled(adapter: SiteAdapter): boolean | Promise<boolean>;
-  capture(adapter: SiteAdapter, url: URL): Promise<Capture | undefined>;
-  send(capture: Capture): Promise<unknown>;
-  /** Replace the tab's status when a new in-app page yields nothing, so the last page's stays not shown. */
-  report?(url: string, reason: string): Promise<unknown>;
-  navigation?: EventSource;
-  win?: EventSource;
-  timeoutMs?: number;
-  settleMs?: number;
-  pollMs?: number;
-  MutationObserver?: ObserverCtor;
-}
-
-export interface SpaCapture {
-  stop(): void;
-  /** The run for the address currently shown (tests await it). */
-  current(): Promise<void>;
-}
-
-/** Capture the page now and after every in-app navigation. Never throws. */
-export function startSpaCapture(d: SpaCaptureDeps): SpaCapture {
-  let generation = 0;
-  let running: Promise<void> = Promise.resolve();
-
-  async function run(href: string, navigated: boolean): Promise<void> {
-    const gen = ++generation;
-    const stale = () => gen !== generation || pageAddress(d.href()) !== pageAddress(href);
-    const say = async (reason: string) => {
-      if (navigated && d.report && !stale()) await d.report(href, reason);
-    };
-    let url: URL;
-    try {
-      url = new URL(href);
-    } catch {
-      return;
-    }
-    const adapter = d.adapterFor(url);
-    if (!adapter) return say('this page of the site is not one Scholar Lens reads');
-    if (!(await d.enabled(adapter))) {
-      // Reported on a fresh load too: the popup of a supported site otherwise waits for a report that never comes.
-      if (d.report && !stale()) await d.report(href, `automatic reading is off for ${adapter.name} — turn it on in the dashboard (Sites), or save this page once`);
-      return;
-    }
-    // A freshly loaded document is this address's own page (a canonical naming another id
-    // is then the site's choice, e.g. a merged record), so only in-app navigations wait.
-    const shown = navigated
-      ? await waitUntilShowing(adapter, d.doc, url, {
-          timeoutMs: d.timeoutMs,
-          settleMs: d.settleMs,
-          cancelled: stale,
-          MutationObserver: d.MutationObserver,
-        })
-      : 'shown';
-    if (shown === 'cancelled' || stale()) return;
-    if (shown === 'timeout')
-      return say(`${adapter.name}: the page did not finish showing within ${Math.round((d.timeoutMs ?? SHOW_TIMEOUT_MS) / 1000)} s; nothing was captured`);
-    const capture = await d.capture(adapter, url);
-    // The address moved on while the data was fetched: this result belongs to a page no longer shown.
-    if (stale()) return;
-    if (capture) await d.send(capture);
-    else await say(`${adapter.name} found nothing to read on this page`);
-  }
-
-  const start = (href: string, navigated: boolean) => {
-    running = run(href, navigated).catch(() => {
-      // Deliberately silent in the page: the popup shows the tab's status.
-    });
-  };
-
-  start(d.href(), false);
-  const stop = watchUrl({
-    doc: d.doc,
-    href: d.href,
-    onChange: (href) => start(href, true),
-    navigation: d.navigation,
-    win: d.win,
-    pollMs: d.pollMs,
-    MutationObserver: d.MutationObserver,
-  });
-  return { stop, current: () => running };
 }

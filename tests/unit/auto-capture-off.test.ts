@@ -4,7 +4,7 @@
 // snippet: only the address matters here.
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/node/dom';
-import { startSpaCapture } from '../../src/shell/spa-navigation';
+import { startCaptureLoop } from '../../src/shell/capture-loop';
 import { autoCaptureOn, normalizeSiteSettings } from '../../src/shell/site-settings';
 import { googleScholar } from '../../src/sites/google-scholar';
 
@@ -14,7 +14,7 @@ function run(auto: Record<string, boolean>) {
   const settings = normalizeSiteSettings({ auto });
   const captured: string[] = [];
   const reported: [string, string][] = [];
-  const spa = startSpaCapture({
+  const spa = startCaptureLoop({
     doc: parseHtml('<html><body><div id="gsc_prf_in">synthetic</div></body></html>'),
     href: () => PROFILE,
     adapterFor: () => googleScholar,

@@ -9,7 +9,8 @@ import type { SiteAdapter } from '../../src/adapters/contract';
 import { parseHtml } from '../../src/node/dom';
 import { semanticScholarAdapter } from '../../src/sites/semantic-scholar';
 import { adapterFor } from '../../src/adapters/registry';
-import { pageAddress, startSpaCapture, waitUntilShowing, watchUrl } from '../../src/shell/spa-navigation';
+import { startCaptureLoop } from '../../src/shell/capture-loop';
+import { pageAddress, waitUntilShowing, watchUrl } from '../../src/shell/spa-navigation';
 import { statusFreshness } from '../../src/ui/popup/status-freshness';
 import { matchesPattern } from '../../src/shell/fetch-data';
 import { adapters } from '../../src/adapters/registry';
@@ -149,7 +150,7 @@ describe('waitUntilShowing', () => {
   });
 });
 
-describe('startSpaCapture', () => {
+describe('startCaptureLoop', () => {
   function fakeCapture(url: URL): Capture {
     return { format: 'scholar-lens.capture', version: 1, source: 'semantic-scholar', pageKind: 'author', url: url.href, capturedAt: '2026-11-22T10:00:00.000Z', person: { name: url.pathname } };
   }
@@ -160,7 +161,7 @@ describe('startSpaCapture', () => {
     const sent: string[] = [];
     const reported: [string, string][] = [];
     const captured: string[] = [];
-    const spa = startSpaCapture({
+    const spa = startCaptureLoop({
       doc,
       href: () => state.href,
       adapterFor: (u) => adapterFor(u),
@@ -252,11 +253,11 @@ describe('Semantic Scholar isShowing (declared address)', () => {
   });
 });
 
-describe('startSpaCapture on a fresh page load', () => {
+describe('startCaptureLoop on a fresh page load', () => {
   it('reads at once, even when the document declares another record (the site\'s own canonical choice)', async () => {
     const doc = shell('https://www.semanticscholar.org/author/9999999');
     const sent: string[] = [];
-    const spa = startSpaCapture({
+    const spa = startCaptureLoop({
       doc,
       href: () => A,
       adapterFor: (u) => adapterFor(u),

@@ -15,7 +15,7 @@ import { statusLine } from '../../src/ui/labels';
 import type { Capture } from '../../src/core/capture';
 import { dumpDatabase, loadDatabase, type DatabaseDump } from '../helpers/idb-dump';
 import { dataPath } from '../helpers/fixtures';
-import { decisionsOf } from '../../src/ui/profile-data';
+import { decisionsOf } from '../../src/ui/model/decision-records';
 import { normalizeSiteSettings, SITE_SETTINGS_KEY } from '../../src/shell/site-settings';
 
 const readDump = (file: string): DatabaseDump => JSON.parse(readFileSync(dataPath(file), 'utf8')) as DatabaseDump;

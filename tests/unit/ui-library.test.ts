@@ -9,7 +9,8 @@ import { allCaptures, allDecisions, getSetting, openStore, putCapture, putDecisi
 import { serializeBackup } from '../../src/formats';
 import { autoCaptureOn, normalizeSiteSettings } from '../../src/shell/site-settings';
 import { backupOf, deletePerson, importFile, saveSiteSettings } from '../../src/ui/dashboard/library';
-import { decisionRecord, mergeRecords, personForKey } from '../../src/ui/profile-data';
+import { decisionRecord } from '../../src/ui/model/decision-records';
+import { mergeRecords, personForKey } from '../../src/ui/model/merged-library';
 import { fixtureDoc, FIXED_NOW } from '../helpers/fixtures';
 
 const PROFILE = new URL('https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en');

@@ -8,18 +8,10 @@ import { capturePage, pageKeyOf } from '../../src/adapters/run';
 import { allCaptures, allDecisions, openStore, putCapture, putDecision } from '../../src/store/store';
 import { exportAs } from '../../src/formats';
 import { importBibliography } from '../../src/formats/import';
-import {
-  decisionRecord,
-  decisionsOf,
-  dismissSuggestion,
-  linkPeople,
-  mergeRecords,
-  openSuggestions,
-  personForKey,
-  personView,
-  topWorks,
-  unlinkPage,
-} from '../../src/ui/profile-data';
+import { decisionRecord, decisionsOf } from '../../src/ui/model/decision-records';
+import { mergeRecords, personForKey } from '../../src/ui/model/merged-library';
+import { dismissSuggestion, linkPeople, unlinkPage } from '../../src/ui/model/new-decisions';
+import { openSuggestions, personView, topWorks } from '../../src/ui/model/person-view';
 import { fixtureDoc, FIXED_NOW } from '../helpers/fixtures';
 
 const PROFILE = new URL('https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en');

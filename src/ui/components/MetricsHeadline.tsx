@@ -2,7 +2,7 @@
 // computes from the merged works, and why they differ when they do.
 import type { StatedMetrics } from '../../core/capture';
 import { METRIC_DEFINITIONS } from '../../core/metrics';
-import type { PersonView } from '../profile-data';
+import type { PersonView } from '../model/person-view';
 
 const ROWS = [
   ['citations', 'citationsSince', 'Citations'],

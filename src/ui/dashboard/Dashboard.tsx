@@ -1,15 +1,18 @@
 // The dashboard: every person and work, a person's full page, curation,
 // settings, import/export and storage. Data access is injected (DashboardData)
-// so the component stays testable; writes reload the library and re-merge.
+// so the component stays testable; load.ts loads, these components render, and
+// writes reload the library and re-merge.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { MergedPerson, MergeResult, UserDecision } from '../../core/merge/types';
+import type { MergedPerson, UserDecision } from '../../core/merge/types';
 import type { SiteSettings } from '../../shell/site-settings';
 import type { CaptureRecord, DecisionRecord } from '../../store/schema';
 import { ConfirmDialog, type ConfirmRequest } from '../components/ConfirmDialog';
 import { ExportButtons } from '../components/ExportButtons';
 import { downloadText } from '../components/download';
 import { fileNameFor, FORMAT_INFO } from '../../formats';
-import { decisionsOf, mergeRecords, siteName } from '../profile-data';
+import { decisionsOf } from '../model/decision-records';
+import { siteName } from '../model/person-view';
+import { loadLibrary, loadSiteSettings, loadStorageEstimate, personIdOf, personNamed, type Library } from './load';
 import { PersonPage } from './PersonPage';
 import { WorksTable } from './WorksTable';
 
@@ -29,19 +32,10 @@ export interface DashboardData {
   now(): Date;
 }
 
-interface Lib {
-  records: CaptureRecord[];
-  decisions: DecisionRecord[];
-  result: MergeResult;
-}
-
-function hashPerson(): string | undefined {
-  const m = /^#person=(.+)$/.exec(location.hash);
-  return m ? decodeURIComponent(m[1]!) : undefined;
-}
+const hashPerson = () => personIdOf(location.hash);
 
 export function Dashboard({ data }: { data: DashboardData }) {
-  const [lib, setLib] = useState<Lib | null>(null);
+  const [lib, setLib] = useState<Library | null>(null);
   const [error, setError] = useState<string | undefined>();
   const [reload, setReload] = useState(0);
   const [personId, setPersonId] = useState(hashPerson());
@@ -53,9 +47,8 @@ export function Dashboard({ data }: { data: DashboardData }) {
   }, []);
   useEffect(() => {
     let live = true;
-    data
-      .library()
-      .then(({ records, decisions }) => live && setLib({ records, decisions, result: mergeRecords(records, decisions) }))
+    loadLibrary(data)
+      .then((l) => live && setLib(l))
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       live = false;
@@ -63,7 +56,7 @@ export function Dashboard({ data }: { data: DashboardData }) {
   }, [data, reload]);
   const refresh = () => setReload((n) => n + 1);
   const ask = (r: ConfirmRequest) => setConfirm({ ...r, run: async () => { await r.run(); refresh(); } });
-  const person = lib && personId ? lib.result.people.find((p) => p.id === personId || p.pages.some((pg) => `page:${pg.captureKey}` === personId)) : undefined;
+  const person = lib && personId ? personNamed(lib, personId) : undefined;
 
   return (
     <div class="dashboard" aria-busy={!lib}>
@@ -106,7 +99,7 @@ export function Dashboard({ data }: { data: DashboardData }) {
   );
 }
 
-function Home({ lib, data, ask, refresh }: { lib: Lib; data: DashboardData; ask(r: ConfirmRequest): void; refresh(): void }) {
+function Home({ lib, data, ask, refresh }: { lib: Library; data: DashboardData; ask(r: ConfirmRequest): void; refresh(): void }) {
   const [q, setQ] = useState('');
   const people = useMemo(() => {
     const needle = q.trim().toLowerCase();
@@ -156,7 +149,7 @@ function Home({ lib, data, ask, refresh }: { lib: Lib; data: DashboardData; ask(
   );
 }
 
-function Tools({ lib, data, ask, refresh }: { lib: Lib; data: DashboardData; ask(r: ConfirmRequest): void; refresh(): void }) {
+function Tools({ lib, data, ask, refresh }: { lib: Library; data: DashboardData; ask(r: ConfirmRequest): void; refresh(): void }) {
   return (
     <>
       <section class="panel" aria-labelledby="export-title">
@@ -221,7 +214,7 @@ function SettingsPanel({ data }: { data: DashboardData }) {
   const [s, setS] = useState<SiteSettings | undefined>();
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    data.siteSettings().then(setS).catch(() => setS({ auto: {}, collectAllDelayMs: 2000 }));
+    void loadSiteSettings(data).then(setS);
   }, [data]);
   if (!s) return <section class="panel" aria-busy="true" style={{ minHeight: '160px' }} />;
   const save = async (next: SiteSettings) => {
@@ -260,10 +253,10 @@ function SettingsPanel({ data }: { data: DashboardData }) {
   );
 }
 
-function StoragePanel({ data, lib, ask }: { data: DashboardData; lib: Lib; ask(r: ConfirmRequest): void }) {
+function StoragePanel({ data, lib, ask }: { data: DashboardData; lib: Library; ask(r: ConfirmRequest): void }) {
   const [est, setEst] = useState<{ usage?: number; quota?: number } | undefined>();
   useEffect(() => {
-    data.storageEstimate().then(setEst).catch(() => setEst({}));
+    void loadStorageEstimate(data).then(setEst);
   }, [data, lib]);
   const mb = (n?: number) => (n === undefined ? '—' : `${(n / 1e6).toLocaleString('en', { maximumFractionDigits: 1 })} MB`);
   return (

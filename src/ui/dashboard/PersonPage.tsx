@@ -1,20 +1,23 @@
 // One person's page in the dashboard: the pages behind the profile and their
 // curation, the full metrics panel, charts, and the works table.
 import { useMemo, useState } from 'preact/hooks';
-import type { MemberRef, MergedPerson, MergeResult, UserDecision } from '../../core/merge/types';
+import type { MemberRef, MergedPerson, UserDecision } from '../../core/merge/types';
 import { METRIC_DEFINITIONS, type Metrics } from '../../core/metrics';
-import type { CaptureRecord, DecisionRecord } from '../../store/schema';
 import { BarChart, yearSeries } from '../components/BarChart';
 import type { ConfirmRequest } from '../components/ConfirmDialog';
 import { ExportButtons } from '../components/ExportButtons';
 import { HBars } from '../components/HBars';
+import { PersonHeader } from '../components/PersonHeader';
 import { fmt, MetricsHeadline } from '../components/MetricsHeadline';
-import { decisionsOf, dismissSuggestion, linkPeople, openSuggestions, personView, reportInput, siteName, unlinkPage } from '../profile-data';
+import { decisionsOf } from '../model/decision-records';
+import { dismissSuggestion, linkPeople, unlinkPage } from '../model/new-decisions';
+import { openSuggestions, personView, reportInput, siteName } from '../model/person-view';
 import type { DashboardData } from './Dashboard';
+import type { Library } from './load';
 import { WorksTable } from './WorksTable';
 
 interface Props {
-  lib: { records: CaptureRecord[]; decisions: DecisionRecord[]; result: MergeResult };
+  lib: Library;
   person: MergedPerson;
   data: DashboardData;
   decide(ds: UserDecision[]): Promise<void>;
@@ -43,59 +46,33 @@ export function PersonPage({ lib, person, data, decide, ask }: Props) {
       <p>
         <a href="#">← Everyone</a>
       </p>
-      <section class="panel person" aria-labelledby="person-name">
-        <h1 id="person-name" dir="auto">
-          {person.name}
-        </h1>
-        {person.nameVariants.length > 1 && (
-          <p class="small muted" dir="auto">
-            Also seen as: {person.nameVariants.filter((v) => v !== person.name).join(' · ')}
-          </p>
-        )}
-        {person.affiliation && <p dir="auto">{person.affiliation}</p>}
-        {Object.keys(person.ids).length > 0 && (
-          <p class="small muted">
-            {Object.entries(person.ids)
-              .map(([k, v]) => `${k}: ${v!.join(', ')}`)
-              .join(' · ')}
-          </p>
-        )}
-        <h2>Pages</h2>
-        <ul class="pages">
-          {person.pages.map((p) => (
-            <li data-key={p.captureKey}>
-              {p.url.startsWith('http') ? (
-                <a href={p.url} target="_blank" rel="noreferrer">
-                  {siteName(p.source)}
-                </a>
-              ) : (
-                siteName(p.source)
-              )}{' '}
-              <span class="muted small" dir="auto">
-                “{p.name}”, captured {p.capturedAt.slice(0, 10)}
-              </span>{' '}
-              {person.pages.length > 1 && (
-                <button type="button" class="chip-button" onClick={() => decide(unlinkPage(person, p.captureKey, at()))}>
-                  Unlink from this person
-                </button>
-              )}{' '}
-              <button
-                type="button"
-                class="danger"
-                onClick={() =>
-                  ask({
-                    title: 'Delete this page?',
-                    body: `The saved ${siteName(p.source)} page of ${p.name} will be deleted. Visiting it again saves it again.`,
-                    action: 'Delete page',
-                    run: () => data.deleteCapture(p.captureKey),
-                  })
-                }
-              >
-                Delete page…
+      <PersonHeader
+        person={person}
+        detail="full"
+        pageActions={(p) => (
+          <>
+            {person.pages.length > 1 && (
+              <button type="button" class="chip-button" onClick={() => decide(unlinkPage(person, p.captureKey, at()))}>
+                Unlink from this person
               </button>
-            </li>
-          ))}
-        </ul>
+            )}{' '}
+            <button
+              type="button"
+              class="danger"
+              onClick={() =>
+                ask({
+                  title: 'Delete this page?',
+                  body: `The saved ${siteName(p.source)} page of ${p.name} will be deleted. Visiting it again saves it again.`,
+                  action: 'Delete page',
+                  run: () => data.deleteCapture(p.captureKey),
+                })
+              }
+            >
+              Delete page…
+            </button>
+          </>
+        )}
+      >
         {suggestions.length > 0 && (
           <div class="suggestions">
             <h2>Possibly the same person</h2>
@@ -159,7 +136,7 @@ export function PersonPage({ lib, person, data, decide, ask }: Props) {
         </div>
         <h2>Export</h2>
         <ExportButtons scope={{ works: view.works, personName: person.name, report: () => reportInput(view, at().slice(0, 10)) }} now={data.now} label={`Export ${person.name}'s works`} />
-      </section>
+      </PersonHeader>
       <section class="panel">
         <MetricsHeadline view={view} />
         <FullMetrics metrics={view.metrics} />

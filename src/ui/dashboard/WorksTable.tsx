@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { MemberRef, MergedWork, UserDecision } from '../../core/merge/types';
 import { ExportButtons } from '../components/ExportButtons';
-import { siteName, sourcesOf } from '../profile-data';
+import { siteName, sourcesOf } from '../model/person-view';
 
 type SortKey = 'citations' | 'year' | 'title';
 type VersionFilter = '' | 'preprint' | 'published' | 'both';

@@ -4,7 +4,8 @@
 
 import { useState } from 'preact/hooks';
 import type { Capture } from '../../core/capture';
-import { listCapture, type ListPreview } from '../../shell/list-capture';
+import type { ListPreview } from '../../shell/read-list';
+import { listCapture } from './list-capture';
 import type { FieldName } from '../../readers/list-reader/index';
 
 export interface ReadThisPageData {

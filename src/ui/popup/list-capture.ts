@@ -1,25 +1,14 @@
-// The popup's half of "Read this page": the preview the tab sends, and the
-// capture built from it once the user confirms. Kept apart from the reader
-// (read-list.ts) so the popup does not load the list reader's code.
+// The popup's half of "Read this page": the capture built from the tab's
+// preview once the user confirms. Kept apart from the reader
+// (shell/read-list.ts) so the popup does not load the list reader's code.
 
-import type { Capture, Extraction, Work } from '../core/capture';
-import type { FieldName } from '../readers/list-reader/index';
-import { envelope } from '../adapters/run';
-import { SITE_NAMES } from '../adapters/names';
-import { cleanText } from '../core/text';
+import type { Capture, Extraction } from '../../core/capture';
+import { envelope } from '../../adapters/run';
+import { SITE_NAMES } from '../../adapters/names';
+import { cleanText } from '../../core/text';
+import type { ListPreview } from '../../shell/read-list';
 
 const GENERIC_LIST = { id: 'generic-list', name: SITE_NAMES['generic-list']! };
-
-export interface ListPreview {
-  url: string;
-  works: Work[];
-  /** Fields found on at least one work, and on how many. */
-  fields: Partial<Record<FieldName, number>>;
-  found: FieldName[];
-  confidence: number;
-  ownerGuess?: string;
-  notes: string[];
-}
 
 export interface OwnerChoice {
   /** The user ticked "This is <name>'s list of works". */

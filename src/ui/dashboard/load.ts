@@ -1,0 +1,40 @@
+// What the dashboard shows, loaded in plain functions: the whole library
+// merged under the user's decisions, the person a link names, the site
+// settings and the storage estimate. Components render what these return.
+import type { MergedPerson, MergeResult } from '../../core/merge/types';
+import { DEFAULT_SITE_SETTINGS, type SiteSettings } from '../../shell/site-settings';
+import type { CaptureRecord, DecisionRecord } from '../../store/schema';
+import { mergeRecords } from '../model/merged-library';
+import type { DashboardData } from './Dashboard';
+
+export interface Library {
+  records: CaptureRecord[];
+  decisions: DecisionRecord[];
+  result: MergeResult;
+}
+
+export async function loadLibrary(data: Pick<DashboardData, 'library'>): Promise<Library> {
+  const { records, decisions } = await data.library();
+  return { records, decisions, result: mergeRecords(records, decisions) };
+}
+
+/** The person a `#person=` link names: by merged id, or by `page:<capture key>` (ids change as people merge; pages do not). */
+export function personNamed(lib: Library, personId: string): MergedPerson | undefined {
+  return lib.result.people.find((p) => p.id === personId || p.pages.some((pg) => `page:${pg.captureKey}` === personId));
+}
+
+/** The person id in the address (`#person=<id>`), if any. */
+export function personIdOf(hash: string): string | undefined {
+  const m = /^#person=(.+)$/.exec(hash);
+  return m ? decodeURIComponent(m[1]!) : undefined;
+}
+
+/** The settings as stored; the defaults when they cannot be read, so the panel still works. */
+export async function loadSiteSettings(data: Pick<DashboardData, 'siteSettings'>): Promise<SiteSettings> {
+  return data.siteSettings().catch(() => ({ ...DEFAULT_SITE_SETTINGS, auto: {} }));
+}
+
+/** The browser's storage estimate; empty when it will not say. */
+export async function loadStorageEstimate(data: Pick<DashboardData, 'storageEstimate'>): Promise<{ usage?: number; quota?: number }> {
+  return data.storageEstimate().catch(() => ({}));
+}

@@ -1,0 +1,22 @@
+// The decisions the user's buttons make ("Same person", "Not the same",
+// "Unlink from this person"), built from merged people. They name pages, not
+// person ids, because a person id may name pages of both sides.
+
+import type { MergedPerson, UserDecision } from '../../core/merge/types';
+
+/** Decisions that separate one author page from every other page of its person. */
+export function unlinkPage(person: MergedPerson, captureKey: string, at: string): UserDecision[] {
+  return person.pages
+    .filter((p) => p.captureKey !== captureKey)
+    .map((p) => ({ kind: 'unlink-people' as const, people: [`page:${captureKey}`, `page:${p.captureKey}`] as [string, string], at }));
+}
+
+/** Confirms "possibly the same person". Page refs, because a person id may name pages of both sides. */
+export function linkPeople(a: MergedPerson, b: MergedPerson, at: string): UserDecision {
+  return { kind: 'link-people', people: [`page:${a.pages[0]!.captureKey}`, `page:${b.pages[0]!.captureKey}`], at };
+}
+
+/** Dismissing a suggestion is an unlink: the merge then never suggests or joins them. */
+export function dismissSuggestion(a: MergedPerson, b: MergedPerson, at: string): UserDecision {
+  return { kind: 'unlink-people', people: [`page:${a.pages[0]!.captureKey}`, `page:${b.pages[0]!.captureKey}`], at };
+}

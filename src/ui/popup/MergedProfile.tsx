@@ -1,0 +1,80 @@
+// The merged profile of the person the tab's page belongs to: who they are,
+// the headline figures, citations per year, top works, "possibly the same
+// person" suggestions, and exports.
+import { useMemo } from 'preact/hooks';
+import type { MergedPerson, MergeResult, UserDecision } from '../../core/merge/types';
+import { BarChart, yearSeries } from '../components/BarChart';
+import { ExportButtons } from '../components/ExportButtons';
+import { MetricsHeadline } from '../components/MetricsHeadline';
+import { PersonHeader } from '../components/PersonHeader';
+import { decisionsOf } from '../model/decision-records';
+import { dismissSuggestion, linkPeople } from '../model/new-decisions';
+import { openSuggestions, personView, reportInput, siteName, sourcesOf, topWorks, type PersonView } from '../model/person-view';
+import type { Loaded } from './load';
+import type { PopupData } from './popup-data';
+import { WorkItem } from './WorkList';
+
+export function MergedProfile(props: { result: MergeResult; person: MergedPerson; state: Loaded; data: PopupData; decide(d: UserDecision): Promise<void> }) {
+  const { result, person, state, data } = props;
+  const notes = useMemo(() => new Map(state.records.map((r) => [r.key, r.capture.notes ?? []])), [state.records]);
+  const view: PersonView = useMemo(() => personView(result, person, data.currentYear, (k) => notes.get(k) ?? []), [result, person, data.currentYear, notes]);
+  const suggestions = openSuggestions(result, person, decisionsOf(state.decisions));
+  const series = view.citationsByYear ? yearSeries(view.citationsByYear.byYear) : [];
+  const top = topWorks(view.works, 10);
+  return (
+    <>
+      <PersonHeader person={person} detail="brief" />
+      <MetricsHeadline view={view} />
+      <section class="chart-section" aria-labelledby="chart-title">
+        <h2 id="chart-title">Citations per year</h2>
+        {series.length ? (
+          <BarChart data={series} label={`Citations per year, as ${view.citationsByYear!.site} states them`} />
+        ) : (
+          <p class="muted small chart-empty">No page of this person shows citations per year.</p>
+        )}
+      </section>
+      <section class="top-works" aria-labelledby="top-title">
+        <h2 id="top-title">Top works</h2>
+        <ol>
+          {top.map((w) => (
+            <WorkItem
+              work={w}
+              meta={[w.venue, w.year, sourcesOf(w).map(siteName).join(', ')]}
+              citesTitle="Citations (highest recent count among its sources)"
+            />
+          ))}
+        </ol>
+      </section>
+      {suggestions.length > 0 && (
+        <section class="suggestions" aria-labelledby="suggest-title">
+          <h2 id="suggest-title">Possibly the same person</h2>
+          <ul>
+            {suggestions.map((s) => (
+              <li>
+                <span dir="auto">{s.other.name}</span>{' '}
+                <span class="muted small">
+                  ({s.other.pages.map((p) => siteName(p.source)).join(', ')}; {s.reason})
+                </span>
+                <div class="actions">
+                  <button type="button" class="chip-button" onClick={() => props.decide(linkPeople(person, s.other, data.now().toISOString()))}>
+                    Same person
+                  </button>
+                  <button type="button" class="chip-button" onClick={() => props.decide(dismissSuggestion(person, s.other, data.now().toISOString()))}>
+                    Not the same
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section class="export" aria-labelledby="export-title">
+        <h2 id="export-title">Export {view.works.length.toLocaleString('en')} works</h2>
+        <ExportButtons
+          scope={{ works: view.works, personName: person.name, report: () => reportInput(view, data.now().toISOString().slice(0, 10)) }}
+          now={data.now}
+        />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+// Works as the popup lists them: title (a link when it has one), a line of
+// facts, the citation count.
+import type { Work } from '../../core/capture';
+
+export function WorkList({ works }: { works: Work[] }) {
+  const shown = works.slice(0, 100);
+  return (
+    <>
+      <ol>
+        {shown.map((w) => (
+          <WorkItem work={w} meta={[w.venue, w.year]} citesTitle="Citations the page states" />
+        ))}
+      </ol>
+      {works.length > shown.length && <p class="muted small">and {works.length - shown.length} more</p>}
+    </>
+  );
+}
+
+/** One work in a list: its title (a link when it has one), a line of facts, its citation count. */
+export function WorkItem(props: { work: { title?: string; url?: string; citations?: number }; meta: (string | number | undefined)[]; citesTitle: string }) {
+  const w = props.work;
+  return (
+    <li>
+      <span class="title" dir="auto">
+        {w.url ? (
+          <a href={w.url} target="_blank" rel="noreferrer">
+            {w.title ?? '(untitled)'}
+          </a>
+        ) : (
+          (w.title ?? '(untitled)')
+        )}
+      </span>
+      <span class="meta" dir="auto">
+        {props.meta.filter((x) => x !== undefined && x !== '').join(' · ')}
+      </span>
+      {w.citations !== undefined && (
+        <span class="cites" title={props.citesTitle}>
+          {w.citations.toLocaleString('en')}
+        </span>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,84 @@
+// What the popup shows for the tab, loaded in one plain function: the tab's
+// status, whether it is about the page shown now, and for an author or paper
+// page the merged profile it belongs to. The component only renders the result.
+import type { MergedPerson, MergeResult } from '../../core/merge/types';
+import type { TabStatus } from '../../shell/messages';
+import type { CaptureRecord, DecisionRecord } from '../../store/schema';
+import { mergeRecords, personForKey } from '../model/merged-library';
+import type { PopupData } from './popup-data';
+import { PENDING_RETRY_MS, PENDING_TRIES, statusFreshness } from './status-freshness';
+
+export interface Loaded {
+  status: TabStatus;
+  record?: CaptureRecord;
+  result?: MergeResult;
+  person?: MergedPerson;
+  decisions: DecisionRecord[];
+  records: CaptureRecord[];
+}
+
+export type PopupView = { phase: 'loading' } | { phase: 'empty' } | ({ phase: 'status' } & Loaded) | { phase: 'error'; message: string };
+
+export interface PopupState {
+  view: PopupView;
+  /** The tab's address when it is a web page (offers "Save this page"). */
+  pageUrl?: string;
+  /** The site's name when automatic reading is off for it. */
+  autoOff?: string;
+}
+
+export type PopupSource = Pick<PopupData, 'status' | 'pageUrl' | 'autoOffSite' | 'onSupportedSite' | 'library'>;
+
+export interface LoadOptions {
+  /** The popup moved on (closed, reloaded): stop waiting. */
+  cancelled?(): boolean;
+  sleep?(ms: number): Promise<void>;
+  tries?: number;
+  retryMs?: number;
+}
+
+const timer = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Load the popup's state; undefined when cancelled meanwhile. Never throws: a failure is the 'error' view. */
+export async function loadPopup(data: PopupSource, o: LoadOptions = {}): Promise<PopupState | undefined> {
+  const tries = o.tries ?? PENDING_TRIES;
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const [status, pageUrl] = await Promise.all([data.status(), data.pageUrl()]);
+      const autoOff = pageUrl ? await data.autoOffSite(pageUrl) : undefined;
+      if (o.cancelled?.()) return undefined;
+      const base = { pageUrl, autoOff };
+      if (!status) return { ...base, view: { phase: 'empty' } };
+      // A single-page app moved on: never show the previous page's status as this one's (status-freshness.ts).
+      const fresh = statusFreshness(status, pageUrl, data.onSupportedSite);
+      if (fresh === 'pending' && attempt < tries) {
+        await (o.sleep ?? timer)(o.retryMs ?? PENDING_RETRY_MS);
+        if (o.cancelled?.()) return undefined;
+        continue;
+      }
+      if (fresh !== 'current') return { ...base, view: { phase: 'empty' } };
+      return { ...base, view: { phase: 'status', ...(await profileOf(data, status)) } };
+    }
+  } catch (err) {
+    return { view: { phase: 'error', message: err instanceof Error ? err.message : String(err) } };
+  }
+}
+
+/** The stored capture behind a status, and for an author or paper page the merged person it belongs to. */
+async function profileOf(data: PopupSource, status: TabStatus): Promise<Loaded> {
+  const { records, decisions } = status.key ? await data.library() : { records: [], decisions: [] };
+  const record = records.find((r) => r.key === status.key);
+  const loaded: Loaded = { status, decisions, records };
+  if (record) loaded.record = record;
+  if (record && (record.pageKind === 'author' || record.pageKind === 'paper')) {
+    loaded.result = mergeRecords(records, decisions);
+    const person = personForKey(loaded.result, record.key);
+    if (person) loaded.person = person;
+  }
+  return loaded;
+}
+
+/** "Read this page" is offered wherever no site adapter read a list: unknown sites, unrecognized pages, earlier generic reads. */
+export function offersListReading(s: TabStatus): boolean {
+  return s.source === 'none' || s.source === 'generic-list' || s.pageKind === 'unrecognized' || s.pageKind === 'blocked';
+}

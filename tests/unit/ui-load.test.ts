@@ -1,0 +1,120 @@
+// The popup's and the dashboard's loading, as plain functions over fake data:
+// no component is rendered, no browser is needed.
+import { describe, expect, it } from 'vitest';
+import type { Capture } from '../../src/core/capture';
+import type { TabStatus } from '../../src/shell/messages';
+import type { CaptureRecord } from '../../src/store/schema';
+import { loadLibrary, loadSiteSettings, loadStorageEstimate, personIdOf, personNamed } from '../../src/ui/dashboard/load';
+import { loadPopup, offersListReading, type PopupSource } from '../../src/ui/popup/load';
+
+const URL_A = 'https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en';
+const KEY = 'google-scholar:SbUmSEAAAAAJ';
+
+const capture: Capture = {
+  format: 'scholar-lens.capture',
+  version: 1,
+  source: 'google-scholar',
+  pageKind: 'author',
+  url: URL_A,
+  capturedAt: '2026-11-22T09:00:00.000Z',
+  person: { name: 'Synthetic Person' },
+  works: [{ title: 'A work', citations: 3, year: 2020 }],
+};
+const record: CaptureRecord = {
+  key: KEY,
+  source: 'google-scholar',
+  pageKind: 'author',
+  url: URL_A,
+  firstSeen: capture.capturedAt,
+  lastSeen: capture.capturedAt,
+  timesSeen: 1,
+  personIds: [],
+  capture,
+};
+const status: TabStatus = {
+  tabId: 1, url: URL_A, source: 'google-scholar', siteName: 'Google Scholar', pageKind: 'author',
+  key: KEY, outcome: 'added', works: 1, notes: [], at: '2026-11-22T09:00:01.000Z',
+};
+
+function source(over: Partial<PopupSource> = {}): PopupSource {
+  return {
+    status: async () => status,
+    pageUrl: async () => URL_A,
+    autoOffSite: async () => undefined,
+    onSupportedSite: (u) => u.hostname === 'scholar.google.com',
+    library: async () => ({ records: [record], decisions: [] }),
+    ...over,
+  };
+}
+const noWait = { sleep: async () => {} };
+
+describe('loadPopup', () => {
+  it('an author page: its status, its record and the merged person', async () => {
+    const s = await loadPopup(source(), noWait);
+    expect(s?.pageUrl).toBe(URL_A);
+    expect(s?.view.phase).toBe('status');
+    if (s?.view.phase !== 'status') return;
+    expect(s.view.record?.key).toBe(KEY);
+    expect(s.view.person?.name).toBe('Synthetic Person');
+  });
+
+  it('no status for the tab: empty, with the site named when automatic reading is off', async () => {
+    const s = await loadPopup(source({ status: async () => null, autoOffSite: async () => 'Google Scholar' }), noWait);
+    expect(s).toEqual({ view: { phase: 'empty' }, pageUrl: URL_A, autoOff: 'Google Scholar' });
+  });
+
+  it('a status about a page the tab left for an unsupported one is not shown', async () => {
+    const s = await loadPopup(source({ pageUrl: async () => 'https://example.org/' }), noWait);
+    expect(s?.view).toEqual({ phase: 'empty' });
+  });
+
+  it('waits for a pending page of a supported site, then shows its status', async () => {
+    const next = 'https://scholar.google.com/citations?user=OTHER&hl=en';
+    let calls = 0;
+    const sleeps: number[] = [];
+    const s = await loadPopup(
+      source({ status: async () => (++calls < 3 ? status : { ...status, url: next }), pageUrl: async () => next }),
+      { sleep: async (ms) => void sleeps.push(ms), retryMs: 5 },
+    );
+    expect(sleeps).toEqual([5, 5]);
+    expect(s?.view.phase).toBe('status');
+  });
+
+  it('gives up waiting after the allowed tries', async () => {
+    const s = await loadPopup(source({ pageUrl: async () => 'https://scholar.google.com/citations?user=OTHER' }), { ...noWait, tries: 2 });
+    expect(s?.view).toEqual({ phase: 'empty' });
+  });
+
+  it('stops when cancelled, and turns a failure into the error view', async () => {
+    expect(await loadPopup(source(), { ...noWait, cancelled: () => true })).toBeUndefined();
+    const s = await loadPopup(source({ status: async () => Promise.reject(new Error('no background')) }), noWait);
+    expect(s?.view).toEqual({ phase: 'error', message: 'no background' });
+  });
+
+  it('offers "Read this page" where no site adapter read a list', () => {
+    expect(offersListReading(status)).toBe(false);
+    expect(offersListReading({ ...status, source: 'none' })).toBe(true);
+    expect(offersListReading({ ...status, pageKind: 'blocked' })).toBe(true);
+  });
+});
+
+describe('dashboard loading', () => {
+  it('merges the library and finds a person by id or by page', async () => {
+    const lib = await loadLibrary({ library: async () => ({ records: [record], decisions: [] }) });
+    expect(lib.result.people).toHaveLength(1);
+    const person = lib.result.people[0]!;
+    expect(personNamed(lib, person.id)).toBe(person);
+    expect(personNamed(lib, `page:${KEY}`)).toBe(person);
+    expect(personNamed(lib, 'nobody')).toBeUndefined();
+  });
+
+  it('reads the person id from the address', () => {
+    expect(personIdOf('#person=page%3Ax')).toBe('page:x');
+    expect(personIdOf('#works')).toBeUndefined();
+  });
+
+  it('falls back to defaults when settings or the estimate cannot be read', async () => {
+    expect(await loadSiteSettings({ siteSettings: () => Promise.reject(new Error('x')) })).toEqual({ auto: {}, collectAllDelayMs: 2000 });
+    expect(await loadStorageEstimate({ storageEstimate: () => Promise.reject(new Error('x')) })).toEqual({});
+  });
+});
