@@ -4,6 +4,7 @@
 
 import type { Capture } from '../core/capture';
 import type { UserDecision } from '../core/merge/types';
+import { toUserDecision } from '../core/merge/decision-check';
 import { validateCapture } from '../core/validate';
 
 export const BACKUP_FORMAT = 'scholar-lens.backup' as const;
@@ -60,7 +61,6 @@ export type ParsedBackup = { ok: true; backup: Backup; rejected: Rejected[] } | 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isDate = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
-const DECISION_KINDS = ['link-people', 'unlink-people', 'join-works', 'split-works'];
 
 /** Reads a backup file. Bad records are left out and listed in `rejected`; a bad envelope fails. */
 export function parseBackup(text: string): ParsedBackup {
@@ -101,17 +101,11 @@ export function parseBackup(text: string): ParsedBackup {
   const decisions: BackupDecision[] = [];
   (data.decisions as unknown[]).forEach((d, i) => {
     const at = `decisions[${i}]`;
-    const pair = isObj(d) ? (d.kind === 'link-people' || d.kind === 'unlink-people' ? d.people : d.works) : undefined;
-    if (
-      !isObj(d) ||
-      !DECISION_KINDS.includes(d.kind as string) ||
-      !isDate(d.at) ||
-      !Array.isArray(pair) ||
-      pair.length !== 2 ||
-      !pair.every((p) => typeof p === 'string' && p.length > 0)
-    )
-      return rejected.push({ at, errors: ['expected a decision { kind, at, people|works: [ref, ref] }'] });
-    decisions.push(d as unknown as BackupDecision);
+    // The one decision check (the store uses it too); a stored id is kept, nothing else.
+    const decision = toUserDecision(d);
+    if (!decision) return rejected.push({ at, errors: ['expected a decision { kind, at, people|works: [ref, ref] }'] });
+    const id = isObj(d) && typeof d.id === 'string' && d.id ? d.id : undefined;
+    decisions.push(id ? { ...decision, id } : decision);
   });
   return {
     ok: true,

@@ -5,7 +5,7 @@ import type { MergedPerson } from '../../core/merge/types';
 import { BIBLIOGRAPHY_SOURCE, makeBackup, parseBackup, planImport, type Backup, type BackupDecision, type StoredCaptureRecord } from '../../formats';
 import { normalizeSiteSettings, SITE_SETTINGS_KEY, type SiteSettings } from '../../shell/site-settings';
 import { allCaptures, allDecisions, deleteCapture, personIdsOf, putCapture, putSetting, type CaptureRecord, type LensDB } from '../../store/store';
-import { decisionsOf } from '../model/decision-records';
+import { decisionRecord, decisionsOf } from '../model/decision-records';
 
 export interface ImportOutcome {
   message: string;
@@ -50,16 +50,11 @@ export async function importBackup(db: LensDB, text: string): Promise<ImportOutc
     };
     await tx.objectStore('captures').put(record);
   }
-  for (const d of plan.decisions) await tx.objectStore('decisions').put({ ...d, id: d.id ?? decisionId(d) });
+  for (const { id, ...d } of plan.decisions) await tx.objectStore('decisions').put(id ? { ...decisionRecord(d), id } : decisionRecord(d));
   for (const [k, v] of Object.entries(plan.settings)) await tx.objectStore('settings').put(v, k);
   await tx.done;
   const rejected = parsed.rejected.length ? `; ${parsed.rejected.length} record(s) rejected` : '';
   return { ok: true, message: `Backup imported: ${plan.captures.length} page(s) written, ${plan.unchanged} already present, ${plan.decisions.length} decision(s)${rejected}.` };
-}
-
-function decisionId(d: BackupDecision): string {
-  const pair = d.kind === 'link-people' || d.kind === 'unlink-people' ? d.people : d.works;
-  return `${d.kind.endsWith('people') ? 'people' : 'works'}:${[...pair].sort().join('|')}`;
 }
 
 export async function backupOf(db: LensDB, now: Date): Promise<Backup> {
