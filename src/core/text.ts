@@ -16,6 +16,11 @@ export function textOf(el: Element | null | undefined): string | undefined {
   return el ? cleanText(el.textContent) : undefined;
 }
 
+/** The paragraphs of a block (an abstract section, say) as one cleaned text; headings and captions are left out. */
+export function paragraphsOf(el: Element | null | undefined): string | undefined {
+  return el ? cleanText(Array.from(el.querySelectorAll('p')).map((p) => p.textContent ?? '').join(' ')) : undefined;
+}
+
 // Arabic-Indic, Eastern Arabic-Indic, Devanagari and full-width digits, as
 // some interfaces show them. Compiled once: this runs on every count of a page.
 const OTHER_DIGITS = /[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\uFF10-\uFF19]/g;

@@ -109,7 +109,7 @@ export const aclAnthology: SiteAdapter = {
   },
   pageKey(url) {
     const m = PAPER_PATH.exec(url.pathname) ?? PEOPLE_PATH.exec(url.pathname);
-    return m?.[1] ?? url.href.replace(/#.*$/, '');
+    return m?.[1];
   },
 };
 

@@ -210,7 +210,7 @@ export const arxivAdapter: SiteAdapter = {
   },
   pageKey(url) {
     const id = /^\/abs\//.test(url.pathname) ? canonicalArxiv(url.pathname.slice(5)) : undefined;
-    return id ? `abs:${id}` : url.href.replace(/#.*$/, '');
+    return id ? `abs:${id}` : undefined;
   },
 };
 

@@ -213,7 +213,7 @@ export const dblpAdapter: SiteAdapter = {
   },
   pageKey(url) {
     const pid = pidOf(url);
-    return pid ? `pid:${pid}` : url.href.replace(/#.*$/, '');
+    return pid ? `pid:${pid}` : undefined;
   },
 };
 

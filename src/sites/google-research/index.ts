@@ -19,6 +19,7 @@ import { readEmbeddedMetadata } from '../../readers/embedded-metadata';
 import { cardWork, splitAuthors, textAfterHeading, workCards } from '../../adapters/kit/link-cards';
 import { cleanText, compact, parseYear, textOf } from '../../core/text';
 import site from './site.json';
+import { withoutHash } from '../../core/url';
 
 const HOST = 'research.google';
 // The popup's status line shows the first note: the reason and the way out go together.
@@ -81,7 +82,7 @@ function readPub(doc: Document, url: URL): Extraction {
     year: parseYear(venueLine),
     venue: cleanText(venueLine?.replace(/\(?\s*[12]\d{3}\s*\)?\s*$/, '').replace(/[,·|–-]\s*$/, '')),
     abstract: textAfterHeading(doc, /^abstract$/i),
-    url: url.href.replace(/#.*$/, ''),
+    url: withoutHash(url),
   });
   // Embedded tags, when the page has them, are the publisher's own record: they win field by field.
   const work: Work = embedded ? compact({ ...fromPage, ...embedded, url: fromPage.url }) : fromPage;
@@ -113,7 +114,7 @@ export const googleResearchAdapter: SiteAdapter = {
   },
   pageKey(url) {
     const r = routeOf(url);
-    return r ? `${r.kind}:${r.slug}` : url.href.replace(/#.*$/, '');
+    return r ? `${r.kind}:${r.slug}` : undefined;
   },
 };
 

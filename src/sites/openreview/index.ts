@@ -274,7 +274,7 @@ export const openReviewAdapter: SiteAdapter = {
   },
   pageKey(url) {
     const r = routeOf(url);
-    return r ? `${r.kind === 'author' ? 'profile' : 'forum'}:${r.id}` : url.href.replace(/#.*$/, '');
+    return r ? `${r.kind === 'author' ? 'profile' : 'forum'}:${r.id}` : undefined;
   },
   // No isShowing: nothing is read from the DOM, and the data is asked for by the address's id and
   // checked against it (readForum, profileAnswersTo), so a page still drawing the last record cannot leak in.

@@ -197,7 +197,7 @@ export const orcidAdapter: SiteAdapter = {
   },
   pageKey(url) {
     const id = orcidIdOf(url);
-    return id ? `orcid:${id}` : url.href.replace(/#.*$/, '');
+    return id ? `orcid:${id}` : undefined;
   },
 };
 

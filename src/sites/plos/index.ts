@@ -3,14 +3,13 @@
 // read from the article's abstract section.
 
 import { publisherSite } from '../../readers/embedded-metadata';
-import { cleanText, textOf } from '../../core/text';
+import { paragraphsOf, textOf } from '../../core/text';
 import site from './site.json';
 
 // The section headed "Abstract"; the "Author Summary" section (also class="abstract") is not it.
 function abstractOf(doc: Document): string | undefined {
   const section = Array.from(doc.querySelectorAll('.abstract')).find((d) => textOf(d.querySelector('h2')) === 'Abstract');
-  if (!section) return undefined;
-  return cleanText(Array.from(section.querySelectorAll('p')).map((p) => p.textContent ?? '').join(' '));
+  return paragraphsOf(section);
 }
 
 export const plosAdapter = publisherSite({

@@ -161,7 +161,7 @@ export const pubmedAdapter: SiteAdapter = {
   },
   pageKey(url) {
     const t = target(url);
-    return PUBMED_PATH.exec(t)?.[1] ?? PMC_PATH.exec(t)?.[1]?.toUpperCase() ?? url.href.replace(/#.*$/, '');
+    return PUBMED_PATH.exec(t)?.[1] ?? PMC_PATH.exec(t)?.[1]?.toUpperCase();
   },
 };
 

@@ -126,7 +126,7 @@ export const researchgateAdapter: SiteAdapter = {
     return extract(doc, url);
   },
   pageKey(url) {
-    return PROFILE_PATH.exec(url.pathname)?.[1] ?? url.href.replace(/#.*$/, '');
+    return PROFILE_PATH.exec(url.pathname)?.[1];
   },
 };
 

@@ -3,7 +3,7 @@
 // the author group (given name + surname spans) and the author abstract block.
 
 import { publisherSite } from '../../readers/embedded-metadata';
-import { cleanText, textOf } from '../../core/text';
+import { cleanText, paragraphsOf, textOf } from '../../core/text';
 import site from './site.json';
 
 function authorsOf(doc: Document): string[] {
@@ -18,9 +18,7 @@ function authorsOf(doc: Document): string[] {
 }
 
 function abstractOf(doc: Document): string | undefined {
-  const block = doc.querySelector('.abstract.author');
-  if (!block) return undefined;
-  return cleanText(Array.from(block.querySelectorAll('p')).map((p) => p.textContent ?? '').join(' '));
+  return paragraphsOf(doc.querySelector('.abstract.author'));
 }
 
 export const sciencedirectAdapter = publisherSite({

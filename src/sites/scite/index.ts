@@ -20,6 +20,7 @@ import { readEmbeddedMetadata } from '../../readers/embedded-metadata';
 import { cardWork, splitAuthors, textAfterHeading, workCards } from '../../adapters/kit/link-cards';
 import { canonicalDoi, cleanText, compact, parseCount, parseYear, textOf } from '../../core/text';
 import site from './site.json';
+import { withoutHash } from '../../core/url';
 
 const HOST = 'scite.ai';
 // The popup's status line shows the first note: the reason and the way out go together.
@@ -73,7 +74,7 @@ function readReport(doc: Document, url: URL, r: Route): Extraction {
     abstract: textAfterHeading(doc, /^abstract$/i),
     citations: citingCount(doc),
     ids: compact({ doi: doiOfRoute(r) ?? doiLink }),
-    url: url.href.replace(/#.*$/, ''),
+    url: withoutHash(url),
   });
   const work: Work = embedded
     ? compact({ ...fromPage, ...embedded, ids: compact({ ...fromPage.ids, ...embedded.ids }), citations: fromPage.citations, url: fromPage.url })
@@ -120,7 +121,7 @@ export const sciteAdapter: SiteAdapter = {
   },
   pageKey(url) {
     const r = routeOf(url);
-    return r ? `${r.kind}:${r.kind === 'paper' ? (doiOfRoute(r) ?? r.slug) : r.slug}` : url.href.replace(/#.*$/, '');
+    return r ? `${r.kind}:${r.kind === 'paper' ? (doiOfRoute(r) ?? r.slug) : r.slug}` : undefined;
   },
 };
 

@@ -243,7 +243,7 @@ export const semanticScholarAdapter: SiteAdapter = {
   },
   pageKey(url) {
     const r = routeOf(url);
-    return r?.id ? `${r.kind}:${r.id}` : url.href.replace(/#.*$/, '');
+    return r?.id ? `${r.kind}:${r.id}` : undefined;
   },
   // Assumed, not seen on a saved page: the app keeps a canonical link / og:url
   // naming the record it shows, so one naming another id means the redraw is pending.
