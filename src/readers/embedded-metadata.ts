@@ -263,15 +263,12 @@ export function readEmbeddedMetadata(doc: Document, url: URL): Work | undefined 
 }
 
 /** A `paper` extraction from the reader, or `unrecognized` saying why. */
+// An exception here is caught once, by the runner's safeExtract, which says so in the capture.
 export function embeddedPaper(doc: Document, url: URL, siteName: string, patch?: (w: Work) => Work): Extraction {
-  try {
-    const found = readEmbeddedMetadata(doc, url);
-    const work = found && patch ? compact(patch(found)) : found;
-    if (!work?.title) return { pageKind: 'unrecognized', notes: [`${siteName}: no article metadata (citation_*, Dublin Core, JSON-LD, COinS) on this page`] };
-    return { pageKind: 'paper', works: [work] };
-  } catch (err) {
-    return { pageKind: 'unrecognized', notes: [`${siteName}: the page could not be read (${err instanceof Error ? err.message : String(err)})`] };
-  }
+  const found = readEmbeddedMetadata(doc, url);
+  const work = found && patch ? compact(patch(found)) : found;
+  if (!work?.title) return { pageKind: 'unrecognized', notes: [`${siteName}: no article metadata (citation_*, Dublin Core, JSON-LD, COinS) on this page`] };
+  return { pageKind: 'paper', works: [work] };
 }
 
 /** What a publisher site adds to the embedded-metadata reader (Zotero's Embedded Metadata translator with its `itemDone` hook). */

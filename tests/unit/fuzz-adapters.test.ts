@@ -224,7 +224,7 @@ const SWALLOWED = /could not be read \(|: the page could not be read$/;
 /**
  * Invalid extractions already known and reported to the adapter's owner; capturePage
  * catches them (nothing invalid is stored), but the whole page is then lost.
- * Semantic Scholar passes a non-integer `year` or `citationCount` from the API through (src/sites/semantic-scholar.ts, num(at(p, …))).
+ * Semantic Scholar passes a non-integer `year` or `citationCount` from the API through (src/sites/semantic-scholar/index.ts, num(at(p, …))).
  */
 const KNOWN_OWN_INVALID: RegExp[] = [];
 

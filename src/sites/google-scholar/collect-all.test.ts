@@ -1,4 +1,4 @@
-// The Google Scholar pagination hook (src/sites/google-scholar-pages.ts) on
+// The Google Scholar pagination hook (./pages.ts) on
 // real saved profiles and on slices cut from one (tests/helpers/scholar-slices.ts
 // says exactly how). Expected values were checked by hand in the saved HTML:
 // `grep -c 'class="gsc_a_tr"'` for row counts, the `<button id="gsc_bpf_more">`

@@ -5,7 +5,7 @@
 // after the colon is only unique within one profile (the same CITID appears
 // in unrelated profiles), so `ids.gscholar` keeps the whole "USER:CITID".
 // Result lists carry Scholar's numeric cluster ids instead (see
-// google-scholar-lists.ts); the two forms cannot be mistaken for each other.
+// lists.ts); the two forms cannot be mistaken for each other.
 
 import type { Extraction, Person, StatedMetrics, Work } from '../../core/capture';
 import { absoluteUrl, compact, parseCount, parseYear, textOf } from '../../core/text';
