@@ -10,8 +10,8 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'assets/public',
   outDir: '.output',
-  // src/build holds the WXT module that adds one content script per site folder.
-  modulesDir: 'src/build',
+  // src/build/modules holds the WXT module that adds one content script per site folder (WXT loads every file there).
+  modulesDir: 'src/build/modules',
   manifest: ({ browser }) => ({
     name: 'Scholar Lens',
     description:

@@ -1,5 +1,5 @@
 // What every site's content script does. Each site has its own content script
-// (generated per site folder by src/build/site-content-scripts.ts) that passes only its own adapter here, so
+// (generated per site folder by src/build/modules/site-content-scripts.ts) that passes only its own adapter here, so
 // a page carries the code of the one site it belongs to, not every site's.
 
 import browser from 'webextension-polyfill';

@@ -14,7 +14,7 @@ import { ruleFor } from '../../src/adapters/contract';
 import { adapterById, adapterFor, adapters, fallbackAdapters, hostMatchPatterns } from '../../src/adapters/registry';
 import type { SiteMeta } from '../../src/adapters/catalog';
 import { SITES_DIR, siteFolders, siteHostPatterns, siteMetas } from '../../src/node/site-metas';
-import { contentScriptSource } from '../../src/build/site-content-scripts';
+import { contentScriptSource } from '../../src/build/modules/site-content-scripts';
 import { SITE_CASES } from '../helpers/site-cases';
 import { FIXTURES, sources as sourceRows } from '../helpers/fixtures';
 import { SITE_NAMES } from '../../src/adapters/names';
