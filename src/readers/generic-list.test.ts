@@ -199,3 +199,27 @@ describe('works split over definition-list pairs', () => {
     expect(doc.querySelector('dl')!.outerHTML).toBe(before);
   });
 });
+
+describe('reasons and the citation-parser boundary', () => {
+  it('each record keeps why it was accepted', () => {
+    const r = readList(fixtureDoc(ACL), ACL_URL, FIXED_NOW);
+    expect(r.reasons).toHaveLength(r.works.length);
+    // The five blocks are one group; the title is the <strong> around the link, the year the <h4>2019</h4> above the block.
+    expect(r.reasons[0]).toEqual(expect.arrayContaining(['list:5-similar-blocks', 'title:emphasis', 'authors:name-list', 'year:heading']));
+  });
+
+  it('entries whose title is a plain sentence go to the CitationParser passed in (synthetic snippet)', () => {
+    // Synthetic: three plain-text citations with no markup around the title.
+    const html = `<ul>${['Alpha Study of Things', 'Beta Study of Things', 'Gamma Study of Things'].map((t, i) => `<li>Smith J, Wu K. ${t}. J Things. 202${i};5(3):1-9.</li>`).join('')}</ul>`;
+    const calls: string[] = [];
+    const r = readList(parseHtml(`<html><body>${html}</body></html>`), new URL('https://example.org/pubs'), FIXED_NOW, {
+      parseCitation: (text) => {
+        calls.push(text);
+        return { title: `parsed: ${text.split('. ')[1]}`, authors: ['J Smith', 'K Wu'], year: 2020, confidence: 0.9 };
+      },
+    });
+    expect(calls.length).toBeGreaterThan(0);
+    expect(r.works.map((w) => w.title)).toEqual(['parsed: Alpha Study of Things', 'parsed: Beta Study of Things', 'parsed: Gamma Study of Things']);
+    expect(r.reasons[0]).toContain('title:citation-sentence');
+  });
+});

