@@ -106,9 +106,11 @@ export function normVolume(s: string | undefined): string | undefined {
 /** Pages as scored: the digits (or roman numerals) of first–last, dashes unified. */
 export function normPages(s: string | undefined): string | undefined {
   if (!s) return undefined;
-  const m = /([A-Za-z]?\d+[A-Za-z]?)(?:\s*[-–—‐‑−]+\s*([A-Za-z]?\d+[A-Za-z]?))?/.exec(s);
-  if (!m) return undefined;
-  return m[2] ? `${m[1]}-${m[2]}` : m[1];
+  // A range wins over a lone number before it ("No. 2, pp. 10–20" is 10-20).
+  const PAGE = '([A-Za-z]?\\d+[A-Za-z]?)';
+  const range = new RegExp(`${PAGE}\\s*[-–—‐‑−]+\\s*${PAGE}`).exec(s);
+  if (range) return `${range[1]}-${range[2]}`;
+  return new RegExp(PAGE).exec(s)?.[1];
 }
 
 export interface GoldFields {

@@ -6,7 +6,7 @@ export interface LinearModel {
   labels: number;
   /** weights[bucket * labels + label] */
   weights: ArrayLike<number>;
-  /** transitions[prev * labels + label]; start[label] for the first token. */
+  /** transitions[(boundary * labels + prev) * labels + label]; start[label] for the first token. */
   transitions: ArrayLike<number>;
   start: ArrayLike<number>;
 }
@@ -25,7 +25,7 @@ export function emissions(model: LinearModel, feats: Uint32Array[]): Float64Arra
   });
 }
 
-export function viterbi(model: LinearModel, em: Float64Array[]): number[] {
+export function viterbi(model: LinearModel, em: Float64Array[], boundary: ArrayLike<number>): number[] {
   const n = em.length;
   if (n === 0) return [];
   const L = model.labels;
@@ -35,11 +35,12 @@ export function viterbi(model: LinearModel, em: Float64Array[]): number[] {
   for (let y = 0; y < L; y++) score[y] = em[0]![y]! + model.start[y]!;
   for (let i = 1; i < n; i++) {
     const e = em[i]!;
+    const tb = boundary[i]! * L * L;
     for (let y = 0; y < L; y++) {
       let best = -Infinity;
       let arg = 0;
       for (let x = 0; x < L; x++) {
-        const v = score[(i - 1) * L + x]! + tr[x * L + y]!;
+        const v = score[(i - 1) * L + x]! + tr[tb + x * L + y]!;
         if (v > best) {
           best = v;
           arg = x;

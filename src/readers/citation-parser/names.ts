@@ -5,18 +5,27 @@
 import { cleanText } from '../../core/text';
 
 // Given names written as initials only: "C.", "J.-P.", "D.I.", "JJ" (Vancouver), "Ch.".
-const INITIALS = /^(?:(?:\p{Lu}\p{Ll}?\.?-?)+|\p{Lu}{1,3})$/u;
+const INITIALS = /^(?:(?:\p{Lu}\p{Ll}?\.-?)+|\p{Lu}{1,3})$/u;
+// An initial for certain: "J.", "J.-P.", "Ch.", or a lone capital.
+const DOTTED = /^(?:(?:\p{Lu}\p{Ll}?\.-?)+|\p{Lu})$/u;
 const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|du|le|la|dos|das|ter|ten|zu|bin|al|el|ibn|y)$/i;
 
 function isGivenOnly(piece: string): boolean {
   const words = piece.split(/\s+/).filter(Boolean);
-  if (!words.length || words.length > 4) return false;
-  return words.every((w) => INITIALS.test(w) || /^\p{Lu}\p{Ll}+\.?$/u.test(w) || PARTICLE.test(w)) && words.some((w) => INITIALS.test(w) || words.length === 1);
+  if (!words.length || words.length > 3) return false;
+  // At most one full given name; the rest initials ("John", "John A.", "Mary-Ann").
+  const full = words.filter((w) => !INITIALS.test(w));
+  return full.length <= 1 && full.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?\.?$/u.test(w));
 }
 
 function isInitialsOnly(piece: string): boolean {
   const words = piece.split(/\s+/).filter(Boolean);
   return words.length > 0 && words.length <= 4 && words.every((w) => INITIALS.test(w));
+}
+
+function isFamilyOnly(piece: string): boolean {
+  const words = piece.split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.length <= 3 && !words.some((w) => DOTTED.test(w)) && /\p{L}{2}/u.test(piece);
 }
 
 /** Names in the order written; "Family, Given" pairs turned into "Given Family". */
@@ -39,8 +48,9 @@ export function splitAuthors(text: string | undefined): string[] {
   for (let i = 0; i < raw.length; i++) {
     const piece = raw[i]!;
     const next = raw[i + 1];
-    // "Family, G." / "Family, Given": a single family word followed by given names only.
-    if (!semi && next !== undefined && !isGivenOnly(piece) && piece.split(/\s+/).length <= 3 && isGivenOnly(next) && !isInitialsOnly(piece.split(/\s+/).slice(-1)[0]!)) {
+    // "Family, G." (APA) and "Family, Given" (the first name of Chicago and
+    // MLA lists): a family name without initials, then given names only.
+    if (!semi && next !== undefined && isFamilyOnly(piece) && (isInitialsOnly(next) || isGivenOnly(next))) {
       out.push(`${next} ${piece}`);
       i++;
       continue;

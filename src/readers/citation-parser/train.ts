@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LABELS, labelOfTag, readDataset, splitOf, type LabeledSequence } from './dataset';
-import { featureBuckets, tokenize } from './features';
+import { BOUNDARY_CLASSES, boundaryClasses, featureBuckets, tokenize } from './features';
 import { emissions, viterbi, type LinearModel } from './decode';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -31,15 +31,16 @@ function main(): void {
   const train = all.filter((s) => splitOf(s.text) === 'train');
   const dev = all.filter((s) => splitOf(s.text) === 'dev');
   const L = LABELS.length;
-  const data = train.map((s) => ({ feats: featureBuckets(tokenize(s.text), BUCKETS), gold: labelsOf(s) }));
-  const devData = dev.map((s) => ({ feats: featureBuckets(tokenize(s.text), BUCKETS), gold: labelsOf(s) }));
+  const prep = (s: LabeledSequence) => { const t = tokenize(s.text); return { feats: featureBuckets(t, BUCKETS), bound: boundaryClasses(t), gold: labelsOf(s) }; };
+  const data = train.map(prep);
+  const devData = dev.map(prep);
 
   const w = new Float64Array(BUCKETS * L);
-  const tr = new Float64Array(L * L);
+  const tr = new Float64Array(BOUNDARY_CLASSES * L * L);
   const st = new Float64Array(L);
   // Sums for averaging, with the "last updated" trick avoided by accumulating c·Δ.
   const wu = new Float64Array(BUCKETS * L);
-  const tru = new Float64Array(L * L);
+  const tru = new Float64Array(BOUNDARY_CLASSES * L * L);
   const stu = new Float64Array(L);
   let c = 1;
   const model: LinearModel = { buckets: BUCKETS, labels: L, weights: w, transitions: tr, start: st };
@@ -57,8 +58,8 @@ function main(): void {
     }
     let errors = 0;
     for (const k of order) {
-      const { feats, gold } = data[k]!;
-      const pred = viterbi(model, emissions(model, feats));
+      const { feats, bound, gold } = data[k]!;
+      const pred = viterbi(model, emissions(model, feats), bound);
       let wrong = false;
       for (let i = 0; i < gold.length; i++) {
         const g = gold[i]!;
@@ -76,7 +77,8 @@ function main(): void {
           if (i === 0) {
             st[g]! += 1; stu[g]! += c; st[p]! -= 1; stu[p]! -= c;
           } else {
-            tr[gp * L + g]! += 1; tru[gp * L + g]! += c; tr[pp * L + p]! -= 1; tru[pp * L + p]! -= c;
+            const tb = bound[i]! * L * L;
+            tr[tb + gp * L + g]! += 1; tru[tb + gp * L + g]! += c; tr[tb + pp * L + p]! -= 1; tru[tb + pp * L + p]! -= c;
           }
         }
       }
@@ -101,8 +103,8 @@ function main(): void {
   const qm: LinearModel = { buckets: BUCKETS, labels: L, weights: q, transitions: round(atr), start: round(ast) };
   let tok = 0;
   let ok = 0;
-  for (const { feats, gold } of devData) {
-    const pred = viterbi(qm, emissions(qm, feats));
+  for (const { feats, bound, gold } of devData) {
+    const pred = viterbi(qm, emissions(qm, feats), bound);
     for (let i = 0; i < gold.length; i++) {
       tok++;
       if (pred[i] === gold[i]) ok++;
