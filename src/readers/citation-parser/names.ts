@@ -6,13 +6,15 @@ import { cleanText } from '../../core/text';
 
 // Given names written as initials only: "C.", "J.-P.", "D.I.", "JJ" (Vancouver), "Ch.".
 const INITIALS = /^(?:(?:\p{Lu}\p{Ll}?\.-?)+|\p{Lu}{1,3})$/u;
+// A whole Vancouver name: family name(s), then undotted initials ("Arias A", "de la Macorra JC").
+const VANCOUVER = /^(?:\p{L}[\p{L}'’-]*\s+)+\p{Lu}{1,3}$/u;
 // An initial for certain: "J.", "J.-P.", "Ch.", or a lone capital.
 const DOTTED = /^(?:(?:\p{Lu}\p{Ll}?\.-?)+|\p{Lu})$/u;
 const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|du|le|la|dos|das|ter|ten|zu|bin|al|el|ibn|y)$/i;
 
 function isGivenOnly(piece: string): boolean {
   const words = piece.split(/\s+/).filter(Boolean);
-  if (!words.length || words.length > 3) return false;
+  if (!words.length || words.length > 3 || VANCOUVER.test(piece)) return false;
   // At most one full given name; the rest initials ("John", "John A.", "Mary-Ann").
   const full = words.filter((w) => !INITIALS.test(w));
   return full.length <= 1 && full.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?\.?$/u.test(w));
@@ -25,7 +27,7 @@ function isInitialsOnly(piece: string): boolean {
 
 function isFamilyOnly(piece: string): boolean {
   const words = piece.split(/\s+/).filter(Boolean);
-  return words.length > 0 && words.length <= 3 && !words.some((w) => DOTTED.test(w)) && /\p{L}{2}/u.test(piece);
+  return words.length > 0 && words.length <= 3 && !words.some((w) => DOTTED.test(w)) && !VANCOUVER.test(piece) && /\p{L}{2}/u.test(piece);
 }
 
 /** Names in the order written; "Family, Given" pairs turned into "Given Family". */
@@ -37,7 +39,9 @@ export function splitAuthors(text: string | undefined): string[] {
     .replace(/[*†‡§¶]+/g, '')
     .replace(/\bet\s*al\b\.?/gi, '')
     .replace(/\[[^\]]*\]/g, '')
-    .replace(/[.,;:\s]+$/u, '')
+    .replace(/[,;:\s]+$/u, '')
+    // A final full stop ends the list, unless it is an initial's (a list that dots its initials elsewhere).
+    .replace(/(\p{L}+)\.$/u, (m, w: string, at: number, all: string) => (w.length === 1 && /\p{Lu}\./u.test(all.slice(0, at)) ? m : w))
     .replace(/^(?:by|in|edited by|ed\. by)\s+/i, '');
   const semi = t.includes(';');
   const raw = t
