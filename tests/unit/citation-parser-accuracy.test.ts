@@ -15,8 +15,8 @@ const part = (p: SplitPart, files: readonly string[] = FILES): LabeledSequence[]
 // Measured when written (dev / test, all four files); floors about one point under.
 const FLOORS: Record<SplitPart, Partial<Record<ScoredField, number>>> = {
   train: {},
-  dev: { title: 73, year: 97, 'first author': 95.5, venue: 67, volume: 85.5, pages: 92 },
-  test: { title: 74, year: 97.5, 'first author': 96, venue: 66.5, volume: 84.5, pages: 94 },
+  dev: { title: 73, year: 97.5, 'first author': 96, venue: 66, volume: 86, pages: 93 },
+  test: { title: 73.5, year: 97.5, 'first author': 95.5, venue: 65.5, volume: 85, pages: 94 },
 };
 
 describe('citation-string parser on AnyStyle\'s labeled strings', () => {
