@@ -8,6 +8,7 @@ const commands: Record<string, () => Promise<{ run: Command }>> = {
   extract: () => import('./commands/extract'),
   export: () => import('./commands/export'),
   merge: () => import('./commands/merge'),
+  'parse-citations': () => import('./commands/parse-citations'),
 };
 
 const USAGE = `usage: scholar-lens <command> [options]
@@ -19,6 +20,8 @@ commands:
       merge captures (capture JSON, arrays, backups, .bib/CSL-JSON bibliographies) and print one export
   merge [--now <iso-date>] [--owner <name>] <input…>
       merge captures and bibliographies; print people (with works, metrics, stated figures) and all merged works as JSON
+  parse-citations <file>
+      parse one citation string per line; print one JSON object per line (title, authors, venue, year, volume, pages, ids)
 `;
 
 async function main(argv: string[]): Promise<number> {

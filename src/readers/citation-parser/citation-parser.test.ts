@@ -1,0 +1,70 @@
+// parseCitation on one string per style, SYNTHETIC: written here to show each
+// style's shape (the real strings are measured in
+// tests/unit/citation-parser-accuracy.test.ts), and on strings that are not citations.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseCitation, splitAuthors, familyOf } from './index';
+
+describe('parseCitation, one string per style (synthetic)', () => {
+  it('APA: inverted names, year in brackets, volume(issue), DOI', () => {
+    expect(parseCitation('Smith, J. A., & Jones, B. (2019). Deep learning for citation parsing: A survey. Journal of Documentation, 75(4), 123-145. https://doi.org/10.1108/JD-01-2019-0001')).toMatchObject({
+      title: 'Deep learning for citation parsing: A survey', authors: ['J. A. Smith', 'B. Jones'], venue: 'Journal of Documentation', year: 2019, volume: '75', issue: '4', pages: '123-145', ids: { doi: '10.1108/jd-01-2019-0001' },
+    });
+  });
+  it('IEEE: numbered, title in quotes, vol./no./pp.', () => {
+    expect(parseCitation('[7] J. Smith, B. Jones, and C. Brown, "A fast parser for reference strings," IEEE Trans. Knowl. Data Eng., vol. 31, no. 2, pp. 200-210, Feb. 2019.')).toMatchObject({
+      title: 'A fast parser for reference strings', authors: ['J. Smith', 'B. Jones', 'C. Brown'], year: 2019, volume: '31', issue: '2', pages: '200-210',
+    });
+  });
+  it('Vancouver: initials after the name, "et al.", glued year;volume(issue):pages, PMID', () => {
+    const c = parseCitation('12. Garcia M, Chen L, et al. Sequence models for bibliographic records. Nucleic Acids Res. 2020;48(D1):D100-D108. doi:10.1093/nar/gkz999. PMID: 31612345');
+    expect(c).toMatchObject({ title: 'Sequence models for bibliographic records', authors: ['Garcia M', 'Chen L'], year: 2020, volume: '48', issue: 'D1', pages: 'D100-D108', ids: { doi: '10.1093/nar/gkz999', pmid: '31612345' } });
+    expect(familyOf(c.authors![0])).toBe('Garcia');
+  });
+  it('Chicago and MLA: first name inverted only, quoted title', () => {
+    expect(parseCitation('Smith, John, and Barbara Jones. "Reading Bibliographies by Machine." Library Quarterly 88, no. 3 (2018): 201-19.')).toMatchObject({
+      title: 'Reading Bibliographies by Machine', authors: ['John Smith', 'Barbara Jones'], venue: 'Library Quarterly', year: 2018, volume: '88', pages: '201-19',
+    });
+    expect(parseCitation('Smith, John. "Reading Bibliographies by Machine." Library Quarterly, vol. 88, no. 3, 2018, pp. 201-19.')).toMatchObject({ title: 'Reading Bibliographies by Machine', year: 2018, pages: '201-19' });
+  });
+  it('arXiv ids', () => {
+    expect(parseCitation('[3] K. Tanaka et al. Neural reference extraction. arXiv:2101.01234v2, 2021.')).toMatchObject({ title: 'Neural reference extraction', year: 2021, ids: { arxiv: '2101.01234' } });
+  });
+  it('CJK (GB/T 7714 "[J]" mark) and Cyrillic (GOST "//")', () => {
+    expect(parseCitation('王小明, 李华. 基于深度学习的引文解析方法研究[J]. 计算机学报, 2020, 43(5): 1-15.')).toMatchObject({ title: '基于深度学习的引文解析方法研究', authors: ['王小明', '李华'], year: 2020, volume: '43', pages: '1-15' });
+    expect(parseCitation('Иванов И. И. Методы анализа библиографических ссылок // Вестник МГУ. 2018. Т. 5, № 2. С. 10–20.')).toMatchObject({ title: 'Методы анализа библиографических ссылок', year: 2018, pages: '10-20' });
+  });
+  it('citations score high, page furniture and prose low', () => {
+    expect(parseCitation('Smith, J. (2019). A title of a paper. Journal of Things, 3, 1-10.').confidence).toBeGreaterThan(0.8);
+    for (const s of ['Click here to download the full text of all our publications.', 'Home | About us | Contact', 'Next page', 'Copyright 2021 University of Somewhere. All rights reserved.', '', '   ']) {
+      expect(parseCitation(s).confidence, s).toBeLessThan(0.3);
+    }
+  });
+});
+
+describe('parseCitation, properties', () => {
+  it('never throws, keeps confidence in 0..1, and is deterministic', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => {
+        const a = parseCitation(s);
+        expect(a.confidence).toBeGreaterThanOrEqual(0);
+        expect(a.confidence).toBeLessThanOrEqual(1);
+        expect(parseCitation(s)).toEqual(a);
+      }),
+      { numRuns: 300 },
+    );
+    expect(parseCitation(undefined as unknown as string)).toEqual({ confidence: 0 });
+    expect(parseCitation('x '.repeat(5000)).confidence).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('splitAuthors', () => {
+  it('reads inverted, natural, Vancouver and semicolon lists', () => {
+    expect(splitAuthors('Romero, C., Paunesku, D., & Dweck, C.')).toEqual(['C. Romero', 'D. Paunesku', 'C. Dweck']);
+    expect(splitAuthors('R. S. Zemel, M. C. Mozer, and G. E. Hinton.')).toEqual(['R. S. Zemel', 'M. C. Mozer', 'G. E. Hinton']);
+    expect(splitAuthors('Pérez-Higueras JJ, Arias A, de la Macorra JC, Peters OA.')).toEqual(['Pérez-Higueras JJ', 'Arias A', 'de la Macorra JC', 'Peters OA']);
+    expect(splitAuthors('Lee, Lisa; Howard, William')).toEqual(['Lisa Lee', 'William Howard']);
+    expect(familyOf('de la Macorra JC')).toBe('de la Macorra');
+    expect(familyOf('Ludwig van Beethoven')).toBe('van Beethoven');
+  });
+});

@@ -1,0 +1,38 @@
+// parseCitation against AnyStyle's hand-labeled reference strings (read in
+// place from ../shared/fixtures/reference_strings/): exact-match accuracy of
+// title, year, first author's family name, venue, volume and pages, on the dev
+// and the held-out test part (split.md). Floors sit a little under what was
+// measured when this was written; docs/generic-reader.md has the table.
+import { describe, expect, it } from 'vitest';
+import { readDataset, splitOf, type LabeledSequence, type SplitPart } from '../../src/readers/citation-parser/dataset';
+import { measure, pct, scoreTable, type ScoredField, type Scores } from '../../src/readers/citation-parser/evaluate';
+import { fixtureText } from '../helpers/fixtures';
+
+const FILES = ['core', 'good', 'bad', 'ugly'] as const;
+const seqs: Record<string, LabeledSequence[]> = Object.fromEntries(FILES.map((f) => [f, readDataset(fixtureText(`reference_strings/anystyle_${f}.xml`))]));
+const part = (p: SplitPart, files: readonly string[] = FILES): LabeledSequence[] => files.flatMap((f) => seqs[f]!.filter((s) => splitOf(s.text) === p));
+
+// Measured when written (dev / test, all four files); floors about one point under.
+const FLOORS: Record<SplitPart, Partial<Record<ScoredField, number>>> = {
+  train: {},
+  dev: { title: 73, year: 97.5, 'first author': 96, venue: 66, volume: 86, pages: 93 },
+  test: { title: 73.5, year: 97.5, 'first author': 95.5, venue: 65.5, volume: 85, pages: 94 },
+};
+
+describe('citation-string parser on AnyStyle\'s labeled strings', () => {
+  const results: Record<string, Scores> = {};
+  for (const p of ['dev', 'test'] as const) {
+    it(`${p}: the split has the counts of split.md`, () => {
+      expect(part(p).length).toBe(p === 'dev' ? 1003 : 2114);
+    });
+    it(`${p}: accuracy per field stays above its floor`, () => {
+      const all = measure(part(p));
+      results[p] = all;
+      for (const f of FILES) results[`${p} ${f}`] = measure(part(p, [f]));
+      for (const [field, floor] of Object.entries(FLOORS[p])) expect(pct(all[field as ScoredField]), field).toBeGreaterThanOrEqual(floor!);
+    });
+  }
+  it('prints the table', () => {
+    console.log(scoreTable(results));
+  });
+});
