@@ -68,6 +68,10 @@ export function readBibtexEntries(text: string, opts: BibtexOptions = {}): Bibte
       problems.push({ ...where, message: 'entry without a citation key, left out', skipped: true });
       continue;
     }
+    if (!splitFields(e.body, !!e.damage).length) {
+      problems.push({ ...where, message: 'entry without fields, left out', skipped: true });
+      continue;
+    }
     const seenAt = firstLine.get(e.key.toLowerCase());
     if (seenAt !== undefined) {
       problems.push({ ...where, message: `duplicate key: the entry at line ${seenAt} with this key was kept`, skipped: true });

@@ -54,14 +54,17 @@ export function scanBibtex(text: string): RawEntry[] {
     }
     const whole = text.slice(m.index, end);
     const inner = text.slice(from, closed && damage === undefined ? end - 1 : end);
-    const comma = type === 'string' || type === 'preamble' || type === 'comment' ? -1 : inner.indexOf(',');
-    const key = comma >= 0 ? inner.slice(0, comma).trim() : undefined;
+    const special = type === 'string' || type === 'preamble' || type === 'comment';
+    const comma = special ? -1 : inner.indexOf(',');
+    // `@misc{key}` (no fields) still has a key to report it by.
+    const key = comma >= 0 ? inner.slice(0, comma).trim() : !special && /^\s*[^\s,={}()"]+\s*$/.test(inner) ? inner.trim() : undefined;
     out.push({
       type,
       ...(key ? { key } : {}),
       line: lineOf(m.index),
       text: whole.trimEnd(),
-      body: comma >= 0 ? inner.slice(comma + 1) : inner,
+      // An unclosed entry still ends with its own closing delimiter, most often: not part of the last field.
+      body: (comma >= 0 ? inner.slice(comma + 1) : key ? '' : inner).replace(damage === 'unclosed' ? /[})]\s*$/ : /$^/, ''),
       ...(damage ? { damage } : {}),
     });
     pos = end;
@@ -75,7 +78,10 @@ function closeOf(text: string, from: number, close: '}' | ')'): { end: number; c
   let quoted = false;
   for (let i = from; i < text.length; i++) {
     const c = text[i];
-    if (c === '{') depth++;
+    // `\{` and `\}` are literal braces (citation-js reads them so; our own export writes them);
+    // `\\` is one command, so the brace after it counts.
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
     else if (c === '}') {
       depth--;
       if (close === '}' && depth === 0) return { end: i + 1, closed: true };
@@ -136,7 +142,8 @@ export function splitFields(body: string, loose = false): RawField[] {
   let quoted = false;
   for (let i = 0; i < body.length; i++) {
     const c = body[i];
-    if (c === '{') depth++;
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
     else if (c === '}') depth = Math.max(0, depth - 1);
     else if (c === '"' && depth === 0) quoted = !quoted;
     else if (c === ',' && ((depth === 0 && !quoted) || loose) && COMMA_FIELD.test(body.slice(i, i + 80))) {
@@ -190,7 +197,12 @@ function repairPart(name: string, part: string): string {
   else if (!v.startsWith('{')) return /^[\w.:-]+$/.test(v) ? v : `{${v}}`;
   let depth = 0;
   let out = '';
-  for (const c of v) {
+  for (let i = 0; i < v.length; i++) {
+    const c = v[i]!;
+    if (c === '\\') {
+      out += c + (v[++i] ?? '');
+      continue;
+    }
     if (c === '{') depth++;
     else if (c === '}') {
       // A `}` that closes nothing.
@@ -216,7 +228,8 @@ function splitConcat(v: string): string[] {
   let last = 0;
   for (let i = 0; i < v.length; i++) {
     const c = v[i];
-    if (c === '{') depth++;
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
     else if (c === '}') depth = Math.max(0, depth - 1);
     else if (c === '"' && depth === 0) quoted = !quoted;
     else if (c === '#' && depth === 0 && !quoted) {
@@ -232,7 +245,8 @@ function isOneGroup(v: string): boolean {
   if (!v.startsWith('{') || !v.endsWith('}')) return false;
   let depth = 0;
   for (let i = 0; i < v.length; i++) {
-    if (v[i] === '{') depth++;
+    if (v[i] === '\\') i++;
+    else if (v[i] === '{') depth++;
     else if (v[i] === '}' && --depth === 0 && i < v.length - 1) return false;
   }
   return depth === 0;
@@ -242,8 +256,8 @@ const unescapedDollars = (v: string): number => (v.match(/(?<!\\)\$/g) ?? []).le
 
 /**
  * `$` as a currency sign, escaped: a `$` before a digit that no second `$`
- * closes, or whose span up to the next `$` holds a plain word ("$4.1 billion
- * … $"), is not math. `$10^{-3}$` and `$\alpha$` stay math.
+ * closes, or whose span up to the next `$` holds a plain word ("$4 to $5",
+ * "$4.1 billion … $"; `\times` is not one), is not math. `$10^{-3}$` and `$\alpha$` stay math.
  */
 export function escapeCurrency(text: string): string {
   let out = '';
@@ -254,7 +268,7 @@ export function escapeCurrency(text: string): string {
     const prev = at > 0 ? text[at - 1]! : ' ';
     const close = nextDollar(text, at + 1);
     const span = close < 0 ? '' : text.slice(at + 1, close);
-    const currency = /\d/.test(text[at + 1] ?? '') && /[\s([{'"~,;:]/.test(prev) && (close < 0 || /(?<![\\A-Za-z])[A-Za-z]{3,}/.test(span) || /\n/.test(span));
+    const currency = /\d/.test(text[at + 1] ?? '') && /[\s([{'"~,;:]/.test(prev) && (close < 0 || /(?:^|\s)[A-Za-z]{2,}(?=$|[\s,.;:])/.test(span) || /\n/.test(span));
     if (currency) {
       out += `${text.slice(i, at)}\\$`;
       i = at + 1;

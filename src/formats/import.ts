@@ -61,7 +61,7 @@ export function readBibliography(text: string, fileName: string, opts: ImportOpt
   const body = text.replace(/^\uFEFF/, '');
   const isJson = /^\s*[[{]/.test(body);
   const read = isJson ? { items: readCslJson(body), at: [], problems: [] as ImportProblem[] } : readBibtex(body, opts);
-  const problems = [...read.problems];
+  let problems = [...read.problems];
   const works: Work[] = [];
   read.items.forEach((item, i) => {
     const w = cslToWork(item);
@@ -69,7 +69,9 @@ export function readBibliography(text: string, fileName: string, opts: ImportOpt
     if (w) works.push(w);
     else if (where) problems.push({ ...where, message: 'no title or abstract, left out', skipped: true });
   });
-  problems.sort((a, b) => a.line - b.line);
+  // An entry repaired and then left out for want of a title is reported once, as left out.
+  const leftOut = new Set(problems.filter((p) => p.skipped).map((p) => p.line));
+  problems = problems.filter((p) => p.skipped || !leftOut.has(p.line) || p.line === 1).sort((a, b) => a.line - b.line);
   if (!works.length) {
     const first = problems.find((p) => p.skipped);
     throw new ImportError(`${fileName}: no entry with a title was found${first ? ` (${describeProblem(first)})` : ''}`);
