@@ -18,7 +18,7 @@ import { escapeCurrency, plainValue, rebuildEntry, scanBibtex, splitFields, type
 export interface ImportProblem {
   /** Citation key of the entry, when it has one. */
   key?: string;
-  /** 1-based line of the entry's `@` in the file. */
+  /** 1-based line of the entry's `@` in the file; 0 for a problem of the file as a whole. */
   line: number;
   message: string;
   /** The entry is not in the import (otherwise it was imported with what the message says). */
@@ -91,7 +91,7 @@ export function readBibtexEntries(text: string, opts: BibtexOptions = {}): Bibte
   }
   if (scholarWithoutUser)
     problems.push({
-      line: 1,
+      line: 0,
       message: `google_scholar_id of ${scholarWithoutUser} entr${scholarWithoutUser === 1 ? 'y' : 'ies'} not kept: it is the row part of a Scholar id, and the Scholar profile id it belongs to was not given`,
       skipped: false,
     });

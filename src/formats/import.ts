@@ -71,7 +71,7 @@ export function readBibliography(text: string, fileName: string, opts: ImportOpt
   });
   // An entry repaired and then left out for want of a title is reported once, as left out.
   const leftOut = new Set(problems.filter((p) => p.skipped).map((p) => p.line));
-  problems = problems.filter((p) => p.skipped || !leftOut.has(p.line) || p.line === 1).sort((a, b) => a.line - b.line);
+  problems = problems.filter((p) => p.skipped || !p.line || !leftOut.has(p.line)).sort((a, b) => a.line - b.line);
   if (!works.length) {
     const first = problems.find((p) => p.skipped);
     throw new ImportError(`${fileName}: no entry with a title was found${first ? ` (${describeProblem(first)})` : ''}`);
@@ -103,8 +103,9 @@ export function importBibliography(text: string, fileName: string, opts: ImportO
   return readBibliography(text, fileName, opts).capture;
 }
 
-/** "key (line 12): message" */
+/** "key (line 12): message"; a problem of the whole file is its message alone. */
 export function describeProblem(p: ImportProblem): string {
+  if (!p.line) return p.message;
   return `${p.key ? `${p.key} ` : ''}(line ${p.line}): ${p.message}`;
 }
 
