@@ -5,6 +5,7 @@
 // Part 2 uses small SYNTHETIC BibTeX written here, one recovery case each.
 
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import { importBibliography, ImportError, readBibliography } from '../../src/formats/import';
 import { escapeCurrency, repairValue, scanBibtex, splitFields } from '../../src/formats/bibtex-scan';
 import { validateCapture } from '../../src/core/validate';
@@ -246,5 +247,21 @@ describe('recovery cases (SYNTHETIC BibTeX written for each case)', () => {
       { name: 'note', value: '"x, y = z"' },
       { name: 'year', value: '2020' },
     ]);
+  });
+
+  test('any mix of BibTeX fragments: a capture with problems, or ImportError, never another error (property-based)', () => {
+    const piece = fc.constantFrom('@article{', '@string{', '@comment{', '@misc(', 'k,', ' title = ', '{', '}', '"', '(', ')', ',', ' # ', '$', '\\', '%', '&', '\n', 'A b', '2020', ' year = ', '=', '@');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        try {
+          const { capture, problems } = readBibliography(parts.join(''), 'x.bib');
+          expect(validateCapture(capture).ok).toBe(true);
+          expect(Array.isArray(problems)).toBe(true);
+        } catch (err) {
+          expect(err).toBeInstanceOf(ImportError);
+        }
+      }),
+      { seed: 20260101, numRuns: 300 },
+    );
   });
 });
