@@ -8,7 +8,7 @@ import type { UserDecision } from '../core/merge/types';
 import { validateCapture } from '../core/validate';
 import { decodePage } from '../node/dom';
 import { parseBackup, type BackupDecision, type StoredCaptureRecord } from '../formats/backup';
-import { importBibliography, ImportError } from '../formats/import';
+import { describeProblem, ImportError, readBibliography } from '../formats/import';
 import type { CliIo } from './io';
 
 /** Where a stored capture came from, so output can point back at the input. */
@@ -35,8 +35,14 @@ export interface Loaded {
 /**
  * Returns undefined (after saying why on stderr) when a file cannot be read at all.
  * `owner`: the bibliographies are this person's own list (an author capture), not an unowned list.
+ * `scholarUser`: their Google Scholar profile id, which completes al-folio's `google_scholar_id` rows.
  */
-export async function loadInputs(files: string[], io: CliIo, now: Date, opts: { owner?: string } = {}): Promise<Loaded | undefined> {
+export async function loadInputs(
+  files: string[],
+  io: CliIo,
+  now: Date,
+  opts: { owner?: string; scholarUser?: string } = {},
+): Promise<Loaded | undefined> {
   const byKey = new Map<string, { record: StoredCaptureRecord; origin: InputOrigin }>();
   const decisions: BackupDecision[] = [];
   const settingsByFile: [string, Record<string, unknown>][] = [];
@@ -53,7 +59,13 @@ export async function loadInputs(files: string[], io: CliIo, now: Date, opts: { 
   const bibliography = (text: string, file: string): boolean => {
     try {
       // Keyed by the path as given: two "refs.bib" in different folders are two files.
-      const capture = importBibliography(text, file, { now, ...(opts.owner ? { owner: opts.owner } : {}) });
+      const { capture, problems } = readBibliography(text, file, {
+        now,
+        ...(opts.owner ? { owner: opts.owner } : {}),
+        ...(opts.scholarUser ? { scholarUser: opts.scholarUser } : {}),
+      });
+      // What was left out or repaired goes to stderr; the rest of the file is merged.
+      for (const p of problems) io.stderr(`${file}: ${p.skipped ? 'left out: ' : ''}${describeProblem(p)}\n`);
       add(capture, { file }, `${capture.source}:urn:scholar-lens:import:${encodeURIComponent(file)}`);
       return true;
     } catch (err) {

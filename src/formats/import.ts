@@ -1,28 +1,43 @@
 // A user's own bibliography file (CSL-JSON or BibTeX) as a capture, so it
 // takes part in merging like any page. BibTeX goes through
 // @citation-js/plugin-bibtex, which decodes LaTeX ({\"o} → ö, \& → &) and
-// BibTeX name syntax better than a hand-written reader would.
+// BibTeX name syntax better than a hand-written reader would. The file is
+// read entry by entry (bibtex-read.ts): a broken entry is repaired or named
+// in the problems, never the reason the whole file is lost.
 //
 // A bibliography is a `list` capture: its works are not anybody's until the
 // user says whose it is (`owner`), which makes it an `author` capture.
 
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
 import { CAPTURE_FORMAT, CAPTURE_VERSION, WORK_ID_KEYS, type Capture, type Work, type WorkIdKey, type WorkType } from '../core/capture';
 import { validateCapture } from '../core/validate';
 import { canonicalArxiv, canonicalDoi, cleanText, compact } from '../core/text';
 import { displayName, type CslName } from './names';
+import { readBibtexEntries, type ImportProblem } from './bibtex-read';
+import { scanBibtex, splitFields, plainValue } from './bibtex-scan';
 
 import { BIBLIOGRAPHY_SOURCE, importUrl } from './bibliography';
 
 export { BIBLIOGRAPHY_SOURCE, importUrl };
+export type { ImportProblem };
 
 export interface ImportOptions {
   /** The user says this is their own bibliography: the capture becomes their author capture. */
   owner?: string;
   now?: Date;
+  /**
+   * The owner's Google Scholar profile id: al-folio's `google_scholar_id` (a
+   * Scholar row without its profile part) becomes the row's full Scholar id.
+   */
+  scholarUser?: string;
 }
 
+export interface ImportResult {
+  capture: Capture;
+  /** Entries left out or repaired, each with its key and line, in file order. Empty for CSL-JSON. */
+  problems: ImportProblem[];
+}
+
+/** A file with no usable entry at all. Anything less is a problem in ImportResult. */
 export class ImportError extends Error {}
 
 const FROM_CSL_TYPE: Record<string, WorkType> = {
@@ -38,13 +53,29 @@ const FROM_CSL_TYPE: Record<string, WorkType> = {
   thesis: 'thesis',
 };
 
-/** Throws ImportError when the file is neither CSL-JSON nor BibTeX with at least one usable entry. */
-export function importBibliography(text: string, fileName: string, opts: ImportOptions = {}): Capture {
+/**
+ * The file as a capture, and what could not be read in it. Throws ImportError
+ * only when the file is neither CSL-JSON nor BibTeX with at least one usable entry.
+ */
+export function readBibliography(text: string, fileName: string, opts: ImportOptions = {}): ImportResult {
   const body = text.replace(/^\uFEFF/, '');
   const isJson = /^\s*[[{]/.test(body);
-  const items = isJson ? readCslJson(body) : readBibtex(body);
-  const works = items.map(cslToWork).filter((w): w is Work => w !== undefined);
-  if (!works.length) throw new ImportError(`${fileName}: no entry with a title was found`);
+  const read = isJson ? { items: readCslJson(body), at: [], problems: [] as ImportProblem[] } : readBibtex(body, opts);
+  let problems = [...read.problems];
+  const works: Work[] = [];
+  read.items.forEach((item, i) => {
+    const w = cslToWork(item);
+    const where = read.at[i];
+    if (w) works.push(w);
+    else if (where) problems.push({ ...where, message: 'no title or abstract, left out', skipped: true });
+  });
+  // An entry repaired and then left out for want of a title is reported once, as left out.
+  const leftOut = new Set(problems.filter((p) => p.skipped).map((p) => p.line));
+  problems = problems.filter((p) => p.skipped || !p.line || !leftOut.has(p.line)).sort((a, b) => a.line - b.line);
+  if (!works.length) {
+    const first = problems.find((p) => p.skipped);
+    throw new ImportError(`${fileName}: no entry with a title was found${first ? ` (${describeProblem(first)})` : ''}`);
+  }
   const owner = cleanText(opts.owner);
   const capture: Capture = {
     format: CAPTURE_FORMAT,
@@ -56,11 +87,26 @@ export function importBibliography(text: string, fileName: string, opts: ImportO
     ...(owner ? { person: { name: owner } } : {}),
     works,
   };
-  const skipped = items.length - works.length;
-  if (skipped) capture.notes = [`${skipped} entr${skipped === 1 ? 'y' : 'ies'} without a title or abstract left out`];
+  const notes: string[] = [];
+  const untitled = read.items.length - works.length;
+  if (untitled) notes.push(`${untitled} entr${untitled === 1 ? 'y' : 'ies'} without a title or abstract left out`);
+  const skipped = problems.filter((p) => p.skipped && p.message !== 'no title or abstract, left out');
+  if (skipped.length) notes.push(`${skipped.length} entr${skipped.length === 1 ? 'y' : 'ies'} not imported: ${skipped.map(describeProblem).join('; ')}`);
+  if (notes.length) capture.notes = notes;
   const check = validateCapture(capture);
   if (!check.ok) throw new ImportError(`${fileName}: ${check.errors.join('; ')}`);
-  return capture;
+  return { capture, problems };
+}
+
+/** The capture alone (see readBibliography for what was left out). */
+export function importBibliography(text: string, fileName: string, opts: ImportOptions = {}): Capture {
+  return readBibliography(text, fileName, opts).capture;
+}
+
+/** "key (line 12): message"; a problem of the whole file is its message alone. */
+export function describeProblem(p: ImportProblem): string {
+  if (!p.line) return p.message;
+  return `${p.key ? `${p.key} ` : ''}(line ${p.line}): ${p.message}`;
 }
 
 function readCslJson(text: string): Record<string, unknown>[] {
@@ -74,35 +120,26 @@ function readCslJson(text: string): Record<string, unknown>[] {
   return list.filter(isObj);
 }
 
-function readBibtex(text: string): Record<string, unknown>[] {
-  let items: Record<string, unknown>[];
-  try {
-    items = plugins.input.chain(text, { generateGraph: false, forceType: '@biblatex/text' });
-  } catch (err) {
-    throw new ImportError(`not readable as BibTeX: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  // citation-js drops arXiv eprints; read them from the raw entries by key.
-  const eprints = arxivEprints(text);
-  return items.map((it) => {
-    const key = typeof it['citation-key'] === 'string' ? it['citation-key'] : typeof it.id === 'string' ? it.id : '';
-    const arxiv = eprints.get(key);
-    return arxiv ? { ...it, number: `arXiv:${arxiv}`, archive: 'arXiv' } : it;
-  });
+function readBibtex(text: string, opts: ImportOptions): ReturnType<typeof readBibtexEntries> {
+  const read = readBibtexEntries(text, opts.scholarUser ? { scholarUser: opts.scholarUser } : {});
+  if (!read.entries) throw new ImportError('not readable as BibTeX: no @type{…} entry found');
+  return read;
 }
 
 /** citation key → arXiv id, for entries with eprint + archivePrefix/eprinttype arXiv. */
 export function arxivEprints(bib: string): Map<string, string> {
   const out = new Map<string, string>();
-  const starts = [...bib.matchAll(/@\s*\w+\s*[{(]\s*([^,\s]+)\s*,/g)];
-  starts.forEach((m, i) => {
-    const chunk = bib.slice(m.index, starts[i + 1]?.index ?? bib.length);
-    const field = (name: string) =>
-      new RegExp(`\\b${name}\\s*=\\s*(?:\\{([^{}]*)\\}|"([^"]*)"|([\\w.:/-]+))`, 'i').exec(chunk)?.slice(1).find((v) => v !== undefined);
+  for (const e of scanBibtex(bib)) {
+    if (!e.key) continue;
+    const fields = splitFields(e.body, !!e.damage);
+    const field = (name: string) => {
+      const f = fields.find((x) => x.name === name);
+      return f ? plainValue(f.value) : undefined;
+    };
     const prefix = field('archiveprefix') ?? field('eprinttype');
-    const eprint = field('eprint');
-    const id = prefix && /arxiv/i.test(prefix) ? canonicalArxiv(eprint) : undefined;
-    if (id && m[1]) out.set(m[1], id);
-  });
+    const id = prefix && /arxiv/i.test(prefix) ? canonicalArxiv(field('eprint')) : undefined;
+    if (id) out.set(e.key, id);
+  }
   return out;
 }
 

@@ -10,9 +10,10 @@ import { loadInputs, type InputOrigin } from '../inputs';
 import { EXIT, parseArgs, parseNow, type Command } from '../io';
 
 const USAGE =
-  'usage: merge [--now <iso-date>] [--owner <name>] <input…>\n' +
+  'usage: merge [--now <iso-date>] [--owner <name>] [--scholar-user <id>] <input…>\n' +
   '  inputs: capture JSON (one, an array, or a backup), BibTeX or CSL-JSON bibliographies\n' +
-  '  --owner: the bibliographies are this person\'s own list of works\n';
+  '  --owner: the bibliographies are this person\'s own list of works\n' +
+  '  --scholar-user: their Google Scholar profile id (user=…), to read al-folio google_scholar_id fields\n';
 
 /** A merged record as printed: the input file and position instead of the store's capture key. */
 export interface CliMember {
@@ -28,7 +29,7 @@ export interface CliMember {
 }
 
 export const run: Command = async (args, io) => {
-  const { flags, positionals } = parseArgs(args, ['now', 'owner']);
+  const { flags, positionals } = parseArgs(args, ['now', 'owner', 'scholar-user']);
   if (positionals.length === 0) {
     io.stderr(USAGE);
     return EXIT.usage;
@@ -36,7 +37,8 @@ export const run: Command = async (args, io) => {
   const now = parseNow(flags, io);
   if (!now) return EXIT.usage;
   const owner = typeof flags.owner === 'string' && flags.owner.trim() ? flags.owner : undefined;
-  const loaded = await loadInputs(positionals, io, now, owner ? { owner } : {});
+  const scholarUser = typeof flags['scholar-user'] === 'string' && /^[\w-]+$/.test(flags['scholar-user']) ? flags['scholar-user'] : undefined;
+  const loaded = await loadInputs(positionals, io, now, { ...(owner ? { owner } : {}), ...(scholarUser ? { scholarUser } : {}) });
   if (!loaded) return EXIT.usage;
   const { records, decisions, origins } = loaded;
 

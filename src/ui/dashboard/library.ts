@@ -18,14 +18,44 @@ export async function importFile(db: LensDB, fileName: string, text: string, own
   if (trimmed.startsWith('{') && trimmed.includes('"scholar-lens.backup"')) return importBackup(db, text);
   try {
     // Loaded on demand: the BibTeX parser is large and only imports need it.
-    const { importBibliography } = await import('../../formats/import');
-    const capture = importBibliography(text, fileName, { ...(owner.trim() ? { owner: owner.trim() } : {}), now });
+    const { readBibliography, describeProblem } = await import('../../formats/import');
+    const scholarUser = owner.trim() && /google_scholar_id/i.test(text) ? await ownScholarProfile(db, owner.trim()) : undefined;
+    const { capture, problems } = readBibliography(text, fileName, {
+      ...(owner.trim() ? { owner: owner.trim() } : {}),
+      ...(scholarUser ? { scholarUser } : {}),
+      now,
+    });
     const key = `${BIBLIOGRAPHY_SOURCE}:${fileName}`;
     const res = await putCapture(db, key, capture);
-    return { ok: true, message: `${fileName}: ${capture.works?.length ?? 0} works ${res.status === 'added' ? 'imported' : 'updated'}${owner.trim() ? ` as ${owner.trim()}'s` : ''}.` };
+    // The entries left out are named (key and line) so the user can fix them in the file.
+    const skipped = problems.filter((p) => p.skipped);
+    const left = skipped.length
+      ? ` ${skipped.length} entr${skipped.length === 1 ? 'y' : 'ies'} not imported: ${skipped.map(describeProblem).join('; ')}.`
+      : '';
+    return {
+      ok: true,
+      message: `${fileName}: ${capture.works?.length ?? 0} works ${res.status === 'added' ? 'imported' : 'updated'}${owner.trim() ? ` as ${owner.trim()}'s` : ''}.${left}`,
+    };
   } catch (err) {
     return { ok: false, message: err instanceof Error ? err.message : String(err) };
   }
+}
+
+/**
+ * The Scholar profile id of the owner of a bibliography, when the store holds
+ * exactly one Google Scholar profile under that very name: al-folio's
+ * `google_scholar_id` is a row of that profile without its profile part.
+ * Two profiles under the name, or none: nothing is guessed.
+ */
+async function ownScholarProfile(db: LensDB, owner: string): Promise<string | undefined> {
+  const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const ids = new Set<string>();
+  for (const r of await allCaptures(db)) {
+    const c = r.capture;
+    const id = c.person?.ids?.gscholar;
+    if (c.source === 'google-scholar' && c.pageKind === 'author' && id && c.person && fold(c.person.name) === fold(owner)) ids.add(id);
+  }
+  return ids.size === 1 ? [...ids][0] : undefined;
 }
 
 export async function importBackup(db: LensDB, text: string): Promise<ImportOutcome> {
