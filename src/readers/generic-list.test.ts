@@ -80,19 +80,16 @@ describe('readList on pages that are not lists of works', () => {
     expect(readList(parseHtml('<frameset></frameset>'), u).works).toEqual([]);
     // Synthetic: 5,000 nested divs.
     expect(() => readList(parseHtml('<div>'.repeat(5000) + 'x' + '</div>'.repeat(5000)), u)).not.toThrow();
-    // Synthetic: 20,000 identical short items (a long menu): no works, and no quadratic time.
-    const t0 = performance.now();
+    // Synthetic: 20,000 identical short items (a long menu): no works. (Its time is not asserted:
+    // tests never assert on wall-clock time; a quadratic reader would show in the test's own duration.)
     const menu = readList(parseHtml(`<ul>${'<li><a href="/x">Home page link</a></li>'.repeat(20_000)}</ul>`), u);
     expect(menu.works).toEqual([]);
-    expect(performance.now() - t0).toBeLessThan(5000);
   });
 
-  it('stays fast on the largest real page (ResearchGate profile, 1.4 MB)', () => {
+  it('reads the largest real page (ResearchGate profile, 1.4 MB)', () => {
+    // Its speed is a figure of `npm run bench`, not a test: tests never assert on wall-clock time.
     const doc = fixtureDoc('researchgate/profile_Lorenzo-Prendini.html');
-    const t0 = performance.now();
     const r = readList(doc, new URL('https://www.researchgate.net/profile/Lorenzo-Prendini'), FIXED_NOW);
-    // Under linkedom in Node (about 0.6 s here); a browser's native DOM is faster.
-    expect(performance.now() - t0).toBeLessThan(4000);
     expect(r.works.length).toBeGreaterThan(90);
   });
 });
