@@ -24,22 +24,15 @@ import type { SiteAdapter, UrlRule } from '../adapters/contract';
 import type { SiteMeta } from '../adapters/catalog';
 import { absoluteUrl, canonicalArxiv, canonicalDoi, cleanText, compact, parseYear } from '../core/text';
 import { EMBEDDED_METADATA_ID, READER_NAMES } from './names';
+import { decodeLeftoverEntities } from '../core/entities';
 
 type Metas = Map<string, string[]>;
 
-// Some pages escape their meta content twice ("In&amp;nbsp;vitro"), leaving
-// entity text in the attribute value; a browser shows the same literal text,
-// but the publisher meant the character.
-const ENTITIES: Record<string, string> = { nbsp: '\u00a0', amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
-function decodeLeftovers(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
-      return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : m;
-    }
-    return ENTITIES[e.toLowerCase()] ?? m;
-  });
-}
+// Some pages escape their meta content twice ("In&amp;nbsp;vitro", "Kn&amp;ouml;pfel")
+// or in an old publisher form ("Kn|[ouml]|pfel"), leaving entity text in the
+// attribute value; a browser shows the same literal text, but the publisher
+// meant the character. Decoded for every site in src/core/entities.ts.
+const decodeLeftovers = decodeLeftoverEntities;
 
 const clean = (s: string | null | undefined) => cleanText(s == null ? s : decodeLeftovers(s));
 
