@@ -21,6 +21,7 @@ import type { Extraction, Work, WorkType } from '../../core/capture';
 import type { SiteAdapter } from '../../adapters/contract';
 import { readEmbeddedMetadata, readMetas } from '../../readers/embedded-metadata';
 import { canonicalDoi, cleanText, compact, parseCount, parseYear, textOf } from '../../core/text';
+import { visibleText } from '../../adapters/kit/visible-text';
 import site from './site.json';
 
 const DOI_PATH = /^\/doi\/(?:abs\/)?(10\.\d{4,9}\/[^?#\s]+?)\/?$/;
@@ -77,7 +78,7 @@ function fromPage(doc: Document, url: URL): Work {
   const date = acmDate(dateText);
   const citations = doc.querySelector('.article-metric.citation .metric-value');
   return compact({
-    title: textOf(doc.querySelector('h1.citation__title')),
+    title: visibleText(doc.querySelector('h1.citation__title')),
     authors: authorsOf(doc),
     date,
     year: parseYear(date ?? dateText),
