@@ -10,10 +10,10 @@ export type PageKind = (typeof PAGE_KINDS)[number];
 export const WORK_TYPES = ['article', 'preprint', 'conference', 'chapter', 'book', 'thesis', 'other'] as const;
 export type WorkType = (typeof WORK_TYPES)[number];
 
-export const PERSON_ID_KEYS = ['gscholar', 'orcid', 'dblp', 's2', 'openreview', 'acl', 'researchgate', 'arxiv'] as const;
+export const PERSON_ID_KEYS = ['gscholar', 'orcid', 'dblp', 's2', 'openreview', 'acl', 'researchgate', 'arxiv', 'openalex'] as const;
 export type PersonIdKey = (typeof PERSON_ID_KEYS)[number];
 
-export const WORK_ID_KEYS = ['doi', 'arxiv', 'pmid', 'pmcid', 'dblp', 's2', 'gscholar', 'openreview', 'acl'] as const;
+export const WORK_ID_KEYS = ['doi', 'arxiv', 'pmid', 'pmcid', 'dblp', 's2', 'gscholar', 'openreview', 'acl', 'openalex'] as const;
 export type WorkIdKey = (typeof WORK_ID_KEYS)[number];
 
 /** Figures the page itself states. Never computed by Scholar Lens. */

@@ -147,3 +147,40 @@ describe('the other embedded formats (synthetic snippets, not any site\'s page)'
     expect(isoDate('n.d.')).toBeUndefined();
   });
 });
+
+describe('meta text as the publisher meant it (SYNTHETIC snippets)', () => {
+  const url = new URL('https://example.org/article/1');
+  const read = (metas: string) => readEmbeddedMetadata(parseHtml(`<html><head>${metas}</head><body></body></html>`), url);
+
+  it('decodes the old |[ouml]| escape, double escapes and numeric references in every meta', () => {
+    const w = read(
+      '<meta name="citation_title" content="Gr|[ouml]|bner bases &amp;amp; more"><meta name="citation_author" content="Kn|[ouml]|pfel, Anna">' +
+        '<meta name="citation_author" content="M&amp;uuml;ller, Jan"><meta name="citation_author" content="Dupr&#233;, Ren&amp;#xE9;e">' +
+        '<meta name="citation_journal_title" content="Z. f&amp;uuml;r Physik">',
+    );
+    expect(w?.title).toBe('Gröbner bases & more');
+    expect(w?.authors).toEqual(['Anna Knöpfel', 'Jan Müller', 'Renée Dupré']);
+    expect(w?.venue).toBe('Z. für Physik');
+  });
+});
+
+describe('author meta forms (SYNTHETIC snippets shaped like PubMed Central\'s)', () => {
+  const url = new URL('https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1234567/');
+  const read = (metas: string) => readEmbeddedMetadata(parseHtml(`<html><head>${metas}</head><body></body></html>`), url);
+
+  it('one citation_authors meta with ";"-separated names', () => {
+    const w = read('<meta name="citation_title" content="A title"><meta name="citation_authors" content="Smith, John; Doe, Ann;  Lee K ">');
+    expect(w?.authors).toEqual(['John Smith', 'Ann Doe', 'Lee K']);
+  });
+
+  it('DC.Contributor when nothing else names the authors, and never mixed with creators', () => {
+    const dcOnly = read('<meta name="DC.Title" content="A title"><meta name="DC.Contributor" content="John Smith"><meta name="DC.Contributor" content="Ann Doe">');
+    expect(dcOnly?.authors).toEqual(['John Smith', 'Ann Doe']);
+    const both = read('<meta name="citation_title" content="A title"><meta name="citation_author" content="Ann Doe"><meta name="DC.Contributor" content="Ed Editor">');
+    expect(both?.authors).toEqual(['Ann Doe']);
+  });
+
+  it('a single citation_author holding a ";" list is a list', () => {
+    expect(read('<meta name="citation_title" content="T"><meta name="citation_author" content="A. One; B. Two">')?.authors).toEqual(['A. One', 'B. Two']);
+  });
+});

@@ -9,7 +9,10 @@
 //   DC.title with a DC.identifier/creator, PRISM, a ScholarlyArticle in JSON-LD,
 //   or exactly one COinS span). OpenGraph alone describes every blog post, so it
 //   only fills gaps; several COinS spans are a reference list, not the page.
-// - Authors keep the page's order. "Family, Given" (exactly one comma) becomes
+// - Authors keep the page's order, from the first form the page uses
+//   (metaAuthors: citation_author, citation_authors "A; B", DC creators, DC
+//   contributors; the last because elsewhere a contributor may be an editor).
+//   "Family, Given" (exactly one comma) becomes
 //   "Given Family", the form most sites show, so that names from different
 //   sites compare; anything else is kept as shown.
 // - The abstract comes only from fields meant for it: citation_abstract,
@@ -24,22 +27,15 @@ import type { SiteAdapter, UrlRule } from '../adapters/contract';
 import type { SiteMeta } from '../adapters/catalog';
 import { absoluteUrl, canonicalArxiv, canonicalDoi, cleanText, compact, parseYear } from '../core/text';
 import { EMBEDDED_METADATA_ID, READER_NAMES } from './names';
+import { decodeLeftoverEntities } from '../core/entities';
 
 type Metas = Map<string, string[]>;
 
-// Some pages escape their meta content twice ("In&amp;nbsp;vitro"), leaving
-// entity text in the attribute value; a browser shows the same literal text,
-// but the publisher meant the character.
-const ENTITIES: Record<string, string> = { nbsp: '\u00a0', amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
-function decodeLeftovers(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
-      return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : m;
-    }
-    return ENTITIES[e.toLowerCase()] ?? m;
-  });
-}
+// Some pages escape their meta content twice ("In&amp;nbsp;vitro", "Kn&amp;ouml;pfel")
+// or in an old publisher form ("Kn|[ouml]|pfel"), leaving entity text in the
+// attribute value; a browser shows the same literal text, but the publisher
+// meant the character. Decoded for every site in src/core/entities.ts.
+const decodeLeftovers = decodeLeftoverEntities;
 
 const clean = (s: string | null | undefined) => cleanText(s == null ? s : decodeLeftovers(s));
 
@@ -186,6 +182,31 @@ function metaType(metas: Metas, arxiv: string | undefined): WorkType | undefined
   return undefined;
 }
 
+/**
+ * The author list, from the first form the page uses: one citation_author per
+ * person (Highwire, bepress), one citation_authors holding them all separated
+ * by ";" (older Highwire, PubMed Central), DC/DCTERMS creators, and only then
+ * DC contributors (PMC lists its authors as DC.Contributor; elsewhere a
+ * contributor may be an editor, so they never join a list of creators).
+ */
+export function metaAuthors(metas: Metas): string[] {
+  const forms = [
+    ['citation_author', 'bepress_citation_author'],
+    ['citation_authors', 'bepress_citation_authors'],
+    ['dc.creator', 'dcterms.creator'],
+    ['dc.contributor', 'dcterms.contributor'],
+  ];
+  for (const keys of forms) {
+    // A ";" never occurs in a name: a value holding one is a list (also seen in single citation_author tags).
+    const names = all(metas, ...keys)
+      .flatMap((v) => v.split(';'))
+      .map((n) => cleanText(n))
+      .filter((n): n is string => !!n);
+    if (names.length) return names.map(displayName);
+  }
+  return [];
+}
+
 function metaWork(metas: Metas, doc: Document, url: URL): Work | undefined {
   const title = first(metas, 'citation_title', 'bepress_citation_title', 'dc.title', 'dcterms.title', 'prism.title');
   if (!title) return undefined;
@@ -196,7 +217,7 @@ function metaWork(metas: Metas, doc: Document, url: URL): Work | undefined {
   );
   return compact({
     title,
-    authors: all(metas, 'citation_author', 'bepress_citation_author', 'dc.creator', 'dcterms.creator').map(displayName),
+    authors: metaAuthors(metas),
     date,
     venue: first(
       metas,
@@ -230,8 +251,8 @@ function hasScholarlyMeta(metas: Metas): boolean {
   return (
     metas.has('citation_title') ||
     metas.has('bepress_citation_title') ||
-    (metas.has('dc.title') && (metas.has('dc.identifier') || metas.has('dc.creator'))) ||
-    (metas.has('dcterms.title') && (metas.has('dcterms.identifier') || metas.has('dcterms.creator'))) ||
+    (metas.has('dc.title') && (metas.has('dc.identifier') || metas.has('dc.creator') || metas.has('dc.contributor'))) ||
+    (metas.has('dcterms.title') && (metas.has('dcterms.identifier') || metas.has('dcterms.creator') || metas.has('dcterms.contributor'))) ||
     metas.has('prism.publicationname')
   );
 }

@@ -143,6 +143,9 @@ describe('each site through real Chromium into the store', () => {
     ['nature/article_nature-1_2014.html', 'https://www.nature.com/articles/nature13322',
       'Negative regulation of the NLRP3 inflammasome by A20 protects against arthritis'],
     ['acl_anthology/paper_2021.naacl-main.208.html', 'https://aclanthology.org/2021.naacl-main.208/', 'How many data points is a prompt worth?'],
+    // No citation_title on these two: IEEE's is the page script's metadata "title", ACM's its h1.citation__title.
+    ['ieee/document_6649456_2020.html', 'https://ieeexplore.ieee.org/document/6649456', 'Entropy-driven optimization dynamics for Gaussian vector multiple access channels'],
+    ['acm_dl/acm_doi_abs_10.1145_3371158.3371232_2020.html', 'https://dl.acm.org/doi/abs/10.1145/3371158.3371232', 'Graph-based Deep Learning in Natural Language Processing'],
   ];
   for (const [fixture, url, title] of articles) {
     it(`article page ${fixture}`, async () => {
@@ -175,6 +178,22 @@ describe('each site through real Chromium into the store', () => {
     // Five distinct /anthology/<id>/ paper links; <h2 id=title> "Andreas Madsack".
     await statusLine(c.tabId, 'ACL Anthology author page — 5 works saved');
     expect((await stored(c.tabId)).capture?.person?.name).toBe('Andreas Madsack');
+  });
+
+  it('OpenAlex: a work page and an author page read api.openalex.org through the background', async () => {
+    await shell('https://openalex.org/works/W2741809807');
+    await data('https://api.openalex.org/works/W2741809807', 'openalex/work_W2741809807_state_of_oa_2026.json', 'application/json', NO_CORS);
+    const work = await h.visit('https://openalex.org/works/W2741809807');
+    await statusLine(work.tabId, 'OpenAlex paper page — 1 work saved');
+    // "cited_by_count": 1149, "doi": "https://doi.org/10.7717/peerj.4375"
+    expect((await stored(work.tabId)).capture?.works?.[0]).toMatchObject({ citations: 1149, ids: { doi: '10.7717/peerj.4375' } });
+
+    await shell('https://openalex.org/authors/A5023888391');
+    await data('https://api.openalex.org/authors/A5023888391', 'openalex/author_A5023888391_priem_2026.json', 'application/json', NO_CORS);
+    const author = await h.visit('https://openalex.org/authors/A5023888391');
+    await statusLine(author.tabId, /OpenAlex author page/);
+    // "display_name": "Jason Priem", "works_count": 60; the author record lists no works.
+    expect((await stored(author.tabId)).capture?.person).toMatchObject({ name: 'Jason Priem', metrics: { papers: 60 } });
   });
 
   // OpenReview: no saved page or recorded response exists; the API answers are the minimal

@@ -268,6 +268,29 @@ describe('cli extract, per adapter and data form', () => {
     const s = await expectCapture(report, 'https://scite.ai/reports/10.5555/SYNTH.1', 'scite', 'paper');
     expect(s.works?.[0]).toMatchObject({ title: 'Deep Synthetic Learning', citations: 12, ids: { doi: '10.5555/synth.1' } });
   });
+
+  it('ieee: a document page (the record in its page script)', async () => {
+    const c = await expectCapture(fixturePath('ieee/document_6649456_2020.html'), 'https://ieeexplore.ieee.org/document/6649456', 'ieee', 'paper');
+    // global.document.metadata: "doi":"10.1109/ICCW.2013.6649456", "publicationDate":"June 2013", two authors.
+    expect(c.works?.[0]).toMatchObject({ ids: { doi: '10.1109/iccw.2013.6649456' }, date: '2013-06', authors: ['Panayotis Mertikopoulos', 'Aris L. Moustakas'] });
+  });
+
+  it('acm-dl: an article page', async () => {
+    const c = await expectCapture(fixturePath('acm_dl/acm_doi_abs_10.1145_3371158.3371232_2020.html'), 'https://dl.acm.org/doi/abs/10.1145/3371158.3371232', 'acm-dl', 'paper');
+    // h1.citation__title; ACM's CSL export of the paper has the same title.
+    expect(c.works?.[0]?.title).toBe('Graph-based Deep Learning in Natural Language Processing');
+  });
+
+  it('openalex: author and work JSON from the API', async () => {
+    const a = await expectCapture(fixturePath('openalex/author_A5023888391_priem_2026.json'), 'https://api.openalex.org/authors/A5023888391', 'openalex', 'author');
+    // "display_name": "Jason Priem", "works_count": 60; the record lists no works.
+    expect(a.person?.name).toBe('Jason Priem');
+    expect(a.person?.metrics?.papers).toBe(60);
+    expect(a.works).toBeUndefined();
+    const w = await expectCapture(fixturePath('openalex/work_W2741809807_state_of_oa_2026.json'), 'https://api.openalex.org/works/W2741809807', 'openalex', 'paper');
+    // "doi": "https://doi.org/10.7717/peerj.4375", "cited_by_count": 1149
+    expect(w.works?.[0]).toMatchObject({ ids: { doi: '10.7717/peerj.4375', openalex: 'W2741809807' }, citations: 1149 });
+  });
 });
 
 // Every site's saved pages and data responses (its cases.ts), by construction: a new site

@@ -9,6 +9,7 @@
 
 import type { Work } from '../../core/capture';
 import { absoluteUrl, cleanText, compact, parseYear, textOf } from '../../core/text';
+import { visibleText } from './visible-text';
 import { withoutHash } from '../../core/url';
 
 /** Link texts that name an action, not a work. */
@@ -49,8 +50,9 @@ export function workCards(doc: Document, base: URL, isWork: (u: URL) => boolean)
       if (others) break;
       el = parent;
     }
-    const named = links.map((a) => textOf(a)).find((t) => t && !ACTION.test(t));
-    const heading = textOf(el.querySelector('h1, h2, h3, h4, h5, h6'));
+    // Visible text: a formula in a title may be drawn (image, SVG, MathJax) and has no text node.
+    const named = links.map((a) => visibleText(a)).find((t) => t && !ACTION.test(t));
+    const heading = visibleText(el.querySelector('h1, h2, h3, h4, h5, h6'));
     cards.push({ href, el, title: named ?? heading });
   }
   return cards;
@@ -63,7 +65,7 @@ export function cardLines(card: Card): string[] {
     const blocks = [...el.children].filter((c) => !/^(?:SCRIPT|STYLE|svg|SVG|BUTTON)$/.test(c.tagName));
     const hasBlockChild = blocks.some((c) => /^(?:P|DIV|LI|UL|OL|H[1-6]|SECTION|ARTICLE|HEADER|FOOTER)$/i.test(c.tagName));
     if (!hasBlockChild) {
-      const t = textOf(el);
+      const t = visibleText(el);
       if (t && t !== card.title && !ACTION.test(t)) lines.push(t);
       return;
     }

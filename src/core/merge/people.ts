@@ -27,7 +27,7 @@ export interface PageInput {
   ids: Partial<Record<PersonIdKey, string>>;
 }
 
-const ID_KINDS: PersonIdKey[] = ['orcid', 'dblp', 's2', 'gscholar', 'openreview', 'acl', 'researchgate', 'arxiv'];
+const ID_KINDS: PersonIdKey[] = ['orcid', 'dblp', 's2', 'gscholar', 'openreview', 'acl', 'researchgate', 'arxiv', 'openalex'];
 
 /** Person ids a URL names (a homepage or profile link pointing at another site's page). */
 export function idsFromUrl(url: string | undefined): Partial<Record<PersonIdKey, string>> {

@@ -91,7 +91,7 @@ function isPreprint(work: Work, ids: WorkIds): boolean {
 }
 
 /** Identifier kinds whose equal values mean "the same work", in order of strength (the merged id uses the first). */
-export const ID_STRENGTH: WorkIdKey[] = ['doi', 'arxiv', 'pmid', 'pmcid', 'acl', 'dblp', 's2', 'openreview', 'gscholar'];
+export const ID_STRENGTH: WorkIdKey[] = ['doi', 'arxiv', 'pmid', 'pmcid', 'acl', 'dblp', 's2', 'openalex', 'openreview', 'gscholar'];
 
 /**
  * Kinds where two different values mean two different works. Publisher DOIs

@@ -2,21 +2,15 @@
 // page, result lists). Kept apart so each reader stays short.
 
 import { cleanText, parseCount } from '../../core/text';
+import { visibleText } from '../../adapters/kit/visible-text';
 
-/** Text of an element with the matching descendants left out (e.g. "[PDF]" tags, the ", 2018" suffix). */
+/**
+ * Visible text of an element with the matching descendants left out (e.g.
+ * "[PDF]" tags, the ", 2018" suffix); formulas drawn as images, SVG or MathJax
+ * are read too (src/adapters/kit/visible-text.ts).
+ */
 export function textWithout(el: Element | null | undefined, exclude: string): string | undefined {
-  if (!el) return undefined;
-  // Walks the text instead of cloning the element: cloning a row's cells was
-  // the largest cost of reading a profile.
-  const parts: string[] = [];
-  const walk = (node: Node) => {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) parts.push(c.nodeValue ?? '');
-      else if (c.nodeType === 1 && !(c as Element).matches(exclude)) walk(c);
-    }
-  };
-  walk(el);
-  return cleanText(parts.join(''));
+  return visibleText(el, exclude);
 }
 
 const PARAM_PATTERNS = new Map<string, RegExp>();

@@ -10,6 +10,7 @@
 import type { Extraction, Work, WorkType } from '../../core/capture';
 import { absoluteUrl, cleanText, compact, parseYear, textOf } from '../../core/text';
 import { countOf, hrefParam, splitAuthors, textWithout } from './dom';
+import { visibleText } from '../../adapters/kit/visible-text';
 
 // Field labels of the citation page, in the interface languages we have seen or expect.
 const FIELD: Record<string, RegExp> = {
@@ -25,7 +26,7 @@ const FIELD: Record<string, RegExp> = {
 
 export function readCitation(doc: Document, url: URL): Extraction {
   const titleBox = doc.querySelector('#gsc_oci_title') ?? doc.querySelector('#gsc_vcd_title');
-  const title = textOf(titleBox);
+  const title = visibleText(titleBox);
   if (!title) return { pageKind: 'unrecognized', notes: ['Google Scholar: a citation page without a readable title'] };
 
   const fields = new Map<string, Element>();

@@ -8,6 +8,7 @@ import type { Capture, Work } from '../../core/capture';
 import { capturePage } from '../../adapters/run';
 import { googleScholar } from './index';
 import { FIXED_NOW, fixtureDoc } from '../../../tests/helpers/fixtures';
+import { parseHtml } from '../../node/dom';
 
 function capture(file: string, url: string): Capture {
   return capturePage(googleScholar, fixtureDoc(`google_scholar/${file}`), new URL(url), { now: FIXED_NOW });
@@ -355,5 +356,28 @@ describe('Google Scholar profile, pre-2014 layout fragment (Deitering)', () => {
     expect(messenger?.authorsTruncated).toBe(true);
     expect(messenger?.authors?.at(-1)).toBe('AM');
     expect(c.notes?.some((n) => /lists 20 works/.test(n))).toBe(true);
+  });
+});
+
+describe('Google Scholar profile row titles with formulas (SYNTHETIC rows shaped like the 2024 layout)', () => {
+  // The row markup is the Ernst page's (tr.gsc_a_tr > td.gsc_a_t > a.gsc_a_at, two div.gs_gray, the
+  // citation and year cells); only the title's formula is made up, in each way a page can draw it.
+  const row = (title: string) =>
+    `<html><body><div id="gsc_prf_in">Test Person</div><table><tbody id="gsc_a_b"><tr class="gsc_a_tr"><td class="gsc_a_t">` +
+    `<a href="/citations?view_op=view_citation&amp;hl=en&amp;user=AAAAAAAAAAAA&amp;citation_for_view=AAAAAAAAAAAA:u5HHmVD_uO8C" class="gsc_a_at">${title}</a>` +
+    `<div class="gs_gray">A Author, B Author</div><div class="gs_gray">Physical Review B 101, 045118<span class="gs_oph">, 2020</span></div></td>` +
+    `<td class="gsc_a_c"><a class="gsc_a_ac gs_ibl">12</a></td><td class="gsc_a_y"><span class="gsc_a_h gsc_a_hc gs_ibl">2020</span></td></tr></tbody></table></body></html>`;
+  const url = new URL('https://scholar.google.com/citations?user=AAAAAAAAAAAA&hl=en');
+  const titleOf = (formula: string) =>
+    capturePage(googleScholar, parseHtml(row(`Evolution of topological phases of ${formula} under hydrostatic pressure`)), url, { now: FIXED_NOW }).works?.[0]?.title;
+
+  it('keeps the formula whether it is text, sub/sup, SVG, MathML, an image or MathJax glyphs', () => {
+    const expected = 'Evolution of topological phases of TaSe3 under hydrostatic pressure';
+    expect(titleOf('TaSe<sub>3</sub>')).toBe(expected);
+    expect(titleOf('<svg><text>TaSe</text><text>3</text></svg>')).toBe(expected);
+    expect(titleOf('<math><msub><mi>TaSe</mi><mn>3</mn></msub></math>')).toBe(expected);
+    // These two were saved without "TaSe3" before: textContent has no text for them.
+    expect(titleOf('<img src="/formula.png" alt="TaSe3">')).toBe(expected);
+    expect(titleOf('<mjx-container jax="CHTML"><mjx-math>' + ['54', '61', '53', '65', '33'].map((c) => `<mjx-c class="mjx-c${c}"></mjx-c>`).join('') + '</mjx-math></mjx-container>')).toBe(expected);
   });
 });

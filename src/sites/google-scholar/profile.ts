@@ -10,6 +10,7 @@
 import type { Extraction, Person, StatedMetrics, Work } from '../../core/capture';
 import { absoluteUrl, compact, parseCount, parseYear, textOf } from '../../core/text';
 import { countOf, hrefParam, splitAuthors, styleOffset, textWithout } from './dom';
+import { visibleText } from '../../adapters/kit/visible-text';
 
 const USER_ID = /^[\w-]{12}$/;
 
@@ -192,7 +193,8 @@ function barYear(bar: Element, labels: { el: Element; year: number }[]): number 
 function rows(doc: Document, url: URL): Work[] {
   return Array.from(doc.querySelectorAll('#gsc_a_b tr.gsc_a_tr')).flatMap((tr) => {
     const link = byClass(tr, 'gsc_a_at');
-    const title = textOf(link);
+    // Visible text, not textContent: a formula in the title may be drawn (image, SVG, MathJax).
+    const title = visibleText(link);
     if (!title) return [];
     const href = citationHref(link ?? null);
     const grays = allByClass(byClass(tr, 'gsc_a_t'), 'gs_gray');
@@ -214,7 +216,7 @@ function rows(doc: Document, url: URL): Work[] {
 function legacyRows(doc: Document, url: URL): Work[] {
   return Array.from(doc.querySelectorAll('tr.cit-table.item')).flatMap((tr) => {
     const link = tr.querySelector('td#col-title a');
-    const title = textOf(link);
+    const title = visibleText(link);
     if (!title) return [];
     const href = link?.getAttribute('href');
     const grays = tr.querySelectorAll('td#col-title .cit-gray');

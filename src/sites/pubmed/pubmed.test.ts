@@ -115,3 +115,21 @@ describe('PubMed URL rules and dates', () => {
     expect(pubmedDate('2015;56:120')).toBeUndefined();
   });
 });
+
+describe('PubMed Central page authors (SYNTHETIC snippet: no PMC page is saved)', () => {
+  it('reads citation_authors and DC.Contributor, the forms PMC pages use', () => {
+    const url = new URL('https://pmc.ncbi.nlm.nih.gov/articles/PMC1234567/');
+    const doc = parseHtml(
+      '<html><head><meta name="citation_title" content="A synthetic PMC article"><meta name="citation_authors" content="Powell DJ; Moss-Morris R">' +
+        '<meta name="DC.Contributor" content="Powell DJ"><meta name="DC.Contributor" content="Moss-Morris R"><meta name="citation_pmid" content="25817406"></head><body></body></html>',
+    );
+    const c = capturePage(pubmedAdapter, doc, url, { now: FIXED_NOW });
+    expect(c.pageKind).toBe('paper');
+    expect(c.works?.[0]?.authors).toEqual(['Powell DJ', 'Moss-Morris R']);
+    expect(c.works?.[0]?.ids?.pmcid).toBe('PMC1234567');
+    const dcOnly = parseHtml(
+      '<html><head><meta name="DC.Title" content="A synthetic PMC article"><meta name="DC.Contributor" content="Powell DJ"><meta name="DC.Contributor" content="Moss-Morris R"></head><body></body></html>',
+    );
+    expect(capturePage(pubmedAdapter, dcOnly, url, { now: FIXED_NOW }).works?.[0]?.authors).toEqual(['Powell DJ', 'Moss-Morris R']);
+  });
+});

@@ -1,0 +1,74 @@
+// The text of an element as the page shows it. `textContent` already keeps
+// <sub>/<sup>, MathML and inline-SVG <text>, but it loses what is drawn
+// without text nodes: a formula as an image (its `alt`), an SVG or a
+// role="img" element of paths (its aria-label or <title>), and MathJax output,
+// whose glyphs are CSS content (CHTML: <mjx-c class="mjx-c54">) or SVG <use>
+// references (data-c="54") holding only the code point. A title such as
+// "Evolution of topological phases of TaSe3 under hydrostatic pressure" then
+// loses its formula. This reads all of those, in document order, with inline
+// elements joined to their neighbours (TaSe + 3 → TaSe3).
+
+import { cleanText } from '../../core/text';
+
+// An SVG's <title>/<desc> are read only when it draws no text (below).
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'title', 'desc']);
+
+/** Code points of MathJax glyphs: "mjx-c54" / "mjx-c1D447" class names, data-c="54". */
+function glyph(el: Element): string {
+  const hex = /(?:^|\s)mjx-c([0-9A-F]{1,6})(?:\s|$)/i.exec(el.getAttribute('class') ?? '')?.[1] ?? el.getAttribute('data-c');
+  if (!hex || !/^[0-9A-F]{1,6}$/i.test(hex)) return '';
+  const n = parseInt(hex, 16);
+  return n > 0 && n < 0x110000 && !(n >= 0xd800 && n < 0xe000) ? String.fromCodePoint(n) : '';
+}
+
+const hasText = (el: Element) => /\S/.test(el.textContent ?? '');
+
+/**
+ * Visible text of `el`, cleaned (whitespace collapsed, invisible marks removed);
+ * descendants matching `exclude` (a selector) are left out.
+ */
+export function visibleText(el: Element | null | undefined, exclude?: string): string | undefined {
+  if (!el) return undefined;
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) {
+        parts.push(c.nodeValue ?? '');
+        continue;
+      }
+      if (c.nodeType !== 1) continue;
+      const e = c as Element;
+      if (exclude && e.matches(exclude)) continue;
+      const tag = e.localName.toLowerCase();
+      if (SKIP.has(tag)) continue;
+      if (tag === 'img') {
+        parts.push(e.getAttribute('alt') ?? '');
+        continue;
+      }
+      if (tag === 'mjx-container') {
+        // MathJax keeps a MathML copy for screen readers when asked to; it is the text.
+        const assistive = e.querySelector('mjx-assistive-mml');
+        if (assistive && hasText(assistive)) walk(assistive);
+        else walk(e.querySelector('mjx-math, svg') ?? e);
+        continue;
+      }
+      if (tag === 'mjx-assistive-mml') continue; // reached only outside a container: already read or not shown
+      if (tag === 'mjx-c' || (tag === 'use' && e.hasAttribute('data-c'))) {
+        parts.push(glyph(e));
+        continue;
+      }
+      if ((tag === 'svg' || e.getAttribute('role') === 'img' || tag === 'math') && !hasText(e) && !e.querySelector('img, mjx-c, use[data-c]')) {
+        // Drawn without text: what it says it shows.
+        parts.push(e.getAttribute('aria-label') ?? e.getAttribute('alttext') ?? '');
+        continue;
+      }
+      if (tag === 'svg' && !e.querySelector('text') && e.querySelector('title')) {
+        parts.push(e.querySelector('title')?.textContent ?? '');
+        continue;
+      }
+      walk(e);
+    }
+  };
+  walk(el);
+  return cleanText(parts.join(''));
+}
