@@ -63,6 +63,8 @@ interface TokenInfo {
   initial: boolean;
   /** A short capitalized word with a stop ("Syst.", "Bot.", "Front."): journal abbreviations. */
   abbr: boolean;
+  /** endsSegment of the token, computed once. */
+  ends: boolean;
   year: boolean;
   /** The word as a feature: lower case, or its shape when it holds digits. */
   word: string;
@@ -95,7 +97,9 @@ function infoOf(tok: string): TokenInfo {
   const abbr = !initial && trail.startsWith('.') && /^\p{Lu}\p{Ll}{1,6}$/u.test(core);
   const year = /^(?:1[5-9]\d\d|20\d\d)[a-z]?$/.test(core) || /^(?:1[5-9]\d\d|20\d\d)[-–/]\d{2,4}$/.test(core);
   const word = /\d/.test(core) ? shape : lower.length > 14 ? lower.slice(0, 14) : lower;
-  return { core, lower, shape, lead, trail, dict, initial, abbr, year, word };
+  const t = { core, lower, shape, lead, trail, dict, initial, abbr, ends: false, year, word };
+  t.ends = endsSegment(t);
+  return t;
 }
 
 /** A full stop that ends a part of the string, not an initial or a short abbreviation. */
@@ -111,11 +115,10 @@ function wordFeature(t: TokenInfo): string {
 }
 
 /** The hashed feature buckets of every token of one string. */
-export function featureBuckets(tokens: string[], buckets: number): Uint32Array[] {
+export function featureBuckets(tokens: string[], buckets: number, bound: Uint8Array = boundaryClasses(tokens)): Uint32Array[] {
   const n = tokens.length;
   const info = tokens.map(infoOf);
   const out: Uint32Array[] = [];
-  const bound = boundaryClasses(tokens);
   const seg = segmentsOf(tokens, info, bound);
   let segs = 0;
   let quoted = false;
@@ -178,11 +181,11 @@ export function featureBuckets(tokens: string[], buckets: number): Uint32Array[]
       'pd=' + (p ? p.dict : '^'),
       'nd=' + (q ? q.dict : '$'),
       'pt=' + (p ? (p.trail || '-') : '^') + (t.lead || '-'),
-      'pe=' + (p && endsSegment(p) ? 1 : 0) + t.shape,
+      'pe=' + (p?.ends ? 1 : 0) + t.shape,
       // Word bigrams were dropped: too many distinct values for the buckets.
       // What ends a title: a stop, "?" or "!" before a capitalized venue word, "In", "Proc." …
-      'ne=' + (endsSegment(t) ? t.trail : '-') + (q ? q.shape.slice(0, 2) + q.dict : '$'),
-      'pen=' + (p ? (endsSegment(p) ? p.trail : '-') : '^') + t.dict + t.shape.slice(0, 2),
+      'ne=' + (t.ends ? t.trail : '-') + (q ? q.shape.slice(0, 2) + q.dict : '$'),
+      'pen=' + (p ? (p.ends ? p.trail : '-') : '^') + t.dict + t.shape.slice(0, 2),
       'sn=' + sg.kind + sg.nextKind + sg.pos,
       'spk=' + sg.prevKind + sg.kind + sg.nextKind,
       'yk=' + (yearSeg < 0 ? 'n' : segs - yearSeg > 3 ? 3 : segs - yearSeg) + sg.kind,
@@ -197,10 +200,10 @@ export function featureBuckets(tokens: string[], buckets: number): Uint32Array[]
     const h = new Uint32Array(f.length);
     for (let k = 0; k < f.length; k++) h[k] = fnv1a(f[k]!) % buckets;
     out.push(h);
-    if (endsSegment(t)) segs++;
+    if (t.ends) segs++;
     if (t.trail.includes(',')) commas++;
     if (t.year) {
-      if (!yearSeen) yearSeg = endsSegment(t) ? segs - 1 : segs;
+      if (!yearSeen) yearSeg = t.ends ? segs - 1 : segs;
       yearSeen = true;
     }
     if (/[)\]]/.test(t.trail) && paren > 0) paren--;

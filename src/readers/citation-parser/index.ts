@@ -46,7 +46,8 @@ const MAX_TOKENS = 200;
 export function labelTokens(text: string): { tokens: string[]; labels: TokenLabel[] } {
   const tokens = tokenize(text).slice(0, MAX_TOKENS);
   const m = theModel();
-  const path = viterbi(m, emissions(m, featureBuckets(tokens, m.buckets)), boundaryClasses(tokens));
+  const bound = boundaryClasses(tokens);
+  const path = viterbi(m, emissions(m, featureBuckets(tokens, m.buckets, bound)), bound);
   return { tokens, labels: path.map((y) => MODEL_LABELS[y]!) };
 }
 
