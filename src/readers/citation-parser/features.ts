@@ -61,6 +61,10 @@ interface TokenInfo {
   trail: string;
   dict: string;
   initial: boolean;
+  /** A short capitalized word with a stop ("Syst.", "Bot.", "Front."): journal abbreviations. */
+  abbr: boolean;
+  /** endsSegment of the token, computed once. */
+  ends: boolean;
   year: boolean;
   /** The word as a feature: lower case, or its shape when it holds digits. */
   word: string;
@@ -90,9 +94,12 @@ function infoOf(tok: string): TokenInfo {
   else if (ARABIC.test(core)) dict = 'arab';
   const shape = shapeOf(core);
   const initial = /^(?:\p{Lu}\.?(?:-?\p{Lu}\.?)?|\p{Lu}{2,3})$/u.test(core) && (trail.startsWith('.') || core.length <= 3);
+  const abbr = !initial && trail.startsWith('.') && /^\p{Lu}\p{Ll}{1,6}$/u.test(core);
   const year = /^(?:1[5-9]\d\d|20\d\d)[a-z]?$/.test(core) || /^(?:1[5-9]\d\d|20\d\d)[-–/]\d{2,4}$/.test(core);
   const word = /\d/.test(core) ? shape : lower.length > 14 ? lower.slice(0, 14) : lower;
-  return { core, lower, shape, lead, trail, dict, initial, year, word };
+  const t = { core, lower, shape, lead, trail, dict, initial, abbr, ends: false, year, word };
+  t.ends = endsSegment(t);
+  return t;
 }
 
 /** A full stop that ends a part of the string, not an initial or a short abbreviation. */
@@ -108,17 +115,20 @@ function wordFeature(t: TokenInfo): string {
 }
 
 /** The hashed feature buckets of every token of one string. */
-export function featureBuckets(tokens: string[], buckets: number): Uint32Array[] {
+export function featureBuckets(tokens: string[], buckets: number, bound: Uint8Array = boundaryClasses(tokens)): Uint32Array[] {
   const n = tokens.length;
   const info = tokens.map(infoOf);
   const out: Uint32Array[] = [];
-  const bound = boundaryClasses(tokens);
   const seg = segmentsOf(tokens, info, bound);
   let segs = 0;
   let quoted = false;
   let paren = 0;
   let yearSeen = false;
   let commas = 0;
+  // Segments since the year (APA puts the title in the one right after it) and
+  // quotes closed so far (what follows a closed quote is rarely the title).
+  let yearSeg = -1;
+  let closed = 0;
   for (let i = 0; i < n; i++) {
     const t = info[i]!;
     const tok = tokens[i]!;
@@ -126,7 +136,10 @@ export function featureBuckets(tokens: string[], buckets: number): Uint32Array[]
     const q = i + 1 < n ? info[i + 1] : undefined;
     if (!quoted && OPEN_QUOTE.test(tok)) quoted = true;
     const inQuote = quoted;
-    if (quoted && CLOSE_QUOTE.test(tok) && !(OPEN_QUOTE.test(tok) && tok.length < 3)) quoted = false;
+    if (quoted && CLOSE_QUOTE.test(tok) && !(OPEN_QUOTE.test(tok) && tok.length < 3)) {
+      quoted = false;
+      closed++;
+    }
     if (tok.startsWith('(') || tok.startsWith('[')) paren++;
     const inParen = paren > 0;
     const sg = seg[i]!;
@@ -168,15 +181,31 @@ export function featureBuckets(tokens: string[], buckets: number): Uint32Array[]
       'pd=' + (p ? p.dict : '^'),
       'nd=' + (q ? q.dict : '$'),
       'pt=' + (p ? (p.trail || '-') : '^') + (t.lead || '-'),
-      'pe=' + (p && endsSegment(p) ? 1 : 0) + t.shape,
-      'ww=' + (p ? wordFeature(p) : '^') + '_' + wordFeature(t),
+      'pe=' + (p?.ends ? 1 : 0) + t.shape,
+      // Word bigrams were dropped: too many distinct values for the buckets.
+      // What ends a title: a stop, "?" or "!" before a capitalized venue word, "In", "Proc." …
+      'ne=' + (t.ends ? t.trail : '-') + (q ? q.shape.slice(0, 2) + q.dict : '$'),
+      'pen=' + (p ? (p.ends ? p.trail : '-') : '^') + t.dict + t.shape.slice(0, 2),
+      'sn=' + sg.kind + sg.nextKind + sg.pos,
+      'spk=' + sg.prevKind + sg.kind + sg.nextKind,
+      'yk=' + (yearSeg < 0 ? 'n' : segs - yearSeg > 3 ? 3 : segs - yearSeg) + sg.kind,
+      'qc=' + (closed > 1 ? 2 : closed) + (inQuote ? 1 : 0),
+      'pw2=' + (i > 1 ? wordFeature(info[i - 2]!) : '^'),
+      'nw2=' + (i + 2 < n ? wordFeature(info[i + 2]!) : '$'),
+      'ab=' + (p?.abbr ? 1 : 0) + (t.abbr ? 1 : 0) + (q?.abbr ? 1 : 0),
+      'sdi=' + sg.dicts + sg.kind,
+      'sdn=' + sg.nextDicts + sg.pos,
+      'sdp=' + sg.prevDicts + sg.dicts,
     ];
     const h = new Uint32Array(f.length);
     for (let k = 0; k < f.length; k++) h[k] = fnv1a(f[k]!) % buckets;
     out.push(h);
-    if (endsSegment(t)) segs++;
+    if (t.ends) segs++;
     if (t.trail.includes(',')) commas++;
-    if (t.year) yearSeen = true;
+    if (t.year) {
+      if (!yearSeen) yearSeg = t.ends ? segs - 1 : segs;
+      yearSeen = true;
+    }
     if (/[)\]]/.test(t.trail) && paren > 0) paren--;
   }
   return out;
@@ -188,7 +217,7 @@ export function featureBuckets(tokens: string[], buckets: number): Uint32Array[]
  * quote), a number on either side, or nothing: words with no punctuation
  * between them rarely change part, and the model learns how rarely.
  */
-export const BOUNDARY_CLASSES = 9;
+export const BOUNDARY_CLASSES = 12;
 export function boundaryClasses(tokens: string[]): Uint8Array {
   const out = new Uint8Array(tokens.length);
   for (let i = 1; i < tokens.length; i++) {
@@ -198,9 +227,11 @@ export function boundaryClasses(tokens: string[]): Uint8Array {
     const start = LEAD.exec(b)?.[0] ?? '';
     let c: number;
     if (/["”’»]/u.test(end) || /^["“‘«„]/u.test(start)) c = 1;
-    else if (end.endsWith('.')) c = INITIAL_END.test(a) ? 2 : 3;
-    else if (end.includes(',')) c = 4;
-    else if (end.includes(':') || end.includes(';')) c = 5;
+    // A stop or colon before a lower-case word rarely ends a part (an
+    // abbreviation, a subtitle); a comma before a number often does.
+    else if (end.endsWith('.')) c = INITIAL_END.test(a) ? 2 : /^\p{Ll}/u.test(b) ? 9 : 3;
+    else if (end.includes(',')) c = /^\d/.test(b) ? 10 : 4;
+    else if (end.includes(':') || end.includes(';')) c = /^\p{Ll}/u.test(b) ? 11 : 5;
     else if (/[)\]]/.test(end) || /^[(\[]/.test(start)) c = 6;
     else if (end || start) c = 7;
     else c = /\d/.test(a) || /\d/.test(b) ? 8 : 0;
@@ -218,12 +249,16 @@ interface SegmentInfo {
   index: number;
   kind: string;
   prevKind: string;
+  nextKind: string;
   nextFirst: string;
+  dicts: string;
+  nextDicts: string;
+  prevDicts: string;
 }
 
 // Classes of boundary that cut the string into segments (everything but a bare
 // space, a number beside a word, and the full stop of an initial).
-const CUTS = new Set([1, 3, 4, 5, 6, 7]);
+const CUTS = new Set([1, 3, 4, 5, 6, 7, 9, 10, 11]);
 
 /**
  * Per token, what the punctuation-delimited segment it sits in looks like:
@@ -238,6 +273,7 @@ function segmentsOf(tokens: string[], info: TokenInfo[], bound: Uint8Array): Seg
   const kinds: string[] = [];
   const firsts: string[] = [];
   const metas: { len: string; flags: string }[] = [];
+  const dicts: string[] = [];
   for (let k = 0; k < starts.length; k++) {
     const a = starts[k]!;
     const b = k + 1 < starts.length ? starts[k + 1]! : n;
@@ -246,8 +282,17 @@ function segmentsOf(tokens: string[], info: TokenInfo[], bound: Uint8Array): Seg
     let inits = 0;
     let caps = 0;
     let lowers = 0;
+    let words = '';
     for (let i = a; i < b; i++) {
       const t = info[i]!;
+      // Which dictionaries the segment's words hit: a venue or publisher word
+      // anywhere in a segment marks the whole segment, not just that token.
+      if (t.dict === 'venue' && !words.includes('v')) words += 'v';
+      else if (t.dict === 'publisher' && !words.includes('p')) words += 'p';
+      else if (t.dict === 'editor' && !words.includes('e')) words += 'e';
+      else if (t.dict === 'month' && !words.includes('m')) words += 'm';
+      else if (t.dict === 'in' && i === a) words += 'n';
+      if (t.abbr && !words.includes('a')) words += 'a';
       if (t.year) year = true;
       if (/\d/.test(t.core)) digits++;
       if (t.initial) inits++;
@@ -258,6 +303,7 @@ function segmentsOf(tokens: string[], info: TokenInfo[], bound: Uint8Array): Seg
     const kind = digits === len ? 'N' : inits > 0 && len <= 4 ? 'I' : year ? 'Y' : len === 1 ? 'W' : caps === len ? 'C' : lowers >= caps ? 'L' : 'M';
     kinds.push(kind);
     firsts.push(wordFeature(info[a]!));
+    dicts.push(words);
     metas.push({ len: len < 4 ? String(len) : len < 7 ? '4' : len < 13 ? '7' : '13', flags: (year ? 'y' : '') + (digits ? 'd' : '') + (inits ? 'i' : '') + (/^["“‘«„]/u.test(tokens[a]!) ? 'q' : '') });
   }
   const out: SegmentInfo[] = new Array(n);
@@ -273,6 +319,10 @@ function segmentsOf(tokens: string[], info: TokenInfo[], bound: Uint8Array): Seg
         index: k > 8 ? 8 : k,
         kind: kinds[k]!,
         prevKind: k > 0 ? kinds[k - 1]! : '^',
+        nextKind: k + 1 < starts.length ? kinds[k + 1]! : '$',
+        dicts: dicts[k]!,
+        nextDicts: k + 1 < starts.length ? dicts[k + 1]! : '$',
+        prevDicts: k > 0 ? dicts[k - 1]! : '^',
         nextFirst: k + 1 < starts.length ? firsts[k + 1]! : '$',
       };
     }

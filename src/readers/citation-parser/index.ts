@@ -46,7 +46,8 @@ const MAX_TOKENS = 200;
 export function labelTokens(text: string): { tokens: string[]; labels: TokenLabel[] } {
   const tokens = tokenize(text).slice(0, MAX_TOKENS);
   const m = theModel();
-  const path = viterbi(m, emissions(m, featureBuckets(tokens, m.buckets)), boundaryClasses(tokens));
+  const bound = boundaryClasses(tokens);
+  const path = viterbi(m, emissions(m, featureBuckets(tokens, m.buckets, bound)), bound);
   return { tokens, labels: path.map((y) => MODEL_LABELS[y]!) };
 }
 
@@ -108,7 +109,7 @@ function parse(input: string): ParsedCitation {
   const first = (l: TokenLabel): Span | undefined => spans.find((s) => s.label === l);
 
   const out: ParsedCitation = { confidence: 0 };
-  const title = cleanTitle(first('title')?.text);
+  const title = cleanTitle(titleSpan(spans)?.text);
   if (title) out.title = title;
   const authors = splitAuthors(first('author')?.text);
   if (authors.length) out.authors = authors;
@@ -152,6 +153,17 @@ function parse(input: string): ParsedCitation {
   if (Object.keys(ids).length) out.ids = ids;
   out.confidence = confidenceOf(out, tokens.length, authors, first('author')?.text, text);
   return out;
+}
+
+// The title: the first title span, unless a later one is much longer (a stray
+// first word labelled title, then the real title after the authors).
+function titleSpan(spans: Span[]): Span | undefined {
+  let best: Span | undefined;
+  for (const s of spans) {
+    if (s.label !== 'title') continue;
+    if (!best || s.text.length > best.text.length * 2) best = s;
+  }
+  return best;
 }
 
 function dropEmpty<T extends object>(o: T): Partial<T> {

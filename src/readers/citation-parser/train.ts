@@ -15,7 +15,7 @@ const ROOT = resolve(HERE, '..', '..', '..');
 const FIXTURES = resolve(process.env.SCHOLAR_LENS_FIXTURES ?? join(ROOT, '..', 'shared', 'fixtures'));
 export const DATASET_FILES = ['anystyle_core.xml', 'anystyle_good.xml', 'anystyle_bad.xml', 'anystyle_ugly.xml'];
 
-const BUCKETS = Number(process.env.BUCKETS ?? 2048);
+const BUCKETS = Number(process.env.BUCKETS ?? 4096);
 const EPOCHS = Number(process.env.EPOCHS ?? 12);
 
 function load(): LabeledSequence[] {
