@@ -5,8 +5,8 @@
 
 import type { Work } from '../../core/capture';
 import { absoluteUrl, canonicalArxiv, canonicalDoi, cleanText, compact, parseCount } from '../../core/text';
-import { flatText, linesOf } from './lines';
-import { anyNameList, isName, nameList } from './names';
+import { flatText, leadingEchoes, linesOf } from './lines';
+import { anyNameList, isInvertedName, isName, nameList } from './names';
 import { heuristicCitation, type CitationParser } from './citation';
 
 export const FIELD_NAMES = ['title', 'authors', 'year', 'venue', 'abstract', 'citations', 'ids', 'url'] as const;
@@ -71,6 +71,8 @@ function titleCandidate(block: Element): Candidate | undefined {
     if (!text || text.length > 500 || ACTION.test(text) || /^[\d\s.,()[\]-]+$/.test(text)) continue;
     const w = words(text);
     if (w < 1 || text.length < 3) continue;
+    // A field label ("Citações:", "Keywords:") names what follows; it is not the title.
+    if (w <= 3 && /:$/.test(text)) continue;
     if (italic && (w < 3 || /^(?:in|en|dans|im)\b/i.test(text))) continue;
     // Short titles exist ("Opticks"); a one-word text must make up for it by coming first.
     let score = kind + Math.min(w, 8) / 8 - (w < 2 ? 0.3 : 0) + (ranked === 0 ? 0.7 : 0);
@@ -81,7 +83,7 @@ function titleCandidate(block: Element): Candidate | undefined {
     if (/^(?:in:?\s|proceedings\b|proc\.|journal\b|transactions\b)/i.test(text)) score -= 1.5;
     // Identifier lines ("arXiv:2512.00309 [pdf, ps, other]", "doi:10.…") label a record; they are not its title.
     if (/^(?:arxiv:|doi:|10\.\d{4,9}\/|https?:\/\/)/i.test(text) || /\[(?:pdf|html|ps)\b/i.test(text)) score -= 3;
-    if (isName(text) || nameList(text)?.names.length) score -= titled ? 1 : 3;
+    if (isName(text) || isInvertedName(text) || anyNameList(text)?.names.length) score -= titled ? 1 : 3;
     if (tag === 'A' && /\/(?:people|person|author|authors|profile|user)s?\//i.test(el.getAttribute('href') ?? '')) score -= 3;
     if (!best || score > best.score)
       best = { el, text: stripMarks(text), score, kind: HEADING.test(tag) ? 'heading' : titled ? 'marked' : tag === 'A' ? 'link' : 'emphasis' };
@@ -256,7 +258,12 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   let citedYear: number | undefined;
   if (!title) {
     // A plain sentence of a citation: hand the whole entry to the citation parser.
-    const parsed = (ctx.parseCitation ?? heuristicCitation)(flat);
+    const parse = ctx.parseCitation ?? heuristicCitation;
+    let parsed = parse(flat);
+    if (!parsed.title || parsed.confidence < 0.4) {
+      const echoes = leadingEchoes(block);
+      if (echoes.size) parsed = parse(linesOf(block, 20_000, echoes).join(' '));
+    }
     if (parsed.title && parsed.confidence >= 0.4) {
       title = parsed.title;
       titleHow = 'citation-sentence';

@@ -51,7 +51,8 @@ export function nameList(line: string): NameList | undefined {
 // the comma is inside each name, so the list is split on ";", "&", "and"-words
 // or on the comma that follows the initials.
 const SURNAME = String.raw`(?:(?:van|von|de|da|der|den|del|dos|di|du|la|le)\s+)*[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:van|von|de|da|der|den|del|dos|di|du|la|le)\s+)*[\p{Lu}][\p{L}'’-]*){0,2}`;
-const GIVEN = String.raw`(?:\p{Lu}\.(?:\s?-?\p{Lu}\.)*|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?:\s+\p{Lu}\.)*)`;
+// Given names: initials with or without stops ("L. F.", "L F"), or words, and a trailing particle ("Marcelo Bispo de").
+const GIVEN = String.raw`(?:(?:\p{Lu}\.(?:\s?-?\p{Lu}\.)*|\p{Lu}(?:\s-?\p{Lu})*(?![\p{L}.])|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?:\s+\p{Lu}\.?)*)(?:\s+(?:de|da|do|dos|das|van|von))?)`;
 const INVERTED = new RegExp(String.raw`^(${SURNAME}),\s*(${GIVEN})$`, 'u');
 
 /** A list of "Surname, Given" names, given names moved first ("Quian, A." → "A. Quian"), or undefined. */
@@ -81,12 +82,17 @@ export function invertedNameList(line: string): NameList | undefined {
       else return undefined;
       continue;
     }
-    if (/\p{Lu}\./u.test(m[2]!) || m[1] === m[1]!.toUpperCase()) initials++;
+    if (/\p{Lu}\./u.test(m[2]!) || /^\p{Lu}(?:\s|$)/u.test(m[2]!) || m[1] === m[1]!.toUpperCase()) initials++;
     names.push(`${m[2]!.trim()} ${m[1]!.trim()}`);
   }
   // "Deep Learning, Vision" is not a person: a lone inverted name needs initials or a capitalised surname.
   if (!initials && names.length < 2) return undefined;
   return { names, truncated };
+}
+
+/** One "Surname, Given" name, initials or not ("de Lima, Renata"): weaker than a list, enough to tell a link is a person. */
+export function isInvertedName(s: string): boolean {
+  return s.length <= 60 && INVERTED.test(s.trim());
 }
 
 /** Either shape of a name list. */
