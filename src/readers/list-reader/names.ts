@@ -51,8 +51,12 @@ export function nameList(line: string): NameList | undefined {
 // the comma is inside each name, so the list is split on ";", "&", "and"-words
 // or on the comma that follows the initials.
 const SURNAME = String.raw`(?:(?:van|von|de|da|der|den|del|dos|di|du|la|le)\s+)*[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:van|von|de|da|der|den|del|dos|di|du|la|le)\s+)*[\p{Lu}][\p{L}'’-]*){0,2}`;
-// Given names: initials with or without stops ("L. F.", "L F"), or words, and a trailing particle ("Marcelo Bispo de").
-const GIVEN = String.raw`(?:(?:\p{Lu}\.(?:\s?-?\p{Lu}\.)*|\p{Lu}(?:\s-?\p{Lu})*(?![\p{L}.])|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?:\s+\p{Lu}\.?)*)(?:\s+(?:de|da|do|dos|das|van|von))?)`;
+// Given names: stopped initials ("L. F.", "S.M.", "J.-P."); initials alone without stops ("L F"; only as the
+// whole given name, since "A Smith, B Jones" is given-first); or up to five words with particles
+// ("CLAUDIA BUENO DOS REIS", "Marcelo Bispo de") and initials after them ("AMANDA S.M.", "Cintia M S", "Daniele R de").
+const G_PARTICLE = String.raw`(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|e|y|DE|DA|DO|DOS|DAS|DEL|DI|DU)`;
+const G_WORD = String.raw`\p{Lu}[\p{L}'’-]+`;
+const GIVEN = String.raw`(?:\p{Lu}\.(?:\s?-?\p{Lu}\.)*|\p{Lu}(?:\s-?\p{Lu})*(?![\p{L}.])|${G_WORD}(?:\s+(?:${G_WORD}|${G_PARTICLE})){0,4}(?:\s+\p{Lu}{1,2}\.?(?:\s?-?\p{Lu}\.?)*)?(?:\s+${G_PARTICLE})?)`;
 const INVERTED = new RegExp(String.raw`^(${SURNAME}),\s*(${GIVEN})$`, 'u');
 
 /** A list of "Surname, Given" names, given names moved first ("Quian, A." → "A. Quian"), or undefined. */
