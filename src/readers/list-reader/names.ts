@@ -50,10 +50,11 @@ export function nameList(line: string): NameList | undefined {
 // "Surname, I." / "SURNAME, GIVEN" names (APA, ABNT, Vancouver-less styles):
 // the comma is inside each name, so the list is split on ";", "&", "and"-words
 // or on the comma that follows the initials.
-const SURNAME = String.raw`(?:(?:van|von|de|da|der|den|del|dos|di|du|la|le)\s+)*[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:van|von|de|da|der|den|del|dos|di|du|la|le)\s+)*[\p{Lu}][\p{L}'’-]*){0,2}`;
+const SURNAME = String.raw`(?:(?:van|von|de|da|do|das|der|den|del|dos|di|du|la|le)\s+)*[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:van|von|de|da|do|das|der|den|del|dos|di|du|la|le)\s+)*[\p{Lu}][\p{L}'’-]*){0,3}`;
 // Given names: stopped initials ("L. F.", "S.M.", "J.-P."); initials alone without stops ("L F"; only as the
 // whole given name, since "A Smith, B Jones" is given-first); or up to five words with particles
-// ("CLAUDIA BUENO DOS REIS", "Marcelo Bispo de") and initials after them ("AMANDA S.M.", "Cintia M S", "Daniele R de").
+// ("CLAUDIA BUENO DOS REIS", "Marcelo Bispo de") and initials after them ("AMANDA S.M.", "Cintia M S", "Daniele R de"); not
+// "Jevin D. West", which is a given-first name.
 const G_PARTICLE = String.raw`(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|e|y|DE|DA|DO|DOS|DAS|DEL|DI|DU)`;
 const G_WORD = String.raw`\p{Lu}[\p{L}'’-]+`;
 const GIVEN = String.raw`(?:\p{Lu}\.(?:\s?-?\p{Lu}\.)*|\p{Lu}(?:\s-?\p{Lu})*(?![\p{L}.])|${G_WORD}(?:\s+(?:${G_WORD}|${G_PARTICLE})){0,4}(?:\s+\p{Lu}{1,2}\.?(?:\s?-?\p{Lu}\.?)*)?(?:\s+${G_PARTICLE})?)`;
