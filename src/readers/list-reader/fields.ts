@@ -205,6 +205,11 @@ function fromCitationString(line: string): { authors?: string[]; title?: string;
   return title && words(title) >= 2 ? { authors: head.names, title, venue: cleanText(parts.slice(2).join('. ')) } : undefined;
 }
 
+/** Starts with an inverted name ("FALEIRO, R.", "Volobuef, Cristiane") and ends on a year or page: a citation, not prose. */
+function citationShaped(line: string): boolean {
+  return /^(?:\[?\d{1,4}[.)\]]\s*)?(?:\p{Ll}{1,3}\s)?\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)*,\s*\p{Lu}/u.test(line) && /(?:19|20)\d{2}\b/.test(line.slice(-80)) && /\s;\s|\s\.\s/.test(line);
+}
+
 export interface BlockReading {
   work?: Work;
   found: Set<FieldName>;
@@ -279,7 +284,8 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   let abstract = abs?.text;
   if (!title && !abstract) {
     // Citation-context style: a paragraph of prose and nothing else.
-    const long = lines.find((l) => words(l) >= 25);
+    // A citation the parser could not split ("SURNAME, G. ; … . Title. Journal, v. 3, 2020.") is not an abstract.
+    const long = lines.find((l) => words(l) >= 25 && !citationShaped(l));
     if (long) abstract = long;
   }
   // The title is cut out of its line, not the line dropped: in a one-line citation the year and names share it.

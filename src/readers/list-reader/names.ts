@@ -97,7 +97,14 @@ export function invertedNameList(line: string): NameList | undefined {
 
 /** One "Surname, Given" name, initials or not ("de Lima, Renata"): weaker than a list, enough to tell a link is a person. */
 export function isInvertedName(s: string): boolean {
-  return s.length <= 60 && INVERTED.test(s.trim());
+  const t = s.trim();
+  if (t.length > 60) return false;
+  if (INVERTED.test(t)) return true;
+  // Looser, for telling a person's link from a title: one comma between two short runs of capitalised
+  // words and initials ("Filho, Newton L. Dias", "F. FRACETO, L").
+  const parts = t.split(',');
+  const cap = /^(?:(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.|de|da|do|dos|das|van|von)\s*)+$/u;
+  return parts.length === 2 && parts.every((p) => p.trim().split(/\s+/).length <= 4 && cap.test(p.trim()));
 }
 
 /** Either shape of a name list. */
