@@ -259,6 +259,18 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
       authorsHow = 'before-title';
     }
   }
+  if (!title && lines.length >= 2 && words(lines[0]!) >= 2 && lines[0]!.length <= 300) {
+    // An emphasised first line over a line of two names or more is the title, even when its words are
+    // all capitalised like a name ("Database Gyms" over "Wan Shen Lim (CMU)*; Matthew Butrovich (CMU)").
+    const below = anyNameList(lines[1]!);
+    const emphasised = Array.from(block.querySelectorAll('b, strong, h1, h2, h3, h4, h5, h6, a')).some((el) => flatText(el) === lines[0]);
+    if (emphasised && below && below.names.length >= 2 && (anyNameList(lines[0]!)?.names.length ?? 0) < 2) {
+      title = stripMarks(lines[0]!);
+      titleHow = 'first-line';
+      authors = below;
+      authorsHow = 'name-list';
+    }
+  }
   let venue: string | undefined;
   let citedYear: number | undefined;
   if (!title) {
@@ -285,7 +297,7 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   if (!title && !abstract) {
     // Citation-context style: a paragraph of prose and nothing else.
     // A citation the parser could not split ("SURNAME, G. ; … . Title. Journal, v. 3, 2020.") is not an abstract.
-    const long = lines.find((l) => words(l) >= 25 && !citationShaped(l));
+    const long = lines.find((l) => words(l) >= 25 && !citationShaped(l) && !anyNameList(l));
     if (long) abstract = long;
   }
   // The title is cut out of its line, not the line dropped: in a one-line citation the year and names share it.

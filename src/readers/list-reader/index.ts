@@ -62,7 +62,7 @@ function read(doc: Document, url: URL, now: Date, options: ReadOptions): ListRea
     pageLang: doc.documentElement?.getAttribute('lang')?.toLowerCase().split('-')[0] || undefined,
     parseCitation: options.parseCitation,
   };
-  const groups = repeatedGroups(doc, 2).map((g) => pairDefinitions(g, doc)).filter(looksLikeText);
+  const groups = repeatedGroups(doc, 2).map((g) => pairAlternating(pairDefinitions(g, doc), doc)).filter(looksLikeText);
   let best: Scored | undefined;
   for (const group of groups) {
     const s = scoreGroup(group, base);
@@ -109,6 +109,32 @@ function pairDefinitions(g: Group, doc: Document): Group {
     return box;
   });
   return { key: `${g.key}+dd`, members };
+}
+
+/**
+ * Siblings of one kind that alternate between two inner shapes (a row with the
+ * bold title, then a row with the authors, as a table written without cells
+ * does) hold one work in each pair. Such a group is read as detached copies of
+ * each pair, like definition lists. The shape is the tags of a member's
+ * children; every member must follow the alternation.
+ */
+function pairAlternating(g: Group, doc: Document): Group {
+  const n = g.members.length;
+  if (n < 6 || n % 2 !== 0) return g;
+  const shape = (m: Element) => Array.from(m.children, (c) => c.tagName).join(',');
+  const a = shape(g.members[0]!);
+  const b = shape(g.members[1]!);
+  if (a === b || !a || !b) return g;
+  for (let i = 0; i < n; i++) if (shape(g.members[i]!) !== (i % 2 ? b : a)) return g;
+  for (let i = 0; i + 1 < n; i += 2) if (g.members[i]!.nextElementSibling !== g.members[i + 1]) return g;
+  const members: Element[] = [];
+  for (let i = 0; i < n; i += 2) {
+    const box = doc.createElement('div');
+    box.appendChild(g.members[i]!.cloneNode(true));
+    box.appendChild(g.members[i + 1]!.cloneNode(true));
+    members.push(box);
+  }
+  return { key: `${g.key}+pair`, members };
 }
 
 /** A work needs more than a title-ish phrase: a year, authors, an id, a venue or an abstract. */

@@ -30,6 +30,14 @@ const ETAL = /(?:,?\s*(?:et al\.?|…|\.\.\.)\s*)$/i;
 
 /** A line that is a list of names ("A Smith, B Jones and C Wu", "X | Y"), or undefined. */
 export function nameList(line: string): NameList | undefined {
+  const plain = namesOnly(line);
+  if (plain || !/\([^()\d]{2,80}\)/.test(line)) return plain;
+  // Affiliations in brackets after each name ("Norman May (SAP SE)*; Daniel Ritter (SAP)"): at least two names then.
+  const l = namesOnly(line.replace(/\s*\([^()\d]{2,80}\)/g, ''));
+  return l && l.names.length >= 2 ? l : undefined;
+}
+
+function namesOnly(line: string): NameList | undefined {
   let s = line.replace(/^(?:authors?|by|von|par|авторы)\s*:?\s+/i, '').trim();
   let truncated = false;
   if (ETAL.test(s)) {
