@@ -6,7 +6,7 @@
 import type { Work } from '../../core/capture';
 import { absoluteUrl, canonicalArxiv, canonicalDoi, cleanText, compact, parseCount } from '../../core/text';
 import { flatText, leadingEchoes, linesOf } from './lines';
-import { anyNameList, isInvertedName, isName, nameList } from './names';
+import { anyNameList, invertedNamesPrefix, isInvertedName, isName, nameList } from './names';
 import { heuristicCitation, type CitationParser } from './citation';
 
 export const FIELD_NAMES = ['title', 'authors', 'year', 'venue', 'abstract', 'citations', 'ids', 'url'] as const;
@@ -119,7 +119,7 @@ function authorsOf(block: Element, lines: string[], title: string | undefined, t
   const titleAt = title ? lines.findIndex((l) => l.includes(title)) : -1;
   for (const [i, line] of lines.entries()) {
     if (line === title) continue;
-    const l = anyNameList(line) ?? nameList(line.split(/\s+[-–]\s+/)[0] ?? '');
+    const l = anyNameList(line) ?? nameList(line.split(/\s+[-–]\s+/)[0] ?? '') ?? invertedNamesPrefix(line);
     // A lone name counts only right under the title, where list pages put the author line.
     if (l && (l.names.length >= 2 || l.truncated || /^(?:authors?|by)\b/i.test(line) || (titleAt >= 0 && i === titleAt + 1))) return l;
   }

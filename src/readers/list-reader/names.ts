@@ -115,6 +115,22 @@ export function isInvertedName(s: string): boolean {
   return parts.length === 2 && parts.every((p) => p.trim().split(/\s+/).length <= 4 && cap.test(p.trim()));
 }
 
+/**
+ * A line that starts with "Surname, I." names and goes on with the venue
+ * ("Quian, A. & Lázaro-Rodríguez, P. Espejo de Monografías…, 2025"): the
+ * longest prefix ending on an initial that reads as such a list.
+ */
+export function invertedNamesPrefix(line: string): NameList | undefined {
+  if (line.length > 600) return undefined;
+  const ends: number[] = [];
+  for (const m of line.matchAll(/\p{Lu}\.(?=\s|,|$)/gu)) ends.push(m.index + m[0].length);
+  for (let i = ends.length - 1; i >= 0; i--) {
+    const l = invertedNameList(line.slice(0, ends[i]));
+    if (l) return l;
+  }
+  return undefined;
+}
+
 /** Either shape of a name list. */
 export function anyNameList(line: string): NameList | undefined {
   if (line.length > 600) return undefined;
