@@ -3,7 +3,8 @@
 // (Document, URL); never throws; linear in the page size apart from the
 // sampled scoring of the few groups that look like prose.
 
-import type { Work } from '../../core/capture';
+import type { StatedMetrics, Work } from '../../core/capture';
+import { ownerMetrics } from './owner-metrics';
 import { cleanText } from '../../core/text';
 import { FIELD_NAMES, readBlock, type BlockContext, type FieldName } from './fields';
 import { repeatedGroups, type Group } from './groups';
@@ -21,6 +22,8 @@ export interface ListReading {
   confidence: number;
   /** Whose list this may be: the page's h1 or title when shaped like a name, or the author on most works. */
   ownerGuess?: string;
+  /** Figures the page states beside the owner's name (h-index, citations, papers); kept only if the user confirms the owner. */
+  ownerMetrics?: StatedMetrics;
   notes: string[];
   /** Why each work was accepted, by index of `works`: short machine-readable tokens ("list:12-similar-blocks", "title:link", "year:heading"). */
   reasons: string[][];
@@ -85,12 +88,15 @@ function read(doc: Document, url: URL, now: Date, options: ReadOptions): ListRea
     reasons.push([listReason, ...why]);
     for (const f of found) fields[f] = (fields[f] ?? 0) + 1;
   }
+  const ownerGuess = ownerFromPage ?? frequentAuthor(works);
+  const metrics = works.length ? ownerMetrics(doc, ownerGuess, best.group.members) : undefined;
   return {
     works,
     reasons,
     fields,
     confidence: round(best.mean),
-    ownerGuess: ownerFromPage ?? frequentAuthor(works),
+    ownerGuess,
+    ...(metrics ? { ownerMetrics: metrics } : {}),
     notes: [],
   };
 }
