@@ -4,7 +4,7 @@
 // with that name) or not (a `list` capture). The capture goes through the
 // same envelope and validation as every site's (source `generic-list`).
 
-import type { Work } from '../core/capture';
+import type { StatedMetrics, Work } from '../core/capture';
 import { fieldsFound, readList, type FieldName } from '../readers/list-reader/index';
 import { withoutHash } from '../core/url';
 
@@ -17,6 +17,8 @@ export interface ListPreview {
   found: FieldName[];
   confidence: number;
   ownerGuess?: string;
+  /** Figures the page states beside the owner's name; stored in the person only when the user confirms the owner. */
+  ownerMetrics?: StatedMetrics;
   notes: string[];
   /** Why each work was accepted, by index of `works` (machine-readable tokens; shown in the preview). */
   reasons?: string[][];
@@ -25,5 +27,5 @@ export interface ListPreview {
 /** Runs in the tab (injected script): read the page, return the preview to the popup. */
 export function previewPage(doc: Document, url: URL, now = new Date()): ListPreview {
   const r = readList(doc, url, now);
-  return { url: withoutHash(url), works: r.works, fields: r.fields, found: fieldsFound(r), confidence: r.confidence, ownerGuess: r.ownerGuess, notes: r.notes, reasons: r.reasons };
+  return { url: withoutHash(url), works: r.works, fields: r.fields, found: fieldsFound(r), confidence: r.confidence, ownerGuess: r.ownerGuess, ...(r.ownerMetrics ? { ownerMetrics: r.ownerMetrics } : {}), notes: r.notes, reasons: r.reasons };
 }

@@ -5,8 +5,8 @@
 
 import type { Work } from '../../core/capture';
 import { absoluteUrl, canonicalArxiv, canonicalDoi, cleanText, compact, parseCount } from '../../core/text';
-import { flatText, linesOf } from './lines';
-import { anyNameList, isName, nameList } from './names';
+import { flatText, leadingEchoes, linesOf } from './lines';
+import { anyNameList, invertedNamesPrefix, isInvertedName, isName, nameList } from './names';
 import { heuristicCitation, type CitationParser } from './citation';
 
 export const FIELD_NAMES = ['title', 'authors', 'year', 'venue', 'abstract', 'citations', 'ids', 'url'] as const;
@@ -71,6 +71,8 @@ function titleCandidate(block: Element): Candidate | undefined {
     if (!text || text.length > 500 || ACTION.test(text) || /^[\d\s.,()[\]-]+$/.test(text)) continue;
     const w = words(text);
     if (w < 1 || text.length < 3) continue;
+    // A field label ("Citações:", "Keywords:") names what follows; it is not the title.
+    if (w <= 3 && /:$/.test(text)) continue;
     if (italic && (w < 3 || /^(?:in|en|dans|im)\b/i.test(text))) continue;
     // Short titles exist ("Opticks"); a one-word text must make up for it by coming first.
     let score = kind + Math.min(w, 8) / 8 - (w < 2 ? 0.3 : 0) + (ranked === 0 ? 0.7 : 0);
@@ -81,7 +83,7 @@ function titleCandidate(block: Element): Candidate | undefined {
     if (/^(?:in:?\s|proceedings\b|proc\.|journal\b|transactions\b)/i.test(text)) score -= 1.5;
     // Identifier lines ("arXiv:2512.00309 [pdf, ps, other]", "doi:10.…") label a record; they are not its title.
     if (/^(?:arxiv:|doi:|10\.\d{4,9}\/|https?:\/\/)/i.test(text) || /\[(?:pdf|html|ps)\b/i.test(text)) score -= 3;
-    if (isName(text) || nameList(text)?.names.length) score -= titled ? 1 : 3;
+    if (isName(text) || isInvertedName(text) || anyNameList(text)?.names.length) score -= titled ? 1 : 3;
     if (tag === 'A' && /\/(?:people|person|author|authors|profile|user)s?\//i.test(el.getAttribute('href') ?? '')) score -= 3;
     if (!best || score > best.score)
       best = { el, text: stripMarks(text), score, kind: HEADING.test(tag) ? 'heading' : titled ? 'marked' : tag === 'A' ? 'link' : 'emphasis' };
@@ -117,7 +119,7 @@ function authorsOf(block: Element, lines: string[], title: string | undefined, t
   const titleAt = title ? lines.findIndex((l) => l.includes(title)) : -1;
   for (const [i, line] of lines.entries()) {
     if (line === title) continue;
-    const l = anyNameList(line) ?? nameList(line.split(/\s+[-–]\s+/)[0] ?? '');
+    const l = anyNameList(line) ?? nameList(line.split(/\s+[-–]\s+/)[0] ?? '') ?? invertedNamesPrefix(line);
     // A lone name counts only right under the title, where list pages put the author line.
     if (l && (l.names.length >= 2 || l.truncated || /^(?:authors?|by)\b/i.test(line) || (titleAt >= 0 && i === titleAt + 1))) return l;
   }
@@ -203,6 +205,11 @@ function fromCitationString(line: string): { authors?: string[]; title?: string;
   return title && words(title) >= 2 ? { authors: head.names, title, venue: cleanText(parts.slice(2).join('. ')) } : undefined;
 }
 
+/** Starts with an inverted name ("FALEIRO, R.", "Volobuef, Cristiane") and ends on a year or page: a citation, not prose. */
+function citationShaped(line: string): boolean {
+  return /^(?:\[?\d{1,4}[.)\]]\s*)?(?:\p{Ll}{1,3}\s)?\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)*,\s*\p{Lu}/u.test(line) && /(?:19|20)\d{2}\b/.test(line.slice(-80)) && /\s;\s|\s\.\s/.test(line);
+}
+
 export interface BlockReading {
   work?: Work;
   found: Set<FieldName>;
@@ -252,11 +259,28 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
       authorsHow = 'before-title';
     }
   }
+  if (!title && lines.length >= 2 && words(lines[0]!) >= 2 && lines[0]!.length <= 300) {
+    // An emphasised first line over a line of two names or more is the title, even when its words are
+    // all capitalised like a name ("Database Gyms" over "Wan Shen Lim (CMU)*; Matthew Butrovich (CMU)").
+    const below = anyNameList(lines[1]!);
+    const emphasised = Array.from(block.querySelectorAll('b, strong, h1, h2, h3, h4, h5, h6, a')).some((el) => flatText(el) === lines[0]);
+    if (emphasised && below && below.names.length >= 2 && (anyNameList(lines[0]!)?.names.length ?? 0) < 2) {
+      title = stripMarks(lines[0]!);
+      titleHow = 'first-line';
+      authors = below;
+      authorsHow = 'name-list';
+    }
+  }
   let venue: string | undefined;
   let citedYear: number | undefined;
   if (!title) {
     // A plain sentence of a citation: hand the whole entry to the citation parser.
-    const parsed = (ctx.parseCitation ?? heuristicCitation)(flat);
+    const parse = ctx.parseCitation ?? heuristicCitation;
+    let parsed = parse(flat);
+    if (!parsed.title || parsed.confidence < 0.4) {
+      const echoes = leadingEchoes(block);
+      if (echoes.size) parsed = parse(linesOf(block, 20_000, echoes).join(' '));
+    }
     if (parsed.title && parsed.confidence >= 0.4) {
       title = parsed.title;
       titleHow = 'citation-sentence';
@@ -272,7 +296,8 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   let abstract = abs?.text;
   if (!title && !abstract) {
     // Citation-context style: a paragraph of prose and nothing else.
-    const long = lines.find((l) => words(l) >= 25);
+    // A citation the parser could not split ("SURNAME, G. ; … . Title. Journal, v. 3, 2020.") is not an abstract.
+    const long = lines.find((l) => words(l) >= 25 && !citationShaped(l) && !anyNameList(l));
     if (long) abstract = long;
   }
   // The title is cut out of its line, not the line dropped: in a one-line citation the year and names share it.

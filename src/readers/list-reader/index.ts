@@ -3,7 +3,8 @@
 // (Document, URL); never throws; linear in the page size apart from the
 // sampled scoring of the few groups that look like prose.
 
-import type { Work } from '../../core/capture';
+import type { StatedMetrics, Work } from '../../core/capture';
+import { ownerMetrics } from './owner-metrics';
 import { cleanText } from '../../core/text';
 import { FIELD_NAMES, readBlock, type BlockContext, type FieldName } from './fields';
 import { repeatedGroups, type Group } from './groups';
@@ -21,6 +22,8 @@ export interface ListReading {
   confidence: number;
   /** Whose list this may be: the page's h1 or title when shaped like a name, or the author on most works. */
   ownerGuess?: string;
+  /** Figures the page states beside the owner's name (h-index, citations, papers); kept only if the user confirms the owner. */
+  ownerMetrics?: StatedMetrics;
   notes: string[];
   /** Why each work was accepted, by index of `works`: short machine-readable tokens ("list:12-similar-blocks", "title:link", "year:heading"). */
   reasons: string[][];
@@ -62,7 +65,7 @@ function read(doc: Document, url: URL, now: Date, options: ReadOptions): ListRea
     pageLang: doc.documentElement?.getAttribute('lang')?.toLowerCase().split('-')[0] || undefined,
     parseCitation: options.parseCitation,
   };
-  const groups = repeatedGroups(doc, 2).map((g) => pairDefinitions(g, doc)).filter(looksLikeText);
+  const groups = repeatedGroups(doc, 2).map((g) => pairAlternating(pairDefinitions(g, doc), doc)).filter(looksLikeText);
   let best: Scored | undefined;
   for (const group of groups) {
     const s = scoreGroup(group, base);
@@ -85,12 +88,15 @@ function read(doc: Document, url: URL, now: Date, options: ReadOptions): ListRea
     reasons.push([listReason, ...why]);
     for (const f of found) fields[f] = (fields[f] ?? 0) + 1;
   }
+  const ownerGuess = ownerFromPage ?? frequentAuthor(works);
+  const metrics = works.length ? ownerMetrics(doc, ownerGuess, best.group.members) : undefined;
   return {
     works,
     reasons,
     fields,
     confidence: round(best.mean),
-    ownerGuess: ownerFromPage ?? frequentAuthor(works),
+    ownerGuess,
+    ...(metrics ? { ownerMetrics: metrics } : {}),
     notes: [],
   };
 }
@@ -109,6 +115,32 @@ function pairDefinitions(g: Group, doc: Document): Group {
     return box;
   });
   return { key: `${g.key}+dd`, members };
+}
+
+/**
+ * Siblings of one kind that alternate between two inner shapes (a row with the
+ * bold title, then a row with the authors, as a table written without cells
+ * does) hold one work in each pair. Such a group is read as detached copies of
+ * each pair, like definition lists. The shape is the tags of a member's
+ * children; every member must follow the alternation.
+ */
+function pairAlternating(g: Group, doc: Document): Group {
+  const n = g.members.length;
+  if (n < 6 || n % 2 !== 0) return g;
+  const shape = (m: Element) => Array.from(m.children, (c) => c.tagName).join(',');
+  const a = shape(g.members[0]!);
+  const b = shape(g.members[1]!);
+  if (a === b || !a || !b) return g;
+  for (let i = 0; i < n; i++) if (shape(g.members[i]!) !== (i % 2 ? b : a)) return g;
+  for (let i = 0; i + 1 < n; i += 2) if (g.members[i]!.nextElementSibling !== g.members[i + 1]) return g;
+  const members: Element[] = [];
+  for (let i = 0; i < n; i += 2) {
+    const box = doc.createElement('div');
+    box.appendChild(g.members[i]!.cloneNode(true));
+    box.appendChild(g.members[i + 1]!.cloneNode(true));
+    members.push(box);
+  }
+  return { key: `${g.key}+pair`, members };
 }
 
 /** A work needs more than a title-ish phrase: a year, authors, an id, a venue or an abstract. */

@@ -11,7 +11,7 @@ const BLOCK_TAGS = new Set([
 export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'SELECT', 'TEXTAREA', 'IFRAME', 'OBJECT']);
 
 /** Visible-ish lines of an element's text, cleaned, empty ones dropped. */
-export function linesOf(el: Element, maxChars = 20_000): string[] {
+export function linesOf(el: Element, maxChars = 20_000, skip?: ReadonlySet<Element>): string[] {
   const out: string[] = [];
   let cur = '';
   let total = 0;
@@ -30,7 +30,7 @@ export function linesOf(el: Element, maxChars = 20_000): string[] {
     }
     if (node.nodeType !== 1) return;
     const tag = (node as Element).tagName.toUpperCase();
-    if (SKIP_TAGS.has(tag) || (node as Element).getAttribute('hidden') !== null) return;
+    if (SKIP_TAGS.has(tag) || (node as Element).getAttribute('hidden') !== null || skip?.has(node as Element)) return;
     const block = BLOCK_TAGS.has(tag);
     if (block) flush();
     for (let c = node.firstChild; c; c = c.nextSibling) walk(c);
@@ -44,4 +44,42 @@ export function linesOf(el: Element, maxChars = 20_000): string[] {
 /** Text of an element with the same skipping rules, on one line. */
 export function flatText(el: Element): string | undefined {
   return cleanText(linesOf(el).join(' '));
+}
+
+/**
+ * Leading echoes: short leaf elements before an entry's running text whose
+ * text comes again later in the entry ("FALEIRO, R." "2026" then
+ * "FALEIRO, R. ; PACE, M. … 2026."). They are sort keys or labels a style
+ * sheet hides; glued to the citation they ruin its first sentence.
+ */
+export function leadingEchoes(block: Element): Set<Element> {
+  const leaves: { el: Element; text: string; at: number }[] = [];
+  let all = '';
+  let running = false;
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) {
+      const v = node.nodeValue ?? '';
+      // Running text sits beside elements (mixed content); a leaf's own text is a candidate echo.
+      if (!running && v.trim().length >= 20 && node.parentElement?.firstElementChild) running = true;
+      all += v;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    if (SKIP_TAGS.has(el.tagName.toUpperCase())) return;
+    if (!running && el.firstElementChild === null) {
+      const t = cleanText(el.textContent);
+      if (t && t.length <= 60) leaves.push({ el, text: t, at: all.length + (el.textContent?.length ?? 0) });
+    }
+    for (let c = node.firstChild; c; c = c.nextSibling) walk(c);
+  };
+  walk(block);
+  const out = new Set<Element>();
+  if (!running) return out;
+  const flat = all.replace(/\s+/g, ' ');
+  for (const l of leaves) {
+    const later = all.slice(l.at).replace(/\s+/g, ' ');
+    if (later.includes(l.text) && flat.length > l.text.length * 3) out.add(l.el);
+  }
+  return out;
 }

@@ -30,6 +30,14 @@ const ETAL = /(?:,?\s*(?:et al\.?|…|\.\.\.)\s*)$/i;
 
 /** A line that is a list of names ("A Smith, B Jones and C Wu", "X | Y"), or undefined. */
 export function nameList(line: string): NameList | undefined {
+  const plain = namesOnly(line);
+  if (plain || !/\([^()\d]{2,80}\)/.test(line)) return plain;
+  // Affiliations in brackets after each name ("Norman May (SAP SE)*; Daniel Ritter (SAP)"): at least two names then.
+  const l = namesOnly(line.replace(/\s*\([^()\d]{2,80}\)/g, ''));
+  return l && l.names.length >= 2 ? l : undefined;
+}
+
+function namesOnly(line: string): NameList | undefined {
   let s = line.replace(/^(?:authors?|by|von|par|авторы)\s*:?\s+/i, '').trim();
   let truncated = false;
   if (ETAL.test(s)) {
@@ -50,8 +58,14 @@ export function nameList(line: string): NameList | undefined {
 // "Surname, I." / "SURNAME, GIVEN" names (APA, ABNT, Vancouver-less styles):
 // the comma is inside each name, so the list is split on ";", "&", "and"-words
 // or on the comma that follows the initials.
-const SURNAME = String.raw`(?:(?:van|von|de|da|der|den|del|dos|di|du|la|le)\s+)*[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:van|von|de|da|der|den|del|dos|di|du|la|le)\s+)*[\p{Lu}][\p{L}'’-]*){0,2}`;
-const GIVEN = String.raw`(?:\p{Lu}\.(?:\s?-?\p{Lu}\.)*|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?:\s+\p{Lu}\.)*)`;
+const SURNAME = String.raw`(?:(?:van|von|de|da|do|das|der|den|del|dos|di|du|la|le)\s+)*[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:van|von|de|da|do|das|der|den|del|dos|di|du|la|le)\s+)*[\p{Lu}][\p{L}'’-]*){0,3}`;
+// Given names: stopped initials ("L. F.", "S.M.", "J.-P."); initials alone without stops ("L F"; only as the
+// whole given name, since "A Smith, B Jones" is given-first); or up to five words with particles
+// ("CLAUDIA BUENO DOS REIS", "Marcelo Bispo de") and initials after them ("AMANDA S.M.", "Cintia M S", "Daniele R de"); not
+// "Jevin D. West", which is a given-first name.
+const G_PARTICLE = String.raw`(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|e|y|DE|DA|DO|DOS|DAS|DEL|DI|DU)`;
+const G_WORD = String.raw`\p{Lu}[\p{L}'’-]+`;
+const GIVEN = String.raw`(?:\p{Lu}\.(?:\s?-?\p{Lu}\.)*|\p{Lu}(?:\s-?\p{Lu})*(?![\p{L}.])|${G_WORD}(?:\s+(?:${G_WORD}|${G_PARTICLE})){0,4}(?:\s+\p{Lu}{1,2}\.?(?:\s?-?\p{Lu}\.?)*)?(?:\s+${G_PARTICLE})?)`;
 const INVERTED = new RegExp(String.raw`^(${SURNAME}),\s*(${GIVEN})$`, 'u');
 
 /** A list of "Surname, Given" names, given names moved first ("Quian, A." → "A. Quian"), or undefined. */
@@ -81,12 +95,40 @@ export function invertedNameList(line: string): NameList | undefined {
       else return undefined;
       continue;
     }
-    if (/\p{Lu}\./u.test(m[2]!) || m[1] === m[1]!.toUpperCase()) initials++;
+    if (/\p{Lu}\./u.test(m[2]!) || /^\p{Lu}(?:\s|$)/u.test(m[2]!) || m[1] === m[1]!.toUpperCase()) initials++;
     names.push(`${m[2]!.trim()} ${m[1]!.trim()}`);
   }
   // "Deep Learning, Vision" is not a person: a lone inverted name needs initials or a capitalised surname.
   if (!initials && names.length < 2) return undefined;
   return { names, truncated };
+}
+
+/** One "Surname, Given" name, initials or not ("de Lima, Renata"): weaker than a list, enough to tell a link is a person. */
+export function isInvertedName(s: string): boolean {
+  const t = s.trim();
+  if (t.length > 60) return false;
+  if (INVERTED.test(t)) return true;
+  // Looser, for telling a person's link from a title: one comma between two short runs of capitalised
+  // words and initials ("Filho, Newton L. Dias", "F. FRACETO, L").
+  const parts = t.split(',');
+  const cap = /^(?:(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.|de|da|do|dos|das|van|von)\s*)+$/u;
+  return parts.length === 2 && parts.every((p) => p.trim().split(/\s+/).length <= 4 && cap.test(p.trim()));
+}
+
+/**
+ * A line that starts with "Surname, I." names and goes on with the venue
+ * ("Quian, A. & Lázaro-Rodríguez, P. Espejo de Monografías…, 2025"): the
+ * longest prefix ending on an initial that reads as such a list.
+ */
+export function invertedNamesPrefix(line: string): NameList | undefined {
+  if (line.length > 600) return undefined;
+  const ends: number[] = [];
+  for (const m of line.matchAll(/\p{Lu}\.(?=\s|,|$)/gu)) ends.push(m.index + m[0].length);
+  for (let i = ends.length - 1; i >= 0; i--) {
+    const l = invertedNameList(line.slice(0, ends[i]));
+    if (l) return l;
+  }
+  return undefined;
 }
 
 /** Either shape of a name list. */

@@ -23,7 +23,8 @@ export function listCapture(preview: ListPreview, choice: OwnerChoice, now = new
   const notes = [`read by the generic list reader (confidence ${preview.confidence}); confirmed by the user`];
   const extraction: Extraction =
     choice.confirmed && name
-      ? { pageKind: 'author', person: { name }, works: preview.works, notes }
+      ? // The page's stated figures (h-index, citations, papers) go with the owner the user confirmed.
+        { pageKind: 'author', person: { name, ...(preview.ownerMetrics ? { metrics: preview.ownerMetrics } : {}) }, works: preview.works, notes }
       : { pageKind: 'list', works: preview.works, notes };
   return envelope(GENERIC_LIST, new URL(preview.url), extraction, now);
 }
