@@ -272,7 +272,9 @@ export async function launchFirefox(build: FirefoxBuild): Promise<FirefoxBrowser
     };
   })()`);
 
-  const source = (fn: Function, arg: unknown) => `(${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)})`;
+  // The frame script travels as a data: URL, read as ASCII: every other character goes as a \u escape (valid in JS source).
+  const source = (fn: Function, arg: unknown) =>
+    `(${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)})`.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const run = <R>(handle: number, fn: Function, arg: unknown) =>
     inChrome(`window.__scholarLensE2E.run(${handle}, ${JSON.stringify(source(fn, arg))})`) as Promise<R>;
 
