@@ -26,7 +26,19 @@ export default defineConfig({
     },
     action: { default_title: 'Scholar Lens' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'scholar-lens@example.org', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'scholar-lens@example.org',
+              // 140 (the ESR before 153) is the first desktop Firefox that reads data_collection_permissions.
+              strict_min_version: '140.0',
+              // Firefox's data-collection declaration: nothing is collected or sent anywhere (README "Privacy").
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android reads the declaration from 142 on. Android is not tested (README "Browsers").
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
   vite: () => ({

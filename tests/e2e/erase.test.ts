@@ -14,17 +14,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
+import { held, type Held } from './browser';
 
 const SCHOLAR = 'https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en';
 const ORCID = 'https://orcid.org/0000-0003-4423-4370';
 const SHELL = '<!doctype html><html><head><meta charset="utf-8"><title>loading</title></head><body><div id="app"></div></body></html>';
-
-interface Held {
-  databases: { name: string; stores: Record<string, number> }[];
-  local: Record<string, unknown>;
-  session: Record<string, unknown>;
-  caches: string[];
-}
 
 describe('Erase everything', () => {
   let h: Harness;
@@ -40,37 +34,6 @@ describe('Erase everything', () => {
     await h?.close();
     rmSync(dir, { recursive: true, force: true });
   });
-
-  /** Everything the extension holds, as its service worker sees it: record counts per object store, storage areas whole. */
-  async function held(): Promise<Held> {
-    const sw = h.context.serviceWorkers()[0]!;
-    return sw.evaluate(async () => {
-      const databases: { name: string; stores: Record<string, number> }[] = [];
-      for (const info of await indexedDB.databases()) {
-        if (!info.name) continue;
-        const db = await new Promise<IDBDatabase>((res, rej) => {
-          const r = indexedDB.open(info.name!);
-          r.onsuccess = () => res(r.result);
-          r.onerror = () => rej(r.error);
-        });
-        const stores: Record<string, number> = {};
-        for (const name of [...db.objectStoreNames])
-          stores[name] = await new Promise<number>((res, rej) => {
-            const r = db.transaction(name).objectStore(name).count();
-            r.onsuccess = () => res(r.result);
-            r.onerror = () => rej(r.error);
-          });
-        db.close();
-        databases.push({ name: info.name, stores });
-      }
-      return {
-        databases,
-        local: await chrome.storage.local.get(null),
-        session: await chrome.storage.session.get(null),
-        caches: await caches.keys(),
-      };
-    });
-  }
 
   async function dashboard(): Promise<Page> {
     const dash = await h.context.newPage();
@@ -103,7 +66,7 @@ describe('Erase everything', () => {
     await dash.getByRole('checkbox', { name: 'Google Scholar' }).uncheck();
     await dash.getByText('Saved.').waitFor();
 
-    const before = await held();
+    const before = await held(h);
     // Three pages (two browsed, one imported), the decision, the setting in the store (for backups) and in
     // storage.local (for the content scripts), a status per open tab in storage.session: the test sees what it then expects to be gone.
     expect(before.databases.find((d) => d.name === 'scholar-lens')?.stores).toMatchObject({ captures: 3, decisions: 1, settings: 1 });
@@ -120,7 +83,7 @@ describe('Erase everything', () => {
     const pageStorage = await dash.evaluate(() => ({ localStorage: localStorage.length, sessionStorage: sessionStorage.length }));
     await dash.close();
 
-    after = await held();
+    after = await held(h);
     console.log(`erase e2e: before ${JSON.stringify(before.databases)}, local ${Object.keys(before.local).join(',')}, session ${Object.keys(before.session).join(',')}; after ${JSON.stringify({ ...after, session: Object.keys(after.session) })}`);
     // The database itself stays (its schema is the extension's, not the user's data); every store in it is empty.
     expect(after.databases.map((d) => d.name)).toContain('scholar-lens');

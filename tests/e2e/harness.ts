@@ -7,10 +7,12 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { chromiumPath } from './chromium';
 import { fixtureBytes } from '../helpers/fixtures';
+import { matchesAddress, type ExtensionBrowser, type ExtensionPage } from './browser';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
-export interface Harness {
+/** Chromium's side of the browser-neutral interface (./browser.ts), plus playwright's own objects for the Chromium-only tests. */
+export interface Harness extends ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   /** Every request the browser made, for privacy assertions. */
@@ -21,6 +23,7 @@ export interface Harness {
   visit(url: string): Promise<{ page: Page; tabId: number }>;
   /** Open the popup for a tab, as the toolbar button would. */
   popup(tabId: number): Promise<Page>;
+  extensionPage(path: string): Promise<Page & ExtensionPage>;
   close(): Promise<void>;
 }
 
@@ -81,7 +84,14 @@ export async function launch(opts: { colorScheme?: 'light' | 'dark' } = {}): Pro
     throw new Error(`the content script reported nothing for tab ${tabId}`);
   }
 
+  async function open(url: string): Promise<{ page: Page; tabId: number }> {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    return { page, tabId: await tabIdOf(page.url()) };
+  }
+
   return {
+    name: 'chromium',
     context,
     extensionId,
     requests,
@@ -89,12 +99,20 @@ export async function launch(opts: { colorScheme?: 'light' | 'dark' } = {}): Pro
       const body = fixtureBytes(fixture);
       await context.route(urlPattern, (route) => route.fulfill({ status: 200, contentType, body }));
     },
+    async reply(address, answer) {
+      await context.route(
+        (u) => matchesAddress(address, u.href),
+        async (route) => {
+          const r = await answer();
+          await route.fulfill({ status: r.status ?? 200, contentType: r.contentType ?? 'text/html', headers: r.headers, body: Buffer.from(r.body) });
+        },
+      );
+    },
+    open,
     async visit(url) {
-      const page = await context.newPage();
-      await page.goto(url, { waitUntil: 'load' });
-      const tabId = await tabIdOf(page.url());
-      await waitForStatus(tabId);
-      return { page, tabId };
+      const opened = await open(url);
+      await waitForStatus(opened.tabId);
+      return opened;
     },
     async popup(tabId) {
       const page = await context.newPage();
@@ -102,6 +120,14 @@ export async function launch(opts: { colorScheme?: 'light' | 'dark' } = {}): Pro
       await page.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
       return page;
     },
+    async extensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    // playwright's overloads cannot name a generic argument type: the function goes as one of unknown.
+    background: <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) =>
+      context.serviceWorkers()[0]!.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown),
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });

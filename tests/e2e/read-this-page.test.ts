@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import type { Capture } from '../../src/core/capture';
 import { adapterFor } from '../../src/adapters/registry';
 import { launch, type Harness } from './harness';
+import { storedCaptures } from './browser';
 import { axeViolations } from './axe';
 import { docScreenshot } from './screenshots';
 
@@ -34,27 +35,6 @@ describe('Read this page: preview, owner, confirm or cancel', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`no tab for ${url}`);
-  }
-
-  async function storedCaptures(): Promise<{ key: string; capture: Capture }[]> {
-    const sw = h.context.serviceWorkers()[0]!;
-    return sw.evaluate(async () => {
-      // Opening a database that does not exist yet would create it empty, under the store's feet.
-      if (!(await indexedDB.databases()).some((d) => d.name === 'scholar-lens')) return [];
-      const db = await new Promise<IDBDatabase>((res, rej) => {
-        const r = indexedDB.open('scholar-lens');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      if (!db.objectStoreNames.contains('captures')) return [];
-      const all = await new Promise<{ key: string; capture: Capture }[]>((res, rej) => {
-        const r = db.transaction('captures').objectStore('captures').getAll();
-        r.onsuccess = () => res(r.result as { key: string; capture: Capture }[]);
-        r.onerror = () => rej(r.error);
-      });
-      db.close();
-      return all;
-    });
   }
 
   beforeAll(async () => {
@@ -92,7 +72,7 @@ describe('Read this page: preview, owner, confirm or cancel', () => {
 
     await popup.getByRole('button', { name: 'Cancel' }).click();
     await popup.getByRole('button', { name: 'Read this page' }).waitFor();
-    expect(await storedCaptures()).toEqual([]);
+    expect(await storedCaptures(h)).toEqual([]);
 
     // Again, correct the name, confirm whose list it is, save.
     await popup.getByRole('button', { name: 'Read this page' }).click();
@@ -102,7 +82,7 @@ describe('Read this page: preview, owner, confirm or cancel', () => {
     await popup.getByRole('button', { name: 'Save 5 works' }).click();
     await expect.poll(() => popup.locator('.status').first().textContent()).toContain('Generic list reader author page — 5 works saved');
 
-    const all = await storedCaptures();
+    const all = await storedCaptures(h);
     expect(all.map((r) => r.key)).toEqual([`generic-list:${LAB_PAGE}`]);
     const c = all[0]!.capture;
     expect(c).toMatchObject({ source: 'generic-list', pageKind: 'author', url: LAB_PAGE, person: { name: 'Andreas Madsack (AX Semantics)' } });
@@ -121,7 +101,7 @@ describe('Read this page: preview, owner, confirm or cancel', () => {
     await expect.poll(() => popup.locator('.preview-works li').count()).toBe(5);
     await popup.getByRole('button', { name: 'Save 200 works' }).click();
     await expect.poll(() => popup.locator('.status').first().textContent()).toContain('Generic list reader list of works — 200 works saved');
-    const rec = (await storedCaptures()).find((r) => r.key === `generic-list:${READING_LIST}`);
+    const rec = (await storedCaptures(h)).find((r) => r.key === `generic-list:${READING_LIST}`);
     expect(rec?.capture).toMatchObject({ source: 'generic-list', pageKind: 'list' });
     expect(rec?.capture.person).toBeUndefined();
     expect(rec?.capture.works).toHaveLength(200);
