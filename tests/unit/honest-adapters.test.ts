@@ -175,6 +175,17 @@ describe('Google Scholar\'s block page at its real address', () => {
     expect(siteAt('https://www.google.com/sorry/index?continue=https://scholar.google.com.evil.org/x')).toBeUndefined();
   });
 
+  it('every block page example matches its pattern, lies within no rule of any site, and names its site', () => {
+    for (const a of adapters)
+      for (const b of a.blockPages ?? [])
+        for (const ex of b.examples) {
+          const url = new URL(ex);
+          expect(b.pattern.test(url.hostname + url.pathname + url.search), ex).toBe(true);
+          for (const other of adapters) expect(other.rules.some((r) => r.pattern.test(url.hostname + url.pathname + url.search)), `${ex} is a record of ${other.id}`).toBe(false);
+          expect(siteAt(url)?.id, ex).toBe(a.id);
+        }
+  });
+
   it('"Save this page" there reports blocked (the tab has no content script on www.google.com)', async () => {
     const m = await readPageOnRequest(sorry(), onGoogle, noFetch as unknown as typeof fetch);
     expect(m.type).toBe('capture');
