@@ -5,7 +5,7 @@
 
 import { parseUrl } from '../core/url';
 import { compareCodePoints } from '../core/order';
-import { ruleFor, type SiteAdapter } from './contract';
+import { isBlockPage, ruleFor, type SiteAdapter } from './contract';
 import { BIBLIOGRAPHY_SOURCE } from '../formats/bibliography';
 import { READER_NAMES } from '../readers/names';
 
@@ -23,6 +23,8 @@ export interface Registry {
   /** The generic readers for pages of no supported site, in the order they are tried. */
   fallbackAdapters: readonly SiteAdapter[];
   adapterFor(url: URL | string): SiteAdapter | undefined;
+  /** The site whose records or block page (captcha, refusal) this address is. */
+  siteAt(url: URL | string): SiteAdapter | undefined;
   adapterById(id: string): SiteAdapter | undefined;
   fallbackAdapterFor(doc: Document, url: URL): SiteAdapter | undefined;
   hostMatchPatterns(): string[];
@@ -47,6 +49,10 @@ export function createRegistry(sites: Iterable<SiteAdapter>, fallbacks: Iterable
     adapterFor(url) {
       const u = typeof url === 'string' ? parseUrl(url) : url;
       return u ? adapters.find((a) => ruleFor(a, u) !== undefined) : undefined;
+    },
+    siteAt(url) {
+      const u = typeof url === 'string' ? parseUrl(url) : url;
+      return u ? (adapters.find((a) => ruleFor(a, u) !== undefined) ?? adapters.find((a) => isBlockPage(a, u))) : undefined;
     },
     adapterById: (id) => byId.get(id),
     fallbackAdapterFor: (doc, url) => fallbackAdapters.find((a) => a.detect(doc, url) !== undefined),

@@ -14,6 +14,13 @@ export interface UrlRule {
   examples: string[];
 }
 
+/** Where a site sends a visitor it refuses, with real addresses that must match. */
+export interface BlockPage {
+  /** Tested against `hostname + pathname + search`, like a rule's pattern. */
+  pattern: RegExp;
+  examples: string[];
+}
+
 /**
  * A same-site resource that carries the page's data more faithfully than its
  * DOM (DBLP's person XML, ORCID's public JSON, Semantic Scholar's API).
@@ -52,6 +59,12 @@ export interface SiteAdapter {
    * sign-in, listings): the convention test checks that no rule of any site matches them.
    */
   nonMatching: string[];
+  /**
+   * Addresses where the site serves a captcha or a refusal in place of the
+   * page asked for (Scholar's `/sorry/index?continue=…`). They are not records,
+   * so no rule matches them; a page there is read only to report it blocked.
+   */
+  blockPages?: BlockPage[];
   /** Cheap check on the live document: which kind of page is this, or undefined if not ours. */
   detect(doc: Document, url: URL): PageKind | undefined;
   /** Full extraction. Must not throw on any input; bad pages yield blocked/unrecognized. */
@@ -110,4 +123,15 @@ export function ruleTarget(url: URL): string {
 export function ruleFor(adapter: SiteAdapter, url: URL): UrlRule | undefined {
   const target = ruleTarget(url);
   return adapter.rules.find((r) => r.pattern.test(target));
+}
+
+/** Is this address where the site serves its block page (captcha, refusal)? */
+export function isBlockPage(adapter: Pick<SiteAdapter, 'blockPages'>, url: URL): boolean {
+  const target = ruleTarget(url);
+  return !!adapter.blockPages?.some((b) => b.pattern.test(target));
+}
+
+/** The adapter reads this address: one of its records, or its block page. */
+export function claims(adapter: SiteAdapter, url: URL): boolean {
+  return ruleFor(adapter, url) !== undefined || isBlockPage(adapter, url);
 }

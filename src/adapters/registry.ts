@@ -13,4 +13,4 @@ export const registry = createRegistry(
   [embeddedMetadata, genericList],
 );
 
-export const { adapters, fallbackAdapters, adapterFor, adapterById, fallbackAdapterFor, hostMatchPatterns } = registry;
+export const { adapters, fallbackAdapters, adapterFor, siteAt, adapterById, fallbackAdapterFor, hostMatchPatterns } = registry;

@@ -67,7 +67,13 @@ export function createHandler(deps: BackgroundDeps, ownId: string) {
       works: capture.works?.length ?? 0,
       notes: capture.notes ?? [],
     };
-    if (capture.pageKind !== 'blocked' && capture.pageKind !== 'unrecognized') {
+    // The runner never sends an author page or a list without works (src/adapters/run.ts); the store
+    // does not take one from anything else either: it would make a person of a page nobody read.
+    const empty = (capture.pageKind === 'author' || capture.pageKind === 'list') && !capture.works?.length;
+    if (empty) {
+      status.pageKind = 'unrecognized';
+      status.notes = [`${adapter.name}'s reader did not understand this page: no works found on it`, ...status.notes];
+    } else if (capture.pageKind !== 'blocked' && capture.pageKind !== 'unrecognized') {
       try {
         const key = pageKeyOf(adapter, new URL(capture.url));
         const result = await putCapture(await deps.db(), key, capture);
@@ -96,11 +102,13 @@ export function createHandler(deps: BackgroundDeps, ownId: string) {
   }
 
   async function handleNothingFound(m: MessageOf<'nothing-found'>, tabId: number, sender: Sender): Answer<'nothing-found'> {
+    // A site's reader that found nothing is named, so the popup says whose reader it was.
+    const site = m.site ? adapterById(m.site) : undefined;
     const status: TabStatus = {
       tabId,
       url: m.url ?? sender.url ?? '',
-      source: 'none',
-      siteName: 'This page',
+      source: site?.id ?? 'none',
+      siteName: site?.name ?? 'This page',
       pageKind: 'unrecognized',
       outcome: 'not-stored',
       works: 0,

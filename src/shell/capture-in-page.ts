@@ -4,7 +4,8 @@
 
 import type { Capture } from '../core/capture';
 import type { Payloads, SiteAdapter } from '../adapters/contract';
-import { capturePage } from '../adapters/run';
+import { captureUnknownLayout, capturePage } from '../adapters/run';
+import { claims } from '../adapters/contract';
 
 export interface PageContext {
   doc: Document;
@@ -26,6 +27,18 @@ export async function captureCurrentPage(ctx: PageContext, adapter: SiteAdapter 
   if (kind === undefined) return undefined;
   const payloads = await fetchPayloads(adapter, ctx);
   return capturePage(adapter, ctx.doc, ctx.url, { payloads });
+}
+
+/**
+ * What a site's content script reads at an address its adapter claims: the
+ * capture, or, when the adapter's detect does not know the page, a capture
+ * saying the layout was not understood. Never silence there, on a fresh load
+ * as after an in-app navigation: the popup says why and offers the generic readers.
+ */
+export async function captureClaimedPage(ctx: PageContext, adapter: SiteAdapter): Promise<Capture | undefined> {
+  const capture = await captureCurrentPage(ctx, adapter);
+  if (capture || !claims(adapter, ctx.url)) return capture;
+  return captureUnknownLayout(adapter, ctx.doc, ctx.url);
 }
 
 async function fetchPayloads(adapter: SiteAdapter, ctx: PageContext): Promise<Payloads | undefined> {

@@ -17,7 +17,7 @@ export interface CaptureLoopDeps {
   capture(adapter: SiteAdapter, url: URL): Promise<Capture | undefined>;
   send(capture: Capture): Promise<unknown>;
   /** Replace the tab's status when a new in-app page yields nothing, so the last page's stays not shown. */
-  report?(url: string, reason: string): Promise<unknown>;
+  report?(url: string, reason: string, site?: string): Promise<unknown>;
   navigation?: EventSource;
   win?: EventSource;
   timeoutMs?: number;
@@ -40,8 +40,8 @@ export function startCaptureLoop(d: CaptureLoopDeps): CaptureLoop {
   async function run(href: string, navigated: boolean): Promise<void> {
     const gen = ++generation;
     const stale = () => gen !== generation || pageAddress(d.href()) !== pageAddress(href);
-    const say = async (reason: string) => {
-      if (navigated && d.report && !stale()) await d.report(href, reason);
+    const say = async (reason: string, site?: string) => {
+      if (navigated && d.report && !stale()) await d.report(href, reason, site);
     };
     let url: URL;
     try {
@@ -73,7 +73,9 @@ export function startCaptureLoop(d: CaptureLoopDeps): CaptureLoop {
     // The address moved on while the data was fetched: this result belongs to a page no longer shown.
     if (stale()) return;
     if (capture) await d.send(capture);
-    else await say(`${adapter.name} found nothing to read on this page`);
+    // (A site's content script reads a claimed address into a capture even when its layout is unknown:
+    // capture-in-page.ts captureClaimedPage, so a fresh load reports its reason too.)
+    else await say(`${adapter.name} found nothing to read on this page`, adapter.id);
   }
 
   const start = (href: string, navigated: boolean) => {

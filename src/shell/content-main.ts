@@ -4,9 +4,9 @@
 
 import browser from 'webextension-polyfill';
 import type { SiteAdapter } from '../adapters/contract';
-import { ruleFor } from '../adapters/contract';
+import { claims, ruleFor } from '../adapters/contract';
 import { sendToBackground } from './browser-send';
-import { captureCurrentPage, pageFetcher } from './capture-in-page';
+import { captureClaimedPage, pageFetcher } from './capture-in-page';
 import { browserCollectDeps, collectAllController } from './collect-all-in-page';
 import { dataFetcher } from './fetch-data';
 import { autoCaptureOn, normalizeSiteSettings, SITE_SETTINGS_KEY } from './site-settings';
@@ -14,22 +14,24 @@ import { startCaptureLoop } from './capture-loop';
 
 export function runContentScript(adapter: SiteAdapter): void {
   const adapterFor = (url: URL) => (ruleFor(adapter, url) ? adapter : undefined);
+  // The capture loop also reads the site's block page, to report it blocked.
+  const readsAt = (url: URL) => (claims(adapter, url) ? adapter : undefined);
   try {
     // In-app navigations (pushState) are captured too, never with the previous page's data: see capture-loop.ts.
     startCaptureLoop({
       doc: document,
       href: () => location.href,
-      adapterFor,
+      adapterFor: readsAt,
       // The user may have turned automatic capture off for this site (dashboard settings).
       enabled: async (a) => autoCaptureOn(await siteSettings(), a.id),
       capture: (a, url) =>
-        captureCurrentPage(
+        captureClaimedPage(
           // Sibling-host data (pub.orcid.org, api.semanticscholar.org) goes through the background: see fetch-data.ts.
           { doc: document, url, fetchText: dataFetcher(url, pageFetcher(fetch.bind(globalThis)), sendToBackground) },
           a,
         ),
       send: (capture) => sendToBackground({ type: 'capture', capture }),
-      report: (url, reason) => sendToBackground({ type: 'nothing-found', url, reason }),
+      report: (url, reason, site) => sendToBackground({ type: 'nothing-found', url, reason, ...(site ? { site } : {}) }),
       navigation: (globalThis as { navigation?: Parameters<typeof startCaptureLoop>[0]['navigation'] }).navigation,
       win: window,
     });

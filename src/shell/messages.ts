@@ -41,7 +41,7 @@ export type BackgroundMessage =
   /** A tab read its page (content script, "Save this page", a confirmed "Read this page", "Collect all"). */
   | { type: 'capture'; capture: Capture }
   /** A tab's page yielded nothing: replaces its status so the previous page's is not shown. Without url, the tab's address is used. */
-  | { type: 'nothing-found'; url?: string; reason: string }
+  | { type: 'nothing-found'; url?: string; reason: string; /** The site whose reader found nothing (its id), when one tried. */ site?: string }
   /** The popup got the host permission: read this origin's article pages from now on. */
   | { type: 'enable-host'; origin: string }
   | FetchDataMessage

@@ -47,10 +47,12 @@ const PAYLOADS: { [T in MessageType]: PayloadParser<T> } = {
   'nothing-found'(m) {
     const url = field(m, 'url');
     const reason = field(m, 'reason');
+    const site = field(m, 'site');
     // Without a url the background uses the tab's address as the browser reports it.
     return {
       type: 'nothing-found',
       ...(typeof url === 'string' ? { url } : {}),
+      ...(typeof site === 'string' && /^[a-z0-9-]{1,64}$/.test(site) ? { site } : {}),
       reason: (typeof reason === 'string' ? reason : 'nothing scholarly found').slice(0, 300),
     };
   },

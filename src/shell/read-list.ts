@@ -5,8 +5,9 @@
 // same envelope and validation as every site's (source `generic-list`).
 
 import type { StatedMetrics, Work } from '../core/capture';
-import { fieldsFound, readList, type FieldName } from '../readers/list-reader/index';
+import { FIELD_NAMES, fieldsFound, readList, type FieldName } from '../readers/list-reader/index';
 import { withoutHash } from '../core/url';
+import { readEmbeddedMetadata } from '../readers/embedded-metadata';
 
 /** What the injected script hands back to the popup (executeScript's result). */
 export interface ListPreview {
@@ -22,10 +23,35 @@ export interface ListPreview {
   notes: string[];
   /** Why each work was accepted, by index of `works` (machine-readable tokens; shown in the preview). */
   reasons?: string[][];
+  /** The page is one article, read by the embedded-metadata reader (no list on it): saved as a paper page. */
+  paper?: true;
 }
 
 /** Runs in the tab (injected script): read the page, return the preview to the popup. */
 export function previewPage(doc: Document, url: URL, now = new Date()): ListPreview {
   const r = readList(doc, url, now);
+  // No list, but the page may be one article with citation tags: the other generic reader's case.
+  if (!r.works.length) {
+    const work = safely(() => readEmbeddedMetadata(doc, url));
+    if (work?.title)
+      return { url: withoutHash(url), works: [work], fields: fieldsOf(work), found: Object.keys(fieldsOf(work)) as FieldName[], confidence: 1, notes: ['read from the page\'s citation metadata'], paper: true };
+  }
   return { url: withoutHash(url), works: r.works, fields: r.fields, found: fieldsFound(r), confidence: r.confidence, ownerGuess: r.ownerGuess, ...(r.ownerMetrics ? { ownerMetrics: r.ownerMetrics } : {}), notes: r.notes, reasons: r.reasons };
+}
+
+function safely<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}
+
+function fieldsOf(w: Work): Partial<Record<FieldName, number>> {
+  const out: Partial<Record<FieldName, number>> = {};
+  for (const f of FIELD_NAMES) {
+    const v = w[f];
+    if (v !== undefined && (!Array.isArray(v) || v.length) && (typeof v !== 'object' || Array.isArray(v) || Object.keys(v).length)) out[f] = 1;
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 // "Save this page": what runs in a tab when the user asks, on any site.
-import { adapterFor, fallbackAdapterFor } from '../adapters/registry';
+import { fallbackAdapterFor, siteAt } from '../adapters/registry';
 import { captureCurrentPage, pageFetcher } from './capture-in-page';
 import type { MessageOf } from './messages';
 
@@ -7,7 +7,8 @@ import type { MessageOf } from './messages';
 export type SavePageMessage = MessageOf<'capture' | 'nothing-found'>;
 
 export async function readPageOnRequest(doc: Document, url: URL, fetchImpl: typeof fetch): Promise<SavePageMessage> {
-  const site = adapterFor(url);
+  // A site's block page (Scholar's captcha on www.google.com) is read by that site, to say it is blocked.
+  const site = siteAt(url);
   const adapter = site && site.detect(doc, url) !== undefined ? site : fallbackAdapterFor(doc, url);
   if (!adapter)
     return {

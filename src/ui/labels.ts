@@ -27,6 +27,20 @@ export function statusLine(s: TabStatus): string {
     case 'not-stored':
       return s.pageKind === 'blocked'
         ? `${s.siteName}: blocked — ${s.notes[0] ?? 'the site asked for a check'}`
-        : `${s.siteName}: ${s.notes[0] ?? 'this page was not understood'}`;
+        : notUnderstoodLine(s);
   }
 }
+
+/** "ACL Anthology's reader did not understand this author page: …" names its site already; other notes get the site in front. */
+function notUnderstoodLine(s: TabStatus): string {
+  const note = s.notes[0];
+  if (!note) return `${s.siteName}: this page was not understood`;
+  return note.startsWith(`${s.siteName}'s reader `) ? note : `${s.siteName}: ${note}`;
+}
+
+/** The tab's page is on a supported site whose own reader could not read it (not blocked, not a page it does not claim). */
+export function siteReaderFailed(s: TabStatus): boolean {
+  return s.pageKind === 'unrecognized' && s.outcome === 'not-stored' && s.source !== 'none' && !GENERIC_SOURCES.has(s.source);
+}
+
+const GENERIC_SOURCES = new Set(['generic-list', 'embedded-metadata']);

@@ -11,13 +11,14 @@
 //   the orcid= attribute on the person's own author entries when those agree;
 //   when they name different ORCIDs (a merged profile), none is taken.
 
-import type { Extraction, Person, Work, WorkType } from '../../core/capture';
+import type { Extraction, Person, PersonIdKey, Work, WorkType } from '../../core/capture';
 import type { SiteAdapter } from '../../adapters/contract';
 import { canonicalArxiv, canonicalDoi, cleanText, compact, parseCount, parseYear, textOf } from '../../core/text';
 import { elements, findFirst, parseXmlText, xmlText, type XmlElement } from '../../adapters/kit/xml';
 import site from './site.json';
 
 const HOSTS = String.raw`(?:dblp\.org|dblp\.uni-trier\.de|dblp\.dagstuhl\.de)`;
+const SEARCH_API = /^\/search\/publ\/api\/?$/;
 const PID_PATH = /^\/pid\/([\w.-]+\/[\w.-]+?)(?:\.html|\.xml)?\/?$/;
 
 export function pidOf(url: URL): string | undefined {
@@ -80,6 +81,77 @@ function xmlWork(rec: XmlElement): Work | undefined {
   });
 }
 
+// The search API (dblp.org/search/publ/api?format=xml) names each hit's type in words.
+const SEARCH_TYPES: Record<string, WorkType> = {
+  'Journal Articles': 'article',
+  'Conference and Workshop Papers': 'conference',
+  'Informal and Other Publications': 'preprint',
+  'Informal Publications': 'preprint',
+  'Parts in Books or Collections': 'chapter',
+  'Books and Theses': 'book',
+  Editorship: 'book',
+};
+
+/** One `<hit><info>…</info></hit>` of DBLP's publication search API. */
+function searchHit(hit: XmlElement): Work | undefined {
+  const info = elements(hit, 'info')[0];
+  if (!info) return undefined;
+  const field = (name: string) => cleanText(xmlText(elements(info, name)[0]));
+  const title = cleanTitle(field('title'));
+  if (!title) return undefined;
+  const authors = elements(info, 'authors')[0];
+  const ee = field('ee');
+  const key = field('key');
+  const type = field('type');
+  return compact({
+    title,
+    authors: (authors ? elements(authors, 'author') : []).map((a) => cleanText(xmlText(a))).filter((n): n is string => !!n).map(dropHomonymNumber),
+    year: parseYear(field('year')),
+    venue: field('venue'),
+    ids: compact({ dblp: key, doi: canonicalDoi(field('doi') ?? ee), arxiv: ee ? arxivFromLink(ee) : undefined }),
+    url: ee ?? field('url'),
+    type: type ? (SEARCH_TYPES[type] ?? 'other') : undefined,
+  });
+}
+
+/** DBLP's publication search API response (XML): a list of works. */
+export function extractSearchXml(text: string): Extraction {
+  const result = findFirst(parseXmlText(text), 'result');
+  const hits = result && findFirst(result, 'hits');
+  if (!hits) return { pageKind: 'unrecognized', notes: ['DBLP: the data is not a search API response (no <result><hits>)'] };
+  const list = elements(hits, 'hit');
+  const works = list.map(searchHit).filter((w): w is Work => !!w);
+  const notes: string[] = [];
+  if (works.length < list.length) notes.push(`${list.length - works.length} hit(s) without a title were skipped`);
+  const total = parseCount(hits.attrs.total);
+  if (total !== undefined && total > list.length) notes.push(`response holds ${list.length} of ${total} hits`);
+  return { pageKind: 'list', works, notes };
+}
+
+// Profile links a DBLP person record lists (<person><url>…</url>): other sites' person ids.
+const PROFILE_IDS: [Exclude<PersonIdKey, 'dblp'>, RegExp][] = [
+  ['orcid', /^https?:\/\/orcid\.org\/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\/?$/i],
+  ['gscholar', /^https?:\/\/scholar\.google\.[a-z.]+\/citations\?(?:[^#]*&)?user=([\w-]{12})(?:[&#]|$)/],
+  ['s2', /^https?:\/\/(?:www\.)?semanticscholar\.org\/author\/(?:[^/]+\/)?(\d+)\/?$/],
+  ['openreview', /^https?:\/\/openreview\.net\/profile\?id=(~[^&#]+)$/],
+  ['researchgate', /^https?:\/\/(?:www\.)?researchgate\.net\/profile\/([^/?#]+)\/?$/],
+];
+// Links that are about the person but not their homepage: reference works, social sites, profile services.
+const NOT_HOMEPAGE = /^https?:\/\/(?:[\w-]+\.)*(?:wikipedia\.org|wikidata\.org|orcid\.org|google\.[a-z.]+|semanticscholar\.org|openreview\.net|researchgate\.net|dblp\.[a-z.]+|twitter\.com|x\.com|linkedin\.com|github\.com|mathgenealogy\.org|genealogy\.math\.ndsu\.nodak\.edu|viaf\.org|d-nb\.info|isni\.org|loc\.gov|acm\.org|ieee\.org|zbmath\.org|scopus\.com|mathscinet\.ams\.org|ams\.org|awards?\.[\w.-]+)\//i;
+
+/** Person ids and homepage from a DBLP person record's <url> links. */
+export function personLinks(urls: string[]): { ids: Partial<Record<PersonIdKey, string>>; homepage?: string } {
+  const ids: Partial<Record<PersonIdKey, string>> = {};
+  for (const u of urls)
+    for (const [key, re] of PROFILE_IDS) {
+      const m = re.exec(u);
+      if (m && ids[key] === undefined) ids[key] = key === 'orcid' ? m[1]!.toUpperCase() : decodeURIComponent(m[1]!);
+    }
+  // DBLP lists the homepage first when it knows one; only a plain web address counts.
+  const homepage = urls.find((u) => /^https?:\/\/[^\s]+$/i.test(u) && !NOT_HOMEPAGE.test(u));
+  return homepage ? { ids, homepage } : { ids };
+}
+
 function personOrcid(dp: XmlElement, pid: string | undefined): { orcid?: string; note?: string } {
   const person = elements(dp, 'person')[0];
   const fromUrl = person && elements(person, 'url').map((u) => xmlText(u)).find((u) => /orcid\.org\//.test(u));
@@ -108,6 +180,7 @@ export function extractPersonXml(text: string): Extraction {
   const affiliation = person
     ? cleanText(xmlText(elements(person, 'note').find((n) => n.attrs.type === 'affiliation')))
     : undefined;
+  const links = personLinks(person ? elements(person, 'url').map((u) => xmlText(u).trim()).filter(Boolean) : []);
   const stated = parseCount(dp.attrs.n);
   const notes: string[] = [];
   if (note) notes.push(note);
@@ -116,7 +189,8 @@ export function extractPersonXml(text: string): Extraction {
   const p: Person = compact({
     name,
     affiliation,
-    ids: compact({ dblp: pid, orcid }),
+    ids: compact({ ...links.ids, dblp: pid, orcid }),
+    homepage: links.homepage,
     metrics: stated !== undefined ? { papers: stated } : undefined,
   });
   return { pageKind: 'author', person: p, works, notes };
@@ -186,8 +260,14 @@ export const dblpAdapter: SiteAdapter = {
         'https://dblp.org/pid/l/XueLiu.html',
       ],
     },
+    {
+      kind: 'list',
+      pattern: new RegExp(`^${HOSTS}/search/publ/api/?\\?`),
+      examples: ['https://dblp.org/search/publ/api?q=rui+tan&format=xml&h=2'],
+    },
   ],
   detect(doc, url) {
+    // The search API is read from its saved response (extractData); in a tab it is an XML tree, not a page of ours.
     if (!pidOf(url)) return undefined;
     if (isBlocked(doc)) return 'blocked';
     return 'author';
@@ -197,6 +277,8 @@ export const dblpAdapter: SiteAdapter = {
     return pid ? [{ url: `${url.origin}/pid/${pid}.xml`, as: 'xml', key: 'person' }] : [];
   },
   extract(doc, url, payloads) {
+    if (SEARCH_API.test(url.pathname))
+      return { pageKind: 'unrecognized', notes: ['DBLP: the search API is read from a saved response (scholar-lens extract), not in a tab'] };
     const blocked = isBlocked(doc);
     if (blocked) return { pageKind: 'blocked', notes: [blocked] };
     const xml = payloads?.person;
@@ -207,9 +289,9 @@ export const dblpAdapter: SiteAdapter = {
     }
     return extractDom(doc, url, 'DBLP’s person XML was not available');
   },
-  extractData(text, _url, contentType) {
-    if (contentType !== 'xml') return { pageKind: 'unrecognized', notes: ['DBLP: only the person XML is read'] };
-    return extractPersonXml(text);
+  extractData(text, url, contentType) {
+    if (contentType !== 'xml') return { pageKind: 'unrecognized', notes: ['DBLP: only the person XML and the search API XML are read'] };
+    return SEARCH_API.test(url.pathname) ? extractSearchXml(text) : extractPersonXml(text);
   },
   pageKey(url) {
     const pid = pidOf(url);

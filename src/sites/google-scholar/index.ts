@@ -9,11 +9,14 @@ import { scholarCollectAll } from './pages';
 import { cleanText } from '../../core/text';
 import site from './site.json';
 
-// Scholar's own host and a handful of common country mirrors: the host
-// permissions in site.json (`https://<host>/*`). Each one is a host
-// permission, so the list stays short on purpose.
+// Scholar on each of Google's country domains (scholar.google.com.hk,
+// scholar.google.ch, …): site.json lists them one by one, as
+// `https://scholar.google.<tld>/*`, because a match pattern cannot wildcard a
+// TLD and `*.google.*` would be every Google service. The rules' host part is
+// made from that one list, so no lookalike (scholar.google.evil.com) matches.
 const HOSTS = site.matches.map((m) => m.slice('https://'.length, -'/*'.length));
-const HOST = `^(?:${HOSTS.map((h) => h.replace(/\./g, '\\.')).join('|')})`;
+const HOST_ALT = HOSTS.map((h) => h.replace(/\./g, '\\.')).join('|');
+const HOST = `^(?:${HOST_ALT})`;
 // A query parameter by exact name (not a suffix such as as_q for q).
 const param = (name: string) => `(?=(?:[^#]*&)?${name}=)`;
 
@@ -51,6 +54,22 @@ export const googleScholar: SiteAdapter = {
   ...site,
   nonMatching: ['https://scholar.google.com/', 'https://scholar.google.com/citations?view_op=search_authors&mauthors=turing'],
   rules,
+  // Google sends a client it suspects to /sorry/index?continue=<the page asked
+  // for>: on the Scholar host itself, or on www.google.com with a Scholar
+  // address to continue to (Google Search's own captcha is not ours).
+  blockPages: [
+    {
+      pattern: new RegExp(`${HOST}/sorry/`),
+      examples: ['https://scholar.google.com/sorry/index?continue=https://scholar.google.com/citations%3Fuser%3DU4LFdJ0AAAAJ&q=EgRqtaJD'],
+    },
+    {
+      pattern: new RegExp(`^www\\.google\\.com/sorry/index\\?(?:[^#]*&)?continue=https?(?::|%3A)(?:/|%2F){2}(?:${HOST_ALT})(?:[/?:&%]|$)`, 'i'),
+      examples: [
+        'https://www.google.com/sorry/index?continue=https://scholar.google.com/scholar%3Fq%3Dcrispr&q=EgRqtaJD',
+        'https://www.google.com/sorry/index?continue=https%3A%2F%2Fscholar.google.com.hk%2Fcitations%3Fuser%3DU4LFdJ0AAAAJ&hl=zh-TW&q=EgRq',
+      ],
+    },
+  ],
   detect: (doc) => safe(() => kindOf(doc), undefined),
   extract: (doc, url) =>
     safe<Extraction>(() => read(doc, url), {

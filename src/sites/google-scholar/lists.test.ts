@@ -168,9 +168,11 @@ describe('Google Scholar blocked and unknown pages', () => {
   });
 
   it('a profile whose stats table is malformed keeps the person and says so (synthetic snippet)', () => {
-    // Synthetic: a name box and a one-row stats table.
+    // Synthetic: a name box, a one-row stats table and one work (an author page
+    // without works is not understood, src/adapters/run.ts, so the snippet lists one).
     const doc = parseHtml(
-      '<div id="gsc_prf_i"><div id="gsc_prf_in">A Person</div></div><table id="gsc_rsb_st"><tr><td class="gsc_rsb_std">x</td></tr></table>',
+      '<div id="gsc_prf_i"><div id="gsc_prf_in">A Person</div></div><table id="gsc_rsb_st"><tr><td class="gsc_rsb_std">x</td></tr></table>' +
+        '<table><tbody id="gsc_a_b"><tr class="gsc_a_tr"><td class="gsc_a_t"><a class="gsc_a_at" href="/citations?view_op=view_citation&amp;citation_for_view=SbUmSEAAAAAJ:u5HHmVD_uO8C">A Paper</a></td></tr></tbody></table>',
     );
     const c = capturePage(googleScholar, doc, new URL('https://scholar.google.com/citations?user=SbUmSEAAAAAJ'), { now: FIXED_NOW });
     expect(c.pageKind).toBe('author');

@@ -36,7 +36,7 @@ const AUTHOR_FIELDS = `name,affiliations,homepage,paperCount,citationCount,hInde
   .map((f) => `papers.${f}`)
   .join(',')}`;
 
-type Route = { kind: 'author' | 'paper' | 'search'; id?: string };
+type Route = { kind: 'author' | 'paper' | 'search' | 'citations' | 'references'; id?: string };
 
 export function routeOf(url: URL): Route | undefined {
   const path = url.pathname;
@@ -49,6 +49,8 @@ export function routeOf(url: URL): Route | undefined {
   }
   if (url.hostname === 'api.semanticscholar.org') {
     if (/^\/graph\/v1\/paper\/search\/?$/.test(path)) return { kind: 'search' };
+    const around = /^\/graph\/v1\/paper\/(.+?)\/(citations|references)\/?$/.exec(path);
+    if (around) return { kind: around[2] as 'citations' | 'references', id: decodeURIComponent(around[1] ?? '') };
     const author = /^\/graph\/v1\/author\/(\d+)\/?$/.exec(path);
     if (author) return { kind: 'author', id: author[1] };
     const paper = /^\/graph\/v1\/paper\/([^/]+)\/?$/.exec(path);
@@ -145,13 +147,22 @@ export function readS2Data(text: string, route: Route | undefined): Extraction {
   const error = apiError(json);
   if (error) return { pageKind: error.blocked ? 'blocked' : 'unrecognized', notes: [error.note] };
   if (isRecord(json) && Array.isArray(json.data)) {
-    const rows = json.data;
+    // /paper/{id}/citations and /references wrap each paper: {citingPaper: {…}} or {citedPaper: {…}}.
+    const rows = json.data.map((r) => (isRecord(r) ? (r.citingPaper ?? r.citedPaper ?? r) : r));
     if (rows.some((r) => at(r, 'authorId') !== undefined && at(r, 'paperId') === undefined))
       return { pageKind: 'unrecognized', notes: ['Semantic Scholar: an author search lists people, not works; open an author to capture it'] };
     const works = rows.map(readS2Paper).filter((w): w is Work => !!w);
-    if (!works.length) return { pageKind: 'unrecognized', notes: ['Semantic Scholar: no papers in the search response'] };
+    const around = route?.kind === 'citations' || route?.kind === 'references' ? route : undefined;
+    const what = around ? `the ${around.kind} response of paper ${around.id}` : 'the search response';
+    if (!works.length) return { pageKind: 'unrecognized', notes: [`Semantic Scholar: no papers in ${what}`] };
+    const notes: string[] = [];
+    if (around) notes.push(around.kind === 'citations' ? `papers citing ${around.id}` : `papers ${around.id} cites`);
+    if (works.length < rows.length) notes.push(`${rows.length - works.length} paper(s) without a title were skipped`);
     const total = num(json.total);
-    return { pageKind: 'list', works, notes: total !== undefined && total > rows.length ? [`response holds ${rows.length} of ${total} results`] : [] };
+    if (total !== undefined && total > rows.length) notes.push(`response holds ${rows.length} of ${total} results`);
+    // A page of citations says where the next starts: more may follow.
+    if (around && num(json.next) !== undefined) notes.push(`the API has more after these ${rows.length} (next offset ${num(json.next)})`);
+    return { pageKind: 'list', works, notes };
   }
   if (route?.kind === 'author' || at(json, 'authorId') !== undefined) return readS2Author(json);
   const work = readS2Paper(json);
@@ -205,23 +216,28 @@ export const semanticScholarAdapter: SiteAdapter = {
     },
     {
       kind: 'list',
-      pattern: /^api\.semanticscholar\.org\/graph\/v1\/paper\/search\b/,
-      examples: ['https://api.semanticscholar.org/graph/v1/paper/search?query=attention+mechanism&limit=3'],
+      pattern: /^api\.semanticscholar\.org\/graph\/v1\/paper\/(?:search\b|[^?#]+?\/(?:citations|references)\/?(?:\?|$))/,
+      examples: [
+        'https://api.semanticscholar.org/graph/v1/paper/search?query=attention+mechanism&limit=3',
+        'https://api.semanticscholar.org/graph/v1/paper/a56bf7ee9a56d8f84079684339a953c2df9ce76b/citations?fields=title,year,authors',
+        'https://api.semanticscholar.org/graph/v1/paper/DOI:10.18653/v1/N18-3011/references',
+      ],
     },
   ],
   detect(_doc, url) {
     const r = routeOf(url);
-    return r?.kind === 'search' ? 'list' : r?.kind;
+    return r?.kind === 'search' || r?.kind === 'citations' || r?.kind === 'references' ? 'list' : r?.kind;
   },
   dataRequests(url) {
     const r = routeOf(url);
-    if (!r?.id || r.kind === 'search') return [];
+    if (!r?.id || (r.kind !== 'author' && r.kind !== 'paper')) return [];
     const fields = r.kind === 'author' ? AUTHOR_FIELDS : PAPER_FIELDS;
     return [{ url: `${API}/${r.kind}/${encodeURIComponent(r.id)}?fields=${fields}`, as: 'json', key: r.kind }];
   },
   extract(doc, url, payloads) {
     const r = routeOf(url);
-    if (!r || r.kind === 'search') return { pageKind: 'unrecognized', notes: ['Semantic Scholar: not an author or paper page'] };
+    // API responses (search, citations, references) are read from their saved text (extractData), not as pages.
+    if (!r || (r.kind !== 'author' && r.kind !== 'paper')) return { pageKind: 'unrecognized', notes: ['Semantic Scholar: not an author or paper page'] };
     const payload = payloads?.[r.kind];
     let why = 'the Semantic Scholar API response was not available';
     if (payload !== undefined) {

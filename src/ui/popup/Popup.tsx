@@ -8,6 +8,7 @@ import type { PopupData } from './popup-data';
 import { ReadThisPage } from './ReadThisPage';
 import { SaveThisPage } from './SaveThisPage';
 import { StatusView } from './StatusView';
+import { siteReaderFailed } from '../labels';
 
 export type { PopupData } from './popup-data';
 
@@ -67,7 +68,11 @@ export function Popup({ data }: { data: PopupData }) {
           {state.phase === 'status' && <StatusView state={state} data={data} decide={decide} reload={() => setReload((n) => n + 1)} />}
           {pageUrl && unread && <SaveThisPage url={pageUrl} saving={saving} onSave={save} enableSite={data.enableSite} />}
           {pageUrl && (state.phase === 'empty' || (state.phase === 'status' && offersListReading(state.status))) && (
-            <ReadThisPage data={data} onSaved={() => setReload((n) => n + 1)} />
+            <ReadThisPage
+              data={data}
+              onSaved={() => setReload((n) => n + 1)}
+              fallbackFor={state.phase === 'status' && siteReaderFailed(state.status) ? state.status.siteName : undefined}
+            />
           )}
         </>
       )}

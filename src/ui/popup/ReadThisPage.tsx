@@ -36,7 +36,11 @@ type Phase =
   | { phase: 'saving'; preview: ListPreview }
   | { phase: 'failed'; message: string };
 
-export function ReadThisPage({ data, onSaved }: { data: ReadThisPageData; onSaved(): void }) {
+/**
+ * `fallbackFor`: the name of the site whose own reader did not understand
+ * this page; the generic readers are then offered in its place.
+ */
+export function ReadThisPage({ data, onSaved, fallbackFor }: { data: ReadThisPageData; onSaved(): void; fallbackFor?: string }) {
   const [state, setState] = useState<Phase>({ phase: 'idle' });
   const [owner, setOwner] = useState('');
   const [isOwner, setIsOwner] = useState(false);
@@ -71,7 +75,14 @@ export function ReadThisPage({ data, onSaved }: { data: ReadThisPageData; onSave
         <button type="button" class="primary" onClick={read} disabled={state.phase === 'reading'}>
           {state.phase === 'reading' ? 'Reading this page…' : 'Read this page'}
         </button>
-        <p class="muted small">Looks for a list of publications on this page (any site) and shows it to you before anything is saved.</p>
+        {fallbackFor ? (
+          <p class="small fallback-offer">
+            {fallbackFor}'s reader could not read this page, so nothing was saved. The generic readers may still find its works (a publication list, or
+            one article's citation metadata): they show you what they find before anything is saved.
+          </p>
+        ) : (
+          <p class="muted small">Looks for a list of publications on this page (any site) and shows it to you before anything is saved.</p>
+        )}
         {state.phase === 'failed' && (
           <p class="status status--bad" role="alert">
             The page could not be read: {state.message}
@@ -94,6 +105,7 @@ export function ReadThisPage({ data, onSaved }: { data: ReadThisPageData; onSave
       </section>
     );
   const name = owner.trim();
+  if (preview.paper) return <PaperPreview preview={preview} saving={state.phase === 'saving'} onSave={() => confirm(preview)} onCancel={() => setState({ phase: 'idle' })} />;
   return (
     <section class="read-list preview" aria-labelledby="preview-title">
       <h2 id="preview-title">
@@ -137,6 +149,35 @@ export function ReadThisPage({ data, onSaved }: { data: ReadThisPageData; onSave
           {state.phase === 'saving' ? 'Saving…' : `Save ${n.toLocaleString('en')} works`}
         </button>
         <button type="button" class="secondary" onClick={() => setState({ phase: 'idle' })} disabled={state.phase === 'saving'}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** One article read from its citation tags: shown as the paper it is, saved as a paper page. */
+function PaperPreview({ preview, saving, onSave, onCancel }: { preview: ListPreview; saving: boolean; onSave(): void; onCancel(): void }) {
+  const w = preview.works[0]!;
+  return (
+    <section class="read-list preview" aria-labelledby="preview-title">
+      <h2 id="preview-title">Found one article on this page</h2>
+      <p class="small found">From its citation metadata.</p>
+      <ol class="preview-works">
+        <li>
+          <span class="title" dir="auto">
+            {w.title}
+          </span>
+          <span class="meta small muted" dir="auto">
+            {[authorsShort(w.authors), w.venue, w.year].filter((x) => x !== undefined && x !== '').join(' · ')}
+          </span>
+        </li>
+      </ol>
+      <div class="actions">
+        <button type="button" class="primary" onClick={onSave} disabled={saving}>
+          {saving ? 'Saving…' : 'Save this article'}
+        </button>
+        <button type="button" class="secondary" onClick={onCancel} disabled={saving}>
           Cancel
         </button>
       </div>

@@ -9,6 +9,7 @@ import { cleanText } from '../../core/text';
 import type { ListPreview } from '../../shell/read-list';
 
 const GENERIC_LIST = { id: 'generic-list', name: SITE_NAMES['generic-list']! };
+const EMBEDDED_METADATA = { id: 'embedded-metadata', name: SITE_NAMES['embedded-metadata']! };
 
 export interface OwnerChoice {
   /** The user ticked "This is <name>'s list of works". */
@@ -19,6 +20,9 @@ export interface OwnerChoice {
 
 /** The capture to store once the user confirms: `author` only with a confirmed, non-empty name. */
 export function listCapture(preview: ListPreview, choice: OwnerChoice, now = new Date()): Capture {
+  // One article read from its citation tags: a paper page of the embedded-metadata reader, nobody's list.
+  if (preview.paper)
+    return envelope(EMBEDDED_METADATA, new URL(preview.url), { pageKind: 'paper', works: preview.works, notes: ['read from the page\'s citation metadata; confirmed by the user'] }, now);
   const name = cleanText(choice.name);
   const notes = [`read by the generic list reader (confidence ${preview.confidence}); confirmed by the user`];
   const extraction: Extraction =

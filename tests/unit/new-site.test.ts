@@ -5,11 +5,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ruleFor, type SiteAdapter } from '../adapters/contract';
-import { adapters, adapterFor } from '../adapters/registry';
-import type { SiteCases } from '../adapters/cases';
-import { siteMetas } from '../node/site-metas';
-import { readmeRow, scaffoldFiles } from './new-site';
+import { ruleFor, type SiteAdapter } from '../../src/adapters/contract';
+import { adapters, adapterFor } from '../../src/adapters/registry';
+import type { SiteCases } from '../../src/adapters/cases';
+import { siteMetas } from '../../src/node/site-metas';
+import { readmeRow, scaffoldFiles } from '../../src/build/new-site';
 
 describe('new-site scaffold', () => {
   const dir = mkdtempSync(join(tmpdir(), 'scholar-lens-new-site-'));
