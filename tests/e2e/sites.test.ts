@@ -190,9 +190,13 @@ describe('each site through real Chromium into the store', () => {
 
     await shell('https://openalex.org/authors/A5023888391');
     await data('https://api.openalex.org/authors/A5023888391', 'openalex/author_A5023888391_priem_2026.json', 'application/json', NO_CORS);
+    // SYNTHETIC wrapper around the real saved work (Jason Priem is among its authors): the works query's answer.
+    await h.context.route(/^https:\/\/api\.openalex\.org\/works\?filter=author\.id:A5023888391/, (r) =>
+      r.fulfill({ status: 200, contentType: 'application/json', headers: NO_CORS, body: `{"meta":{"count":1},"results":[${fixtureText('openalex/work_W2741809807_state_of_oa_2026.json')}]}` }),
+    );
     const author = await h.visit('https://openalex.org/authors/A5023888391');
-    await statusLine(author.tabId, /OpenAlex author page/);
-    // "display_name": "Jason Priem", "works_count": 60; the author record lists no works.
+    await statusLine(author.tabId, 'OpenAlex author page — 1 work saved');
+    // "display_name": "Jason Priem", "works_count": 60.
     expect((await stored(author.tabId)).capture?.person).toMatchObject({ name: 'Jason Priem', metrics: { papers: 60 } });
   });
 

@@ -168,6 +168,23 @@ function readRecord(json: Json, kind: Kind): Extraction {
   return { pageKind: 'paper', works: [work] };
 }
 
+/** The author's works, newest first, as many as one answer holds (OpenAlex's page size limit is 200). */
+export const worksQuery = (authorId: string) => `https://api.openalex.org/works?filter=author.id:${authorId}&sort=publication_year:desc&per-page=200`;
+
+/**
+ * The author extraction with the works the works query answered. Without them
+ * the author has no works, which the runner reports as a page not understood:
+ * an author page never creates a person without works.
+ */
+function withWorks(author: Extraction, list: Json | undefined): Extraction {
+  const results = isRecord(list) && Array.isArray(list.results) ? list.results : undefined;
+  if (!results) return author;
+  const works = results.map(readOpenAlexWork).filter((w): w is Work => w !== undefined);
+  const stated = author.person?.metrics?.papers;
+  const notes = stated !== undefined && works.length < stated ? [`OpenAlex: ${works.length} of the ${stated} works it counts were read (one answer of its works query)`] : [];
+  return { ...author, works, notes };
+}
+
 const NO_DATA = 'OpenAlex renders from its API; the record could not be fetched';
 
 const recordIdOf = (e: Extraction) => e.person?.ids?.openalex ?? e.works?.[0]?.ids?.openalex;
@@ -198,7 +215,10 @@ export const openAlexAdapter: SiteAdapter = {
   },
   dataRequests(url) {
     const r = openAlexRecordOf(url);
-    return r ? [{ url: `https://api.openalex.org/${r.kind}s/${r.id}`, as: 'json', key: r.kind }] : [];
+    if (!r) return [];
+    const record = { url: `https://api.openalex.org/${r.kind}s/${r.id}`, as: 'json' as const, key: r.kind };
+    // An author record lists no works: the app asks the works query for them, and so do we.
+    return r.kind === 'author' ? [record, { url: worksQuery(r.id), as: 'json', key: 'works' }] : [record];
   },
   extract(_doc, url, payloads) {
     const r = openAlexRecordOf(url);
@@ -208,7 +228,7 @@ export const openAlexAdapter: SiteAdapter = {
     const read = readRecord(json, r.kind);
     if (read.pageKind === 'unrecognized') return { pageKind: 'unrecognized', notes: [NO_DATA, ...(read.notes ?? [])] };
     if (recordIdOf(read) !== r.id) return { pageKind: 'unrecognized', notes: [NO_DATA, `the data is for ${recordIdOf(read) ?? 'another record'}, not ${r.id}`] };
-    return read;
+    return r.kind === 'author' ? withWorks(read, parseJson(payloads?.works)) : read;
   },
   extractData(text, url, contentType) {
     if (contentType !== 'json') return { pageKind: 'unrecognized', notes: ['OpenAlex: only API JSON is read'] };

@@ -13,13 +13,20 @@ const AUTHOR = 'openalex/author_A5023888391_priem_2026.json';
 const WORK = 'openalex/work_W2741809807_state_of_oa_2026.json';
 const shell = () => parseHtml('<html><body><div id="app"></div></body></html>');
 
+// SYNTHETIC wrapper, REAL record: the works query's answer shape ({ meta, results }) holding the
+// one saved real work of this author (W2741809807 lists Jason Priem among its authorships).
+const worksAnswer = () => `{"meta":{"count":1},"results":[${fixtureText(WORK)}]}`;
+
 describe('OpenAlex author page', () => {
   const url = new URL('https://openalex.org/authors/A5023888391');
-  const c = capturePage(openAlexAdapter, shell(), url, { now: FIXED_NOW, payloads: { author: fixtureText(AUTHOR) } });
+  const c = capturePage(openAlexAdapter, shell(), url, { now: FIXED_NOW, payloads: { author: fixtureText(AUTHOR), works: worksAnswer() } });
 
   it('asks the API host for the record, and owns the address', () => {
     expect(adapterFor(url)?.id).toBe('openalex');
-    expect(openAlexAdapter.dataRequests?.(url, shell())).toEqual([{ url: 'https://api.openalex.org/authors/A5023888391', as: 'json', key: 'author' }]);
+    expect(openAlexAdapter.dataRequests?.(url, shell())).toEqual([
+      { url: 'https://api.openalex.org/authors/A5023888391', as: 'json', key: 'author' },
+      { url: 'https://api.openalex.org/works?filter=author.id:A5023888391&sort=publication_year:desc&per-page=200', as: 'json', key: 'works' },
+    ]);
     expect(openAlexAdapter.dataRequests?.(new URL('https://openalex.org/authors/a5023888391'), shell())?.[0]?.url).toBe('https://api.openalex.org/authors/A5023888391');
   });
 
@@ -38,9 +45,16 @@ describe('OpenAlex author page', () => {
     expect(c.person?.citationsByYear?.['2010']).toBe(901);
   });
 
-  it('lists no works and says the list is not read, instead of a complete empty list', () => {
-    expect(c.works).toBeUndefined();
-    expect(c.notes?.join(' ')).toMatch(/lists none of the 60 works it counts/);
+  it('reads the works the works query answers, and says the list is partial', () => {
+    expect(c.works?.map((w) => w.ids?.openalex)).toEqual(['W2741809807']);
+    expect(c.notes?.join(' ')).toMatch(/1 of the 60 works it counts were read/);
+  });
+
+  it('without the works answer the page is not understood and creates no person', () => {
+    const alone = capturePage(openAlexAdapter, shell(), url, { now: FIXED_NOW, payloads: { author: fixtureText(AUTHOR) } });
+    expect(alone.pageKind).toBe('unrecognized');
+    expect(alone.works ?? []).toEqual([]);
+    expect(alone.person).toBeUndefined();
   });
 
   it('a record for another author is not taken for this page', () => {
@@ -124,8 +138,9 @@ describe('OpenAlex work page', () => {
   it('the command line reads saved responses by their API address', () => {
     const work = captureData(openAlexAdapter, fixtureText(WORK), new URL('https://api.openalex.org/works/W2741809807'), 'json', { now: FIXED_NOW });
     expect(work.pageKind).toBe('paper');
+    // An author record alone lists no works: not saved as an author (no person without works).
     const author = captureData(openAlexAdapter, fixtureText(AUTHOR), new URL('https://api.openalex.org/authors/A5023888391'), 'json', { now: FIXED_NOW });
-    expect(author.pageKind).toBe('author');
-    expect(author.person?.metrics?.papers).toBe(60);
+    expect(author.pageKind).toBe('unrecognized');
+    expect(author.person).toBeUndefined();
   });
 });
