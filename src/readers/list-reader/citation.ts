@@ -2,24 +2,15 @@
 // entry whose title is a plain sentence of a citation ("Authors. Title.
 // Journal, v. 3, p. 1-9, 2020.") is handed to a `CitationParser`. The reader's
 // own small heuristic is the default; a full parser with the same signature
-// (src/readers/citation-parser/, being written elsewhere) can be passed to
+// (src/readers/citation-parser/) can be passed to
 // readList instead, without touching the reader.
 
 import { cleanText } from '../../core/text';
 import { anyNameList } from './names';
 
-export interface ParsedCitation {
-  title?: string;
-  authors?: string[];
-  venue?: string;
-  year?: number;
-  volume?: string;
-  issue?: string;
-  pages?: string;
-  ids?: { doi?: string; arxiv?: string; pmid?: string; pmcid?: string; isbn?: string; url?: string };
-  /** 0..1: how sure the parser is that this is a citation with these parts. */
-  confidence: number;
-}
+// The parser's own result type (a type-only import: the reader's bundle does not carry the parser's model).
+export type { ParsedCitation } from '../citation-parser';
+import type { ParsedCitation } from '../citation-parser';
 
 export type CitationParser = (text: string) => ParsedCitation;
 
