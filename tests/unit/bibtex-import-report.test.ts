@@ -12,7 +12,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { run } from '../../src/cli/commands/merge';
-import type { CliIo } from '../../src/cli/io';
 import { capturePage, pageKeyOf } from '../../src/adapters/run';
 import { googleScholar } from '../../src/sites/google-scholar';
 import { allCaptures, openStore, putCapture } from '../../src/store/store';
@@ -20,6 +19,7 @@ import { importFile } from '../../src/ui/dashboard/library';
 import { mergeRecords } from '../../src/ui/model/merged-library';
 import { fixtureDoc, FIXED_NOW } from '../helpers/fixtures';
 import { ernst } from '../helpers/format-records';
+import { memoryIo } from '../helpers/cli-io';
 
 // A title variant on purpose (the site's own wording), so only the Scholar id can join it.
 const BIB = `@article{cai2018dapps,
@@ -42,20 +42,7 @@ const BIB = `@article{cai2018dapps,
 }
 `;
 
-function io(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const cli: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readFile: async (p) => {
-      const f = files[p];
-      if (f === undefined) throw new Error('no such file');
-      return new TextEncoder().encode(f);
-    },
-  };
-  return { cli, out: () => out.join(''), err: () => err.join('') };
-}
+const io = memoryIo;
 
 interface Out {
   works: { title?: string; members: { file: string; index: number }[] }[];

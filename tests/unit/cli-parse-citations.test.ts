@@ -6,24 +6,11 @@
 // <author>, <journal>/<container-title>, <volume>, <date>, <pages>).
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/commands/parse-citations';
-import type { CliIo } from '../../src/cli/io';
 import { readDataset, splitOf } from '../../src/readers/citation-parser/dataset';
 import { fixtureText } from '../helpers/fixtures';
+import { memoryIo } from '../helpers/cli-io';
 
-function io(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const cli: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readFile: async (p) => {
-      const f = files[p];
-      if (f === undefined) throw new Error('no such file');
-      return new TextEncoder().encode(f);
-    },
-  };
-  return { cli, out: () => out.join(''), err: () => err.join('') };
-}
+const io = memoryIo;
 
 const core = readDataset(fixtureText('reference_strings/anystyle_core.xml'));
 const real = (start: string): string => {

@@ -5,24 +5,11 @@ import { describe, expect, test } from 'vitest';
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import { run } from '../../src/cli/commands/export';
-import type { CliIo } from '../../src/cli/io';
 import { parseBackup } from '../../src/formats/backup';
 import { ernst, handBuilt } from '../helpers/format-records';
+import { memoryIo } from '../helpers/cli-io';
 
-function io(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const cli: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readFile: async (p) => {
-      const f = files[p];
-      if (f === undefined) throw new Error('no such file');
-      return new TextEncoder().encode(f);
-    },
-  };
-  return { cli, out: () => out.join(''), err: () => err.join('') };
-}
+const io = memoryIo;
 
 const files = () => ({
   'ernst.json': JSON.stringify(ernst()),

@@ -5,30 +5,17 @@
 
 import { describe, expect, test } from 'vitest';
 import { run } from '../../src/cli/commands/merge';
-import type { CliIo } from '../../src/cli/io';
 import type { Capture } from '../../src/core/capture';
 import { dblpAdapter } from '../../src/sites/dblp';
 import { semanticScholarAdapter } from '../../src/sites/semantic-scholar';
 import { captureData } from '../../src/adapters/run';
 import { FIXED_NOW, fixtureText } from '../helpers/fixtures';
 import { ernst, scholarCapture } from '../helpers/format-records';
+import { memoryIo } from '../helpers/cli-io';
 
 const NOW = ['--now', FIXED_NOW.toISOString()];
 
-function io(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const cli: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readFile: async (p) => {
-      const f = files[p];
-      if (f === undefined) throw new Error('no such file');
-      return new TextEncoder().encode(f);
-    },
-  };
-  return { cli, out: () => out.join(''), err: () => err.join('') };
-}
+const io = memoryIo;
 
 const viewCitation = () =>
   scholarCapture(
