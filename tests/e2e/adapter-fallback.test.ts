@@ -5,34 +5,16 @@
 // understand the page (never "0 works saved"), offer the generic readers'
 // preview, store nothing on cancel, and store the works on confirm.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Capture } from '../../src/core/capture';
 import { adapterFor } from '../../src/adapters/registry';
 import { launch, type Harness } from './harness';
+import { storedCaptures } from './browser';
 
 const PEOPLE = 'https://aclanthology.org/people/j/juncheng-yang/';
 
 describe('an adapter that cannot read its page falls back to the generic readers', () => {
   let h: Harness;
 
-  async function storedCaptures(): Promise<{ key: string; capture: Capture }[]> {
-    const sw = h.context.serviceWorkers()[0]!;
-    return sw.evaluate(async () => {
-      if (!(await indexedDB.databases()).some((d) => d.name === 'scholar-lens')) return [];
-      const db = await new Promise<IDBDatabase>((res, rej) => {
-        const r = indexedDB.open('scholar-lens');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      if (!db.objectStoreNames.contains('captures')) return [];
-      const all = await new Promise<{ key: string; capture: Capture }[]>((res, rej) => {
-        const r = db.transaction('captures').objectStore('captures').getAll();
-        r.onsuccess = () => res(r.result as { key: string; capture: Capture }[]);
-        r.onerror = () => rej(r.error);
-      });
-      db.close();
-      return all;
-    });
-  }
+
 
   beforeAll(async () => {
     h = await launch();
@@ -55,7 +37,7 @@ describe('an adapter that cannot read its page falls back to the generic readers
     expect(await status.getAttribute('class')).not.toContain('status--ok');
     expect(await popup.locator('main').textContent()).not.toMatch(/0 works saved/);
     await expect.poll(() => popup.locator('.fallback-offer').textContent()).toContain("ACL Anthology's reader could not read this page, so nothing was saved");
-    expect(await storedCaptures()).toEqual([]);
+    expect(await storedCaptures(h)).toEqual([]);
 
     await popup.getByRole('button', { name: 'Read this page' }).click();
     // The page holds 25 <div class="paper-li"> entries (counted by hand); the first title, as the page shows it.
@@ -65,12 +47,12 @@ describe('an adapter that cannot read its page falls back to the generic readers
 
     await popup.getByRole('button', { name: 'Cancel' }).click();
     await popup.getByRole('button', { name: 'Read this page' }).waitFor();
-    expect(await storedCaptures()).toEqual([]);
+    expect(await storedCaptures(h)).toEqual([]);
 
     await popup.getByRole('button', { name: 'Read this page' }).click();
     await popup.getByRole('button', { name: `Save ${n} works` }).click();
     await expect.poll(() => popup.locator('p.status').first().textContent()).toBe(`Generic list reader list of works — ${n} works saved`);
-    const all = await storedCaptures();
+    const all = await storedCaptures(h);
     expect(all.map((r) => r.key)).toEqual([`generic-list:${PEOPLE}`]);
     expect(all[0]!.capture).toMatchObject({ source: 'generic-list', pageKind: 'list', url: PEOPLE });
     expect(all[0]!.capture.person).toBeUndefined();
