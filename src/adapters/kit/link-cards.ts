@@ -119,3 +119,21 @@ export function textAfterHeading(doc: Document, label: RegExp): string | undefin
   }
   return undefined;
 }
+
+/**
+ * What a record page without citation tags shows around its title, read the
+ * same way for every such site: the author line, the venue line (its year
+ * taken out) and the abstract under its heading.
+ */
+export function pageRecordFields(doc: Document, venueSelector: string): Pick<Work, 'authors' | 'authorsTruncated' | 'year' | 'venue' | 'abstract'> {
+  const authorLine = textOf(doc.querySelector('[class*="author"]'));
+  const venueLine = textOf(doc.querySelector(venueSelector));
+  const split = authorLine ? splitAuthors(authorLine.replace(/^authors?:?\s*/i, '')) : undefined;
+  return {
+    authors: split?.authors,
+    authorsTruncated: split?.truncated || undefined,
+    year: parseYear(venueLine),
+    venue: cleanText(venueLine?.replace(/\(?\s*[12]\d{3}\s*\)?\s*$/, '').replace(/[,·|–-]\s*$/, '')),
+    abstract: textAfterHeading(doc, /^abstract$/i),
+  };
+}

@@ -16,8 +16,8 @@
 import type { Extraction, Person, Work } from '../../core/capture';
 import type { SiteAdapter } from '../../adapters/contract';
 import { readEmbeddedMetadata } from '../../readers/embedded-metadata';
-import { cardWork, splitAuthors, textAfterHeading, workCards } from '../../adapters/kit/link-cards';
-import { cleanText, compact, parseYear, textOf } from '../../core/text';
+import { cardWork, pageRecordFields, workCards } from '../../adapters/kit/link-cards';
+import { cleanText, compact, textOf } from '../../core/text';
 import site from './site.json';
 import { withoutHash } from '../../core/url';
 
@@ -72,16 +72,9 @@ function readPub(doc: Document, url: URL): Extraction {
   const embedded = readEmbeddedMetadata(doc, url);
   const title = embedded?.title ?? headingName(doc);
   if (!title) return unreadable('Google Research: no title on this publication page');
-  const authorLine = textOf(doc.querySelector('[class*="author"]'));
-  const venueLine = textOf(doc.querySelector('[class*="venue"], [class*="publication-info"], [class*="pub-info"]'));
-  const split = authorLine ? splitAuthors(authorLine.replace(/^authors?:?\s*/i, '')) : undefined;
   const fromPage: Work = compact({
     title,
-    authors: split?.authors,
-    authorsTruncated: split?.truncated || undefined,
-    year: parseYear(venueLine),
-    venue: cleanText(venueLine?.replace(/\(?\s*[12]\d{3}\s*\)?\s*$/, '').replace(/[,·|–-]\s*$/, '')),
-    abstract: textAfterHeading(doc, /^abstract$/i),
+    ...pageRecordFields(doc, '[class*="venue"], [class*="publication-info"], [class*="pub-info"]'),
     url: withoutHash(url),
   });
   // Embedded tags, when the page has them, are the publisher's own record: they win field by field.

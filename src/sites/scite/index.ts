@@ -17,8 +17,8 @@
 import type { Extraction, Work } from '../../core/capture';
 import type { SiteAdapter } from '../../adapters/contract';
 import { readEmbeddedMetadata } from '../../readers/embedded-metadata';
-import { cardWork, splitAuthors, textAfterHeading, workCards } from '../../adapters/kit/link-cards';
-import { canonicalDoi, cleanText, compact, parseCount, parseYear, textOf } from '../../core/text';
+import { cardWork, pageRecordFields, workCards } from '../../adapters/kit/link-cards';
+import { canonicalDoi, compact, parseCount, textOf } from '../../core/text';
 import site from './site.json';
 import { withoutHash } from '../../core/url';
 
@@ -62,16 +62,9 @@ function readReport(doc: Document, url: URL, r: Route): Extraction {
   const title = embedded?.title ?? textOf(doc.querySelector('main h1') ?? doc.querySelector('h1'));
   if (!title) return unreadable('scite: no title on this report page');
   const doiLink = [...doc.querySelectorAll('a[href*="doi.org/10."]')].map((a) => canonicalDoi(a.getAttribute('href'))).find(Boolean);
-  const authorLine = textOf(doc.querySelector('[class*="author"]'));
-  const split = authorLine ? splitAuthors(authorLine.replace(/^authors?:?\s*/i, '')) : undefined;
-  const venueLine = textOf(doc.querySelector('[class*="journal"], [class*="venue"]'));
   const fromPage: Work = compact({
     title,
-    authors: split?.authors,
-    authorsTruncated: split?.truncated || undefined,
-    year: parseYear(venueLine),
-    venue: cleanText(venueLine?.replace(/\(?\s*[12]\d{3}\s*\)?\s*$/, '').replace(/[,·|–-]\s*$/, '')),
-    abstract: textAfterHeading(doc, /^abstract$/i),
+    ...pageRecordFields(doc, '[class*="journal"], [class*="venue"]'),
     citations: citingCount(doc),
     ids: compact({ doi: doiOfRoute(r) ?? doiLink }),
     url: withoutHash(url),
