@@ -78,7 +78,7 @@ export async function allDecisions(db: LensDB): Promise<DecisionRecord[]> {
 
 /** Store a decision under its pair id; as for captures, nothing malformed is ever written. */
 export async function putDecision(db: LensDB, decision: DecisionRecord): Promise<void> {
-  if (!isDecisionRecord(decision)) throw new Error('invalid decision: expected { id, kind, at, people|works: [ref, ref] }');
+  if (!isDecisionRecord(decision)) throw new Error('invalid decision: expected { id, kind, at, people|works: [ref, ref] } or { id, kind, at, person, work }');
   await db.put('decisions', decision);
 }
 

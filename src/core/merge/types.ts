@@ -39,7 +39,16 @@ export interface MemberRef {
   source: string;
   capturedAt: string;
   pageKind: PageKind;
+  /**
+   * Set when this record joined its work on evidence weaker than a title or an
+   * identifier: its abstract (`abstract`), or only the numbers and Latin-script
+   * names a translated abstract shares with the original (`translated-abstract`).
+   * Shown to the user as "placed by abstract".
+   */
+  placedBy?: Placement;
 }
+
+export type Placement = 'abstract' | 'translated-abstract';
 
 /** One value of a field as one capture stated it. */
 export interface FieldValue<T> {
@@ -54,7 +63,13 @@ export type FieldValues<T> = FieldValue<T>[];
 export type WorkIds = Partial<Record<WorkIdKey, string>>;
 
 /** Why two records were put together (the strongest link found for the cluster). */
-export type MatchReason = `id:${WorkIdKey}` | 'title' | 'title-prefix' | 'abstract' | 'user';
+/**
+ * `abstract`: a title-less record placed by its abstract; `translated-abstract`:
+ * by the language-independent signature of a translated abstract plus a second
+ * signal; `in-person`: a weaker title similarity that clearly won among the
+ * works of the person whose author page lists the record.
+ */
+export type MatchReason = `id:${WorkIdKey}` | 'title' | 'title-prefix' | 'abstract' | 'translated-abstract' | 'in-person' | 'user';
 
 export type VersionKind = 'preprint' | 'published';
 
@@ -137,6 +152,13 @@ export type PersonLinkReason =
   | 'shared-works'
   | 'user';
 
+export interface FlaggedWork {
+  workId: string;
+  reason: 'namesake';
+  /** The site whose author page alone lists the work. */
+  source: string;
+}
+
 /** "Possibly the same person": shown for the user to confirm, never applied automatically. */
 export interface PersonSuggestion {
   personId: string;
@@ -159,6 +181,15 @@ export interface MergedPerson {
   workIds: string[];
   linkedBy: PersonLinkReason[];
   suggestions: PersonSuggestion[];
+  /**
+   * Works of `workIds` that only one site's author page lists and that share
+   * no co-author, venue or distinctive title word with the person's other
+   * works: possibly a namesake's. Shown as "only on <site> — check that it is
+   * theirs" until the user confirms or removes it. Absent when none.
+   */
+  flaggedWorks?: FlaggedWork[];
+  /** Works the user removed from this person (a `remove-work` decision); never in `workIds`. Absent when none. */
+  removedWorkIds?: string[];
   fields: {
     name: FieldValues<string>;
     affiliation: FieldValues<string>;
@@ -185,7 +216,11 @@ export type UserDecision =
   | { kind: 'link-people'; people: [PersonRef, PersonRef]; at: string }
   | { kind: 'unlink-people'; people: [PersonRef, PersonRef]; at: string }
   | { kind: 'join-works'; works: [WorkRef, WorkRef]; at: string }
-  | { kind: 'split-works'; works: [WorkRef, WorkRef]; at: string };
+  | { kind: 'split-works'; works: [WorkRef, WorkRef]; at: string }
+  /** The work is the person's (a flagged work confirmed): it is never flagged again. */
+  | { kind: 'confirm-work'; person: PersonRef; work: WorkRef; at: string }
+  /** The work is not the person's (a namesake's): it is no longer attributed to them. */
+  | { kind: 'remove-work'; person: PersonRef; work: WorkRef; at: string };
 
 export interface MergeResult {
   works: MergedWork[];

@@ -16,6 +16,8 @@ export function decisionsOf(records: readonly unknown[]): UserDecision[] {
  * decision about a pair counts in the merge anyway).
  */
 export function decisionRecord(d: UserDecision): DecisionRecord {
+  // A confirm and a remove of one work for one person share an id: the later replaces the earlier.
+  if (d.kind === 'confirm-work' || d.kind === 'remove-work') return { id: `attribution:${d.person}|${d.work}`, ...d };
   const [what, pair] = d.kind === 'link-people' || d.kind === 'unlink-people' ? ['people', d.people] : ['works', d.works];
   const sorted = [...pair].sort();
   return { id: `${what}:${sorted[0]}|${sorted[1]}`, ...d };

@@ -20,3 +20,13 @@ export function linkPeople(a: MergedPerson, b: MergedPerson, at: string): UserDe
 export function dismissSuggestion(a: MergedPerson, b: MergedPerson, at: string): UserDecision {
   return { kind: 'unlink-people', people: [`page:${a.pages[0]!.captureKey}`, `page:${b.pages[0]!.captureKey}`], at };
 }
+
+/** "It is theirs" on a flagged work: the merge never flags it again for this person. */
+export function confirmWork(person: MergedPerson, workId: string, at: string): UserDecision {
+  return { kind: 'confirm-work', person: person.id, work: workId, at };
+}
+
+/** "Not theirs" on a flagged work (a namesake's): the work is no longer attributed to the person. */
+export function removeWork(person: MergedPerson, workId: string, at: string): UserDecision {
+  return { kind: 'remove-work', person: person.id, work: workId, at };
+}
