@@ -1,9 +1,10 @@
-// Work clustering: identifiers first, then scored title matches found through
-// blocking keys (never all pairs), then title-less records by abstract, all
-// under the "never merge" constraints and the user's decisions.
+// Work clustering, strong phase: identifiers first, then scored title matches
+// found through blocking keys (never all pairs), all under the "never merge"
+// constraints and the user's decisions. Weaker records are placed on top of
+// this by placement.ts, work by work.
 
 import { conflictTags, ID_STRENGTH, type WorkRecord } from './records';
-import { jaccard, matchRecords, SEGMENT_BREAK, shingles } from './match';
+import { matchRecords, SEGMENT_BREAK } from './match';
 import { normalizeWorkId, titleKey } from './normalize';
 import { ConstrainedUnionFind } from './union-find';
 import { constrainSplits, resolveDecisions, SPLIT_TAG, type ResolvedDecisions } from './decisions';
@@ -13,8 +14,6 @@ import { compareCodePoints } from '../order';
 
 /** Blocks larger than this are compared only with sorted neighbours, to stay near-linear. */
 const MAX_BLOCK = 50;
-/** An abstract word triple shared by more records than this is too common to find candidates by. */
-const MAX_POSTINGS = 200;
 const NEIGHBOURS = 12;
 const RARE_KEYS = 2;
 const MAX_SEGMENTS = 6;
@@ -35,18 +34,33 @@ interface Edge {
   reason: MatchReason;
 }
 
-export function clusterWorks(records: WorkRecord[], decisions: UserDecision[]): Clustering {
+/** The clustering under way: later phases (placement) add links to it. */
+export interface WorkLinks {
+  uf: ConstrainedUnionFind;
+  /** Link two records' clusters unless a constraint forbids it; true when they were joined. */
+  join(a: number, b: number, r: MatchReason, only?: string): boolean;
+  reasons: Map<number, Set<MatchReason>>;
+  unresolved: UserDecision[];
+}
+
+/**
+ * The strong phase: the user's joins, then identifiers, then title rules,
+ * strongest first, each refused if it would break a "never merged" pair or a
+ * user's split. Placement of weaker records (placement.ts) runs on top.
+ */
+export function linkWorks(records: WorkRecord[], decisions: UserDecision[]): WorkLinks {
   const uf = new ConstrainedUnionFind(records.length);
   const reasons = new Map<number, Set<MatchReason>>();
-  const join = (a: number, b: number, r: MatchReason, only?: string) => {
+  const join = (a: number, b: number, r: MatchReason, only?: string): boolean => {
     const ra = uf.find(a);
     const rb = uf.find(b);
-    if (ra === rb) return;
-    if (!uf.union(a, b, only)) return;
+    if (ra === rb) return false;
+    if (!uf.union(a, b, only)) return false;
     const merged = new Set([...(reasons.get(ra) ?? []), ...(reasons.get(rb) ?? []), r]);
     reasons.delete(ra);
     reasons.delete(rb);
     reasons.set(uf.find(a), merged);
+    return true;
   };
   for (const r of records) for (const [k, v] of conflictTags(r)) uf.tag(r.n, k, v);
 
@@ -55,10 +69,15 @@ export function clusterWorks(records: WorkRecord[], decisions: UserDecision[]): 
   for (const [a, b] of joins) join(a, b, 'user', SPLIT_TAG);
 
   for (const e of idEdges(records)) join(e.a, e.b, e.reason);
-  const scored = titleEdges(records).concat(abstractEdges(records));
+  const scored = titleEdges(records);
   scored.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
   for (const e of scored) join(e.a, e.b, e.reason);
+  return { uf, join, reasons, unresolved };
+}
 
+/** The clusters as they stand, each with the reasons its records were joined. */
+export function clustersOf(records: WorkRecord[], links: WorkLinks): Clustering {
+  const { uf, reasons, unresolved } = links;
   const byRoot = new Map<number, number[]>();
   for (const r of records) {
     const root = uf.find(r.n);
@@ -135,42 +154,6 @@ function titleEdges(records: WorkRecord[]): Edge[] {
       const sorted = [...members].sort((x, y) => compareCodePoints(records[x]!.title!.compact, records[y]!.title!.compact) || x - y);
       for (let x = 0; x < sorted.length; x++)
         for (let y = x + 1; y < Math.min(sorted.length, x + 1 + NEIGHBOURS); y++) tryPair(sorted[x]!, sorted[y]!);
-    }
-  }
-  return edges;
-}
-
-/**
- * Title-less records (an abstract only) join the record whose abstract is
- * clearly the same text, and only when no other candidate comes close.
- */
-function abstractEdges(records: WorkRecord[]): Edge[] {
-  const orphans = records.filter((r) => !r.title && r.work.abstract);
-  if (!orphans.length) return [];
-  const sh = new Map<number, Set<string>>();
-  const index = new Map<string, number[]>();
-  for (const r of records) {
-    if (!r.work.abstract) continue;
-    const s = shingles(r.work.abstract);
-    sh.set(r.n, s);
-    for (const x of s) {
-      const l = index.get(x);
-      if (l) {
-        if (l.length <= MAX_POSTINGS) l.push(r.n);
-      } else index.set(x, [r.n]);
-    }
-  }
-  const edges: Edge[] = [];
-  for (const o of orphans) {
-    const mine = sh.get(o.n)!;
-    const cands = new Set<number>();
-    for (const x of mine) for (const n of index.get(x) ?? []) if (n !== o.n) cands.add(n);
-    const scored = [...cands].map((n) => ({ n, j: jaccard(mine, sh.get(n)!) })).sort((x, y) => y.j - x.j || x.n - y.n);
-    const best = scored[0];
-    const second = scored[1]?.j ?? 0;
-    if (best && best.j >= 0.6 && second < best.j / 2) {
-      const [a, b] = o.n < best.n ? [o.n, best.n] : [best.n, o.n];
-      edges.push({ a, b, score: 0.4 + best.j / 10, reason: 'abstract' });
     }
   }
   return edges;

@@ -1,9 +1,11 @@
 // Cross-site merging: captures in, merged works and people out. Pure and
 // deterministic: the same captures in any order give the same result.
 
-import { clusterWorks } from './cluster';
+import { clustersOf, linkWorks, resolveWorkRef } from './cluster';
 import { mergePeople, type PageInput } from './people';
-import { buildRecords, usableCaptures } from './records';
+import { placeRecords, placementContext } from './placement';
+import { attributeWorks } from './attribution';
+import { buildRecords, usableCaptures, type WorkRecord } from './records';
 import { buildMergedWork } from './shown';
 import type { MergedWork, MergeResult, StoredCaptureLike, UserDecision } from './types';
 
@@ -11,36 +13,68 @@ export type * from './types';
 export { namesCompatible, MIN_SHARED_WORKS, MIN_SHARED_FRACTION } from './people';
 export { titleKey, titleInfo, normalizeWorkIds, normalizeDoi, normalizeArxiv, isPreprintDoi } from './normalize';
 
+/** Placement and people linking feed each other; real libraries settle in two or three rounds. */
+const MAX_ROUNDS = 8;
+
 export function mergeAll(captures: StoredCaptureLike[], decisions: UserDecision[] = []): MergeResult {
   const usable = usableCaptures(captures);
   const records = buildRecords(usable);
-  const { clusters, reasons, unresolved } = clusterWorks(records, decisions);
+  const authorPages = usable.filter((sc) => sc.capture.pageKind === 'author' && sc.capture.person);
+  const links = linkWorks(records, decisions);
+
+  // Records placed by work, first inside their person: placing a record can
+  // link two pages into one person, whose works then place more records, so
+  // the two repeat until nothing changes.
+  const ctx = placementContext(records);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const personOf = personOfPage(authorPages, pageInputs(authorPages, records, (n) => `c${links.uf.find(n)}`), decisions);
+    let changed = false;
+    for (const p of placeRecords(ctx, links.uf, personOf)) {
+      if (!links.join(p.a, p.b, p.reason)) continue;
+      changed = true;
+      if (p.placedBy) records[p.a]!.member.placedBy = p.placedBy;
+    }
+    if (!changed) break;
+  }
+
+  const { clusters, reasons, unresolved } = clustersOf(records, links);
   const works: MergedWork[] = [];
   const workOf = new Map<number, string>();
   for (const c of clusters) works.push(buildMergedWork(c.map((n) => records[n]!), reasons.get(c[0]!)));
   disambiguateIds(works);
   clusters.forEach((c, i) => c.forEach((n) => workOf.set(n, works[i]!.id)));
-  const workIdsByCapture = new Map<string, Set<string>>();
-  for (const r of records) {
-    let set = workIdsByCapture.get(r.captureKey);
-    if (!set) workIdsByCapture.set(r.captureKey, (set = new Set()));
-    set.add(workOf.get(r.n)!);
-  }
-  const pages: PageInput[] = usable
-    .filter((sc) => sc.capture.pageKind === 'author' && sc.capture.person)
-    .map((sc) => ({
-      sc,
-      ids: { ...(sc.capture.person!.ids ?? {}) },
-      workIds: workIdsByCapture.get(sc.key) ?? new Set<string>(),
-    }));
-  const people = mergePeople(pages, decisions);
+  const people = mergePeople(pageInputs(authorPages, records, (n) => workOf.get(n)!), decisions);
+  const byId = new Map(works.map((w) => [w.id, w]));
+  const byKey = new Map(records.map((r) => [r.key, r.n]));
+  const attributionUnresolved = attributeWorks(people.people, byId, decisions, (ref) =>
+    byId.has(ref) ? [ref] : [...new Set(resolveWorkRef(ref, records, byKey).map((n) => workOf.get(n)!))],
+  );
   works.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     works,
     people: people.people,
-    unresolvedDecisions: [...unresolved, ...people.unresolved],
+    unresolvedDecisions: [...unresolved, ...people.unresolved, ...attributionUnresolved],
     stats: { captures: usable.length, records: records.length, works: works.length, people: people.people.length },
   };
+}
+
+/** Each author page with the works (by any stable id per cluster) it lists. */
+function pageInputs(authorPages: StoredCaptureLike[], records: WorkRecord[], workIdOf: (n: number) => string): PageInput[] {
+  const byCapture = new Map<string, Set<string>>();
+  for (const r of records) {
+    let set = byCapture.get(r.captureKey);
+    if (!set) byCapture.set(r.captureKey, (set = new Set()));
+    set.add(workIdOf(r.n));
+  }
+  return authorPages.map((sc) => ({ sc, ids: { ...(sc.capture.person!.ids ?? {}) }, workIds: byCapture.get(sc.key) ?? new Set<string>() }));
+}
+
+/** Author page capture key → the person it belongs to, with the works as clustered so far. */
+function personOfPage(authorPages: StoredCaptureLike[], pages: PageInput[], decisions: UserDecision[]): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!authorPages.length) return out;
+  for (const p of mergePeople(pages, decisions).people) for (const pg of p.pages) out.set(pg.captureKey, p.id);
+  return out;
 }
 
 /** A user's split can leave two works with the same strongest id: suffix them by their smallest member. */
@@ -55,3 +89,4 @@ function disambiguateIds(works: MergedWork[]): void {
     }
   }
 }
+

@@ -115,19 +115,3 @@ function dice(a: string[], b: string[]): number {
   for (const t of sa) if (sb.has(t)) both++;
   return (2 * both) / (sa.size + sb.size);
 }
-
-/** Word 3-shingles of an abstract, for placing title-less records. */
-export function shingles(text: string): Set<string> {
-  const w = titleKey(text).split(' ').filter(Boolean);
-  const out = new Set<string>();
-  for (let i = 0; i + 2 < w.length; i++) out.add(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
-  return out;
-}
-
-export function jaccard(a: Set<string>, b: Set<string>): number {
-  if (!a.size || !b.size) return 0;
-  let both = 0;
-  const [s, l] = a.size <= b.size ? [a, b] : [b, a];
-  for (const x of s) if (l.has(x)) both++;
-  return both / (a.size + b.size - both);
-}

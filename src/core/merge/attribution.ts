@@ -1,0 +1,111 @@
+// Which of a person's works may be a namesake's, and the user's answers.
+//
+// A site's author page sometimes lists a paper by someone else with the same
+// name (DBLP and Scholar both conflate namesakes). Such a work is seen on one
+// site only and has nothing in common with the person's other works: no
+// co-author, no venue, no distinctive title word. It is flagged "only on
+// <site> — check that it is theirs", never removed automatically; the user
+// confirms it (`confirm-work`) or removes it (`remove-work`), and the latest
+// answer per person and work counts.
+
+import { latestPerPair } from './decisions';
+import { contentTerms } from './similarity';
+import { nameKey, foldName } from '../names';
+import type { FlaggedWork, MergedPerson, MergedWork, UserDecision } from './types';
+import { compareCodePoints } from '../order';
+
+/** A person needs this many other works with author lists before one can stand out from them. */
+export const MIN_OTHER_WORKS = 3;
+
+type Attribution = Extract<UserDecision, { kind: 'confirm-work' | 'remove-work' }>;
+
+/** Title words too common in research titles to tie two works together. */
+const GENERIC = contentTerms(
+  'analysis study approach method model system using based new novel toward towards learning data network review survey application effect case design evaluation framework performance problem research results theory',
+);
+
+/**
+ * Applies the user's confirm/remove answers and flags possible namesakes'
+ * works, in place. `workOfRef` resolves a decision's work ref (a merged work
+ * id, an identifier, or one record) to merged work ids. Returns the decisions
+ * that matched no person or work.
+ */
+export function attributeWorks(
+  people: MergedPerson[],
+  works: ReadonlyMap<string, MergedWork>,
+  decisions: readonly UserDecision[],
+  workOfRef: (ref: string) => string[],
+): UserDecision[] {
+  const mine = decisions.filter((d): d is Attribution => d.kind === 'confirm-work' || d.kind === 'remove-work');
+  const confirmed = new Map<string, Set<string>>();
+  const unresolved: UserDecision[] = [];
+  for (const [, d] of latestPerPair(mine, { refs: (x) => [x.person, x.work] as const, isSplit: (x) => x.kind === 'remove-work' })) {
+    const person = people.find((p) => personMatches(p, d.person));
+    const ids = person ? workOfRef(d.work).filter((w) => person.workIds.includes(w) || person.removedWorkIds?.includes(w)) : [];
+    if (!person || !ids.length) {
+      unresolved.push(d);
+      continue;
+    }
+    if (d.kind === 'remove-work') {
+      person.workIds = person.workIds.filter((w) => !ids.includes(w));
+      person.removedWorkIds = [...new Set([...(person.removedWorkIds ?? []), ...ids])].sort(compareCodePoints);
+    } else {
+      const s = confirmed.get(person.id) ?? new Set();
+      for (const w of ids) s.add(w);
+      confirmed.set(person.id, s);
+    }
+  }
+  for (const p of people) {
+    const flagged = possibleNamesakes(p, works).filter((f) => !confirmed.get(p.id)?.has(f.workId));
+    if (flagged.length) p.flaggedWorks = flagged;
+  }
+  return unresolved;
+}
+
+/** A person ref names this person: one of its pages (`page:<key>`) or one of its ids (`orcid:…`), or its id. */
+function personMatches(p: MergedPerson, ref: string): boolean {
+  if (ref === p.id) return true;
+  if (ref.startsWith('page:')) return p.pages.some((pg) => pg.captureKey === ref.slice(5));
+  const colon = ref.indexOf(':');
+  if (colon <= 0) return false;
+  const kind = ref.slice(0, colon);
+  const id = ref.slice(colon + 1).toLowerCase();
+  // Own keys only: the ref is user data and must not reach Object.prototype.
+  const list = Object.prototype.hasOwnProperty.call(p.ids, kind) ? (p.ids as Record<string, string[] | undefined>)[kind] : undefined;
+  return Array.isArray(list) && list.some((v) => v.toLowerCase() === id);
+}
+
+/**
+ * Works of the person listed by only one site's author page, when the person
+ * has author pages on at least two sites (otherwise "only on one site" says
+ * nothing), that share no co-author, venue or distinctive title word with any
+ * of the person's other works, among at least three others with author lists.
+ */
+export function possibleNamesakes(p: MergedPerson, works: ReadonlyMap<string, MergedWork>): FlaggedWork[] {
+  const pageKeys = new Set(p.pages.map((pg) => pg.captureKey));
+  if (new Set(p.pages.map((pg) => pg.source)).size < 2) return [];
+  const self = new Set(p.nameVariants.concat(p.name).map(nameKey));
+  const facts = p.workIds.flatMap((id) => {
+    const w = works.get(id);
+    if (!w) return [];
+    const sites = new Set(w.members.filter((m) => pageKeys.has(m.captureKey)).map((m) => m.source));
+    const coAuthors = new Set((w.authors ?? []).map(nameKey).filter((k) => k && !self.has(k)));
+    const words = new Set([...contentTerms(w.title ?? '')].filter((t) => !t.startsWith('#') ? t.length >= 4 && !GENERIC.has(t) : true));
+    const venue = w.venue ? foldName(w.venue).replace(/[^\p{L}]+/gu, ' ').trim() : '';
+    return [{ id, sites, coAuthors, words, venue, hasAuthors: (w.authors ?? []).length > 0 }];
+  });
+  const out: FlaggedWork[] = [];
+  for (const f of facts) {
+    if (f.sites.size !== 1 || !f.hasAuthors) continue;
+    const others = facts.filter((o) => o.id !== f.id);
+    if (others.filter((o) => o.hasAuthors).length < MIN_OTHER_WORKS) continue;
+    const tied = others.some(
+      (o) =>
+        [...f.coAuthors].some((k) => o.coAuthors.has(k)) ||
+        (f.venue !== '' && f.venue === o.venue) ||
+        [...f.words].some((t) => o.words.has(t)),
+    );
+    if (!tied) out.push({ workId: f.id, reason: 'namesake', source: [...f.sites][0]! });
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+// Text similarity that survives rewording and translation, for records that a
+// title rule cannot place: an abstract-only record, another version's
+// abstract (conference vs arXiv), a title reworded by a lab page, a machine
+// translation. Three ideas, all language-independent:
+// - content words, not word triples: a reworded abstract keeps its words but
+//   not their order, so triples fall apart (Jaccard 0.14–0.64 between real
+//   versions of one paper) while word sets hold;
+// - rare words count more (IDF over the library being merged): two papers of
+//   one group share "model", "training", "results", not "DP-SGD" and "81.4%";
+// - a *signature* of what a translation keeps as it is: numbers with their
+//   units and Latin-script names (`81.4%`, `CIFAR-10`, `NFNet-F3`, `TaSe3`).
+
+import { foldName } from '../names';
+import { INVISIBLE } from '../text';
+
+/** Function words of the languages the sites here write in; IDF discounts the rest of the common words. */
+const STOP = new Set(
+  (
+    'a an the and or but nor of in on at to for from by with without within into onto over under than then that this these those ' +
+    'is are was were be been being has have had do does did can could may might must shall should will would not no yes ' +
+    'it its we our us they their them he she his her you your i me my which who whom whose what when where why how ' +
+    'as also such both each all any some more most other only same so very via per between among about against during ' +
+    'while after before through up down out off again further here there once here et al etc ie eg ' +
+    'le la les des du de et en un une pour par sur dans avec est sont der die das und ein eine mit von fur ist im zu auf ' +
+    'el los las del y con por para una es se que il di della delle dei e per'
+  ).split(' '),
+);
+
+const LATIN_TOKEN = /[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*%?/g;
+
+/**
+ * Strong features of a text: numbers that carry a value (a decimal, a
+ * percentage, a number of three digits or more, a number with a unit glued
+ * on: `81.4%`, `0.5`, `2048`, `10x`) and names written in mixed case or with
+ * digits (`ImageNet`, `DP-SGD`, `CIFAR-10`, `TaSe3`, `BERT`). A capitalized
+ * first word ("The") is not a name. Lower-cased; NFKC first, so full-width
+ * digits and letters in CJK text read as ASCII.
+ */
+export function strongFeatures(text: string): Set<string> {
+  const out = new Set<string>();
+  const t = text.normalize('NFKC').replace(INVISIBLE, '');
+  for (const m of t.matchAll(LATIN_TOKEN)) {
+    const tok = m[0].replace(/[-.]+$/, '');
+    if (isStrong(tok)) out.add(tok.toLowerCase());
+  }
+  return out;
+}
+
+function isStrong(tok: string): boolean {
+  if (/\d/.test(tok)) {
+    if (/^\d+$/.test(tok)) return tok.length >= 3;
+    return /[.%]/.test(tok) || /[A-Za-z]/.test(tok);
+  }
+  if (tok.length < 2) return false;
+  // Upper case after the first letter: "ImageNet", "DP-SGD", "BERT"; not "The" or "Learning".
+  return /[A-Z]/.test(tok.slice(1));
+}
+
+/** Whether most letters of a text are outside the Latin script (a CJK, Cyrillic, Arabic… abstract). */
+export function mostlyNonLatin(text: string): boolean {
+  let latin = 0;
+  let other = 0;
+  for (const ch of text) {
+    if (/\p{Script=Latin}/u.test(ch)) latin++;
+    else if (/\p{L}/u.test(ch)) other++;
+  }
+  return other > latin;
+}
+
+/**
+ * Content words of a text: folded, function words dropped, a light stem
+ * (plural and common suffixes off, then the first seven letters) so
+ * "networks" = "network" and "optimization" ≈ "optimizing". Strong features
+ * are kept whole and marked with a leading `#`.
+ */
+export function contentTerms(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const f of strongFeatures(text)) out.add(`#${f}`);
+  const folded = foldName(text.normalize('NFKC').replace(INVISIBLE, ''));
+  for (const m of folded.matchAll(/\p{L}[\p{L}\p{M}]*/gu)) {
+    const w = m[0];
+    if (w.length < 3 || STOP.has(w)) continue;
+    // CJK runs have no spaces: they are not words, and the signature handles them.
+    if (!/\p{Script=Latin}|\p{Script=Cyrillic}|\p{Script=Greek}/u.test(w)) continue;
+    out.add(stem(w));
+  }
+  return out;
+}
+
+function stem(w: string): string {
+  let s = w;
+  if (s.length > 4) s = s.replace(/(?:ies)$/, 'y').replace(/(?:sses)$/, 'ss').replace(/(?<=[^s])s$/, '');
+  if (s.length > 6) s = s.replace(/(?:ations?|ings?|ements?|ness|ities|ity|ally|edly|ed|ly)$/, '');
+  return s.slice(0, 7);
+}
+
+/** Document frequencies of terms over a library, for IDF weights. */
+export class TermWeights {
+  private df = new Map<string, number>();
+  private docs = 0;
+
+  add(terms: Iterable<string>): void {
+    this.docs++;
+    for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+  }
+
+  /**
+   * Smoothed IDF; a strong feature weighs double, since it names a result or
+   * a model rather than a topic. Never below a floor, so a small library
+   * (every word seen twice) still compares by words.
+   */
+  weight(term: string): number {
+    const idf = Math.log((this.docs + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
+    return term.startsWith('#') ? 2 * idf : idf;
+  }
+
+  /** IDF-weighted cosine of two term sets (binary term frequencies): 1 for the same set, 0 when nothing is shared. */
+  cosine(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+    if (!a.size || !b.size) return 0;
+    let shared = 0;
+    let na = 0;
+    let nb = 0;
+    for (const t of a) {
+      const w = this.weight(t) ** 2;
+      na += w;
+      if (b.has(t)) shared += w;
+    }
+    for (const t of b) nb += this.weight(t) ** 2;
+    return shared / Math.sqrt(na * nb);
+  }
+}
+
+/** How two signatures agree: the count of shared features and their share of the smaller signature. */
+export function signatureOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): { shared: number; share: number } {
+  if (!a.size || !b.size) return { shared: 0, share: 0 };
+  let shared = 0;
+  const [s, l] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of s) if (l.has(x)) shared++;
+  return { shared, share: shared / s.size };
+}
