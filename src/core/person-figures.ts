@@ -3,7 +3,7 @@
 // implementation for the popup, the dashboard and `cli merge`.
 
 import type { MergedPerson, MergedWork, MergeResult, StatedFigures } from './merge/types';
-import { compareStated, computeMetrics, METRIC_DEFINITIONS, type CompareContext, type ComparisonRow, type Metrics, type MetricWork } from './metrics';
+import { compareStated, computeMetrics, flaggedWorksIncluded, METRIC_DEFINITIONS, type CompareContext, type ComparisonRow, type Metrics, type MetricWork } from './metrics';
 import type { PersonReportInput } from '../formats/report';
 
 export interface StatedComparison {
@@ -17,6 +17,8 @@ export interface PersonFigures {
   metrics: Metrics;
   comparisons: StatedComparison[];
   sites: string[];
+  /** How many of `works` are flagged (possibly a namesake's): the metrics count them until the user decides. */
+  flaggedIncluded: number;
 }
 
 export interface FigureOptions {
@@ -51,7 +53,7 @@ export function personFigures(result: Pick<MergeResult, 'works'>, person: Merged
       site: opts.siteName(s.source),
       rows: compareStated(s.metrics!, metrics, compareContext(s, works, opts, sites.length)),
     }));
-  return { works, metrics, comparisons, sites };
+  return { works, metrics, comparisons, sites, flaggedIncluded: flaggedWorksIncluded(person) };
 }
 
 function compareContext(s: StatedFigures, works: readonly MergedWork[], opts: FigureOptions, sitesMerged: number): CompareContext {
@@ -82,5 +84,6 @@ export function reportInputOf(person: MergedPerson, metrics: Metrics, date: stri
     definitions: METRIC_DEFINITIONS,
     stated: person.stated.map((s) => ({ source: s.source, url: s.url, capturedAt: s.capturedAt, ...(s.metrics ? { metrics: s.metrics } : {}) })),
     date,
+    flaggedWorks: flaggedWorksIncluded(person),
   };
 }

@@ -103,7 +103,7 @@ export function parseBackup(text: string): ParsedBackup {
     const at = `decisions[${i}]`;
     // The one decision check (the store uses it too); a stored id is kept, nothing else.
     const decision = toUserDecision(d);
-    if (!decision) return rejected.push({ at, errors: ['expected a decision { kind, at, people|works: [ref, ref] }'] });
+    if (!decision) return rejected.push({ at, errors: ['expected a decision { kind, at, people|works: [ref, ref] } or { kind, at, person, work }'] });
     const id = isObj(d) && typeof d.id === 'string' && d.id ? d.id : undefined;
     decisions.push(id ? { ...decision, id } : decision);
   });

@@ -3,6 +3,7 @@
 // Stated figures are shown as stated, never combined or recomputed.
 
 import type { StatedMetrics } from '../core/capture';
+import { flaggedWorksNote } from '../core/metrics/flagged';
 import { toCsv, type Cell } from './csv';
 
 export interface ReportDefinition {
@@ -28,7 +29,12 @@ export interface PersonReportInput {
   stated: ReportStated[];
   /** Shown in the report's header, e.g. "2026-11-22". */
   date?: string;
+  /** How many works the computed figures count that the merge flagged as possibly a namesake's. */
+  flaggedWorks?: number;
 }
+
+const FLAGGED_DEFINITION =
+  "Works counted in the computed figures that only one site's author page lists and that share no co-author, venue or distinctive title word with the person's other works: possibly a namesake's, not yet confirmed or removed.";
 
 /** Stated figures that correspond to a computed metric. */
 const STATED_FOR: Record<string, keyof StatedMetrics> = {
@@ -103,6 +109,9 @@ export function reportRows(input: PersonReportInput): ReportRow[] {
       definitionSource: 'the site',
     });
   }
+  // Only when there are some, like the since-year rows: a report without flags reads as before.
+  if (input.flaggedWorks)
+    rows.push({ metric: 'flaggedWorks', label: 'Flagged works included', computed: input.flaggedWorks, stated: input.stated.map(() => undefined), definition: FLAGGED_DEFINITION, definitionSource: 'Scholar Lens' });
   return rows;
 }
 
@@ -120,11 +129,13 @@ function mdCell(v: Cell): string {
 export function reportMarkdown(input: PersonReportInput): string {
   const statedHeads = input.stated.map((s) => `Stated (${s.source})`);
   const head = ['Metric', 'Computed', ...statedHeads, 'Definition'];
+  const flagged = flaggedWorksNote(input.flaggedWorks ?? 0);
   const lines = [
     `# Metrics for ${mdCell(input.personName)}`,
     '',
     input.date ? `Exported by Scholar Lens on ${input.date}. ` : 'Exported by Scholar Lens. ',
     '“Computed” is worked out by Scholar Lens from the merged works; “Stated” is what each site’s author page showed, unchanged.',
+    ...(flagged ? ['', `Computed from the merged works; ${flagged} (only one site lists ${input.flaggedWorks === 1 ? 'it' : 'them'}: possibly a namesake’s, not yet confirmed or removed).`] : []),
     '',
     ...input.stated.map((s) => `- ${s.source}: ${[s.url, s.capturedAt && `captured ${s.capturedAt}`].filter(Boolean).join(', ')}`),
     ...(input.stated.length ? [''] : []),

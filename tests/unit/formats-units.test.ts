@@ -92,6 +92,38 @@ describe('JSON backup', () => {
     expect(parsed.rejected).toEqual([]);
     expect(parsed.backup).toEqual(b);
   });
+  test('decisions about one person and one work round-trip; malformed ones are reported', () => {
+    const at = '2026-11-01T00:00:00.000Z';
+    const b = makeBackup(
+      {
+        captures: [rec('google-scholar:SbUmSEAAAAAJ', at, at)],
+        decisions: [
+          { kind: 'confirm-work', person: 'gscholar:SbUmSEAAAAAJ', work: 'rec:dblp:x#3', at, id: 'attribution:gscholar:SbUmSEAAAAAJ|rec:dblp:x#3' },
+          { kind: 'remove-work', person: 'gscholar:SbUmSEAAAAAJ', work: 'doi:10.1/x', at },
+        ],
+      },
+      FIXED_NOW,
+    );
+    const parsed = parseBackup(serializeBackup(b));
+    expect(parsed.ok && parsed.rejected).toEqual([]);
+    expect(parsed.ok && parsed.backup).toEqual(b);
+    const bad = [
+      { kind: 'remove-work', work: 'doi:10.1/x', at },
+      { kind: 'confirm-work', person: 'gscholar:SbUmSEAAAAAJ', at },
+      { kind: 'remove-work', person: 'gscholar:SbUmSEAAAAAJ', work: 7, at },
+      { kind: 'confirm-work', person: ['gscholar:SbUmSEAAAAAJ'], work: 'doi:10.1/x', at },
+      { kind: 'remove-work', person: '', work: 'doi:10.1/x', at },
+      // A pair-shaped decision of the new kinds is not one of them.
+      { kind: 'confirm-work', works: ['doi:10.1/x', 'doi:10.1/y'], at },
+      { kind: 'remove-work', person: 'gscholar:SbUmSEAAAAAJ', work: 'doi:10.1/x', at: 'yesterday' },
+    ];
+    const withBad = parseBackup(JSON.stringify({ ...b, decisions: [...b.decisions, ...bad] }));
+    expect(withBad.ok).toBe(true);
+    if (!withBad.ok) return;
+    expect(withBad.backup.decisions).toEqual(b.decisions);
+    expect(withBad.rejected.map((r) => r.at)).toEqual(bad.map((_, i) => `decisions[${i + 2}]`));
+    expect(withBad.rejected[0]!.errors[0]).toMatch(/person, work/);
+  });
   test('invalid captures are reported, not imported', () => {
     const good = rec('a', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
     const bad = { ...good, key: 'b', capture: { ...good.capture, url: 'ftp://x' } };

@@ -58,6 +58,8 @@ interface Out {
     ids: Record<string, string[]>;
     works: { id: string; members: Member[] }[];
     metrics: { papers: number; citations: number; hIndex: number; i10Index: number };
+    flaggedWorks?: { workId: string }[];
+    metricsInclude: { flaggedWorks: number };
     stated: { source: string; file: string; comparison: { metric: string; stated: number; computed: number; agrees: boolean; reason?: string }[] }[];
   }[];
   works: { id: string; title?: string; members: Member[] }[];
@@ -115,6 +117,8 @@ describe('cli merge', () => {
     expect(e.metrics.citations).toBe(1036);
     expect(e.metrics.hIndex).toBe(13);
     expect(e.metrics.i10Index).toBe(16);
+    // Beside the metrics, how many of the person's works are flagged (each flag is of one of their works).
+    for (const p of out.people) expect(p.metricsInclude.flaggedWorks).toBe(new Set((p.flaggedWorks ?? []).map((f) => f.workId)).size);
     expect(rows.hIndex).toMatchObject({ computed: 13, agrees: false });
     expect(rows.citations).toMatchObject({ computed: 1036, agrees: false });
     expect(rows.hIndex?.reason).toBeTruthy();

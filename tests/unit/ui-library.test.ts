@@ -10,6 +10,7 @@ import { serializeBackup } from '../../src/formats';
 import { autoCaptureOn, normalizeSiteSettings } from '../../src/shell/site-settings';
 import { backupOf, deletePerson, importFile, saveSiteSettings } from '../../src/ui/dashboard/library';
 import { decisionRecord } from '../../src/ui/model/decision-records';
+import { confirmWork, removeWork } from '../../src/ui/model/new-decisions';
 import { mergeRecords, personForKey } from '../../src/ui/model/merged-library';
 import { fixtureDoc, FIXED_NOW } from '../helpers/fixtures';
 
@@ -34,6 +35,19 @@ describe('dashboard library', () => {
     // 58 rows in the saved profile's table (gsc_a_tr).
     expect((await allCaptures(fresh))[0]!.capture.works).toHaveLength(58);
     expect(await allDecisions(fresh)).toHaveLength(1);
+  });
+
+  it('keeps "It\'s theirs" / "Not theirs" decisions through a backup and its import', async () => {
+    const db = await seeded();
+    const person = personForKey(mergeRecords(await allCaptures(db), []), pageKeyOf(googleScholar, PROFILE))!;
+    await putDecision(db, decisionRecord(removeWork(person, 'rec:dblp:x#3', FIXED_NOW.toISOString())));
+    await putDecision(db, decisionRecord(confirmWork(person, 'rec:dblp:x#4', FIXED_NOW.toISOString())));
+    const fresh = await openStore(`ui-library-${n++}`);
+    const done = await importFile(fresh, 'backup.json', serializeBackup(await backupOf(db, FIXED_NOW)), '', FIXED_NOW);
+    expect(done.message).toBe('Backup imported: 1 page(s) written, 0 already present, 3 decision(s).');
+    const byId = (ds: { id: string }[]) => [...ds].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(byId(await allDecisions(fresh))).toEqual(byId(await allDecisions(db)));
+    expect((await allDecisions(fresh)).filter((d) => d.id.startsWith('attribution:')).map((d) => d.kind).sort()).toEqual(['confirm-work', 'remove-work']);
   });
 
   it('reads a file that is not a backup as a bibliography, and reports a bad one', async () => {

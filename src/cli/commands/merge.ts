@@ -80,6 +80,9 @@ export const run: Command = async (args, io) => {
       stated,
       works: mine,
       metrics: figures.metrics,
+      // How many of `works` the merge flagged (`flaggedWorks` above lists them): the metrics count them.
+      // Not named `flaggedWorks` itself, which is the person's list of flags.
+      metricsInclude: { flaggedWorks: figures.flaggedIncluded },
     };
   });
 

@@ -12,6 +12,7 @@ import type { MetricOptions, MetricWork, Metrics } from './types';
 export type { Coverage, MetricOptions, MetricWork, Metrics, RankedName, RankedVenue } from './types';
 export { METRIC_DEFINITIONS, type MetricDefinition } from './definitions';
 export { compareStated, type ComparisonRow, type CompareContext } from './compare';
+export { flaggedWorksIncluded, flaggedWorksNote, type FlaggedCountable } from './flagged';
 
 export function computeMetrics(works: readonly MetricWork[], options: MetricOptions): Metrics {
   const { currentYear } = options;

@@ -1,7 +1,7 @@
 // The headline figures: what each site states beside what Scholar Lens
 // computes from the merged works, and why they differ when they do.
 import type { StatedMetrics } from '../../core/capture';
-import { METRIC_DEFINITIONS } from '../../core/metrics';
+import { flaggedWorksNote, METRIC_DEFINITIONS } from '../../core/metrics';
 import type { PersonView } from '../model/person-view';
 
 const ROWS = [
@@ -17,6 +17,7 @@ export const fmt = (n: number | null | undefined) =>
 export function MetricsHeadline({ view }: { view: PersonView }) {
   const sites = view.comparisons;
   const anySince = (s: StatedMetrics | undefined) => s?.sinceYear !== undefined;
+  const flagged = flaggedWorksNote(view.flaggedIncluded);
   const reasons = sites.flatMap((c) => c.rows.filter((r) => r.reason).map((r) => ({ site: c.site, row: r })));
   return (
     <section class="metrics" aria-labelledby="metrics-title">
@@ -57,7 +58,8 @@ export function MetricsHeadline({ view }: { view: PersonView }) {
       </table>
       <p class="muted small">
         Computed from {view.works.length.toLocaleString('en')} merged works
-        {view.sites.length > 1 ? ` across ${view.sites.length} sites` : ''}.
+        {view.sites.length > 1 ? ` across ${view.sites.length} sites` : ''}
+        {flagged ? `; ${flagged}` : ''}.
       </p>
       {reasons.length > 0 && (
         <ul class="reasons small">

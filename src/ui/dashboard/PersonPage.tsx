@@ -1,5 +1,6 @@
 // One person's page in the dashboard: the pages behind the profile and their
-// curation, the full metrics panel, charts, and the works table.
+// curation, the works to check (flagged and removed), the full metrics panel,
+// charts, and the works table.
 import { useMemo, useState } from 'preact/hooks';
 import type { MemberRef, MergedPerson, UserDecision } from '../../core/merge/types';
 import { METRIC_DEFINITIONS, type Metrics } from '../../core/metrics';
@@ -8,10 +9,12 @@ import type { ConfirmRequest } from '../components/ConfirmDialog';
 import { ExportButtons } from '../components/ExportButtons';
 import { HBars } from '../components/HBars';
 import { PersonHeader } from '../components/PersonHeader';
+import { WorkChecks } from '../components/WorkChecks';
 import { fmt, MetricsHeadline } from '../components/MetricsHeadline';
 import { decisionsOf } from '../model/decision-records';
 import { dismissSuggestion, linkPeople, unlinkPage } from '../model/new-decisions';
 import { openSuggestions, personView, reportInput, siteName } from '../model/person-view';
+import { flaggedOf, flagTextById, removedOf } from '../model/work-checks';
 import type { DashboardData } from './Dashboard';
 import type { Library } from './load';
 import { WorksTable } from './WorksTable';
@@ -33,6 +36,8 @@ export function PersonPage({ lib, person, data, decide, ask }: Props) {
   }, [lib.records]);
   const view = useMemo(() => personView(lib.result, person, data.currentYear, (k) => notes.get(k) ?? []), [lib.result, person, data.currentYear, notes]);
   const suggestions = openSuggestions(lib.result, person, decisionsOf(lib.decisions));
+  const flagged = useMemo(() => flaggedOf(lib.result, person, siteName), [lib.result, person]);
+  const flagTexts = useMemo(() => flagTextById(flagged), [flagged]);
   const [linkTo, setLinkTo] = useState('');
   const others = lib.result.people.filter((p) => p.id !== person.id).sort((a, b) => a.name.localeCompare(b.name));
   const at = () => data.now().toISOString();
@@ -94,6 +99,7 @@ export function PersonPage({ lib, person, data, decide, ask }: Props) {
             </ul>
           </div>
         )}
+        <WorkChecks person={person} flagged={flagged} removed={removedOf(lib.result, person)} decide={(d) => decide([d])} at={at} />
         <div class="row">
           <label class="field">
             <span>Link with another person</span>
@@ -164,7 +170,7 @@ export function PersonPage({ lib, person, data, decide, ask }: Props) {
       </section>
       <section class="panel" aria-labelledby="pworks-title">
         <h2 id="pworks-title">Works ({view.works.length})</h2>
-        <WorksTable works={view.works} data={data} personName={person.name} decide={decide} titleOf={titleOf} />
+        <WorksTable works={view.works} data={data} personName={person.name} decide={decide} titleOf={titleOf} flagTexts={flagTexts} />
       </section>
     </>
   );

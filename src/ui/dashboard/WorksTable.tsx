@@ -1,9 +1,11 @@
 // The works table: search, sort, filters (year, venue, source, version),
-// each work's sources and versions, selection for export and for joining.
+// each work's sources and versions, its marks (flagged, placed by abstract),
+// selection for export and for joining.
 import { useMemo, useState } from 'preact/hooks';
 import type { MemberRef, MergedWork, UserDecision } from '../../core/merge/types';
 import { ExportButtons } from '../components/ExportButtons';
 import { siteName, sourcesOf } from '../model/person-view';
+import { marksOf, memberPlacement } from '../model/work-checks';
 
 type SortKey = 'citations' | 'year' | 'title';
 type VersionFilter = '' | 'preprint' | 'published' | 'both';
@@ -16,7 +18,11 @@ export interface WorksTableProps {
   decide?(ds: UserDecision[]): Promise<void>;
   /** The title a record had on its own page: a merged work's records must be told apart before one is split out. */
   titleOf?(m: MemberRef): string | undefined;
+  /** On a person's page: the flag text of each of their flagged works, by work id. */
+  flagTexts?: ReadonlyMap<string, string>;
 }
+
+const NO_FLAGS: ReadonlyMap<string, string> = new Map();
 
 const PAGE = 200;
 
@@ -25,7 +31,7 @@ export function workRef(w: MergedWork): string {
   return `rec:${m.captureKey}#${m.index}`;
 }
 
-export function WorksTable({ works, data, personName, decide, titleOf }: WorksTableProps) {
+export function WorksTable({ works, data, personName, decide, titleOf, flagTexts = NO_FLAGS }: WorksTableProps) {
   const [q, setQ] = useState('');
   const [sort, setSort] = useState<SortKey>('citations');
   const [year, setYear] = useState('');
@@ -152,7 +158,15 @@ export function WorksTable({ works, data, personName, decide, titleOf }: WorksTa
         </thead>
         <tbody>
           {shown.slice(0, limit).map((w) => (
-            <WorkRow work={w} checked={selected.has(w.id)} toggle={() => toggle(w.id)} {...(decide ? { decide } : {})} {...(titleOf ? { titleOf } : {})} now={data.now} />
+            <WorkRow
+              work={w}
+              checked={selected.has(w.id)}
+              toggle={() => toggle(w.id)}
+              {...(decide ? { decide } : {})}
+              {...(titleOf ? { titleOf } : {})}
+              flagTexts={flagTexts}
+              now={data.now}
+            />
           ))}
         </tbody>
       </table>
@@ -165,9 +179,18 @@ export function WorksTable({ works, data, personName, decide, titleOf }: WorksTa
   );
 }
 
-function WorkRow(props: { work: MergedWork; checked: boolean; toggle(): void; decide?(ds: UserDecision[]): Promise<void>; titleOf?(m: MemberRef): string | undefined; now(): Date }) {
-  const { work: w, checked, toggle, decide, titleOf, now } = props;
+function WorkRow(props: {
+  work: MergedWork;
+  checked: boolean;
+  toggle(): void;
+  decide?(ds: UserDecision[]): Promise<void>;
+  titleOf?(m: MemberRef): string | undefined;
+  flagTexts: ReadonlyMap<string, string>;
+  now(): Date;
+}) {
+  const { work: w, checked, toggle, decide, titleOf, flagTexts, now } = props;
   const title = w.title ?? '(untitled)';
+  const marks = marksOf(w, flagTexts);
   return (
     <tr>
       <td>
@@ -175,7 +198,17 @@ function WorkRow(props: { work: MergedWork; checked: boolean; toggle(): void; de
       </td>
       <td dir="auto">
         <details>
-          <summary dir="auto">{title}</summary>
+          <summary dir="auto">
+            {title}
+            {marks.map((m) => (
+              <>
+                {' '}
+                <span class={`mark mark--${m.kind}`} title={m.title}>
+                  {m.label}
+                </span>
+              </>
+            ))}
+          </summary>
           {w.authors && (
             <p class="small" dir="auto">
               {w.authors.join(', ')}
@@ -195,10 +228,19 @@ function WorkRow(props: { work: MergedWork; checked: boolean; toggle(): void; de
             <ul class="members small">
               {w.members.map((m) => {
                 const own = titleOf?.(m);
+                const placed = memberPlacement(m);
                 return (
                   <li>
                     {siteName(m.source)} ({m.pageKind} page, {m.capturedAt.slice(0, 10)})
                     {own && <span dir="auto">: “{own}”</span>}
+                    {placed && (
+                      <>
+                        {' '}
+                        <span class="mark mark--placement" title={placed}>
+                          placed by abstract
+                        </span>
+                      </>
+                    )}
                     {decide && (
                       <button
                         type="button"

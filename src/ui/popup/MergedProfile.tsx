@@ -1,15 +1,17 @@
 // The merged profile of the person the tab's page belongs to: who they are,
-// the headline figures, citations per year, top works, "possibly the same
-// person" suggestions, and exports.
+// the headline figures, citations per year, top works, the works to check
+// (flagged and removed), "possibly the same person" suggestions, and exports.
 import { useMemo } from 'preact/hooks';
 import type { MergedPerson, MergeResult, UserDecision } from '../../core/merge/types';
 import { BarChart, yearSeries } from '../components/BarChart';
 import { ExportButtons } from '../components/ExportButtons';
 import { MetricsHeadline } from '../components/MetricsHeadline';
 import { PersonHeader } from '../components/PersonHeader';
+import { WorkChecks } from '../components/WorkChecks';
 import { decisionsOf } from '../model/decision-records';
 import { dismissSuggestion, linkPeople } from '../model/new-decisions';
 import { openSuggestions, personView, reportInput, siteName, sourcesOf, topWorks, type PersonView } from '../model/person-view';
+import { flaggedOf, flagTextById, marksOf, removedOf } from '../model/work-checks';
 import type { Loaded } from './load';
 import type { PopupData } from './popup-data';
 import { WorkItem } from './WorkList';
@@ -21,6 +23,9 @@ export function MergedProfile(props: { result: MergeResult; person: MergedPerson
   const suggestions = openSuggestions(result, person, decisionsOf(state.decisions));
   const series = view.citationsByYear ? yearSeries(view.citationsByYear.byYear) : [];
   const top = topWorks(view.works, 10);
+  const flagged = useMemo(() => flaggedOf(result, person, siteName), [result, person]);
+  const flagTexts = flagTextById(flagged);
+  const at = () => data.now().toISOString();
   return (
     <>
       <PersonHeader person={person} detail="brief" />
@@ -41,10 +46,12 @@ export function MergedProfile(props: { result: MergeResult; person: MergedPerson
               work={w}
               meta={[w.venue, w.year, sourcesOf(w).map(siteName).join(', ')]}
               citesTitle="Citations (highest recent count among its sources)"
+              marks={marksOf(w, flagTexts)}
             />
           ))}
         </ol>
       </section>
+      <WorkChecks person={person} flagged={flagged} removed={removedOf(result, person)} decide={props.decide} at={at} />
       {suggestions.length > 0 && (
         <section class="suggestions" aria-labelledby="suggest-title">
           <h2 id="suggest-title">Possibly the same person</h2>
@@ -56,10 +63,10 @@ export function MergedProfile(props: { result: MergeResult; person: MergedPerson
                   ({s.other.pages.map((p) => siteName(p.source)).join(', ')}; {s.reason})
                 </span>
                 <div class="actions">
-                  <button type="button" class="chip-button" onClick={() => props.decide(linkPeople(person, s.other, data.now().toISOString()))}>
+                  <button type="button" class="chip-button" onClick={() => props.decide(linkPeople(person, s.other, at()))}>
                     Same person
                   </button>
-                  <button type="button" class="chip-button" onClick={() => props.decide(dismissSuggestion(person, s.other, data.now().toISOString()))}>
+                  <button type="button" class="chip-button" onClick={() => props.decide(dismissSuggestion(person, s.other, at()))}>
                     Not the same
                   </button>
                 </div>
@@ -71,7 +78,7 @@ export function MergedProfile(props: { result: MergeResult; person: MergedPerson
       <section class="export" aria-labelledby="export-title">
         <h2 id="export-title">Export {view.works.length.toLocaleString('en')} works</h2>
         <ExportButtons
-          scope={{ works: view.works, personName: person.name, report: () => reportInput(view, data.now().toISOString().slice(0, 10)) }}
+          scope={{ works: view.works, personName: person.name, report: () => reportInput(view, at().slice(0, 10)) }}
           now={data.now}
         />
       </section>

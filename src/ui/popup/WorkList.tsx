@@ -1,6 +1,7 @@
 // Works as the popup lists them: title (a link when it has one), a line of
 // facts, the citation count.
 import type { Work } from '../../core/capture';
+import type { ItemMark } from '../model/work-checks';
 
 export function WorkList({ works }: { works: Work[] }) {
   const shown = works.slice(0, 100);
@@ -16,9 +17,15 @@ export function WorkList({ works }: { works: Work[] }) {
   );
 }
 
-/** One work in a list: its title (a link when it has one), a line of facts, its citation count. */
-export function WorkItem(props: { work: { title?: string; url?: string; citations?: number }; meta: (string | number | undefined)[]; citesTitle: string }) {
+/** One work in a list: its title (a link when it has one), a line of facts, its marks, its citation count. */
+export function WorkItem(props: {
+  work: { title?: string; url?: string; citations?: number };
+  meta: (string | number | undefined)[];
+  citesTitle: string;
+  marks?: readonly ItemMark[];
+}) {
   const w = props.work;
+  const marks = props.marks ?? [];
   return (
     <li>
       <span class="title" dir="auto">
@@ -33,6 +40,15 @@ export function WorkItem(props: { work: { title?: string; url?: string; citation
       <span class="meta" dir="auto">
         {props.meta.filter((x) => x !== undefined && x !== '').join(' · ')}
       </span>
+      {marks.length > 0 && (
+        <span class="marks">
+          {marks.map((m) => (
+            <span class={`mark mark--${m.kind}`} title={m.title}>
+              {m.label}
+            </span>
+          ))}
+        </span>
+      )}
       {w.citations !== undefined && (
         <span class="cites" title={props.citesTitle}>
           {w.citations.toLocaleString('en')}
