@@ -31,6 +31,8 @@ export const SIGNATURE_SHARED = 4;
 export const SIGNATURE_SHARE = 0.5;
 /** A term on more records than this finds no candidates (it would find everyone). */
 const MAX_POSTINGS = 200;
+/** Candidates for a reworded title come through its rarest terms, as blocking keys do for exact titles. */
+const RARE_TITLE_TERMS = 3;
 
 /** What each record brings to placement, computed once per merge. */
 export interface RecordText {
@@ -46,9 +48,12 @@ export interface PlacementContext {
   records: WorkRecord[];
   texts: RecordText[];
   weights: TermWeights;
-  /** Term → records with that abstract term; feature → records with that signature feature. */
+  /** Term → records with that abstract term, title term, signature feature. */
   abstractIndex: Map<string, number[]>;
+  titleIndex: Map<string, number[]>;
   signatureIndex: Map<string, number[]>;
+  /** The cluster of a record during a round (set by placeRecords). */
+  rootOf?: (n: number) => number;
 }
 
 export interface Placed {
@@ -75,11 +80,13 @@ export function placementContext(records: WorkRecord[]): PlacementContext {
   });
   const abstractIndex = new Map<string, number[]>();
   const signatureIndex = new Map<string, number[]>();
+  const titleIndex = new Map<string, number[]>();
   texts.forEach((t, n) => {
     for (const x of t.abstract ?? []) post(abstractIndex, x, n);
+    for (const x of t.title ?? []) post(titleIndex, x, n);
     for (const x of t.signature) post(signatureIndex, x, n);
   });
-  return { records, texts, weights, abstractIndex, signatureIndex };
+  return { records, texts, weights, abstractIndex, titleIndex, signatureIndex };
 }
 
 function post(index: Map<string, number[]>, k: string, n: number): void {
@@ -95,6 +102,7 @@ function post(index: Map<string, number[]>, k: string, n: number): void {
  */
 export function placeRecords(ctx: PlacementContext, uf: ConstrainedUnionFind, personOf: ReadonlyMap<string, string>): Placed[] {
   const { records } = ctx;
+  ctx.rootOf = (n) => uf.find(n);
   const members = new Map<number, number[]>();
   for (const r of records) {
     const root = uf.find(r.n);
@@ -128,6 +136,28 @@ export function placeRecords(ctx: PlacementContext, uf: ConstrainedUnionFind, pe
   return out.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
 }
 
+/**
+ * Works that share a term with the record, through an index, other than its
+ * own; never a work that already holds a record of the record's own page (a
+ * page lists a work once).
+ */
+function candidates(
+  ctx: PlacementContext,
+  r: WorkRecord,
+  own: number,
+  terms: Iterable<string>,
+  index: Map<string, number[]>,
+  members: Map<number, number[]>,
+  keep: (root: number) => boolean = () => true,
+): Set<number> {
+  const roots = new Set<number>();
+  const rootOf = ctx.rootOf!;
+  for (const x of terms) for (const n of index.get(x) ?? []) if (n !== r.n) roots.add(rootOf(n));
+  roots.delete(own);
+  for (const root of roots) if (!keep(root) || members.get(root)!.some((m) => ctx.records[m]!.captureKey === r.captureKey)) roots.delete(root);
+  return roots;
+}
+
 interface Scored {
   root: number;
   /** The member that scored best. */
@@ -159,9 +189,9 @@ function compatible(r: WorkRecord, m: WorkRecord): boolean {
 function inPerson(ctx: PlacementContext, r: WorkRecord, own: number, mine: Set<number>, members: Map<number, number[]>): Placed | undefined {
   const { texts, weights, records } = ctx;
   const t = texts[r.n]!;
-  const cands = [...mine].filter((root) => root !== own);
-  if (!cands.length) return undefined;
+  if (mine.size < 2) return undefined;
   if (t.abstract && !t.translated) {
+    const cands = candidates(ctx, r, own, t.abstract, ctx.abstractIndex, members, (root) => mine.has(root));
     const [best, second] = rank(cands, members, (m) => {
       const o = texts[m]!;
       return o.abstract && !o.translated && compatible(r, records[m]!) ? weights.cosine(t.abstract!, o.abstract) : 0;
@@ -170,6 +200,8 @@ function inPerson(ctx: PlacementContext, r: WorkRecord, own: number, mine: Set<n
       return { a: r.n, b: best.m, score: 0.3 + best.score / 10, reason: 'abstract', placedBy: 'abstract' };
   }
   if (t.title) {
+    const rare = [...t.title].sort((x, y) => weights.weight(y) - weights.weight(x) || (x < y ? -1 : x > y ? 1 : 0)).slice(0, RARE_TITLE_TERMS);
+    const cands = candidates(ctx, r, own, rare, ctx.titleIndex, members, (root) => mine.has(root));
     const [best, second] = rank(cands, members, (m) => {
       const o = texts[m]!;
       return o.title && compatible(r, records[m]!) ? weights.cosine(t.title!, o.title) : 0;
@@ -185,9 +217,7 @@ function inLibrary(ctx: PlacementContext, r: WorkRecord, own: number, members: M
   const { texts, weights, records } = ctx;
   const t = texts[r.n]!;
   if (r.title || !t.abstract || t.translated) return undefined;
-  const roots = new Set<number>();
-  for (const x of t.abstract) for (const n of ctx.abstractIndex.get(x) ?? []) if (n !== r.n) roots.add(uf.find(n));
-  roots.delete(own);
+  const roots = candidates(ctx, r, own, t.abstract, ctx.abstractIndex, members);
   const [best, second] = rank(roots, members, (m) => {
     const o = texts[m]!;
     return o.abstract && !o.translated && compatible(r, records[m]!) ? weights.cosine(t.abstract!, o.abstract) : 0;
@@ -214,9 +244,7 @@ function bySignature(
   const { texts, records } = ctx;
   const t = texts[r.n]!;
   if (t.signature.size < SIGNATURE_SHARED) return undefined;
-  const roots = new Set<number>();
-  for (const x of t.signature) for (const n of ctx.signatureIndex.get(x) ?? []) if (n !== r.n) roots.add(uf.find(n));
-  roots.delete(own);
+  const roots = candidates(ctx, r, own, t.signature, ctx.signatureIndex, members);
   const [best, second] = rank(roots, members, (m) => {
     const o = texts[m]!;
     // Only across languages: two abstracts in one language are compared by their words.
