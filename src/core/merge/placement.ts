@@ -11,7 +11,7 @@
 // (tests/data/merge-partial, tests/data/merge-bibliography) tuned them.
 
 import { authorOverlap, yearsCompatible } from './match';
-import { contentTerms, mostlyNonLatin, signatureOverlap, strongFeatures, TermWeights } from './similarity';
+import { contentTerms, mostlyNonLatin, signatureOverlap, strongFeatures, TermWeights, titleTerms } from './similarity';
 import type { WorkRecord } from './records';
 import type { ConstrainedUnionFind } from './union-find';
 import type { MatchReason, Placement } from './types';
@@ -31,15 +31,17 @@ export const SIGNATURE_SHARED = 4;
 export const SIGNATURE_SHARE = 0.5;
 /** A term on more records than this finds no candidates (it would find everyone). */
 const MAX_POSTINGS = 200;
-/** Candidates for a reworded title come through its rarest terms, as blocking keys do for exact titles. */
+/** Candidates for a reworded title come through its rarest terms, as blocking keys do for exact titles… */
 const RARE_TITLE_TERMS = 3;
+/** …and a title term on more records than this is not rare: it finds no candidates. */
+const MAX_TITLE_POSTINGS = 50;
 
 /** What each record brings to placement, computed once per merge. */
 export interface RecordText {
   abstract?: Set<string>;
   title?: Set<string>;
-  /** Numbers and Latin-script names of the abstract (and title). */
-  signature: Set<string>;
+  /** Numbers and Latin-script names of the abstract. */
+  signature: ReadonlySet<string>;
   /** The abstract is in another script than Latin, or the page said it is a translation. */
   translated: boolean;
 }
@@ -65,16 +67,19 @@ export interface Placed {
   placedBy?: Placement;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 export function placementContext(records: WorkRecord[]): PlacementContext {
   const weights = new TermWeights();
   const texts: RecordText[] = records.map((r) => {
     const abs = r.work.abstract?.trim();
+    // Most records (a Scholar or DBLP row) have no abstract: their title terms come from the title key already computed.
     const t: RecordText = {
-      signature: strongFeatures(`${r.work.title ?? ''} ${abs ?? ''}`),
+      signature: abs ? strongFeatures(abs) : NONE,
       translated: !!abs && (mostlyNonLatin(abs) || (r.work.flags ?? []).includes('translated-abstract')),
     };
     if (abs) t.abstract = contentTerms(abs);
-    if (r.work.title) t.title = contentTerms(r.work.title);
+    if (r.title) t.title = titleTerms(r.title.tokens);
     weights.add(new Set([...(t.abstract ?? []), ...(t.title ?? [])]));
     return t;
   });
@@ -201,7 +206,8 @@ function inPerson(ctx: PlacementContext, r: WorkRecord, own: number, mine: Set<n
   }
   if (t.title) {
     const rare = [...t.title].sort((x, y) => weights.weight(y) - weights.weight(x) || (x < y ? -1 : x > y ? 1 : 0)).slice(0, RARE_TITLE_TERMS);
-    const cands = candidates(ctx, r, own, rare, ctx.titleIndex, members, (root) => mine.has(root));
+    const usable = rare.filter((x) => (ctx.titleIndex.get(x)?.length ?? 0) <= MAX_TITLE_POSTINGS);
+    const cands = candidates(ctx, r, own, usable, ctx.titleIndex, members, (root) => mine.has(root));
     const [best, second] = rank(cands, members, (m) => {
       const o = texts[m]!;
       return o.title && compatible(r, records[m]!) ? weights.cosine(t.title!, o.title) : 0;

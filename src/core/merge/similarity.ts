@@ -87,6 +87,21 @@ export function contentTerms(text: string): Set<string> {
   return out;
 }
 
+/**
+ * Content terms of a title from its comparison key's words (already folded
+ * and split, so no second pass over the text): function words dropped, words
+ * stemmed as in contentTerms, words with digits kept whole as features.
+ */
+export function titleTerms(tokens: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const w of tokens) {
+    if (/\d/.test(w)) {
+      if (w.length >= 2) out.add(`#${w}`);
+    } else if (w.length >= 3 && !STOP.has(w)) out.add(stem(w));
+  }
+  return out;
+}
+
 function stem(w: string): string {
   let s = w;
   if (s.length > 4) s = s.replace(/(?:ies)$/, 'y').replace(/(?:sses)$/, 'ss').replace(/(?<=[^s])s$/, '');
