@@ -146,6 +146,29 @@ describe('cli merge', () => {
     expect(own.suggestions).toEqual([expect.objectContaining({ sharedWorks: 1 })]);
   });
 
+  test('shows a possible namesake\'s work, and an import that skips one broken entry and keeps the rest', async () => {
+    // Rui Tan's real DBLP page, with one SYNTHETIC work appended: a paper in
+    // another field with no co-author, venue or title word in common with his.
+    const dblp = ruiTan();
+    const namesake = { title: 'Hydrothermal alteration of basaltic oceanic crust', year: 2021, venue: 'Geochimica et Cosmochimica Acta', authors: ['Rui Tan', 'Olga Petrov'] };
+    dblp.works!.push(namesake);
+    // His own bibliography (SYNTHETIC entries typed from three of the DBLP page's records), with one broken entry.
+    const [a, b, c] = ruiTan().works!;
+    const entry = (k: string, w: typeof a) => `@inproceedings{${k},\n  title={${w!.title}},\n  author={${w!.authors!.join(' and ')}},\n  year={${w!.year}}\n}\n`;
+    const bib = [entry('tan1', a), '@article{broken2021,\n  title = {\\begin{itemize} cannot be read},\n  year = {2021},\n}\n', entry('tan2', b), entry('tan3', c)].join('\n');
+    const x = io({ 'dblp.json': JSON.stringify(dblp), 'tan.bib': bib });
+    expect(await run([...NOW, '--owner', 'Rui Tan', 'dblp.json', 'tan.bib'], x.cli)).toBe(0);
+    expect(x.err()).toMatch(/tan\.bib: left out: broken2021 \(line 7\)/);
+    const out = JSON.parse(x.out()) as Out;
+    expect(out.people).toHaveLength(1);
+    const tan = out.people[0]!;
+    const own = tan.works.filter((w) => w.members.some((m) => m.file === 'tan.bib'));
+    expect(own).toHaveLength(3);
+    const flagged = out.works.find((w) => w.title === namesake.title)!;
+    expect(tan.flaggedWorks).toEqual([{ workId: flagged.id, reason: 'namesake', source: 'dblp' }]);
+    expect(tan.metricsInclude.flaggedWorks).toBe(1);
+  });
+
   test('usage errors', async () => {
     const x = io(files());
     expect(await run([], x.cli)).toBe(1);
