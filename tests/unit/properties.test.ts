@@ -51,6 +51,30 @@ describe('merging real captures', () => {
     }), { seed: SEED, numRuns: 24 });
   });
 
+  it('places partial records (title-less copies of every real abstract, a half abstract) the same way in any order', () => {
+    // Partial records derived here from the real captures' own abstracts, the way a portal or aggregator gives them.
+    const partial = input.flatMap((c) =>
+      (c.capture.works ?? []).flatMap((w, i) =>
+        w.abstract
+          ? [
+              { key: `partial:${c.key}#${i}`, capture: { ...c.capture, source: 'portal', pageKind: 'list' as const, url: 'https://example.org/portal', person: undefined, works: [{ abstract: w.abstract, flags: ['no-title'] }] } },
+              { key: `half:${c.key}#${i}`, capture: { ...c.capture, source: 'aggregator', pageKind: 'list' as const, url: 'https://example.org/agg', person: undefined, works: [{ abstract: w.abstract.slice(0, Math.ceil(w.abstract.length / 2)), flags: ['no-title'] }] } },
+            ]
+          : [],
+      ),
+    );
+    expect(partial.length).toBeGreaterThan(0);
+    const all = [...input, ...partial];
+    const full = (r: MergeResult) => ({ ...projection(r), marks: r.works.flatMap((w) => w.members.filter((m) => m.placedBy).map((m) => `${m.captureKey}:${m.placedBy}`)).sort(), flags: r.people.flatMap((p) => (p.flaggedWorks ?? []).map((f) => f.workId)).sort() });
+    const want = full(mergeAll(all, []));
+    // Every partial record found its work: none is left alone.
+    const alone = mergeAll(all, []).works.filter((w) => w.members.length === 1 && w.members[0]!.captureKey.includes(':') && /^(partial|half):/.test(w.members[0]!.captureKey));
+    expect(alone.map((w) => w.members[0]!.captureKey)).toEqual([]);
+    fc.assert(fc.property(fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length }), (perm) => {
+      expect(full(mergeAll(perm, []))).toEqual(want);
+    }), { seed: SEED, numRuns: 12 });
+  });
+
   it('gives the same result when re-run, and with every capture given twice', () => {
     expect(projection(mergeAll(input, []))).toEqual(ref);
     expect(projection(mergeAll([...input, ...input.map((c) => ({ ...c }))], [])).works.length).toBe(ref.works.length);

@@ -185,6 +185,30 @@ function rank(cands: Iterable<number>, members: Map<number, number[]>, score: (m
   return [scored[0], scored[1]?.score ?? 0];
 }
 
+/**
+ * The winner among works that are established — with a title, or already of
+ * two records — and only when none clears the bar, among every candidate.
+ * Two title-less copies of one abstract (a portal's and an aggregator's) must
+ * not block each other from the titled work they both belong to.
+ */
+function pick(
+  ctx: PlacementContext,
+  cands: Set<number>,
+  members: Map<number, number[]>,
+  score: (m: number) => number,
+  ok: (best: Scored, second: number) => boolean,
+): Scored | undefined {
+  const established = [...cands].filter((root) => {
+    const ms = members.get(root)!;
+    return ms.length > 1 || ctx.records[ms[0]!]!.title !== undefined;
+  });
+  for (const set of established.length < cands.size ? [established, cands] : [cands]) {
+    const [best, second] = rank(set, members, score);
+    if (best && ok(best, second)) return best;
+  }
+  return undefined;
+}
+
 /** A record must not contradict the work it joins: years compatible, author lists not disjoint, and not from the same page. */
 function compatible(r: WorkRecord, m: WorkRecord): boolean {
   return r.captureKey !== m.captureKey && yearsCompatible(r, m) && authorOverlap(r, m) !== 0;
@@ -197,11 +221,11 @@ function inPerson(ctx: PlacementContext, r: WorkRecord, own: number, mine: Set<n
   if (mine.size < 2) return undefined;
   if (t.abstract && !t.translated) {
     const cands = candidates(ctx, r, own, t.abstract, ctx.abstractIndex, members, (root) => mine.has(root));
-    const [best, second] = rank(cands, members, (m) => {
+    const best = pick(ctx, cands, members, (m) => {
       const o = texts[m]!;
       return o.abstract && !o.translated && compatible(r, records[m]!) ? weights.cosine(t.abstract!, o.abstract) : 0;
-    });
-    if (best && best.score >= PERSON_ABSTRACT && second <= best.score * PERSON_MARGIN)
+    }, (b, second) => b.score >= PERSON_ABSTRACT && second <= b.score * PERSON_MARGIN);
+    if (best)
       return { a: r.n, b: best.m, score: 0.3 + best.score / 10, reason: 'abstract', placedBy: 'abstract' };
   }
   if (t.title) {
@@ -224,11 +248,11 @@ function inLibrary(ctx: PlacementContext, r: WorkRecord, own: number, members: M
   const t = texts[r.n]!;
   if (r.title || !t.abstract || t.translated) return undefined;
   const roots = candidates(ctx, r, own, t.abstract, ctx.abstractIndex, members);
-  const [best, second] = rank(roots, members, (m) => {
+  const best = pick(ctx, roots, members, (m) => {
     const o = texts[m]!;
     return o.abstract && !o.translated && compatible(r, records[m]!) ? weights.cosine(t.abstract!, o.abstract) : 0;
-  });
-  if (best && best.score >= LIBRARY_ABSTRACT && second < best.score * LIBRARY_MARGIN)
+  }, (b, second) => b.score >= LIBRARY_ABSTRACT && second < b.score * LIBRARY_MARGIN);
+  if (best)
     return { a: r.n, b: best.m, score: 0.3 + best.score / 10, reason: 'abstract', placedBy: 'abstract' };
   return undefined;
 }
@@ -251,15 +275,15 @@ function bySignature(
   const t = texts[r.n]!;
   if (t.signature.size < SIGNATURE_SHARED) return undefined;
   const roots = candidates(ctx, r, own, t.signature, ctx.signatureIndex, members);
-  const [best, second] = rank(roots, members, (m) => {
+  const best = pick(ctx, roots, members, (m) => {
     const o = texts[m]!;
     // Only across languages: two abstracts in one language are compared by their words.
     if (o.translated === t.translated || !compatible(r, records[m]!)) return 0;
     const { shared, share } = signatureOverlap(t.signature, o.signature);
     if (shared < SIGNATURE_SHARED || share < SIGNATURE_SHARE) return 0;
     return secondSignal(r, records[m]!, uf.find(m), mine) ? shared : 0;
-  });
-  if (best && second <= best.score * 0.75)
+  }, (b, second) => second <= b.score * 0.75);
+  if (best)
     return { a: r.n, b: best.m, score: 0.3 + Math.min(best.score, 20) / 200, reason: 'translated-abstract', placedBy: 'translated-abstract' };
   return undefined;
 }
