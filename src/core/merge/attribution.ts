@@ -16,6 +16,8 @@ import { compareCodePoints } from '../order';
 
 /** A person needs this many other works with author lists before one can stand out from them. */
 export const MIN_OTHER_WORKS = 3;
+/** "Only on one site" says something only when the person has author pages on more than one. */
+export const MIN_SITES = 2;
 
 type Attribution = Extract<UserDecision, { kind: 'confirm-work' | 'remove-work' }>;
 
@@ -83,7 +85,7 @@ function personMatches(p: MergedPerson, ref: string): boolean {
  */
 export function possibleNamesakes(p: MergedPerson, works: ReadonlyMap<string, MergedWork>): FlaggedWork[] {
   const pageKeys = new Set(p.pages.map((pg) => pg.captureKey));
-  if (new Set(p.pages.map((pg) => pg.source)).size < 2) return [];
+  if (new Set(p.pages.map((pg) => pg.source)).size < MIN_SITES) return [];
   const self = new Set(p.nameVariants.concat(p.name).map(nameKey));
   const facts = p.workIds.flatMap((id) => {
     const w = works.get(id);

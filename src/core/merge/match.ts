@@ -23,6 +23,7 @@ export const SEGMENT_BREAK = /(?<=[.,;])\s+|\s+(?=\()/;
 
 export function matchRecords(a: WorkRecord, b: WorkRecord): MatchVerdict | undefined {
   if (!a.title || !b.title) return undefined;
+  if (listedApart(a, b)) return undefined;
   const overlap = authorOverlap(a, b);
   if (overlap === 0) return undefined; // both list authors, none in common
   if (!yearsCompatible(a, b)) return citationStringMatch(a, b) ? { reason: 'title', score: 0.85 } : undefined;
@@ -60,6 +61,24 @@ function citationStringMatch(a: WorkRecord, b: WorkRecord): boolean {
   if (!(contained(a, b) || contained(b, a))) return false;
   const shorter = Math.min(a.authorKeys.length, b.authorKeys.length);
   return shorter >= MIN_FULL_AUTHORS && authorOverlap(a, b) === 1;
+}
+
+/**
+ * One page listing the same title twice, in two different years and two
+ * different venues, neither a preprint server, lists two works: a conference
+ * paper and its journal version, as a researcher's own publication list does. (A site's duplicate
+ * row — Scholar's citation string beside the plain title — has no second
+ * venue, or the same year.)
+ */
+function listedApart(a: WorkRecord, b: WorkRecord): boolean {
+  // DBLP and ORCID list a paper's CoRR or bioRxiv copy beside it: a preprint is a version, not another work.
+  if (a.captureKey !== b.captureKey || a.preprint || b.preprint) return false;
+  const ya = a.work.year;
+  const yb = b.work.year;
+  if (ya === undefined || yb === undefined || ya === yb) return false;
+  const va = a.work.venue?.trim().toLowerCase();
+  const vb = b.work.venue?.trim().toLowerCase();
+  return !!va && !!vb && va !== vb;
 }
 
 /** A preprint and its published version may be two years apart; two published records one (online vs issue year). */

@@ -11,7 +11,7 @@
 // (tests/data/merge-partial, tests/data/merge-bibliography) tuned them.
 
 import { authorOverlap, yearsCompatible } from './match';
-import { contentTerms, mostlyNonLatin, signatureOverlap, strongFeatures, TermWeights, titleTerms } from './similarity';
+import { abstractSimilarity, contentTerms, mostlyNonLatin, signatureOverlap, strongFeatures, TermWeights, titleTerms } from './similarity';
 import type { WorkRecord } from './records';
 import type { ConstrainedUnionFind } from './union-find';
 import type { MatchReason, Placement } from './types';
@@ -193,6 +193,7 @@ function rank(cands: Iterable<number>, members: Map<number, number[]>, score: (m
  */
 function pick(
   ctx: PlacementContext,
+  r: WorkRecord,
   cands: Set<number>,
   members: Map<number, number[]>,
   score: (m: number) => number,
@@ -202,7 +203,12 @@ function pick(
     const ms = members.get(root)!;
     return ms.length > 1 || ctx.records[ms[0]!]!.title !== undefined;
   });
-  for (const set of established.length < cands.size ? [established, cands] : [cands]) {
+  const tiers: Iterable<number>[] = established.length < cands.size ? [established, cands] : [cands];
+  // Two versions with one abstract (a conference paper and its journal
+  // version) tie; the record's own year, when exactly theirs, is the second signal.
+  const year = r.work.year;
+  if (year !== undefined) tiers.push(established.filter((root) => members.get(root)!.some((m) => ctx.records[m]!.work.year === year)));
+  for (const set of tiers) {
     const [best, second] = rank(set, members, score);
     if (best && ok(best, second)) return best;
   }
@@ -219,11 +225,14 @@ function inPerson(ctx: PlacementContext, r: WorkRecord, own: number, mine: Set<n
   const { texts, weights, records } = ctx;
   const t = texts[r.n]!;
   if (mine.size < 2) return undefined;
-  if (t.abstract && !t.translated) {
+  // A titled record is placed by its title: a long abstract (a thesis's) holds
+  // the words of the papers it grew from, so it must not pull a titled record
+  // into one of them.
+  if (!r.title && t.abstract && !t.translated) {
     const cands = candidates(ctx, r, own, t.abstract, ctx.abstractIndex, members, (root) => mine.has(root));
-    const best = pick(ctx, cands, members, (m) => {
+    const best = pick(ctx, r, cands, members, (m) => {
       const o = texts[m]!;
-      return o.abstract && !o.translated && compatible(r, records[m]!) ? weights.cosine(t.abstract!, o.abstract) : 0;
+      return o.abstract && !o.translated && compatible(r, records[m]!) ? abstractSimilarity(weights, t.abstract!, o.abstract) : 0;
     }, (b, second) => b.score >= PERSON_ABSTRACT && second <= b.score * PERSON_MARGIN);
     if (best)
       return { a: r.n, b: best.m, score: 0.3 + best.score / 10, reason: 'abstract', placedBy: 'abstract' };
@@ -248,9 +257,9 @@ function inLibrary(ctx: PlacementContext, r: WorkRecord, own: number, members: M
   const t = texts[r.n]!;
   if (r.title || !t.abstract || t.translated) return undefined;
   const roots = candidates(ctx, r, own, t.abstract, ctx.abstractIndex, members);
-  const best = pick(ctx, roots, members, (m) => {
+  const best = pick(ctx, r, roots, members, (m) => {
     const o = texts[m]!;
-    return o.abstract && !o.translated && compatible(r, records[m]!) ? weights.cosine(t.abstract!, o.abstract) : 0;
+    return o.abstract && !o.translated && compatible(r, records[m]!) ? abstractSimilarity(weights, t.abstract!, o.abstract) : 0;
   }, (b, second) => b.score >= LIBRARY_ABSTRACT && second < b.score * LIBRARY_MARGIN);
   if (best)
     return { a: r.n, b: best.m, score: 0.3 + best.score / 10, reason: 'abstract', placedBy: 'abstract' };
@@ -275,7 +284,7 @@ function bySignature(
   const t = texts[r.n]!;
   if (t.signature.size < SIGNATURE_SHARED) return undefined;
   const roots = candidates(ctx, r, own, t.signature, ctx.signatureIndex, members);
-  const best = pick(ctx, roots, members, (m) => {
+  const best = pick(ctx, r, roots, members, (m) => {
     const o = texts[m]!;
     // Only across languages: two abstracts in one language are compared by their words.
     if (o.translated === t.translated || !compatible(r, records[m]!)) return 0;

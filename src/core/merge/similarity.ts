@@ -129,6 +129,18 @@ export class TermWeights {
     return term.startsWith('#') ? 2 * idf : idf;
   }
 
+  /** Share of `small`'s weight that `large` holds. */
+  containment(small: ReadonlySet<string>, large: ReadonlySet<string>): number {
+    let shared = 0;
+    let total = 0;
+    for (const t of small) {
+      const w = this.weight(t) ** 2;
+      total += w;
+      if (large.has(t)) shared += w;
+    }
+    return total ? shared / total : 0;
+  }
+
   /** IDF-weighted cosine of two term sets (binary term frequencies): 1 for the same set, 0 when nothing is shared. */
   cosine(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
     if (!a.size || !b.size) return 0;
@@ -143,6 +155,22 @@ export class TermWeights {
     for (const t of b) nb += this.weight(t) ** 2;
     return shared / Math.sqrt(na * nb);
   }
+}
+
+/** A preview abstract (its first sentences) has at least this many content terms before it counts as contained in a full one. */
+export const MIN_PREVIEW_TERMS = 15;
+
+/**
+ * Similarity of two abstracts: their weighted cosine, or — when one is much
+ * shorter, as a page's "preview abstract" of the first sentences is — how much
+ * of the shorter one's weight the longer one holds, discounted a little, so a
+ * preview of fifteen words or more is not penalized for what it left out.
+ */
+export function abstractSimilarity(w: TermWeights, a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const cos = w.cosine(a, b);
+  const [s, l] = a.size <= b.size ? [a, b] : [b, a];
+  if (s.size < MIN_PREVIEW_TERMS || s.size > 0.7 * l.size) return cos;
+  return Math.max(cos, 0.9 * w.containment(s, l));
 }
 
 /** How two signatures agree: the count of shared features and their share of the smaller signature. */
