@@ -26,6 +26,8 @@ export interface CliMember {
   source: string;
   pageKind: MemberRef['pageKind'];
   captureKey: string;
+  /** Set when the record joined its work by its abstract ("placed by abstract" in the UI). */
+  placedBy?: MemberRef['placedBy'];
 }
 
 export const run: Command = async (args, io) => {
@@ -54,6 +56,7 @@ export const run: Command = async (args, io) => {
       source: m.source,
       pageKind: m.pageKind,
       captureKey: m.captureKey,
+      ...(m.placedBy !== undefined ? { placedBy: m.placedBy } : {}),
     };
   };
   const work = (w: MergedWork) => ({
