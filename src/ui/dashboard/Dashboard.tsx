@@ -14,7 +14,7 @@ import { decisionsOf } from '../model/decision-records';
 import { siteName } from '../model/person-view';
 import { loadLibrary, loadSiteSettings, loadStorageEstimate, personIdOf, personNamed, type Library } from './load';
 import { PersonPage } from './PersonPage';
-import { WorksTable } from './WorksTable';
+import { ownTitles, WorksTable } from './WorksTable';
 
 export interface DashboardData {
   library(): Promise<{ records: CaptureRecord[]; decisions: DecisionRecord[] }>;
@@ -57,6 +57,10 @@ export function Dashboard({ data }: { data: DashboardData }) {
   const refresh = () => setReload((n) => n + 1);
   const ask = (r: ConfirmRequest) => setConfirm({ ...r, run: async () => { await r.run(); refresh(); } });
   const person = lib && personId ? personNamed(lib, personId) : undefined;
+  const decide = async (ds: UserDecision[]) => {
+    await data.decide(ds);
+    refresh();
+  };
 
   return (
     <div class="dashboard" aria-busy={!lib}>
@@ -79,10 +83,7 @@ export function Dashboard({ data }: { data: DashboardData }) {
             lib={lib}
             person={person}
             data={data}
-            decide={async (ds) => {
-              await data.decide(ds);
-              refresh();
-            }}
+            decide={decide}
             ask={ask}
             refresh={refresh}
           />
@@ -91,7 +92,7 @@ export function Dashboard({ data }: { data: DashboardData }) {
             This person is no longer in the library. <a href="#">Back to everyone</a>
           </p>
         ) : (
-          <Home lib={lib} data={data} ask={ask} refresh={refresh} />
+          <Home lib={lib} data={data} decide={decide} ask={ask} refresh={refresh} />
         )}
       </main>
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
@@ -99,8 +100,11 @@ export function Dashboard({ data }: { data: DashboardData }) {
   );
 }
 
-function Home({ lib, data, ask, refresh }: { lib: Library; data: DashboardData; ask(r: ConfirmRequest): void; refresh(): void }) {
+function Home(props: { lib: Library; data: DashboardData; decide(ds: UserDecision[]): Promise<void>; ask(r: ConfirmRequest): void; refresh(): void }) {
+  const { lib, data, decide, ask, refresh } = props;
   const [q, setQ] = useState('');
+  // A record placed by abstract into a work nobody's page lists (a list page's record) is checked and split here.
+  const titleOf = useMemo(() => ownTitles(lib.records), [lib.records]);
   const people = useMemo(() => {
     const needle = q.trim().toLowerCase();
     return lib.result.people
@@ -142,7 +146,7 @@ function Home({ lib, data, ask, refresh }: { lib: Library; data: DashboardData; 
       </section>
       <section class="panel" aria-labelledby="works-title">
         <h2 id="works-title">All works</h2>
-        <WorksTable works={lib.result.works} data={data} />
+        <WorksTable works={lib.result.works} data={data} decide={decide} titleOf={titleOf} />
       </section>
       <Tools lib={lib} data={data} ask={ask} refresh={refresh} />
     </>

@@ -2,7 +2,7 @@
 // curation, the works to check (flagged and removed), the full metrics panel,
 // charts, and the works table.
 import { useMemo, useState } from 'preact/hooks';
-import type { MemberRef, MergedPerson, UserDecision } from '../../core/merge/types';
+import type { MergedPerson, UserDecision } from '../../core/merge/types';
 import { METRIC_DEFINITIONS, type Metrics } from '../../core/metrics';
 import { BarChart, yearSeries } from '../components/BarChart';
 import type { ConfirmRequest } from '../components/ConfirmDialog';
@@ -17,7 +17,7 @@ import { openSuggestions, personView, reportInput, siteName } from '../model/per
 import { flaggedOf, flagTextById, removedOf } from '../model/work-checks';
 import type { DashboardData } from './Dashboard';
 import type { Library } from './load';
-import { WorksTable } from './WorksTable';
+import { ownTitles, WorksTable } from './WorksTable';
 
 interface Props {
   lib: Library;
@@ -30,10 +30,7 @@ interface Props {
 
 export function PersonPage({ lib, person, data, decide, ask }: Props) {
   const notes = useMemo(() => new Map(lib.records.map((r) => [r.key, r.capture.notes ?? []])), [lib.records]);
-  const titleOf = useMemo(() => {
-    const captures = new Map(lib.records.map((r) => [r.key, r.capture]));
-    return (m: MemberRef) => captures.get(m.captureKey)?.works?.[m.index]?.title;
-  }, [lib.records]);
+  const titleOf = useMemo(() => ownTitles(lib.records), [lib.records]);
   const view = useMemo(() => personView(lib.result, person, data.currentYear, (k) => notes.get(k) ?? []), [lib.result, person, data.currentYear, notes]);
   const suggestions = openSuggestions(lib.result, person, decisionsOf(lib.decisions));
   const flagged = useMemo(() => flaggedOf(lib.result, person, siteName), [lib.result, person]);

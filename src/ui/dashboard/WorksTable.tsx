@@ -2,6 +2,7 @@
 // each work's sources and versions, its marks (flagged, placed by abstract),
 // selection for export and for joining.
 import { useMemo, useState } from 'preact/hooks';
+import type { Capture } from '../../core/capture';
 import type { MemberRef, MergedWork, UserDecision } from '../../core/merge/types';
 import { ExportButtons } from '../components/ExportButtons';
 import { siteName, sourcesOf } from '../model/person-view';
@@ -14,7 +15,7 @@ export interface WorksTableProps {
   works: readonly MergedWork[];
   data: { now(): Date };
   personName?: string;
-  /** Curation on a person's page: join works, split a record out of one. */
+  /** Curation: join works, split a record out of one (on a person's page and in the list of all works). */
   decide?(ds: UserDecision[]): Promise<void>;
   /** The title a record had on its own page: a merged work's records must be told apart before one is split out. */
   titleOf?(m: MemberRef): string | undefined;
@@ -23,6 +24,12 @@ export interface WorksTableProps {
 }
 
 const NO_FLAGS: ReadonlyMap<string, string> = new Map();
+
+/** The title each record had on its own page, looked up in the stored captures (for `titleOf`). */
+export function ownTitles(records: readonly { key: string; capture: Capture }[]): (m: MemberRef) => string | undefined {
+  const captures = new Map(records.map((r) => [r.key, r.capture]));
+  return (m) => captures.get(m.captureKey)?.works?.[m.index]?.title;
+}
 
 const PAGE = 200;
 
