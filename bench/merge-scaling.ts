@@ -132,7 +132,35 @@ export async function runMergeScaling(sizes: number[] = [1_000, 10_000, 100_000]
     );
     if (result.works.length !== w.expectedWorks) out.push({ name: `${label}: merge count off by`, value: result.works.length - w.expectedWorks, unit: 'works' });
   }
+  out.push(...abstractsFigure(10_000));
   return out;
+}
+
+/**
+ * The same workload where every record carries an abstract (as OpenAlex and
+ * Semantic Scholar captures do) and every fifth work also appears as a
+ * title-less abstract-only record on a list page, so placement by abstract
+ * does its full work. Abstracts are five real titles of the workload joined
+ * (the work's own and four others'), so neighbours share sentences.
+ */
+function abstractsFigure(size: number): ScalingFigure[] {
+  const w = buildWorkload(size);
+  const works = w.captures.flatMap((c) => c.capture.works ?? []);
+  works.forEach((x, i) => {
+    x.abstract = `${[0, 7, 13, 29, 31].map((k) => works[(i + k) % works.length]!.title).join('. ')}.`;
+  });
+  const orphans: Work[] = works.filter((_, i) => i % 5 === 0).map((x) => ({ abstract: x.abstract!, flags: ['no-title'] }));
+  const list: Capture = { ...w.captures[0]!.capture, pageKind: 'list', works: orphans };
+  delete list.person;
+  const records = works.length + orphans.length;
+  const t0 = performance.now();
+  mergeAll([...w.captures, { key: 'list:abstract-only', capture: list }], []);
+  const ms = performance.now() - t0;
+  const label = `merge ${size.toLocaleString('en')} works with abstracts + ${orphans.length.toLocaleString('en')} abstract-only (${records.toLocaleString('en')} records)`;
+  return [
+    { name: `${label}: total`, value: ms / 1000, unit: 's' },
+    { name: `${label}: per record`, value: (ms * 1000) / records, unit: 'µs' },
+  ];
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {

@@ -33,6 +33,10 @@ export const SIGNATURE_SHARE = 0.5;
 const MAX_POSTINGS = 200;
 /** Candidates for a reworded title come through its rarest terms, as blocking keys do for exact titles… */
 const RARE_TITLE_TERMS = 3;
+/** Records scored per placed record, those sharing the most of its rare terms. */
+const MAX_CANDIDATES = 64;
+/** An abstract finds its candidates through its rarest terms only: a long abstract's every word would reach the whole library. */
+const RARE_ABSTRACT_TERMS = 24;
 /** …and a title term on more records than this is not rare: it finds no candidates. */
 const MAX_TITLE_POSTINGS = 50;
 
@@ -100,6 +104,12 @@ function post(index: Map<string, number[]>, k: string, n: number): void {
   else if (l.length <= MAX_POSTINGS) l.push(n);
 }
 
+/** Postings of a term, none for a term on more than MAX_POSTINGS records (too common to find anything by). */
+const postings = (index: Map<string, number[]>, k: string): readonly number[] => {
+  const l = index.get(k);
+  return !l || l.length > MAX_POSTINGS ? [] : l;
+};
+
 /**
  * One round of placement against the clusters as they stand. `personOf`
  * gives the person (any stable id) of an author page's capture key; records
@@ -155,12 +165,22 @@ function candidates(
   members: Map<number, number[]>,
   keep: (root: number) => boolean = () => true,
 ): Set<number> {
+  // Records by how many of the terms they share; only the best MAX_CANDIDATES are scored.
+  const hits = new Map<number, number>();
+  for (const x of terms) for (const n of postings(index, x)) if (n !== r.n) hits.set(n, (hits.get(n) ?? 0) + 1);
+  const best = hits.size <= MAX_CANDIDATES ? [...hits.keys()] : [...hits].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_CANDIDATES).map(([n]) => n);
   const roots = new Set<number>();
   const rootOf = ctx.rootOf!;
-  for (const x of terms) for (const n of index.get(x) ?? []) if (n !== r.n) roots.add(rootOf(n));
+  for (const n of best) roots.add(rootOf(n));
   roots.delete(own);
   for (const root of roots) if (!keep(root) || members.get(root)!.some((m) => ctx.records[m]!.captureKey === r.captureKey)) roots.delete(root);
   return roots;
+}
+
+/** The `n` rarest terms (highest weight first, then in code-point order). */
+function rarest(ctx: PlacementContext, terms: ReadonlySet<string>, n: number): string[] {
+  const w = ctx.weights;
+  return [...terms].sort((x, y) => w.weight(y) - w.weight(x) || (x < y ? -1 : x > y ? 1 : 0)).slice(0, n);
 }
 
 interface Scored {
@@ -229,7 +249,7 @@ function inPerson(ctx: PlacementContext, r: WorkRecord, own: number, mine: Set<n
   // the words of the papers it grew from, so it must not pull a titled record
   // into one of them.
   if (!r.title && t.abstract && !t.translated) {
-    const cands = candidates(ctx, r, own, t.abstract, ctx.abstractIndex, members, (root) => mine.has(root));
+    const cands = candidates(ctx, r, own, rarest(ctx, t.abstract, RARE_ABSTRACT_TERMS), ctx.abstractIndex, members, (root) => mine.has(root));
     const best = pick(ctx, r, cands, members, (m) => {
       const o = texts[m]!;
       return o.abstract && !o.translated && compatible(r, records[m]!) ? abstractSimilarity(weights, t.abstract!, o.abstract) : 0;
@@ -238,8 +258,7 @@ function inPerson(ctx: PlacementContext, r: WorkRecord, own: number, mine: Set<n
       return { a: r.n, b: best.m, score: 0.3 + best.score / 10, reason: 'abstract', placedBy: 'abstract' };
   }
   if (t.title) {
-    const rare = [...t.title].sort((x, y) => weights.weight(y) - weights.weight(x) || (x < y ? -1 : x > y ? 1 : 0)).slice(0, RARE_TITLE_TERMS);
-    const usable = rare.filter((x) => (ctx.titleIndex.get(x)?.length ?? 0) <= MAX_TITLE_POSTINGS);
+    const usable = rarest(ctx, t.title, RARE_TITLE_TERMS).filter((x) => (ctx.titleIndex.get(x)?.length ?? 0) <= MAX_TITLE_POSTINGS);
     const cands = candidates(ctx, r, own, usable, ctx.titleIndex, members, (root) => mine.has(root));
     const [best, second] = rank(cands, members, (m) => {
       const o = texts[m]!;
@@ -256,7 +275,7 @@ function inLibrary(ctx: PlacementContext, r: WorkRecord, own: number, members: M
   const { texts, weights, records } = ctx;
   const t = texts[r.n]!;
   if (r.title || !t.abstract || t.translated) return undefined;
-  const roots = candidates(ctx, r, own, t.abstract, ctx.abstractIndex, members);
+  const roots = candidates(ctx, r, own, rarest(ctx, t.abstract, RARE_ABSTRACT_TERMS), ctx.abstractIndex, members);
   const best = pick(ctx, r, roots, members, (m) => {
     const o = texts[m]!;
     return o.abstract && !o.translated && compatible(r, records[m]!) ? abstractSimilarity(weights, t.abstract!, o.abstract) : 0;

@@ -58,14 +58,22 @@ function isStrong(tok: string): boolean {
 
 /** Whether most letters of a text are outside the Latin script (a CJK, Cyrillic, Arabic… abstract). */
 export function mostlyNonLatin(text: string): boolean {
+  // The first few thousand characters tell. ASCII is decided by its code; only
+  // other characters go through the (slow) Unicode script test.
+  const end = Math.min(text.length, 4000);
   let latin = 0;
   let other = 0;
-  for (const ch of text) {
-    if (/\p{Script=Latin}/u.test(ch)) latin++;
-    else if (/\p{L}/u.test(ch)) other++;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c | 32) >= 97 && (c | 32) <= 122) latin++;
+    } else if (LATIN_LETTER.test(text[i]!)) latin++;
+    else if (LETTER.test(text[i]!)) other++;
   }
   return other > latin;
 }
+const LETTER = /\p{L}/u;
+const LATIN_LETTER = /\p{Script=Latin}/u;
 
 /**
  * Content words of a text: folded, function words dropped, a light stem
@@ -81,7 +89,7 @@ export function contentTerms(text: string): Set<string> {
     const w = m[0];
     if (w.length < 3 || STOP.has(w)) continue;
     // CJK runs have no spaces: they are not words, and the signature handles them.
-    if (!/\p{Script=Latin}|\p{Script=Cyrillic}|\p{Script=Greek}/u.test(w)) continue;
+    if (!ASCII_WORD.test(w) && !SPACED_SCRIPT.test(w)) continue;
     out.add(stem(w));
   }
   return out;
@@ -102,6 +110,9 @@ export function titleTerms(tokens: readonly string[]): Set<string> {
   return out;
 }
 
+const ASCII_WORD = /^[a-z]+$/;
+const SPACED_SCRIPT = /\p{Script=Latin}|\p{Script=Cyrillic}|\p{Script=Greek}/u;
+
 function stem(w: string): string {
   let s = w;
   if (s.length > 4) s = s.replace(/(?:ies)$/, 'y').replace(/(?:sses)$/, 'ss').replace(/(?<=[^s])s$/, '');
@@ -113,10 +124,17 @@ function stem(w: string): string {
 export class TermWeights {
   private df = new Map<string, number>();
   private docs = 0;
+  // Squared weights and set norms, computed once: placement compares one
+  // record with hundreds of candidates, and a logarithm per term per pair was
+  // most of its time.
+  private squared = new Map<string, number>();
+  private norms = new WeakMap<ReadonlySet<string>, number>();
 
   add(terms: Iterable<string>): void {
     this.docs++;
     for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    this.squared.clear();
+    this.norms = new WeakMap();
   }
 
   /**
@@ -129,31 +147,39 @@ export class TermWeights {
     return term.startsWith('#') ? 2 * idf : idf;
   }
 
+  private sq(term: string): number {
+    let w = this.squared.get(term);
+    if (w === undefined) this.squared.set(term, (w = this.weight(term) ** 2));
+    return w;
+  }
+
+  private norm(set: ReadonlySet<string>): number {
+    let n = this.norms.get(set);
+    if (n === undefined) {
+      n = 0;
+      for (const t of set) n += this.sq(t);
+      this.norms.set(set, n);
+    }
+    return n;
+  }
+
+  private shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+    const [s, l] = a.size <= b.size ? [a, b] : [b, a];
+    let shared = 0;
+    for (const t of s) if (l.has(t)) shared += this.sq(t);
+    return shared;
+  }
+
   /** Share of `small`'s weight that `large` holds. */
   containment(small: ReadonlySet<string>, large: ReadonlySet<string>): number {
-    let shared = 0;
-    let total = 0;
-    for (const t of small) {
-      const w = this.weight(t) ** 2;
-      total += w;
-      if (large.has(t)) shared += w;
-    }
-    return total ? shared / total : 0;
+    const total = this.norm(small);
+    return total ? this.shared(small, large) / total : 0;
   }
 
   /** IDF-weighted cosine of two term sets (binary term frequencies): 1 for the same set, 0 when nothing is shared. */
   cosine(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
     if (!a.size || !b.size) return 0;
-    let shared = 0;
-    let na = 0;
-    let nb = 0;
-    for (const t of a) {
-      const w = this.weight(t) ** 2;
-      na += w;
-      if (b.has(t)) shared += w;
-    }
-    for (const t of b) nb += this.weight(t) ** 2;
-    return shared / Math.sqrt(na * nb);
+    return this.shared(a, b) / Math.sqrt(this.norm(a) * this.norm(b));
   }
 }
 
