@@ -4,6 +4,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readFile(path: string): Promise<Uint8Array>;
+  /** Writes a file, making its folder if needed (`export --out`). Absent where a command may not write files. */
+  writeFile?(path: string, data: Uint8Array): Promise<void>;
 }
 
 export type Command = (args: string[], io: CliIo) => Promise<number>;

@@ -1,6 +1,7 @@
 // The command line: `npm run --silent cli -- <command> …`. Uses the same pure
 // core and adapters as the extension, with linkedom as the DOM.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { CliIo, Command } from './io';
 import { EXIT } from './io';
 
@@ -18,6 +19,9 @@ commands:
       read a saved page (or a saved JSON/XML response) and print its capture as JSON
   export --format bibtex|ris|csl|csv|json|report [--person <name>] [--report-as md|csv] <input…>
       merge captures (capture JSON, arrays, backups, .bib/CSL-JSON bibliographies) and print one export
+  export --format jsonl|parquet --out <dir> [--table people|works|person_works|metrics] <input…>
+      merge them and write the library's data tables (docs/formats.md) as <dir>/<table>.jsonl or .parquet;
+      jsonl with --table and no --out prints that one table
   merge [--now <iso-date>] [--owner <name>] <input…>
       merge captures and bibliographies; print people (with works, metrics, stated figures) and all merged works as JSON
   parse-citations <file>
@@ -29,6 +33,10 @@ async function main(argv: string[]): Promise<number> {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     readFile: (p) => readFile(p),
+    writeFile: async (p, data) => {
+      await mkdir(dirname(p), { recursive: true });
+      await writeFile(p, data);
+    },
   };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {

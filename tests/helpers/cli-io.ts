@@ -1,10 +1,11 @@
 // The command line's I/O in memory, for tests that run a command in-process:
-// files by name, stdout and stderr collected.
+// files by name, stdout and stderr collected, files written kept by path.
 import type { CliIo } from '../../src/cli/io';
 
 export function memoryIo(files: Record<string, string>) {
   const out: string[] = [];
   const err: string[] = [];
+  const written = new Map<string, Uint8Array>();
   const cli: CliIo = {
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
@@ -13,6 +14,9 @@ export function memoryIo(files: Record<string, string>) {
       if (f === undefined) throw new Error('no such file');
       return new TextEncoder().encode(f);
     },
+    writeFile: async (p, data) => {
+      written.set(p, data);
+    },
   };
-  return { cli, out: () => out.join(''), err: () => err.join('') };
+  return { cli, out: () => out.join(''), err: () => err.join(''), written };
 }

@@ -52,3 +52,29 @@ describe('cli export', () => {
     expect(x.err()).toContain('missing.json: cannot read');
   });
 });
+
+describe('cli export of the data tables', () => {
+  test('jsonl and parquet into --out: one file per table, named for the table', async () => {
+    for (const format of ['jsonl', 'parquet']) {
+      const x = io(files());
+      expect(await run(['--format', format, '--out', 'lib/', '--now', '2026-11-22T10:00:00Z', 'ernst.json', 'mine.bib'], x.cli)).toBe(0);
+      expect([...x.written.keys()].sort()).toEqual([`lib/metrics.${format}`, `lib/people.${format}`, `lib/person_works.${format}`, `lib/works.${format}`]);
+      // Parquet files begin and end with the magic bytes "PAR1".
+      if (format === 'parquet') for (const data of x.written.values()) expect(new TextDecoder().decode(data.slice(0, 4)) + new TextDecoder().decode(data.slice(-4))).toBe('PAR1PAR1');
+    }
+  });
+  test('one JSON Lines table on stdout: the person of the author page, by name', async () => {
+    const x = io(files());
+    expect(await run(['--format', 'jsonl', '--table', 'people', '--now', '2026-11-22T10:00:00Z', 'ernst.json'], x.cli)).toBe(0);
+    const lines = x.out().trimEnd().split('\n').map((l) => JSON.parse(l) as { name: string; sites: string[]; pages: number });
+    // One author page: Ernst's Scholar profile (#gsc_prf_in).
+    expect(lines).toEqual([expect.objectContaining({ name: 'Jason Ernst', sites: ['google-scholar'], pages: 1 })]);
+  });
+  test('usage errors: parquet without --out, an unknown table', async () => {
+    const x = io(files());
+    expect(await run(['--format', 'parquet', 'ernst.json'], x.cli)).toBe(1);
+    expect(x.err()).toContain('Parquet files need --out');
+    expect(await run(['--format', 'jsonl', '--table', 'authors', 'ernst.json'], x.cli)).toBe(1);
+    expect(x.err()).toContain('--table must be one of people, works, person_works, metrics');
+  });
+});

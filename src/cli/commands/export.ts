@@ -1,24 +1,30 @@
 // `export --format bibtex|ris|csl|csv|json|report <input…>`: captures (a JSON
 // capture, an array of them, or a backup) and bibliography files (.bib,
-// CSL-JSON) in, merged, one export on stdout.
+// CSL-JSON) in, merged, one export on stdout. `--format jsonl|parquet` writes
+// the library's data tables (src/formats/library-tables.ts) into `--out <dir>`
+// as <table>.jsonl / <table>.parquet; JSON Lines of one `--table` may go to stdout.
 
 import { mergeAll } from '../../core/merge';
 import type { MergedPerson, MergedWork } from '../../core/merge/types';
 import { personFigures, reportInputOf } from '../../core/person-figures';
 import { makeBackup } from '../../formats/backup';
+import { dataFiles, type DataFormat } from '../../formats/data-files';
 import { exportAs, type ExportFormat } from '../../formats/index';
+import { TABLE_NAMES, type TableName } from '../../formats/library-tables';
 import { siteNameOf } from '../../node/sites';
 import { loadInputs } from '../inputs';
-import { EXIT, parseArgs, parseNow, type Command } from '../io';
+import { EXIT, parseArgs, parseNow, type CliIo, type Command } from '../io';
 
 const USAGE =
   'usage: export --format bibtex|ris|csl|csv|json|report [--person <name>] [--report-as md|csv] [--now <iso-date>] <input…>\n' +
+  '       export --format jsonl|parquet --out <dir> [--table people|works|person_works|metrics] [--now <iso-date>] <input…>\n' +
+  '       export --format jsonl --table <table> [--now <iso-date>] <input…>   (one table on stdout)\n' +
   '  inputs: capture JSON (one, an array, or a backup), BibTeX or CSL-JSON bibliographies\n';
 
-const FORMATS = ['bibtex', 'ris', 'csl', 'csv', 'json', 'report'] as const;
+const FORMATS = ['bibtex', 'ris', 'csl', 'csv', 'json', 'report', 'jsonl', 'parquet'] as const;
 
 export const run: Command = async (args, io) => {
-  const { flags, positionals } = parseArgs(args, ['format', 'person', 'report-as', 'now']);
+  const { flags, positionals } = parseArgs(args, ['format', 'person', 'report-as', 'now', 'out', 'table']);
   const format = flags.format;
   if (typeof format !== 'string' || !FORMATS.includes(format as never) || positionals.length === 0) {
     io.stderr(USAGE);
@@ -35,8 +41,10 @@ export const run: Command = async (args, io) => {
     return EXIT.ok;
   }
 
-  const person = typeof flags.person === 'string' ? flags.person : undefined;
   const result = mergeAll(records, decisions);
+  if (format === 'jsonl' || format === 'parquet') return writeTables(format, result, flags, now, io);
+
+  const person = typeof flags.person === 'string' ? flags.person : undefined;
   let works: MergedWork[] = result.works;
   let who: MergedPerson | undefined;
   if (person || format === 'report') {
@@ -58,6 +66,36 @@ export const run: Command = async (args, io) => {
   io.stdout(exportAs(format as ExportFormat, { works }));
   return EXIT.ok;
 };
+
+/** The data tables: every one (or `--table`) into `--out`, or one JSON Lines table on stdout. */
+async function writeTables(format: DataFormat, result: ReturnType<typeof mergeAll>, flags: Record<string, string | true>, now: Date, io: CliIo): Promise<number> {
+  const table = flags.table;
+  if (table !== undefined && (typeof table !== 'string' || !TABLE_NAMES.includes(table as TableName))) {
+    io.stderr(`--table must be one of ${TABLE_NAMES.join(', ')}\n`);
+    return EXIT.usage;
+  }
+  const out = typeof flags.out === 'string' && flags.out ? flags.out : undefined;
+  if (!out && !(format === 'jsonl' && table)) {
+    io.stderr(`${format === 'parquet' ? 'Parquet files need' : 'all tables need'} --out <dir>\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const files = await dataFiles(result, format, { currentYear: now.getUTCFullYear(), date: now, ...(table ? { tables: [table as TableName] } : {}) });
+  if (!out) {
+    io.stdout(new TextDecoder().decode(files[0]!.data));
+    return EXIT.ok;
+  }
+  if (!io.writeFile) {
+    io.stderr('this command line cannot write files\n');
+    return EXIT.usage;
+  }
+  // Plain table names, not dated ones: a shared folder keeps one file per table that engines read by path.
+  for (const f of files) {
+    const path = `${out.replace(/\/+$/, '')}/${f.table}.${format}`;
+    await io.writeFile(path, f.data);
+    io.stderr(`wrote ${path}\n`);
+  }
+  return EXIT.ok;
+}
 
 function sameName(a: string | undefined, b: string): boolean {
   const norm = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();

@@ -13,3 +13,16 @@ export function downloadText(text: string, fileName: string, mime: string): void
   // The download has started by now; revoking later keeps slow browsers safe.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/** Binary files (Parquet) the same way. */
+export function downloadBytes(data: Uint8Array, fileName: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([data as Uint8Array<ArrayBuffer>], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

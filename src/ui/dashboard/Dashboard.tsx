@@ -13,6 +13,8 @@ import { fileNameFor, FORMAT_INFO } from '../../formats';
 import { decisionsOf } from '../model/decision-records';
 import { siteName } from '../model/person-view';
 import { loadLibrary, loadSiteSettings, loadStorageEstimate, personIdOf, personNamed, type Library } from './load';
+import { CommitteeView } from './CommitteeView';
+import { DataExports } from './DataExports';
 import { PersonPage } from './PersonPage';
 import { ownTitles, WorksTable } from './WorksTable';
 
@@ -33,15 +35,20 @@ export interface DashboardData {
 }
 
 const hashPerson = () => personIdOf(location.hash);
+const COMMITTEE_HASH = '#committee';
 
 export function Dashboard({ data }: { data: DashboardData }) {
   const [lib, setLib] = useState<Library | null>(null);
   const [error, setError] = useState<string | undefined>();
   const [reload, setReload] = useState(0);
   const [personId, setPersonId] = useState(hashPerson());
+  const [committee, setCommittee] = useState(location.hash === COMMITTEE_HASH);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   useEffect(() => {
-    const on = () => setPersonId(hashPerson());
+    const on = () => {
+      setPersonId(hashPerson());
+      setCommittee(location.hash === COMMITTEE_HASH);
+    };
     addEventListener('hashchange', on);
     return () => removeEventListener('hashchange', on);
   }, []);
@@ -69,6 +76,11 @@ export function Dashboard({ data }: { data: DashboardData }) {
           Scholar Lens
         </a>
         <span class="muted small">{lib ? `${lib.result.people.length} people · ${lib.result.works.length} works · ${lib.records.length} pages` : 'Loading…'}</span>
+        <nav aria-label="Views" class="views">
+          <a href={COMMITTEE_HASH} aria-current={committee ? 'page' : undefined}>
+            Committee view
+          </a>
+        </nav>
       </header>
       {error && (
         <p class="status status--bad" role="alert">
@@ -78,6 +90,8 @@ export function Dashboard({ data }: { data: DashboardData }) {
       <main id="main">
         {!lib ? (
           <div class="placeholder placeholder--block" />
+        ) : committee ? (
+          <CommitteeView lib={lib} data={data} />
         ) : person ? (
           <PersonPage
             lib={lib}
@@ -159,6 +173,7 @@ function Tools({ lib, data, ask, refresh }: { lib: Library; data: DashboardData;
       <section class="panel" aria-labelledby="export-title">
         <h2 id="export-title">Export everything</h2>
         <ExportButtons scope={{ works: lib.result.works }} now={data.now} label="Export every work" />
+        <DataExports result={lib.result} currentYear={data.currentYear} now={data.now} />
         <p>
           <button
             type="button"
