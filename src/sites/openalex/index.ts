@@ -213,6 +213,8 @@ export const openAlexAdapter: SiteAdapter = {
     const r = openAlexRecordOf(url);
     return r ? (r.kind === 'author' ? 'author' : 'paper') : undefined;
   },
+  // The page's author or work record, and an author's works query.
+  dataUrls: [/^api\.openalex\.org\/(?:authors\/A\d{3,12}|works\/W\d{3,12})$/, /^api\.openalex\.org\/works\?filter=author\.id:A\d{3,12}&sort=publication_year:desc&per-page=\d+$/],
   dataRequests(url) {
     const r = openAlexRecordOf(url);
     if (!r) return [];

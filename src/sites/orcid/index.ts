@@ -170,6 +170,8 @@ export const orcidAdapter: SiteAdapter = {
   detect(_doc, url) {
     return orcidIdOf(url) ? 'author' : undefined;
   },
+  // The public API's record of the page's ORCID iD, nothing else of pub.orcid.org.
+  dataUrls: [/^pub\.orcid\.org\/v3\.0\/\d{4}-\d{4}-\d{4}-\d{3}[\dX]\/record$/],
   dataRequests(url) {
     const id = orcidIdOf(url);
     return id

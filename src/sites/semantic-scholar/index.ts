@@ -228,6 +228,8 @@ export const semanticScholarAdapter: SiteAdapter = {
     const r = routeOf(url);
     return r?.kind === 'search' || r?.kind === 'citations' || r?.kind === 'references' ? 'list' : r?.kind;
   },
+  // The Graph API's author or paper of the page, with a list of fields.
+  dataUrls: [/^api\.semanticscholar\.org\/graph\/v1\/(?:author\/\d+|paper\/[0-9a-f]{40})\?fields=[\w.,]+$/],
   dataRequests(url) {
     const r = routeOf(url);
     if (!r?.id || (r.kind !== 'author' && r.kind !== 'paper')) return [];
