@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { adapters } from '../../src/adapters/registry';
-import { allCaptures, allDecisions, deleteCapture, eraseAll, getSetting, putDecision, storeConnection } from '../../src/store/store';
+import { allCaptures, allDecisions, deleteCapture, getSetting, putDecision, storeConnection } from '../../src/store/store';
+import { eraseEverything } from '../../src/shell/erase-everything';
 import { normalizeSiteSettings, SITE_SETTINGS_KEY } from '../../src/shell/site-settings';
 import { Dashboard, type DashboardData } from '../../src/ui/dashboard/Dashboard';
 import { backupOf, deletePerson, importFile, saveSiteSettings } from '../../src/ui/dashboard/library';
@@ -33,13 +34,7 @@ const data: DashboardData = {
     await deletePerson(await store(), person);
   },
   async eraseAll() {
-    await eraseAll(await store());
-    // Everything else Scholar Lens keeps: settings, each open tab's last status,
-    // and the hosts you asked it to read automatically.
-    await browser.storage.local.clear();
-    await browser.storage.session?.clear();
-    const registered = await browser.scripting.getRegisteredContentScripts();
-    if (registered.length) await browser.scripting.unregisterContentScripts({ ids: registered.map((r) => r.id) });
+    await eraseEverything(await store(), browser);
   },
   async importFile(name, text, owner) {
     const res = await importFile(await store(), name, text, owner, new Date());

@@ -8,6 +8,7 @@ import { autoCaptureOn, normalizeSiteSettings, SITE_SETTINGS_KEY } from '../../s
 import { siteNameOf } from '../../src/adapters/names';
 import { sendToBackground, sendToTab } from '../../src/shell/browser-send';
 import { sender } from '../../src/shell/send';
+import { eraseEverything } from '../../src/shell/erase-everything';
 import type { ListPreview } from '../../src/shell/read-list';
 import '../../src/ui/theme.css';
 import '../../src/ui/popup/popup.css';
@@ -57,6 +58,9 @@ const data: PopupData = {
   },
   async decide(d) {
     await putDecision(await store(), decisionRecord(d));
+  },
+  async eraseAll() {
+    await eraseEverything(await store(), browser);
   },
   dashboardUrl(personId) {
     return browser.runtime.getURL('/dashboard.html') + (personId ? `#person=${encodeURIComponent(personId)}` : '');

@@ -15,6 +15,7 @@ import { openSuggestions, personView, reportInput, siteName } from '../model/per
 import type { DashboardData } from './Dashboard';
 import type { Library } from './load';
 import { WorksTable } from './WorksTable';
+import { isolated } from '../components/data';
 
 interface Props {
   lib: Library;
@@ -62,7 +63,7 @@ export function PersonPage({ lib, person, data, decide, ask }: Props) {
               onClick={() =>
                 ask({
                   title: 'Delete this page?',
-                  body: `The saved ${siteName(p.source)} page of ${p.name} will be deleted. Visiting it again saves it again.`,
+                  body: `The saved ${isolated(siteName(p.source))} page of ${isolated(p.name)} will be deleted. Visiting it again saves it again.`,
                   action: 'Delete page',
                   run: () => data.deleteCapture(p.captureKey),
                 })
@@ -100,7 +101,7 @@ export function PersonPage({ lib, person, data, decide, ask }: Props) {
             <select value={linkTo} onChange={(e) => setLinkTo(e.currentTarget.value)}>
               <option value="">Choose…</option>
               {others.map((o) => (
-                <option value={o.id}>{`${o.name} (${[...new Set(o.pages.map((p) => siteName(p.source)))].join(', ')})`}</option>
+                <option value={o.id}>{`${isolated(o.name)} (${[...new Set(o.pages.map((p) => isolated(siteName(p.source))))].join(', ')})`}</option>
               ))}
             </select>
           </label>
@@ -121,7 +122,7 @@ export function PersonPage({ lib, person, data, decide, ask }: Props) {
             class="danger"
             onClick={() =>
               ask({
-                title: `Delete ${person.name}?`,
+                title: `Delete ${isolated(person.name)}?`,
                 body: `The ${person.pages.length} saved page(s) this profile is built from will be deleted. Works also seen on other pages stay.`,
                 action: 'Delete person',
                 run: async () => {
@@ -135,7 +136,7 @@ export function PersonPage({ lib, person, data, decide, ask }: Props) {
           </button>
         </div>
         <h2>Export</h2>
-        <ExportButtons scope={{ works: view.works, personName: person.name, report: () => reportInput(view, at().slice(0, 10)) }} now={data.now} label={`Export ${person.name}'s works`} />
+        <ExportButtons scope={{ works: view.works, personName: person.name, report: () => reportInput(view, at().slice(0, 10)) }} now={data.now} label={`Export ${isolated(person.name)}'s works`} />
       </PersonHeader>
       <section class="panel">
         <MetricsHeadline view={view} />

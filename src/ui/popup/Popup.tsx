@@ -9,6 +9,7 @@ import { ReadThisPage } from './ReadThisPage';
 import { SaveThisPage } from './SaveThisPage';
 import { StatusView } from './StatusView';
 import { siteReaderFailed } from '../labels';
+import { Recovery } from './Recovery';
 
 export type { PopupData } from './popup-data';
 
@@ -55,11 +56,14 @@ export function Popup({ data }: { data: PopupData }) {
         </a>
       </header>
       {state.phase === 'loading' && <LoadingState />}
-      {state.phase === 'error' && (
-        <p class="status status--bad" role="alert">
-          Something went wrong: {state.message}
-        </p>
-      )}
+      {state.phase === 'error' &&
+        (state.recover ? (
+          <Recovery problem={state.message} data={data} onErased={() => setReload((n) => n + 1)} />
+        ) : (
+          <p class="status status--bad" role="alert">
+            Something went wrong: <bdi>{state.message}</bdi>
+          </p>
+        ))}
       {unread && autoOff ? (
         <AutoOffNotice site={autoOff} saving={saving} onSave={save} dashboardUrl={data.dashboardUrl()} />
       ) : (

@@ -1,6 +1,7 @@
 // Works as the popup lists them: title (a link when it has one), a line of
 // facts, the citation count.
 import type { Work } from '../../core/capture';
+import { DataLink, Facts } from '../components/data';
 
 export function WorkList({ works }: { works: Work[] }) {
   const shown = works.slice(0, 100);
@@ -17,21 +18,15 @@ export function WorkList({ works }: { works: Work[] }) {
 }
 
 /** One work in a list: its title (a link when it has one), a line of facts, its citation count. */
-export function WorkItem(props: { work: { title?: string; url?: string; citations?: number }; meta: (string | number | undefined)[]; citesTitle: string }) {
+export function WorkItem(props: { work: { title?: string; url?: string; citations?: number }; meta: (string | number | undefined | readonly string[])[]; citesTitle: string }) {
   const w = props.work;
   return (
     <li>
       <span class="title" dir="auto">
-        {w.url ? (
-          <a href={w.url} target="_blank" rel="noreferrer">
-            {w.title ?? '(untitled)'}
-          </a>
-        ) : (
-          (w.title ?? '(untitled)')
-        )}
+        <DataLink url={w.url}>{w.title ?? '(untitled)'}</DataLink>
       </span>
-      <span class="meta" dir="auto">
-        {props.meta.filter((x) => x !== undefined && x !== '').join(' · ')}
+      <span class="meta">
+        <Facts items={props.meta} />
       </span>
       {w.citations !== undefined && (
         <span class="cites" title={props.citesTitle}>
