@@ -12,6 +12,7 @@
 import { isSecure } from '../adapters/contract';
 import { adapterById, adapterFor, fallbackAdapters, siteAt } from '../adapters/registry';
 import { pageKeyOf } from '../adapters/run';
+import { isolated } from '../core/text';
 import { parseUrl } from '../core/url';
 import { putCapture, type LensDB } from '../store/store';
 import type { BackgroundMessage, MessageOf, Reply, Response, TabStatus } from './messages';
@@ -105,7 +106,7 @@ export function createHandler(deps: BackgroundDeps, ownId: string, pagesBase = `
     if (!page) return { error: 'a capture comes from a tab showing a page' };
     if (!isSecure(page)) return { error: `only pages served over https are saved (this one is ${page.protocol.slice(0, -1)}: anyone on the network could have written it)` };
     const claimed = adapterById(capture.source);
-    if (!claimed) return { error: `no adapter "${capture.source}"` };
+    if (!claimed) return { error: `no adapter "${isolated(capture.source.slice(0, 60))}"` };
     const site = siteAt(page);
     if (!FALLBACK_IDS.has(claimed.id) && claimed !== site)
       return { error: `a page on ${page.hostname} cannot be saved as ${claimed.name}'s (${site ? `it is ${site.name}'s` : 'no supported site'})` };

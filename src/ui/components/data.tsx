@@ -28,13 +28,8 @@ export function DataLink({ url, children, class: className }: { url: string | un
   );
 }
 
-const FSI = '\u2068';
-const PDI = '\u2069';
-
 /** A data string isolated inside plain text, for where no <bdi> can go. */
-export function isolated(s: string): string {
-  return `${FSI}${s}${PDI}`;
-}
+export { isolated } from '../../core/text';
 
 /** Values from data in a row ("venue · 2021 · Google Scholar, DBLP"): each one isolated, empty ones left out. */
 export function Facts({ items, sep = ' · ' }: { items: (string | number | undefined | readonly string[])[]; sep?: string }) {
