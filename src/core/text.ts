@@ -73,7 +73,8 @@ export function compact<T extends object>(o: T): T {
     if (v === undefined || v === null || v === '') continue;
     if (Array.isArray(v) && v.length === 0) continue;
     if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) continue;
-    out[k] = v;
+    // Defined, not assigned: a key "__proto__" (from parsed JSON) stays a key instead of setting the prototype.
+    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   }
   return out as T;
 }

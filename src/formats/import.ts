@@ -16,6 +16,7 @@ import { readBibtexEntries, type ImportProblem } from './bibtex-read';
 import { scanBibtex, splitFields, plainValue } from './bibtex-scan';
 
 import { BIBLIOGRAPHY_SOURCE, importUrl } from './bibliography';
+import { own } from '../core/lookup';
 
 export { BIBLIOGRAPHY_SOURCE, importUrl };
 export type { ImportProblem };
@@ -177,7 +178,7 @@ export function cslToWork(item: Record<string, unknown>): Work | undefined {
     const v = str(custom[k]);
     if (v && !ids[k]) ids[k] = v;
   }
-  const type = FROM_CSL_TYPE[str(item.type) ?? ''];
+  const type = own(FROM_CSL_TYPE, str(item.type) ?? '');
   return compact<Work>({
     title,
     authors,

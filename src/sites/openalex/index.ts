@@ -24,6 +24,7 @@ import { arr, at, isRecord, num, parseJson, str, type Json } from '../../adapter
 import { markupText } from '../../core/entities';
 import { canonicalDoi, cleanText, compact } from '../../core/text';
 import site from './site.json';
+import { own } from '../../core/lookup';
 
 type Kind = 'author' | 'work';
 
@@ -100,7 +101,7 @@ export function readOpenAlexWork(w: Json): Work | undefined {
       openalex: shortId(w.id),
     }),
     url: shortId(w.id) ? `https://openalex.org/works/${shortId(w.id)}` : undefined,
-    type: type ? (TYPES[type] ?? 'other') : undefined,
+    type: type ? (own(TYPES, type) ?? 'other') : undefined,
   });
 }
 
