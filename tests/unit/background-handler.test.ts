@@ -169,3 +169,32 @@ describe('the sender decides, not the message', () => {
     expect((await handle({ type: 'tab-status', tabId: 7 }, { id: OWN, url: `https://evil.example.org/${PAGES}` })).ok).toBe(false);
   });
 });
+
+// What held when issue 14 was reviewed, kept as a test through the whole boundary (sender check, parse, key, store).
+describe('captures arriving at once', () => {
+  const page = (i: number) => `https://scholar.google.com/citations?user=${String(i).padStart(12, 'A')}`;
+  const of = (url: string, at: string): Capture => capture('google-scholar', { url, capturedAt: at });
+
+  it('200 captures of 200 pages from 200 tabs at once: all 200 stored, none twice', async () => {
+    const { handle, dbp } = setup();
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => handle({ type: 'capture', capture: of(page(i), AT(i)) }, tab(i + 1, page(i)))));
+    expect(answers.every((a) => a.ok && (a.value as TabStatus).outcome === 'added')).toBe(true);
+    const keys = (await allCaptures(await dbp)).map((r) => r.key);
+    expect(keys).toHaveLength(200);
+    expect(new Set(keys).size).toBe(200);
+  });
+
+  it('200 captures of one page at once: one record, seen 200 times, holding the latest capture', async () => {
+    const { handle, dbp } = setup();
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => handle({ type: 'capture', capture: of(SCHOLAR, AT(i)) }, tab(i + 1))));
+    expect(answers.filter((a) => a.ok && (a.value as TabStatus).outcome === 'added')).toHaveLength(1);
+    const records = await allCaptures(await dbp);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.timesSeen).toBe(200);
+    expect(records[0]!.capture.capturedAt).toBe(AT(199));
+  });
+});
+
+function AT(i: number): string {
+  return new Date(Date.UTC(2026, 10, 22, 9, 0, 0) + i * 1000).toISOString();
+}

@@ -45,6 +45,19 @@ describe('a work type named after an Object.prototype member', () => {
   });
 });
 
+describe('values of the wrong type in an imported file', () => {
+  // Found by tests/unit/fuzz-boundaries.test.ts: a name part that is an object threw a TypeError out of the import.
+  it('a CSL-JSON name whose family is an object: the name part is left out, the file is read', () => {
+    const text = JSON.stringify([{ id: 'a', type: 'article-journal', title: 'A title', author: [{ family: { toString: 1.5 }, given: 'Jane' }, { family: 'Doe', given: 'John' }] }]);
+    const { capture } = readBibliography(text, 'mine.json', NOW);
+    expect(capture.works?.[0]?.authors).toEqual(['Jane', 'John Doe']);
+  });
+  it('a date part that is an object: left out, the file is read', () => {
+    const text = '[{"id": "a", "title": "A title", "issued": {"date-parts": [[2020, {"toString": "x"}]]}}]';
+    expect(readBibliography(text, 'mine.json', NOW).capture.works?.[0]).toMatchObject({ title: 'A title', year: 2020 });
+  });
+});
+
 describe('sources and keys from data', () => {
   it('citations by source count a source named "constructor" like any other', () => {
     const r = mergeAll(
