@@ -234,6 +234,16 @@ describe('the popup on a hostile library', () => {
   });
 });
 
+describe('the popup on a plain-http page', () => {
+  it('says why it is not read, and offers neither Save nor Read this page (finding 2)', async () => {
+    const http = 'http://lab.example.org/publications';
+    render(<Popup data={popupData({ status: async () => null, pageUrl: async () => http })} />, app);
+    await expect.poll(busy('main.popup')).toBe('false');
+    expect(app.querySelector('.save')?.textContent).toContain('served over plain http');
+    expect(Array.from(app.querySelectorAll('button')).map((b) => b.textContent)).toEqual([]);
+  });
+});
+
 describe('the dashboard on a hostile library', () => {
   it('everyone: no unsafe link, every data string isolated', async () => {
     render(<Dashboard data={dashboardData()} />, app);

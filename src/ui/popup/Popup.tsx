@@ -71,7 +71,7 @@ export function Popup({ data }: { data: PopupData }) {
           {state.phase === 'empty' && <EmptyState />}
           {state.phase === 'status' && <StatusView state={state} data={data} decide={decide} reload={() => setReload((n) => n + 1)} />}
           {pageUrl && unread && <SaveThisPage url={pageUrl} saving={saving} onSave={save} enableSite={data.enableSite} />}
-          {pageUrl && (state.phase === 'empty' || (state.phase === 'status' && offersListReading(state.status))) && (
+          {pageUrl?.startsWith('https:') && (state.phase === 'empty' || (state.phase === 'status' && offersListReading(state.status))) && (
             <ReadThisPage
               data={data}
               onSaved={() => setReload((n) => n + 1)}
