@@ -63,7 +63,11 @@ export function PersonPage({ lib, person, data, decide, ask }: Props) {
               onClick={() =>
                 ask({
                   title: 'Delete this page?',
-                  body: `The saved ${isolated(siteName(p.source))} page of ${isolated(p.name)} will be deleted. Visiting it again saves it again.`,
+                  body: (
+                    <>
+                      The saved <bdi>{siteName(p.source)}</bdi> page of <bdi>{p.name}</bdi> will be deleted. Visiting it again saves it again.
+                    </>
+                  ),
                   action: 'Delete page',
                   run: () => data.deleteCapture(p.captureKey),
                 })
@@ -122,7 +126,11 @@ export function PersonPage({ lib, person, data, decide, ask }: Props) {
             class="danger"
             onClick={() =>
               ask({
-                title: `Delete ${isolated(person.name)}?`,
+                title: (
+                  <>
+                    Delete <bdi>{person.name}</bdi>?
+                  </>
+                ),
                 body: `The ${person.pages.length} saved page(s) this profile is built from will be deleted. Works also seen on other pages stay.`,
                 action: 'Delete person',
                 run: async () => {
@@ -136,7 +144,7 @@ export function PersonPage({ lib, person, data, decide, ask }: Props) {
           </button>
         </div>
         <h2>Export</h2>
-        <ExportButtons scope={{ works: view.works, personName: person.name, report: () => reportInput(view, at().slice(0, 10)) }} now={data.now} label={`Export ${isolated(person.name)}'s works`} />
+        <ExportButtons scope={{ works: view.works, personName: person.name, report: () => reportInput(view, at().slice(0, 10)) }} now={data.now} label={`Export ${person.name}'s works`} />
       </PersonHeader>
       <section class="panel">
         <MetricsHeadline view={view} />
