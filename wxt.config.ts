@@ -20,7 +20,7 @@ export default defineConfig({
     host_permissions: siteHostPatterns(),
     // Other hosts only on request, one at a time ("Always read article pages on
     // this site"). Firefox's Manifest V2 names them optional_permissions.
-    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'",
     },

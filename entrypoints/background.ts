@@ -1,10 +1,13 @@
 import browser from 'webextension-polyfill';
 import { createHandler } from '../src/shell/background-handler';
 import type { TabStatus } from '../src/shell/messages';
-import { openStore, type LensDB } from '../src/store/store';
+import { storeConnection } from '../src/store/store';
 
 export default defineBackground(() => {
-  let dbPromise: Promise<LensDB> | undefined;
+  // A failed open is not kept: the next message tries again (src/store/store.ts).
+  const db = storeConnection(undefined, {
+    blocked: () => console.warn('Scholar Lens: the store is held open at an older version by another of its pages; captures wait until it closes'),
+  });
   const statusKey = (tabId: number) => `tab:${tabId}`;
   // storage.session survives service-worker restarts but not the browser session,
   // which is the right lifetime for "what happened in this tab".
@@ -12,12 +15,13 @@ export default defineBackground(() => {
 
   const { handle } = createHandler(
     {
-      db: () => (dbPromise ??= openStore()),
+      db,
       now: () => new Date(),
       saveStatus: (s: TabStatus) => session.set({ [statusKey(s.tabId)]: s }),
       loadStatus: async (tabId) => (await session.get(statusKey(tabId)))[statusKey(tabId)] as TabStatus | undefined,
       // Hosts the user enabled get the on-request reader registered as a content
       // script; the permission itself was requested by the popup (a user gesture).
+      hasHostPermission: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
       async enableHost(origin) {
         const id = `auto-${new URL(origin).host}`;
         const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
@@ -28,11 +32,13 @@ export default defineBackground(() => {
       },
     },
     browser.runtime.id,
+    browser.runtime.getURL('/'),
   );
 
   // The handler parses the message (src/shell/parse-message.ts) and checks the sender; this only adapts the browser's call.
+  // Everything about the sender comes from the browser's MessageSender, nothing from the message.
   browser.runtime.onMessage.addListener(((message: unknown, sender: browser.Runtime.MessageSender, sendResponse: (r: unknown) => void) => {
-    handle(message, { id: sender.id, tabId: sender.tab?.id, url: sender.url }).then(sendResponse, (err: unknown) =>
+    handle(message, { id: sender.id, tabId: sender.tab?.id, url: sender.url, tabUrl: sender.tab?.url, frameId: sender.frameId }).then(sendResponse, (err: unknown) =>
       sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err) }),
     );
     return true; // keep the channel open for the asynchronous answer

@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { adapters } from '../../src/adapters/registry';
-import { allCaptures, allDecisions, deleteCapture, eraseAll, getSetting, openStore, putDecision } from '../../src/store/store';
+import { allCaptures, allDecisions, deleteCapture, getSetting, putDecision, storeConnection } from '../../src/store/store';
+import { eraseEverything } from '../../src/shell/erase-everything';
 import { normalizeSiteSettings, SITE_SETTINGS_KEY } from '../../src/shell/site-settings';
 import { Dashboard, type DashboardData } from '../../src/ui/dashboard/Dashboard';
 import { backupOf, deletePerson, importFile, saveSiteSettings } from '../../src/ui/dashboard/library';
@@ -10,52 +11,47 @@ import { serializeBackup } from '../../src/formats';
 import '../../src/ui/theme.css';
 import '../../src/ui/dashboard/dashboard.css';
 
-const db = openStore();
+// Opened when first needed and kept; a failed open is tried again on the next action (src/store/store.ts).
+const store = storeConnection();
 
 const data: DashboardData = {
   currentYear: new Date().getFullYear(),
   now: () => new Date(),
   sites: adapters.map((a) => ({ id: a.id, name: a.name })),
   async library() {
-    const d = await db;
+    const d = await store();
     const [records, decisions] = await Promise.all([allCaptures(d), allDecisions(d)]);
     return { records, decisions };
   },
   async decide(ds) {
-    const d = await db;
+    const d = await store();
     for (const x of ds) await putDecision(d, decisionRecord(x));
   },
   async deleteCapture(key) {
-    await deleteCapture(await db, key);
+    await deleteCapture(await store(), key);
   },
   async deletePerson(person) {
-    await deletePerson(await db, person);
+    await deletePerson(await store(), person);
   },
   async eraseAll() {
-    await eraseAll(await db);
-    // Everything else Scholar Lens keeps: settings, each open tab's last status,
-    // and the hosts you asked it to read automatically.
-    await browser.storage.local.clear();
-    await browser.storage.session?.clear();
-    const registered = await browser.scripting.getRegisteredContentScripts();
-    if (registered.length) await browser.scripting.unregisterContentScripts({ ids: registered.map((r) => r.id) });
+    await eraseEverything(await store(), browser);
   },
   async importFile(name, text, owner) {
-    const res = await importFile(await db, name, text, owner, new Date());
+    const res = await importFile(await store(), name, text, owner, new Date());
     // A restored backup may carry site settings: hand them to the content script too.
-    const restored = await getSetting(await db, SITE_SETTINGS_KEY, undefined as unknown);
+    const restored = await getSetting(await store(), SITE_SETTINGS_KEY, undefined as unknown);
     if (restored !== undefined) await browser.storage.local.set({ [SITE_SETTINGS_KEY]: normalizeSiteSettings(restored) });
     return res;
   },
   async backupText() {
-    return serializeBackup(await backupOf(await db, new Date()));
+    return serializeBackup(await backupOf(await store(), new Date()));
   },
   async siteSettings() {
     const stored = await browser.storage.local.get(SITE_SETTINGS_KEY);
     return normalizeSiteSettings(stored[SITE_SETTINGS_KEY]);
   },
   async saveSiteSettings(s) {
-    await saveSiteSettings(await db, s, (items) => browser.storage.local.set(items));
+    await saveSiteSettings(await store(), s, (items) => browser.storage.local.set(items));
   },
   async storageEstimate() {
     const e = await navigator.storage.estimate();

@@ -2,12 +2,13 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { matchesPattern } from '../../src/shell/fetch-data';
 import { Popup, type PopupData } from '../../src/ui/popup/Popup';
-import { allCaptures, allDecisions, openStore, putDecision } from '../../src/store/store';
+import { allCaptures, allDecisions, putDecision, storeConnection } from '../../src/store/store';
 import { decisionRecord } from '../../src/ui/model/decision-records';
 import { autoCaptureOn, normalizeSiteSettings, SITE_SETTINGS_KEY } from '../../src/shell/site-settings';
 import { siteNameOf } from '../../src/adapters/names';
 import { sendToBackground, sendToTab } from '../../src/shell/browser-send';
 import { sender } from '../../src/shell/send';
+import { eraseEverything } from '../../src/shell/erase-everything';
 import type { ListPreview } from '../../src/shell/read-list';
 import '../../src/ui/theme.css';
 import '../../src/ui/popup/popup.css';
@@ -29,6 +30,9 @@ const siteScripts = (browser.runtime.getManifest().content_scripts ?? []).map((c
   id: /content-scripts\/([^/]+)\.js$/.exec(c.js?.[0] ?? '')?.[1],
 }));
 
+// One connection for the popup's life; a failed open is tried again on the next read (src/store/store.ts).
+const store = storeConnection();
+
 const data: PopupData = {
   onSupportedSite: (url) => contentScriptMatches.some((p) => matchesPattern(p, url)),
   async autoOffSite(url) {
@@ -48,12 +52,15 @@ const data: PopupData = {
   },
   now: () => new Date(),
   async library() {
-    const db = await openStore();
+    const db = await store();
     const [records, decisions] = await Promise.all([allCaptures(db), allDecisions(db)]);
     return { records, decisions };
   },
   async decide(d) {
-    await putDecision(await openStore(), decisionRecord(d));
+    await putDecision(await store(), decisionRecord(d));
+  },
+  async eraseAll() {
+    await eraseEverything(await store(), browser);
   },
   dashboardUrl(personId) {
     return browser.runtime.getURL('/dashboard.html') + (personId ? `#person=${encodeURIComponent(personId)}` : '');

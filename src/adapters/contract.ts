@@ -49,8 +49,9 @@ export interface SiteAdapter {
    */
   precedence: number;
   /**
-   * Manifest match patterns for the hosts this site lives on. They become the
-   * extension's host permissions and content-script matches, so keep them tight.
+   * Manifest match patterns for the hosts this site lives on, `https://` only.
+   * They become the extension's host permissions and content-script matches,
+   * so keep them tight.
    */
   matches: string[];
   rules: UrlRule[];
@@ -71,6 +72,14 @@ export interface SiteAdapter {
   extract(doc: Document, url: URL, payloads?: Payloads): Extraction;
   /** Same-site data to fetch before `extract`, if the site renders from data. */
   dataRequests?(url: URL, doc: Document): DataRequest[];
+  /**
+   * The data addresses `dataRequests` asks for on a host of `matches` other
+   * than the page's (tested against `hostname + pathname + search`, like a
+   * rule). The background fetches those for the page and nothing else, so a
+   * page cannot use it to reach any other path of the site's hosts; the
+   * convention test checks every request the adapter makes is declared.
+   */
+  dataUrls?: RegExp[];
   /**
    * A stable key for "the same page" so that re-capturing updates instead of
    * duplicating (e.g. Scholar's `user` id regardless of sort order or paging).
@@ -120,13 +129,22 @@ export function ruleTarget(url: URL): string {
   return url.hostname + url.pathname + url.search;
 }
 
+/**
+ * Sites are read over https only. A page served over plain http may come
+ * from anyone on the network path, and it would have the same page key as
+ * the genuine https page: claiming it would let it overwrite the real record.
+ */
+export const isSecure = (url: URL): boolean => url.protocol === 'https:';
+
 export function ruleFor(adapter: SiteAdapter, url: URL): UrlRule | undefined {
+  if (!isSecure(url)) return undefined;
   const target = ruleTarget(url);
   return adapter.rules.find((r) => r.pattern.test(target));
 }
 
 /** Is this address where the site serves its block page (captcha, refusal)? */
 export function isBlockPage(adapter: Pick<SiteAdapter, 'blockPages'>, url: URL): boolean {
+  if (!isSecure(url)) return false;
   const target = ruleTarget(url);
   return !!adapter.blockPages?.some((b) => b.pattern.test(target));
 }

@@ -4,6 +4,15 @@
 // direction marks on right-to-left interfaces, which would break matching.
 export const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
 
+/**
+ * Text from outside set inside a sentence of ours, between FSI and PDI: a
+ * direction override in it ends at the PDI, so it cannot turn our words
+ * around (where markup can isolate it, the extension pages use <bdi>).
+ */
+export function isolated(s: string): string {
+  return `\u2068${s}\u2069`;
+}
+
 /** Collapse whitespace, remove invisible marks, trim. Returns undefined for empty results. */
 export function cleanText(s: string | null | undefined): string | undefined {
   if (s == null) return undefined;
@@ -64,7 +73,8 @@ export function compact<T extends object>(o: T): T {
     if (v === undefined || v === null || v === '') continue;
     if (Array.isArray(v) && v.length === 0) continue;
     if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) continue;
-    out[k] = v;
+    // Defined, not assigned: a key "__proto__" (from parsed JSON) stays a key instead of setting the prototype.
+    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   }
   return out as T;
 }

@@ -1,11 +1,13 @@
 // The JSON backup of everything the extension keeps: stored captures, the
-// user's decisions and settings. Versioned; every capture is validated on the
-// way in, and what is rejected is reported, not silently dropped.
+// user's decisions and settings. Versioned; on the way in every capture is
+// validated (its key must be its own source's), every decision and every
+// setting too, and what is rejected is reported, not silently dropped.
 
 import type { Capture } from '../core/capture';
 import type { UserDecision } from '../core/merge/types';
 import { toUserDecision } from '../core/merge/decision-check';
 import { validateCapture } from '../core/validate';
+import { normalizeSiteSettings, SITE_SETTINGS_KEY } from '../shell/site-settings';
 
 export const BACKUP_FORMAT = 'scholar-lens.backup' as const;
 export const BACKUP_VERSION = 1 as const;
@@ -94,6 +96,8 @@ export function parseBackup(text: string): ParsedBackup {
     if (!isDate(r.lastSeen)) errs.push('lastSeen: expected an ISO date-time');
     const check = validateCapture(r.capture);
     if (!check.ok) errs.push(...check.errors);
+    // A record is its own source's: "dblp:…" holding another site's capture would pass it off as DBLP's page.
+    else if (key && !key.startsWith(`${check.capture.source}:`)) errs.push(`key: not a key of its capture's source "${check.capture.source.slice(0, 60)}"`);
     if (errs.length) return rejected.push({ at, ...(key ? { key } : {}), errors: errs });
     seen.add(key!);
     captures.push(r as StoredCaptureRecord);
@@ -107,6 +111,13 @@ export function parseBackup(text: string): ParsedBackup {
     const id = isObj(d) && typeof d.id === 'string' && d.id ? d.id : undefined;
     decisions.push(id ? { ...decision, id } : decision);
   });
+  // Settings are restored into the store and handed to the content scripts:
+  // only the ones this version keeps, made whole; anything else is reported.
+  const settings: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data.settings as Obj)) {
+    if (k === SITE_SETTINGS_KEY) settings[k] = normalizeSiteSettings(v);
+    else rejected.push({ at: `settings.${k.slice(0, 60)}`, errors: ['not a setting Scholar Lens keeps'] });
+  }
   return {
     ok: true,
     backup: {
@@ -115,7 +126,7 @@ export function parseBackup(text: string): ParsedBackup {
       exportedAt: data.exportedAt as string,
       captures,
       decisions,
-      settings: data.settings as Record<string, unknown>,
+      settings,
     },
     rejected,
   };

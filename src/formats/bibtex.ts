@@ -7,7 +7,8 @@
 // the "--" ligature) and keep
 // every other character as UTF-8 (biber and pandoc read UTF-8; classic
 // BibTeX needs \usepackage[utf8]{inputenc}). `url`, `doi` and `eprint` are
-// verbatim fields in BibLaTeX, so they are written raw (braces percent-encoded).
+// verbatim fields in BibLaTeX, so they are written raw: a URL with its braces
+// percent-encoded (the same address), a DOI exactly as it is.
 // Words with capitals after their first letter ("EMPIR", "QoS") are braced so
 // styles that change title case keep them.
 
@@ -69,8 +70,31 @@ export function escapeTitle(s: string): string {
     .join(' ');
 }
 
+/** A URL as a verbatim field: braces and spaces percent-encoded, which is the same address. */
 function verbatim(s: string): string {
   return s.trim().replace(/\{/g, '%7B').replace(/\}/g, '%7D').replace(/\s/g, '%20');
+}
+
+/** Braces that pair up, as a field value must have them. */
+function balanced(s: string): boolean {
+  let depth = 0;
+  for (const c of s) {
+    if (c === '{') depth++;
+    else if (c === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/**
+ * A DOI is a name, not an address: percent-encoding its braces would write
+ * another DOI. Written as it is (biber, pandoc and citation-js read it back
+ * unchanged, braces included); only a DOI whose braces do not pair up cannot
+ * be a field value, and goes in as its doi.org address instead (or in words
+ * in `note`, when the item has an address of its own).
+ */
+function doiFields(doi: string): { doi?: string; link?: string } {
+  const d = doi.trim();
+  return balanced(d) && !/\s/.test(d) ? { doi: d } : { link: `https://doi.org/${verbatim(d)}` };
 }
 
 /** A name in "Family, Given" form; whole names braced where splitting would go wrong. */
@@ -99,13 +123,17 @@ export function bibtexEntry(item: CslItem): string {
   const [year, month] = item.issued?.['date-parts'][0] ?? [];
   if (year !== undefined) fields.push(['year', String(year)]);
   if (month !== undefined) fields.push(['month', String(month)]);
-  if (item.DOI) fields.push(['doi', verbatim(item.DOI)]);
+  const doi = item.DOI ? doiFields(item.DOI) : {};
+  if (doi.doi) fields.push(['doi', doi.doi]);
   const arxiv = item.archive === 'arXiv' ? item.number?.replace(/^arXiv:/, '') : undefined;
   if (arxiv) {
     fields.push(['eprint', verbatim(arxiv)]);
     fields.push(['archivePrefix', 'arXiv']);
   }
-  if (item.URL) fields.push(['url', verbatim(item.URL)]);
+  const url = item.URL ?? doi.link;
+  if (url) fields.push(['url', verbatim(url)]);
+  // The item's own address takes `url`: the DOI is then said in words (a text field, escaped as text).
+  if (doi.link && url !== doi.link && verbatim(url!) !== doi.link) fields.push(['note', `DOI: ${escapeLatex(item.DOI!)}`]);
   if (item.PMID) fields.push(['pmid', escapeLatex(item.PMID)]);
   if (item.PMCID) fields.push(['pmcid', escapeLatex(item.PMCID)]);
   if (item.abstract) fields.push(['abstract', escapeLatex(item.abstract)]);

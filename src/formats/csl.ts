@@ -75,12 +75,13 @@ export function workToCsl(work: Work, id: string): CslItem {
 
 export function mergedToCsl(w: MergedWork, id: string = w.id): CslItem {
   const sources = [...new Set(w.members.map((m) => m.source))].sort();
-  const bySource: Record<string, { at: string; n: number }> = {};
+  // A Map: sources are data (a backup's capture may name any).
+  const bySource = new Map<string, { at: string; n: number }>();
   for (const f of w.fields.citations) {
-    const prev = bySource[f.source];
-    if (!prev || f.capturedAt > prev.at) bySource[f.source] = { at: f.capturedAt, n: f.value };
+    const prev = bySource.get(f.source);
+    if (!prev || f.capturedAt > prev.at) bySource.set(f.source, { at: f.capturedAt, n: f.value });
   }
-  const citationsBySource = Object.fromEntries(Object.entries(bySource).map(([s, v]) => [s, v.n]));
+  const citationsBySource = Object.fromEntries([...bySource].map(([s, v]) => [s, v.n]));
   return build(id, {
     type: workTypeOf(w.type, w.ids, w.venue),
     title: w.title,

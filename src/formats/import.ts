@@ -16,6 +16,7 @@ import { readBibtexEntries, type ImportProblem } from './bibtex-read';
 import { scanBibtex, splitFields, plainValue } from './bibtex-scan';
 
 import { BIBLIOGRAPHY_SOURCE, importUrl } from './bibliography';
+import { own } from '../core/lookup';
 
 export { BIBLIOGRAPHY_SOURCE, importUrl };
 export type { ImportProblem };
@@ -146,12 +147,21 @@ export function arxivEprints(bib: string): Map<string, string> {
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? cleanText(v) : typeof v === 'number' ? String(v) : undefined);
 
+/** A name as the file holds it, its parts read as text only (a part that is an object is left out, not trusted). */
+function cslName(n: Record<string, unknown>): CslName {
+  const family = str(n.family);
+  const given = str(n.given);
+  const particle = str(n['non-dropping-particle']);
+  const literal = str(n.literal);
+  return { ...(family ? { family } : {}), ...(given ? { given } : {}), ...(particle ? { 'non-dropping-particle': particle } : {}), ...(literal ? { literal } : {}) };
+}
+
 export function cslToWork(item: Record<string, unknown>): Work | undefined {
   const title = str(item.title);
   const abstract = str(item.abstract);
   if (!title && !abstract) return undefined;
   const authors = Array.isArray(item.author)
-    ? item.author.filter(isObj).map((n) => cleanText(displayName(n as CslName))).filter((n): n is string => !!n)
+    ? item.author.filter(isObj).map((n) => cleanText(displayName(cslName(n)))).filter((n): n is string => !!n)
     : [];
   const parts = dateParts(item.issued);
   const year = parts?.[0];
@@ -177,7 +187,7 @@ export function cslToWork(item: Record<string, unknown>): Work | undefined {
     const v = str(custom[k]);
     if (v && !ids[k]) ids[k] = v;
   }
-  const type = FROM_CSL_TYPE[str(item.type) ?? ''];
+  const type = own(FROM_CSL_TYPE, str(item.type) ?? '');
   return compact<Work>({
     title,
     authors,
@@ -195,6 +205,7 @@ function dateParts(issued: unknown): number[] | undefined {
   if (!isObj(issued) || !Array.isArray(issued['date-parts'])) return undefined;
   const first: unknown = issued['date-parts'][0];
   if (!Array.isArray(first)) return undefined;
-  const nums = first.map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  // Numbers and numeric text only: Number() of an object runs the file's own toString/valueOf (or throws).
+  const nums = first.map((x) => (typeof x === 'number' ? x : typeof x === 'string' ? Number(x) : NaN)).filter((n) => Number.isInteger(n) && n > 0);
   return nums.length ? nums.slice(0, 3) : undefined;
 }

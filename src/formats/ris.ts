@@ -17,8 +17,15 @@ const RIS_TYPES: Record<string, string> = {
   document: 'GEN',
 };
 
+/**
+ * Every character some reader ends a line at: JavaScript's \s (which has
+ * U+2028 and U+2029) misses NEL (U+0085) and the information separators
+ * U+001C–U+001E, which Python's splitlines, for one, breaks lines at.
+ */
+const LINE_OR_SPACE = /[\s\u0085\u001C-\u001E]+/g;
+
 function line(tag: string, value: string): string {
-  return `${tag}  - ${value.replace(/\s+/g, ' ').trim()}\r\n`;
+  return `${tag}  - ${value.replace(LINE_OR_SPACE, ' ').trim()}\r\n`;
 }
 
 export function risRecord(item: CslItem): string {

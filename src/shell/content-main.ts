@@ -31,7 +31,8 @@ export function runContentScript(adapter: SiteAdapter): void {
           a,
         ),
       send: (capture) => sendToBackground({ type: 'capture', capture }),
-      report: (url, reason, site) => sendToBackground({ type: 'nothing-found', url, reason, ...(site ? { site } : {}) }),
+      // The background takes the address from the tab, as the browser reports it.
+      report: (_url, reason, site) => sendToBackground({ type: 'nothing-found', reason, ...(site ? { site } : {}) }),
       navigation: (globalThis as { navigation?: Parameters<typeof startCaptureLoop>[0]['navigation'] }).navigation,
       win: window,
     });

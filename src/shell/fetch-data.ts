@@ -3,10 +3,12 @@
 // content script, so Chrome applies the page's CORS rules and the site's API
 // decides whether the extension may read it. The background holds the
 // adapter's host permission and is not subject to CORS, so it fetches those on
-// the content script's behalf — but only URLs on the hosts of the adapter of
-// the page that asked, so a compromised page cannot use it as an open proxy.
+// the content script's behalf — but only the data addresses the adapter of
+// the page that asked declares (`dataUrls`: https, the default port, one of
+// its hosts, one of its paths), so a compromised page cannot use it as a proxy
+// to anything else on those hosts.
 
-import type { SiteAdapter } from '../adapters/contract';
+import { ruleTarget, type SiteAdapter } from '../adapters/contract';
 import type { PageContext } from './capture-in-page';
 import type { FetchDataMessage, Response } from './messages';
 import { parseMessage } from './parse-message';
@@ -16,7 +18,7 @@ export type { FetchDataMessage } from './messages';
 /** Large enough for any record we read (the ORCID record fixture is 184 kB), small enough to refuse a flood. */
 export const MAX_DATA_BYTES = 10 * 1024 * 1024;
 
-/** Does a manifest match pattern (`*://host/*`, `https://*.host/path*`) cover this URL? */
+/** Does a manifest match pattern (`https://host/*`, `https://*.host/path*`, `*://…`) cover this URL? */
 export function matchesPattern(pattern: string, url: URL): boolean {
   const m = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern);
   if (!m) return false;
@@ -31,8 +33,16 @@ export function matchesPattern(pattern: string, url: URL): boolean {
   return glob.test(url.pathname + url.search);
 }
 
-export function onAdapterHosts(adapter: SiteAdapter, url: URL): boolean {
-  return url.protocol === 'https:' && adapter.matches.some((p) => matchesPattern(p, url));
+/**
+ * Is this an address the background fetches for a page of this adapter? https
+ * on the default port, no credentials in it, on one of the adapter's hosts,
+ * and one of the data addresses the adapter declares.
+ */
+export function isDeclaredDataUrl(adapter: SiteAdapter, url: URL): boolean {
+  if (url.protocol !== 'https:' || url.port !== '' || url.username !== '' || url.password !== '') return false;
+  if (!adapter.matches.some((p) => matchesPattern(p, url))) return false;
+  const target = ruleTarget(url);
+  return (adapter.dataUrls ?? []).some((r) => r.test(target));
 }
 
 type AdapterFor = (url: URL) => SiteAdapter | undefined;
@@ -62,11 +72,14 @@ export async function fetchData(
   }
   const adapter = adapterFor(page);
   if (!adapter) return { ok: false, error: 'fetch-data: the asking page is not on a supported site' };
-  if (!onAdapterHosts(adapter, target)) return { ok: false, error: `fetch-data: ${target.host} is not a ${adapter.name} host` };
+  if (!isDeclaredDataUrl(adapter, target)) return { ok: false, error: `fetch-data: ${target.host}${target.pathname} is not a data address ${adapter.name} declares` };
   const accept = msg.as === 'json' ? 'application/json' : msg.as === 'xml' ? 'application/xml' : '*/*';
   try {
     // Public records only: no cookies of the user's session are sent from the background.
     const res = await fetchImpl(target.href, { credentials: 'omit', headers: { Accept: accept, ...msg.headers } });
+    // A redirect elsewhere is not what the page was allowed to ask for.
+    const landed = res.url ? new URL(res.url) : target;
+    if (landed.href !== target.href && !isDeclaredDataUrl(adapter, landed)) return { ok: false, error: `fetch-data: redirected to ${landed.host}, not a data address ${adapter.name} declares` };
     if (!res.ok) return { ok: false, error: `HTTP ${res.status}` };
     const text = await res.text();
     if (text.length > MAX_DATA_BYTES) return { ok: false, error: 'fetch-data: the response is too large' };

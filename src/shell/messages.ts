@@ -40,14 +40,14 @@ export interface FetchDataMessage {
 export type BackgroundMessage =
   /** A tab read its page (content script, "Save this page", a confirmed "Read this page", "Collect all"). */
   | { type: 'capture'; capture: Capture }
-  /** A tab's page yielded nothing: replaces its status so the previous page's is not shown. Without url, the tab's address is used. */
-  | { type: 'nothing-found'; url?: string; reason: string; /** The site whose reader found nothing (its id), when one tried. */ site?: string }
-  /** The popup got the host permission: read this origin's article pages from now on. */
+  /** A tab's page yielded nothing: replaces its status so the previous page's is not shown. The address is the tab's, as the browser reports it. */
+  | { type: 'nothing-found'; reason: string; /** The site whose reader found nothing (its id), when one tried: taken only when it is the tab's site. */ site?: string }
+  /** The popup got the host permission: read this origin's article pages from now on (extension pages only; the permission must be granted). */
   | { type: 'enable-host'; origin: string }
   | FetchDataMessage
   /** A "Collect all" run in a tab reports how far it is. */
   | { type: 'collect-progress'; progress: CollectProgress }
-  /** The popup asks what happened in a tab. */
+  /** The popup asks what happened in a tab (a tab may ask only about itself). */
   | { type: 'tab-status'; tabId: number };
 
 /** Messages from the popup to a tab's content script (tabs.sendMessage). */

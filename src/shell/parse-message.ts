@@ -45,20 +45,19 @@ const PAYLOADS: { [T in MessageType]: PayloadParser<T> } = {
     return check.ok ? { type: 'capture', capture: check.capture } : { error: `the capture is malformed: ${check.errors[0]}` };
   },
   'nothing-found'(m) {
-    const url = field(m, 'url');
     const reason = field(m, 'reason');
     const site = field(m, 'site');
-    // Without a url the background uses the tab's address as the browser reports it.
+    // No address is read from the message: the background uses the tab's, as the browser reports it.
     return {
       type: 'nothing-found',
-      ...(typeof url === 'string' ? { url } : {}),
       ...(typeof site === 'string' && /^[a-z0-9-]{1,64}$/.test(site) ? { site } : {}),
       reason: (typeof reason === 'string' ? reason : 'nothing scholarly found').slice(0, 300),
     };
   },
   'enable-host'(m) {
     const origin = field(m, 'origin');
-    if (typeof origin !== 'string' || !/^https?:\/\/[^/]+$/.test(origin)) return { error: 'an origin like https://example.org expected' };
+    // https only, like every page Scholar Lens reads; a host, no path, no credentials, no port.
+    if (typeof origin !== 'string' || !/^https:\/\/[a-z0-9.-]+$/i.test(origin)) return { error: 'an origin like https://example.org expected' };
     return { type: 'enable-host', origin };
   },
   'fetch-data'(m) {

@@ -13,7 +13,6 @@ export async function readPageOnRequest(doc: Document, url: URL, fetchImpl: type
   if (!adapter)
     return {
       type: 'nothing-found',
-      url: url.href,
       reason: 'no scholarly record found on this page (no citation metadata, JSON-LD or COinS)',
     };
   const capture = await captureCurrentPage(
@@ -22,5 +21,5 @@ export async function readPageOnRequest(doc: Document, url: URL, fetchImpl: type
   );
   return capture
     ? { type: 'capture', capture }
-    : { type: 'nothing-found', url: url.href, reason: `${adapter.name} found nothing to save on this page` };
+    : { type: 'nothing-found', reason: `${adapter.name} found nothing to save on this page` };
 }

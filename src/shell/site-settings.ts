@@ -17,7 +17,8 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = { auto: {}, collectAllDelayMs
 /** Whatever is stored, made whole: unknown or malformed values fall back to the defaults. */
 export function normalizeSiteSettings(v: unknown): SiteSettings {
   const o = typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
-  const auto: Record<string, boolean> = {};
+  // No prototype: the keys are whatever was stored (a restored backup's, say).
+  const auto: Record<string, boolean> = Object.create(null) as Record<string, boolean>;
   if (typeof o.auto === 'object' && o.auto !== null)
     for (const [k, b] of Object.entries(o.auto as Record<string, unknown>)) if (typeof b === 'boolean') auto[k] = b;
   const delay = typeof o.collectAllDelayMs === 'number' && Number.isFinite(o.collectAllDelayMs) && o.collectAllDelayMs >= 0 ? o.collectAllDelayMs : 2000;

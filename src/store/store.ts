@@ -5,13 +5,51 @@
 import { openDB } from 'idb';
 import type { Capture } from '../core/capture';
 import { validateCapture } from '../core/validate';
-import { DB_NAME, DB_VERSION, isDecisionRecord, upgrade, type CaptureRecord, type DecisionRecord, type LensDB } from './schema';
+import { DB_NAME, DB_VERSION, isDecisionRecord, upgrade, type CaptureRecord, type DecisionRecord, type LensDB, type LensSchema } from './schema';
 
 export type { CaptureRecord, DecisionRecord, LensDB } from './schema';
 export { isDecisionRecord } from './schema';
 
 export function openStore(name = DB_NAME): Promise<LensDB> {
   return openDB(name, DB_VERSION, { upgrade });
+}
+
+/** What a connection reports that the user may need to act on. */
+export interface ConnectionEvents {
+  /** Another Scholar Lens page holds the store open at an older version: the upgrade (and every read) waits until it closes. */
+  blocked?(): void;
+}
+
+/**
+ * The one store connection of a page or of the background, opened when first
+ * needed and kept. A failed open is not kept: the next call tries again (a
+ * full disk freed, a private window's refusal lifted) instead of failing
+ * until the page or service worker restarts. When a newer version of the
+ * extension wants to upgrade the store, this connection closes so it is not
+ * held up, and the next call opens again.
+ */
+export function storeConnection(name = DB_NAME, events: ConnectionEvents = {}): () => Promise<LensDB> {
+  let current: Promise<LensDB> | undefined;
+  return () => {
+    if (current) return current;
+    const opening: Promise<LensDB> = openDB<LensSchema>(name, DB_VERSION, {
+      upgrade,
+      blocked: () => events.blocked?.(),
+      blocking: () => {
+        if (current === opening) current = undefined;
+        void opening.then((db) => db.close());
+      },
+      // The browser closed it (storage cleared, disk error): open anew next time.
+      terminated: () => {
+        if (current === opening) current = undefined;
+      },
+    }).catch((err: unknown) => {
+      if (current === opening) current = undefined;
+      throw err;
+    });
+    current = opening;
+    return opening;
+  };
 }
 
 export interface PutResult {

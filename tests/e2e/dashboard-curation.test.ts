@@ -446,7 +446,10 @@ describe('dashboard curation', () => {
 
       const dash = await dashboard(empty);
       const row = dash.locator('.people-list li', { hasText: 'Doaa Elmatary' });
-      expect(await row.locator('span[dir="auto"]').textContent()).toContain(ELMATARY_AFFILIATION);
+      // Each data string of the row in its own <bdi> (issue 14, finding 8), laid out in its own direction.
+      const rowAff = row.locator('bdi', { hasText: ELMATARY_AFFILIATION });
+      expect(await rowAff.textContent()).toBe(ELMATARY_AFFILIATION);
+      expect(await rowAff.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
       await row.locator('a').click();
       await dash.locator('#person-name').waitFor();
       const dAff = dash.locator('.person > p[dir="auto"]', { hasText: ELMATARY_AFFILIATION });

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Harness } from './harness';
 import { axeViolations } from './axe';
 import { docScreenshot } from './screenshots';
+import { fixtureText } from '../helpers/fixtures';
 
 const PROFILE = 'https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en';
 const PAPER = 'https://scholar.google.com/citations?view_op=view_citation&hl=en&oe=ASCII&user=SbUmSEAAAAAJ&citation_for_view=SbUmSEAAAAAJ:HoB7MX3m0LUC';
@@ -165,5 +166,34 @@ describe('popup and dashboard (dark)', () => {
     await dash.locator('#person-name').waitFor();
     expect(await axeViolations(dash)).toEqual([]);
     await docScreenshot(dash, 'dashboard-dark.png', { fullPage: false });
+  });
+});
+
+// Issue 14, finding 8: a venue of 99 000 characters without a space once made
+// the popup 1.2 million px wide. The saved profile is served with its first
+// row's venue replaced (at run time; nothing of the page is copied here).
+describe('a venue of 99 000 characters', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+    const page = fixtureText('google_scholar/profile_SbUmSEAAAAAJ_ernst_all58.html');
+    expect(page).toContain('IEEE access 6, 53019-53033');
+    const body = page.replace('IEEE access 6, 53019-53033', 'v'.repeat(99_000));
+    await h.reply(PROFILE, () => ({ body, contentType: 'text/html; charset=utf-8' }));
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('wraps in the popup and the dashboard: neither page gets wider than its window', async () => {
+    const { tabId } = await h.visit(PROFILE);
+    const popup = await h.popup(tabId);
+    await popup.locator('#person-name').waitFor();
+    await expect.poll(() => popup.locator('.top-works li').count()).toBeGreaterThan(0);
+    expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+    const dash = await dashboard(h, '#person=gscholar%3ASbUmSEAAAAAJ');
+    await dash.locator('#person-name').waitFor();
+    const [scroll, viewport] = await dash.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(scroll).toBeLessThanOrEqual(viewport!);
   });
 });

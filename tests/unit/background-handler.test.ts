@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { createHandler } from '../../src/shell/background-handler';
+import { createHandler, type BackgroundDeps } from '../../src/shell/background-handler';
 import type { TabStatus } from '../../src/shell/messages';
 import { allCaptures, openStore } from '../../src/store/store';
 import { adapters } from '../../src/adapters/registry';
@@ -8,8 +8,14 @@ import type { Capture } from '../../src/core/capture';
 
 let n = 0;
 const OWN = 'own-extension-id';
+const PAGES = `chrome-extension://${OWN}/`;
+const SCHOLAR = 'https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en';
+/** The popup as the browser reports it: our own page, no tab. */
+const POPUP = { id: OWN, url: `${PAGES}popup.html` };
+/** A content script in tab `tabId` on `url`, as the browser reports it. */
+const tab = (tabId: number, url = SCHOLAR) => ({ id: OWN, tabId, url, tabUrl: url, frameId: 0 });
 
-function setup() {
+function setup(more: Partial<BackgroundDeps> = {}) {
   const statuses = new Map<number, TabStatus>();
   // A fresh database per test: connections stay open in the handler, as in the background.
   const dbp = openStore(`scholar-lens-bg-test-${++n}`);
@@ -19,6 +25,7 @@ function setup() {
       now: () => new Date('2026-11-22T10:00:00.000Z'),
       saveStatus: async (s) => void statuses.set(s.tabId, s),
       loadStatus: async (id) => statuses.get(id),
+      ...more,
     },
     OWN,
   );
@@ -49,12 +56,12 @@ describe('background message handling', () => {
 
   it('rejects malformed and oversized captures with a reason, counts them, stores nothing', async () => {
     const { handle, rejected, dbp, statuses } = setup();
-    const bad = await handle({ type: 'capture', capture: { format: 'nope' } }, { id: OWN, tabId: 3 });
+    const bad = await handle({ type: 'capture', capture: { format: 'nope' } }, tab(3));
     expect(bad).toMatchObject({ ok: false });
     expect((bad as { error: string }).error).toMatch(/malformed/);
     const huge = capture(adapters[0]?.id ?? 'google-scholar', { works: [{ title: 'x'.repeat(90_000), abstract: 'y'.repeat(90_000) }] });
     huge.works = Array.from({ length: 40 }, () => huge.works![0]!);
-    const big = await handle({ type: 'capture', capture: huge }, { id: OWN, tabId: 3 });
+    const big = await handle({ type: 'capture', capture: huge }, tab(3));
     expect((big as { error: string }).error).toMatch(/too large/);
     expect(rejected.count).toBe(2);
     expect(statuses.get(3)?.outcome).toBe('rejected');
@@ -63,21 +70,21 @@ describe('background message handling', () => {
 
   it('rejects captures that name no known adapter', async () => {
     const { handle } = setup();
-    const r = await handle({ type: 'capture', capture: capture('no-such-site') }, { id: OWN, tabId: 4 });
+    const r = await handle({ type: 'capture', capture: capture('no-such-site') }, tab(4));
     expect(r.ok).toBe(false);
   });
 
   it('stores a valid capture and reports added, then updated', async () => {
     const { handle, dbp } = setup();
-    const first = await handle({ type: 'capture', capture: capture('google-scholar') }, { id: OWN, tabId: 7 });
+    const first = await handle({ type: 'capture', capture: capture('google-scholar') }, tab(7));
     expect(first).toMatchObject({ ok: true, value: { outcome: 'added', works: 1, siteName: 'Google Scholar' } });
     const again = await handle(
       { type: 'capture', capture: capture('google-scholar', { url: 'https://scholar.google.com/citations?hl=fr&user=SbUmSEAAAAAJ&sortby=pubdate' }) },
-      { id: OWN, tabId: 7 },
+      tab(7, 'https://scholar.google.com/citations?hl=fr&user=SbUmSEAAAAAJ&sortby=pubdate'),
     );
     expect(again).toMatchObject({ ok: true, value: { outcome: 'updated' } });
     expect(await allCaptures(await dbp)).toHaveLength(1);
-    const status = await handle({ type: 'tab-status', tabId: 7 }, { id: OWN });
+    const status = await handle({ type: 'tab-status', tabId: 7 }, POPUP);
     expect(status).toMatchObject({ ok: true, value: { outcome: 'updated' } });
   });
 
@@ -86,8 +93,108 @@ describe('background message handling', () => {
     const blocked: Capture = { ...capture('google-scholar'), pageKind: 'blocked', notes: ['Google asks for a captcha'] };
     delete blocked.person;
     delete blocked.works;
-    const r = await handle({ type: 'capture', capture: blocked }, { id: OWN, tabId: 8 });
+    const r = await handle({ type: 'capture', capture: blocked }, tab(8));
     expect(r).toMatchObject({ ok: true, value: { outcome: 'not-stored', pageKind: 'blocked' } });
     expect(await allCaptures(await dbp)).toHaveLength(0);
   });
 });
+
+// Issue 14, findings 2 and 4: each attack as it was reproduced, then the rule that stops it.
+describe('the sender decides, not the message', () => {
+  const DBLP = 'https://dblp.org/pid/00/5179.html';
+  const dblpCapture = (url: string, title: string): Capture => ({
+    ...capture('dblp', { url, person: { name: 'Rui Tan', ids: { dblp: '00/5179' } }, works: [{ title }] }),
+  });
+
+  it('a plain-http page does not overwrite the https record of the same page (finding 2)', async () => {
+    const { handle, dbp, statuses } = setup();
+    expect(await handle({ type: 'capture', capture: dblpCapture(DBLP, 'The real work') }, tab(1, DBLP))).toMatchObject({ ok: true, value: { outcome: 'added' } });
+    const http = DBLP.replace('https:', 'http:');
+    const r = await handle({ type: 'capture', capture: dblpCapture(http, 'Injected over plain http') }, tab(2, http));
+    expect(r).toEqual({ ok: false, error: expect.stringMatching(/only pages served over https are saved/) });
+    expect(statuses.get(2)?.outcome).toBe('rejected');
+    const records = await allCaptures(await dbp);
+    expect(records.map((r) => r.capture.works?.[0]?.title)).toEqual(['The real work']);
+  });
+
+  it('a content script on one site cannot store a capture as another site\'s (finding 4)', async () => {
+    const { handle, dbp } = setup();
+    // The content script of arXiv claims a DBLP record, source and address both.
+    const r = await handle({ type: 'capture', capture: dblpCapture(DBLP, 'Forged') }, tab(1, 'https://arxiv.org/abs/2004.10162'));
+    expect(r).toEqual({ ok: false, error: expect.stringMatching(/cannot be saved as DBLP's \(it is arXiv's\)/) });
+    // Its own source, another site's address: still not the tab's page.
+    const other = await handle({ type: 'capture', capture: { ...dblpCapture(DBLP, 'Forged'), source: 'arxiv' } }, tab(1, 'https://arxiv.org/abs/2004.10162'));
+    expect(other).toEqual({ ok: false, error: 'the capture names another page than the tab it came from' });
+    // The right site, another page of it: the key would be another person's.
+    const elsewhere = await handle({ type: 'capture', capture: dblpCapture('https://dblp.org/pid/l/XueLiu.html', 'Forged') }, tab(1, DBLP));
+    expect(elsewhere).toEqual({ ok: false, error: 'the capture names another page than the tab it came from' });
+    expect(await allCaptures(await dbp)).toEqual([]);
+  });
+
+  it('the key is the tab\'s page: a generic reader\'s capture is stored under the tab\'s address', async () => {
+    const { handle, dbp } = setup();
+    const page = 'https://lab.example.org/people/ada';
+    const c: Capture = { ...capture('generic-list', { url: page }), pageKind: 'list' };
+    delete c.person;
+    expect(await handle({ type: 'capture', capture: c }, tab(4, `${page}#top`))).toMatchObject({ ok: true, value: { outcome: 'added', key: `generic-list:${page}` } });
+    expect((await allCaptures(await dbp)).map((r) => r.key)).toEqual([`generic-list:${page}`]);
+  });
+
+  it('enable-host only from the extension\'s pages, and only with the permission granted (finding 4)', async () => {
+    const enabled: string[] = [];
+    const granted = new Set(['https://granted.example.org']);
+    const { handle } = setup({ enableHost: async (o) => void enabled.push(o), hasHostPermission: async (o) => granted.has(o) });
+    // A content script asks: refused, whatever the origin.
+    expect(await handle({ type: 'enable-host', origin: 'https://granted.example.org' }, tab(1))).toEqual({ ok: false, error: "settings change only from Scholar Lens's own pages" });
+    // The popup, for a host the user never granted: refused.
+    expect(await handle({ type: 'enable-host', origin: 'https://evil.example.org' }, POPUP)).toMatchObject({ ok: false, error: expect.stringMatching(/no permission/) });
+    // An extension page framed in a tab is not the extension's own top-level page.
+    expect((await handle({ type: 'enable-host', origin: 'https://granted.example.org' }, { ...POPUP, tabId: 3, frameId: 2 })).ok).toBe(false);
+    // Plain http is never enabled.
+    expect((await handle({ type: 'enable-host', origin: 'http://granted.example.org' }, POPUP)).ok).toBe(false);
+    expect(enabled).toEqual([]);
+    expect(await handle({ type: 'enable-host', origin: 'https://granted.example.org' }, POPUP)).toEqual({ ok: true, value: 'https://granted.example.org' });
+    // The dashboard, a tab of our own.
+    expect((await handle({ type: 'enable-host', origin: 'https://granted.example.org' }, { id: OWN, tabId: 9, url: `${PAGES}dashboard.html`, tabUrl: `${PAGES}dashboard.html`, frameId: 0 })).ok).toBe(true);
+    expect(enabled).toEqual(['https://granted.example.org', 'https://granted.example.org']);
+  });
+
+  it('tab-status answers a tab only about itself; the extension\'s pages about any tab (finding 4)', async () => {
+    const { handle } = setup();
+    await handle({ type: 'capture', capture: capture('google-scholar') }, tab(7));
+    expect(await handle({ type: 'tab-status', tabId: 7 }, tab(8, 'https://arxiv.org/abs/2004.10162'))).toEqual({ ok: false, error: 'a tab may ask only for its own status' });
+    expect(await handle({ type: 'tab-status', tabId: 7 }, tab(7))).toMatchObject({ ok: true, value: { tabId: 7, outcome: 'added' } });
+    expect(await handle({ type: 'tab-status', tabId: 7 }, POPUP)).toMatchObject({ ok: true, value: { tabId: 7 } });
+    // A web page's address that merely starts like ours is not one of our pages.
+    expect((await handle({ type: 'tab-status', tabId: 7 }, { id: OWN, url: `https://evil.example.org/${PAGES}` })).ok).toBe(false);
+  });
+});
+
+// What held when issue 14 was reviewed, kept as a test through the whole boundary (sender check, parse, key, store).
+describe('captures arriving at once', () => {
+  const page = (i: number) => `https://scholar.google.com/citations?user=${String(i).padStart(12, 'A')}`;
+  const of = (url: string, at: string): Capture => capture('google-scholar', { url, capturedAt: at });
+
+  it('200 captures of 200 pages from 200 tabs at once: all 200 stored, none twice', async () => {
+    const { handle, dbp } = setup();
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => handle({ type: 'capture', capture: of(page(i), AT(i)) }, tab(i + 1, page(i)))));
+    expect(answers.every((a) => a.ok && (a.value as TabStatus).outcome === 'added')).toBe(true);
+    const keys = (await allCaptures(await dbp)).map((r) => r.key);
+    expect(keys).toHaveLength(200);
+    expect(new Set(keys).size).toBe(200);
+  });
+
+  it('200 captures of one page at once: one record, seen 200 times, holding the latest capture', async () => {
+    const { handle, dbp } = setup();
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => handle({ type: 'capture', capture: of(SCHOLAR, AT(i)) }, tab(i + 1))));
+    expect(answers.filter((a) => a.ok && (a.value as TabStatus).outcome === 'added')).toHaveLength(1);
+    const records = await allCaptures(await dbp);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.timesSeen).toBe(200);
+    expect(records[0]!.capture.capturedAt).toBe(AT(199));
+  });
+});
+
+function AT(i: number): string {
+  return new Date(Date.UTC(2026, 10, 22, 9, 0, 0) + i * 1000).toISOString();
+}

@@ -371,7 +371,7 @@ describe('background: progress kept in the tab status', () => {
     expect((await handle({ type: 'collect-progress', progress }, { id: own, tabId: 7 })).ok).toBe(false);
     // After the page's own capture (page 1 of the cut Ernst profile) the report is kept with it.
     const first = capturePage(googleScholar, parseHtml(slices.page1), new URL(BASE));
-    expect((await handle({ type: 'capture', capture: first }, { id: own, tabId: 7 })).ok).toBe(true);
+    expect((await handle({ type: 'capture', capture: first }, { id: own, tabId: 7, url: BASE })).ok).toBe(true);
     expect((await handle({ type: 'collect-progress', progress }, { id: own, tabId: 7 })).ok).toBe(true);
     expect(statuses.get(7)).toMatchObject({ works: 20, collect: progress });
     expect((await handle({ type: 'collect-progress', progress: { state: 'bogus' } }, { id: own, tabId: 7 })).ok).toBe(false);

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SiteAdapter } from '../../src/adapters/contract';
-import { ruleFor } from '../../src/adapters/contract';
+import { isBlockPage, ruleFor } from '../../src/adapters/contract';
 import { adapterById, adapterFor, adapters, fallbackAdapters, hostMatchPatterns } from '../../src/adapters/registry';
 import type { SiteMeta } from '../../src/adapters/catalog';
 import { SITES_DIR, siteFolders, siteHostPatterns, siteMetas } from '../../src/node/site-metas';
@@ -142,13 +142,34 @@ describe('adapter conventions', () => {
       expect(readFileSync(join(ROOT, 'src', 'shell', f), 'utf8'), f).not.toMatch(/adapters\/registry/);
   });
 
-  it('the host permissions are exactly the sites\' host patterns, https or the site\'s own hosts, never every site', () => {
+  it('the host permissions are exactly the sites\' host patterns, https only, never every site', () => {
     const patterns = hostMatchPatterns();
     expect(patterns).toEqual([...new Set(adapters.flatMap((a) => a.matches))]);
     for (const p of patterns) {
-      expect(p, 'no wildcard host').toMatch(/^(?:https|\*):\/\/[a-z0-9.-]+\/[\w./-]*\*$/);
+      // https only: a page over plain http may be anyone's on the network path (issue 14, finding 2).
+      expect(p, 'https, one named host').toMatch(/^https:\/\/[a-z0-9.-]+\/[\w./-]*\*$/);
       expect(p).not.toContain('<all_urls>');
     }
+    const optional = /optional_(?:host_)?permissions: \[([^\]]*)\]/g;
+    const config = readFileSync(join(ROOT, 'wxt.config.ts'), 'utf8');
+    const optionals = [...config.matchAll(optional)].map((m) => m[1]);
+    expect(optionals, 'both builds name the optional hosts').toHaveLength(2);
+    for (const o of optionals) expect(o).toBe("'https://*/*'");
+  });
+
+  it('no site claims a plain-http address: its rules, block pages and examples are https only', () => {
+    for (const adapter of all) {
+      for (const rule of adapter.rules ?? [])
+        for (const example of rule.examples) {
+          expect(example, `${adapter.id}: examples are https`).toMatch(/^https:\/\//);
+          const http = new URL(example.replace(/^https:/, 'http:'));
+          expect(ruleFor(adapter, http), `${adapter.id} claims ${http.href}`).toBeUndefined();
+          expect(adapterFor(http), http.href).toBeUndefined();
+        }
+      for (const b of adapter.blockPages ?? [])
+        for (const example of b.examples) expect(isBlockPage(adapter, new URL(example.replace(/^https:/, 'http:'))), example).toBe(false);
+    }
+    for (const meta of siteMetas()) for (const m of meta.matches) expect(m, `${meta.id}/site.json`).toMatch(/^https:\/\//);
   });
 });
 

@@ -4,8 +4,9 @@
 // must fetch only the asking page's adapter's hosts.
 import { describe, expect, it } from 'vitest';
 import { createHandler } from '../../src/shell/background-handler';
-import { dataFetcher, fetchDataFor, matchesPattern } from '../../src/shell/fetch-data';
-import { adapterFor } from '../../src/adapters/registry';
+import { dataFetcher, fetchDataFor, isDeclaredDataUrl, matchesPattern } from '../../src/shell/fetch-data';
+import { adapterFor, adapters } from '../../src/adapters/registry';
+import { parseHtml } from '../../src/node/dom';
 import { fixtureText } from '../helpers/fixtures';
 
 const RECORD_URL = 'https://pub.orcid.org/v3.0/0000-0003-4423-4370/record';
@@ -22,8 +23,8 @@ function fakeFetch(status = 200, body = '{}') {
 
 describe('matchesPattern', () => {
   it('reads manifest match patterns as the browser does', () => {
-    expect(matchesPattern('*://pub.orcid.org/*', new URL(RECORD_URL))).toBe(true);
-    expect(matchesPattern('*://orcid.org/*', new URL(RECORD_URL))).toBe(false);
+    expect(matchesPattern('https://pub.orcid.org/*', new URL(RECORD_URL))).toBe(true);
+    expect(matchesPattern('https://orcid.org/*', new URL(RECORD_URL))).toBe(false);
     expect(matchesPattern('https://scholar.google.com/*', new URL('http://scholar.google.com/x'))).toBe(false);
     expect(matchesPattern('*://*.example.org/a*', new URL('https://x.example.org/abc?q'))).toBe(true);
     expect(matchesPattern('*://*.example.org/a*', new URL('https://example.org.evil.test/abc'))).toBe(false);
@@ -49,6 +50,40 @@ describe('fetchDataFor', () => {
     expect((await fetchDataFor({ type: 'fetch-data', url: RECORD_URL, as: 'exe' }, ORCID_PAGE, f, adapterFor)).ok).toBe(false);
     expect((await fetchDataFor({ type: 'fetch-data', url: 'not a url', as: 'json' }, ORCID_PAGE, f, adapterFor)).ok).toBe(false);
     expect(calls).toEqual([]);
+  });
+  it('refuses any other path, port or credentials on the data host: only what the adapter declares (issue 14, finding 4)', async () => {
+    const { f, calls } = fakeFetch();
+    for (const url of [
+      'https://pub.orcid.org/v3.0/0000-0003-4423-4370/works',
+      'https://pub.orcid.org/oauth/token',
+      'https://pub.orcid.org:8443/v3.0/0000-0003-4423-4370/record',
+      'https://user:secret@pub.orcid.org/v3.0/0000-0003-4423-4370/record',
+      'https://pub.orcid.org/v3.0/0000-0003-4423-4370/record?x=1',
+    ])
+      expect(await fetchDataFor({ type: 'fetch-data', url, as: 'json' }, ORCID_PAGE, f, adapterFor), url).toMatchObject({ ok: false, error: expect.stringMatching(/fetch-data: .* is not a data address ORCID declares/) });
+    expect(calls).toEqual([]);
+  });
+  it('refuses an answer redirected away from the declared addresses', async () => {
+    const f = (async () => Object.defineProperty(new Response('{}'), 'url', { value: 'https://evil.example.org/collect' })) as unknown as typeof fetch;
+    expect(await fetchDataFor({ type: 'fetch-data', url: RECORD_URL, as: 'json' }, ORCID_PAGE, f, adapterFor)).toMatchObject({ ok: false, error: expect.stringMatching(/redirected to evil\.example\.org/) });
+  });
+  it('every data request a site makes to another of its hosts is one it declares', () => {
+    const empty = parseHtml('<html><body></body></html>');
+    const asking = new Set<string>();
+    for (const adapter of adapters)
+      for (const rule of adapter.rules)
+        for (const example of rule.examples) {
+          const page = new URL(example);
+          for (const r of adapter.dataRequests?.(page, empty) ?? []) {
+            const target = new URL(r.url, page);
+            if (target.origin === page.origin) continue;
+            expect(isDeclaredDataUrl(adapter, target), `${adapter.id}: ${target.href} from ${example}`).toBe(true);
+            asking.add(adapter.id);
+          }
+        }
+    // ORCID, Semantic Scholar, OpenAlex and OpenReview pages ask their API hosts; no other site asks another host.
+    expect([...asking].sort()).toEqual(['openalex', 'openreview', 'orcid', 'semantic-scholar']);
+    for (const a of adapters) if (!asking.has(a.id)) expect(a.dataUrls, `${a.id} declares data it never asks for`).toBeUndefined();
   });
   it('reports a refused request as an error, not as data', async () => {
     const { f } = fakeFetch(403, '<html>Forbidden</html>');

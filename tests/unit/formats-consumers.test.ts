@@ -109,6 +109,54 @@ describe('citation-js reads the exports back', () => {
   });
 });
 
+// Issue 14, finding 9. SYNTHETIC records: DOIs with the characters real DOIs
+// may hold (braces, SICI punctuation, TeX specials), titles with every line
+// and paragraph separator.
+describe('identifiers and separators survive the readers', () => {
+  const DOIS = ['10.1000/a{b}c', '10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0', '10.1000/a_b~c#d%e&f^g$h', '10.1000/{nested{braces}}'];
+  const doiItems = () => withCitationKeys(DOIS.map((doi, i) => workToCsl({ title: `DOI case ${i}`, authors: ['Jane Doe'], year: 2020, ids: { doi } }, `d${i}`)));
+
+  test('BibTeX writes a DOI as it is: citation-js and pandoc read back the same DOI, braces included', () => {
+    const its = doiItems();
+    const bib = exportAs('bibtex', { items: its });
+    // (The url field is the DOI's doi.org address, where percent-encoded braces are the same address.)
+    expect(bib).not.toMatch(/doi = \{[^\n]*%7[BD]/);
+    const parsed = plugins.input.chain(bib, { generateGraph: false }) as { DOI?: string }[];
+    expect(parsed.map((p) => p.DOI)).toEqual(DOIS);
+    const file = join(dir, 'dois.bib');
+    writeFileSync(file, bib);
+    const r = spawnSync('pandoc', [file, '-f', 'bibtex', '-t', 'csljson'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as { DOI?: string }[]).map((p) => p.DOI)).toEqual(DOIS);
+  });
+
+  test('BibTeX: a DOI whose braces do not pair up goes in as its doi.org address, never as another DOI', () => {
+    const [item] = withCitationKeys([workToCsl({ title: 'Unpaired', year: 2020, ids: { doi: '10.1000/x{y' } }, 'u')]);
+    const bib = exportAs('bibtex', { items: [item!] });
+    expect(bib).not.toMatch(/doi = |note = /);
+    const [p] = plugins.input.chain(bib, { generateGraph: false }) as { URL?: string }[];
+    expect(p?.URL).toBe('https://doi.org/10.1000/x%7By');
+    // With an address of its own, the DOI is said in the note, as text.
+    const [own] = withCitationKeys([{ ...workToCsl({ title: 'Unpaired', year: 2020, ids: { doi: '10.1000/x{y' } }, 'u'), URL: 'https://example.org/paper' }]);
+    const [q] = plugins.input.chain(exportAs('bibtex', { items: [own!] }), { generateGraph: false }) as { URL?: string; note?: string }[];
+    expect(q).toMatchObject({ URL: 'https://example.org/paper', note: 'DOI: 10.1000/x{y' });
+  });
+
+  // What Python's str.splitlines breaks at, as its documentation lists them; \r\n ends a RIS line.
+  const BREAKS = ['\n', '\r', '\v', '\f', '\x1c', '\x1d', '\x1e', '\x85', '\u2028', '\u2029'];
+  test('RIS: no value is cut by a reader that breaks lines at NEL, U+2028/2029 or the information separators', () => {
+    const title = `Before${BREAKS.join('x')}after`;
+    const [item] = withCitationKeys([workToCsl({ title, authors: ['Jane Doe'], year: 2020 }, 'r')]);
+    const ris = exportAs('ris', { items: [item!] });
+    const lines = ris.split(new RegExp(`\\r\\n|[${BREAKS.join('')}]`));
+    for (const l of lines) expect(l, JSON.stringify(l)).toMatch(/^(?:[A-Z][A-Z0-9]  - .*)?$/);
+    const ti = lines.find((l) => l.startsWith('TI  - '));
+    expect(ti).toBe(`TI  - Before${BREAKS.map(() => ' ').join('x')}after`);
+    const [back] = plugins.input.chain(ris, { generateGraph: false }) as { title?: string }[];
+    expect(back?.title).toBe(ti!.slice(6));
+  });
+});
+
 describe('papaparse reads the CSV back', () => {
   test('equal to the data, with the formula-injection apostrophe as the only change', () => {
     const csv = exportAs('csv', { items });

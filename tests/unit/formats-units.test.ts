@@ -82,7 +82,7 @@ describe('JSON backup', () => {
       {
         captures: [rec('google-scholar:SbUmSEAAAAAJ', '2026-01-01T00:00:00.000Z', '2026-11-22T10:00:00.000Z')],
         decisions: [{ kind: 'join-works', works: ['doi:10.1/x', 'arxiv:2004.10162'], at: '2026-11-01T00:00:00.000Z' }],
-        settings: { theme: 'dark' },
+        settings: { siteSettings: { auto: { dblp: false }, collectAllDelayMs: 3000 } },
       },
       FIXED_NOW,
     );
@@ -125,17 +125,39 @@ describe('JSON backup', () => {
     expect(withBad.rejected[0]!.errors[0]).toMatch(/person, work/);
   });
   test('invalid captures are reported, not imported', () => {
-    const good = rec('a', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
-    const bad = { ...good, key: 'b', capture: { ...good.capture, url: 'ftp://x' } };
+    const good = rec('google-scholar:a', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+    const bad = { ...good, key: 'google-scholar:b', capture: { ...good.capture, url: 'ftp://x' } };
     const text = JSON.stringify({ ...makeBackup({ captures: [good] }, FIXED_NOW), captures: [good, bad, 'junk'], decisions: [{ kind: 'nope' }] });
     const parsed = parseBackup(text);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.backup.captures.map((c) => c.key)).toEqual(['a']);
+    expect(parsed.backup.captures.map((c) => c.key)).toEqual(['google-scholar:a']);
     expect(parsed.rejected.map((r) => r.at)).toEqual(['captures[1]', 'captures[2]', 'decisions[0]']);
     expect(parsed.rejected[0]!.errors.join(' ')).toMatch(/capture\.url/);
     expect(parseBackup('{"format":"other"}').ok).toBe(false);
     expect(parseBackup('{"format":"scholar-lens.backup","version":2}')).toEqual({ ok: false, errors: [expect.stringMatching(/version 2/)] });
+  });
+  // Issue 14: a tampered backup is checked at the boundary like a message from a tab.
+  test('a record under another source\'s key, and settings this version does not keep, are reported, not imported', () => {
+    const good = rec('google-scholar:SbUmSEAAAAAJ', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+    const forged = { ...good, key: 'dblp:00/5179' };
+    const text = JSON.stringify({
+      ...makeBackup({ captures: [good] }, FIXED_NOW),
+      captures: [good, forged],
+      settings: JSON.parse('{"__proto__": {"polluted": true}, "siteSettings": {"auto": {"__proto__": false, "dblp": "no", "orcid": false}, "collectAllDelayMs": -5}, "theme": "dark"}'),
+    });
+    const parsed = parseBackup(text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.backup.captures.map((c) => c.key)).toEqual(['google-scholar:SbUmSEAAAAAJ']);
+    expect(parsed.rejected).toEqual([
+      { at: 'captures[1]', key: 'dblp:00/5179', errors: ['key: not a key of its capture\'s source "google-scholar"'] },
+      { at: 'settings.__proto__', errors: ['not a setting Scholar Lens keeps'] },
+      { at: 'settings.theme', errors: ['not a setting Scholar Lens keeps'] },
+    ]);
+    // The site settings, made whole: booleans only, the default pause for a negative one.
+    expect(JSON.parse(JSON.stringify(parsed.backup.settings))).toEqual(JSON.parse('{"siteSettings": {"auto": {"__proto__": false, "orcid": false}, "collectAllDelayMs": 2000}}'));
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
   test('planImport: exact into an empty store, idempotent, never older over newer', () => {
     const b = makeBackup({ captures: [rec('k', '2026-02-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')] }, FIXED_NOW);

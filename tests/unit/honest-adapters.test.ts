@@ -111,7 +111,7 @@ describe('the background and the popup', () => {
       person: { name: 'Juncheng Yang', ids: { acl: 'juncheng-yang' } },
       works: [],
     };
-    const r = await handle({ type: 'capture', capture }, { id: 'own', tabId: 5 });
+    const r = await handle({ type: 'capture', capture }, { id: 'own', tabId: 5, url: PEOPLE.href });
     expect(r).toMatchObject({ ok: true, value: { outcome: 'not-stored', pageKind: 'unrecognized' } });
     const records = await allCaptures(await dbp);
     expect(records).toHaveLength(0);
@@ -125,7 +125,7 @@ describe('the background and the popup', () => {
   it('the unreadable people page: its status names the site\'s reader, and the generic readers are offered', async () => {
     const { handle, statuses } = setup();
     const c = (await captureClaimedPage({ doc: fixtureDoc('lab_pages/publications_juncheng_yang_2026.html'), url: PEOPLE, fetchText: noFetch }, acl))!;
-    await handle({ type: 'capture', capture: c }, { id: 'own', tabId: 6 });
+    await handle({ type: 'capture', capture: c }, { id: 'own', tabId: 6, url: PEOPLE.href });
     const s = statuses.get(6)!;
     expect(statusLine(s)).toBe("ACL Anthology's reader did not understand this author page: its layout is not one the reader knows");
     expect(siteReaderFailed(s)).toBe(true);
@@ -133,10 +133,13 @@ describe('the background and the popup', () => {
 
   it('a nothing-found report names the site when the site\'s reader tried', async () => {
     const { handle, statuses } = setup();
-    await handle({ type: 'nothing-found', url: PEOPLE.href, reason: 'ACL Anthology found nothing to read on this page', site: 'acl-anthology' }, { id: 'own', tabId: 8 });
+    await handle({ type: 'nothing-found', reason: 'ACL Anthology found nothing to read on this page', site: 'acl-anthology' }, { id: 'own', tabId: 8, url: PEOPLE.href });
     expect(statuses.get(8)).toMatchObject({ source: 'acl-anthology', siteName: 'ACL Anthology', pageKind: 'unrecognized' });
-    await handle({ type: 'nothing-found', reason: 'x', site: 'Not An Id!' }, { id: 'own', tabId: 9 });
+    await handle({ type: 'nothing-found', reason: 'x', site: 'Not An Id!' }, { id: 'own', tabId: 9, url: PEOPLE.href });
     expect(statuses.get(9)).toMatchObject({ source: 'none', siteName: 'This page' });
+    // A site that is not the tab's is not named: a page cannot speak for another site's reader.
+    await handle({ type: 'nothing-found', reason: 'x', site: 'dblp' }, { id: 'own', tabId: 10, url: PEOPLE.href });
+    expect(statuses.get(10)).toMatchObject({ source: 'none', siteName: 'This page', url: PEOPLE.href });
   });
 });
 

@@ -101,6 +101,13 @@ describe('the runtime check where decisions enter', () => {
       { kind: 'link-people', people: ['page:a', 'page:b'] },
       { kind: 'constructor', people: ['page:a', 'page:b'], at },
       { kind: 'toString', works: ['page:a', 'page:b'], at },
+      // References of no known form (issue 14: a reference is user data, checked where it comes in).
+      { kind: 'link-people', people: ['constructor:x', 'page:a'], at },
+      { kind: 'unlink-people', people: ['page:a', '__proto__:x'], at },
+      { kind: 'link-people', people: ['page:', 'page:a'], at },
+      { kind: 'join-works', works: ['page:a', 'rec:k#0'], at },
+      { kind: 'split-works', works: ['rec:k#x', 'doi:10.1/a'], at },
+      { kind: 'join-works', works: ['hasOwnProperty:y', 'doi:10.1/a'], at },
     ])
       expect(isUserDecision(bad), JSON.stringify(bad)).toBe(false);
   });

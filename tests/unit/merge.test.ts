@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mergeAll, namesCompatible, normalizeArxiv, normalizeDoi, normalizeWorkIds, titleInfo, titleKey } from '../../src/core/merge';
 import type { StoredCaptureLike, UserDecision } from '../../src/core/merge';
+import { idsFromUrl } from '../../src/core/merge/people';
 import type { Capture, PageKind, Person, Work } from '../../src/core/capture';
 
 let n = 0;
@@ -110,6 +111,35 @@ describe('people', () => {
     expect(r.people[0]!.linkedBy).toEqual(['page-link']);
     const listWork = r.works.find((w) => w.members[0]!.pageKind === 'list')!;
     expect(r.people[0]!.workIds).not.toContain(listWork.id);
+  });
+  // Issue 14, finding 3: a homepage field is the page's own claim, written by whoever made the page.
+  it('a homepage naming someone else\'s profile does not join two people whose names differ', () => {
+    const alice = cap('gs', works(2, 'alice'), 'author', { name: 'Alice Lovelace', ids: { gscholar: 'SbUmSEAAAAAJ' } }, 'gs:alice');
+    const mallory = cap('dblp', works(2, 'mallory'), 'author', { name: 'Mallory Moriarty', homepage: 'https://scholar.google.com/citations?user=SbUmSEAAAAAJ' }, 'dblp:mallory');
+    expect(mergeAll([alice, mallory], []).people).toHaveLength(2);
+    // The same link from a page whose name is Alice's still joins them.
+    const alsoAlice = cap('dblp', works(2, 'alice2'), 'author', { name: 'A. Lovelace', homepage: 'https://scholar.google.com/citations?user=SbUmSEAAAAAJ' }, 'dblp:alice');
+    const r = mergeAll([alice, alsoAlice], []);
+    expect(r.people).toHaveLength(1);
+    expect(r.people[0]!.linkedBy).toEqual(['page-link']);
+  });
+  it('an id is read from a URL only on its site\'s own host', () => {
+    expect(idsFromUrl('https://evil.example/scholar.google.com/citations?user=SbUmSEAAAAAJ')).toEqual({});
+    expect(idsFromUrl('https://scholar.google.com.evil.example/citations?user=SbUmSEAAAAAJ')).toEqual({});
+    expect(idsFromUrl('https://evil.example/?u=https://orcid.org/0000-0001-2345-6789')).toEqual({});
+    expect(idsFromUrl('https://notorcid.org/0000-0001-2345-6789')).toEqual({});
+    expect(idsFromUrl('https://evil.example/dblp.org/pid/00/5179.html')).toEqual({});
+    expect(idsFromUrl('https://evil.example/www.semanticscholar.org/author/123')).toEqual({});
+    expect(idsFromUrl('javascript:alert(1)//orcid.org/0000-0001-2345-6789')).toEqual({});
+    // The real hosts, as profiles link them.
+    expect(idsFromUrl('https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en')).toEqual({ gscholar: 'SbUmSEAAAAAJ' });
+    expect(idsFromUrl('https://scholar.google.co.uk/citations?hl=en&user=SbUmSEAAAAAJ')).toEqual({ gscholar: 'SbUmSEAAAAAJ' });
+    expect(idsFromUrl('https://orcid.org/0000-0001-2345-678x')).toEqual({ orcid: '0000-0001-2345-678X' });
+    expect(idsFromUrl('http://www.orcid.org/0000-0001-2345-6789')).toEqual({ orcid: '0000-0001-2345-6789' });
+    expect(idsFromUrl('https://dblp.org/pid/00/5179.html')).toEqual({ dblp: '00/5179' });
+    expect(idsFromUrl('https://dblp.uni-trier.de/pid/l/XueLiu')).toEqual({ dblp: 'l/XueLiu' });
+    expect(idsFromUrl('https://www.semanticscholar.org/author/Alan-Turing/2262347')).toEqual({ s2: '2262347' });
+    expect(idsFromUrl('not a url')).toEqual({});
   });
   it('keeps stated figures per site as stated', () => {
     const a = cap('gs', works(1, 'x'), 'author', { name: 'Jason Ernst', ids: { gscholar: 'SbUmSEAAAAAJ' }, metrics: { citations: 1083, hIndex: 14 } }, 'gs:1');

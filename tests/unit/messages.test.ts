@@ -21,7 +21,7 @@ const progress = { state: 'running', pages: 1, works: 20, at: 5 } as const;
 // One valid example of every message in the union; the Record makes a new type fail to compile until it has one.
 const VALID: { [T in Message['type']]: Extract<Message, { type: T }> } = {
   capture: { type: 'capture', capture },
-  'nothing-found': { type: 'nothing-found', url: 'https://example.org/a', reason: 'nothing here' },
+  'nothing-found': { type: 'nothing-found', reason: 'nothing here' },
   'enable-host': { type: 'enable-host', origin: 'https://example.org' },
   'fetch-data': { type: 'fetch-data', url: 'https://pub.orcid.org/v3.0/0000-0002-1825-0097/record', as: 'json', headers: { Accept: 'application/json' } },
   'collect-progress': { type: 'collect-progress', progress },

@@ -9,6 +9,7 @@ import { canonicalArxiv, canonicalDoi, cleanText } from '../../src/core/text';
 import { mergeAll, type MergeResult, type StoredCaptureLike, type UserDecision } from '../../src/core/merge';
 import { makeBackup, parseBackup, serializeBackup, type StoredCaptureRecord } from '../../src/formats/backup';
 import { dataPath } from '../helpers/fixtures';
+import { SITE_SETTINGS_KEY } from '../../src/shell/site-settings';
 import type { DatabaseDump } from '../helpers/idb-dump';
 
 const SEED = 20261122;
@@ -141,8 +142,10 @@ describe('user decisions always hold', () => {
 
 describe('the JSON backup', () => {
   it('round-trips real captures, any subset, with decisions and settings', () => {
+    const siteSettings = fc.record({ auto: fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), fc.boolean()), collectAllDelayMs: fc.nat() });
     fc.assert(
-      fc.property(fc.subarray(stored), fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.jsonValue()), (caps, settings) => {
+      fc.property(fc.subarray(stored), siteSettings, (caps, site) => {
+        const settings = { [SITE_SETTINGS_KEY]: site };
         const b = makeBackup({ captures: caps, decisions: [{ kind: 'unlink-people', people: ['page:a', 'page:b'], at: '2026-11-22T10:00:00.000Z' }], settings }, new Date('2026-11-22T10:00:00.000Z'));
         const back = parseBackup(serializeBackup(b));
         expect(back.ok).toBe(true);

@@ -165,7 +165,7 @@ describe('a failed write leaves the store exactly as it was', () => {
       'own',
     );
     quotaOnPut();
-    const r = await handle({ type: 'capture', capture: capture('2026-11-20T00:00:00.000Z', 'A work') }, { id: 'own', tabId: 5 });
+    const r = await handle({ type: 'capture', capture: capture('2026-11-20T00:00:00.000Z', 'A work') }, { id: 'own', tabId: 5, url: capture('2026-11-20T00:00:00.000Z', 'A work').url });
     FakeObjectStore.prototype.put = originalPut;
     expect(r).toMatchObject({ ok: true, value: { outcome: 'error' } });
     const status = statuses.get(5)!;

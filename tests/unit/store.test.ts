@@ -1,7 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, beforeEach } from 'vitest';
 import { deleteDB } from 'idb';
-import { allCaptures, eraseAll, getCapture, openStore, putCapture, putDecision, allDecisions, putSetting, getSetting } from '../../src/store/store';
+import { allCaptures, eraseAll, getCapture, openStore, putCapture, putDecision, allDecisions, putSetting, getSetting, storeConnection } from '../../src/store/store';
+import { DB_VERSION } from '../../src/store/schema';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadDatabase, type DatabaseDump } from '../helpers/idb-dump';
 import type { Capture } from '../../src/core/capture';
 
 // A small synthetic capture: the store does not care where a capture came from.
@@ -117,5 +121,59 @@ describe('store', () => {
     const again = await openStore(NAME);
     for (const name of again.objectStoreNames) expect(await again.count(name)).toBe(0);
     again.close();
+  });
+});
+
+// Issue 14, finding 7: the connection a page or the background keeps.
+describe('storeConnection', () => {
+  const rawOpen = (name: string, version: number) =>
+    new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open(name, version);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+
+  it('does not keep a failed open: the next call opens again', async () => {
+    // A newer version's database makes our open fail (VersionError), as a refused or broken one would.
+    (await rawOpen(NAME, DB_VERSION + 1)).close();
+    const db = storeConnection(NAME);
+    await expect(db()).rejects.toThrow();
+    await deleteDB(NAME);
+    const opened = await db();
+    expect(opened.version).toBe(DB_VERSION);
+    expect(await db()).toBe(opened);
+    opened.close();
+  });
+
+  it('closes when a newer version wants to upgrade, so the upgrade is not blocked, and opens again on the next call', async () => {
+    const db = storeConnection(NAME);
+    const first = await db();
+    let blocked = false;
+    const newer = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open(NAME, DB_VERSION + 1);
+      r.onblocked = () => (blocked = true);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    expect(blocked).toBe(false);
+    newer.close();
+    await deleteDB(NAME);
+    const second = await db();
+    expect(second).not.toBe(first);
+    second.close();
+  });
+
+  it('reports when another page holds an older version open, and opens once that page closes', async () => {
+    // The stored v1 database, held open by a page that does not close on request.
+    await loadDatabase(NAME, JSON.parse(readFileSync(join(import.meta.dirname, '..', 'data', 'store', 'v1.json'), 'utf8')) as DatabaseDump);
+    const old = await rawOpen(NAME, 1);
+    const reports: string[] = [];
+    const db = storeConnection(NAME, { blocked: () => reports.push('blocked') });
+    const opening = db();
+    await expect.poll(() => reports).toEqual(['blocked']);
+    old.close();
+    const opened = await opening;
+    expect(opened.version).toBe(DB_VERSION);
+    opened.close();
   });
 });

@@ -13,6 +13,10 @@ import { decisionRecord } from '../../src/ui/model/decision-records';
 import { confirmWork, removeWork } from '../../src/ui/model/new-decisions';
 import { mergeRecords, personForKey } from '../../src/ui/model/merged-library';
 import { fixtureDoc, FIXED_NOW } from '../helpers/fixtures';
+import { loadLibrary } from '../../src/ui/dashboard/load';
+import { run as runMerge } from '../../src/cli/commands/merge';
+import { run as runExport } from '../../src/cli/commands/export';
+import { memoryIo } from '../helpers/cli-io';
 
 const PROFILE = new URL('https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en');
 let n = 0;
@@ -76,5 +80,50 @@ describe('dashboard library', () => {
     expect(autoCaptureOn(read, 'google-scholar')).toBe(false);
     expect(autoCaptureOn(read, 'dblp')).toBe(true);
     expect(normalizeSiteSettings(undefined)).toEqual({ auto: {}, collectAllDelayMs: 2000 });
+  });
+});
+
+// Issue 14, finding 1, as it was reproduced: one decision naming `constructor:x`
+// in a backup made the dashboard and popup show only an error (no Erase
+// button) and made `cli merge` and `cli export` exit 1.
+describe('a backup with a crafted decision', () => {
+  async function crafted(): Promise<string> {
+    const backup = await backupOf(await seeded(), FIXED_NOW);
+    const at = FIXED_NOW.toISOString();
+    backup.decisions.push(
+      { kind: 'link-people', people: ['constructor:x', 'page:google-scholar:SbUmSEAAAAAJ'], at },
+      { kind: 'unlink-people', people: ['__proto__:x', 'toString:y'], at },
+      { kind: 'join-works', works: ['constructor:x', 'hasOwnProperty:y'], at },
+    );
+    return serializeBackup(backup);
+  }
+
+  it('restores without the crafted decisions (reported), and the library merges: the person, the works', async () => {
+    const db = await openStore(`ui-library-${n++}`);
+    const res = await importFile(db, 'backup.json', await crafted(), '', FIXED_NOW);
+    expect(res).toEqual({ ok: true, message: 'Backup imported: 1 page(s) written, 0 already present, 1 decision(s); 3 record(s) rejected.' });
+    const lib = await loadLibrary({ library: async () => ({ records: await allCaptures(db), decisions: await allDecisions(db) }) });
+    expect(lib.problem).toBeUndefined();
+    expect(lib.result.people.map((p) => p.name)).toEqual(['Jason Ernst']);
+  });
+
+  it('the same decisions written into the store by hand (an older version, a bug) still merge', async () => {
+    const db = await seeded();
+    const at = FIXED_NOW.toISOString();
+    // Written raw, past putDecision's check: what a store of another version might hold.
+    await db.put('decisions', { id: 'x', kind: 'link-people', people: ['constructor:x', 'page:google-scholar:SbUmSEAAAAAJ'], at } as never);
+    const lib = await loadLibrary({ library: async () => ({ records: await allCaptures(db), decisions: await allDecisions(db) }) });
+    expect(lib.problem).toBeUndefined();
+    expect(lib.result.people.map((p) => p.name)).toEqual(['Jason Ernst']);
+  });
+
+  it('cli merge and cli export read it and exit 0', async () => {
+    const text = await crafted();
+    const m = memoryIo({ 'backup.json': text });
+    expect(await runMerge(['--now', FIXED_NOW.toISOString(), 'backup.json'], m.cli)).toBe(0);
+    expect((JSON.parse(m.out()) as { people: { name: string }[] }).people.map((p) => p.name)).toEqual(['Jason Ernst']);
+    const e = memoryIo({ 'backup.json': text });
+    expect(await runExport(['--format', 'bibtex', '--now', FIXED_NOW.toISOString(), 'backup.json'], e.cli)).toBe(0);
+    expect(e.out()).toMatch(/^@/);
   });
 });

@@ -1,11 +1,27 @@
 // The popup's and the dashboard's loading, as plain functions over fake data:
 // no component is rendered, no browser is needed.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Capture } from '../../src/core/capture';
 import type { TabStatus } from '../../src/shell/messages';
 import type { CaptureRecord } from '../../src/store/schema';
 import { loadLibrary, loadSiteSettings, loadStorageEstimate, personIdOf, personNamed } from '../../src/ui/dashboard/load';
 import { loadPopup, offersListReading, type PopupSource } from '../../src/ui/popup/load';
+
+// mergeAll throws when asked to (as a crafted decision once made it throw: issue 14, finding 1); the real one otherwise.
+const merge = vi.hoisted(() => ({ fail: false }));
+vi.mock('../../src/core/merge', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/core/merge')>();
+  return {
+    ...real,
+    mergeAll: (...args: Parameters<typeof real.mergeAll>) => {
+      if (merge.fail) throw new TypeError('t.ids[r].toLowerCase is not a function');
+      return real.mergeAll(...args);
+    },
+  };
+});
+beforeEach(() => {
+  merge.fail = false;
+});
 
 const URL_A = 'https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en';
 const KEY = 'google-scholar:SbUmSEAAAAAJ';
@@ -88,7 +104,7 @@ describe('loadPopup', () => {
   it('stops when cancelled, and turns a failure into the error view', async () => {
     expect(await loadPopup(source(), { ...noWait, cancelled: () => true })).toBeUndefined();
     const s = await loadPopup(source({ status: async () => Promise.reject(new Error('no background')) }), noWait);
-    expect(s?.view).toEqual({ phase: 'error', message: 'no background' });
+    expect(s?.view).toEqual({ phase: 'error', message: 'no background', recover: true });
   });
 
   it('offers "Read this page" where no site adapter read a list', () => {
@@ -116,5 +132,35 @@ describe('dashboard loading', () => {
   it('falls back to defaults when settings or the estimate cannot be read', async () => {
     expect(await loadSiteSettings({ siteSettings: () => Promise.reject(new Error('x')) })).toEqual({ auto: {}, collectAllDelayMs: 2000 });
     expect(await loadStorageEstimate({ storageEstimate: () => Promise.reject(new Error('x')) })).toEqual({});
+  });
+});
+
+describe('a merge that fails degrades to a readable library', () => {
+  it('the dashboard: the records as stored, no people or works, the reason', async () => {
+    merge.fail = true;
+    const lib = await loadLibrary({ library: async () => ({ records: [record], decisions: [] }) });
+    expect(lib.records).toEqual([record]);
+    expect(lib.result.people).toEqual([]);
+    expect(lib.problem).toBe('the saved pages could not be merged (t.ids[r].toLowerCase is not a function)');
+  });
+
+  it('the dashboard: a store that cannot be read is a problem too, not an exception', async () => {
+    const lib = await loadLibrary({ library: async () => Promise.reject(new Error('the database is gone')) });
+    expect(lib).toMatchObject({ records: [], problem: 'the store could not be read (the database is gone)' });
+  });
+
+  it('the popup: the tab\'s status and stored page, no person, the reason', async () => {
+    merge.fail = true;
+    const s = await loadPopup(source(), noWait);
+    expect(s?.view.phase).toBe('status');
+    if (s?.view.phase !== 'status') return;
+    expect(s.view.record?.key).toBe(KEY);
+    expect(s.view.person).toBeUndefined();
+    expect(s.view.problem).toBe('the saved pages could not be merged (t.ids[r].toLowerCase is not a function)');
+  });
+
+  it('the popup: a library that cannot be loaded is the error view that offers Restore and Erase', async () => {
+    const s = await loadPopup(source({ library: async () => Promise.reject(new Error('the database is gone')) }), noWait);
+    expect(s?.view).toEqual({ phase: 'error', message: 'the database is gone', recover: true });
   });
 });

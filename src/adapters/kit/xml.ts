@@ -19,7 +19,8 @@ const LATIN1 =
   'nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml'.split(
     ' ',
   );
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+// No prototype: an entity name comes from the text ("&constructor;" must stay as it is).
+const ENTITIES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" });
 LATIN1.forEach((n, i) => (ENTITIES[n] = String.fromCharCode(0xa0 + i)));
 
 export function decodeEntities(s: string): string {
@@ -35,10 +36,18 @@ export function decodeEntities(s: string): string {
 const TOKEN = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<![^>]*>|<\/\s*([^\s>]+)\s*>|<([A-Za-z_][\w.:-]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>/g;
 const ATTR = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
-/** Parse XML text into a root element named "#document". Never throws. */
+/**
+ * Parse XML text into a root element named "#document". Never throws, and
+ * takes time linear in the text whatever its nesting: a closing tag is matched
+ * against the open elements by a count per name, so a close nobody opened
+ * costs nothing and a matched one pops what it closes (each element is pushed
+ * and popped once). No recursion, so no depth overflows the stack.
+ */
 export function parseXmlText(text: string): XmlElement {
   const root: XmlElement = { name: '#document', attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
+  // How many elements of each name are open: a Map, since names come from the text.
+  const open = new Map<string, number>();
   const top = () => stack[stack.length - 1] ?? root;
   let last = 0;
   const pushText = (s: string) => {
@@ -52,12 +61,20 @@ export function parseXmlText(text: string): XmlElement {
     if (cdata !== undefined) top().children.push(cdata);
     else if (closing) {
       const name = closing.toLowerCase();
-      const i = stack.map((e) => e.name).lastIndexOf(name);
-      if (i > 0) stack.length = i;
+      if (!open.get(name)) continue;
+      // Close everything opened since the nearest element of this name, that one included.
+      for (;;) {
+        const el = stack.pop()!;
+        open.set(el.name, open.get(el.name)! - 1);
+        if (el.name === name) break;
+      }
     } else if (opening) {
       const el: XmlElement = { name: opening.toLowerCase(), attrs: readAttrs(attrText ?? ''), children: [] };
       top().children.push(el);
-      if (!selfClose) stack.push(el);
+      if (!selfClose) {
+        stack.push(el);
+        open.set(el.name, (open.get(el.name) ?? 0) + 1);
+      }
     }
   }
   pushText(text.slice(last));
@@ -65,7 +82,8 @@ export function parseXmlText(text: string): XmlElement {
 }
 
 function readAttrs(s: string): Record<string, string> {
-  const attrs: Record<string, string> = {};
+  // No prototype: attribute names come from the text (an attribute "__proto__" is just an attribute).
+  const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const m of s.matchAll(ATTR)) {
     const name = m[1];
     if (name) attrs[name.toLowerCase()] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
@@ -81,17 +99,47 @@ export function child(el: XmlElement, name: string): XmlElement | undefined {
   return elements(el, name)[0];
 }
 
+/** Every element below `el` at any depth, in document order, without recursion (any depth is safe). */
+export function* descendants(el: XmlElement): Generator<XmlElement> {
+  // A stack of positions: the element whose children are being walked, and the next child's index.
+  const stack: [XmlElement, number][] = [[el, 0]];
+  while (stack.length) {
+    const frame = stack[stack.length - 1]!;
+    const [parent, i] = frame;
+    if (i >= parent.children.length) {
+      stack.pop();
+      continue;
+    }
+    frame[1] = i + 1;
+    const c = parent.children[i]!;
+    if (typeof c === 'string') continue;
+    yield c;
+    stack.push([c, 0]);
+  }
+}
+
 /** First element of this name at any depth, in document order. */
 export function findFirst(el: XmlElement, name: string): XmlElement | undefined {
-  for (const c of elements(el)) {
-    if (c.name === name) return c;
-    const deeper = findFirst(c, name);
-    if (deeper) return deeper;
-  }
+  for (const d of descendants(el)) if (d.name === name) return d;
   return undefined;
 }
 
+/** All the text below an element, in document order. */
 export function xmlText(el: XmlElement | undefined): string {
   if (!el) return '';
-  return el.children.map((c) => (typeof c === 'string' ? c : xmlText(c))).join('');
+  const parts: string[] = [];
+  const stack: [XmlElement, number][] = [[el, 0]];
+  while (stack.length) {
+    const frame = stack[stack.length - 1]!;
+    const [parent, i] = frame;
+    if (i >= parent.children.length) {
+      stack.pop();
+      continue;
+    }
+    frame[1] = i + 1;
+    const c = parent.children[i]!;
+    if (typeof c === 'string') parts.push(c);
+    else stack.push([c, 0]);
+  }
+  return parts.join('');
 }

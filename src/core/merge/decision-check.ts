@@ -2,6 +2,7 @@
 // code's types: the store (a record written by an older version, or by hand)
 // and backups. Everything after this point can trust UserDecision's type.
 
+import { PERSON_ID_KEYS, WORK_ID_KEYS } from '../capture';
 import type { UserDecision } from './types';
 
 export const DECISION_KINDS = ['link-people', 'unlink-people', 'join-works', 'split-works', 'confirm-work', 'remove-work'] as const satisfies readonly UserDecision['kind'][];
@@ -17,6 +18,13 @@ const isPair = (v: unknown): v is [string, string] => Array.isArray(v) && v.leng
 /** Whether a decision is about one person's attribution of one work (`person` and `work` refs). */
 export const isAttributionDecision = (kind: UserDecision['kind']): kind is 'confirm-work' | 'remove-work' => kind === 'confirm-work' || kind === 'remove-work';
 
+// The references a decision may hold (types.ts, WorkRef and PersonRef): an
+// author page or a person id; a record or a work id. Only known id kinds: a
+// reference is user data, checked here once, where it comes in.
+const PERSON_REF = new RegExp(`^(?:page|${PERSON_ID_KEYS.join('|')}):.`, 's');
+const WORK_REF = new RegExp(`^(?:rec:.+#\\d+$|(?:${WORK_ID_KEYS.join('|')}):.)`, 's');
+const refsAre = (re: RegExp, pair: [string, string]) => pair.every((r) => re.test(r));
+
 /** Whether a decision is about people (its refs are in `people`) rather than works (`works`). */
 export const isPeopleDecision = (kind: UserDecision['kind']): kind is 'link-people' | 'unlink-people' => kind === 'link-people' || kind === 'unlink-people';
 
@@ -29,9 +37,10 @@ export const isPeopleDecision = (kind: UserDecision['kind']): kind is 'link-peop
 export function toUserDecision(v: unknown): UserDecision | undefined {
   if (!isObj(v) || !isKind(v.kind) || !isDate(v.at)) return undefined;
   const { kind, at } = v;
-  if (isAttributionDecision(kind)) return isRef(v.person) && isRef(v.work) ? { kind, person: v.person, work: v.work, at } : undefined;
-  if (isPeopleDecision(kind)) return isPair(v.people) ? { kind, people: [v.people[0], v.people[1]], at } : undefined;
-  return isPair(v.works) ? { kind, works: [v.works[0], v.works[1]], at } : undefined;
+  if (isAttributionDecision(kind))
+    return isRef(v.person) && isRef(v.work) && PERSON_REF.test(v.person) && WORK_REF.test(v.work) ? { kind, person: v.person, work: v.work, at } : undefined;
+  if (isPeopleDecision(kind)) return isPair(v.people) && refsAre(PERSON_REF, v.people) ? { kind, people: [v.people[0], v.people[1]], at } : undefined;
+  return isPair(v.works) && refsAre(WORK_REF, v.works) ? { kind, works: [v.works[0], v.works[1]], at } : undefined;
 }
 
 export function isUserDecision(v: unknown): v is UserDecision {

@@ -16,6 +16,7 @@ import { ConstrainedUnionFind } from './union-find';
 import { constrainSplits, resolveDecisions, SPLIT_TAG, type ResolvedDecisions } from './decisions';
 import type { MergedPerson, PersonLinkReason, PersonPage, PersonRef, StatedFigures, StoredCaptureLike, UserDecision } from './types';
 import { compareCodePoints } from '../order';
+import { parseUrl } from '../url';
 
 export const MIN_SHARED_WORKS = 3;
 export const MIN_SHARED_FRACTION = 0.3;
@@ -29,18 +30,32 @@ export interface PageInput {
 
 const ID_KINDS: PersonIdKey[] = ['orcid', 'dblp', 's2', 'gscholar', 'openreview', 'acl', 'researchgate', 'arxiv', 'openalex'];
 
-/** Person ids a URL names (a homepage or profile link pointing at another site's page). */
+/** Person ids a URL names (a homepage or profile link pointing at another site's page), read only on that site's own hosts. */
 export function idsFromUrl(url: string | undefined): Partial<Record<PersonIdKey, string>> {
   const out: Partial<Record<PersonIdKey, string>> = {};
-  if (!url) return out;
-  let m = /orcid\.org\/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])/i.exec(url);
-  if (m) out.orcid = m[1]!.toUpperCase();
-  m = /scholar\.google\.[a-z.]+\/citations\?(?:[^#]*&)?user=([\w-]{12})/.exec(url);
-  if (m) out.gscholar = m[1]!;
-  m = /dblp\.(?:org|uni-trier\.de)\/pid\/([\w/-]+?)(?:\.html|\.xml)?$/.exec(url);
-  if (m) out.dblp = m[1]!;
-  m = /semanticscholar\.org\/author\/(?:[^/]+\/)?(\d+)/.exec(url);
-  if (m) out.s2 = m[1]!;
+  // Parsed, and each pattern tested against the host and the path apart: in
+  // the raw text "evil.example/scholar.google.com/citations?user=…" would count.
+  const u = url ? parseUrl(url) : undefined;
+  if (!u || (u.protocol !== 'https:' && u.protocol !== 'http:')) return out;
+  const host = u.hostname.toLowerCase();
+  const path = u.pathname;
+  let m: RegExpExecArray | null;
+  if (host === 'orcid.org' || host === 'www.orcid.org') {
+    m = /^\/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])(?:\/|$)/i.exec(path);
+    if (m) out.orcid = m[1]!.toUpperCase();
+  }
+  if (/^scholar\.google\.(?:com|co|[a-z]{2})(?:\.[a-z]{2})?$/.test(host) && path === '/citations') {
+    const user = u.searchParams.get('user');
+    if (user && /^[\w-]{12}$/.test(user)) out.gscholar = user;
+  }
+  if (host === 'dblp.org' || host === 'dblp.uni-trier.de' || host === 'dblp.dagstuhl.de') {
+    m = /^\/pid\/([\w/-]+?)(?:\.html|\.xml)?$/.exec(path);
+    if (m) out.dblp = m[1]!;
+  }
+  if (host === 'www.semanticscholar.org' || host === 'semanticscholar.org') {
+    m = /^\/author\/(?:[^/]+\/)?(\d+)\/?$/.exec(path);
+    if (m) out.s2 = m[1]!;
+  }
   return out;
 }
 
@@ -178,7 +193,12 @@ function linkBySameId(l: Linking): void {
   }
 }
 
-/** Rule 1 too: a page whose URL or homepage names another page's id (a profile linking to the other site's profile). */
+/**
+ * Rule 1 too: a page whose URL or homepage names another page's id (a profile
+ * linking to the other site's profile). The link is the page's own claim, so
+ * the two names must be compatible as well: a homepage field naming Alice's
+ * profile does not make its page Alice's.
+ */
 function linkByPageLinks(l: Linking): void {
   const { pages } = l;
   const linked = pages.map((p) => ({ ...idsFromUrl(p.sc.capture.url), ...idsFromUrl(p.sc.capture.person?.homepage) }));
@@ -186,7 +206,9 @@ function linkByPageLinks(l: Linking): void {
     const theirs = linked[i]!;
     pages.forEach((q, j) => {
       if (i === j) return;
-      for (const kind of ID_KINDS) if (theirs[kind] && q.ids[kind] === theirs[kind] && p.sc.capture.url !== q.sc.capture.url) link(l, i, j, 'page-link');
+      for (const kind of ID_KINDS)
+        if (theirs[kind] && q.ids[kind] === theirs[kind] && p.sc.capture.url !== q.sc.capture.url && namesCompatible(p.sc.capture.person!.name, q.sc.capture.person!.name))
+          link(l, i, j, 'page-link');
     });
   });
 }

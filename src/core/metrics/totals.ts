@@ -68,11 +68,12 @@ export function coverage(works: readonly MetricWork[], currentYear: number): Cov
 }
 
 function sumByYear(works: readonly MetricWork[]): Record<string, number> {
-  const out: Record<string, number> = {};
+  // A Map: the years are keys of captured data.
+  const out = new Map<string, number>();
   for (const w of works) {
     for (const [year, n] of Object.entries(w.citationsByYear ?? {})) {
-      if (Number.isFinite(n) && n > 0) out[year] = (out[year] ?? 0) + n;
+      if (Number.isFinite(n) && n > 0) out.set(year, (out.get(year) ?? 0) + n);
     }
   }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => compareCodePoints(a, b)));
+  return Object.fromEntries([...out].sort(([a], [b]) => compareCodePoints(a, b)));
 }

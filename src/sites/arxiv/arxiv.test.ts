@@ -9,7 +9,7 @@ import { FIXED_NOW, fixtureDoc, fixtureText } from '../../../tests/helpers/fixtu
 
 const ABS_URL = new URL('https://arxiv.org/abs/2004.10162');
 const SEARCH_URL = new URL('https://arxiv.org/search/?query=distributed+systems&searchtype=abstract');
-const API_URL = new URL('http://export.arxiv.org/api/query?search_query=all:attention+OR+all:mechanism&start=0&max_results=3');
+const API_URL = new URL('https://export.arxiv.org/api/query?search_query=all:attention+OR+all:mechanism&start=0&max_results=3');
 
 describe('arXiv abstract page (2020 layout)', () => {
   const capture = capturePage(arxivAdapter, fixtureDoc('arxiv/abs_2004.10162.html'), ABS_URL, { now: FIXED_NOW });

@@ -7,7 +7,7 @@ const cases: SiteCases = {
     { fixture: 'arxiv/search_results_200.html', url: 'https://arxiv.org/search/?query=distributed+systems&searchtype=abstract', kind: 'list', fuzz: { dom: 10, text: 4 } },
   ],
   data: [
-    { fixture: 'arxiv/api_query_atom.xml', url: 'https://arxiv.org/abs/2004.10162', key: 'atom', dataUrl: 'http://export.arxiv.org/api/query?search_query=all:attention+OR+all:mechanism&start=0&max_results=3', as: 'xml', kind: 'list', fuzz: 600 },
+    { fixture: 'arxiv/api_query_atom.xml', url: 'https://arxiv.org/abs/2004.10162', key: 'atom', dataUrl: 'https://export.arxiv.org/api/query?search_query=all:attention+OR+all:mechanism&start=0&max_results=3', as: 'xml', kind: 'list', fuzz: 600 },
   ],
 };
 

@@ -183,7 +183,7 @@ export const arxivAdapter: SiteAdapter = {
         'https://arxiv.org/search/?query=distributed+systems&searchtype=abstract',
         'https://arxiv.org/search/cs?searchtype=author&query=Sen%2C+S',
         'https://arxiv.org/list/cs.LG/recent',
-        'http://export.arxiv.org/api/query?search_query=all:attention&max_results=3',
+        'https://export.arxiv.org/api/query?search_query=all:attention&max_results=3',
       ],
     },
   ],

@@ -16,6 +16,7 @@ import type { SiteAdapter } from '../../adapters/contract';
 import { canonicalArxiv, canonicalDoi, cleanText, compact, parseCount, parseYear, textOf } from '../../core/text';
 import { elements, findFirst, parseXmlText, xmlText, type XmlElement } from '../../adapters/kit/xml';
 import site from './site.json';
+import { own } from '../../core/lookup';
 
 const HOSTS = String.raw`(?:dblp\.org|dblp\.uni-trier\.de|dblp\.dagstuhl\.de)`;
 const SEARCH_API = /^\/search\/publ\/api\/?$/;
@@ -110,7 +111,7 @@ function searchHit(hit: XmlElement): Work | undefined {
     venue: field('venue'),
     ids: compact({ dblp: key, doi: canonicalDoi(field('doi') ?? ee), arxiv: ee ? arxivFromLink(ee) : undefined }),
     url: ee ?? field('url'),
-    type: type ? (SEARCH_TYPES[type] ?? 'other') : undefined,
+    type: type ? (own(SEARCH_TYPES, type) ?? 'other') : undefined,
   });
 }
 

@@ -24,6 +24,7 @@ import { arr, at, isRecord, num, parseJson, str, type Json } from '../../adapter
 import { markupText } from '../../core/entities';
 import { canonicalDoi, cleanText, compact } from '../../core/text';
 import site from './site.json';
+import { own } from '../../core/lookup';
 
 type Kind = 'author' | 'work';
 
@@ -100,7 +101,7 @@ export function readOpenAlexWork(w: Json): Work | undefined {
       openalex: shortId(w.id),
     }),
     url: shortId(w.id) ? `https://openalex.org/works/${shortId(w.id)}` : undefined,
-    type: type ? (TYPES[type] ?? 'other') : undefined,
+    type: type ? (own(TYPES, type) ?? 'other') : undefined,
   });
 }
 
@@ -213,6 +214,8 @@ export const openAlexAdapter: SiteAdapter = {
     const r = openAlexRecordOf(url);
     return r ? (r.kind === 'author' ? 'author' : 'paper') : undefined;
   },
+  // The page's author or work record, and an author's works query.
+  dataUrls: [/^api\.openalex\.org\/(?:authors\/A\d{3,12}|works\/W\d{3,12})$/, /^api\.openalex\.org\/works\?filter=author\.id:A\d{3,12}&sort=publication_year:desc&per-page=\d+$/],
   dataRequests(url) {
     const r = openAlexRecordOf(url);
     if (!r) return [];

@@ -237,6 +237,12 @@ export const openReviewAdapter: SiteAdapter = {
   detect(_doc, url) {
     return routeOf(url)?.kind;
   },
+  // A forum's notes, a profile, a profile's notes, on API v2 and v1.
+  dataUrls: [
+    /^api2?\.openreview\.net\/notes\?forum=[\w-]+$/,
+    /^api2\.openreview\.net\/profiles\?id=~[^&#]+$/,
+    /^api2?\.openreview\.net\/notes\?content\.authorids=~[^&#]+(?:&sort=cdate:desc)?&limit=\d+$/,
+  ],
   dataRequests: (url) => dataRequestsOf(url),
   extract(_doc, url, payloads) {
     const r = routeOf(url);

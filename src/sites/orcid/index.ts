@@ -15,6 +15,7 @@ import type { SiteAdapter } from '../../adapters/contract';
 import { at, arr, isRecord, parseJson, str, type Json } from '../../adapters/kit/json';
 import { canonicalArxiv, canonicalDoi, cleanText, compact } from '../../core/text';
 import site from './site.json';
+import { own } from '../../core/lookup';
 
 const ORCID_ID = /\d{4}-\d{4}-\d{4}-\d{3}[\dX]/;
 
@@ -78,7 +79,7 @@ export function readOrcidWorks(works: Json): Work[] {
         venue: value(at(s, 'journal-title')),
         ids: workIds(s),
         url: value(at(s, 'url')),
-        type: type ? (TYPES[type] ?? 'other') : undefined,
+        type: type ? (own(TYPES, type) ?? 'other') : undefined,
       }),
     );
   }
@@ -170,6 +171,8 @@ export const orcidAdapter: SiteAdapter = {
   detect(_doc, url) {
     return orcidIdOf(url) ? 'author' : undefined;
   },
+  // The public API's record of the page's ORCID iD, nothing else of pub.orcid.org.
+  dataUrls: [/^pub\.orcid\.org\/v3\.0\/\d{4}-\d{4}-\d{4}-\d{3}[\dX]\/record$/],
   dataRequests(url) {
     const id = orcidIdOf(url);
     return id

@@ -18,6 +18,7 @@ import { at, arr, isRecord, num, parseJson, str, type Json } from '../../adapter
 import { canonicalArxiv, canonicalDoi, cleanText, compact, parseYear } from '../../core/text';
 import { declaresSameRecord } from '../../adapters/kit/page-identity';
 import site from './site.json';
+import { own } from '../../core/lookup';
 
 const API = 'https://api.semanticscholar.org/graph/v1';
 const PAPER_FIELDS = 'title,authors,year,venue,journal,publicationDate,publicationTypes,citationCount,externalIds,url,abstract';
@@ -70,7 +71,10 @@ const TYPES: Record<string, WorkType> = {
 function paperType(types: Json): WorkType | undefined {
   const list = arr(types).map(str).filter((s): s is string => !!s);
   if (!list.length) return undefined;
-  for (const t of list) if (TYPES[t]) return TYPES[t];
+  for (const t of list) {
+    const type = own(TYPES, t);
+    if (type) return type;
+  }
   return 'other';
 }
 
@@ -228,6 +232,8 @@ export const semanticScholarAdapter: SiteAdapter = {
     const r = routeOf(url);
     return r?.kind === 'search' || r?.kind === 'citations' || r?.kind === 'references' ? 'list' : r?.kind;
   },
+  // The Graph API's author or paper of the page, with a list of fields.
+  dataUrls: [/^api\.semanticscholar\.org\/graph\/v1\/(?:author\/\d+|paper\/[0-9a-f]{40})\?fields=[\w.,]+$/],
   dataRequests(url) {
     const r = routeOf(url);
     if (!r?.id || (r.kind !== 'author' && r.kind !== 'paper')) return [];

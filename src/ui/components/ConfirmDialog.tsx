@@ -2,11 +2,13 @@
 // cancels, and focus returns to the button that opened it. Tab wraps inside
 // it: a modal <dialog> makes the page inert, but Chromium still lets Tab leave
 // for the browser's own toolbar.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
 export interface ConfirmRequest {
-  title: string;
-  body: string;
+  /** Markup, so data in it can sit in its own <bdi>. */
+  title: ComponentChildren;
+  body: ComponentChildren;
   action: string;
   run(): Promise<void> | void;
 }

@@ -28,7 +28,9 @@ export function MetricsHeadline({ view }: { view: PersonView }) {
             <th scope="col">Metric</th>
             {sites.map((c) => (
               <>
-                <th scope="col">{c.site} states</th>
+                <th scope="col">
+                  <bdi>{c.site}</bdi> states
+                </th>
                 {anySince(c.stated.metrics) && <th scope="col">Since {c.stated.metrics!.sinceYear}</th>}
               </>
             ))}

@@ -5,6 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import type { MergedPerson } from '../../core/merge/types';
 import { siteName } from '../model/person-view';
+import { DataLink, Each } from './data';
 
 type Page = MergedPerson['pages'][number];
 
@@ -22,15 +23,16 @@ export function PersonHeader({ person, detail, pageActions, children }: PersonHe
     <ul class={full ? 'pages' : 'sources small'} aria-label={full ? undefined : 'Pages this profile is built from'}>
       {person.pages.map((p) => (
         <li data-key={p.captureKey}>
-          {p.url.startsWith('http') ? (
-            <a href={p.url} target="_blank" rel="noreferrer">
-              {siteName(p.source)}
-            </a>
-          ) : (
-            siteName(p.source)
-          )}{' '}
-          <span class={full ? 'muted small' : 'muted'} dir="auto">
-            {full ? `“${p.name}”, ` : ''}captured {p.capturedAt.slice(0, 10)}
+          <DataLink url={p.url}>
+            <bdi>{siteName(p.source)}</bdi>
+          </DataLink>{' '}
+          <span class={full ? 'muted small' : 'muted'}>
+            {full && (
+              <>
+                “<bdi>{p.name}</bdi>”,{' '}
+              </>
+            )}
+            captured <bdi>{p.capturedAt.slice(0, 10)}</bdi>
           </span>
           {pageActions && <> {pageActions(p)}</>}
         </li>
@@ -43,8 +45,8 @@ export function PersonHeader({ person, detail, pageActions, children }: PersonHe
         {person.name}
       </h1>
       {person.nameVariants.length > 1 && (
-        <p class="variants small muted" dir="auto">
-          Also seen as: {person.nameVariants.filter((v) => v !== person.name).join(' · ')}
+        <p class="variants small muted">
+          Also seen as: <Each items={person.nameVariants.filter((v) => v !== person.name)} sep=" · " />
         </p>
       )}
       {person.affiliation && (
@@ -54,9 +56,12 @@ export function PersonHeader({ person, detail, pageActions, children }: PersonHe
       )}
       {full && Object.keys(person.ids).length > 0 && (
         <p class="small muted">
-          {Object.entries(person.ids)
-            .map(([k, v]) => `${k}: ${(v ?? []).join(', ')}`)
-            .join(' · ')}
+          {Object.entries(person.ids).map(([k, v], i) => (
+            <>
+              {i > 0 && ' · '}
+              {k}: <Each items={v ?? []} />
+            </>
+          ))}
         </p>
       )}
       {full && <h2>Pages</h2>}

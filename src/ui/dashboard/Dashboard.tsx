@@ -12,11 +12,13 @@ import { downloadText } from '../components/download';
 import { fileNameFor, FORMAT_INFO } from '../../formats';
 import { decisionsOf } from '../model/decision-records';
 import { siteName } from '../model/person-view';
-import { loadLibrary, loadSiteSettings, loadStorageEstimate, personIdOf, personNamed, type Library } from './load';
+import { libraryWithProblem, loadLibrary, loadSiteSettings, loadStorageEstimate, personIdOf, personNamed, type Library } from './load';
 import { CommitteeView } from './CommitteeView';
 import { DataExports } from './DataExports';
 import { PersonPage } from './PersonPage';
 import { ownTitles, WorksTable } from './WorksTable';
+import { DataLink, Facts } from '../components/data';
+import { PAGE_KIND_LABEL } from '../labels';
 
 export interface DashboardData {
   library(): Promise<{ records: CaptureRecord[]; decisions: DecisionRecord[] }>;
@@ -39,7 +41,6 @@ const COMMITTEE_HASH = '#committee';
 
 export function Dashboard({ data }: { data: DashboardData }) {
   const [lib, setLib] = useState<Library | null>(null);
-  const [error, setError] = useState<string | undefined>();
   const [reload, setReload] = useState(0);
   const [personId, setPersonId] = useState(hashPerson());
   const [committee, setCommittee] = useState(location.hash === COMMITTEE_HASH);
@@ -54,16 +55,17 @@ export function Dashboard({ data }: { data: DashboardData }) {
   }, []);
   useEffect(() => {
     let live = true;
+    // loadLibrary never throws; anything else that does still ends in a library with its problem, never a blank page.
     loadLibrary(data)
-      .then((l) => live && setLib(l))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => libraryWithProblem(e instanceof Error ? e.message : String(e)))
+      .then((l) => live && setLib(l));
     return () => {
       live = false;
     };
   }, [data, reload]);
   const refresh = () => setReload((n) => n + 1);
   const ask = (r: ConfirmRequest) => setConfirm({ ...r, run: async () => { await r.run(); refresh(); } });
-  const person = lib && personId ? personNamed(lib, personId) : undefined;
+  const person = lib && personId && !lib.problem ? personNamed(lib, personId) : undefined;
   const decide = async (ds: UserDecision[]) => {
     await data.decide(ds);
     refresh();
@@ -82,11 +84,6 @@ export function Dashboard({ data }: { data: DashboardData }) {
           </a>
         </nav>
       </header>
-      {error && (
-        <p class="status status--bad" role="alert">
-          Something went wrong: {error}
-        </p>
-      )}
       <main id="main">
         {!lib ? (
           <div class="placeholder placeholder--block" />
@@ -101,6 +98,8 @@ export function Dashboard({ data }: { data: DashboardData }) {
             ask={ask}
             refresh={refresh}
           />
+        ) : lib.problem ? (
+          <Recovery lib={lib} data={data} ask={ask} refresh={refresh} />
         ) : personId ? (
           <p>
             This person is no longer in the library. <a href="#">Back to everyone</a>
@@ -149,8 +148,8 @@ function Home(props: { lib: Library; data: DashboardData; decide(ds: UserDecisio
               <a href={`#person=${encodeURIComponent(p.id)}`} dir="auto">
                 {p.name}
               </a>{' '}
-              <span class="muted small" dir="auto">
-                {[p.affiliation, `${p.workIds.length} works`, [...new Set(p.pages.map((pg) => siteName(pg.source)))].join(', ')].filter(Boolean).join(' · ')}
+              <span class="muted small">
+                <Facts items={[p.affiliation, `${p.workIds.length} works`, [...new Set(p.pages.map((pg) => siteName(pg.source)))]]} />
               </span>
               {p.suggestions.length > 0 && <span class="badge">possible duplicate</span>}
             </li>
@@ -164,6 +163,57 @@ function Home(props: { lib: Library; data: DashboardData; decide(ds: UserDecisio
       </section>
       <Tools lib={lib} data={data} ask={ask} refresh={refresh} />
     </>
+  );
+}
+
+/**
+ * The library when it could not be shown merged: what went wrong, Restore and
+ * Erase at hand, the saved pages as stored, and every tool (backup, import,
+ * settings, storage).
+ */
+function Recovery({ lib, data, ask, refresh }: { lib: Library; data: DashboardData; ask(r: ConfirmRequest): void; refresh(): void }) {
+  const n = lib.records.length;
+  return (
+    <>
+      <section class="panel problem" role="alert" aria-labelledby="problem-title">
+        <h1 id="problem-title">Your library could not be shown in full</h1>
+        <p>
+          <bdi>{lib.problem}</bdi>. {n ? `Your ${n} saved pages are listed below as they are stored. ` : ''}You can make a backup, restore one, or erase
+          everything and start again.
+        </p>
+        <div class="row">
+          <button type="button" class="chip-button" onClick={() => document.getElementById('import-file')?.click()}>
+            Restore a backup…
+          </button>
+          <EraseButton lib={lib} data={data} ask={ask} />
+        </div>
+      </section>
+      {n > 0 && <SavedPages lib={lib} />}
+      <Tools lib={lib} data={data} ask={ask} refresh={refresh} />
+    </>
+  );
+}
+
+/** The stored pages as they are, without merging: readable whatever merging makes of them. */
+function SavedPages({ lib }: { lib: Library }) {
+  const shown = lib.records.slice(0, 500);
+  return (
+    <section class="panel" aria-labelledby="saved-title">
+      <h2 id="saved-title">Saved pages ({lib.records.length.toLocaleString('en')})</h2>
+      <ul class="saved-pages">
+        {shown.map((r) => (
+          <li>
+            <DataLink url={r.url}>
+              <bdi>{siteName(r.source)}</bdi>
+            </DataLink>{' '}
+            <span class="muted small">
+              <Facts items={[PAGE_KIND_LABEL[r.pageKind] ?? 'page', r.capture.person?.name, r.capture.works?.length ? `${r.capture.works.length} works` : undefined, r.lastSeen.slice(0, 10)]} />
+            </span>
+          </li>
+        ))}
+      </ul>
+      {lib.records.length > shown.length && <p class="muted small">and {(lib.records.length - shown.length).toLocaleString('en')} more</p>}
+    </section>
   );
 }
 
@@ -206,6 +256,7 @@ function ImportPanel({ data, refresh }: { data: DashboardData; refresh(): void }
       <label class="field">
         <span>File to import</span>
         <input
+          id="import-file"
           type="file"
           accept=".json,.bib,.bibtex,application/json"
           onChange={async (e) => {
@@ -222,7 +273,7 @@ function ImportPanel({ data, refresh }: { data: DashboardData; refresh(): void }
       </label>
       {msg && (
         <p class={`status ${msg.ok ? 'status--ok' : 'status--bad'}`} role="status">
-          {msg.message}
+          <bdi>{msg.message}</bdi>
         </p>
       )}
     </section>
@@ -284,20 +335,26 @@ function StoragePanel({ data, lib, ask }: { data: DashboardData; lib: Library; a
       <p class="storage-used">
         {est ? `${mb(est.usage)} used${est.quota ? ` of ${mb(est.quota)} available` : ''}` : 'Measuring…'} · {lib.records.length} pages · {decisionsOf(lib.decisions).length} decisions
       </p>
-      <button
-        type="button"
-        class="danger"
-        onClick={() =>
-          ask({
-            title: 'Erase everything?',
-            body: `All ${lib.records.length} saved pages, your decisions and settings will be deleted from this browser. Export a backup first if you may want them back.`,
-            action: 'Erase everything',
-            run: () => data.eraseAll(),
-          })
-        }
-      >
-        Erase everything…
-      </button>
+      <EraseButton lib={lib} data={data} ask={ask} />
     </section>
+  );
+}
+
+function EraseButton({ lib, data, ask }: { lib: Library; data: DashboardData; ask(r: ConfirmRequest): void }) {
+  return (
+    <button
+      type="button"
+      class="danger"
+      onClick={() =>
+        ask({
+          title: 'Erase everything?',
+          body: `All ${lib.records.length} saved pages, your decisions and settings will be deleted from this browser. Export a backup first if you may want them back.`,
+          action: 'Erase everything',
+          run: () => data.eraseAll(),
+        })
+      }
+    >
+      Erase everything…
+    </button>
   );
 }

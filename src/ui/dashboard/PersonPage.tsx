@@ -18,6 +18,7 @@ import { flaggedOf, flagTextById, removedOf } from '../model/work-checks';
 import type { DashboardData } from './Dashboard';
 import type { Library } from './load';
 import { ownTitles, WorksTable } from './WorksTable';
+import { isolated } from '../components/data';
 
 interface Props {
   lib: Library;
@@ -64,7 +65,11 @@ export function PersonPage({ lib, person, data, decide, ask }: Props) {
               onClick={() =>
                 ask({
                   title: 'Delete this page?',
-                  body: `The saved ${siteName(p.source)} page of ${p.name} will be deleted. Visiting it again saves it again.`,
+                  body: (
+                    <>
+                      The saved <bdi>{siteName(p.source)}</bdi> page of <bdi>{p.name}</bdi> will be deleted. Visiting it again saves it again.
+                    </>
+                  ),
                   action: 'Delete page',
                   run: () => data.deleteCapture(p.captureKey),
                 })
@@ -103,7 +108,7 @@ export function PersonPage({ lib, person, data, decide, ask }: Props) {
             <select value={linkTo} onChange={(e) => setLinkTo(e.currentTarget.value)}>
               <option value="">Choose…</option>
               {others.map((o) => (
-                <option value={o.id}>{`${o.name} (${[...new Set(o.pages.map((p) => siteName(p.source)))].join(', ')})`}</option>
+                <option value={o.id}>{`${isolated(o.name)} (${[...new Set(o.pages.map((p) => isolated(siteName(p.source))))].join(', ')})`}</option>
               ))}
             </select>
           </label>
@@ -124,7 +129,11 @@ export function PersonPage({ lib, person, data, decide, ask }: Props) {
             class="danger"
             onClick={() =>
               ask({
-                title: `Delete ${person.name}?`,
+                title: (
+                  <>
+                    Delete <bdi>{person.name}</bdi>?
+                  </>
+                ),
                 body: `The ${person.pages.length} saved page(s) this profile is built from will be deleted. Works also seen on other pages stay.`,
                 action: 'Delete person',
                 run: async () => {

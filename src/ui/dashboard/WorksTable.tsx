@@ -7,6 +7,7 @@ import type { MemberRef, MergedWork, UserDecision } from '../../core/merge/types
 import { ExportButtons } from '../components/ExportButtons';
 import { siteName, sourcesOf } from '../model/person-view';
 import { marksOf, memberPlacement } from '../model/work-checks';
+import { Each, isolated } from '../components/data';
 
 type SortKey = 'citations' | 'year' | 'title';
 type VersionFilter = '' | 'preprint' | 'published' | 'both';
@@ -99,12 +100,13 @@ export function WorksTable({ works, data, personName, decide, titleOf, flagTexts
             ))}
           </select>
         </label>
+        {/* An option is drawn on its own: a venue alone needs no isolation, a cut one does (the "…" is ours). */}
         <label class="field">
           <span>Venue</span>
           <select value={venue} onChange={(e) => setVenue(e.currentTarget.value)}>
             <option value="">Any</option>
             {venues.map((v) => (
-              <option value={v}>{v.length > 60 ? `${v.slice(0, 59)}…` : v}</option>
+              <option value={v}>{v.length > 60 ? `${isolated(v.slice(0, 59))}…` : v}</option>
             ))}
           </select>
         </label>
@@ -217,17 +219,27 @@ function WorkRow(props: {
             ))}
           </summary>
           {w.authors && (
-            <p class="small" dir="auto">
-              {w.authors.join(', ')}
+            <p class="small">
+              <Each items={w.authors} />
             </p>
           )}
           <ul class="versions small">
             {w.versions.map((v) => (
               <li>
                 {v.kind === 'preprint' ? 'Preprint' : 'Published'}
-                {v.venue ? ` in ${v.venue}` : ''}
-                {v.year ? ` (${v.year})` : ''} — {v.sources.map(siteName).join(', ')}
-                {Object.entries(v.ids).map(([k, id]) => ` · ${k}:${id}`)}
+                {v.venue && (
+                  <>
+                    {' in '}
+                    <bdi>{v.venue}</bdi>
+                  </>
+                )}
+                {v.year ? ` (${v.year})` : ''} — <Each items={v.sources.map(siteName)} />
+                {Object.entries(v.ids).map(([k, id]) => (
+                  <>
+                    {` · ${k}:`}
+                    <bdi>{id}</bdi>
+                  </>
+                ))}
               </li>
             ))}
           </ul>
@@ -238,8 +250,12 @@ function WorkRow(props: {
                 const placed = memberPlacement(m);
                 return (
                   <li>
-                    {siteName(m.source)} ({m.pageKind} page, {m.capturedAt.slice(0, 10)})
-                    {own && <span dir="auto">: “{own}”</span>}
+                    <bdi>{siteName(m.source)}</bdi> ({m.pageKind} page, <bdi>{m.capturedAt.slice(0, 10)}</bdi>)
+                    {own && (
+                      <>
+                        : “<bdi>{own}</bdi>”
+                      </>
+                    )}
                     {placed && (
                       <>
                         {' '}
@@ -275,7 +291,9 @@ function WorkRow(props: {
       <td>{w.year ?? '—'}</td>
       <td dir="auto">{w.venue ?? '—'}</td>
       <td class="num">{w.citations?.toLocaleString('en') ?? '—'}</td>
-      <td class="small">{sourcesOf(w).map(siteName).join(', ')}</td>
+      <td class="small">
+        <Each items={sourcesOf(w).map(siteName)} />
+      </td>
     </tr>
   );
 }

@@ -11,11 +11,34 @@ export interface Library {
   records: CaptureRecord[];
   decisions: DecisionRecord[];
   result: MergeResult;
+  /**
+   * Why the library is shown without its merge (the store could not be read,
+   * or merging failed): the pages are then listed as stored, and Erase and
+   * Restore stay at hand. Never a blank page.
+   */
+  problem?: string;
 }
 
+const NOTHING_MERGED: MergeResult = { works: [], people: [], unresolvedDecisions: [], stats: { captures: 0, records: 0, works: 0, people: 0 } };
+
+/** A library with nothing in it but the reason: what the dashboard shows when even loading failed. */
+export const libraryWithProblem = (problem: string): Library => ({ records: [], decisions: [], result: NOTHING_MERGED, problem });
+
+const message = (e: unknown) => (e instanceof Error ? e.message || e.name : String(e));
+
+/** The library merged under the user's decisions. Never throws: a failure is a Library with a `problem`. */
 export async function loadLibrary(data: Pick<DashboardData, 'library'>): Promise<Library> {
-  const { records, decisions } = await data.library();
-  return { records, decisions, result: mergeRecords(records, decisions) };
+  let stored: { records: CaptureRecord[]; decisions: DecisionRecord[] };
+  try {
+    stored = await data.library();
+  } catch (e) {
+    return libraryWithProblem(`the store could not be read (${message(e)})`);
+  }
+  try {
+    return { ...stored, result: mergeRecords(stored.records, stored.decisions) };
+  } catch (e) {
+    return { ...stored, result: NOTHING_MERGED, problem: `the saved pages could not be merged (${message(e)})` };
+  }
 }
 
 /** The person a `#person=` link names: by merged id, or by `page:<capture key>` (ids change as people merge; pages do not). */

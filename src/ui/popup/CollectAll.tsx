@@ -124,7 +124,13 @@ function Outcome({ progress: p }: { progress: CollectProgress }) {
   const kept = `${p.works.toLocaleString('en')} works from ${pages(p.pages)} are kept`;
   return (
     <p class={`status ${p.state === 'cancelled' ? 'status--warn' : 'status--bad'}`} role="alert">
-      {p.state === 'cancelled' ? `Cancelled. ${kept}.` : `Stopped: ${p.reason ?? 'the site did not answer as expected'}. ${kept}.`}
+      {p.state === 'cancelled' ? (
+        `Cancelled. ${kept}.`
+      ) : (
+        <>
+          Stopped: <bdi>{p.reason ?? 'the site did not answer as expected'}</bdi>. {kept}.
+        </>
+      )}
     </p>
   );
 }

@@ -15,6 +15,7 @@ import { flaggedOf, flagTextById, marksOf, removedOf } from '../model/work-check
 import type { Loaded } from './load';
 import type { PopupData } from './popup-data';
 import { WorkItem } from './WorkList';
+import { Each } from '../components/data';
 
 export function MergedProfile(props: { result: MergeResult; person: MergedPerson; state: Loaded; data: PopupData; decide(d: UserDecision): Promise<void> }) {
   const { result, person, state, data } = props;
@@ -44,7 +45,7 @@ export function MergedProfile(props: { result: MergeResult; person: MergedPerson
           {top.map((w) => (
             <WorkItem
               work={w}
-              meta={[w.venue, w.year, sourcesOf(w).map(siteName).join(', ')]}
+              meta={[w.venue, w.year, sourcesOf(w).map(siteName)]}
               citesTitle="Citations (highest recent count among its sources)"
               marks={marksOf(w, flagTexts)}
             />
@@ -60,7 +61,7 @@ export function MergedProfile(props: { result: MergeResult; person: MergedPerson
               <li>
                 <span dir="auto">{s.other.name}</span>{' '}
                 <span class="muted small">
-                  ({s.other.pages.map((p) => siteName(p.source)).join(', ')}; {s.reason})
+                  (<Each items={s.other.pages.map((p) => siteName(p.source))} />; {s.reason})
                 </span>
                 <div class="actions">
                   <button type="button" class="chip-button" onClick={() => props.decide(linkPeople(person, s.other, at()))}>

@@ -9,6 +9,7 @@ import { ReadThisPage } from './ReadThisPage';
 import { SaveThisPage } from './SaveThisPage';
 import { StatusView } from './StatusView';
 import { siteReaderFailed } from '../labels';
+import { Recovery } from './Recovery';
 
 export type { PopupData } from './popup-data';
 
@@ -55,11 +56,14 @@ export function Popup({ data }: { data: PopupData }) {
         </a>
       </header>
       {state.phase === 'loading' && <LoadingState />}
-      {state.phase === 'error' && (
-        <p class="status status--bad" role="alert">
-          Something went wrong: {state.message}
-        </p>
-      )}
+      {state.phase === 'error' &&
+        (state.recover ? (
+          <Recovery problem={state.message} data={data} onErased={() => setReload((n) => n + 1)} />
+        ) : (
+          <p class="status status--bad" role="alert">
+            Something went wrong: <bdi>{state.message}</bdi>
+          </p>
+        ))}
       {unread && autoOff ? (
         <AutoOffNotice site={autoOff} saving={saving} onSave={save} dashboardUrl={data.dashboardUrl()} />
       ) : (
@@ -67,7 +71,7 @@ export function Popup({ data }: { data: PopupData }) {
           {state.phase === 'empty' && <EmptyState />}
           {state.phase === 'status' && <StatusView state={state} data={data} decide={decide} reload={() => setReload((n) => n + 1)} />}
           {pageUrl && unread && <SaveThisPage url={pageUrl} saving={saving} onSave={save} enableSite={data.enableSite} />}
-          {pageUrl && (state.phase === 'empty' || (state.phase === 'status' && offersListReading(state.status))) && (
+          {pageUrl?.startsWith('https:') && (state.phase === 'empty' || (state.phase === 'status' && offersListReading(state.status))) && (
             <ReadThisPage
               data={data}
               onSaved={() => setReload((n) => n + 1)}

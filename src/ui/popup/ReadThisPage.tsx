@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import type { Capture } from '../../core/capture';
 import type { ListPreview } from '../../shell/read-list';
 import { listCapture } from './list-capture';
+import { Facts } from '../components/data';
 import type { FieldName } from '../../readers/list-reader/index';
 
 export interface ReadThisPageData {
@@ -97,7 +98,14 @@ export function ReadThisPage({ data, onSaved, fallbackFor }: { data: ReadThisPag
     return (
       <section class="read-list" aria-label="Read this page">
         <p class="status status--warn" role="status">
-          No list of works found on this page{preview.notes[0] ? `: ${preview.notes[0]}` : '.'}
+          No list of works found on this page
+          {preview.notes[0] ? (
+            <>
+              : <bdi>{preview.notes[0]}</bdi>
+            </>
+          ) : (
+            '.'
+          )}
         </p>
         <button type="button" class="link" onClick={() => setState({ phase: 'idle' })}>
           Close
@@ -119,10 +127,14 @@ export function ReadThisPage({ data, onSaved, fallbackFor }: { data: ReadThisPag
         {preview.works.slice(0, SHOWN).map((w, i) => (
           <li>
             <span class="title" dir="auto">
-              {w.title ?? <em>(no title) {w.abstract?.slice(0, 80)}…</em>}
+              {w.title ?? (
+                <em>
+                  (no title) <bdi>{w.abstract?.slice(0, 80)}</bdi>…
+                </em>
+              )}
             </span>
-            <span class="meta small muted" dir="auto">
-              {[authorsShort(w.authors), w.venue, w.year].filter((x) => x !== undefined && x !== '').join(' · ')}
+            <span class="meta small muted">
+              <Facts items={[authorsShort(w.authors), w.venue, w.year]} />
             </span>
             {preview.reasons?.[i]?.length ? (
               <span class="reasons small muted" title="Why this was read as a work">
@@ -139,10 +151,22 @@ export function ReadThisPage({ data, onSaved, fallbackFor }: { data: ReadThisPag
       </label>
       <label class="owner-check small">
         <input type="checkbox" checked={isOwner && !!name} disabled={!name} onChange={(e) => setIsOwner((e.target as HTMLInputElement).checked)} />
-        {name ? `This is ${name}'s list of works` : 'Type a name to attribute this list to someone'}
+        {name ? (
+          <span>
+            This is <bdi>{name}</bdi>'s list of works
+          </span>
+        ) : (
+          'Type a name to attribute this list to someone'
+        )}
       </label>
       <p class="muted small">
-        {isOwner && name ? `Saved as ${name}'s author page.` : 'Saved as a list of works that belongs to nobody in particular.'}
+        {isOwner && name ? (
+          <>
+            Saved as <bdi>{name}</bdi>'s author page.
+          </>
+        ) : (
+          'Saved as a list of works that belongs to nobody in particular.'
+        )}
       </p>
       <div class="actions">
         <button type="button" class="primary" onClick={() => confirm(preview)} disabled={state.phase === 'saving'}>
@@ -168,8 +192,8 @@ function PaperPreview({ preview, saving, onSave, onCancel }: { preview: ListPrev
           <span class="title" dir="auto">
             {w.title}
           </span>
-          <span class="meta small muted" dir="auto">
-            {[authorsShort(w.authors), w.venue, w.year].filter((x) => x !== undefined && x !== '').join(' · ')}
+          <span class="meta small muted">
+            <Facts items={[authorsShort(w.authors), w.venue, w.year]} />
           </span>
         </li>
       </ol>
@@ -185,7 +209,8 @@ function PaperPreview({ preview, saving, onSave, onCancel }: { preview: ListPrev
   );
 }
 
-function authorsShort(authors: string[] | undefined): string | undefined {
+/** The first three authors, each shown isolated, and "…" when there are more. */
+function authorsShort(authors: string[] | undefined): string[] | undefined {
   if (!authors?.length) return undefined;
-  return authors.slice(0, 3).join(', ') + (authors.length > 3 ? ' …' : '');
+  return [...authors.slice(0, 3), ...(authors.length > 3 ? ['…'] : [])];
 }

@@ -5,6 +5,16 @@ import { useState } from 'preact/hooks';
 export function SaveThisPage(props: { url: string; saving: boolean; onSave(): void; enableSite(origin: string): Promise<boolean> }) {
   const origin = new URL(props.url).origin;
   const [enabled, setEnabled] = useState<boolean | undefined>();
+  // The background refuses plain-http pages: say so instead of offering what would fail.
+  if (!props.url.startsWith('https:'))
+    return (
+      <section class="save" aria-label="Save this page">
+        <p class="muted small">
+          This page is served over plain http, so Scholar Lens does not read it: anyone on the network between you and the site could have written
+          what it shows. Open its https address to save it.
+        </p>
+      </section>
+    );
   return (
     <section class="save" aria-label="Save this page">
       <button type="button" class="primary" onClick={props.onSave} disabled={props.saving}>

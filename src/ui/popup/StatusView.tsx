@@ -8,6 +8,8 @@ import type { Loaded } from './load';
 import { MergedProfile } from './MergedProfile';
 import type { PopupData } from './popup-data';
 import { WorkList } from './WorkList';
+import { DataLink } from '../components/data';
+import { Recovery } from './Recovery';
 
 export function StatusView({ state, data, decide, reload }: { state: Loaded; data: PopupData; decide(d: UserDecision): Promise<void>; reload(): void }) {
   const { status, record, person, result } = state;
@@ -15,15 +17,19 @@ export function StatusView({ state, data, decide, reload }: { state: Loaded; dat
   return (
     <>
       <p class={`status ${good ? 'status--ok' : status.pageKind === 'blocked' ? 'status--warn' : 'status--bad'}`} role="status">
-        {statusLine(status)}
+        {/* The line may quote a note or a reason that holds page text. */}
+        <bdi>{statusLine(status)}</bdi>
       </p>
       {record?.capture.notes?.length ? (
         <ul class="notes">
           {record.capture.notes.map((n) => (
-            <li>{n}</li>
+            <li>
+              <bdi>{n}</bdi>
+            </li>
           ))}
         </ul>
       ) : null}
+      {state.problem && <Recovery problem={state.problem} data={data} onErased={reload} />}
       <CollectAll status={status} capture={record?.capture} data={data} onFinished={reload} />
       {person && result ? (
         <MergedProfile result={result} person={person} state={state} data={data} decide={decide} />
@@ -47,9 +53,7 @@ function CaptureView({ capture }: { capture: Capture }) {
   return (
     <>
       <p class="source muted small">
-        <a href={capture.url} target="_blank" rel="noreferrer">
-          {PAGE_KIND_LABEL[capture.pageKind]}
-        </a>
+        <DataLink url={capture.url}>{PAGE_KIND_LABEL[capture.pageKind]}</DataLink>
       </p>
       {capture.works && capture.works.length > 0 && (
         <section class="works" aria-labelledby="works-title">

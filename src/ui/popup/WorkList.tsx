@@ -2,6 +2,7 @@
 // facts, the citation count.
 import type { Work } from '../../core/capture';
 import type { ItemMark } from '../model/work-checks';
+import { DataLink, Facts } from '../components/data';
 
 export function WorkList({ works }: { works: Work[] }) {
   const shown = works.slice(0, 100);
@@ -20,7 +21,7 @@ export function WorkList({ works }: { works: Work[] }) {
 /** One work in a list: its title (a link when it has one), a line of facts, its marks, its citation count. */
 export function WorkItem(props: {
   work: { title?: string; url?: string; citations?: number };
-  meta: (string | number | undefined)[];
+  meta: (string | number | undefined | readonly string[])[];
   citesTitle: string;
   marks?: readonly ItemMark[];
 }) {
@@ -29,16 +30,10 @@ export function WorkItem(props: {
   return (
     <li>
       <span class="title" dir="auto">
-        {w.url ? (
-          <a href={w.url} target="_blank" rel="noreferrer">
-            {w.title ?? '(untitled)'}
-          </a>
-        ) : (
-          (w.title ?? '(untitled)')
-        )}
+        <DataLink url={w.url}>{w.title ?? '(untitled)'}</DataLink>
       </span>
-      <span class="meta" dir="auto">
-        {props.meta.filter((x) => x !== undefined && x !== '').join(' · ')}
+      <span class="meta">
+        <Facts items={props.meta} />
       </span>
       {marks.length > 0 && (
         <span class="marks">

@@ -15,9 +15,12 @@ export interface Loaded {
   person?: MergedPerson;
   decisions: DecisionRecord[];
   records: CaptureRecord[];
+  /** Merging failed: the page is shown as stored, with the way out (Recovery.tsx). */
+  problem?: string;
 }
 
-export type PopupView = { phase: 'loading' } | { phase: 'empty' } | ({ phase: 'status' } & Loaded) | { phase: 'error'; message: string };
+/** `recover`: the library itself could not be loaded, so Restore and Erase are offered. */
+export type PopupView = { phase: 'loading' } | { phase: 'empty' } | ({ phase: 'status' } & Loaded) | { phase: 'error'; message: string; recover?: boolean };
 
 export interface PopupState {
   view: PopupView;
@@ -60,7 +63,7 @@ export async function loadPopup(data: PopupSource, o: LoadOptions = {}): Promise
       return { ...base, view: { phase: 'status', ...(await profileOf(data, status)) } };
     }
   } catch (err) {
-    return { view: { phase: 'error', message: err instanceof Error ? err.message : String(err) } };
+    return { view: { phase: 'error', message: err instanceof Error ? err.message : String(err), recover: true } };
   }
 }
 
@@ -71,7 +74,13 @@ async function profileOf(data: PopupSource, status: TabStatus): Promise<Loaded> 
   const loaded: Loaded = { status, decisions, records };
   if (record) loaded.record = record;
   if (record && (record.pageKind === 'author' || record.pageKind === 'paper')) {
-    loaded.result = mergeRecords(records, decisions);
+    try {
+      loaded.result = mergeRecords(records, decisions);
+    } catch (err) {
+      // The page is still shown as stored; merging is what failed.
+      loaded.problem = `the saved pages could not be merged (${err instanceof Error ? err.message || err.name : String(err)})`;
+      return loaded;
+    }
     const person = personForKey(loaded.result, record.key);
     if (person) loaded.person = person;
   }

@@ -11,6 +11,8 @@ export interface PopupData extends CollectAllData, ReadThisPageData {
   /** Every stored capture and decision: the merged profile needs them all. */
   library(): Promise<{ records: CaptureRecord[]; decisions: DecisionRecord[] }>;
   decide(d: UserDecision): Promise<void>;
+  /** Erase everything Scholar Lens keeps (offered when the library cannot be shown). */
+  eraseAll(): Promise<void>;
   /** The tab's URL when it is a web page the user could ask to save. */
   pageUrl(): Promise<string | undefined>;
   /** Read the tab on request (activeTab); resolves when the tab has reported. */
