@@ -33,10 +33,10 @@ const work = (id: string, title: string, citations: number, members: MemberRef[]
 // SYNTHETIC: a person with three works on Scholar and DBLP, one of which only DBLP lists (flagged),
 // and a fourth the user already removed.
 const works: MergedWork[] = [
-  work('w:a', 'Private training at scale', 40, [member('google-scholar:x', 'google-scholar'), member('dblp:x', 'dblp')], ['title']),
-  work('w:b', 'Signatures of translated abstracts', 12, [member('google-scholar:x', 'google-scholar'), member('list:y', 'generic', { pageKind: 'list', placedBy: 'translated-abstract' })], ['translated-abstract']),
-  work('w:c', 'Soil bacteria of alpine meadows', 7, [member('dblp:x', 'dblp', { index: 3 })]),
-  work('w:d', 'Glacier hydrology', 3, [member('dblp:x', 'dblp', { index: 4 })]),
+  work('doi:10.1/a', 'Private training at scale', 40, [member('google-scholar:x', 'google-scholar'), member('dblp:x', 'dblp')], ['title']),
+  work('doi:10.1/b', 'Signatures of translated abstracts', 12, [member('google-scholar:x', 'google-scholar'), member('list:y', 'generic', { pageKind: 'list', placedBy: 'translated-abstract' })], ['translated-abstract']),
+  work('doi:10.1/c', 'Soil bacteria of alpine meadows', 7, [member('dblp:x', 'dblp', { index: 3 })]),
+  work('doi:10.1/d', 'Glacier hydrology', 3, [member('dblp:x', 'dblp', { index: 4 })]),
 ];
 const person: MergedPerson = {
   id: 'gscholar:x',
@@ -45,16 +45,16 @@ const person: MergedPerson = {
   ids: {},
   pages: [],
   stated: [],
-  workIds: ['w:a', 'w:b', 'w:c'],
+  workIds: ['doi:10.1/a', 'doi:10.1/b', 'doi:10.1/c'],
   linkedBy: [],
   suggestions: [],
   // w:c twice and a flag on a work not theirs (w:d) must each count once / not at all.
   flaggedWorks: [
-    { workId: 'w:c', reason: 'namesake', source: 'dblp' },
-    { workId: 'w:c', reason: 'namesake', source: 'dblp' },
-    { workId: 'w:d', reason: 'namesake', source: 'dblp' },
+    { workId: 'doi:10.1/c', reason: 'namesake', source: 'dblp' },
+    { workId: 'doi:10.1/c', reason: 'namesake', source: 'dblp' },
+    { workId: 'doi:10.1/d', reason: 'namesake', source: 'dblp' },
   ],
-  removedWorkIds: ['w:d', 'w:gone'],
+  removedWorkIds: ['doi:10.1/d', 'w:gone'],
   fields: { name: [], affiliation: [], homepage: [] },
 };
 const result: MergeResult = { works, people: [person], unresolvedDecisions: [], stats: {} as MergeResult['stats'] };
@@ -62,22 +62,22 @@ const result: MergeResult = { works, people: [person], unresolvedDecisions: [], 
 describe('flagged works', () => {
   it('are named by the display name of the one site that lists them, once each, and only while theirs', () => {
     const flags = flaggedOf(result, person, siteName);
-    expect(flags.map((f) => [f.work.id, f.text])).toEqual([['w:c', 'only on DBLP — check that it is theirs']]);
+    expect(flags.map((f) => [f.work.id, f.text])).toEqual([['doi:10.1/c', 'only on DBLP — check that it is theirs']]);
     expect(flagText('Google Scholar')).toBe('only on Google Scholar — check that it is theirs');
     expect(flaggedOf(result, { ...person, flaggedWorks: undefined }, siteName)).toEqual([]);
   });
 
   it('decide by the confirm-work / remove-work builders, stored under one id per person and work', async () => {
-    const no = removeWork(person, 'w:c', AT);
-    const yes = confirmWork(person, 'w:c', '2026-11-23T10:00:00.000Z');
-    expect(no).toEqual({ kind: 'remove-work', person: 'gscholar:x', work: 'w:c', at: AT });
+    const no = removeWork(person, 'doi:10.1/c', AT);
+    const yes = confirmWork(person, 'doi:10.1/c', '2026-11-23T10:00:00.000Z');
+    expect(no).toEqual({ kind: 'remove-work', person: 'gscholar:x', work: 'doi:10.1/c', at: AT });
     expect(yes.kind).toBe('confirm-work');
-    expect(decisionRecord(no).id).toBe('attribution:gscholar:x|w:c');
+    expect(decisionRecord(no).id).toBe('attribution:gscholar:x|doi:10.1/c');
     // The undo of a removal is a confirm of the same person and work: it replaces the removal in the store.
     const db = await openStore('ui-work-checks-0');
     await putDecision(db, decisionRecord(no));
     await putDecision(db, decisionRecord(yes));
-    expect(decisionsOf(await allDecisions(db))).toEqual([{ kind: 'confirm-work', person: 'gscholar:x', work: 'w:c', at: '2026-11-23T10:00:00.000Z' }]);
+    expect(decisionsOf(await allDecisions(db))).toEqual([{ kind: 'confirm-work', person: 'gscholar:x', work: 'doi:10.1/c', at: '2026-11-23T10:00:00.000Z' }]);
   });
 
   it('are marked "flagged" in lists, the flag text as the tooltip', () => {
@@ -89,7 +89,7 @@ describe('flagged works', () => {
 
 describe('removed works', () => {
   it('are counted for the note, leaving out a work that no longer exists', () => {
-    expect(removedOf(result, person).map((w) => w.id)).toEqual(['w:d']);
+    expect(removedOf(result, person).map((w) => w.id)).toEqual(['doi:10.1/d']);
     expect(removedNote(1)).toBe('1 work removed as not theirs');
     expect(removedNote(3)).toBe('3 works removed as not theirs');
     expect(removedNote(0)).toBeUndefined();
@@ -102,17 +102,17 @@ describe('placed by abstract', () => {
       label: 'placed by abstract',
       title: 'Joined by the numbers and names its translated abstract shares with this work.',
     });
-    expect(placementMark(work('w:e', 't', 0, [member('k', 'scite', { placedBy: 'abstract' }), member('l', 'arxiv')], ['abstract']))).toEqual({
+    expect(placementMark(work('doi:10.1/e', 't', 0, [member('k', 'scite', { placedBy: 'abstract' }), member('l', 'arxiv')], ['abstract']))).toEqual({
       label: 'placed by abstract',
       title: 'Joined by its abstract.',
     });
     // A record placed among the person's works by a similar title: no abstract involved, and the mark says so.
-    expect(placementMark(work('w:f', 't', 0, [member('k', 'dblp'), member('l', 'google-scholar')], ['in-person', 'title']))).toEqual({
+    expect(placementMark(work('doi:10.1/f', 't', 0, [member('k', 'dblp'), member('l', 'google-scholar')], ['in-person', 'title']))).toEqual({
       label: 'placed by similar title',
       title: "Joined by a similar title among this person's works.",
     });
     expect(placementMark(works[0]!)).toBeUndefined();
-    expect(placementMark(work('w:g', 't', 0, [member('k', 'dblp'), member('l', 'orcid')], ['id:doi', 'user']))).toBeUndefined();
+    expect(placementMark(work('doi:10.1/g', 't', 0, [member('k', 'dblp'), member('l', 'orcid')], ['id:doi', 'user']))).toBeUndefined();
   });
 
   it('marks the record that joined by its abstract, for the split button beside it', () => {
@@ -125,7 +125,7 @@ describe('placed by abstract', () => {
 describe('metrics say how many flagged works they include', () => {
   it('counts flagged works among the works the metrics are computed from', () => {
     expect(flaggedWorksIncluded(person)).toBe(1);
-    expect(flaggedWorksIncluded({ workIds: ['w:a'] })).toBe(0);
+    expect(flaggedWorksIncluded({ workIds: ['doi:10.1/a'] })).toBe(0);
     expect(flaggedWorksNote(1)).toBe('includes 1 flagged work');
     expect(flaggedWorksNote(2)).toBe('includes 2 flagged works');
     expect(flaggedWorksNote(0)).toBeUndefined();
@@ -133,7 +133,7 @@ describe('metrics say how many flagged works they include', () => {
 
   it('in the popup and dashboard figures: 3 works, 40 + 12 + 7 citations, 1 of them flagged', () => {
     const view = personView(result, person, 2026);
-    expect(view.works.map((w) => w.id)).toEqual(['w:a', 'w:b', 'w:c']);
+    expect(view.works.map((w) => w.id)).toEqual(['doi:10.1/a', 'doi:10.1/b', 'doi:10.1/c']);
     expect(view.metrics.citations).toBe(59);
     expect(view.flaggedIncluded).toBe(1);
     expect(personFigures(result, { ...person, flaggedWorks: [] }, { currentYear: 2026, siteName, notesOf: () => [] }).flaggedIncluded).toBe(0);

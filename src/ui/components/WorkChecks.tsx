@@ -3,6 +3,7 @@
 // "It's theirs" / "Not theirs", and the note of works already removed, each
 // with an undo. Shared by the popup and the dashboard; both store the
 // decision and merge again.
+import { DataLink } from './data';
 import type { MergedPerson, MergedWork, UserDecision } from '../../core/merge/types';
 import { confirmWork, removeWork } from '../model/new-decisions';
 import { removedNote, type FlagView } from '../model/work-checks';
@@ -31,13 +32,7 @@ export function WorkChecks({ person, flagged, removed, decide, at }: Props) {
             return (
               <li>
                 <span class="title" dir="auto">
-                  {f.work.url ? (
-                    <a href={f.work.url} target="_blank" rel="noreferrer">
-                      {title}
-                    </a>
-                  ) : (
-                    title
-                  )}
+                  <DataLink url={f.work.url}>{title}</DataLink>
                 </span>
                 {facts(f.work) && (
                   <span class="meta muted small" dir="auto">

@@ -79,7 +79,7 @@ export function Dashboard({ data }: { data: DashboardData }) {
         </a>
         <span class="muted small">{lib ? `${lib.result.people.length} people · ${lib.result.works.length} works · ${lib.records.length} pages` : 'Loading…'}</span>
         <nav aria-label="Views" class="views">
-          <a href={COMMITTEE_HASH} aria-current={committee ? 'page' : undefined}>
+          <a href="#committee" aria-current={committee ? 'page' : undefined}>
             Committee view
           </a>
         </nav>
