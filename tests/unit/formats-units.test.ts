@@ -2,7 +2,7 @@
 // and import plan, bibliography import, report, file names.
 
 import { describe, expect, test } from 'vitest';
-import { METRIC_DEFINITIONS, computeMetrics } from '../../src/core/metrics';
+import { METRIC_DEFINITIONS, citationCountsNote, computeMetrics, unknownMetrics } from '../../src/core/metrics';
 import { validateCapture } from '../../src/core/validate';
 import { makeBackup, parseBackup, planImport, serializeBackup, type StoredCaptureRecord } from '../../src/formats/backup';
 import { bibtexEntry, escapeLatex } from '../../src/formats/bibtex';
@@ -192,6 +192,28 @@ test('metrics report lists every metric with its definition, stated beside compu
   expect(md).toMatch(/\| Citations since 2019 \| — \| 806 \|/);
   const csv = exportAs('report-csv', { report });
   expect(csv.split('\r\n')[0]).toBe('\uFEFFperson,metric,label,computed,stated_google-scholar,definition,definition_source');
+});
+
+test('metrics report: unknown is written as unknown, with the reason, never as 0 or blank', () => {
+  // SYNTHETIC person with two dated works and no citation counts (as from DBLP).
+  const computed = computeMetrics([{ year: 2020, authors: ['Ada Person'] }, { year: 2022, authors: ['Ada Person'] }], { currentYear: 2024 });
+  const report = {
+    personName: 'Ada Person',
+    computed: computed as unknown as Record<string, unknown>,
+    definitions: METRIC_DEFINITIONS,
+    stated: [],
+    unknown: unknownMetrics(computed),
+    citationCounts: citationCountsNote(computed)!,
+  };
+  const md = exportAs('report-md', { report });
+  expect(md).toContain('Citation metrics: no site gave citation counts for these works, so every metric built on citation counts is unknown.');
+  expect(md).toMatch(/\| h-index \| unknown \|/);
+  expect(md).toMatch(/\| ACC1 \| unknown \|/);
+  expect(md).toMatch(/\| Papers \| 2 \|/);
+  expect(md).toMatch(/\| Years \| 5 \|/); // 2024 − 2020 + 1
+  const csv = exportAs('report-csv', { report });
+  expect(csv).toContain('Ada Person,hIndex,h-index,unknown,');
+  expect(csv).toContain('Ada Person,firstYear,First year,2020,');
 });
 
 test('file names: person, date, format', () => {
