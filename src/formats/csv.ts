@@ -28,9 +28,10 @@ export const WORKS_CSV_HEADER = [
   'key', 'work_id', 'title', 'authors', 'year', 'venue', 'type',
   'doi', 'arxiv', 'pmid', 'pmcid', 'dblp', 's2', 'gscholar', 'openreview', 'acl',
   'url', 'citations', 'citations_source', 'citations_by_source', 'sources',
+  'volume', 'issue', 'pages', 'publisher',
 ] as const;
 
-/** One row per work: the columns of WORKS_CSV_HEADER. Lists are joined with "; ". */
+/** One row per work: the columns of WORKS_CSV_HEADER. Lists are joined with "; ". `venue` is the journal, proceedings or book (or the publisher), without the volume, issue and pages that follow in their own columns. */
 export function workRow(item: CslItem): Cell[] {
   const x = item.custom?.scholarLens ?? {};
   const ids = x.ids ?? {};
@@ -54,6 +55,10 @@ export function workRow(item: CslItem): Cell[] {
     x.citationsSource,
     bySource,
     x.sources?.join('; ') || undefined,
+    item.volume,
+    item.issue,
+    item.page,
+    item.publisher,
   ];
 }
 
