@@ -4,6 +4,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { MemberRef, MergedWork, UserDecision } from '../../core/merge/types';
 import { ExportButtons } from '../components/ExportButtons';
+import { WorkRecord } from '../components/WorkRecord';
 import { siteName, sourcesOf } from '../model/person-view';
 import { marksOf, memberPlacement } from '../model/work-checks';
 
@@ -209,11 +210,7 @@ function WorkRow(props: {
               </>
             ))}
           </summary>
-          {w.authors && (
-            <p class="small" dir="auto">
-              {w.authors.join(', ')}
-            </p>
-          )}
+          <WorkRecord work={w} now={now} showTitle={false} />
           <ul class="versions small">
             {w.versions.map((v) => (
               <li>

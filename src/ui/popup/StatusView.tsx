@@ -1,7 +1,8 @@
 // The tab's status line and what was stored from the page: the merged
 // profile when the page belongs to a person, the page's own works otherwise.
 import type { Capture } from '../../core/capture';
-import type { UserDecision } from '../../core/merge/types';
+import type { MergedWork, UserDecision } from '../../core/merge/types';
+import { WorkRecord } from '../components/WorkRecord';
 import { PAGE_KIND_LABEL, statusLine } from '../labels';
 import { CollectAll } from './CollectAll';
 import type { Loaded } from './load';
@@ -12,6 +13,9 @@ import { WorkList } from './WorkList';
 export function StatusView({ state, data, decide, reload }: { state: Loaded; data: PopupData; decide(d: UserDecision): Promise<void>; reload(): void }) {
   const { status, record, person, result } = state;
   const good = status.outcome === 'added' || status.outcome === 'updated';
+  // A paper page: the merged work it belongs to, shown whole with Copy citation and its own export.
+  const paper: MergedWork | undefined =
+    record?.capture.pageKind === 'paper' ? result?.works.find((w) => w.members.some((m) => m.captureKey === record.key)) : undefined;
   return (
     <>
       <p class={`status ${good ? 'status--ok' : status.pageKind === 'blocked' ? 'status--warn' : 'status--bad'}`} role="status">
@@ -25,10 +29,16 @@ export function StatusView({ state, data, decide, reload }: { state: Loaded; dat
         </ul>
       ) : null}
       <CollectAll status={status} capture={record?.capture} data={data} onFinished={reload} />
+      {paper && (
+        <section class="paper-record" aria-labelledby="paper-title">
+          <h2 id="paper-title">This paper</h2>
+          <WorkRecord work={paper} now={data.now} />
+        </section>
+      )}
       {person && result ? (
         <MergedProfile result={result} person={person} state={state} data={data} decide={decide} />
       ) : (
-        record && <CaptureView capture={record.capture} />
+        record && <CaptureView capture={record.capture} works={!paper} />
       )}
       {record?.capture.works && record.capture.works.length > 0 && person && (
         <details class="works page-works">
@@ -43,7 +53,7 @@ export function StatusView({ state, data, decide, reload }: { state: Loaded; dat
 }
 
 /** A stored page without a person (a list of works, a paper nobody's profile has). */
-function CaptureView({ capture }: { capture: Capture }) {
+function CaptureView({ capture, works }: { capture: Capture; works: boolean }) {
   return (
     <>
       <p class="source muted small">
@@ -51,7 +61,7 @@ function CaptureView({ capture }: { capture: Capture }) {
           {PAGE_KIND_LABEL[capture.pageKind]}
         </a>
       </p>
-      {capture.works && capture.works.length > 0 && (
+      {works && capture.works && capture.works.length > 0 && (
         <section class="works" aria-labelledby="works-title">
           <h2 id="works-title">{capture.pageKind === 'paper' ? 'Paper' : `Works (${capture.works.length.toLocaleString('en')})`}</h2>
           <WorkList works={capture.works} />
