@@ -12,10 +12,10 @@ import { loadInputs } from '../inputs';
 import { EXIT, parseArgs, parseNow, type Command } from '../io';
 
 const USAGE =
-  'usage: export --format bibtex|ris|csl|csv|json|report [--person <name>] [--report-as md|csv] [--now <iso-date>] <input…>\n' +
-  '  inputs: capture JSON (one, an array, or a backup), BibTeX or CSL-JSON bibliographies\n';
+  'usage: export --format bibtex|ris|csl|csv|pop-csv|json|report [--person <name>] [--report-as md|csv] [--now <iso-date>] <input…>\n' +
+  '  inputs: capture JSON (one, an array, or a backup), BibTeX, CSL-JSON or Publish or Perish CSV bibliographies\n';
 
-const FORMATS = ['bibtex', 'ris', 'csl', 'csv', 'json', 'report'] as const;
+const FORMATS = ['bibtex', 'ris', 'csl', 'csv', 'pop-csv', 'json', 'report'] as const;
 
 export const run: Command = async (args, io) => {
   const { flags, positionals } = parseArgs(args, ['format', 'person', 'report-as', 'now']);
@@ -55,7 +55,7 @@ export const run: Command = async (args, io) => {
     io.stdout(exportAs(flags['report-as'] === 'csv' ? 'report-csv' : 'report-md', { report }));
     return EXIT.ok;
   }
-  io.stdout(exportAs(format as ExportFormat, { works }));
+  io.stdout(exportAs(format as ExportFormat, { works }, { now }));
   return EXIT.ok;
 };
 

@@ -12,7 +12,7 @@ import { EXIT, parseArgs, parseNow, type Command } from '../io';
 
 const USAGE =
   'usage: merge [--now <iso-date>] [--owner <name>] [--scholar-user <id>] <input…>\n' +
-  '  inputs: capture JSON (one, an array, or a backup), BibTeX or CSL-JSON bibliographies\n' +
+  '  inputs: capture JSON (one, an array, or a backup), BibTeX, CSL-JSON or Publish or Perish CSV bibliographies\n' +
   '  --owner: the bibliographies are this person\'s own list of works\n' +
   '  --scholar-user: their Google Scholar profile id (user=…), to read al-folio google_scholar_id fields\n';
 

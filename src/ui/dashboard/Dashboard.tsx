@@ -179,7 +179,7 @@ function ImportPanel({ data, refresh }: { data: DashboardData; refresh(): void }
   return (
     <section class="panel" aria-labelledby="import-title">
       <h2 id="import-title">Import</h2>
-      <p class="small muted">A Scholar Lens backup (JSON) restores pages, decisions and settings. A BibTeX or CSL-JSON file is read as a bibliography that takes part in merging.</p>
+      <p class="small muted">A Scholar Lens backup (JSON) restores pages, decisions and settings. A BibTeX, CSL-JSON or Publish or Perish CSV file is read as a bibliography that takes part in merging.</p>
       <label class="field">
         <span>Whose bibliography is it? (optional; leave empty for a plain list)</span>
         <input type="text" value={owner} onInput={(e) => setOwner(e.currentTarget.value)} dir="auto" />
@@ -188,7 +188,7 @@ function ImportPanel({ data, refresh }: { data: DashboardData; refresh(): void }
         <span>File to import</span>
         <input
           type="file"
-          accept=".json,.bib,.bibtex,application/json"
+          accept=".json,.bib,.bibtex,.csv,application/json,text/csv"
           onChange={async (e) => {
             // currentTarget is gone once the handler awaits.
             const input = e.currentTarget;
