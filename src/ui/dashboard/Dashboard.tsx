@@ -12,6 +12,7 @@ import { downloadText } from '../components/download';
 import { fileNameFor, FORMAT_INFO } from '../../formats';
 import { decisionsOf } from '../model/decision-records';
 import { siteName } from '../model/person-view';
+import { foldQuery, matchesFolded } from '../model/search';
 import { loadLibrary, loadSiteSettings, loadStorageEstimate, personIdOf, personNamed, type Library } from './load';
 import { PersonPage } from './PersonPage';
 import { WorksTable } from './WorksTable';
@@ -102,9 +103,9 @@ export function Dashboard({ data }: { data: DashboardData }) {
 function Home({ lib, data, ask, refresh }: { lib: Library; data: DashboardData; ask(r: ConfirmRequest): void; refresh(): void }) {
   const [q, setQ] = useState('');
   const people = useMemo(() => {
-    const needle = q.trim().toLowerCase();
+    const needle = foldQuery(q);
     return lib.result.people
-      .filter((p) => !needle || p.nameVariants.some((n) => n.toLowerCase().includes(needle)) || (p.affiliation ?? '').toLowerCase().includes(needle))
+      .filter((p) => matchesFolded(needle, p.name, ...p.nameVariants, p.affiliation))
       .sort((a, b) => a.name.localeCompare(b.name));
   }, [lib, q]);
   if (!lib.records.length)
