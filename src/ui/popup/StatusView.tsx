@@ -1,8 +1,9 @@
 // The tab's status line and what was stored from the page: the merged
 // profile when the page belongs to a person, the page's own works otherwise.
 import type { Capture } from '../../core/capture';
+import { useEffect, useState } from 'preact/hooks';
 import type { MergedWork, UserDecision } from '../../core/merge/types';
-import { WorkRecord } from '../components/WorkRecord';
+import type { WorkRecord as WorkRecordView } from '../components/WorkRecord';
 import { PAGE_KIND_LABEL, statusLine } from '../labels';
 import { CollectAll } from './CollectAll';
 import type { Loaded } from './load';
@@ -32,7 +33,7 @@ export function StatusView({ state, data, decide, reload }: { state: Loaded; dat
       {paper && (
         <section class="paper-record" aria-labelledby="paper-title">
           <h2 id="paper-title">This paper</h2>
-          <WorkRecord work={paper} now={data.now} />
+          <PaperRecord work={paper} now={data.now} />
         </section>
       )}
       {person && result ? (
@@ -69,4 +70,17 @@ function CaptureView({ capture, works }: { capture: Capture; works: boolean }) {
       )}
     </>
   );
+}
+
+/** The paper's record, loaded when a paper page is shown: the popup of an author page opens without it. */
+function PaperRecord(props: { work: MergedWork; now(): Date }) {
+  const [View, setView] = useState<typeof WorkRecordView | undefined>();
+  useEffect(() => {
+    let live = true;
+    void import('../components/WorkRecord').then((m) => live && setView(() => m.WorkRecord));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return View ? <View {...props} /> : <p class="placeholder placeholder--line" aria-hidden="true" />;
 }
