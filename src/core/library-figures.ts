@@ -13,8 +13,8 @@ import { toMetricWork } from './person-figures';
 /** What a metric is computed from; without any of it among the person's works the metric is unknown. */
 export type MetricInput = 'citations' | 'authors' | 'years';
 
-/** The scalar metrics (lists and records left out), plus hA when the metrics provide it. */
-export type ScalarMetric = Exclude<keyof Metrics, 'coverage' | 'coAuthors' | 'venues' | 'citationsByYear'> | 'hA';
+/** The scalar metrics (lists and records left out). */
+export type ScalarMetric = Exclude<keyof Metrics, 'coverage' | 'coAuthors' | 'venues' | 'citationsByYear'>;
 
 /**
  * What each scalar metric needs. Listed by hand from the definitions in
@@ -52,8 +52,10 @@ export const METRIC_INPUTS: Record<ScalarMetric, readonly MetricInput[]> = {
   firstAuthor: ['authors'],
   lastAuthor: ['authors'],
   soleAuthor: ['authors'],
-  // hA is not computed yet (see README, Metrics); the hook reads it once the metrics have it.
-  hA: ['citations', 'authors'],
+  hirschA: ['citations'],
+  acIndex: ['citations', 'years'],
+  hmIndex: ['citations', 'authors'],
+  hAIndex: ['citations', 'years'],
 };
 
 export const SCALAR_METRICS = Object.keys(METRIC_INPUTS) as ScalarMetric[];

@@ -3,7 +3,7 @@
 // implementation for the popup, the dashboard and `cli merge`.
 
 import type { MergedPerson, MergedWork, MergeResult, StatedFigures } from './merge/types';
-import { compareStated, computeMetrics, flaggedWorksIncluded, METRIC_DEFINITIONS, type CompareContext, type ComparisonRow, type Metrics, type MetricWork } from './metrics';
+import { AGE_CONVENTION, citationCountsNote, compareStated, computeMetrics, flaggedWorksIncluded, METRIC_DEFINITIONS, unknownMetrics, type CompareContext, type ComparisonRow, type Metrics, type MetricWork } from './metrics';
 import type { PersonReportInput } from '../formats/report';
 
 export interface StatedComparison {
@@ -85,5 +85,8 @@ export function reportInputOf(person: MergedPerson, metrics: Metrics, date: stri
     stated: person.stated.map((s) => ({ source: s.source, url: s.url, capturedAt: s.capturedAt, ...(s.metrics ? { metrics: s.metrics } : {}) })),
     date,
     flaggedWorks: flaggedWorksIncluded(person),
+    unknown: unknownMetrics(metrics),
+    ...(citationCountsNote(metrics) ? { citationCounts: citationCountsNote(metrics)! } : {}),
+    ageConvention: AGE_CONVENTION,
   };
 }

@@ -23,6 +23,8 @@ const ENTRY_TYPES: Record<string, string> = {
   book: 'book',
   thesis: 'thesis',
   document: 'misc',
+  // biblatex has @patent, classic BibTeX styles do not: @misc with the number is read everywhere.
+  patent: 'misc',
 };
 
 const CONTAINER_FIELD: Record<string, string> = {
@@ -118,6 +120,11 @@ export function bibtexEntry(item: CslItem): string {
   if (item.title) fields.push(['title', escapeTitle(item.title)]);
   const container = item['container-title'];
   if (container) fields.push([CONTAINER_FIELD[type] ?? 'howpublished', escapeLatex(container)]);
+  else if (item.type === 'patent' && item.number) fields.push(['howpublished', escapeLatex(item.number)]);
+  if (item.volume) fields.push(['volume', escapeLatex(item.volume)]);
+  if (item.issue) fields.push(['number', escapeLatex(item.issue)]);
+  // "197-211" → "197--211", the en dash BibTeX expects between pages.
+  if (item.page) fields.push(['pages', escapeLatex(item.page).replace(/-\{\}-|-/g, '--')]);
   if (item.publisher) fields.push(['publisher', escapeLatex(item.publisher)]);
   if (type === 'thesis') fields.push(['type', 'Thesis']);
   const [year, month] = item.issued?.['date-parts'][0] ?? [];

@@ -6,6 +6,7 @@
 import type { Work, WorkIdKey, WorkType } from '../core/capture';
 import type { MergedWork } from '../core/merge/types';
 import { parseName, type CslName } from './names';
+import { parseVenue, type VenueKind } from './venue';
 
 export type { CslName } from './names';
 
@@ -28,13 +29,17 @@ export interface CslItem {
   author?: CslName[];
   issued?: { 'date-parts': [number[]] };
   'container-title'?: string;
+  volume?: string;
+  issue?: string;
+  /** "197-211", CSL's page range. */
+  page?: string;
   publisher?: string;
   abstract?: string;
   DOI?: string;
   URL?: string;
   PMID?: string;
   PMCID?: string;
-  /** arXiv id as "arXiv:2004.10162" (with `archive: "arXiv"`), the form Zotero writes. */
+  /** arXiv id as "arXiv:2004.10162" (with `archive: "arXiv"`), the form Zotero writes; a patent's number. */
   number?: string;
   archive?: string;
   custom?: { scholarLens?: ScholarLensExtras };
@@ -48,6 +53,15 @@ const CSL_TYPES: Record<WorkType, string> = {
   book: 'book',
   thesis: 'thesis',
   other: 'document',
+};
+
+/** A work of unknown type takes the type its venue's shape tells (see venue.ts). */
+const TYPE_OF_VENUE: Partial<Record<VenueKind, WorkType>> = {
+  journal: 'article',
+  proceedings: 'conference',
+  collection: 'chapter',
+  preprint: 'preprint',
+  publisher: 'book',
 };
 
 /** The capture's work type, or a preprint when its only identity is an arXiv id. */
@@ -66,6 +80,7 @@ export function workToCsl(work: Work, id: string): CslItem {
     year: work.year,
     date: work.date,
     venue: work.venue,
+    publisher: work.publisher,
     abstract: work.abstract,
     url: work.url,
     ids,
@@ -109,6 +124,7 @@ interface Parts {
   year?: number;
   date?: string;
   venue?: string;
+  publisher?: string;
   abstract?: string;
   url?: string;
   ids: Partial<Record<WorkIdKey, string>>;
@@ -116,23 +132,34 @@ interface Parts {
 }
 
 function build(id: string, p: Parts): CslItem {
-  const item: CslItem = { id, type: CSL_TYPES[p.type] };
+  // The venue string in parts: "Journal 4 (2), 197-211" → container, volume, issue, pages.
+  const v = parseVenue(p.venue, p.year !== undefined ? { year: p.year } : {});
+  const type = p.type === 'other' ? (TYPE_OF_VENUE[v.kind] ?? 'other') : p.type;
+  const patent = p.type === 'other' && v.kind === 'patent';
+  const item: CslItem = { id, type: patent ? 'patent' : CSL_TYPES[type] };
   if (p.title) item.title = p.title;
   if (p.authors?.length) item.author = p.authors.map(parseName);
-  const dateParts = datePartsOf(p.date, p.year);
+  const dateParts = datePartsOf(p.date, p.year ?? v.year);
   if (dateParts) item.issued = { 'date-parts': [dateParts] };
   // A book's venue on the pages we read is its publisher ("Alianza Editorial").
-  if (p.venue && p.type === 'book') item.publisher = p.venue;
-  else if (p.venue && !(p.type === 'preprint' && /^arxiv\b/i.test(p.venue))) item['container-title'] = p.venue;
+  if (type === 'book' && !v.publisher && p.venue) item.publisher = v.container ?? p.venue;
+  else if (patent) item.number = v.number!;
+  else if (v.container && !(type === 'preprint' && /^arxiv\b/i.test(v.container))) item['container-title'] = v.container;
+  if (v.volume) item.volume = v.volume;
+  if (v.issue) item.issue = v.issue;
+  if (v.pages) item.page = v.pages;
+  const publisher = p.publisher ?? v.publisher;
+  if (publisher && !item.publisher) item.publisher = publisher;
+  const arxiv = p.ids.arxiv ?? v.arxiv;
   if (p.abstract) item.abstract = p.abstract;
   if (p.ids.doi) item.DOI = p.ids.doi;
   if (p.url) item.URL = p.url;
   else if (p.ids.doi) item.URL = `https://doi.org/${p.ids.doi}`;
-  else if (p.ids.arxiv) item.URL = `https://arxiv.org/abs/${p.ids.arxiv}`;
+  else if (arxiv) item.URL = `https://arxiv.org/abs/${arxiv}`;
   if (p.ids.pmid) item.PMID = p.ids.pmid;
   if (p.ids.pmcid) item.PMCID = p.ids.pmcid;
-  if (p.ids.arxiv) {
-    item.number = `arXiv:${p.ids.arxiv}`;
+  if (arxiv && !patent) {
+    item.number = `arXiv:${arxiv}`;
     item.archive = 'arXiv';
   }
   const extras = Object.fromEntries(

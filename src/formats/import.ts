@@ -1,5 +1,5 @@
-// A user's own bibliography file (CSL-JSON or BibTeX) as a capture, so it
-// takes part in merging like any page. BibTeX goes through
+// A user's own bibliography file (CSL-JSON, BibTeX, or a Publish or Perish
+// CSV of saved results) as a capture, so it takes part in merging like any page. BibTeX goes through
 // @citation-js/plugin-bibtex, which decodes LaTeX ({\"o} → ö, \& → &) and
 // BibTeX name syntax better than a hand-written reader would. The file is
 // read entry by entry (bibtex-read.ts): a broken entry is repaired or named
@@ -14,6 +14,7 @@ import { canonicalArxiv, canonicalDoi, cleanText, compact } from '../core/text';
 import { displayName, type CslName } from './names';
 import { readBibtexEntries, type ImportProblem } from './bibtex-read';
 import { scanBibtex, splitFields, plainValue } from './bibtex-scan';
+import { isPopCsv, readPopCsv } from './pop-csv';
 
 import { BIBLIOGRAPHY_SOURCE, importUrl } from './bibliography';
 import { own } from '../core/lookup';
@@ -61,9 +62,15 @@ const FROM_CSL_TYPE: Record<string, WorkType> = {
 export function readBibliography(text: string, fileName: string, opts: ImportOptions = {}): ImportResult {
   const body = text.replace(/^\uFEFF/, '');
   const isJson = /^\s*[[{]/.test(body);
-  const read = isJson ? { items: readCslJson(body), at: [], problems: [] as ImportProblem[] } : readBibtex(body, opts);
+  const pop = !isJson && isPopCsv(body) ? readPopCsv(body) : undefined;
+  const read = pop
+    ? { items: [], at: [], problems: pop.problems }
+    : isJson
+      ? { items: readCslJson(body), at: [], problems: [] as ImportProblem[] }
+      : readBibtex(body, opts);
   let problems = [...read.problems];
-  const works: Work[] = [];
+  // A Publish or Perish file gives works directly (with their citation counts); the others CSL items.
+  const works: Work[] = [...(pop?.works ?? [])];
   read.items.forEach((item, i) => {
     const w = cslToWork(item);
     const where = read.at[i];
@@ -89,7 +96,7 @@ export function readBibliography(text: string, fileName: string, opts: ImportOpt
     works,
   };
   const notes: string[] = [];
-  const untitled = read.items.length - works.length;
+  const untitled = pop ? pop.problems.length : read.items.length - works.length;
   if (untitled) notes.push(`${untitled} entr${untitled === 1 ? 'y' : 'ies'} without a title or abstract left out`);
   const skipped = problems.filter((p) => p.skipped && p.message !== 'no title or abstract, left out');
   if (skipped.length) notes.push(`${skipped.length} entr${skipped.length === 1 ? 'y' : 'ies'} not imported: ${skipped.map(describeProblem).join('; ')}`);

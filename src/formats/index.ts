@@ -12,6 +12,7 @@ import { worksToCsv } from './csv';
 import { withCitationKeys } from './keys';
 import { reportCsv, reportMarkdown, type PersonReportInput } from './report';
 import { toRis } from './ris';
+import { toPopCsv } from './pop-csv';
 
 export type { CslItem } from './csl';
 export type { Backup, StoredCaptureRecord, BackupDecision, ImportPlan, ParsedBackup } from './backup';
@@ -46,7 +47,8 @@ export function itemsFromCaptures(captures: readonly Capture[]): CslItem[] {
   return withCitationKeys(items);
 }
 
-export function exportAs(format: ExportFormat, input: ExportInput): string {
+/** `now`: the query date and the year ages count from in the Publish or Perish CSV (passed in, never read from the clock here). */
+export function exportAs(format: ExportFormat, input: ExportInput, opts: { now?: Date } = {}): string {
   if (format === 'json') {
     if (!('backup' in input)) throw new Error('the JSON backup exports { backup }');
     return serializeBackup(input.backup);
@@ -66,6 +68,9 @@ export function exportAs(format: ExportFormat, input: ExportInput): string {
       return toCslJson(items);
     case 'csv':
       return worksToCsv(items);
+    case 'pop-csv':
+      if (!opts.now) throw new Error('the Publish or Perish CSV needs the export date (opts.now)');
+      return toPopCsv(items, opts.now);
   }
 }
 

@@ -109,11 +109,14 @@ export const METRIC_COLUMN_NAMES: Record<ScalarMetric, string> = {
   firstAuthor: 'first_author',
   lastAuthor: 'last_author',
   soleAuthor: 'sole_author',
-  hA: 'h_a',
+  hirschA: 'hirsch_a',
+  acIndex: 'ac_index',
+  hmIndex: 'hm_index',
+  hAIndex: 'ha_index',
 };
 
 /** Counts and h-type indices are whole numbers; rates and √-based indices are not. */
-const DOUBLE_METRICS = new Set<ScalarMetric>(['citesPerYear', 'citesPerPaper', 'citesPerAuthor', 'papersPerAuthor', 'authorsPerPaper', 'eIndex', 'mQuotient', 'hI', 'hIAnnual', 'awcr', 'awIndex', 'awcrpa', 'hA']);
+const DOUBLE_METRICS = new Set<ScalarMetric>(['citesPerYear', 'citesPerPaper', 'citesPerAuthor', 'papersPerAuthor', 'authorsPerPaper', 'eIndex', 'mQuotient', 'hI', 'hIAnnual', 'awcr', 'awIndex', 'awcrpa', 'hirschA', 'acIndex', 'hmIndex']);
 
 const METRICS: TableColumn[] = [
   col('person_id', 'string', false),

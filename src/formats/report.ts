@@ -31,6 +31,12 @@ export interface PersonReportInput {
   date?: string;
   /** How many works the computed figures count that the merge flagged as possibly a namesake's. */
   flaggedWorks?: number;
+  /** Metrics that are unknown (not 0), by key, with the reason ("no site gave citation counts for these works"). */
+  unknown?: Record<string, string>;
+  /** What the citation counts behind the figures are ("citation counts known for 12 of 25 works"), when not all works have one. */
+  citationCounts?: string;
+  /** How ages are counted, stated once in the report. */
+  ageConvention?: string;
 }
 
 const FLAGGED_DEFINITION =
@@ -87,10 +93,12 @@ export function formatValue(v: unknown): Cell {
 export function reportRows(input: PersonReportInput): ReportRow[] {
   const rows: ReportRow[] = Object.entries(input.definitions).map(([metric, d]) => {
     const statedKey = STATED_FOR[metric];
+    const unknown = input.unknown?.[metric];
     return {
       metric,
       label: d.label,
-      computed: formatValue(input.computed[metric]),
+      // Unknown is written as such, never as an empty cell a reader could take for 0.
+      computed: unknown ? 'unknown' : formatValue(input.computed[metric]),
       stated: input.stated.map((s) => (statedKey ? s.metrics?.[statedKey] : undefined)),
       definition: d.definition,
       definitionSource: d.source,
@@ -136,6 +144,8 @@ export function reportMarkdown(input: PersonReportInput): string {
     input.date ? `Exported by Scholar Lens on ${input.date}. ` : 'Exported by Scholar Lens. ',
     '“Computed” is worked out by Scholar Lens from the merged works; “Stated” is what each site’s author page showed, unchanged.',
     ...(flagged ? ['', `Computed from the merged works; ${flagged} (only one site lists ${input.flaggedWorks === 1 ? 'it' : 'them'}: possibly a namesake’s, not yet confirmed or removed).`] : []),
+    ...(input.citationCounts ? ['', `Citation metrics: ${input.citationCounts}${Object.keys(input.unknown ?? {}).length ? ', so every metric built on citation counts is unknown' : ' (a work without a count adds 0)'}.`] : []),
+    ...(input.ageConvention ? ['', `Ages: ${input.ageConvention}`] : []),
     '',
     ...input.stated.map((s) => `- ${s.source}: ${[s.url, s.capturedAt && `captured ${s.capturedAt}`].filter(Boolean).join(', ')}`),
     ...(input.stated.length ? [''] : []),

@@ -15,6 +15,7 @@ const RIS_TYPES: Record<string, string> = {
   book: 'BOOK',
   thesis: 'THES',
   document: 'GEN',
+  patent: 'PAT',
 };
 
 /**
@@ -33,6 +34,12 @@ export function risRecord(item: CslItem): string {
   for (const a of item.author ?? []) out += line('AU', invertedName(a));
   if (item.title) out += line('TI', item.title);
   if (item['container-title']) out += line('T2', item['container-title']);
+  if (item.volume) out += line('VL', item.volume);
+  if (item.issue) out += line('IS', item.issue);
+  const [sp, ep] = item.page?.split('-') ?? [];
+  if (sp) out += line('SP', sp);
+  if (ep) out += line('EP', ep);
+  if (item.type === 'patent' && item.number) out += line('M1', item.number);
   if (item.publisher) out += line('PB', item.publisher);
   const [y, m, d] = item.issued?.['date-parts'][0] ?? [];
   if (y !== undefined) {

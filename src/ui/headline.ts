@@ -5,9 +5,10 @@ import { computeMetrics } from '../core/metrics';
 
 export interface Headline {
   papers: number;
-  citations: number;
-  hIndex: number;
-  i10Index: number;
+  /** Null when no work has a citation count (unknown, not 0). */
+  citations: number | null;
+  hIndex: number | null;
+  i10Index: number | null;
 }
 
 export function computeHeadline(capture: Capture, currentYear: number): Headline {

@@ -65,6 +65,18 @@ describe('popup and dashboard (light)', () => {
     expect(await top.locator('.title').textContent()).toBe(PAPER_TITLE);
     expect(await top.locator('.cites').textContent()).toBe('485');
     expect(await popup.locator('.chart svg rect.bar').count()).toBeGreaterThan(10);
+    // The paper's whole record: its six authors (both pages list six), the abstract closed, Copy citation.
+    const record = popup.locator('.paper-record');
+    await record.locator('.record-title').waitFor();
+    expect(await record.locator('.record-title').textContent()).toBe(PAPER_TITLE);
+    expect((await record.locator('.record-authors').textContent())?.split(', ')).toHaveLength(6);
+    expect(await record.locator('details.record-abstract').getAttribute('open')).toBeNull();
+    await record.getByRole('button', { name: 'APA' }).click();
+    // Copied, or (when the headless browser refuses the clipboard) shown to select: the text is the same.
+    // The authors as initials, the venue "IEEE access" in title case, then the work's link (the view_citation page's title link).
+    await expect
+      .poll(() => record.locator('output.citation').textContent())
+      .toMatch(/^Cai, W\., Wang, Z\., Ernst, J\. B\., Hong, Z\., Feng, C\., & Leung, V\. C\. M\. \(2018\)\. Decentralized applications: The blockchain-empowered software system\. IEEE Access\. https:\/\/ieeexplore\.ieee\.org\/abstract\/document\/8466786\/$/);
     expect(await axeViolations(popup)).toEqual([]);
   });
 

@@ -64,8 +64,10 @@ describe('rows', () => {
     expect(row('Charles Tapley Hoyt').values.firstAuthor).toBeNull();
   });
 
-  it('hA has its column and says it is not computed (until the metrics compute it)', () => {
-    expect(row('A. Turing').values.hA).toBeUndefined();
+  it('hA has its column: computed where works have counts and years, unknown without counts', () => {
+    // Its value is the metrics' own (worked examples in metrics.test.ts and metrics-scholar.test.ts).
+    expect(Number.isInteger(row('A. Turing').values.hAIndex)).toBe(true);
+    expect(row('Charles Tapley Hoyt').values.hAIndex).toBeNull();
     expect(cellText(undefined)).toBe('not computed');
     expect(cellText(1.375)).toBe('1.38');
     expect(cellText(12416)).toBe('12,416');
@@ -118,10 +120,10 @@ describe('CSV', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
-    expect(parsed.meta.fields).toEqual(['person_id', 'name', 'papers', 'citations', 'h_index', 'g_index', 'hi_norm', 'hi_annual', 'h_a', 'm_quotient', 'cites_per_year', 'first_author', 'last_author', 'sites', 'flagged_works_included']);
+    expect(parsed.meta.fields).toEqual(['person_id', 'name', 'papers', 'citations', 'h_index', 'g_index', 'hi_norm', 'hi_annual', 'ha_index', 'm_quotient', 'cites_per_year', 'first_author', 'last_author', 'sites', 'flagged_works_included']);
     expect(parsed.data.map((r) => r.name)).toEqual(names(shown));
     const cheru = parsed.data.find((r) => r.name === 'Bangar Raju Cherukuri')!;
-    expect(cheru).toMatchObject({ papers: '20', citations: '425', h_index: '11', g_index: '20', m_quotient: '1.38', cites_per_year: '53.13', h_a: '', sites: 'Google Scholar' });
+    expect(cheru).toMatchObject({ papers: '20', citations: '425', h_index: '11', g_index: '20', m_quotient: '1.38', cites_per_year: '53.13', sites: 'Google Scholar' });
     const tan = parsed.data.find((r) => r.name === 'Rui Tan')!;
     expect(tan).toMatchObject({ citations: '', h_index: '', cites_per_year: '', sites: 'DBLP' });
     expect(Number(tan.papers)).toBeGreaterThan(0);

@@ -92,7 +92,7 @@ describe('committee view', () => {
     expect(text(first.querySelector('th.name'))).toBe('Person 000');
     expect(text(first.querySelector('td[data-column="citations"]'))).toBe('unknown');
     expect(text(first.querySelector('td[data-column="papers"]'))).toBe('0');
-    expect(text(first.querySelector('td[data-column="hA"]'))).toBe('not computed');
+    expect(text(first.querySelector('td[data-column="hAIndex"]'))).toBe('unknown');
     render(null, root as never);
   });
 });

@@ -92,11 +92,25 @@ function expectSameRecords(parsed: Record<string, unknown>[], source: Work[]) {
   });
 }
 
+/** The venue's parts and the entry type come back as written: journal, volume, issue, pages. */
+function expectSameVenues(parsed: Record<string, unknown>[], written: CslItem[], format: 'bibtex' | 'ris') {
+  parsed.forEach((p, i) => {
+    const it = written[i]!;
+    for (const k of ['volume', 'issue', 'page'] as const) expect(p[k], `${it.title} ${k}`).toBe(it[k]);
+    // citation-js reads a CPAPER's T2 as the event's title (the RIS tag table's reading); BibTeX's booktitle as the container.
+    const container = format === 'ris' && it.type === 'paper-conference' ? p['event-title'] : p['container-title'];
+    if (it.type !== 'document' && it.type !== 'patent') expect(container, it.title).toBe(it['container-title']);
+    // citation-js reads @article as article-journal, @inproceedings as paper-conference, @incollection as chapter.
+    if (format === 'bibtex' && ['article-journal', 'paper-conference', 'chapter', 'book'].includes(it.type)) expect(p.type, it.title).toBe(it.type);
+  });
+}
+
 describe('citation-js reads the exports back', () => {
   test('BibTeX: same titles, authors, years and DOIs', () => {
     const all = [...real, ...synthetic];
     const parsed = plugins.input.chain(exportAs('bibtex', { items }), { generateGraph: false });
     expectSameRecords(parsed, all);
+    expectSameVenues(parsed, items, 'bibtex');
     // citation-js keeps keys: unique, as written.
     expect(parsed.map((p) => p.id)).toEqual(items.map((i) => i.id));
   });
@@ -106,6 +120,7 @@ describe('citation-js reads the exports back', () => {
     // the synthetic DOI 10.1234/… qualifies too.
     const parsed = plugins.input.chain(exportAs('ris', { items }), { generateGraph: false });
     expectSameRecords(parsed, all);
+    expectSameVenues(parsed, items, 'ris');
   });
 });
 
@@ -183,7 +198,10 @@ describe('papaparse reads the CSV back', () => {
     const decentral = rows.find((r) => r.title === 'Decentralized applications: The blockchain-empowered software system')!;
     expect(decentral.year).toBe(2018);
     expect(decentral.citations).toBe(485);
-    expect(decentral.authors).toBe('W Cai; Z Wang; JB Ernst; Z Hong; C Feng; VCM Leung');
+    // The page's "W Cai, Z Wang, JB Ernst, …, VCM Leung" with the initials spelled out.
+    expect(decentral.authors).toBe('W. Cai; Z. Wang; J. B. Ernst; Z. Hong; C. Feng; V. C. M. Leung');
+    // Its venue "IEEE access 6, 53019-53033" in parts.
+    expect([decentral.venue, decentral.type, decentral.volume, decentral.issue, decentral.pages]).toEqual(['IEEE access', 'article-journal', '6', '', '53019-53033']);
     // Synthetic: the multi-line, quoted, comma title survives as is.
     expect(rows.some((r) => r.title === 'Commas, "quotes", and a\nline break')).toBe(true);
     expect(rows.some((r) => r.title === '量子场论导论' && r.venue === '物理学报')).toBe(true);

@@ -2,7 +2,7 @@
 // and import plan, bibliography import, report, file names.
 
 import { describe, expect, test } from 'vitest';
-import { METRIC_DEFINITIONS, computeMetrics } from '../../src/core/metrics';
+import { METRIC_DEFINITIONS, citationCountsNote, computeMetrics, unknownMetrics } from '../../src/core/metrics';
 import { validateCapture } from '../../src/core/validate';
 import { makeBackup, parseBackup, planImport, serializeBackup, type StoredCaptureRecord } from '../../src/formats/backup';
 import { bibtexEntry, escapeLatex } from '../../src/formats/bibtex';
@@ -18,8 +18,9 @@ import { ernst, handBuilt, newton } from '../helpers/format-records';
 describe('citation keys', () => {
   test('family + year + first significant word, lower-case ASCII', () => {
     const keys = withCitationKeys(handBuilt.map((w, i) => workToCsl(w, String(i)))).map((i) => i.id);
-    // From the page metadata in tests/helpers/format-records.ts: "How many…" skips the stop word "How".
-    expect(keys).toEqual(['bandyopadhyayghosh2010vitro', 'finzel2018chemical', 'scao2021many', 'sen2020empir']);
+    // From the page metadata in tests/helpers/format-records.ts: "How many…" skips the stop word "How";
+    // "Teven Le Scao"'s family name is "Le Scao" (a capitalised particle stays in it).
+    expect(keys).toEqual(['bandyopadhyayghosh2010vitro', 'finzel2018chemical', 'lescao2021many', 'sen2020empir']);
   });
   test('collisions get a, b, c in input order and are unique', () => {
     const n = newton().works!;
@@ -57,11 +58,11 @@ describe('BibTeX escaping', () => {
   });
 });
 
-test('names: particles, comma form, initials, single names', () => {
-  expect(parseName('MS de Heredia')).toEqual({ family: 'Heredia', given: 'MS', 'non-dropping-particle': 'de' });
+test('names: particles, comma form, initials, single names (more in formats-venue-names.test.ts)', () => {
+  expect(parseName('MS de Heredia')).toEqual({ family: 'Heredia', given: 'M. S.', 'non-dropping-particle': 'de' });
   expect(parseName('Sen, Sanchari')).toEqual({ family: 'Sen', given: 'Sanchari' });
-  expect(parseName('JB Ernst')).toEqual({ family: 'Ernst', given: 'JB' });
-  expect(parseName('张三')).toEqual({ literal: '张三' });
+  expect(parseName('JB Ernst')).toEqual({ family: 'Ernst', given: 'J. B.' });
+  expect(parseName('Alhazen')).toEqual({ literal: 'Alhazen' });
 });
 
 test('CSV cells: RFC 4180 quoting, formula prefix on text only', () => {
@@ -214,6 +215,28 @@ test('metrics report lists every metric with its definition, stated beside compu
   expect(md).toMatch(/\| Citations since 2019 \| — \| 806 \|/);
   const csv = exportAs('report-csv', { report });
   expect(csv.split('\r\n')[0]).toBe('\uFEFFperson,metric,label,computed,stated_google-scholar,definition,definition_source');
+});
+
+test('metrics report: unknown is written as unknown, with the reason, never as 0 or blank', () => {
+  // SYNTHETIC person with two dated works and no citation counts (as from DBLP).
+  const computed = computeMetrics([{ year: 2020, authors: ['Ada Person'] }, { year: 2022, authors: ['Ada Person'] }], { currentYear: 2024 });
+  const report = {
+    personName: 'Ada Person',
+    computed: computed as unknown as Record<string, unknown>,
+    definitions: METRIC_DEFINITIONS,
+    stated: [],
+    unknown: unknownMetrics(computed),
+    citationCounts: citationCountsNote(computed)!,
+  };
+  const md = exportAs('report-md', { report });
+  expect(md).toContain('Citation metrics: no site gave citation counts for these works, so every metric built on citation counts is unknown.');
+  expect(md).toMatch(/\| h-index \| unknown \|/);
+  expect(md).toMatch(/\| ACC1 \| unknown \|/);
+  expect(md).toMatch(/\| Papers \| 2 \|/);
+  expect(md).toMatch(/\| Years \| 5 \|/); // 2024 − 2020 + 1
+  const csv = exportAs('report-csv', { report });
+  expect(csv).toContain('Ada Person,hIndex,h-index,unknown,');
+  expect(csv).toContain('Ada Person,firstYear,First year,2020,');
 });
 
 test('file names: person, date, format', () => {

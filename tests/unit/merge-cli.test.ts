@@ -57,9 +57,9 @@ interface Out {
     name: string;
     ids: Record<string, string[]>;
     works: { id: string; members: Member[] }[];
-    metrics: { papers: number; citations: number; hIndex: number; i10Index: number };
+    metrics: { papers: number; citations: number | null; hIndex: number | null; i10Index: number | null; years: number | null };
     flaggedWorks?: { workId: string }[];
-    metricsInclude: { flaggedWorks: number };
+    metricsInclude: { flaggedWorks: number; citationCounts: { known: number; works: number; note?: string } };
     stated: { source: string; file: string; comparison: { metric: string; stated: number; computed: number; agrees: boolean; reason?: string }[] }[];
   }[];
   works: { id: string; title?: string; members: Member[] }[];
@@ -167,6 +167,10 @@ describe('cli merge', () => {
     const flagged = out.works.find((w) => w.title === namesake.title)!;
     expect(tan.flaggedWorks).toEqual([{ workId: flagged.id, reason: 'namesake', source: 'dblp' }]);
     expect(tan.metricsInclude.flaggedWorks).toBe(1);
+    // Neither DBLP nor the BibTeX file gives citation counts: unknown, printed as null with the reason, never 0.
+    expect([tan.metrics.citations, tan.metrics.hIndex, tan.metrics.i10Index]).toEqual([null, null, null]);
+    expect(tan.metrics.years).not.toBeNull();
+    expect(tan.metricsInclude.citationCounts).toEqual({ known: 0, works: tan.works.length, note: 'no site gave citation counts for these works' });
   });
 
   test('usage errors', async () => {

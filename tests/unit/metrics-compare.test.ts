@@ -53,4 +53,14 @@ describe('compareStated', () => {
     const [row] = compareStated({ hIndex: 1 }, m, { siteName: 'X', worksListed: 3, listTruncated: false });
     expect(row?.reason).toBe('X does not show how it arrives at this figure');
   });
+
+  it('never compares a stated figure with an unknown one as if it were 0', () => {
+    // SYNTHETIC: ResearchGate states 40 citations, but none of its works carries a count.
+    const none = computeMetrics([{ year: 2020 }, { year: 2021 }], { currentYear: 2024 });
+    const rows = compareStated({ citations: 40, papers: 2 }, none, { siteName: 'ResearchGate', worksListed: 2, listTruncated: false });
+    expect(rows).toEqual([
+      { metric: 'papers', stated: 2, computed: 2, agrees: true },
+      { metric: 'citations', stated: 40, computed: null, agrees: false, reason: 'not computed: no site gave citation counts for these works' },
+    ]);
+  });
 });

@@ -126,6 +126,11 @@ describe('metrics of a real profile read by the Google Scholar adapter (elmatary
     expect(m.awcr).toBeCloseTo(25 / 5 + 15 / 16 + 6 / 16 + 4 / 9 + 3 / 10 + 2 / 16 + 1 / 14, 10);
     expect(m.coverage.worksWithoutYear).toBe(1);
     expect(m.coverage.worksWithoutCitations).toBe(5);
+    // Annual rates C/age: 25/5 = 5, 15/16 ≈ 0.94, 6/16 ≈ 0.38, 4/9 ≈ 0.44, 3/10 = 0.3, 2/16, 1/14 (the rest 0).
+    // Only the 2022 paper reaches 1 a year, and it reaches 5 exactly → ACC1 = ACC2 = ACC5 = 1, ACC10 = 0;
+    // hA: sorted 5, 0.94 → rank 2 fails → 1. The i10-index (10 in total) is 2: the 15 of 2011 is old.
+    expect([m.acc1, m.acc2, m.acc5, m.acc10, m.acc20, m.hAIndex, m.i10Index]).toEqual([1, 1, 1, 0, 0, 1, 2]);
+    expect(m.hirschA).toBeCloseTo(56 / 16, 10); // 56 citations ÷ h² (h = 4)
   });
 
   it('finds her author positions under the spellings given, and not under a garbled one', () => {

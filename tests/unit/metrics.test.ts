@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeMetrics, METRIC_DEFINITIONS, type MetricWork } from '../../src/core/metrics';
 import { eOf, gOf, hcOf, hOf } from '../../src/core/metrics/h-family';
-import { hIOf } from '../../src/core/metrics/author-normalized';
+import { hIOf, hmOf } from '../../src/core/metrics/author-normalized';
+import { citationCountsNote, unknownMetrics, unknownReason } from '../../src/core/metrics/unknown';
 import { venueName } from '../../src/core/metrics/people';
 
 // Synthetic worked example; every expected value below is worked out by hand
@@ -44,9 +45,23 @@ describe('computeMetrics on a worked example', () => {
     expect(m.eIndex).toBeCloseTo(Math.sqrt(11), 10);
     expect(m.i10Index).toBe(1); // only the 10
     expect(m.mQuotient).toBeCloseTo(4 / 6, 10);
+    // Hirsch a = citations ÷ h² = 30 / 16.
+    expect(m.hirschA).toBeCloseTo(30 / 16, 10);
     // Scores 4·C/age: 4·10/5 = 8, 4·8/3 ≈ 10.67, 4·5/1 = 20, 4·4/6 ≈ 2.67 (W5 undated, left out).
     // Sorted 20, 10.67, 8, 2.67: rank 3 has 8 ≥ 3, rank 4 has 2.67 < 4 → hc = 3.
     expect(m.hcIndex).toBe(3);
+    // ac = Σ S ÷ hc² = (8 + 32/3 + 20 + 8/3) / 9 = (124/3) / 9 = 124/27.
+    expect(m.acIndex).toBeCloseTo(124 / 27, 10);
+  });
+
+  it('computes the annual-rate metrics: hA and the ACC counts', () => {
+    // Rates citations ÷ age: W1 10/5 = 2, W2 8/3 ≈ 2.67, W3 5/1 = 5, W4 4/6 ≈ 0.67 (W5 undated, left out).
+    // hA: sorted 5, 2.67, 2, 0.67 → rank 2 has 2.67 ≥ 2, rank 3 has 2 < 3 → 2.
+    expect(m.hAIndex).toBe(2);
+    // ≥ 1: W1, W2, W3; ≥ 2: W1 (exactly 2), W2, W3; ≥ 5: W3 (exactly 5); ≥ 10, ≥ 20: none.
+    expect([m.acc1, m.acc2, m.acc5, m.acc10, m.acc20]).toEqual([3, 3, 1, 0, 0]);
+    // Not the totals: W1 has 10 citations in all (i10 counts it) but only 2 a year.
+    expect(m.i10Index).toBe(1);
   });
 
   it('computes the author-normalised and age-weighted metrics', () => {
@@ -60,11 +75,9 @@ describe('computeMetrics on a worked example', () => {
     expect(m.awIndex).toBeCloseTo(Math.sqrt(31 / 3), 10);
     // 10/(5·2) + 8/(3·4) + 5/(1·1) + 4/(6·2) = 1 + 2/3 + 5 + 1/3 = 7
     expect(m.awcrpa).toBeCloseTo(7, 10);
-  });
-
-  it('counts citation accumulation levels', () => {
-    // citations 10,8,5,4,3
-    expect([m.acc1, m.acc2, m.acc5, m.acc10, m.acc20]).toEqual([5, 5, 3, 1, 0]);
+    // hm: by citations 10 (2 authors), 8 (4), 5 (1), 4 (2), 3 (3 shown);
+    // r_eff 1/2, 3/4, 7/4, 9/4, 31/12 ≈ 2.58 — every c_r ≥ r_eff (3 ≥ 2.58) → hm = 31/12.
+    expect(m.hmIndex).toBeCloseTo(31 / 12, 10);
   });
 
   it('finds the person’s author positions, co-authors and venues', () => {
@@ -108,8 +121,8 @@ describe('edge cases', () => {
     expect(e).toMatchObject({
       papers: 0, citations: 0, citationsByYear: {}, firstYear: null, lastYear: null, years: null,
       citesPerYear: null, citesPerPaper: null, citesPerAuthor: null, papersPerAuthor: null, authorsPerPaper: null,
-      hIndex: 0, gIndex: 0, eIndex: 0, i10Index: 0, mQuotient: null, hcIndex: 0, hI: 0, hINorm: 0, hIAnnual: null,
-      awcr: 0, awIndex: 0, awcrpa: 0, acc1: 0, acc20: 0, firstAuthor: 0, lastAuthor: 0, soleAuthor: 0, coAuthors: [], venues: [],
+      hIndex: 0, hirschA: null, gIndex: 0, eIndex: 0, i10Index: 0, mQuotient: null, hcIndex: 0, acIndex: null, hI: 0, hINorm: 0, hIAnnual: null,
+      hmIndex: 0, hAIndex: 0, awcr: 0, awIndex: 0, awcrpa: 0, acc1: 0, acc20: 0, firstAuthor: 0, lastAuthor: 0, soleAuthor: 0, coAuthors: [], venues: [],
     });
     expect(JSON.parse(JSON.stringify(e))).toEqual(e); // no NaN or Infinity
   });
@@ -126,6 +139,30 @@ describe('edge cases', () => {
     expect(z.coverage.worksWithoutCitations).toBe(1); // the third has no count
     expect(z.coverage.worksWithoutAuthors).toBe(3);
     expect(z.hI).toBe(0); // h = 0, defined as 0 rather than 0/0
+  });
+
+  it('no citation count from any source: every citation metric is unknown, never 0', () => {
+    // SYNTHETIC, as a DBLP-only profile: years and authors, no counts.
+    const d = computeMetrics([{ year: 2020, authors: ['A B'] }, { year: 2022, authors: ['A B', 'C D'] }], { currentYear: 2024 });
+    for (const k of ['citations', 'hIndex', 'hirschA', 'gIndex', 'eIndex', 'i10Index', 'mQuotient', 'hcIndex', 'acIndex', 'hI', 'hINorm', 'hIAnnual', 'hmIndex', 'hAIndex', 'awcr', 'awIndex', 'awcrpa', 'acc1', 'acc2', 'acc5', 'acc10', 'acc20', 'citesPerYear', 'citesPerPaper', 'citesPerAuthor'] as const)
+      expect(d[k], k).toBeNull();
+    // What needs no counts is still known: 2 papers, 2020–2024 = 5 years, (1 + 2) / 2 authors per paper.
+    expect([d.papers, d.years, d.authorsPerPaper, d.papersPerAuthor]).toEqual([2, 5, 1.5, 1.5]);
+    expect(citationCountsNote(d)).toBe('no site gave citation counts for these works');
+    expect(unknownReason(d, 'hIndex')).toBe('no site gave citation counts for these works');
+    expect(unknownReason(d, 'years')).toBeUndefined();
+    expect(Object.keys(unknownMetrics(d))).toHaveLength(25);
+    expect(JSON.parse(JSON.stringify(d))).toEqual(d);
+  });
+
+  it('citation counts for some works: the figures are computed and say how many', () => {
+    // 12 of 25 works have a count (one citation each), 13 have none.
+    const some = computeMetrics([...Array.from({ length: 12 }, () => ({ citations: 1 })), ...Array.from({ length: 13 }, () => ({}))], { currentYear: 2024 });
+    expect(some.citations).toBe(12);
+    expect(some.hIndex).toBe(1);
+    expect(citationCountsNote(some)).toBe('citation counts known for 12 of 25 works');
+    expect(unknownReason(some, 'hIndex')).toBeUndefined();
+    expect(citationCountsNote(computeMetrics([{ citations: 0 }], { currentYear: 2024 }))).toBeUndefined(); // a count of 0 is a count
   });
 
   it('a paper from the current year has age 1', () => {
@@ -199,6 +236,18 @@ describe('index functions on small lists', () => {
     // h = 2 (5 ≥ 1, 2 ≥ 2, 2 < 3); the two 2-citation papers tie for the second h-core place.
     expect(hIOf([{ citations: 5, authors: ['a a'] }, { citations: 2, authors: ['b b', 'c c'] }, { citations: 2, authors: ['d d', 'e e', 'f f', 'g g', 'h h', 'i i'] }], 2)).toBeCloseTo(4 / 3, 10); // 4/(1+2)
     expect(hIOf([{ citations: 5, authors: ['a a'] }, { citations: 2, authors: ['d d', 'e e', 'f f', 'g g', 'h h', 'i i'] }, { citations: 2, authors: ['b b', 'c c'] }], 2)).toBeCloseTo(4 / 7, 10); // 4/(1+6)
+  });
+});
+
+describe('hm on its own', () => {
+  it('stops at the first rank whose citations fall below the effective rank', () => {
+    // 5 (1 author) r_eff 1: 5 ≥ 1; 3 (1) r_eff 2: 3 ≥ 2; 2 (2 authors) r_eff 2.5: 2 < 2.5 → hm = 2.
+    expect(hmOf([{ citations: 2, authors: ['a a', 'b b'] }, { citations: 5, authors: ['a a'] }, { citations: 3, authors: ['a a'] }, { citations: 1, authors: ['a a'] }])).toBe(2);
+    // Three papers of 1 citation and 3 authors each: r_eff 1/3, 2/3, 1 — the sum reaches 1 exactly → hm = 1.
+    const third = { citations: 1, authors: ['a a', 'b b', 'c c'] };
+    expect(hmOf([third, third, third])).toBeCloseTo(1, 10);
+    // An unknown author count leaves the work out: only the 4-citation sole-authored paper counts → 1.
+    expect(hmOf([{ citations: 9 }, { citations: 4, authors: ['a a'] }])).toBe(1);
   });
 });
 

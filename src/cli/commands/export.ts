@@ -16,12 +16,12 @@ import { loadInputs } from '../inputs';
 import { EXIT, parseArgs, parseNow, type CliIo, type Command } from '../io';
 
 const USAGE =
-  'usage: export --format bibtex|ris|csl|csv|json|report [--person <name>] [--report-as md|csv] [--now <iso-date>] <input…>\n' +
+  'usage: export --format bibtex|ris|csl|csv|pop-csv|json|report [--person <name>] [--report-as md|csv] [--now <iso-date>] <input…>\n' +
   '       export --format jsonl|parquet --out <dir> [--table people|works|person_works|metrics] [--now <iso-date>] <input…>\n' +
   '       export --format jsonl --table <table> [--now <iso-date>] <input…>   (one table on stdout)\n' +
-  '  inputs: capture JSON (one, an array, or a backup), BibTeX or CSL-JSON bibliographies\n';
+  '  inputs: capture JSON (one, an array, or a backup), BibTeX, CSL-JSON or Publish or Perish CSV bibliographies\n';
 
-const FORMATS = ['bibtex', 'ris', 'csl', 'csv', 'json', 'report', 'jsonl', 'parquet'] as const;
+const FORMATS = ['bibtex', 'ris', 'csl', 'csv', 'pop-csv', 'json', 'report', 'jsonl', 'parquet'] as const;
 
 export const run: Command = async (args, io) => {
   const { flags, positionals } = parseArgs(args, ['format', 'person', 'report-as', 'now', 'out', 'table']);
@@ -63,7 +63,7 @@ export const run: Command = async (args, io) => {
     io.stdout(exportAs(flags['report-as'] === 'csv' ? 'report-csv' : 'report-md', { report }));
     return EXIT.ok;
   }
-  io.stdout(exportAs(format as ExportFormat, { works }));
+  io.stdout(exportAs(format as ExportFormat, { works }, { now }));
   return EXIT.ok;
 };
 

@@ -5,13 +5,14 @@
 import { mergeAll } from '../../core/merge/index';
 import type { MemberRef, MergedPerson, MergedWork, WorkVersion } from '../../core/merge/types';
 import { personFigures } from '../../core/person-figures';
+import { citationCounts, citationCountsNote } from '../../core/metrics';
 import { siteNameOf } from '../../node/sites';
 import { loadInputs, type InputOrigin } from '../inputs';
 import { EXIT, parseArgs, parseNow, type Command } from '../io';
 
 const USAGE =
   'usage: merge [--now <iso-date>] [--owner <name>] [--scholar-user <id>] <input…>\n' +
-  '  inputs: capture JSON (one, an array, or a backup), BibTeX or CSL-JSON bibliographies\n' +
+  '  inputs: capture JSON (one, an array, or a backup), BibTeX, CSL-JSON or Publish or Perish CSV bibliographies\n' +
   '  --owner: the bibliographies are this person\'s own list of works\n' +
   '  --scholar-user: their Google Scholar profile id (user=…), to read al-folio google_scholar_id fields\n';
 
@@ -85,7 +86,11 @@ export const run: Command = async (args, io) => {
       metrics: figures.metrics,
       // How many of `works` the merge flagged (`flaggedWorks` above lists them): the metrics count them.
       // Not named `flaggedWorks` itself, which is the person's list of flags.
-      metricsInclude: { flaggedWorks: figures.flaggedIncluded },
+      // Citation metrics are null (unknown, not 0) when no work has a count; `note` says so, or how many have one.
+      metricsInclude: {
+        flaggedWorks: figures.flaggedIncluded,
+        citationCounts: { ...citationCounts(figures.metrics), ...(citationCountsNote(figures.metrics) ? { note: citationCountsNote(figures.metrics) } : {}) },
+      },
     };
   });
 

@@ -41,6 +41,12 @@ export interface WorkLinks {
   join(a: number, b: number, r: MatchReason, only?: string): boolean;
   reasons: Map<number, Set<MatchReason>>;
   unresolved: UserDecision[];
+  /**
+   * The group a record would be in by the automatic links alone (every link
+   * but the user's joins). A work the user joined keeps each joined work's
+   * versions apart (shown.ts), instead of folding one into the other's.
+   */
+  versionGroup(n: number): number;
 }
 
 /**
@@ -50,12 +56,18 @@ export interface WorkLinks {
  */
 export function linkWorks(records: WorkRecord[], decisions: UserDecision[]): WorkLinks {
   const uf = new ConstrainedUnionFind(records.length);
+  // Untagged, so every union holds: the automatic links only, for the versions of a user's join.
+  const auto = new ConstrainedUnionFind(records.length);
   const reasons = new Map<number, Set<MatchReason>>();
   const join = (a: number, b: number, r: MatchReason, only?: string): boolean => {
     const ra = uf.find(a);
     const rb = uf.find(b);
-    if (ra === rb) return false;
+    if (ra === rb) {
+      if (r !== 'user') auto.union(a, b);
+      return false;
+    }
     if (!uf.union(a, b, only)) return false;
+    if (r !== 'user') auto.union(a, b);
     const merged = new Set([...(reasons.get(ra) ?? []), ...(reasons.get(rb) ?? []), r]);
     reasons.delete(ra);
     reasons.delete(rb);
@@ -72,7 +84,7 @@ export function linkWorks(records: WorkRecord[], decisions: UserDecision[]): Wor
   const scored = titleEdges(records);
   scored.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
   for (const e of scored) join(e.a, e.b, e.reason);
-  return { uf, join, reasons, unresolved };
+  return { uf, join, reasons, unresolved, versionGroup: (n) => auto.find(n) };
 }
 
 /** The clusters as they stand, each with the reasons its records were joined. */

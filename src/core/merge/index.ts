@@ -40,7 +40,7 @@ export function mergeAll(captures: StoredCaptureLike[], decisions: UserDecision[
   const { clusters, reasons, unresolved } = clustersOf(records, links);
   const works: MergedWork[] = [];
   const workOf = new Map<number, string>();
-  for (const c of clusters) works.push(buildMergedWork(c.map((n) => records[n]!), reasons.get(c[0]!)));
+  for (const c of clusters) works.push(buildMergedWork(c.map((n) => records[n]!), reasons.get(c[0]!), links.versionGroup));
   disambiguateIds(works);
   clusters.forEach((c, i) => c.forEach((n) => workOf.set(n, works[i]!.id)));
   const people = mergePeople(pageInputs(authorPages, records, (n) => workOf.get(n)!), decisions);

@@ -8,7 +8,13 @@ import { ID_STRENGTH, type WorkRecord } from './records';
 import type { FieldValue, FieldValues, MatchReason, MergedWork, VersionKind, WorkIds, WorkVersion } from './types';
 import { compareCodePoints } from '../order';
 
-export function buildMergedWork(recs: WorkRecord[], reasons: Set<MatchReason> | undefined): MergedWork {
+/**
+ * `versionGroup`: the record's group by automatic links alone. Records the
+ * user joined from different groups are different versions of one work, so a
+ * join never folds the first work's version into the other's; without it,
+ * one version per kind.
+ */
+export function buildMergedWork(recs: WorkRecord[], reasons: Set<MatchReason> | undefined, versionGroup?: (n: number) => number): MergedWork {
   const fv = <T>(r: WorkRecord, value: T): FieldValue<T> => ({
     value,
     source: r.capture.source,
@@ -42,7 +48,7 @@ export function buildMergedWork(recs: WorkRecord[], reasons: Set<MatchReason> | 
   const w: MergedWork = {
     id: workId(recs),
     ids: shownIds(recs),
-    versions: versions(recs),
+    versions: versions(recs, versionGroup),
     members: recs.map((r) => r.member),
     matchedBy: [...(reasons ?? [])].sort(),
     fields,
@@ -96,26 +102,37 @@ function shownIds(recs: WorkRecord[]): WorkIds {
   return out;
 }
 
-function versions(recs: WorkRecord[]): WorkVersion[] {
+function versions(recs: WorkRecord[], versionGroup?: (n: number) => number): WorkVersion[] {
   const out: WorkVersion[] = [];
   for (const kind of ['preprint', 'published'] as VersionKind[]) {
-    const mine = recs.filter((r) => r.preprint === (kind === 'preprint'));
-    if (!mine.length) continue;
-    const v: WorkVersion = {
-      kind,
-      ids: shownIds(mine),
-      sources: [...new Set(mine.map((r) => r.capture.source))].sort(),
-      members: mine.map((r) => r.member),
-    };
-    const t = shownTitle(mine);
-    if (t) v.title = t.text;
-    const venue = mode(mine.map((r) => r.work.venue), compareCodePoints);
-    if (venue) v.venue = venue;
-    const year = mode(mine.map((r) => r.work.year), (a, b) => a - b);
-    if (year !== undefined) v.year = year;
-    out.push(v);
+    const ofKind = recs.filter((r) => r.preprint === (kind === 'preprint'));
+    // One version per group, in the order of each group's first record.
+    const groups = new Map<number, WorkRecord[]>();
+    for (const r of ofKind) {
+      const g = versionGroup ? versionGroup(r.n) : 0;
+      const list = groups.get(g);
+      if (list) list.push(r);
+      else groups.set(g, [r]);
+    }
+    for (const mine of groups.values()) out.push(version(kind, mine));
   }
   return out;
+}
+
+function version(kind: VersionKind, mine: WorkRecord[]): WorkVersion {
+  const v: WorkVersion = {
+    kind,
+    ids: shownIds(mine),
+    sources: [...new Set(mine.map((r) => r.capture.source))].sort(),
+    members: mine.map((r) => r.member),
+  };
+  const t = shownTitle(mine);
+  if (t) v.title = t.text;
+  const venue = mode(mine.map((r) => r.work.venue), compareCodePoints);
+  if (venue) v.venue = venue;
+  const year = mode(mine.map((r) => r.work.year), (a, b) => a - b);
+  if (year !== undefined) v.year = year;
+  return v;
 }
 
 function shownTitle(recs: WorkRecord[]): { text: string; truncated: boolean } | undefined {

@@ -73,7 +73,11 @@ export type MatchReason = `id:${WorkIdKey}` | 'title' | 'title-prefix' | 'abstra
 
 export type VersionKind = 'preprint' | 'published';
 
-/** A preprint and its published version are one work with two versions, both kept. */
+/**
+ * A preprint and its published version are one work with two versions, both
+ * kept. Works the user joined keep a version each (per kind), so a join never
+ * folds one work's version into another's.
+ */
 export interface WorkVersion {
   kind: VersionKind;
   ids: WorkIds;

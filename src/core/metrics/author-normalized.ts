@@ -1,6 +1,7 @@
 // Metrics that share each paper's credit among its authors or weight it by
 // its age: Batista's hI, Harzing's hI,norm and hI,annual, and Jin's
-// age-weighted citation rate (AWCR, AW, AWCRpA), as Publish or Perish defines them.
+// age-weighted citation rate (AWCR, AW, AWCRpA), and Schreiber's hm, as
+// Publish or Perish defines them.
 
 import { hOf } from './h-family';
 import { ageOf, authorCountOf, byCitationsDesc, citationsOf } from './work-facts';
@@ -44,4 +45,25 @@ export function ageWeighted(works: readonly MetricWork[], currentYear: number): 
     if (n !== undefined) awcrpa += citationsOf(w) / (age * n);
   }
   return { awcr, awIndex: Math.sqrt(awcr), awcrpa };
+}
+
+/**
+ * Schreiber's hm (2008): papers ranked by citations (ties in input order),
+ * each counting 1 ÷ its authors towards an effective rank
+ * r_eff(r) = Σ_{r' ≤ r} 1 ÷ a_r'; hm is the largest r_eff(r) with c_r ≥ r_eff(r).
+ * Works without a known author count are left out, as in every author-based metric.
+ */
+export function hmOf(works: readonly MetricWork[]): number {
+  let rEff = 0;
+  let hm = 0;
+  for (const w of byCitationsDesc(works)) {
+    const n = authorCountOf(w);
+    if (n === undefined) continue;
+    rEff += 1 / n;
+    // c_r falls and r_eff grows, so once the condition fails it fails for every later rank.
+    // The tolerance keeps 1/3 + 1/3 + 1/3 from summing to just over 1.
+    if (citationsOf(w) >= rEff - 1e-9) hm = rEff;
+    else break;
+  }
+  return hm;
 }

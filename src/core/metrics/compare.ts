@@ -5,6 +5,7 @@
 
 import type { StatedMetrics } from '../capture';
 import type { Metrics } from './types';
+import { unknownReason } from './unknown';
 
 export interface CompareContext {
   /** Display name, e.g. "Google Scholar". */
@@ -25,7 +26,8 @@ export interface CompareContext {
 export interface ComparisonRow {
   metric: 'citations' | 'hIndex' | 'i10Index' | 'papers';
   stated: number;
-  computed: number;
+  /** Null when Scholar Lens cannot know it (no citation counts): never compared as if it were 0. */
+  computed: number | null;
   agrees: boolean;
   reason?: string;
 }
@@ -40,7 +42,8 @@ export function compareStated(stated: StatedMetrics, computed: Metrics, context:
     if (typeof s !== 'number') continue;
     const c = computed[metric];
     const row: ComparisonRow = { metric, stated: s, computed: c, agrees: s === c };
-    if (!row.agrees) row.reason = explain(metric, s, c, computed, context);
+    if (c === null) row.reason = `not computed: ${unknownReason(computed, metric) ?? 'unknown'}`;
+    else if (!row.agrees) row.reason = explain(metric, s, c, computed, context);
     rows.push(row);
   }
   return rows;

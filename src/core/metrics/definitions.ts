@@ -1,6 +1,7 @@
 // One-line definitions of every metric, for hover text in the UI and the
-// README. Ages count the current year as 1 (age = currentYear − year + 1);
-// "years" is the academic age: currentYear − first year + 1.
+// README, following Publish or Perish's documentation (restated in the
+// project's design notes). The age convention is stated once, in
+// AGE_CONVENTION, and shown wherever rates are.
 
 import type { Metrics } from './types';
 
@@ -13,9 +14,13 @@ export interface MetricDefinition {
 
 const POP = 'Publish or Perish (Harzing), as documented in its help';
 
+/** How ages are counted, for every rate: shown once beside the metrics and in the README. */
+export const AGE_CONVENTION =
+  'A paper’s age counts its publication year as 1: age = current year − publication year + 1 (a paper from this year has age 1, so no rate divides by zero). Years (academic age) counts the same way from the first year. Undated works are left out of every age-based metric.';
+
 export const METRIC_DEFINITIONS: Record<Exclude<keyof Metrics, 'coverage'>, MetricDefinition> = {
   papers: { label: 'Papers', definition: 'Number of merged works.', source: POP },
-  citations: { label: 'Citations', definition: 'Sum of the works’ citation counts (missing counts read as 0).', source: POP },
+  citations: { label: 'Citations', definition: 'Sum of the works’ citation counts. A work without a count adds 0 while others have counts; with no count at all the figure is unknown.', source: POP },
   citationsByYear: { label: 'Citations per year', definition: 'Citations received in each year, summed over the works whose pages give a yearly breakdown.', source: 'Scholar Lens' },
   firstYear: { label: 'First year', definition: 'Year of the earliest dated work.', source: POP },
   lastYear: { label: 'Last year', definition: 'Year of the latest dated work.', source: POP },
@@ -26,22 +31,26 @@ export const METRIC_DEFINITIONS: Record<Exclude<keyof Metrics, 'coverage'>, Metr
   papersPerAuthor: { label: 'Papers/author', definition: 'Σ 1 ÷ authors(i): each paper counted as a fraction by its number of authors.', source: POP },
   authorsPerPaper: { label: 'Authors/paper', definition: 'Mean number of authors per paper (over works with a known author list).', source: POP },
   hIndex: { label: 'h-index', definition: 'Largest h such that h papers have at least h citations each.', source: 'Hirsch (2005)' },
+  hirschA: { label: 'Hirsch a', definition: 'Citations ÷ h² (from N_c,tot = a·h²): how many citations the h-index stands for, per h².', source: 'Hirsch (2005), as in ' + POP },
+  mQuotient: { label: 'Hirsch m', definition: 'h-index ÷ years (academic age), from h ≈ m·n.', source: 'Hirsch (2005), as in ' + POP },
   gIndex: { label: 'g-index', definition: 'Largest g such that the g most cited papers together have at least g² citations (g ≤ papers).', source: 'Egghe (2006), as in ' + POP },
   eIndex: { label: 'e-index', definition: '√(citations of the h most cited papers − h²): the h-core’s citations beyond what h accounts for.', source: 'Zhang (2009), as in ' + POP },
-  i10Index: { label: 'i10-index', definition: 'Number of papers with at least 10 citations.', source: 'Google Scholar' },
-  mQuotient: { label: 'm-quotient', definition: 'h-index ÷ years (academic age).', source: 'Hirsch (2005), as in ' + POP },
-  hcIndex: { label: 'hc-index', definition: 'Contemporary h: the h-index of scores 4 × citations(i) ÷ age(i) (γ = 4, δ = 1); undated works left out.', source: 'Sidiropoulos et al. (2007), as in ' + POP },
+  i10Index: { label: 'i10-index', definition: 'Number of papers with at least 10 citations in total.', source: 'Google Scholar' },
+  hcIndex: { label: 'hc-index', definition: 'Contemporary h: the h-index of the scores S(i) = 4 × citations(i) ÷ age(i) (γ = 4, δ = 1); undated works left out.', source: 'Sidiropoulos, Katsaros & Manolopoulos (2007), as in ' + POP },
+  acIndex: { label: 'ac', definition: 'Contemporary a: Σ S(i) ÷ hc², Hirsch’s a on the contemporary scores S(i) = 4 × citations(i) ÷ age(i).', source: 'Sidiropoulos, Katsaros & Manolopoulos (2007), as in ' + POP },
   hI: { label: 'hI-index', definition: 'h² ÷ total number of authors of the h most cited papers.', source: 'Batista et al. (2006), as in ' + POP },
   hINorm: { label: 'hI,norm', definition: 'h-index of citations(i) ÷ authors(i): each paper’s citations divided by its number of authors.', source: POP },
   hIAnnual: { label: 'hI,annual', definition: 'hI,norm ÷ years (academic age): the average annual increase in the individual h-index (hIa).', source: 'Harzing, Alakangas & Adams (2014), as in ' + POP },
-  awcr: { label: 'AWCR', definition: 'Age-weighted citation rate: Σ citations(i) ÷ age(i); undated works left out.', source: 'Jin (2007), as in ' + POP },
+  hmIndex: { label: 'hm-index', definition: 'Papers ranked by citations; each adds 1 ÷ authors(i) to an effective rank r_eff; hm is the largest r_eff with citations(r) ≥ r_eff (fractional h).', source: 'Schreiber (2008), as in ' + POP },
+  hAIndex: { label: 'hA-index', definition: 'h-index of the annual citation rates citations(i) ÷ age(i): the largest n such that n papers have on average at least n citations per year. Each paper is divided by its own age (hI,annual divides by the years of the whole set).', source: 'Fassin, as in ' + POP + ' 8' },
+  awcr: { label: 'AWCR', definition: 'Age-weighted citation rate: Σ citations(i) ÷ age(i) over all papers; undated works left out.', source: 'Jin (2007), as in ' + POP },
   awIndex: { label: 'AW-index', definition: '√AWCR.', source: 'Jin (2007), as in ' + POP },
   awcrpa: { label: 'AWCRpA', definition: 'Per-author AWCR: Σ citations(i) ÷ (age(i) × authors(i)).', source: POP },
-  acc1: { label: 'acc1', definition: 'Number of papers with at least 1 citation.', source: 'Citation accumulation count as the Scholar Lens issue defines it' },
-  acc2: { label: 'acc2', definition: 'Number of papers with at least 2 citations.', source: 'Citation accumulation count as the Scholar Lens issue defines it' },
-  acc5: { label: 'acc5', definition: 'Number of papers with at least 5 citations.', source: 'Citation accumulation count as the Scholar Lens issue defines it' },
-  acc10: { label: 'acc10', definition: 'Number of papers with at least 10 citations (equals the i10-index).', source: 'Citation accumulation count as the Scholar Lens issue defines it' },
-  acc20: { label: 'acc20', definition: 'Number of papers with at least 20 citations.', source: 'Citation accumulation count as the Scholar Lens issue defines it' },
+  acc1: { label: 'ACC1', definition: 'Number of papers cited on average at least once a year: citations(i) ÷ age(i) ≥ 1.', source: POP + ' 7' },
+  acc2: { label: 'ACC2', definition: 'Number of papers with at least 2 citations a year: citations(i) ÷ age(i) ≥ 2.', source: POP + ' 7' },
+  acc5: { label: 'ACC5', definition: 'Number of papers with at least 5 citations a year: citations(i) ÷ age(i) ≥ 5.', source: POP + ' 7' },
+  acc10: { label: 'ACC10', definition: 'Number of papers with at least 10 citations a year: citations(i) ÷ age(i) ≥ 10 (not the i10-index, which counts 10 in total).', source: POP + ' 7' },
+  acc20: { label: 'ACC20', definition: 'Number of papers with at least 20 citations a year: citations(i) ÷ age(i) ≥ 20.', source: POP + ' 7' },
   firstAuthor: { label: 'First author', definition: 'Works on which the person is listed first (sole-authored works included).', source: 'Scholar Lens' },
   lastAuthor: { label: 'Last author', definition: 'Works with two or more authors on which the person is listed last, on author lists that are complete.', source: 'Scholar Lens' },
   soleAuthor: { label: 'Sole author', definition: 'Works with the person as the only author.', source: 'Scholar Lens' },

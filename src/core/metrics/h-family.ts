@@ -1,5 +1,6 @@
 // Hirsch's h-index and the indices built on the same ranked citation list:
-// g (Egghe), e (Zhang), i10 (Google Scholar), hc (Sidiropoulos et al.).
+// Hirsch's a, g (Egghe), e (Zhang), i10 (Google Scholar), hc and ac
+// (Sidiropoulos et al.), hA (Fassin, in Publish or Perish 8).
 
 import { ageOf, citationsOf } from './work-facts';
 import type { MetricWork } from './types';
@@ -54,10 +55,23 @@ export const HC_DELTA = 1;
  * Undated works are left out.
  */
 export function hcOf(works: readonly MetricWork[], currentYear: number): number {
+  return hOf(contemporaryScores(works, currentYear));
+}
+
+/** S_i = γ·age_i^−δ·c_i of every dated work. */
+export function contemporaryScores(works: readonly MetricWork[], currentYear: number): number[] {
   const scores: number[] = [];
   for (const w of works) {
     const age = ageOf(w, currentYear);
     if (age !== undefined) scores.push(HC_GAMMA * Math.pow(age, -HC_DELTA) * citationsOf(w));
   }
-  return hOf(scores);
+  return scores;
+}
+
+/**
+ * Hirsch's a from N_c,tot = a·h²: total ÷ h². Null when h = 0 (no h² to
+ * divide by). The same on the contemporary scores gives ac (total score ÷ hc²).
+ */
+export function hirschAOf(total: number, h: number): number | null {
+  return h > 0 ? total / (h * h) : null;
 }

@@ -34,9 +34,9 @@ export interface RankedVenue {
 
 /** How much of the input each family of metrics could use. */
 export interface Coverage {
-  /** Left out of every age-based metric (years, per-year rates, m, hc, AWCR, AW, AWCRpA, hI,annual). */
+  /** Left out of every age-based metric (years, per-year rates, m, hc, ac, hA, acc, AWCR, AW, AWCRpA, hI,annual). */
   worksWithoutYear: number;
-  /** Counted as 0 citations. */
+  /** Counted as 0 citations while some other work has a count; when no work has one, every citation metric is unknown (null). */
   worksWithoutCitations: number;
   /** Left out of every author-based metric. */
   worksWithoutAuthors: number;
@@ -46,10 +46,14 @@ export interface Coverage {
   worksDatedAfterCurrentYear: number;
 }
 
-/** Plain JSON: numbers, strings, arrays, records; null where a metric is undefined for this input. */
+/**
+ * Plain JSON: numbers, strings, arrays, records; null where a metric is
+ * undefined for this input — or unknown: every metric built on citation
+ * counts is null when no work has a count (see unknown.ts for the reason shown).
+ */
 export interface Metrics {
   papers: number;
-  citations: number;
+  citations: number | null;
   citationsByYear: Record<string, number>;
   firstYear: number | null;
   lastYear: number | null;
@@ -59,23 +63,27 @@ export interface Metrics {
   citesPerAuthor: number | null;
   papersPerAuthor: number | null;
   authorsPerPaper: number | null;
-  hIndex: number;
-  gIndex: number;
-  eIndex: number;
-  i10Index: number;
+  hIndex: number | null;
+  hirschA: number | null;
   mQuotient: number | null;
-  hcIndex: number;
+  gIndex: number | null;
+  eIndex: number | null;
+  i10Index: number | null;
+  hcIndex: number | null;
+  acIndex: number | null;
   hI: number | null;
-  hINorm: number;
+  hINorm: number | null;
   hIAnnual: number | null;
-  awcr: number;
-  awIndex: number;
-  awcrpa: number;
-  acc1: number;
-  acc2: number;
-  acc5: number;
-  acc10: number;
-  acc20: number;
+  hmIndex: number | null;
+  hAIndex: number | null;
+  awcr: number | null;
+  awIndex: number | null;
+  awcrpa: number | null;
+  acc1: number | null;
+  acc2: number | null;
+  acc5: number | null;
+  acc10: number | null;
+  acc20: number | null;
   firstAuthor: number | null;
   lastAuthor: number | null;
   soleAuthor: number | null;

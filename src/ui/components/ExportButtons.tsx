@@ -13,14 +13,14 @@ export interface ExportScope {
   report?: () => PersonReportInput;
 }
 
-const WORK_FORMATS: ExportFormat[] = ['bibtex', 'ris', 'csl', 'csv'];
+const WORK_FORMATS: ExportFormat[] = ['bibtex', 'ris', 'csl', 'csv', 'pop-csv'];
 
 // The writers are loaded on the first click: the popup opens without them.
 export async function exportFile(format: ExportFormat, scope: ExportScope, now: Date): Promise<{ text: string; name: string; mime: string }> {
   const { exportAs, fileNameFor } = await import('../../formats');
   const input = format === 'report-md' || format === 'report-csv' ? { report: scope.report!() } : { works: scope.works };
   const name = fileNameFor({ ...(scope.personName ? { personName: scope.personName } : {}), ...(scope.selection ? { selection: true } : {}) }, format, now);
-  return { text: exportAs(format, input), name, mime: FORMAT_INFO[format].mime };
+  return { text: exportAs(format, input, { now }), name, mime: FORMAT_INFO[format].mime };
 }
 
 export function ExportButtons({ scope, now, label = 'Export' }: { scope: ExportScope; now: () => Date; label?: string }) {
@@ -39,7 +39,7 @@ export function ExportButtons({ scope, now, label = 'Export' }: { scope: ExportS
             downloadText(file.text, file.name, file.mime);
           }}
         >
-          {f === 'report-md' ? 'Report (Markdown)' : f === 'report-csv' ? 'Report (CSV)' : FORMAT_INFO[f].label}
+          {f === 'report-md' ? 'Report (Markdown)' : f === 'report-csv' ? 'Report (CSV)' : f === 'pop-csv' ? 'PoP CSV' : FORMAT_INFO[f].label}
         </button>
       ))}
     </div>

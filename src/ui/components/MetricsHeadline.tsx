@@ -1,7 +1,7 @@
 // The headline figures: what each site states beside what Scholar Lens
 // computes from the merged works, and why they differ when they do.
 import type { StatedMetrics } from '../../core/capture';
-import { flaggedWorksNote, METRIC_DEFINITIONS } from '../../core/metrics';
+import { citationCountsNote, flaggedWorksNote, METRIC_DEFINITIONS, unknownReason, type Metrics } from '../../core/metrics';
 import type { PersonView } from '../model/person-view';
 
 const ROWS = [
@@ -14,11 +14,33 @@ const ROWS = [
 export const fmt = (n: number | null | undefined) =>
   n === undefined || n === null ? '—' : Number.isInteger(n) ? n.toLocaleString('en') : n.toLocaleString('en', { maximumFractionDigits: 2 });
 
+/** Years are printed as years ("2001", never "2,001"). */
+const YEAR_KEYS = new Set(['firstYear', 'lastYear']);
+
+/**
+ * A computed metric as shown: its number, or "unknown" with the reason when
+ * no site gave the citation counts it needs (never a 0 that means "unknown").
+ */
+export function MetricValue({ metrics, k }: { metrics: Metrics; k: keyof Metrics }) {
+  const v = metrics[k];
+  const why = v === null ? unknownReason(metrics, k) : undefined;
+  if (why)
+    return (
+      <span class="unknown" title={`Unknown: ${why}`}>
+        unknown
+      </span>
+    );
+  if (typeof v !== 'number' && v !== null) return <>—</>;
+  return <>{YEAR_KEYS.has(k) && typeof v === 'number' ? String(v) : fmt(v)}</>;
+}
+
 export function MetricsHeadline({ view }: { view: PersonView }) {
   const sites = view.comparisons;
   const anySince = (s: StatedMetrics | undefined) => s?.sinceYear !== undefined;
   const flagged = flaggedWorksNote(view.flaggedIncluded);
-  const reasons = sites.flatMap((c) => c.rows.filter((r) => r.reason).map((r) => ({ site: c.site, row: r })));
+  // An unknown figure's reason is said once, below the table, not once per site.
+  const reasons = sites.flatMap((c) => c.rows.filter((r) => r.reason && r.computed !== null).map((r) => ({ site: c.site, row: r })));
+  const counts = citationCountsNote(view.metrics);
   return (
     <section class="metrics" aria-labelledby="metrics-title">
       <h2 id="metrics-title">Metrics</h2>
@@ -39,8 +61,7 @@ export function MetricsHeadline({ view }: { view: PersonView }) {
         </thead>
         <tbody>
           {ROWS.map(([key, since, label]) => {
-            const computed = view.metrics[key];
-            const differs = sites.some((c) => c.rows.some((r) => r.metric === key && !r.agrees));
+            const differs = view.metrics[key] !== null && sites.some((c) => c.rows.some((r) => r.metric === key && !r.agrees));
             return (
               <tr>
                 <th scope="row" title={METRIC_DEFINITIONS[key].definition}>
@@ -52,7 +73,9 @@ export function MetricsHeadline({ view }: { view: PersonView }) {
                     {anySince(c.stated.metrics) && <td>{since ? fmt(c.stated.metrics?.[since]) : '—'}</td>}
                   </>
                 ))}
-                <td class={differs ? 'differs' : undefined}>{fmt(computed)}</td>
+                <td class={differs ? 'differs' : undefined}>
+                  <MetricValue metrics={view.metrics} k={key} />
+                </td>
               </tr>
             );
           })}
@@ -61,7 +84,8 @@ export function MetricsHeadline({ view }: { view: PersonView }) {
       <p class="muted small">
         Computed from {view.works.length.toLocaleString('en')} merged works
         {view.sites.length > 1 ? ` across ${view.sites.length} sites` : ''}
-        {flagged ? `; ${flagged}` : ''}.
+        {flagged ? `; ${flagged}` : ''}
+        {counts ? `; ${counts}` : ''}.
       </p>
       {reasons.length > 0 && (
         <ul class="reasons small">

@@ -15,6 +15,7 @@ import { siteName } from '../model/person-view';
 import { libraryWithProblem, loadLibrary, loadSiteSettings, loadStorageEstimate, personIdOf, personNamed, type Library } from './load';
 import { CommitteeView } from './CommitteeView';
 import { DataExports } from './DataExports';
+import { foldQuery, matchesFolded } from '../model/search';
 import { PersonPage } from './PersonPage';
 import { ownTitles, WorksTable } from './WorksTable';
 import { DataLink, Facts } from '../components/data';
@@ -119,9 +120,9 @@ function Home(props: { lib: Library; data: DashboardData; decide(ds: UserDecisio
   // A record placed by abstract into a work nobody's page lists (a list page's record) is checked and split here.
   const titleOf = useMemo(() => ownTitles(lib.records), [lib.records]);
   const people = useMemo(() => {
-    const needle = q.trim().toLowerCase();
+    const needle = foldQuery(q);
     return lib.result.people
-      .filter((p) => !needle || p.nameVariants.some((n) => n.toLowerCase().includes(needle)) || (p.affiliation ?? '').toLowerCase().includes(needle))
+      .filter((p) => matchesFolded(needle, p.name, ...p.nameVariants, p.affiliation))
       .sort((a, b) => a.name.localeCompare(b.name));
   }, [lib, q]);
   if (!lib.records.length)
@@ -248,7 +249,7 @@ function ImportPanel({ data, refresh }: { data: DashboardData; refresh(): void }
   return (
     <section class="panel" aria-labelledby="import-title">
       <h2 id="import-title">Import</h2>
-      <p class="small muted">A Scholar Lens backup (JSON) restores pages, decisions and settings. A BibTeX or CSL-JSON file is read as a bibliography that takes part in merging.</p>
+      <p class="small muted">A Scholar Lens backup (JSON) restores pages, decisions and settings. A BibTeX, CSL-JSON or Publish or Perish CSV file is read as a bibliography that takes part in merging.</p>
       <label class="field">
         <span>Whose bibliography is it? (optional; leave empty for a plain list)</span>
         <input type="text" value={owner} onInput={(e) => setOwner(e.currentTarget.value)} dir="auto" />
@@ -258,7 +259,7 @@ function ImportPanel({ data, refresh }: { data: DashboardData; refresh(): void }
         <input
           id="import-file"
           type="file"
-          accept=".json,.bib,.bibtex,application/json"
+          accept=".json,.bib,.bibtex,.csv,application/json,text/csv"
           onChange={async (e) => {
             // currentTarget is gone once the handler awaits.
             const input = e.currentTarget;

@@ -2,15 +2,15 @@
 // curation, the works to check (flagged and removed), the full metrics panel,
 // charts, and the works table.
 import { useMemo, useState } from 'preact/hooks';
-import type { MergedPerson, UserDecision } from '../../core/merge/types';
-import { METRIC_DEFINITIONS, type Metrics } from '../../core/metrics';
+import type { MemberRef, MergedPerson, UserDecision } from '../../core/merge/types';
+import { AGE_CONVENTION, citationCountsNote, METRIC_DEFINITIONS, type Metrics } from '../../core/metrics';
 import { BarChart, yearSeries } from '../components/BarChart';
 import type { ConfirmRequest } from '../components/ConfirmDialog';
 import { ExportButtons } from '../components/ExportButtons';
 import { HBars } from '../components/HBars';
 import { PersonHeader } from '../components/PersonHeader';
 import { WorkChecks } from '../components/WorkChecks';
-import { fmt, MetricsHeadline } from '../components/MetricsHeadline';
+import { MetricsHeadline, MetricValue } from '../components/MetricsHeadline';
 import { decisionsOf } from '../model/decision-records';
 import { dismissSuggestion, linkPeople, unlinkPage } from '../model/new-decisions';
 import { openSuggestions, personView, reportInput, siteName } from '../model/person-view';
@@ -184,7 +184,7 @@ export function PersonPage({ lib, person, data, decide, ask }: Props) {
 
 type Scalar = Exclude<keyof Metrics, 'coverage' | 'coAuthors' | 'venues' | 'citationsByYear'>;
 
-function FullMetrics({ metrics }: { metrics: Metrics }) {
+export function FullMetrics({ metrics }: { metrics: Metrics }) {
   const keys = (Object.keys(METRIC_DEFINITIONS) as (keyof typeof METRIC_DEFINITIONS)[]).filter(
     (k): k is Scalar => k !== 'coAuthors' && k !== 'venues' && k !== 'citationsByYear',
   );
@@ -198,7 +198,7 @@ function FullMetrics({ metrics }: { metrics: Metrics }) {
             <div class="metric" title={`${d.definition} (${d.source})`}>
               <dt aria-describedby={`def-${k}`}>{d.label}</dt>
               <dd>
-                {fmt(metrics[k])}
+                <MetricValue metrics={metrics} k={k} />
                 <span id={`def-${k}`} class="visually-hidden">
                   {d.definition}
                 </span>
@@ -209,8 +209,9 @@ function FullMetrics({ metrics }: { metrics: Metrics }) {
       </dl>
       <p class="small muted">
         Coverage: {metrics.coverage.worksWithoutYear} works without a year, {metrics.coverage.worksWithoutCitations} without a citation count,{' '}
-        {metrics.coverage.worksWithTruncatedAuthors} with a cut author list.
+        {metrics.coverage.worksWithTruncatedAuthors} with a cut author list.{citationCountsNote(metrics) ? ` Citation metrics: ${citationCountsNote(metrics)}.` : ''}
       </p>
+      <p class="small muted age-convention">Ages: {AGE_CONVENTION}</p>
     </div>
   );
 }

@@ -5,11 +5,12 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Capture } from '../../core/capture';
 import type { MemberRef, MergedWork, UserDecision } from '../../core/merge/types';
 import { ExportButtons } from '../components/ExportButtons';
+import { WorkRecord } from '../components/WorkRecord';
 import { siteName, sourcesOf } from '../model/person-view';
 import { marksOf, memberPlacement } from '../model/work-checks';
 import { Each, isolated } from '../components/data';
+import { foldQuery, nextSort, sortWorks, workMatches, type SortDir, type SortKey } from '../model/search';
 
-type SortKey = 'citations' | 'year' | 'title';
 type VersionFilter = '' | 'preprint' | 'published' | 'both';
 
 export interface WorksTableProps {
@@ -41,7 +42,7 @@ export function workRef(w: MergedWork): string {
 
 export function WorksTable({ works, data, personName, decide, titleOf, flagTexts = NO_FLAGS }: WorksTableProps) {
   const [q, setQ] = useState('');
-  const [sort, setSort] = useState<SortKey>('citations');
+  const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: 'citations', dir: 'desc' });
   const [year, setYear] = useState('');
   const [venue, setVenue] = useState('');
   const [source, setSource] = useState('');
@@ -52,9 +53,10 @@ export function WorksTable({ works, data, personName, decide, titleOf, flagTexts
   const venues = useMemo(() => [...new Set(works.flatMap((w) => (w.venue ? [w.venue] : [])))].sort((a, b) => a.localeCompare(b)), [works]);
   const sources = useMemo(() => [...new Set(works.flatMap(sourcesOf))].sort(), [works]);
   const shown = useMemo(() => {
-    const needle = q.trim().toLowerCase();
+    // Case and accents ignored: "macat" finds "Mačát".
+    const needle = foldQuery(q);
     const list = works.filter((w) => {
-      if (needle && !`${w.title ?? ''} ${(w.authors ?? []).join(' ')} ${w.venue ?? ''}`.toLowerCase().includes(needle)) return false;
+      if (!workMatches(w, needle)) return false;
       if (year && String(w.year) !== year) return false;
       if (venue && w.venue !== venue) return false;
       if (source && !sourcesOf(w).includes(source)) return false;
@@ -64,24 +66,29 @@ export function WorksTable({ works, data, personName, decide, titleOf, flagTexts
       if (version === 'both' && !(kinds.has('preprint') && kinds.has('published'))) return false;
       return true;
     });
-    const by: Record<SortKey, (a: MergedWork, b: MergedWork) => number> = {
-      citations: (a, b) => (b.citations ?? -1) - (a.citations ?? -1),
-      year: (a, b) => (b.year ?? 0) - (a.year ?? 0),
-      title: (a, b) => (a.title ?? '').localeCompare(b.title ?? ''),
-    };
-    return list.sort((a, b) => by[sort](a, b) || (a.title ?? '').localeCompare(b.title ?? '') || (a.id < b.id ? -1 : 1));
+    return sortWorks(list, sort);
   }, [works, q, sort, year, venue, source, version]);
   const chosen = works.filter((w) => selected.has(w.id));
-  const toggle = (id: string) => {
-    const next = new Set(selected);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    setSelected(next);
-  };
+  // From the latest state: two quick clicks before a render both count.
+  const toggle = (id: string) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  // A second click on the active key reverses the order.
   const sortButton = (key: SortKey, label: string) => (
-    <button type="button" class="sort" aria-pressed={sort === key} onClick={() => setSort(key)}>
+    <button
+      type="button"
+      class="sort"
+      data-sort={key}
+      aria-pressed={sort.key === key}
+      title={sort.key === key ? `Sorted ${sort.dir === 'asc' ? 'ascending' : 'descending'}; click to reverse` : undefined}
+      onClick={() => setSort(nextSort(sort, key))}
+    >
       {label}
-      {sort === key ? ' ▾' : ''}
+      {sort.key === key ? (sort.dir === 'asc' ? ' ▴' : ' ▾') : ''}
     </button>
   );
   return (
@@ -218,11 +225,7 @@ function WorkRow(props: {
               </>
             ))}
           </summary>
-          {w.authors && (
-            <p class="small">
-              <Each items={w.authors} />
-            </p>
-          )}
+          <WorkRecord work={w} now={now} showTitle={false} />
           <ul class="versions small">
             {w.versions.map((v) => (
               <li>
@@ -264,6 +267,8 @@ function WorkRow(props: {
                         </span>
                       </>
                     )}
+                    {/* The space outside the button: inside it, the button's box swallows it and the text runs into the title. */}
+                    {decide && ' '}
                     {decide && (
                       <button
                         type="button"
@@ -276,7 +281,6 @@ function WorkRow(props: {
                           );
                         }}
                       >
-                        {' '}
                         split this record out
                       </button>
                     )}

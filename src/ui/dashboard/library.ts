@@ -12,7 +12,7 @@ export interface ImportOutcome {
   ok: boolean;
 }
 
-/** A JSON backup restores everything; anything else is read as the user's bibliography (CSL-JSON or BibTeX). */
+/** A JSON backup restores everything; anything else is read as the user's bibliography (CSL-JSON, BibTeX or a Publish or Perish CSV). */
 export async function importFile(db: LensDB, fileName: string, text: string, owner: string, now: Date): Promise<ImportOutcome> {
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   if (trimmed.startsWith('{') && trimmed.includes('"scholar-lens.backup"')) return importBackup(db, text);

@@ -18,7 +18,7 @@ export const METRIC_COLUMNS = [
   'gIndex',
   'hINorm',
   'hIAnnual',
-  'hA',
+  'hAIndex',
   'mQuotient',
   'citesPerYear',
   'firstAuthor',
@@ -39,11 +39,8 @@ export interface CommitteeColumn {
   numeric: boolean;
 }
 
-const NOT_COMPUTED = 'hA is not computed yet: its definition could not be confirmed (see README, Metrics).';
-
 function metricTitle(key: MetricColumn): string {
-  const defs = METRIC_DEFINITIONS as Partial<Record<string, { definition: string }>>;
-  return defs[key]?.definition ?? NOT_COMPUTED;
+  return METRIC_DEFINITIONS[key].definition;
 }
 
 const LABELS: Record<MetricColumn, [label: string, csv: string]> = {
@@ -53,8 +50,7 @@ const LABELS: Record<MetricColumn, [label: string, csv: string]> = {
   gIndex: ['g', 'g_index'],
   hINorm: ['hI,norm', 'hi_norm'],
   hIAnnual: ['hIa', 'hi_annual'],
-  // The column hook for hA: filled as soon as the metrics compute `hA`.
-  hA: ['hA', 'h_a'],
+  hAIndex: ['hA', 'ha_index'],
   mQuotient: ['m', 'm_quotient'],
   citesPerYear: ['Cites/year', 'cites_per_year'],
   firstAuthor: ['First author', 'first_author'],

@@ -1,7 +1,9 @@
 // The tab's status line and what was stored from the page: the merged
 // profile when the page belongs to a person, the page's own works otherwise.
 import type { Capture } from '../../core/capture';
-import type { UserDecision } from '../../core/merge/types';
+import { useEffect, useState } from 'preact/hooks';
+import type { MergedWork, UserDecision } from '../../core/merge/types';
+import type { WorkRecord as WorkRecordView } from '../components/WorkRecord';
 import { PAGE_KIND_LABEL, statusLine } from '../labels';
 import { CollectAll } from './CollectAll';
 import type { Loaded } from './load';
@@ -14,6 +16,9 @@ import { Recovery } from './Recovery';
 export function StatusView({ state, data, decide, reload }: { state: Loaded; data: PopupData; decide(d: UserDecision): Promise<void>; reload(): void }) {
   const { status, record, person, result } = state;
   const good = status.outcome === 'added' || status.outcome === 'updated';
+  // A paper page: the merged work it belongs to, shown whole with Copy citation and its own export.
+  const paper: MergedWork | undefined =
+    record?.capture.pageKind === 'paper' ? result?.works.find((w) => w.members.some((m) => m.captureKey === record.key)) : undefined;
   return (
     <>
       <p class={`status ${good ? 'status--ok' : status.pageKind === 'blocked' ? 'status--warn' : 'status--bad'}`} role="status">
@@ -31,10 +36,16 @@ export function StatusView({ state, data, decide, reload }: { state: Loaded; dat
       ) : null}
       {state.problem && <Recovery problem={state.problem} data={data} onErased={reload} />}
       <CollectAll status={status} capture={record?.capture} data={data} onFinished={reload} />
+      {paper && (
+        <section class="paper-record" aria-labelledby="paper-title">
+          <h2 id="paper-title">This paper</h2>
+          <PaperRecord work={paper} now={data.now} />
+        </section>
+      )}
       {person && result ? (
         <MergedProfile result={result} person={person} state={state} data={data} decide={decide} />
       ) : (
-        record && <CaptureView capture={record.capture} />
+        record && <CaptureView capture={record.capture} works={!paper} />
       )}
       {record?.capture.works && record.capture.works.length > 0 && person && (
         <details class="works page-works">
@@ -49,13 +60,13 @@ export function StatusView({ state, data, decide, reload }: { state: Loaded; dat
 }
 
 /** A stored page without a person (a list of works, a paper nobody's profile has). */
-function CaptureView({ capture }: { capture: Capture }) {
+function CaptureView({ capture, works }: { capture: Capture; works: boolean }) {
   return (
     <>
       <p class="source muted small">
         <DataLink url={capture.url}>{PAGE_KIND_LABEL[capture.pageKind]}</DataLink>
       </p>
-      {capture.works && capture.works.length > 0 && (
+      {works && capture.works && capture.works.length > 0 && (
         <section class="works" aria-labelledby="works-title">
           <h2 id="works-title">{capture.pageKind === 'paper' ? 'Paper' : `Works (${capture.works.length.toLocaleString('en')})`}</h2>
           <WorkList works={capture.works} />
@@ -63,4 +74,17 @@ function CaptureView({ capture }: { capture: Capture }) {
       )}
     </>
   );
+}
+
+/** The paper's record, loaded when a paper page is shown: the popup of an author page opens without it. */
+function PaperRecord(props: { work: MergedWork; now(): Date }) {
+  const [View, setView] = useState<typeof WorkRecordView | undefined>();
+  useEffect(() => {
+    let live = true;
+    void import('../components/WorkRecord').then((m) => live && setView(() => m.WorkRecord));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return View ? <View {...props} /> : <p class="placeholder placeholder--line" aria-hidden="true" />;
 }

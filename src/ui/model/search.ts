@@ -1,0 +1,44 @@
+// Search as the dashboard does it: case- and accent-insensitive, so "macat"
+// finds "Mačát" and "schoning" finds "Schöning" (foldName: the same folding
+// the merge uses for names).
+
+import { foldName } from '../../core/names';
+import type { MergedWork } from '../../core/merge/types';
+
+/** The query folded, or "" for no filter. */
+export const foldQuery = (q: string) => foldName(q.replace(/\s+/g, ' ').trim());
+
+/** Does any of the texts contain the (already folded) query? */
+export function matchesFolded(folded: string, ...texts: (string | undefined)[]): boolean {
+  return folded === '' || texts.some((t) => t !== undefined && foldName(t).includes(folded));
+}
+
+/** A work matches on its title, authors or venue. */
+export function workMatches(w: Pick<MergedWork, 'title' | 'authors' | 'venue'>, folded: string): boolean {
+  return matchesFolded(folded, `${w.title ?? ''} ${(w.authors ?? []).join(' ')} ${w.venue ?? ''}`);
+}
+
+export type SortKey = 'citations' | 'year' | 'title';
+export type SortDir = 'asc' | 'desc';
+
+/** What a first click on a sort key gives: most cited and newest first, titles A to Z. */
+export const DEFAULT_DIR: Record<SortKey, SortDir> = { citations: 'desc', year: 'desc', title: 'asc' };
+
+/** Clicking the active key reverses it; another key starts in its own default direction. */
+export function nextSort(cur: { key: SortKey; dir: SortDir }, key: SortKey): { key: SortKey; dir: SortDir } {
+  if (cur.key === key) return { key, dir: cur.dir === 'asc' ? 'desc' : 'asc' };
+  return { key, dir: DEFAULT_DIR[key] };
+}
+
+/** Works in the chosen order; works without the value (no citation count, no year) last either way; ties by title, then id. */
+export function sortWorks<W extends Pick<MergedWork, 'id' | 'title' | 'year' | 'citations'>>(works: W[], sort: { key: SortKey; dir: SortDir }): W[] {
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  const title = (a: W, b: W) => (a.title ?? '').localeCompare(b.title ?? '');
+  const missing = (v: unknown) => (v === undefined ? 1 : 0);
+  const by: Record<SortKey, (a: W, b: W) => number> = {
+    citations: (a, b) => missing(a.citations) - missing(b.citations) || sign * ((a.citations ?? 0) - (b.citations ?? 0)),
+    year: (a, b) => missing(a.year) - missing(b.year) || sign * ((a.year ?? 0) - (b.year ?? 0)),
+    title: (a, b) => sign * title(a, b),
+  };
+  return works.sort((a, b) => by[sort.key](a, b) || title(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -1,0 +1,116 @@
+// The dashboard's works table, rendered with Preact into a linkedom document:
+// the sort reverses, search ignores accents, joining works keeps the first
+// work's version, and "split this record out" stands apart from the quoted title.
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { mergeAll } from '../../src/core/merge';
+import type { MemberRef, MergedWork, UserDecision } from '../../src/core/merge/types';
+import { WorksTable } from '../../src/ui/dashboard/WorksTable';
+import { foldQuery, nextSort, workMatches } from '../../src/ui/model/search';
+import { ernst } from '../helpers/format-records';
+
+const dom = parseHTML('<!doctype html><html><body></body></html>');
+const saved = { document: globalThis.document };
+beforeAll(() => {
+  (globalThis as { document?: unknown }).document = dom.document;
+});
+afterAll(() => {
+  (globalThis as { document?: unknown }).document = saved.document;
+});
+function mount(node: () => unknown) {
+  const root = dom.document.createElement('div');
+  dom.document.body.appendChild(root);
+  render(node() as never, root as never);
+  return root;
+}
+const click = (el: Element) => el.dispatchEvent(new dom.window.Event('click'));
+const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const AT = '2026-11-22T10:00:00.000Z';
+const empty = { title: [], authors: [], year: [], venue: [], citations: [], abstract: [], url: [], type: [], ids: [] };
+const member = (captureKey: string, index = 0): MemberRef => ({ captureKey, index, source: 'google-scholar', capturedAt: AT, pageKind: 'author' });
+// SYNTHETIC works.
+const work = (id: string, title: string, citations: number | undefined, year: number, authors: string[] = []): MergedWork => ({
+  id, title, year, authors, ...(citations !== undefined ? { citations } : {}), ids: {}, versions: [], members: [member(id)], matchedBy: [], fields: empty,
+});
+const works = [work('a', 'Beta', 5, 2001, ['Jan Mačát']), work('b', 'Alpha', 12, 2010), work('c', 'Gamma', undefined, 2005), work('d', 'Delta', 1, 2020, ['J Schöning'])];
+const titles = (root: Element) => [...root.querySelectorAll('tbody tr summary')].map((s) => text(s));
+
+describe('sort', () => {
+  it('a second click on the active key reverses it; works without a value stay last', async () => {
+    const root = mount(() => <WorksTable works={works} data={{ now: () => new Date(AT) }} />);
+    const button = (k: string) => root.querySelector(`button.sort[data-sort="${k}"]`)!;
+    // Most cited first by default: 12, 5, 1, then the one without a count.
+    expect(titles(root)).toEqual(['Alpha', 'Beta', 'Delta', 'Gamma']);
+    expect(text(button('citations'))).toBe('citations ▾');
+    click(button('citations'));
+    await vi.waitFor(() => expect(titles(root)).toEqual(['Delta', 'Beta', 'Alpha', 'Gamma']));
+    expect(text(button('citations'))).toBe('citations ▴');
+    click(button('year'));
+    await vi.waitFor(() => expect(titles(root)).toEqual(['Delta', 'Alpha', 'Gamma', 'Beta'])); // 2020, 2010, 2005, 2001
+    click(button('year'));
+    await vi.waitFor(() => expect(titles(root)).toEqual(['Beta', 'Gamma', 'Alpha', 'Delta']));
+    click(button('title'));
+    await vi.waitFor(() => expect(titles(root)).toEqual(['Alpha', 'Beta', 'Delta', 'Gamma']));
+    click(button('title'));
+    await vi.waitFor(() => expect(titles(root)).toEqual(['Gamma', 'Delta', 'Beta', 'Alpha']));
+    expect(button('title').getAttribute('aria-pressed')).toBe('true');
+  });
+  it('nextSort', () => {
+    expect(nextSort({ key: 'citations', dir: 'desc' }, 'citations')).toEqual({ key: 'citations', dir: 'asc' });
+    expect(nextSort({ key: 'citations', dir: 'asc' }, 'title')).toEqual({ key: 'title', dir: 'asc' });
+  });
+});
+
+describe('search', () => {
+  it('ignores case and accents: "macat" finds "Mačát", "schoning" finds "Schöning"', async () => {
+    expect(workMatches(works[0]!, foldQuery('macat'))).toBe(true);
+    expect(workMatches(works[3]!, foldQuery('SCHONING'))).toBe(true);
+    expect(workMatches(works[1]!, foldQuery('macat'))).toBe(false);
+    const root = mount(() => <WorksTable works={works} data={{ now: () => new Date(AT) }} />);
+    const input = root.querySelector('input[type="search"]') as unknown as { value: string; dispatchEvent(e: unknown): void };
+    input.value = 'macat';
+    input.dispatchEvent(new dom.window.Event('input'));
+    await vi.waitFor(() => expect(titles(root)).toEqual(['Beta']));
+  });
+});
+
+describe('join and split', () => {
+  it('joining two works keeps the first work’s version in the versions list', async () => {
+    // Two of Ernst's Scholar rows (venues as the page prints them), joined by the user in the table.
+    const captures = [{ key: 'google-scholar:ernst', capture: ernst() }];
+    const before = mergeAll(captures);
+    const jcss = before.works.find((w) => w.venue === 'Journal of Computer and System Sciences 77 (4), 652-664')!;
+    const ieee = before.works.find((w) => w.venue === 'IEEE access 6, 53019-53033')!;
+    const decided: UserDecision[] = [];
+    const root = mount(() => <WorksTable works={[jcss, ieee]} data={{ now: () => new Date(AT) }} decide={async (ds) => void decided.push(...ds)} />);
+    for (const box of root.querySelectorAll('tbody input[type="checkbox"]')) box.dispatchEvent(new dom.window.Event('change'));
+    await vi.waitFor(() => expect(text(root.querySelector('.selection .small'))).toBe('2 selected'));
+    click([...root.querySelectorAll('.selection button')].find((b) => text(b) === 'Join selected into one work')!);
+    await vi.waitFor(() => expect(decided).toHaveLength(1));
+    // The first work is the first of the table's list (here JCSS, row 7 of the page).
+    expect(decided[0]).toEqual({ kind: 'join-works', works: [`rec:google-scholar:ernst#${jcss.members[0]!.index}`, `rec:google-scholar:ernst#${ieee.members[0]!.index}`], at: AT });
+    const joined = mergeAll(captures, decided).works.find((w) => w.members.length === 2 && w.members.some((m) => m.index === jcss.members[0]!.index))!;
+    // Both published versions are listed, each with its own venue and record; before, only IEEE's was.
+    expect(joined.versions.map((v) => [v.kind, v.venue, v.members.map((m) => m.index)])).toEqual([
+      ['published', 'IEEE access 6, 53019-53033', [0]],
+      ['published', 'Journal of Computer and System Sciences 77 (4), 652-664', [6]],
+    ]);
+  });
+
+  it('without a user join, one version per kind as before', () => {
+    const all = mergeAll([{ key: 'google-scholar:ernst', capture: ernst() }]).works;
+    for (const w of all) expect(new Set(w.versions.map((v) => v.kind)).size).toBe(w.versions.length);
+  });
+
+  it('"split this record out" is set off from the quoted title by a space', () => {
+    const two: MergedWork = { ...work('w', 'Joined', 3, 2020), members: [member('google-scholar:x', 0), member('dblp:y', 2)] };
+    const own = (m: MemberRef) => (m.index === 0 ? 'Joined' : 'Joined, extended');
+    const root = mount(() => <WorksTable works={[two]} data={{ now: () => new Date(AT) }} decide={async () => undefined} titleOf={own} />);
+    const li = root.querySelectorAll('.members li')[1]!;
+    const button = li.querySelector('button')!;
+    expect(button.textContent).toBe('split this record out');
+    expect(button.previousSibling!.textContent).toBe(' ');
+    expect(li.textContent).toContain('“Joined, extended” split this record out');
+  });
+});
