@@ -55,7 +55,7 @@ describe('the whole record', () => {
     const abstract = root.querySelector('details.record-abstract')!;
     expect(abstract.hasAttribute('open')).toBe(false);
     expect(text(abstract.querySelector('summary'))).toBe('Abstract');
-    expect([...root.querySelectorAll('[aria-label="Export this work"] button')].map(text)).toEqual(['BibTeX', 'RIS', 'CSL-JSON', 'CSV']);
+    expect([...root.querySelectorAll('[aria-label="Export this work"] button')].map(text)).toEqual(['BibTeX', 'RIS', 'CSL-JSON', 'CSV', 'PoP CSV']);
   });
 
   it('copies the citation in each style, and shows what it copied', async () => {

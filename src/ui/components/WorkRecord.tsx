@@ -6,6 +6,7 @@
 // without them.
 import { useState } from 'preact/hooks';
 import type { MergedWork } from '../../core/merge/types';
+import { DataLink, Each, Facts } from './data';
 import { ExportButtons } from './ExportButtons';
 
 type Style = 'apa' | 'chicago' | 'ieee' | 'bibtex';
@@ -71,17 +72,17 @@ export function WorkRecord(props: {
     <div class="work-record">
       {props.showTitle !== false && (
         <p class="record-title" dir="auto">
-          {w.title ?? '(untitled)'}
+          <bdi>{w.title ?? '(untitled)'}</bdi>
         </p>
       )}
       {w.authors && w.authors.length > 0 && (
         <p class="record-authors" dir="auto">
-          {w.authors.join(', ')}
+          <Each items={w.authors} />
         </p>
       )}
       {(w.venue || w.year) && (
         <p class="record-venue muted" dir="auto">
-          {[w.venue, w.year].filter((x) => x !== undefined && x !== '').join(' · ')}
+          <Facts items={[w.venue, w.year]} />
         </p>
       )}
       {ids.length > 0 && (
@@ -91,13 +92,9 @@ export function WorkRecord(props: {
             return (
               <li>
                 {ID_LABEL[kind] ?? kind}:{' '}
-                {href ? (
-                  <a href={href} target="_blank" rel="noreferrer" dir="ltr">
-                    {id}
-                  </a>
-                ) : (
-                  <span dir="ltr">{id}</span>
-                )}
+                <span dir="ltr">
+                  <DataLink url={href}>{id}</DataLink>
+                </span>
               </li>
             );
           })}
@@ -106,7 +103,9 @@ export function WorkRecord(props: {
       {w.abstract && (
         <details class="record-abstract">
           <summary>Abstract</summary>
-          <p dir="auto">{w.abstract}</p>
+          <p dir="auto">
+            <bdi>{w.abstract}</bdi>
+          </p>
         </details>
       )}
       <div class="copy-citation" role="group" aria-label="Copy citation">
@@ -123,7 +122,7 @@ export function WorkRecord(props: {
             {copied.ok ? `${copied.label} citation copied.` : `Could not copy: select the ${copied.label} citation below.`}
           </p>
           <output class="citation" dir="auto">
-            {copied.text}
+            <bdi>{copied.text}</bdi>
           </output>
         </>
       )}
