@@ -4,7 +4,6 @@
 // model is src/ui/model/committee.ts; this renders it. Only the rows on
 // screen are rendered (rowWindow), so 300 people scroll like 30.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { isolated } from '../components/data';
 import { downloadText } from '../components/download';
 import { SeriesBarChart } from '../components/SeriesBarChart';
 import {
@@ -87,7 +86,7 @@ export function CommitteeView({ lib, data }: { lib: Library; data: Pick<Dashboar
             <select value={site} onChange={(e) => setSite(e.currentTarget.value)}>
               <option value="">Every site</option>
               {sites.map((s) => (
-                <option value={s.id}>{isolated(s.name)}</option>
+                <option value={s.id}>{s.name}</option>
               ))}
             </select>
           </label>
@@ -135,7 +134,7 @@ export function CommitteeView({ lib, data }: { lib: Library; data: Pick<Dashboar
                       type="checkbox"
                       checked={picked.includes(r.id)}
                       disabled={!picked.includes(r.id) && picked.length >= MAX_COMPARED}
-                      aria-label={`Compare ${isolated(r.name)}`}
+                      aria-label={`Compare ${r.name}`}
                       onChange={() => toggle(r)}
                     />
                   </td>
@@ -188,7 +187,7 @@ export function CommitteeView({ lib, data }: { lib: Library; data: Pick<Dashboar
               {picked.map((id) => {
                 const r = rows.find((x) => x.id === id);
                 return r ? (
-                  <button type="button" class="chip-button" onClick={() => toggle(r)} aria-label={`Stop comparing ${isolated(r.name)}`}>
+                  <button type="button" class="chip-button" onClick={() => toggle(r)} aria-label={`Stop comparing ${r.name}`}>
                     <bdi>{r.name}</bdi> ✕
                   </button>
                 ) : null;
