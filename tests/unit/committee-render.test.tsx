@@ -4,12 +4,12 @@
 // values): 300 of them, "Person 000" … "Person 299", person i with i works
 // cited i times each, so the figures are known by construction; every
 // tenth person's works carry no citation count.
-import { parseHTML } from 'linkedom';
 import { render } from 'preact';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MergedPerson, MergedWork, MergeResult } from '../../src/core/merge/types';
 import { CommitteeView } from '../../src/ui/dashboard/CommitteeView';
 import type { Library } from '../../src/ui/dashboard/load';
+import { textOf, useRenderDom } from '../helpers/render-dom';
 
 const AT = '2026-11-22T10:00:00.000Z';
 const emptyFields = { title: [], authors: [], year: [], venue: [], citations: [], abstract: [], url: [], type: [], ids: [] };
@@ -54,16 +54,9 @@ function syntheticLibrary(n: number): Library {
   return { records: [], decisions: [], result };
 }
 
-const dom = parseHTML('<!doctype html><html><body></body></html>');
-const saved = { document: globalThis.document };
-beforeAll(() => {
-  (globalThis as { document?: unknown }).document = dom.document;
-});
-afterAll(() => {
-  (globalThis as { document?: unknown }).document = saved.document;
-});
+const { dom } = useRenderDom();
 const settle = () => new Promise((r) => setTimeout(r, 0));
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = textOf;
 const rowsOf = (root: Element) => [...root.querySelectorAll('tbody tr[data-person]')];
 
 describe('committee view', () => {

@@ -2,30 +2,17 @@
 // into a linkedom document: unknown is shown as unknown with its reason (never
 // a 0), years as years, every metric with its definition on hover, and the age
 // convention stated once.
-import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { compareStated, computeMetrics, METRIC_DEFINITIONS, type MetricWork } from '../../src/core/metrics';
 import type { MergedPerson } from '../../src/core/merge/types';
 import { MetricsHeadline } from '../../src/ui/components/MetricsHeadline';
 import { FullMetrics } from '../../src/ui/dashboard/PersonPage';
 import type { PersonView } from '../../src/ui/model/person-view';
+import { textOf, useRenderDom } from '../helpers/render-dom';
 
-const dom = parseHTML('<!doctype html><html><body></body></html>');
-const saved = { document: globalThis.document };
-beforeAll(() => {
-  (globalThis as { document?: unknown }).document = dom.document;
-});
-afterAll(() => {
-  (globalThis as { document?: unknown }).document = saved.document;
-});
-function mount(node: () => unknown) {
-  const root = dom.document.createElement('div');
-  dom.document.body.appendChild(root);
-  render(node() as never, root as never);
-  return root;
-}
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const { dom, mount } = useRenderDom();
+const text = textOf;
 
 const person: MergedPerson = {
   id: 'dblp:x', name: 'Ada Person', nameVariants: [], ids: {}, pages: [], stated: [], workIds: [], linkedBy: [], suggestions: [],

@@ -3,8 +3,7 @@
 // the decisions the buttons make (the popup and the dashboard store them and
 // merge again). The merge core does not flag works yet; the e2e tests cover
 // the wiring once it does.
-import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import type { MemberRef, MergedPerson, MergedWork, UserDecision } from '../../src/core/merge/types';
 import { WorkChecks } from '../../src/ui/components/WorkChecks';
@@ -12,6 +11,7 @@ import { WorksTable } from '../../src/ui/dashboard/WorksTable';
 import { siteName } from '../../src/ui/model/person-view';
 import { flaggedOf, flagTextById, marksOf, removedOf } from '../../src/ui/model/work-checks';
 import { WorkItem } from '../../src/ui/popup/WorkList';
+import { textOf, useRenderDom } from '../helpers/render-dom';
 
 const AT = '2026-11-22T10:00:00.000Z';
 const empty = { title: [], authors: [], year: [], venue: [], citations: [], abstract: [], url: [], type: [], ids: [] };
@@ -40,24 +40,8 @@ const person: MergedPerson = {
 };
 const result = { works };
 
-const dom = parseHTML('<!doctype html><html><body></body></html>');
-const saved = { document: globalThis.document };
-beforeAll(() => {
-  // Preact renders into whatever `document` is global.
-  (globalThis as { document?: unknown }).document = dom.document;
-});
-afterAll(() => {
-  (globalThis as { document?: unknown }).document = saved.document;
-});
-
-function mount(node: () => unknown) {
-  const root = dom.document.createElement('div');
-  dom.document.body.appendChild(root);
-  render(node() as never, root as never);
-  return root;
-}
-const click = (el: Element) => el.dispatchEvent(new dom.window.Event('click'));
-const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const { dom, mount, click } = useRenderDom();
+const text = textOf;
 
 describe('works to check', () => {
   it('shows each flag with its site and both buttons, and the removed note with an undo', () => {

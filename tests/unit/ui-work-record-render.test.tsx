@@ -2,28 +2,14 @@
 // linkedom document from a hand-made merged work (SYNTHETIC values, typed
 // here): every author, the ids linked to their canonical pages, the abstract
 // on demand, the four citation styles copied, and the export of that work.
-import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import type { MergedWork } from '../../src/core/merge/types';
 import { idHref, WorkRecord } from '../../src/ui/components/WorkRecord';
+import { textOf, useRenderDom } from '../helpers/render-dom';
 
-const dom = parseHTML('<!doctype html><html><body></body></html>');
-const saved = { document: globalThis.document };
-beforeAll(() => {
-  (globalThis as { document?: unknown }).document = dom.document;
-});
-afterAll(() => {
-  (globalThis as { document?: unknown }).document = saved.document;
-});
-function mount(node: () => unknown) {
-  const root = dom.document.createElement('div');
-  dom.document.body.appendChild(root);
-  render(node() as never, root as never);
-  return root;
-}
-const click = (el: Element) => el.dispatchEvent(new dom.window.Event('click'));
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const { dom, mount, click } = useRenderDom();
+const text = textOf;
 const empty = { title: [], authors: [], year: [], venue: [], citations: [], abstract: [], url: [], type: [], ids: [] };
 
 const work: MergedWork = {

@@ -1,31 +1,17 @@
 // The dashboard's works table, rendered with Preact into a linkedom document:
 // the sort reverses, search ignores accents, joining works keeps the first
 // work's version, and "split this record out" stands apart from the quoted title.
-import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { mergeAll } from '../../src/core/merge';
 import type { MemberRef, MergedWork, UserDecision } from '../../src/core/merge/types';
 import { WorksTable } from '../../src/ui/dashboard/WorksTable';
 import { foldQuery, nextSort, workMatches } from '../../src/ui/model/search';
 import { ernst } from '../helpers/format-records';
+import { textOf, useRenderDom } from '../helpers/render-dom';
 
-const dom = parseHTML('<!doctype html><html><body></body></html>');
-const saved = { document: globalThis.document };
-beforeAll(() => {
-  (globalThis as { document?: unknown }).document = dom.document;
-});
-afterAll(() => {
-  (globalThis as { document?: unknown }).document = saved.document;
-});
-function mount(node: () => unknown) {
-  const root = dom.document.createElement('div');
-  dom.document.body.appendChild(root);
-  render(node() as never, root as never);
-  return root;
-}
-const click = (el: Element) => el.dispatchEvent(new dom.window.Event('click'));
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const { dom, mount, click } = useRenderDom();
+const text = textOf;
 const AT = '2026-11-22T10:00:00.000Z';
 const empty = { title: [], authors: [], year: [], venue: [], citations: [], abstract: [], url: [], type: [], ids: [] };
 const member = (captureKey: string, index = 0): MemberRef => ({ captureKey, index, source: 'google-scholar', capturedAt: AT, pageKind: 'author' });
