@@ -99,8 +99,8 @@ export function child(el: XmlElement, name: string): XmlElement | undefined {
   return elements(el, name)[0];
 }
 
-/** Every element below `el` at any depth, in document order, without recursion (any depth is safe). */
-export function* descendants(el: XmlElement): Generator<XmlElement> {
+/** Every node below `el` (text and elements) at any depth, in document order, without recursion (any depth is safe). */
+function* nodesBelow(el: XmlElement): Generator<XmlElement | string> {
   // A stack of positions: the element whose children are being walked, and the next child's index.
   const stack: [XmlElement, number][] = [[el, 0]];
   while (stack.length) {
@@ -112,10 +112,14 @@ export function* descendants(el: XmlElement): Generator<XmlElement> {
     }
     frame[1] = i + 1;
     const c = parent.children[i]!;
-    if (typeof c === 'string') continue;
     yield c;
-    stack.push([c, 0]);
+    if (typeof c !== 'string') stack.push([c, 0]);
   }
+}
+
+/** Every element below `el` at any depth, in document order. */
+export function* descendants(el: XmlElement): Generator<XmlElement> {
+  for (const n of nodesBelow(el)) if (typeof n !== 'string') yield n;
 }
 
 /** First element of this name at any depth, in document order. */
@@ -128,18 +132,6 @@ export function findFirst(el: XmlElement, name: string): XmlElement | undefined 
 export function xmlText(el: XmlElement | undefined): string {
   if (!el) return '';
   const parts: string[] = [];
-  const stack: [XmlElement, number][] = [[el, 0]];
-  while (stack.length) {
-    const frame = stack[stack.length - 1]!;
-    const [parent, i] = frame;
-    if (i >= parent.children.length) {
-      stack.pop();
-      continue;
-    }
-    frame[1] = i + 1;
-    const c = parent.children[i]!;
-    if (typeof c === 'string') parts.push(c);
-    else stack.push([c, 0]);
-  }
+  for (const n of nodesBelow(el)) if (typeof n === 'string') parts.push(n);
   return parts.join('');
 }
