@@ -1,8 +1,9 @@
 // The command line's I/O in memory, for tests that run a command in-process:
-// files by name, stdout and stderr collected, files written kept by path.
+// files by name (text, or bytes for pages in other encodings), stdout and
+// stderr collected, files written kept by path.
 import type { CliIo } from '../../src/cli/io';
 
-export function memoryIo(files: Record<string, string>) {
+export function memoryIo(files: Record<string, string | Uint8Array>) {
   const out: string[] = [];
   const err: string[] = [];
   const written = new Map<string, Uint8Array>();
@@ -12,7 +13,7 @@ export function memoryIo(files: Record<string, string>) {
     readFile: async (p) => {
       const f = files[p];
       if (f === undefined) throw new Error('no such file');
-      return new TextEncoder().encode(f);
+      return typeof f === 'string' ? new TextEncoder().encode(f) : f;
     },
     writeFile: async (p, data) => {
       written.set(p, data);
