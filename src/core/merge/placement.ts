@@ -165,15 +165,22 @@ function candidates(
   members: Map<number, number[]>,
   keep: (root: number) => boolean = () => true,
 ): Set<number> {
-  // Records by how many of the terms they share; only the best MAX_CANDIDATES are scored.
+  // Records by how many of the terms they share, among the works kept (the
+  // person's, inside the person); only the best MAX_CANDIDATES are scored.
+  const rootOf = ctx.rootOf!;
   const hits = new Map<number, number>();
-  for (const x of terms) for (const n of postings(index, x)) if (n !== r.n) hits.set(n, (hits.get(n) ?? 0) + 1);
+  for (const x of terms)
+    for (const n of postings(index, x)) {
+      if (n === r.n) continue;
+      const h = hits.get(n);
+      if (h !== undefined) hits.set(n, h + 1);
+      else if (keep(rootOf(n))) hits.set(n, 1);
+    }
   const best = hits.size <= MAX_CANDIDATES ? [...hits.keys()] : [...hits].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_CANDIDATES).map(([n]) => n);
   const roots = new Set<number>();
-  const rootOf = ctx.rootOf!;
   for (const n of best) roots.add(rootOf(n));
   roots.delete(own);
-  for (const root of roots) if (!keep(root) || members.get(root)!.some((m) => ctx.records[m]!.captureKey === r.captureKey)) roots.delete(root);
+  for (const root of roots) if (members.get(root)!.some((m) => ctx.records[m]!.captureKey === r.captureKey)) roots.delete(root);
   return roots;
 }
 
