@@ -72,8 +72,8 @@ export function tabStatus(b: ExtensionBrowser, tabId: number): Promise<TabStatus
   }, tabId);
 }
 
-/** Every stored capture (none when the database was never made: opening it would create it empty). */
-export function storedCaptures(b: ExtensionBrowser): Promise<{ key: string; capture: Capture }[]> {
+/** Every record of the captures store as stored — key, capture, url, timesSeen… (none when the database was never made: opening it would create it empty). */
+export function storedRecords<R extends { key: string } = { key: string; capture: Capture; url: string; timesSeen: number }>(b: ExtensionBrowser): Promise<R[]> {
   return b.background(async () => {
     if (!(await indexedDB.databases()).some((d) => d.name === 'scholar-lens')) return [];
     const db = await new Promise<IDBDatabase>((res, rej) => {
@@ -82,14 +82,19 @@ export function storedCaptures(b: ExtensionBrowser): Promise<{ key: string; capt
       r.onerror = () => rej(r.error);
     });
     if (!db.objectStoreNames.contains('captures')) return [];
-    const all = await new Promise<{ key: string; capture: Capture }[]>((res, rej) => {
+    const all = await new Promise<R[]>((res, rej) => {
       const r = db.transaction('captures').objectStore('captures').getAll();
-      r.onsuccess = () => res(r.result as { key: string; capture: Capture }[]);
+      r.onsuccess = () => res(r.result as R[]);
       r.onerror = () => rej(r.error);
     });
     db.close();
     return all;
   });
+}
+
+/** Every stored capture with its key. */
+export function storedCaptures(b: ExtensionBrowser): Promise<{ key: string; capture: Capture }[]> {
+  return storedRecords<{ key: string; capture: Capture }>(b);
 }
 
 /** The capture stored for the page a tab shows. */

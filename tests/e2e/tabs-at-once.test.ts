@@ -10,6 +10,7 @@
 // (src/sites/arxiv/index.ts pageKey: `abs:<id from the path>`), so 100
 // addresses are 100 records even though the page's content names one paper.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storedRecords } from './browser';
 import { launch, type Harness } from './harness';
 
 const FIXTURE = 'arxiv/abs_2004.10162.html';
@@ -50,21 +51,7 @@ describe('100 real tabs read at once', () => {
     });
 
   /** The store's capture records, without the captures themselves. */
-  const records = (): Promise<StoredRecord[]> =>
-    h.background(async () => {
-      const db = await new Promise<IDBDatabase>((res, rej) => {
-        const r = indexedDB.open('scholar-lens');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      const all = await new Promise<StoredRecord[]>((res, rej) => {
-        const r = db.transaction('captures').objectStore('captures').getAll();
-        r.onsuccess = () => res((r.result as StoredRecord[]).map(({ key, url, timesSeen }) => ({ key, url, timesSeen })));
-        r.onerror = () => rej(r.error);
-      });
-      db.close();
-      return all;
-    });
+  const records = async (): Promise<StoredRecord[]> => (await storedRecords<StoredRecord>(h)).map(({ key, url, timesSeen }) => ({ key, url, timesSeen }));
 
   /** Open one tab per address, all at once, and wait until every one has been loaded. */
   async function openAll(urls: string[]) {

@@ -87,9 +87,8 @@ export function linkWorks(records: WorkRecord[], decisions: UserDecision[]): Wor
   return { uf, join, reasons, unresolved, versionGroup: (n) => auto.find(n) };
 }
 
-/** The clusters as they stand, each with the reasons its records were joined. */
-export function clustersOf(records: WorkRecord[], links: WorkLinks): Clustering {
-  const { uf, reasons, unresolved } = links;
+/** Record numbers per cluster root, each list in record order. */
+export function membersByRoot(records: readonly WorkRecord[], uf: ConstrainedUnionFind): Map<number, number[]> {
   const byRoot = new Map<number, number[]>();
   for (const r of records) {
     const root = uf.find(r.n);
@@ -97,6 +96,13 @@ export function clustersOf(records: WorkRecord[], links: WorkLinks): Clustering 
     if (list) list.push(r.n);
     else byRoot.set(root, [r.n]);
   }
+  return byRoot;
+}
+
+/** The clusters as they stand, each with the reasons its records were joined. */
+export function clustersOf(records: WorkRecord[], links: WorkLinks): Clustering {
+  const { uf, reasons, unresolved } = links;
+  const byRoot = membersByRoot(records, uf);
   const clusters = [...byRoot.values()].sort((x, y) => x[0]! - y[0]!);
   const out = new Map<number, Set<MatchReason>>();
   for (const c of clusters) {

@@ -14,6 +14,7 @@ import { authorOverlap, yearsCompatible } from './match';
 import { abstractSimilarity, contentTerms, mostlyNonLatin, signatureOverlap, strongFeatures, TermWeights, titleTerms } from './similarity';
 import type { WorkRecord } from './records';
 import type { ConstrainedUnionFind } from './union-find';
+import { membersByRoot } from './cluster';
 import type { MatchReason, Placement } from './types';
 import { foldName } from '../names';
 
@@ -118,13 +119,7 @@ const postings = (index: Map<string, number[]>, k: string): readonly number[] =>
 export function placeRecords(ctx: PlacementContext, uf: ConstrainedUnionFind, personOf: ReadonlyMap<string, string>): Placed[] {
   const { records } = ctx;
   ctx.rootOf = (n) => uf.find(n);
-  const members = new Map<number, number[]>();
-  for (const r of records) {
-    const root = uf.find(r.n);
-    const l = members.get(root);
-    if (l) l.push(r.n);
-    else members.set(root, [r.n]);
-  }
+  const members = membersByRoot(records, uf);
   // The works of each person: roots with a record on one of the person's author pages.
   const worksOf = new Map<string, Set<number>>();
   for (const r of records) {
