@@ -2,6 +2,8 @@ import browser from 'webextension-polyfill';
 import { createHandler } from '../src/shell/background-handler';
 import type { TabStatus } from '../src/shell/messages';
 import { storeConnection } from '../src/store/store';
+import { createViewKeeper } from '../src/shell/view-keeper';
+import { mergeRecords } from '../src/ui/model/merged-library';
 
 export default defineBackground(() => {
   // A failed open is not kept: the next message tries again (src/store/store.ts).
@@ -13,9 +15,14 @@ export default defineBackground(() => {
   // which is the right lifetime for "what happened in this tab".
   const session = browser.storage.session ?? browser.storage.local;
 
+  // The merged library, kept per page for the popup and rebuilt here after every change (src/shell/view-keeper.ts).
+  const views = createViewKeeper({ db, now: () => new Date(), merge: mergeRecords });
+  void views.resume().catch((err: unknown) => console.warn('Scholar Lens: the merged view could not be checked', err));
+
   const { handle } = createHandler(
     {
       db,
+      views,
       now: () => new Date(),
       saveStatus: (s: TabStatus) => session.set({ [statusKey(s.tabId)]: s }),
       loadStatus: async (tabId) => (await session.get(statusKey(tabId)))[statusKey(tabId)] as TabStatus | undefined,

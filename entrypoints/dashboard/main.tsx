@@ -8,11 +8,20 @@ import { Dashboard, type DashboardData } from '../../src/ui/dashboard/Dashboard'
 import { backupOf, deletePerson, importFile, saveSiteSettings } from '../../src/ui/dashboard/library';
 import { decisionRecord } from '../../src/ui/model/decision-records';
 import { serializeBackup } from '../../src/formats';
+import { sendToBackground } from '../../src/shell/browser-send';
+import { allViews, viewsMeta } from '../../src/store/views';
 import '../../src/ui/theme.css';
 import '../../src/ui/dashboard/dashboard.css';
 
 // Opened when first needed and kept; a failed open is tried again on the next action (src/store/store.ts).
 const store = storeConnection();
+
+// Ask the background to bring the kept views up to date (`changed`: this page wrote the store); resolves when they are.
+// A background that does not answer is no failure here: the dashboard then merges for itself (load.ts).
+async function refreshViews(o: { changed?: boolean; stale?: boolean }): Promise<void> {
+  await sendToBackground({ type: 'refresh-views', changed: o.changed === true, stale: o.stale === true }).catch(() => undefined);
+}
+const changed = () => refreshViews({ changed: true });
 
 const data: DashboardData = {
   currentYear: new Date().getFullYear(),
@@ -23,21 +32,32 @@ const data: DashboardData = {
     const [records, decisions] = await Promise.all([allCaptures(d), allDecisions(d)]);
     return { records, decisions };
   },
+  async keptViews() {
+    const d = await store();
+    const [views, meta] = await Promise.all([allViews(d), viewsMeta(d)]);
+    return { views, ...(meta ? { meta } : {}) };
+  },
+  refreshViews,
   async decide(ds) {
     const d = await store();
     for (const x of ds) await putDecision(d, decisionRecord(x));
+    await changed();
   },
   async deleteCapture(key) {
     await deleteCapture(await store(), key);
+    await changed();
   },
   async deletePerson(person) {
     await deletePerson(await store(), person);
+    await changed();
   },
   async eraseAll() {
     await eraseEverything(await store(), browser);
+    await changed();
   },
   async importFile(name, text, owner) {
     const res = await importFile(await store(), name, text, owner, new Date());
+    await changed();
     // A restored backup may carry site settings: hand them to the content script too.
     const restored = await getSetting(await store(), SITE_SETTINGS_KEY, undefined as unknown);
     if (restored !== undefined) await browser.storage.local.set({ [SITE_SETTINGS_KEY]: normalizeSiteSettings(restored) });

@@ -2,7 +2,8 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { matchesPattern } from '../../src/shell/fetch-data';
 import { Popup, type PopupData } from '../../src/ui/popup/Popup';
-import { allCaptures, allDecisions, putDecision, storeConnection } from '../../src/store/store';
+import { putDecision, storeConnection } from '../../src/store/store';
+import { storedProfile } from '../../src/store/views';
 import { decisionRecord } from '../../src/ui/model/decision-records';
 import { autoCaptureOn, normalizeSiteSettings, SITE_SETTINGS_KEY } from '../../src/shell/site-settings';
 import { siteNameOf } from '../../src/adapters/names';
@@ -51,16 +52,21 @@ const data: PopupData = {
     return res.value;
   },
   now: () => new Date(),
-  async library() {
-    const db = await store();
-    const [records, decisions] = await Promise.all([allCaptures(db), allDecisions(db)]);
-    return { records, decisions };
+  // One page's capture and its kept view: reads through keys and an index, whatever the library's size.
+  async profile(key) {
+    return storedProfile(await store(), key);
+  },
+  async refreshViews(o) {
+    const res = await sendToBackground({ type: 'refresh-views', changed: o.changed === true, stale: o.stale === true });
+    if (!res.ok) throw new Error(res.error);
   },
   async decide(d) {
     await putDecision(await store(), decisionRecord(d));
+    await this.refreshViews({ changed: true });
   },
   async eraseAll() {
     await eraseEverything(await store(), browser);
+    await this.refreshViews({ changed: true });
   },
   dashboardUrl(personId) {
     return browser.runtime.getURL('/dashboard.html') + (personId ? `#person=${encodeURIComponent(personId)}` : '');

@@ -18,6 +18,7 @@ import { putCapture, type LensDB } from '../store/store';
 import type { BackgroundMessage, MessageOf, Reply, Response, TabStatus } from './messages';
 import { fetchData } from './fetch-data';
 import { parseBackgroundMessage } from './parse-message';
+import type { ViewKeeper } from './view-keeper';
 
 export { MAX_MESSAGE_BYTES } from './parse-message';
 
@@ -36,6 +37,8 @@ export interface BackgroundDeps {
   hasHostPermission?(origin: string): Promise<boolean>;
   /** Fetch used for content scripts' data requests to sibling hosts; defaults to the global fetch. */
   fetch?: typeof fetch;
+  /** The kept merged views: told of every stored capture, asked by extension pages to be current. */
+  views?: Pick<ViewKeeper, 'changed' | 'settled'>;
 }
 
 /** The sender of a message as the browser reports it (runtime.MessageSender), never as the message claims. */
@@ -82,6 +85,7 @@ const FROM_TABS_ONLY: Partial<Record<BackgroundType, string>> = {
 /** Messages only the extension's own pages may send: they change what the extension does. */
 const FROM_EXTENSION_PAGES_ONLY: Partial<Record<BackgroundType, string>> = {
   'enable-host': 'settings change only from Scholar Lens\'s own pages',
+  'refresh-views': 'only Scholar Lens\'s own pages read the merged library',
 };
 
 type StatusBase = Omit<TabStatus, 'source' | 'siteName' | 'pageKind' | 'outcome' | 'works'>;
@@ -142,6 +146,7 @@ export function createHandler(deps: BackgroundDeps, ownId: string, pagesBase = `
         const result = await putCapture(await deps.db(), key, capture);
         status.key = key;
         status.outcome = result.status;
+        deps.views?.changed();
         const hook = adapter.collectAll;
         if (hook && capture.pageKind === 'author' && hook.truncated(capture)) {
           const total = hook.total?.(capture) ?? capture.person?.metrics?.papers;
@@ -205,6 +210,13 @@ export function createHandler(deps: BackgroundDeps, ownId: string, pagesBase = `
     return { ok: true, value: (await deps.loadStatus(tabId)) ?? null };
   }
 
+  async function handleRefreshViews({ changed, stale }: MessageOf<'refresh-views'>): Answer<'refresh-views'> {
+    if (!deps.views) return { ok: false, error: 'not available here' };
+    if (changed) deps.views.changed();
+    const meta = await deps.views.settled({ stale });
+    return { ok: true, value: meta ? { builtAt: meta.builtAt, ...(meta.error !== undefined ? { error: meta.error } : {}) } : null };
+  }
+
   /** Route one message. Messages from anything but this extension are refused. */
   async function handle(raw: unknown, sender: Sender): Answer<BackgroundType> {
     if (sender.id !== ownId) return { ok: false, error: 'messages are accepted only from Scholar Lens itself' };
@@ -236,6 +248,8 @@ export function createHandler(deps: BackgroundDeps, ownId: string, pagesBase = `
         return handleProgress(m, tabId);
       case 'tab-status':
         return handleTabStatus(m, sender);
+      case 'refresh-views':
+        return handleRefreshViews(m);
     }
   }
 

@@ -48,7 +48,13 @@ export type BackgroundMessage =
   /** A "Collect all" run in a tab reports how far it is. */
   | { type: 'collect-progress'; progress: CollectProgress }
   /** The popup asks what happened in a tab (a tab may ask only about itself). */
-  | { type: 'tab-status'; tabId: number };
+  | { type: 'tab-status'; tabId: number }
+  /**
+   * An extension page asks for the kept views (src/shell/view-keeper.ts) to be
+   * current: `changed`, it wrote the store (a decision, a delete, an import);
+   * `stale`, it read a view older than the store. Answered when they are.
+   */
+  | { type: 'refresh-views'; changed: boolean; stale: boolean };
 
 /** Messages from the popup to a tab's content script (tabs.sendMessage). */
 export type TabMessage = { type: 'collect-all-start' } | { type: 'collect-all-cancel' };
@@ -68,6 +74,8 @@ export interface Replies {
   'collect-progress': CollectProgress;
   /** null when nothing was reported for that tab yet. */
   'tab-status': TabStatus | null;
+  /** When the views were built and, if the last build failed, why; null when none was ever built. */
+  'refresh-views': { builtAt: string; error?: string } | null;
   'collect-all-start': 'started';
   'collect-all-cancel': 'cancelling';
 }
@@ -76,5 +84,5 @@ export type Reply<T extends MessageType> = Replies[T];
 
 export type Response<T> = { ok: true; value: T } | { ok: false; error: string };
 
-export const BACKGROUND_MESSAGE_TYPES = ['capture', 'nothing-found', 'enable-host', 'fetch-data', 'collect-progress', 'tab-status'] as const satisfies readonly BackgroundMessage['type'][];
+export const BACKGROUND_MESSAGE_TYPES = ['capture', 'nothing-found', 'enable-host', 'fetch-data', 'collect-progress', 'tab-status', 'refresh-views'] as const satisfies readonly BackgroundMessage['type'][];
 export const TAB_MESSAGE_TYPES = ['collect-all-start', 'collect-all-cancel'] as const satisfies readonly TabMessage['type'][];

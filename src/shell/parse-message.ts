@@ -78,6 +78,7 @@ const PAYLOADS: { [T in MessageType]: PayloadParser<T> } = {
     const tabId = field(m, 'tabId');
     return typeof tabId === 'number' ? { type: 'tab-status', tabId } : { error: 'tabId expected' };
   },
+  'refresh-views': (m) => ({ type: 'refresh-views', changed: field(m, 'changed') === true, stale: field(m, 'stale') === true }),
   'collect-all-start': () => ({ type: 'collect-all-start' }),
   'collect-all-cancel': () => ({ type: 'collect-all-cancel' }),
 };

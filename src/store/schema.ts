@@ -7,9 +7,10 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Capture, PageKind } from '../core/capture';
 import { isUserDecision } from '../core/merge/decision-check';
 import type { UserDecision } from '../core/merge/types';
+import type { KeptView, ViewsMeta } from '../core/kept-views';
 
 export const DB_NAME = 'scholar-lens';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** One stored page: the latest capture of it, and when it was first and last seen. */
 export interface CaptureRecord {
@@ -48,6 +49,14 @@ export interface LensSchema extends DBSchema {
   };
   decisions: { key: string; value: DecisionRecord };
   settings: { key: string; value: unknown };
+  /** What the popup shows per page, rebuilt by the background from captures and decisions (src/core/kept-views.ts). Derived: never backed up. */
+  views: {
+    key: string;
+    value: KeptView;
+    indexes: { byKey: string };
+  };
+  /** One record, `current`: what the views were built from. */
+  viewsMeta: { key: string; value: ViewsMeta };
 }
 
 export type LensDB = IDBPDatabase<LensSchema>;
@@ -75,5 +84,13 @@ export function upgrade(
     const captures = tx.objectStore('captures');
     captures.deleteIndex('bySource');
     captures.deleteIndex('byLastSeen');
+  }
+  // v3: the merged library kept per page for the popup. Empty after the
+  // upgrade (no meta record): the background rebuilds it from the records,
+  // which are untouched, and the popup waits for that build meanwhile.
+  if (oldVersion < 3) {
+    const views = db.createObjectStore('views', { keyPath: 'id' });
+    views.createIndex('byKey', 'keys', { multiEntry: true });
+    db.createObjectStore('viewsMeta');
   }
 }

@@ -131,8 +131,9 @@ export async function putSetting(db: LensDB, name: string, value: unknown): Prom
 
 /** Erase everything the extension holds, in one transaction. */
 export async function eraseAll(db: LensDB): Promise<void> {
-  const tx = db.transaction(['captures', 'decisions', 'settings'], 'readwrite');
-  await Promise.all([tx.objectStore('captures').clear(), tx.objectStore('decisions').clear(), tx.objectStore('settings').clear(), tx.done]);
+  const names = ['captures', 'decisions', 'settings', 'views', 'viewsMeta'] as const;
+  const tx = db.transaction([...names], 'readwrite');
+  await Promise.all([...names.map((n) => tx.objectStore(n).clear()), tx.done]);
 }
 
 function earlier(a: string, b: string): string {

@@ -24,6 +24,7 @@ import { arxivAdapter } from '../../src/sites/arxiv';
 import { dblpAdapter } from '../../src/sites/dblp';
 import { orcidAdapter } from '../../src/sites/orcid';
 import { dumpDatabase } from './idb-dump';
+import { createViewKeeper } from '../../src/shell/view-keeper';
 import { FIXED_NOW, dataPath, fixtureDoc, fixtureText } from './fixtures';
 
 const later = new Date(FIXED_NOW.getTime() + 86_400_000);
@@ -49,9 +50,13 @@ async function main(): Promise<void> {
   const ruiTan = personForKey(merged, pageKeyOf(dblpAdapter, DBLP))!;
   await putDecision(db, decisionRecord(dismissSuggestion(ernst, ruiTan, FIXED_NOW.toISOString())));
   await saveSiteSettings(db, { auto: { 'semantic-scholar': false }, collectAllDelayMs: 3000 }, async () => {});
+  // v3: the kept views, as the background's keeper writes them after these changes.
+  const keeper = createViewKeeper({ db: async () => db, now: () => later, merge: mergeRecords, settleMs: 0 });
+  keeper.changed();
+  await keeper.settled();
   const about =
     `Made by tests/helpers/make-store-fixture.ts with the store code of schema version ${DB_VERSION} ` +
-    '(openStore, putCapture, putDecision of a dismissSuggestion decision, saveSiteSettings) in fake-indexeddb, from the saved pages ' +
+    '(openStore, putCapture, putDecision of a dismissSuggestion decision, saveSiteSettings, and from v3 the background\'s view keeper) in fake-indexeddb, from the saved pages ' +
     'google_scholar/profile_SbUmSEAAAAAJ_ernst_all58.html (captured twice), arxiv/abs_2004.10162.html, ' +
     'dblp/person_00-5179_RuiTan.xml and orcid/record_0000-0003-4423-4370.json; one decision, the site settings. Frozen: do not regenerate.';
   const dump = await dumpDatabase(db as never, about);

@@ -5,6 +5,9 @@ import type { TabStatus } from '../../src/shell/messages';
 import { allCaptures, openStore } from '../../src/store/store';
 import { adapters } from '../../src/adapters/registry';
 import type { Capture } from '../../src/core/capture';
+import { createViewKeeper } from '../../src/shell/view-keeper';
+import { mergeRecords } from '../../src/ui/model/merged-library';
+import { storedProfile } from '../../src/store/views';
 
 let n = 0;
 const OWN = 'own-extension-id';
@@ -96,6 +99,33 @@ describe('background message handling', () => {
     const r = await handle({ type: 'capture', capture: blocked }, tab(8));
     expect(r).toMatchObject({ ok: true, value: { outcome: 'not-stored', pageKind: 'blocked' } });
     expect(await allCaptures(await dbp)).toHaveLength(0);
+  });
+});
+
+describe('the kept merged views (issue 16, part 1)', () => {
+  it('a stored capture reaches the popup\'s view of its page once the background rebuilt it', async () => {
+    const dbp = openStore(`scholar-lens-bg-views-${++n}`);
+    const views = createViewKeeper({ db: () => dbp, now: () => new Date('2026-11-22T10:00:00.000Z'), merge: mergeRecords, settleMs: 0 });
+    const { handle } = setup({ db: () => dbp, views });
+    const stored = await handle({ type: 'capture', capture: capture('google-scholar') }, tab(7));
+    expect(stored).toMatchObject({ ok: true, value: { outcome: 'added' } });
+    const key = (stored as { value: TabStatus }).value.key!;
+    const refreshed = await handle({ type: 'refresh-views', changed: false, stale: false }, POPUP);
+    expect(refreshed).toMatchObject({ ok: true, value: { builtAt: '2026-11-22T10:00:00.000Z' } });
+    const { view, meta } = await storedProfile(await dbp, key);
+    expect(view?.slice.people[0]?.name).toBe('Synthetic Person');
+    expect(meta?.captures[key]).toBe('2026-11-22T09:00:00.000Z');
+  });
+
+  it('only the extension\'s own pages may ask for them; a refused capture changes nothing', async () => {
+    let changes = 0;
+    const { handle } = setup({ views: { changed: () => void changes++, settled: async () => undefined } });
+    expect(await handle({ type: 'refresh-views', changed: true, stale: false }, tab(3))).toMatchObject({ ok: false });
+    expect(changes).toBe(0);
+    await handle({ type: 'capture', capture: capture('no-such-site') }, tab(4));
+    expect(changes).toBe(0);
+    expect(await handle({ type: 'refresh-views', changed: true, stale: false }, POPUP)).toEqual({ ok: true, value: null });
+    expect(changes).toBe(1);
   });
 });
 

@@ -26,6 +26,7 @@ const VALID: { [T in Message['type']]: Extract<Message, { type: T }> } = {
   'fetch-data': { type: 'fetch-data', url: 'https://pub.orcid.org/v3.0/0000-0002-1825-0097/record', as: 'json', headers: { Accept: 'application/json' } },
   'collect-progress': { type: 'collect-progress', progress },
   'tab-status': { type: 'tab-status', tabId: 7 },
+  'refresh-views': { type: 'refresh-views', changed: true, stale: false },
   'collect-all-start': { type: 'collect-all-start' },
   'collect-all-cancel': { type: 'collect-all-cancel' },
 };

@@ -17,6 +17,9 @@ import { dumpDatabase, loadDatabase, type DatabaseDump } from '../helpers/idb-du
 import { dataPath } from '../helpers/fixtures';
 import { decisionsOf } from '../../src/ui/model/decision-records';
 import { normalizeSiteSettings, SITE_SETTINGS_KEY } from '../../src/shell/site-settings';
+import { allViews, viewForKey, viewsMeta } from '../../src/store/views';
+import { createViewKeeper } from '../../src/shell/view-keeper';
+import { mergeRecords } from '../../src/ui/model/merged-library';
 
 const readDump = (file: string): DatabaseDump => JSON.parse(readFileSync(dataPath(file), 'utf8')) as DatabaseDump;
 
@@ -47,10 +50,27 @@ const VERSIONS: { version: number; fixture: string; expected?: (dump: DatabaseDu
       expect(normalizeSiteSettings(await getSetting(db, SITE_SETTINGS_KEY, null))).toEqual({ auto: { 'semantic-scholar': false }, collectAllDelayMs: 3000 });
     },
   },
+  {
+    version: 3,
+    fixture: 'store/v3.json',
+    // v3 adds the views the background keeps; written by its keeper after the same changes as v2.
+    holds: async (db) => {
+      expect((await allViews(db)).map((v) => v.id).sort()).toEqual([
+        'library',
+        'person:dblp:00/5179',
+        'person:gscholar:SbUmSEAAAAAJ',
+        'person:orcid:0000-0003-4423-4370',
+        'work:arxiv:2004.10162',
+      ]);
+      const meta = await viewsMeta(db);
+      expect(meta?.dirty).toBe(false);
+      expect(Object.keys(meta?.captures ?? {}).sort()).toEqual((await allCaptures(db)).map((r) => r.key).sort());
+    },
+  },
 ];
 
 /** The indexes the current schema declares, per object store; an upgrade must leave exactly these. */
-const CURRENT_INDEXES: Record<string, string[]> = { captures: ['byPersonId'], decisions: [], settings: [] };
+const CURRENT_INDEXES: Record<string, string[]> = { captures: ['byPersonId'], decisions: [], settings: [], views: ['byKey'], viewsMeta: [] };
 
 let dbName = '';
 let n = 0;
@@ -88,6 +108,15 @@ describe('stored databases of every schema version open with the current code', 
       // ORCID id as in the record file's name and its "orcid-identifier.path".
       expect((await capturesForPersonId(db, 'orcid:0000-0003-4423-4370')).map((r) => r.source)).toEqual(['orcid']);
       await row.holds(db);
+      // A store from before v3 has no kept views: the popup shows the page as stored and the
+      // background builds them from the upgraded records.
+      if (row.version < 3) {
+        expect(await viewsMeta(db)).toBeUndefined();
+        const keeper = createViewKeeper({ db: async () => db, now: () => new Date('2026-12-02T10:00:00.000Z'), merge: mergeRecords, settleMs: 0 });
+        await keeper.resume();
+        await keeper.settled();
+        expect((await viewForKey(db, 'google-scholar:user=SbUmSEAAAAAJ'))?.slice.people[0]?.name).toBe(ernst!.capture.person?.name);
+      }
       // Indexes dropped by later versions (v2: bySource, byLastSeen) are gone.
       expect(Object.fromEntries(after.stores.map((s) => [s.name, s.indexes.map((i) => i.name)]))).toEqual(CURRENT_INDEXES);
       db.close();

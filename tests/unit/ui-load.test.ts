@@ -6,6 +6,8 @@ import type { TabStatus } from '../../src/shell/messages';
 import type { CaptureRecord } from '../../src/store/schema';
 import { loadLibrary, loadSiteSettings, loadStorageEstimate, personIdOf, personNamed } from '../../src/ui/dashboard/load';
 import { loadPopup, offersListReading, type PopupSource } from '../../src/ui/popup/load';
+import { keptLibrary } from '../helpers/kept-library';
+import { allViews, viewsMeta } from '../../src/store/views';
 
 // mergeAll throws when asked to (as a crafted decision once made it throw: issue 14, finding 1); the real one otherwise.
 const merge = vi.hoisted(() => ({ fail: false }));
@@ -52,13 +54,19 @@ const status: TabStatus = {
   key: KEY, outcome: 'added', works: 1, notes: [], at: '2026-11-22T09:00:01.000Z',
 };
 
+// The popup's reads of the kept library, built by the background's keeper as the extension does.
+let kept: Awaited<ReturnType<typeof keptLibrary>>;
+beforeEach(async () => {
+  kept = await keptLibrary([record]);
+});
+
 function source(over: Partial<PopupSource> = {}): PopupSource {
   return {
     status: async () => status,
     pageUrl: async () => URL_A,
     autoOffSite: async () => undefined,
     onSupportedSite: (u) => u.hostname === 'scholar.google.com',
-    library: async () => ({ records: [record], decisions: [] }),
+    profile: (key) => kept.profile(key),
     ...over,
   };
 }
@@ -72,6 +80,33 @@ describe('loadPopup', () => {
     if (s?.view.phase !== 'status') return;
     expect(s.view.record?.key).toBe(KEY);
     expect(s.view.person?.name).toBe('Synthetic Person');
+  });
+
+  it('a view older than the page is shown as updating; once the background rebuilt it, it is current', async () => {
+    // A newer capture of the same page is stored after the views were built (the keeper not yet told).
+    await kept.db.put('captures', { ...record, lastSeen: '2026-11-23T09:00:00.000Z', capture: { ...capture, capturedAt: '2026-11-23T09:00:00.000Z', person: { name: 'Synthetic Person Renamed' } } });
+    const stale = await loadPopup(source(), noWait);
+    if (stale?.view.phase !== 'status') throw new Error('status expected');
+    expect(stale.view.updating).toBe(true);
+    expect(stale.view.person?.name).toBe('Synthetic Person');
+    await kept.refreshViews({ stale: true });
+    const fresh = await loadPopup(source(), noWait);
+    if (fresh?.view.phase !== 'status') throw new Error('status expected');
+    expect(fresh.view.updating).toBeUndefined();
+    expect(fresh.view.person?.name).toBe('Synthetic Person Renamed');
+  });
+
+  it('views never built (a store just upgraded): the page as stored, updating, then the person', async () => {
+    const unbuilt = await keptLibrary([record], [], { build: false });
+    const s = await loadPopup(source({ profile: (k) => unbuilt.profile(k) }), noWait);
+    if (s?.view.phase !== 'status') throw new Error('status expected');
+    expect(s.view).toMatchObject({ updating: true });
+    expect(s.view.record?.key).toBe(KEY);
+    expect(s.view.person).toBeUndefined();
+    await unbuilt.refreshViews({ stale: true });
+    const after = await loadPopup(source({ profile: (k) => unbuilt.profile(k) }), noWait);
+    if (after?.view.phase !== 'status') throw new Error('status expected');
+    expect(after.view.person?.name).toBe('Synthetic Person');
   });
 
   it('no status for the tab: empty, with the site named when automatic reading is off', async () => {
@@ -124,6 +159,33 @@ describe('dashboard loading', () => {
     expect(personNamed(lib, 'nobody')).toBeUndefined();
   });
 
+  it('reads the library the background keeps when it is built from exactly the stored records, without merging', async () => {
+    const views = await allViews(kept.db);
+    const meta = await viewsMeta(kept.db);
+    merge.fail = true; // a merge here would fail: the kept views must be what is read
+    const lib = await loadLibrary({ library: async () => ({ records: [record], decisions: [] }), keptViews: async () => ({ views, ...(meta ? { meta } : {}) }) });
+    expect(lib.problem).toBeUndefined();
+    expect(lib.result.people.map((p) => p.name)).toEqual(['Synthetic Person']);
+    expect(lib.result.works.map((w) => w.title)).toEqual(['A work']);
+  });
+
+  it('kept views older than the store: asks the background once, else merges here', async () => {
+    const newer = { ...record, capture: { ...capture, capturedAt: '2026-11-23T09:00:00.000Z' } };
+    await kept.db.put('captures', newer);
+    const keptViews = async () => {
+      const meta = await viewsMeta(kept.db);
+      return { views: await allViews(kept.db), ...(meta ? { meta } : {}) };
+    };
+    let asked = 0;
+    const caughtUp = await loadLibrary({ library: async () => ({ records: [newer], decisions: [] }), keptViews, refreshViews: async (o) => (asked++, kept.refreshViews(o)) });
+    expect(asked).toBe(1);
+    expect(caughtUp.result.people).toHaveLength(1);
+    // A background that never catches up: the dashboard merges for itself.
+    const later = { ...record, capture: { ...capture, capturedAt: '2026-11-24T09:00:00.000Z', person: { name: 'Merged Here' } } };
+    const own = await loadLibrary({ library: async () => ({ records: [later], decisions: [] }), keptViews, refreshViews: async () => {} });
+    expect(own.result.people.map((p) => p.name)).toEqual(['Merged Here']);
+  });
+
   it('reads the person id from the address', () => {
     expect(personIdOf('#person=page%3Ax')).toBe('page:x');
     expect(personIdOf('#works')).toBeUndefined();
@@ -151,7 +213,9 @@ describe('a merge that fails degrades to a readable library', () => {
 
   it('the popup: the tab\'s status and stored page, no person, the reason', async () => {
     merge.fail = true;
-    const s = await loadPopup(source(), noWait);
+    // The background's build fails; the popup reads what it recorded.
+    const failed = await keptLibrary([record]);
+    const s = await loadPopup(source({ profile: (k) => failed.profile(k) }), noWait);
     expect(s?.view.phase).toBe('status');
     if (s?.view.phase !== 'status') return;
     expect(s.view.record?.key).toBe(KEY);
@@ -160,7 +224,7 @@ describe('a merge that fails degrades to a readable library', () => {
   });
 
   it('the popup: a library that cannot be loaded is the error view that offers Restore and Erase', async () => {
-    const s = await loadPopup(source({ library: async () => Promise.reject(new Error('the database is gone')) }), noWait);
+    const s = await loadPopup(source({ profile: async () => Promise.reject(new Error('the database is gone')) }), noWait);
     expect(s?.view).toEqual({ phase: 'error', message: 'the database is gone', recover: true });
   });
 });

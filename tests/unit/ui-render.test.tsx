@@ -15,6 +15,7 @@ import type { CaptureRecord } from '../../src/store/schema';
 import { Dashboard, type DashboardData } from '../../src/ui/dashboard/Dashboard';
 import { Popup, type PopupData } from '../../src/ui/popup/Popup';
 import { safeHref } from '../../src/ui/components/data';
+import { keptLibrary, type KeptLibrary } from '../helpers/kept-library';
 
 // mergeAll throws when asked to (the recovery tests); it is the real one otherwise.
 const merge = vi.hoisted(() => ({ fail: false }));
@@ -104,6 +105,11 @@ beforeEach(() => {
   });
   merge.fail = false;
 });
+// The popup reads the library as the background keeps it (built once per test, after merge.fail is reset).
+let kept: KeptLibrary;
+beforeEach(async () => {
+  kept = await keptLibrary(RECORDS);
+});
 afterEach(() => {
   render(null, app);
 });
@@ -112,7 +118,8 @@ function popupData(over: Partial<PopupData> = {}): PopupData {
   const status: TabStatus = { tabId: 1, url: SCHOLAR, source: 'google-scholar', siteName: 'Google Scholar', pageKind: 'author', key: RECORDS[0]!.key, outcome: 'added', works: 2, notes: [DATA.note], at: AT };
   return {
     status: async () => status,
-    library: async () => ({ records: RECORDS, decisions: [] }),
+    profile: (key) => kept.profile(key),
+    refreshViews: (o) => kept.refreshViews(o),
     decide: async () => {},
     eraseAll: async () => {},
     pageUrl: async () => SCHOLAR,
@@ -212,6 +219,7 @@ describe('the popup on a hostile library', () => {
 
   it('when merging fails: the page as stored, the reason, Restore and Erase', async () => {
     merge.fail = true;
+    kept = await keptLibrary(RECORDS);
     let erased = 0;
     render(<Popup data={popupData({ eraseAll: async () => void erased++ })} />, app);
     await expect.poll(busy('main.popup')).toBe('false');
@@ -228,7 +236,7 @@ describe('the popup on a hostile library', () => {
   });
 
   it('when the library cannot be loaded at all: the reason with Restore and Erase, not a blank popup', async () => {
-    render(<Popup data={popupData({ library: async () => Promise.reject(new Error('the database is gone')) })} />, app);
+    render(<Popup data={popupData({ profile: async () => Promise.reject(new Error('the database is gone')) })} />, app);
     await expect.poll(() => app.querySelector('.recovery')?.textContent ?? '').toContain('the database is gone');
     expect(Array.from(app.querySelectorAll('.recovery button, .recovery a')).map((b) => b.textContent)).toEqual(['Restore a backup…', 'Erase everything…']);
   });

@@ -20,9 +20,17 @@ import { PersonPage } from './PersonPage';
 import { ownTitles, WorksTable } from './WorksTable';
 import { DataLink, Facts } from '../components/data';
 import { PAGE_KIND_LABEL } from '../labels';
+import type { KeptView, ViewsMeta } from '../../core/kept-views';
 
 export interface DashboardData {
   library(): Promise<{ records: CaptureRecord[]; decisions: DecisionRecord[] }>;
+  /**
+   * The merged library as the background keeps it (src/shell/view-keeper.ts),
+   * and a way to ask for it to be brought up to date. Without them (tests,
+   * the command line's own pages) the dashboard merges the records itself.
+   */
+  keptViews?(): Promise<{ views: KeptView[]; meta?: ViewsMeta }>;
+  refreshViews?(o: { changed?: boolean; stale?: boolean }): Promise<void>;
   decide(ds: UserDecision[]): Promise<void>;
   deleteCapture(key: string): Promise<void>;
   deletePerson(person: MergedPerson): Promise<void>;

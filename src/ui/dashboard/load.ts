@@ -5,6 +5,7 @@ import type { MergedPerson, MergeResult } from '../../core/merge/types';
 import { DEFAULT_SITE_SETTINGS, type SiteSettings } from '../../shell/site-settings';
 import type { CaptureRecord, DecisionRecord } from '../../store/schema';
 import { mergeRecords } from '../model/merged-library';
+import { libraryOf, viewsAreCurrent } from '../../core/kept-views';
 import type { DashboardData } from './Dashboard';
 
 export interface Library {
@@ -26,19 +27,37 @@ export const libraryWithProblem = (problem: string): Library => ({ records: [], 
 
 const message = (e: unknown) => (e instanceof Error ? e.message || e.name : String(e));
 
-/** The library merged under the user's decisions. Never throws: a failure is a Library with a `problem`. */
-export async function loadLibrary(data: Pick<DashboardData, 'library'>): Promise<Library> {
+/**
+ * The library merged under the user's decisions: as the background keeps it
+ * when its views are built from exactly the stored records (asking it to
+ * catch up once when they are not), else merged here. Never throws: a failure
+ * is a Library with a `problem`.
+ */
+export async function loadLibrary(data: Pick<DashboardData, 'library' | 'keptViews' | 'refreshViews'>): Promise<Library> {
   let stored: { records: CaptureRecord[]; decisions: DecisionRecord[] };
   try {
     stored = await data.library();
   } catch (e) {
     return libraryWithProblem(`the store could not be read (${message(e)})`);
   }
+  const kept = await keptResult(data, stored.records).catch(() => undefined);
+  if (kept) return { ...stored, result: kept };
   try {
     return { ...stored, result: mergeRecords(stored.records, stored.decisions) };
   } catch (e) {
     return { ...stored, result: NOTHING_MERGED, problem: `the saved pages could not be merged (${message(e)})` };
   }
+}
+
+async function keptResult(data: Pick<DashboardData, 'library' | 'keptViews' | 'refreshViews'>, records: readonly CaptureRecord[]): Promise<MergeResult | undefined> {
+  if (!data.keptViews) return undefined;
+  let { views, meta } = await data.keptViews();
+  if (!viewsAreCurrent(meta, records) && data.refreshViews) {
+    await data.refreshViews({ stale: true });
+    ({ views, meta } = await data.keptViews());
+  }
+  // Still behind (a capture arrived meanwhile, the background is not answering): merged here instead.
+  return viewsAreCurrent(meta, records) ? libraryOf(views) : undefined;
 }
 
 /** The person a `#person=` link names: by merged id, or by `page:<capture key>` (ids change as people merge; pages do not). */

@@ -15,7 +15,7 @@ export interface PersonView extends PersonFigures {
   citationsByYear?: { source: string; site: string; byYear: Record<string, number> };
 }
 
-export function personView(result: MergeResult, person: MergedPerson, currentYear: number, notesOf: (key: string) => string[] = () => []): PersonView {
+export function personView(result: Pick<MergeResult, 'works'>, person: MergedPerson, currentYear: number, notesOf: (key: string) => string[] = () => []): PersonView {
   const figures = personFigures(result, person, { currentYear, siteName, notesOf });
   const chart = [...person.stated]
     .filter((s) => s.citationsByYear && Object.keys(s.citationsByYear).length)
@@ -45,7 +45,7 @@ export function reportInput(view: PersonView, date: string): PersonReportInput {
  * dismissed. The merge keeps suggesting a pair it was told to keep apart, so
  * the dismissals (unlink decisions between their pages) are filtered here.
  */
-export function openSuggestions(result: MergeResult, person: MergedPerson, decisions: readonly UserDecision[]): { other: MergedPerson; reason: string; sharedWorks: number }[] {
+export function openSuggestions(result: Pick<MergeResult, 'people'>, person: MergedPerson, decisions: readonly UserDecision[]): { other: MergedPerson; reason: string; sharedWorks: number }[] {
   const pageOwner = new Map<string, string>();
   for (const p of result.people) for (const pg of p.pages) pageOwner.set(`page:${pg.captureKey}`, p.id);
   const apart = new Set<string>();

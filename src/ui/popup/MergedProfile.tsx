@@ -2,7 +2,8 @@
 // the headline figures, citations per year, top works, the works to check
 // (flagged and removed), "possibly the same person" suggestions, and exports.
 import { useMemo } from 'preact/hooks';
-import type { MergedPerson, MergeResult, UserDecision } from '../../core/merge/types';
+import type { MergedPerson, UserDecision } from '../../core/merge/types';
+import type { ResultSlice } from '../../core/kept-views';
 import { BarChart, yearSeries } from '../components/BarChart';
 import { ExportButtons } from '../components/ExportButtons';
 import { MetricsHeadline } from '../components/MetricsHeadline';
@@ -17,10 +18,10 @@ import type { PopupData } from './popup-data';
 import { WorkItem } from './WorkList';
 import { Each } from '../components/data';
 
-export function MergedProfile(props: { result: MergeResult; person: MergedPerson; state: Loaded; data: PopupData; decide(d: UserDecision): Promise<void> }) {
+export function MergedProfile(props: { result: ResultSlice; person: MergedPerson; state: Loaded; data: PopupData; decide(d: UserDecision): Promise<void> }) {
   const { result, person, state, data } = props;
-  const notes = useMemo(() => new Map(state.records.map((r) => [r.key, r.capture.notes ?? []])), [state.records]);
-  const view: PersonView = useMemo(() => personView(result, person, data.currentYear, (k) => notes.get(k) ?? []), [result, person, data.currentYear, notes]);
+  const notes = state.notes;
+  const view: PersonView = useMemo(() => personView(result, person, data.currentYear, (k) => (Object.prototype.hasOwnProperty.call(notes, k) ? notes[k]! : [])), [result, person, data.currentYear, notes]);
   const suggestions = openSuggestions(result, person, decisionsOf(state.decisions));
   const series = view.citationsByYear ? yearSeries(view.citationsByYear.byYear) : [];
   const top = topWorks(view.works, 10);

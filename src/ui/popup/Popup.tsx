@@ -1,6 +1,6 @@
 // The popup: what Scholar Lens made of the tab, loaded by loadPopup (load.ts)
 // and rendered by the components beside this one.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { UserDecision } from '../../core/merge/types';
 import { loadPopup, offersListReading, type PopupState } from './load';
 import { AutoOffNotice, EmptyState, LoadingState } from './Notices';
@@ -13,14 +13,27 @@ import { Recovery } from './Recovery';
 
 export type { PopupData } from './popup-data';
 
+const MAX_REFRESHES = 3;
+
 export function Popup({ data }: { data: PopupData }) {
   const [{ view: state, pageUrl, autoOff }, setLoaded] = useState<PopupState>({ view: { phase: 'loading' } });
   const [saving, setSaving] = useState(false);
   const [reload, setReload] = useState(0);
+  // A kept view older than the page is shown at once, and the background asked to bring it up to date;
+  // a few times at most, so a build that keeps failing cannot make the popup loop.
+  const refreshes = useRef(0);
   useEffect(() => {
     let live = true;
     void loadPopup(data, { cancelled: () => !live }).then((loaded) => {
-      if (live && loaded) setLoaded(loaded);
+      if (!live || !loaded) return;
+      setLoaded(loaded);
+      if (loaded.view.phase === 'status' && loaded.view.updating && refreshes.current < MAX_REFRESHES) {
+        refreshes.current++;
+        void data
+          .refreshViews({ stale: true })
+          .catch(() => undefined)
+          .then(() => live && setReload((n) => n + 1));
+      }
     });
     return () => {
       live = false;

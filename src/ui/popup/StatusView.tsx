@@ -34,6 +34,11 @@ export function StatusView({ state, data, decide, reload }: { state: Loaded; dat
           ))}
         </ul>
       ) : null}
+      {state.updating && !state.problem && (
+        <p class="muted small updating" role="status">
+          {person || paper ? 'Updating the merged profile with the latest pages…' : 'Merging the saved pages…'}
+        </p>
+      )}
       {state.problem && <Recovery problem={state.problem} data={data} onErased={reload} />}
       <CollectAll status={status} capture={record?.capture} data={data} onFinished={reload} />
       {paper && (

@@ -1,20 +1,24 @@
 // What the popup shows for the tab, loaded in one plain function: the tab's
 // status, whether it is about the page shown now, and for an author or paper
 // page the merged profile it belongs to. The component only renders the result.
-import type { MergedPerson, MergeResult } from '../../core/merge/types';
+import { viewIsCurrent, type ResultSlice } from '../../core/kept-views';
+import type { MergedPerson } from '../../core/merge/types';
 import type { TabStatus } from '../../shell/messages';
 import type { CaptureRecord, DecisionRecord } from '../../store/schema';
-import { mergeRecords, personForKey } from '../model/merged-library';
 import type { PopupData } from './popup-data';
 import { PENDING_RETRY_MS, PENDING_TRIES, statusFreshness } from './status-freshness';
 
 export interface Loaded {
   status: TabStatus;
   record?: CaptureRecord;
-  result?: MergeResult;
+  /** The kept view's part of the merged library: the person, their works and the people suggested. */
+  result?: ResultSlice;
   person?: MergedPerson;
   decisions: DecisionRecord[];
-  records: CaptureRecord[];
+  /** Notes of the captures behind the view, by capture key. */
+  notes: Record<string, string[]>;
+  /** The kept view is older than this page's capture (or missing): shown as it is while the background brings it up to date. */
+  updating?: boolean;
   /** Merging failed: the page is shown as stored, with the way out (Recovery.tsx). */
   problem?: string;
 }
@@ -30,7 +34,7 @@ export interface PopupState {
   autoOff?: string;
 }
 
-export type PopupSource = Pick<PopupData, 'status' | 'pageUrl' | 'autoOffSite' | 'onSupportedSite' | 'library'>;
+export type PopupSource = Pick<PopupData, 'status' | 'pageUrl' | 'autoOffSite' | 'onSupportedSite' | 'profile'>;
 
 export interface LoadOptions {
   /** The popup moved on (closed, reloaded): stop waiting. */
@@ -67,21 +71,28 @@ export async function loadPopup(data: PopupSource, o: LoadOptions = {}): Promise
   }
 }
 
-/** The stored capture behind a status, and for an author or paper page the merged person it belongs to. */
+/**
+ * The stored capture behind a status and, for an author or paper page, the
+ * merged person it belongs to, as the background keeps it: one read through an
+ * index, never a merge of the library here.
+ */
 async function profileOf(data: PopupSource, status: TabStatus): Promise<Loaded> {
-  const { records, decisions } = status.key ? await data.library() : { records: [], decisions: [] };
-  const record = records.find((r) => r.key === status.key);
-  const loaded: Loaded = { status, decisions, records };
+  const stored = status.key ? await data.profile(status.key) : { decisions: [] };
+  const { record, view, meta } = stored;
+  const loaded: Loaded = { status, decisions: stored.decisions, notes: {} };
   if (record) loaded.record = record;
-  if (record && (record.pageKind === 'author' || record.pageKind === 'paper')) {
-    try {
-      loaded.result = mergeRecords(records, decisions);
-    } catch (err) {
-      // The page is still shown as stored; merging is what failed.
-      loaded.problem = `the saved pages could not be merged (${err instanceof Error ? err.message || err.name : String(err)})`;
-      return loaded;
-    }
-    const person = personForKey(loaded.result, record.key);
+  if (!record || (record.pageKind !== 'author' && record.pageKind !== 'paper')) return loaded;
+  const current = viewIsCurrent(meta, record.key, record.capture.capturedAt);
+  // The last build failed and none includes this page: the page is shown as stored, with the way out.
+  if (meta?.error !== undefined && !current) {
+    loaded.problem = meta.error;
+    return loaded;
+  }
+  if (!current) loaded.updating = true;
+  if (view) {
+    loaded.result = view.slice;
+    loaded.notes = view.notes;
+    const person = view.personId !== undefined ? view.slice.people[0] : undefined;
     if (person) loaded.person = person;
   }
   return loaded;

@@ -3,13 +3,21 @@
 import type { UserDecision } from '../../core/merge/types';
 import type { TabStatus } from '../../shell/messages';
 import type { CaptureRecord, DecisionRecord } from '../../store/schema';
+import type { KeptView, ViewsMeta } from '../../core/kept-views';
 import type { CollectAllData } from './CollectAll';
 import type { ReadThisPageData } from './ReadThisPage';
 
 export interface PopupData extends CollectAllData, ReadThisPageData {
   status(): Promise<TabStatus | null>;
-  /** Every stored capture and decision: the merged profile needs them all. */
-  library(): Promise<{ records: CaptureRecord[]; decisions: DecisionRecord[] }>;
+  /**
+   * What is stored for one page: its capture, the merged view the background
+   * keeps for it (src/shell/view-keeper.ts), what that view was built from,
+   * and the decisions (few; the suggestions need the dismissals).
+   */
+  profile(key: string): Promise<StoredProfile>;
+  /** Ask the background to bring the kept views up to date; resolves when they are. */
+  refreshViews(o: { changed?: boolean; stale?: boolean }): Promise<void>;
+  /** Store a decision; resolves when the kept views include it. */
   decide(d: UserDecision): Promise<void>;
   /** Erase everything Scholar Lens keeps (offered when the library cannot be shown). */
   eraseAll(): Promise<void>;
@@ -26,4 +34,11 @@ export interface PopupData extends CollectAllData, ReadThisPageData {
   autoOffSite(url: string): Promise<string | undefined>;
   currentYear: number;
   now(): Date;
+}
+
+export interface StoredProfile {
+  record?: CaptureRecord;
+  view?: KeptView;
+  meta?: ViewsMeta;
+  decisions: DecisionRecord[];
 }
