@@ -246,7 +246,7 @@ function Tools({ lib, data, ask, refresh }: { lib: Library; data: DashboardData;
       </section>
       <ImportPanel data={data} refresh={refresh} />
       <SettingsPanel data={data} />
-      <StoragePanel data={data} lib={lib} ask={ask} />
+      <StoragePanel data={data} lib={lib} ask={ask} refresh={refresh} />
     </>
   );
 }
@@ -332,8 +332,21 @@ function SettingsPanel({ data }: { data: DashboardData }) {
   );
 }
 
-function StoragePanel({ data, lib, ask }: { data: DashboardData; lib: Library; ask(r: ConfirmRequest): void }) {
+function StoragePanel({ data, lib, ask, refresh }: { data: DashboardData; lib: Library; ask(r: ConfirmRequest): void; refresh(): void }) {
   const [est, setEst] = useState<{ usage?: number; quota?: number } | undefined>();
+  const [rebuilding, setRebuilding] = useState(false);
+  const refreshViews = data.refreshViews;
+  // The background rebuilds the merged library from the stored pages and decisions; this page stays usable meanwhile.
+  const rebuild = async () => {
+    if (!refreshViews) return;
+    setRebuilding(true);
+    try {
+      await refreshViews({ changed: true });
+    } finally {
+      setRebuilding(false);
+      refresh();
+    }
+  };
   useEffect(() => {
     void loadStorageEstimate(data).then(setEst);
   }, [data, lib]);
@@ -344,6 +357,14 @@ function StoragePanel({ data, lib, ask }: { data: DashboardData; lib: Library; a
       <p class="storage-used">
         {est ? `${mb(est.usage)} used${est.quota ? ` of ${mb(est.quota)} available` : ''}` : 'Measuring…'} · {lib.records.length} pages · {decisionsOf(lib.decisions).length} decisions
       </p>
+      {refreshViews && (
+        <p>
+          <button type="button" class="chip-button" onClick={rebuild} disabled={rebuilding} aria-busy={rebuilding}>
+            {rebuilding ? 'Rebuilding the merged library…' : 'Rebuild the merged library'}
+          </button>{' '}
+          <span class="muted small">Merges every saved page again under your decisions (done on its own after each change).</span>
+        </p>
+      )}
       <EraseButton lib={lib} data={data} ask={ask} />
     </section>
   );
