@@ -10,7 +10,7 @@
 import { keptViews, type ViewsMeta } from '../core/kept-views';
 import type { MergeResult } from '../core/merge/types';
 import { allCaptures, allDecisions, type CaptureRecord, type DecisionRecord, type LensDB } from '../store/store';
-import { markViews, replaceViews, viewsMeta, type WrittenViews } from '../store/views';
+import { clearViews, markViews, replaceViews, viewsMeta, type WrittenViews } from '../store/views';
 
 export interface KeeperDeps {
   db(): Promise<LensDB>;
@@ -52,6 +52,12 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
   async function build(upTo: number): Promise<void> {
     const db = await deps.db();
     const [records, decisions] = await Promise.all([allCaptures(db), allDecisions(db)]);
+    if (!records.length && !decisions.length && wanted === upTo) {
+      // An empty library (just erased, or never used) keeps no views and no meta: nothing remains.
+      await clearViews(db);
+      written = undefined;
+      return;
+    }
     let result: MergeResult;
     try {
       result = deps.merge(records, decisions);

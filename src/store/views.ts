@@ -89,3 +89,9 @@ export async function storedProfile(
   const [record, view, meta, decisions] = await Promise.all([getCapture(db, key), viewForKey(db, key), viewsMeta(db), allDecisions(db)]);
   return { ...(record ? { record } : {}), ...(view ? { view } : {}), ...(meta ? { meta } : {}), decisions };
 }
+
+/** Nothing is stored: nothing derived from it may remain either (Erase everything leaves an empty database). */
+export async function clearViews(db: LensDB): Promise<void> {
+  const tx = db.transaction(['views', 'viewsMeta'], 'readwrite');
+  await Promise.all([tx.objectStore('views').clear(), tx.objectStore('viewsMeta').clear(), tx.done]);
+}
