@@ -18,6 +18,8 @@ const NEIGHBOURS = 12;
 const RARE_KEYS = 2;
 const MAX_SEGMENTS = 6;
 const WORK_KINDS: ReadonlySet<string> = new Set(WORK_ID_KEYS);
+/** Text where SEGMENT_BREAK matches: punctuation before a space, or a space before a parenthesis. */
+const HAS_BREAK = /[.,;]\s|\s\(/;
 const STOP = new Set(['the', 'and', 'for', 'with', 'from', 'into', 'using', 'via', 'towards', 'toward', 'based', 'des', 'les', 'der', 'und', 'die']);
 
 export interface Clustering {
@@ -139,39 +141,63 @@ function titleEdges(records: WorkRecord[]): Edge[] {
   for (const r of records) {
     const t = r.title;
     if (!t) continue;
-    add(`p:${t.tokens.slice(0, 3).join(' ')}`, r.n);
+    const first = `p:${t.tokens.slice(0, 3).join(' ')}`;
+    add(first, r.n);
     // A citation string parsed as a title ("Danish Contractor, and Cathy Wu.
     // 2018. It’s time to …") starts its real title after a segment boundary.
-    for (const start of segmentStarts(r.work.title ?? '')) if (start !== t.tokens.slice(0, 3).join(' ')) add(`p:${start}`, r.n);
+    for (const start of segmentStarts(r.work.title ?? '')) if (`p:${start}` !== first) add(`p:${start}`, r.n);
     const rare = [...new Set(t.tokens)]
       .filter((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w))
       .sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0) || (x < y ? -1 : x > y ? 1 : 0))
       .slice(0, RARE_KEYS);
     for (const w of rare) add(`r:${w}`, r.n);
   }
-  // Pairs already compared, per lower record: small integer sets, where one
-  // set of a·n + b keys (doubles past 2^31) was the hot spot at 100k works.
-  const seen: (Set<number> | undefined)[] = new Array(records.length);
-  const edges: Edge[] = [];
-  const tryPair = (i: number, j: number) => {
-    const a = i < j ? i : j;
-    const b = i < j ? j : i;
-    if (a === b) return;
-    let mine = seen[a];
-    if (!mine) seen[a] = mine = new Set();
-    else if (mine.has(b)) return;
-    mine.add(b);
-    const v = matchRecords(records[a]!, records[b]!);
-    if (v) edges.push({ a, b, score: v.score, reason: v.reason });
-  };
+  // Large blocks are walked in title order: one sort of every titled record
+  // by its compact title gives each a rank, and a block is then sorted by rank
+  // (the same order as sorting it by title and record number, for far less).
+  const titled = records.filter((r) => r.title).map((r) => r.n);
+  titled.sort((x, y) => compareCodePoints(records[x]!.title!.compact, records[y]!.title!.compact) || x - y);
+  const rank = new Int32Array(records.length);
+  titled.forEach((n, i) => (rank[n] = i));
+  // Candidate pairs, lower record first, grouped by the lower record (a
+  // counting sort) so that repeats are dropped with one stamp per record:
+  // a Set per record of the pairs already compared was most of the time and
+  // memory at 100k works. The pairs found are the same, and edges are sorted
+  // below, so the order they are compared in does not matter.
+  const pairs: number[][] = [];
   for (const members of blocks.values()) {
     if (members.length < 2) continue;
-    if (members.length <= MAX_BLOCK) {
-      for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) tryPair(members[x]!, members[y]!);
-    } else {
-      const sorted = [...members].sort((x, y) => compareCodePoints(records[x]!.title!.compact, records[y]!.title!.compact) || x - y);
-      for (let x = 0; x < sorted.length; x++)
-        for (let y = x + 1; y < Math.min(sorted.length, x + 1 + NEIGHBOURS); y++) tryPair(sorted[x]!, sorted[y]!);
+    if (members.length <= MAX_BLOCK) pairs.push(members);
+    else pairs.push([...members].sort((x, y) => rank[x]! - rank[y]!));
+  }
+  const count = new Int32Array(records.length + 1);
+  const eachPair = (visit: (a: number, b: number) => void) => {
+    for (const members of pairs) {
+      const reach = members.length <= MAX_BLOCK ? members.length : NEIGHBOURS + 1;
+      for (let x = 0; x < members.length; x++) {
+        const i = members[x]!;
+        for (let y = x + 1; y < Math.min(members.length, x + reach); y++) {
+          const j = members[y]!;
+          if (i < j) visit(i, j);
+          else if (j < i) visit(j, i);
+        }
+      }
+    }
+  };
+  eachPair((a) => count[a + 1]!++);
+  for (let i = 1; i <= records.length; i++) count[i]! += count[i - 1]!;
+  const next = count.slice(0, records.length);
+  const other = new Int32Array(count[records.length]!);
+  eachPair((a, b) => (other[next[a]!++] = b));
+  const stamp = new Int32Array(records.length).fill(-1);
+  const edges: Edge[] = [];
+  for (let a = 0; a < records.length; a++) {
+    for (let k = count[a]!; k < count[a + 1]!; k++) {
+      const b = other[k]!;
+      if (stamp[b] === a) continue;
+      stamp[b] = a;
+      const v = matchRecords(records[a]!, records[b]!);
+      if (v) edges.push({ a, b, score: v.score, reason: v.reason });
     }
   }
   return edges;
@@ -179,6 +205,8 @@ function titleEdges(records: WorkRecord[]): Edge[] {
 
 /** First three title words after each punctuation boundary that `contained` in match.ts splits on. */
 function segmentStarts(title: string): string[] {
+  // Only a title with a boundary splits (the split's regex is slow to run on every title).
+  if (!HAS_BREAK.test(title)) return [];
   const parts = title.split(SEGMENT_BREAK);
   if (parts.length < 2) return [];
   const out = new Set<string>();
