@@ -130,75 +130,121 @@ function idEdges(records: WorkRecord[]): Edge[] {
 }
 
 function titleEdges(records: WorkRecord[]): Edge[] {
-  const df = new Map<string, number>();
-  for (const r of records) for (const t of new Set(r.title?.tokens ?? [])) df.set(t, (df.get(t) ?? 0) + 1);
-  const blocks = new Map<string, number[]>();
-  const add = (k: string, n: number) => {
+  // Title words as numbers, once: document frequencies and each record's
+  // rarest words come from them without a Set or a sort per record.
+  const tokenId = new Map<string, number>();
+  const tokenText: string[] = [];
+  const idsOf = records.map((r) => {
+    if (!r.title) return undefined;
+    return r.title.tokens.map((t) => {
+      let id = tokenId.get(t);
+      if (id === undefined) {
+        tokenId.set(t, (id = tokenText.length));
+        tokenText.push(t);
+      }
+      return id;
+    });
+  });
+  const df = new Int32Array(tokenText.length);
+  const stamp = new Int32Array(Math.max(tokenText.length, records.length)).fill(-1);
+  for (const r of records) for (const id of idsOf[r.n] ?? []) if (stamp[id] !== r.n) {
+    stamp[id] = r.n;
+    df[id]!++;
+  }
+  const eligible = tokenText.map((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w));
+  // Fewer records first, then code-point order: the order blocking keys are taken in.
+  const rarer = (x: number, y: number) => df[x]! - df[y]! || compareCodePoints(tokenText[x]!, tokenText[y]!);
+  const blocks = new Map<string | number, number[]>();
+  const add = (k: string | number, n: number) => {
     const b = blocks.get(k);
     if (b) b.push(n);
     else blocks.set(k, [n]);
   };
+  stamp.fill(-1);
   for (const r of records) {
     const t = r.title;
     if (!t) continue;
-    const first = `p:${t.tokens.slice(0, 3).join(' ')}`;
+    const first = t.tokens.slice(0, 3).join(' ');
     add(first, r.n);
     // A citation string parsed as a title ("Danish Contractor, and Cathy Wu.
     // 2018. It’s time to …") starts its real title after a segment boundary.
-    for (const start of segmentStarts(r.work.title ?? '')) if (`p:${start}` !== first) add(`p:${start}`, r.n);
-    const rare = [...new Set(t.tokens)]
-      .filter((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w))
-      .sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0) || (x < y ? -1 : x > y ? 1 : 0))
-      .slice(0, RARE_KEYS);
-    for (const w of rare) add(`r:${w}`, r.n);
+    for (const start of segmentStarts(r.work.title ?? '')) if (start !== first) add(start, r.n);
+    // The RARE_KEYS (two) rarest distinct eligible words, as numbers (word blocks, apart from prefix blocks).
+    let best = -1;
+    let second = -1;
+    for (const id of idsOf[r.n]!) {
+      if (stamp[id] === r.n || !eligible[id]) continue;
+      stamp[id] = r.n;
+      if (best < 0 || rarer(id, best) < 0) {
+        second = best;
+        best = id;
+      } else if (second < 0 || rarer(id, second) < 0) second = id;
+    }
+    if (best >= 0) add(best, r.n);
+    if (second >= 0 && RARE_KEYS > 1) add(second, r.n);
   }
-  // Large blocks are walked in title order: one sort of every titled record
-  // by its compact title gives each a rank, and a block is then sorted by rank
-  // (the same order as sorting it by title and record number, for far less).
-  const titled = records.filter((r) => r.title).map((r) => r.n);
-  titled.sort((x, y) => compareCodePoints(records[x]!.title!.compact, records[y]!.title!.compact) || x - y);
+  // Authors as numbers per record (offsets into one array). A pair whose two
+  // author lists share no one is never a match (matchRecords' first refusal),
+  // so such pairs are dropped as they are found; of the rest, repeats (a pair
+  // found through two blocks) are dropped once all are found.
+  const authorId = new Map<string, number>();
+  const authorStart = new Int32Array(records.length + 1);
+  const authorIds: number[] = [];
+  for (const r of records) {
+    for (const k of r.authorKeys) {
+      let id = authorId.get(k);
+      if (id === undefined) authorId.set(k, (id = authorId.size));
+      authorIds.push(id);
+    }
+    authorStart[r.n + 1] = authorIds.length;
+  }
+  const mayMatch = (a: number, b: number): boolean => {
+    const a0 = authorStart[a]!;
+    const a1 = authorStart[a + 1]!;
+    const b0 = authorStart[b]!;
+    const b1 = authorStart[b + 1]!;
+    if (a0 === a1 || b0 === b1) return true;
+    for (let x = a0; x < a1; x++) for (let y = b0; y < b1; y++) if (authorIds[x] === authorIds[y]) return true;
+    return false;
+  };
+  // Large blocks are walked in title order: one sort of the records in them by
+  // compact title gives each a rank, and a block is then sorted by rank (the
+  // same order as sorting it by title and record number, for far less).
+  const inLarge = new Uint8Array(records.length);
+  for (const members of blocks.values()) if (members.length > MAX_BLOCK) for (const n of members) inLarge[n] = 1;
+  const ranked = records.filter((r) => inLarge[r.n]).map((r) => r.n);
+  ranked.sort((x, y) => compareCodePoints(records[x]!.title!.compact, records[y]!.title!.compact) || x - y);
   const rank = new Int32Array(records.length);
-  titled.forEach((n, i) => (rank[n] = i));
-  // Candidate pairs, lower record first, grouped by the lower record (a
-  // counting sort) so that repeats are dropped with one stamp per record:
-  // a Set per record of the pairs already compared was most of the time and
-  // memory at 100k works. The pairs found are the same, and edges are sorted
-  // below, so the order they are compared in does not matter.
-  const pairs: number[][] = [];
-  for (const members of blocks.values()) {
-    if (members.length < 2) continue;
-    if (members.length <= MAX_BLOCK) pairs.push(members);
-    else pairs.push([...members].sort((x, y) => rank[x]! - rank[y]!));
-  }
-  const count = new Int32Array(records.length + 1);
-  const eachPair = (visit: (a: number, b: number) => void) => {
-    for (const members of pairs) {
-      const reach = members.length <= MAX_BLOCK ? members.length : NEIGHBOURS + 1;
-      for (let x = 0; x < members.length; x++) {
-        const i = members[x]!;
-        for (let y = x + 1; y < Math.min(members.length, x + reach); y++) {
-          const j = members[y]!;
-          if (i < j) visit(i, j);
-          else if (j < i) visit(j, i);
-        }
+  ranked.forEach((n, i) => (rank[n] = i));
+  const found: number[] = [];
+  const n = records.length;
+  for (const block of blocks.values()) {
+    if (block.length < 2) continue;
+    const large = block.length > MAX_BLOCK;
+    const members = large ? [...block].sort((x, y) => rank[x]! - rank[y]!) : block;
+    const reach = large ? NEIGHBOURS + 1 : members.length;
+    for (let x = 0; x < members.length; x++) {
+      const i = members[x]!;
+      const end = Math.min(members.length, x + reach);
+      for (let y = x + 1; y < end; y++) {
+        const j = members[y]!;
+        if (i === j) continue;
+        const a = i < j ? i : j;
+        const b = i < j ? j : i;
+        if (mayMatch(a, b)) found.push(a * n + b);
       }
     }
-  };
-  eachPair((a) => count[a + 1]!++);
-  for (let i = 1; i <= records.length; i++) count[i]! += count[i - 1]!;
-  const next = count.slice(0, records.length);
-  const other = new Int32Array(count[records.length]!);
-  eachPair((a, b) => (other[next[a]!++] = b));
-  const stamp = new Int32Array(records.length).fill(-1);
+  }
+  // Each pair once (a·n + b stays an exact integer for any library); edges are sorted by the caller.
+  const pairs = Float64Array.from(found).sort();
   const edges: Edge[] = [];
-  for (let a = 0; a < records.length; a++) {
-    for (let k = count[a]!; k < count[a + 1]!; k++) {
-      const b = other[k]!;
-      if (stamp[b] === a) continue;
-      stamp[b] = a;
-      const v = matchRecords(records[a]!, records[b]!);
-      if (v) edges.push({ a, b, score: v.score, reason: v.reason });
-    }
+  for (let k = 0; k < pairs.length; k++) {
+    const p = pairs[k]!;
+    if (k > 0 && p === pairs[k - 1]) continue;
+    const a = Math.floor(p / n);
+    const b = p - a * n;
+    const v = matchRecords(records[a]!, records[b]!);
+    if (v) edges.push({ a, b, score: v.score, reason: v.reason });
   }
   return edges;
 }
