@@ -18,6 +18,8 @@ const NEIGHBOURS = 12;
 const RARE_KEYS = 2;
 const MAX_SEGMENTS = 6;
 const WORK_KINDS: ReadonlySet<string> = new Set(WORK_ID_KEYS);
+/** Text where SEGMENT_BREAK matches: punctuation before a space, or a space before a parenthesis. */
+const HAS_BREAK = /[.,;]\s|\s\(/;
 const STOP = new Set(['the', 'and', 'for', 'with', 'from', 'into', 'using', 'via', 'towards', 'toward', 'based', 'des', 'les', 'der', 'und', 'die']);
 
 export interface Clustering {
@@ -128,57 +130,129 @@ function idEdges(records: WorkRecord[]): Edge[] {
 }
 
 function titleEdges(records: WorkRecord[]): Edge[] {
-  const df = new Map<string, number>();
-  for (const r of records) for (const t of new Set(r.title?.tokens ?? [])) df.set(t, (df.get(t) ?? 0) + 1);
-  const blocks = new Map<string, number[]>();
-  const add = (k: string, n: number) => {
+  // Title words as numbers, once: document frequencies and each record's
+  // rarest words come from them without a Set or a sort per record.
+  const tokenId = new Map<string, number>();
+  const tokenText: string[] = [];
+  const idsOf = records.map((r) => {
+    if (!r.title) return undefined;
+    return r.title.tokens.map((t) => {
+      let id = tokenId.get(t);
+      if (id === undefined) {
+        tokenId.set(t, (id = tokenText.length));
+        tokenText.push(t);
+      }
+      return id;
+    });
+  });
+  const df = new Int32Array(tokenText.length);
+  const stamp = new Int32Array(Math.max(tokenText.length, records.length)).fill(-1);
+  for (const r of records) for (const id of idsOf[r.n] ?? []) if (stamp[id] !== r.n) {
+    stamp[id] = r.n;
+    df[id]!++;
+  }
+  const eligible = tokenText.map((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w));
+  // Fewer records first, then code-point order: the order blocking keys are taken in.
+  const rarer = (x: number, y: number) => df[x]! - df[y]! || compareCodePoints(tokenText[x]!, tokenText[y]!);
+  const blocks = new Map<string | number, number[]>();
+  const add = (k: string | number, n: number) => {
     const b = blocks.get(k);
     if (b) b.push(n);
     else blocks.set(k, [n]);
   };
+  stamp.fill(-1);
   for (const r of records) {
     const t = r.title;
     if (!t) continue;
-    add(`p:${t.tokens.slice(0, 3).join(' ')}`, r.n);
+    const first = t.tokens.slice(0, 3).join(' ');
+    add(first, r.n);
     // A citation string parsed as a title ("Danish Contractor, and Cathy Wu.
     // 2018. It’s time to …") starts its real title after a segment boundary.
-    for (const start of segmentStarts(r.work.title ?? '')) if (start !== t.tokens.slice(0, 3).join(' ')) add(`p:${start}`, r.n);
-    const rare = [...new Set(t.tokens)]
-      .filter((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w))
-      .sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0) || (x < y ? -1 : x > y ? 1 : 0))
-      .slice(0, RARE_KEYS);
-    for (const w of rare) add(`r:${w}`, r.n);
+    for (const start of segmentStarts(r.work.title ?? '')) if (start !== first) add(start, r.n);
+    // The RARE_KEYS (two) rarest distinct eligible words, as numbers (word blocks, apart from prefix blocks).
+    let best = -1;
+    let second = -1;
+    for (const id of idsOf[r.n]!) {
+      if (stamp[id] === r.n || !eligible[id]) continue;
+      stamp[id] = r.n;
+      if (best < 0 || rarer(id, best) < 0) {
+        second = best;
+        best = id;
+      } else if (second < 0 || rarer(id, second) < 0) second = id;
+    }
+    if (best >= 0) add(best, r.n);
+    if (second >= 0 && RARE_KEYS > 1) add(second, r.n);
   }
-  // Pairs already compared, per lower record: small integer sets, where one
-  // set of a·n + b keys (doubles past 2^31) was the hot spot at 100k works.
-  const seen: (Set<number> | undefined)[] = new Array(records.length);
+  // Authors as numbers per record (offsets into one array). A pair whose two
+  // author lists share no one is never a match (matchRecords' first refusal),
+  // so such pairs are dropped as they are found; of the rest, repeats (a pair
+  // found through two blocks) are dropped once all are found.
+  const authorId = new Map<string, number>();
+  const authorStart = new Int32Array(records.length + 1);
+  const authorIds: number[] = [];
+  for (const r of records) {
+    for (const k of r.authorKeys) {
+      let id = authorId.get(k);
+      if (id === undefined) authorId.set(k, (id = authorId.size));
+      authorIds.push(id);
+    }
+    authorStart[r.n + 1] = authorIds.length;
+  }
+  const mayMatch = (a: number, b: number): boolean => {
+    const a0 = authorStart[a]!;
+    const a1 = authorStart[a + 1]!;
+    const b0 = authorStart[b]!;
+    const b1 = authorStart[b + 1]!;
+    if (a0 === a1 || b0 === b1) return true;
+    for (let x = a0; x < a1; x++) for (let y = b0; y < b1; y++) if (authorIds[x] === authorIds[y]) return true;
+    return false;
+  };
+  // Large blocks are walked in title order: one sort of the records in them by
+  // compact title gives each a rank, and a block is then sorted by rank (the
+  // same order as sorting it by title and record number, for far less).
+  const inLarge = new Uint8Array(records.length);
+  for (const members of blocks.values()) if (members.length > MAX_BLOCK) for (const n of members) inLarge[n] = 1;
+  const ranked = records.filter((r) => inLarge[r.n]).map((r) => r.n);
+  ranked.sort((x, y) => compareCodePoints(records[x]!.title!.compact, records[y]!.title!.compact) || x - y);
+  const rank = new Int32Array(records.length);
+  ranked.forEach((n, i) => (rank[n] = i));
+  const found: number[] = [];
+  const n = records.length;
+  for (const block of blocks.values()) {
+    if (block.length < 2) continue;
+    const large = block.length > MAX_BLOCK;
+    const members = large ? [...block].sort((x, y) => rank[x]! - rank[y]!) : block;
+    const reach = large ? NEIGHBOURS + 1 : members.length;
+    for (let x = 0; x < members.length; x++) {
+      const i = members[x]!;
+      const end = Math.min(members.length, x + reach);
+      for (let y = x + 1; y < end; y++) {
+        const j = members[y]!;
+        if (i === j) continue;
+        const a = i < j ? i : j;
+        const b = i < j ? j : i;
+        if (mayMatch(a, b)) found.push(a * n + b);
+      }
+    }
+  }
+  // Each pair once (a·n + b stays an exact integer for any library); edges are sorted by the caller.
+  const pairs = Float64Array.from(found).sort();
   const edges: Edge[] = [];
-  const tryPair = (i: number, j: number) => {
-    const a = i < j ? i : j;
-    const b = i < j ? j : i;
-    if (a === b) return;
-    let mine = seen[a];
-    if (!mine) seen[a] = mine = new Set();
-    else if (mine.has(b)) return;
-    mine.add(b);
+  for (let k = 0; k < pairs.length; k++) {
+    const p = pairs[k]!;
+    if (k > 0 && p === pairs[k - 1]) continue;
+    const a = Math.floor(p / n);
+    const b = p - a * n;
     const v = matchRecords(records[a]!, records[b]!);
     if (v) edges.push({ a, b, score: v.score, reason: v.reason });
-  };
-  for (const members of blocks.values()) {
-    if (members.length < 2) continue;
-    if (members.length <= MAX_BLOCK) {
-      for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) tryPair(members[x]!, members[y]!);
-    } else {
-      const sorted = [...members].sort((x, y) => compareCodePoints(records[x]!.title!.compact, records[y]!.title!.compact) || x - y);
-      for (let x = 0; x < sorted.length; x++)
-        for (let y = x + 1; y < Math.min(sorted.length, x + 1 + NEIGHBOURS); y++) tryPair(sorted[x]!, sorted[y]!);
-    }
   }
   return edges;
 }
 
 /** First three title words after each punctuation boundary that `contained` in match.ts splits on. */
 function segmentStarts(title: string): string[] {
+  // Only a title with a boundary splits (the split's regex is slow to run on every title).
+  if (!HAS_BREAK.test(title)) return [];
   const parts = title.split(SEGMENT_BREAK);
   if (parts.length < 2) return [];
   const out = new Set<string>();

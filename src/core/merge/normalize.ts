@@ -2,7 +2,7 @@
 // here is idempotent (f(f(x)) === f(x)); a property test checks it, because
 // the merge re-normalizes values that may already have been normalized.
 
-import { foldName } from '../names';
+import { ASCII, foldName } from '../names';
 import type { WorkIdKey } from '../capture';
 import type { WorkIds } from './types';
 import { canonicalArxiv, canonicalDoi } from '../ids';
@@ -17,15 +17,19 @@ const ELLIPSIS_END = /(?:\u2026|\.{3})\s*$/;
  * Returns "" for a title with no letters or digits.
  */
 export function titleKey(title: string): string {
-  let t = title.normalize('NFKC').replace(INVISIBLE, '');
+  // An ASCII title (most of them) stays ASCII through every step, where NFKC
+  // and the invisible marks are no-ops and letters and digits are [A-Za-z0-9]:
+  // the same key without the Unicode passes.
+  const ascii = ASCII.test(title);
+  let t = ascii ? title : title.normalize('NFKC').replace(INVISIBLE, '');
   // LaTeX: \emph{x} → x, \log → log, $…$ and braces dropped. Keeping the words
   // of formulas lets "$O(n \log n)$" match a site that printed "O(n log n)".
-  t = t.replace(/\\[a-zA-Z]+\s*/g, (m) => ` ${m.replace(/^\\|\s+$/g, '')} `).replace(/\\(.)/g, '$1');
-  t = t.replace(/\b(?:emph|textit|textbf|textrm|texttt|mathrm|mathbf|mathit|mathcal|text)\s+(?=\{)/g, ' ');
+  if (t.includes('\\')) t = t.replace(/\\[a-zA-Z]+\s*/g, (m) => ` ${m.replace(/^\\|\s+$/g, '')} `).replace(/\\(.)/g, '$1');
+  if (t.includes('{')) t = t.replace(/\b(?:emph|textit|textbf|textrm|texttt|mathrm|mathbf|mathit|mathcal|text)\s+(?=\{)/g, ' ');
   t = t.replace(/[${}^_~]/g, ' ');
   t = foldName(t);
   t = t.replace(/['’‘`´]/g, '');
-  t = t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  t = t.replace(ascii ? /[^A-Za-z0-9]+/g : /[^\p{L}\p{N}]+/gu, ' ').trim();
   return t;
 }
 

@@ -85,7 +85,8 @@ export function placementContext(records: WorkRecord[]): PlacementContext {
     };
     if (abs) t.abstract = contentTerms(abs);
     if (r.title) t.title = titleTerms(r.title.tokens);
-    weights.add(new Set([...(t.abstract ?? []), ...(t.title ?? [])]));
+    // Each term once per record (a Set already when only one of the two is there).
+    weights.add(t.abstract && t.title ? new Set([...t.abstract, ...t.title]) : (t.abstract ?? t.title ?? []));
     return t;
   });
   const abstractIndex = new Map<string, number[]>();

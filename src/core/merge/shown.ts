@@ -75,29 +75,49 @@ export function buildMergedWork(recs: WorkRecord[], reasons: Set<MatchReason> | 
     w.citations = cites.value;
     w.citationsFrom = cites;
   }
-  const flags = [...new Set(recs.flatMap((r) => r.work.flags ?? []))].sort();
-  if (flags.length) w.flags = flags;
+  if (recs.some((r) => r.work.flags?.length)) w.flags = [...new Set(recs.flatMap((r) => r.work.flags ?? []))].sort();
   return w;
 }
 
 /** The strongest identifier, else the smallest record key: stable across runs and input order. */
 function workId(recs: WorkRecord[]): string {
-  const publisherDois = recs.map((r) => r.ids.doi).filter((d): d is string => !!d && !isPreprintDoi(d)).sort();
-  if (publisherDois[0]) return `doi:${publisherDois[0]}`;
+  const publisherDoi = first(recs.map((r) => r.ids.doi).filter((d): d is string => !!d && !isPreprintDoi(d)), compareCodePoints);
+  if (publisherDoi) return `doi:${publisherDoi}`;
   for (const kind of ID_STRENGTH) {
-    const ids = recs.map((r) => r.ids[kind]).filter((d): d is string => !!d).sort();
-    if (ids[0]) return `${kind}:${ids[0]}`;
+    const id = first(idsOf(recs, kind), compareCodePoints);
+    if (id) return `${kind}:${id}`;
   }
-  return `rec:${recs.map((r) => r.key).sort()[0]!}`;
+  return `rec:${first(recs.map((r) => r.key), compareCodePoints)!}`;
+}
+
+/** The records' values of one id kind, in record order (no array for the usual record without ids). */
+function idsOf(recs: WorkRecord[], kind: WorkIdKey): string[] {
+  const out: string[] = [];
+  for (const r of recs) {
+    const id = r.ids[kind];
+    if (id) out.push(id);
+  }
+  return out;
+}
+
+/**
+ * The first of `values` in `order` (the earliest of equal ones): what sorting
+ * a copy and taking its first element gives, in one pass. Most works have one
+ * record, and a sort per shown field was much of the merge's time.
+ */
+function first<T>(values: readonly T[], order: (a: T, b: T) => number): T | undefined {
+  let best = values[0];
+  for (let i = 1; i < values.length; i++) if (order(values[i]!, best!) < 0) best = values[i];
+  return best;
 }
 
 /** One id per kind; for DOIs the publisher's over a preprint server's. */
 function shownIds(recs: WorkRecord[]): WorkIds {
   const out: WorkIds = {};
   for (const kind of ID_STRENGTH) {
-    const all = [...new Set(recs.map((r) => r.ids[kind]).filter((d): d is string => !!d))].sort();
-    if (kind === 'doi') all.sort((a, b) => Number(isPreprintDoi(a)) - Number(isPreprintDoi(b)) || compareCodePoints(a, b));
-    if (all[0]) out[kind] = all[0];
+    const all = idsOf(recs, kind);
+    const id = kind === 'doi' ? first(all, (a, b) => Number(isPreprintDoi(a)) - Number(isPreprintDoi(b)) || compareCodePoints(a, b)) : first(all, compareCodePoints);
+    if (id) out[kind] = id;
   }
   return out;
 }
@@ -149,42 +169,46 @@ function shownTitle(recs: WorkRecord[]): { text: string; truncated: boolean } | 
   const pool = plain.length ? plain : base;
   const count = new Map<string, number>();
   for (const r of pool) count.set(r.title!.compact, (count.get(r.title!.compact) ?? 0) + 1);
-  const best = [...pool].sort(
+  const best = first(
+    pool,
     (a, b) =>
       count.get(b.title!.compact)! - count.get(a.title!.compact)! ||
       b.work.title!.length - a.work.title!.length ||
       compareCodePoints(a.key, b.key),
-  )[0]!;
+  )!;
   return { text: best.work.title!, truncated: !full.length };
 }
 
 function shownAuthors(recs: WorkRecord[]): string[] | undefined {
   const lists = recs.filter((r) => r.work.authors?.length);
   if (!lists.length) return undefined;
-  const best = [...lists].sort(
+  const best = first(
+    lists,
     (a, b) =>
       Number(!!a.work.authorsTruncated) - Number(!!b.work.authorsTruncated) ||
       b.work.authors!.length - a.work.authors!.length ||
       compareCodePoints(a.key, b.key),
-  )[0]!;
+  )!;
   return best.work.authors;
 }
 
 /** Highest count among the most recent capture year's values: counts only grow, old captures are stale. */
 function shownCitations(values: FieldValues<number>): FieldValue<number> | undefined {
   if (!values.length) return undefined;
-  const latestYear = values.map((v) => v.capturedAt.slice(0, 4)).sort().at(-1)!;
-  return values
-    .filter((v) => v.capturedAt.slice(0, 4) === latestYear)
-    .sort((a, b) => b.value - a.value || compareCodePoints(a.captureKey, b.captureKey))[0];
+  const latestYear = first(values.map((v) => v.capturedAt.slice(0, 4)), (a, b) => compareCodePoints(b, a))!;
+  return first(
+    values.filter((v) => v.capturedAt.slice(0, 4) === latestYear),
+    (a, b) => b.value - a.value || compareCodePoints(a.captureKey, b.captureKey),
+  );
 }
 
 function mode<T extends string | number>(values: (T | undefined)[], order: (a: T, b: T) => number): T | undefined {
+  if (values.length === 1) return values[0];
   const count = new Map<T, number>();
   for (const v of values) if (v !== undefined) count.set(v, (count.get(v) ?? 0) + 1);
-  return [...count.entries()].sort((a, b) => b[1] - a[1] || order(a[0], b[0]))[0]?.[0];
+  return first([...count.entries()], (a, b) => b[1] - a[1] || order(a[0], b[0]))?.[0];
 }
 
 function longest(values: (string | undefined)[]): string | undefined {
-  return values.filter((v): v is string => !!v).sort((a, b) => b.length - a.length || compareCodePoints(a, b))[0];
+  return first(values.filter((v): v is string => !!v), (a, b) => b.length - a.length || compareCodePoints(a, b));
 }

@@ -113,10 +113,21 @@ export function titleTerms(tokens: readonly string[]): Set<string> {
 const ASCII_WORD = /^[a-z]+$/;
 const SPACED_SCRIPT = /\p{Script=Latin}|\p{Script=Cyrillic}|\p{Script=Greek}/u;
 
+/** Suffixes stem() takes off, longest first: the longest that ends the word goes, as the leftmost match of their alternation would. */
+const SUFFIXES = ['ations', 'ements', 'ation', 'ement', 'ities', 'ings', 'ness', 'ally', 'edly', 'ing', 'ity', 'ed', 'ly'];
+
+// String tests rather than regular expressions: every title word of a library goes through here.
 function stem(w: string): string {
   let s = w;
-  if (s.length > 4) s = s.replace(/(?:ies)$/, 'y').replace(/(?:sses)$/, 'ss').replace(/(?<=[^s])s$/, '');
-  if (s.length > 6) s = s.replace(/(?:ations?|ings?|ements?|ness|ities|ity|ally|edly|ed|ly)$/, '');
+  if (s.length > 4) {
+    if (s.endsWith('ies')) s = `${s.slice(0, -3)}y`;
+    if (s.endsWith('sses')) s = `${s.slice(0, -4)}ss`;
+    if (s.length >= 2 && s.endsWith('s') && s[s.length - 2] !== 's') s = s.slice(0, -1);
+  }
+  if (s.length > 6) {
+    const suffix = SUFFIXES.find((x) => s.endsWith(x));
+    if (suffix) s = s.slice(0, -suffix.length);
+  }
   return s.slice(0, 7);
 }
 
@@ -127,12 +138,22 @@ export class TermWeights {
   // Squared weights and set norms, computed once: placement compares one
   // record with hundreds of candidates, and a logarithm per term per pair was
   // most of its time.
+  private weights = new Map<string, number>();
   private squared = new Map<string, number>();
   private norms = new WeakMap<ReadonlySet<string>, number>();
+  /** Set by add(): the cached weights and norms are dropped on the next use (not on every add, as a library is built). */
+  private stale = false;
 
   add(terms: Iterable<string>): void {
     this.docs++;
     for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    this.stale = true;
+  }
+
+  private fresh(): void {
+    if (!this.stale) return;
+    this.stale = false;
+    this.weights.clear();
     this.squared.clear();
     this.norms = new WeakMap();
   }
@@ -143,17 +164,24 @@ export class TermWeights {
    * (every word seen twice) still compares by words.
    */
   weight(term: string): number {
-    const idf = Math.log((this.docs + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
-    return term.startsWith('#') ? 2 * idf : idf;
+    this.fresh();
+    let w = this.weights.get(term);
+    if (w === undefined) {
+      const idf = Math.log((this.docs + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
+      this.weights.set(term, (w = term.startsWith('#') ? 2 * idf : idf));
+    }
+    return w;
   }
 
   private sq(term: string): number {
+    this.fresh();
     let w = this.squared.get(term);
     if (w === undefined) this.squared.set(term, (w = this.weight(term) ** 2));
     return w;
   }
 
   private norm(set: ReadonlySet<string>): number {
+    this.fresh();
     let n = this.norms.get(set);
     if (n === undefined) {
       n = 0;
