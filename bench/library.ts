@@ -23,7 +23,7 @@
 // - every researcher has a Scholar profile listing all their works (authors as
 //   initials, as Scholar shows them); one in five shows the name itself with
 //   initials. Some also have a DBLP page (60 %), a Semantic Scholar page
-//   (45 %, the name as initials), an ORCID record (35 %, titles, years and
+//   (50 %, the name as initials), an ORCID record (35 %, titles, years and
 //   DOIs only), each listing most of their works;
 // - one work in six has an arXiv version: a CoRR row on DBLP, an "arXiv
 //   preprint" row on half of the Scholar profiles, the arXiv id on Semantic
@@ -101,7 +101,10 @@ function realMaterial(): Material {
   if (material) return material;
   const { pages } = benchPages();
   const fromPages = pages.map((p) => capturePage(p.adapter, parseHtml(p.html), p.url, { now: new Date('2026-11-22T10:00:00.000Z') }));
-  const captures = [...fromPages, ...realLibrary().map((r) => r.capture)].filter((c) => c.pageKind !== 'blocked' && c.pageKind !== 'unrecognized');
+  // In a fixed order (folders are listed in whatever order the file system keeps), so every machine makes the same library.
+  const captures = [...fromPages, ...realLibrary().map((r) => r.capture)]
+    .filter((c) => c.pageKind !== 'blocked' && c.pageKind !== 'unrecognized')
+    .sort((a, b) => (a.source + a.url < b.source + b.url ? -1 : a.source + a.url > b.source + b.url ? 1 : 0));
   const works = captures.flatMap((c) => c.works ?? []);
   const seen = new Set<string>();
   const bases: BaseWork[] = [];
@@ -133,7 +136,7 @@ function realMaterial(): Material {
     if (/^\p{Lu}\p{Ll}{2,}$/u.test(first)) given.add(first);
   }
   const vocab = [...new Set(bases.flatMap((b) => b.title.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= 6))].sort();
-  const profiles = captures.filter((c) => c.source === 'google-scholar' && c.pageKind === 'author' && c.person).map((c) => c.person!);
+  const profiles = [...new Map(captures.filter((c) => c.source === 'google-scholar' && c.pageKind === 'author' && c.person).map((c) => [c.url, c.person!])).values()];
   const arxivPaper = captures.find((c) => c.source === 'arxiv' && c.pageKind === 'paper');
   if (!arxivPaper || profiles.length === 0) throw new Error('the real arXiv abstract page or Scholar profiles were not read');
   material = { bases, given: [...given].sort(), families: [...families].sort(), vocab, profiles, arxivPaper };
@@ -377,7 +380,7 @@ export function generateLibrary(opts: LibraryOptions = {}): Library {
     }
 
     // Semantic Scholar: most works, the name as initials, paper ids, DOIs and arXiv ids, abstracts where the real work had one.
-    if (r() < 0.45) {
+    if (r() < 0.5) {
       const s2 = String(2_000_000 + p * 7919);
       const s2Rows = pick(mine, 0.9).map((w): Work => ({
         title: w.title,

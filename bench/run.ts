@@ -97,20 +97,21 @@ if (CHROMIUM) {
   });
 } else missing.push('Chromium figures: skipped (--no-chromium)');
 
+// With --only, the figures not measured now are the previous run's, kept as they were.
+type Kept = Figure & { result?: string };
+const previous: { figures?: Kept[]; machine?: { chromium?: string }; notMeasured?: string[]; skippedPages?: string[] } =
+  ONLY && existsSync(resolve('bench/results.json')) ? (JSON.parse(readFileSync(resolve('bench/results.json'), 'utf8')) as { figures?: Kept[] }) : {};
+
 const machine = {
   cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
   memoryGB: Math.round(totalmem() / 2 ** 30),
   node: process.version,
   platform: `${process.platform} ${process.arch}`,
-  chromium: process.env.BENCH_CHROMIUM_VERSION,
+  chromium: process.env.BENCH_CHROMIUM_VERSION ?? previous.machine?.chromium,
 };
 
 console.log(table(figures));
 
-// With --only, the figures not measured now are the previous run's, kept as they were.
-type Kept = Figure & { result?: string };
-const previous: { figures?: Kept[]; notMeasured?: string[] } =
-  ONLY && existsSync(resolve('bench/results.json')) ? (JSON.parse(readFileSync(resolve('bench/results.json'), 'utf8')) as { figures?: Kept[] }) : {};
 const measured = new Set(figures.map((f) => f.name));
 const kept: Figure[] = (previous.figures ?? []).filter((f) => !measured.has(f.name)).map(({ result: _result, ...f }) => f);
 const allFigures: Figure[] = [...kept, ...figures];
@@ -128,8 +129,9 @@ writeFileSync(
       machine,
       ...(ONLY ? { lastSections: ONLY } : {}),
       figures: allFigures.map((f) => ({ ...f, value: round(f.value), result: verdict(f) || 'reported' })),
-      notMeasured: missing,
-      skippedPages: skipped,
+      // A partial run keeps what the full one said about the sections it did not run.
+      notMeasured: ONLY ? [...new Set([...(previous.notMeasured ?? []), ...missing])] : missing,
+      skippedPages: needPages ? skipped : (previous.skippedPages ?? []),
       markdown: markdown(allFigures),
     },
     null,
