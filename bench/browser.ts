@@ -13,6 +13,8 @@ import { BUILD_DIR } from './bundle-size';
 export interface BenchBrowser {
   context: BrowserContext;
   extensionId: string;
+  /** The browser's profile folder: names its processes (bench/renderer-memory.ts). */
+  userDataDir: string;
   serve(url: string, body: Buffer | string): Promise<void>;
   serveFixture(url: string, fixture: string): Promise<void>;
   /** Open a page and wait until the content script has reported its capture. */
@@ -37,7 +39,8 @@ export async function launchBench(): Promise<BenchBrowser> {
     if (i >= 60) throw new Error('no complete build in .output/chrome-mv3: run `npx wxt build` first');
     await sleep(2000);
   }
-  const context = await chromium.launchPersistentContext(join(root, 'profile'), {
+  const userDataDir = join(root, 'profile');
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
     viewport: { width: 1200, height: 900 },
@@ -73,6 +76,7 @@ export async function launchBench(): Promise<BenchBrowser> {
   return {
     context,
     extensionId,
+    userDataDir,
     async serve(url, body) {
       await context.route(url, (r) => r.fulfill({ status: 200, contentType: 'text/html', body }));
     },
