@@ -148,9 +148,10 @@ function stats(doc: Document, legacy: boolean, notes: string[]): StatedMetrics |
 function chart(doc: Document, notes: string[]): Record<string, number> | undefined {
   const box = doc.querySelector('.gsc_md_hist_b') ?? doc.getElementById('gsc_g') ?? doc.querySelector('.gsc_g_hist_wrp');
   if (!box) return undefined;
+  // Each label's offsets read once, not once per bar.
   const labels = Array.from(box.querySelectorAll('.gsc_g_t'))
-    .map((el) => ({ el, year: parseYear(el.textContent) }))
-    .filter((l): l is { el: Element; year: number } => l.year !== undefined);
+    .map((el) => ({ year: parseYear(el.textContent), right: styleOffset(el, 'right'), left: styleOffset(el, 'left') }))
+    .filter((l): l is Label => l.year !== undefined);
   const bars = Array.from(box.querySelectorAll('.gsc_g_a'));
   if (!labels.length) return undefined;
 
@@ -168,13 +169,19 @@ function chart(doc: Document, notes: string[]): Record<string, number> | undefin
   return out;
 }
 
-function barYear(bar: Element, labels: { el: Element; year: number }[]): number | undefined {
-  for (const side of ['right', 'left']) {
+interface Label {
+  year: number;
+  right: number | undefined;
+  left: number | undefined;
+}
+
+function barYear(bar: Element, labels: Label[]): number | undefined {
+  for (const side of ['right', 'left'] as const) {
     const x = styleOffset(bar, side);
     if (x === undefined) continue;
     let best: { d: number; year: number } | undefined;
     for (const l of labels) {
-      const lx = styleOffset(l.el, side);
+      const lx = l[side];
       if (lx === undefined) continue;
       const d = Math.abs(x - lx);
       if (!best || d < best.d) best = { d, year: l.year };
@@ -245,10 +252,12 @@ function byClass(el: Element | null | undefined, name: string, depth = 4): Eleme
   return undefined;
 }
 
-// The class attribute as a string: cheaper than a DOMTokenList per element.
+// classList, not the class attribute: linkedom (the Node DOM) answers
+// getAttribute('class') by building the element's token list and joining it
+// again on every call, so the list itself is the cheaper question there; in a
+// browser both are a look-up.
 function hasClass(el: Element, name: string): boolean {
-  const cls = el.getAttribute('class');
-  return !!cls && (cls === name || ` ${cls} `.includes(` ${name} `));
+  return el.classList.contains(name);
 }
 
 /** All descendants with this class, in document order, within a few levels. */
