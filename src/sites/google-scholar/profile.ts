@@ -11,6 +11,7 @@ import type { Extraction, Person, StatedMetrics, Work } from '../../core/capture
 import { absoluteUrl, compact, parseCount, parseYear, textOf } from '../../core/text';
 import { countOf, hrefParam, splitAuthors, styleOffset, textWithout } from './dom';
 import { visibleText } from '../../adapters/kit/visible-text';
+import { collect, tagged, withClass } from '../../adapters/kit/subtree';
 
 const USER_ID = /^[\w-]{12}$/;
 
@@ -220,20 +221,31 @@ function rows(doc: Document, url: URL): Work[] {
   });
 }
 
+const cell = (id: string) => (el: Element) => el.localName === 'td' && el.id === id;
+
+// The cells of a 2013 row, in one walk of the row (src/adapters/kit/subtree.ts).
+const LEGACY_ROW = {
+  link: { test: tagged('a'), within: cell('col-title') }, // td#col-title a
+  grays: { test: withClass('cit-gray'), within: cell('col-title') }, // td#col-title .cit-gray
+  year: { test: cell('col-year') }, // td#col-year
+  citedBy: { test: tagged('a'), within: cell('col-citedby') }, // td#col-citedby a
+};
+
 function legacyRows(doc: Document, url: URL): Work[] {
   return Array.from(doc.querySelectorAll('tr.cit-table.item')).flatMap((tr) => {
-    const link = tr.querySelector('td#col-title a');
+    const row = collect(tr, LEGACY_ROW);
+    const link = row.link[0];
     const title = visibleText(link);
     if (!title) return [];
     const href = link?.getAttribute('href');
-    const grays = tr.querySelectorAll('td#col-title .cit-gray');
+    const grays = row.grays;
     return [
       compact<Work>({
         title,
         ...splitAuthors(textOf(grays[0])),
         venue: textOf(grays[1]),
-        year: parseYear(textOf(tr.querySelector('td#col-year'))),
-        citations: countOf(tr.querySelector('td#col-citedby a')),
+        year: parseYear(textOf(row.year[0])),
+        citations: countOf(row.citedBy[0]),
         ids: compact({ gscholar: citationId(href) }),
         url: absoluteUrl(href, url),
       }),
