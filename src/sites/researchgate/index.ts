@@ -17,6 +17,7 @@
 import type { Extraction, Person, StatedMetrics, Work, WorkType } from '../../core/capture';
 import type { SiteAdapter } from '../../adapters/contract';
 import { absoluteUrl, cleanText, compact, parseCount, parseYear, textOf } from '../../core/text';
+import { collect, elementsByClass, elementsByTag, tagged, withAttr, withClass } from '../../adapters/kit/subtree';
 import site from './site.json';
 
 const PROFILE_PATH = /^\/profile\/([^/?#]+)\/?$/;
@@ -25,9 +26,12 @@ const BLOCKED = /security check|captcha|are you a robot|just a moment|access den
 
 type Node = Record<string, unknown>;
 
+const LD_JSON = /^application\/ld\+json$/i;
+
 function jsonLdPeople(doc: Document): Node[] {
   const out: Node[] = [];
-  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+  // script[type="application/ld+json"], the type compared without case as selectors do in HTML.
+  for (const s of elementsByTag(doc, 'script', (el) => LD_JSON.test(el.getAttribute('type') ?? ''))) {
     try {
       const data = JSON.parse(s.textContent ?? '') as unknown;
       const top = Array.isArray(data) ? data : [data];
@@ -62,22 +66,31 @@ function badgeType(badge: string | undefined): WorkType | undefined {
   return 'other';
 }
 
+// What a listed item is read from, in one walk of the item (src/adapters/kit/subtree.ts):
+// an item is some 11 kB of markup, and a query per field walked it five times.
+const ITEM = {
+  link: { test: tagged('a'), within: withAttr('itemprop', 'headline') }, // [itemprop="headline"] a
+  meta: { test: withClass('nova-legacy-v-publication-item__meta-data-item') },
+  names: { test: withAttr('itemprop', 'name'), within: withAttr('itemprop', 'author') }, // [itemprop="author"] [itemprop="name"]
+  truncation: { test: withClass('nova-legacy-v-publication-item__person-list-truncation') },
+  badge: { test: withClass('nova-legacy-v-publication-item__badge') },
+};
+
 function listedWork(item: Element, url: URL): Work | undefined {
-  const link = item.querySelector('[itemprop="headline"] a');
+  const found = collect(item, ITEM);
+  const link = found.link[0];
   const title = textOf(link);
   if (!title) return undefined;
-  const { year, date } = rgDate(textOf(item.querySelector('.nova-legacy-v-publication-item__meta-data-item')));
-  const authors = Array.from(item.querySelectorAll('[itemprop="author"] [itemprop="name"]'))
-    .map((n) => textOf(n))
-    .filter((n): n is string => !!n);
+  const { year, date } = rgDate(textOf(found.meta[0]));
+  const authors = found.names.map((n) => textOf(n)).filter((n): n is string => !!n);
   return compact<Work>({
     title,
     authors,
-    authorsTruncated: item.querySelector('.nova-legacy-v-publication-item__person-list-truncation') ? true : undefined,
+    authorsTruncated: found.truncation.length ? true : undefined,
     year,
     date,
     url: absoluteUrl(link?.getAttribute('href'), url),
-    type: badgeType(textOf(item.querySelector('.nova-legacy-v-publication-item__badge'))),
+    type: badgeType(textOf(found.badge[0])),
   });
 }
 
@@ -90,14 +103,16 @@ function extract(doc: Document, url: URL): Extraction {
   const heading = textOf(doc.querySelector('h1')) ?? '';
   if (BLOCKED.test(title) || BLOCKED.test(heading)) return { pageKind: 'blocked', notes: [`ResearchGate: "${title || heading}"`] };
   const slug = PROFILE_PATH.exec(url.pathname)?.[1];
-  const ld = jsonLdPeople(doc).find((p) => s(p.url) === `https://www.researchgate.net/profile/${slug}`) ?? jsonLdPeople(doc)[0];
+  const people = jsonLdPeople(doc);
+  const ld = people.find((p) => s(p.url) === `https://www.researchgate.net/profile/${slug}`) ?? people[0];
   const name = s(ld?.name) ?? textOf(doc.querySelector('h1 .fn'));
   if (!name) return { pageKind: 'unrecognized', notes: ['ResearchGate: no profile name on this page'] };
   const aff = ld?.affiliation;
   const affiliation = s(aff && typeof aff === 'object' && !Array.isArray(aff) ? (aff as Node).name : aff) ?? textOf(doc.querySelector('h1 .org'));
   const metrics: StatedMetrics = compact({ citations: stat(doc, 'Citations'), papers: stat(doc, 'Publications') });
   const person: Person = compact({ name, affiliation, ids: compact({ researchgate: slug }), metrics });
-  const works = Array.from(doc.querySelectorAll('[itemtype="http://schema.org/ScholarlyArticle"].nova-legacy-v-publication-item'))
+  // [itemtype="http://schema.org/ScholarlyArticle"].nova-legacy-v-publication-item
+  const works = elementsByClass(doc, 'nova-legacy-v-publication-item', withAttr('itemtype', 'http://schema.org/ScholarlyArticle'))
     .map((item) => listedWork(item, url))
     .filter((w): w is Work => !!w);
   const notes =
