@@ -11,7 +11,7 @@ import type { Extraction, Person, StatedMetrics, Work } from '../../core/capture
 import { absoluteUrl, compact, parseCount, parseYear, textOf } from '../../core/text';
 import { countOf, hrefParam, splitAuthors, styleOffset, textWithout } from './dom';
 import { visibleText } from '../../adapters/kit/visible-text';
-import { collect, tagged, withClass } from '../../adapters/kit/subtree';
+import { collect, elementsByClass, tagged, withClass } from '../../adapters/kit/subtree';
 
 const USER_ID = /^[\w-]{12}$/;
 
@@ -199,7 +199,11 @@ function barYear(bar: Element, labels: Label[]): number | undefined {
 // listed work in the content script, and selector matching per row cost more
 // than the rest of the extraction together.
 function rows(doc: Document, url: URL): Work[] {
-  return Array.from(doc.querySelectorAll('#gsc_a_b tr.gsc_a_tr')).flatMap((tr) => {
+  // '#gsc_a_b tr.gsc_a_tr', from the table body down: the id is unique, and
+  // the rest of the page is not walked again (linkedom has no id index).
+  const body = doc.getElementById('gsc_a_b');
+  if (!body) return [];
+  return elementsByClass(body, 'gsc_a_tr', tagged('tr')).flatMap((tr) => {
     const link = byClass(tr, 'gsc_a_at');
     // Visible text, not textContent: a formula in the title may be drawn (image, SVG, MathJax).
     const title = visibleText(link);
