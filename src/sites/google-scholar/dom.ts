@@ -37,9 +37,11 @@ export function hrefParam(href: string | null | undefined, name: string): string
 export function splitAuthors(line: string | undefined): { authors?: string[]; authorsTruncated?: boolean } {
   if (!line) return {};
   let truncated = false;
+  // A line already cleaned (textOf) has single spaces only: trimming each name cleans it.
+  const clean = cleanText(line) === line;
   const parts = line
     .split(',')
-    .map((s) => cleanText(s))
+    .map((s) => (clean ? s.trim() || undefined : cleanText(s)))
     .filter((s): s is string => s !== undefined);
   const last = parts[parts.length - 1];
   if (last !== undefined && /(?:\.\.\.|…)$/.test(last)) {

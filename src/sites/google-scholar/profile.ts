@@ -146,20 +146,27 @@ function stats(doc: Document, legacy: boolean, notes: string[]): StatedMetrics |
  * from the latest year. Labelled years without a bar are recorded as 0, as
  * the chart shows them.
  */
+const CHART = {
+  labels: { test: withClass('gsc_g_t') },
+  bars: { test: withClass('gsc_g_a') },
+  values: { test: withClass('gsc_g_al'), within: withClass('gsc_g_a') },
+};
+
 function chart(doc: Document, notes: string[]): Record<string, number> | undefined {
   const box = doc.querySelector('.gsc_md_hist_b') ?? doc.getElementById('gsc_g') ?? doc.querySelector('.gsc_g_hist_wrp');
   if (!box) return undefined;
   // Each label's offsets read once, not once per bar.
-  const labels = Array.from(box.querySelectorAll('.gsc_g_t'))
+  // Labels, bars and bar values (.gsc_g_t, .gsc_g_a, .gsc_g_al) in one walk of the chart, not a query per bar.
+  const found = collect(box, CHART);
+  const labels = found.labels
     .map((el) => ({ year: parseYear(el.textContent), right: styleOffset(el, 'right'), left: styleOffset(el, 'left') }))
     .filter((l): l is Label => l.year !== undefined);
-  const bars = Array.from(box.querySelectorAll('.gsc_g_a'));
   if (!labels.length) return undefined;
 
   const out: Record<string, number> = {};
   for (const l of labels) out[String(l.year)] = 0;
-  for (const bar of bars) {
-    const value = parseCount(bar.querySelector('.gsc_g_al')?.textContent ?? bar.textContent);
+  for (const bar of found.bars) {
+    const value = parseCount(found.values.find((v) => bar.contains(v))?.textContent ?? bar.textContent);
     const year = barYear(bar, labels);
     if (value === undefined || year === undefined) {
       notes.push('Google Scholar: a bar of the citation chart could not be matched to a year; the chart was not read');
