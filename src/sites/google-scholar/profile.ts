@@ -11,7 +11,7 @@ import type { Extraction, Person, StatedMetrics, Work } from '../../core/capture
 import { absoluteUrl, compact, parseCount, parseYear, textOf } from '../../core/text';
 import { countOf, hrefParam, splitAuthors, styleOffset, textWithout } from './dom';
 import { visibleText } from '../../adapters/kit/visible-text';
-import { collect, elementsByClass, tagged, withClass } from '../../adapters/kit/subtree';
+import { collect, withClass } from '../../adapters/kit/subtree';
 
 const USER_ID = /^[\w-]{12}$/;
 
@@ -210,7 +210,7 @@ function rows(doc: Document, url: URL): Work[] {
   // the rest of the page is not walked again (linkedom has no id index).
   const body = doc.getElementById('gsc_a_b');
   if (!body) return [];
-  return elementsByClass(body, 'gsc_a_tr', tagged('tr')).flatMap((tr) => {
+  return Array.from(body.querySelectorAll('tr.gsc_a_tr')).flatMap((tr) => {
     const link = byClass(tr, 'gsc_a_at');
     // Visible text, not textContent: a formula in the title may be drawn (image, SVG, MathJax).
     const title = visibleText(link);
@@ -232,31 +232,22 @@ function rows(doc: Document, url: URL): Work[] {
   });
 }
 
-const cell = (id: string) => (el: Element) => el.localName === 'td' && el.id === id;
-
-// The cells of a 2013 row, in one walk of the row (src/adapters/kit/subtree.ts).
-const LEGACY_ROW = {
-  link: { test: tagged('a'), within: cell('col-title') }, // td#col-title a
-  grays: { test: withClass('cit-gray'), within: cell('col-title') }, // td#col-title .cit-gray
-  year: { test: cell('col-year') }, // td#col-year
-  citedBy: { test: tagged('a'), within: cell('col-citedby') }, // td#col-citedby a
-};
-
+// A query per cell: reading a row in one walk (src/adapters/kit/subtree.ts)
+// was faster in linkedom but slower in Chromium, which is what users run.
 function legacyRows(doc: Document, url: URL): Work[] {
   return Array.from(doc.querySelectorAll('tr.cit-table.item')).flatMap((tr) => {
-    const row = collect(tr, LEGACY_ROW);
-    const link = row.link[0];
+    const link = tr.querySelector('td#col-title a');
     const title = visibleText(link);
     if (!title) return [];
     const href = link?.getAttribute('href');
-    const grays = row.grays;
+    const grays = tr.querySelectorAll('td#col-title .cit-gray');
     return [
       compact<Work>({
         title,
         ...splitAuthors(textOf(grays[0])),
         venue: textOf(grays[1]),
-        year: parseYear(textOf(row.year[0])),
-        citations: countOf(row.citedBy[0]),
+        year: parseYear(textOf(tr.querySelector('td#col-year'))),
+        citations: countOf(tr.querySelector('td#col-citedby a')),
         ids: compact({ gscholar: citationId(href) }),
         url: absoluteUrl(href, url),
       }),
@@ -275,12 +266,12 @@ function byClass(el: Element | null | undefined, name: string, depth = 4): Eleme
   return undefined;
 }
 
-// classList, not the class attribute: linkedom (the Node DOM) answers
-// getAttribute('class') by building the element's token list and joining it
-// again on every call, so the list itself is the cheaper question there; in a
-// browser both are a look-up.
+// The class attribute as a string: cheaper than a DOMTokenList per element in
+// Chromium (classList here cost it twice as much on a 100-row profile), though
+// linkedom builds one behind getAttribute('class') anyway.
 function hasClass(el: Element, name: string): boolean {
-  return el.classList.contains(name);
+  const cls = el.getAttribute('class');
+  return !!cls && (cls === name || ` ${cls} `.includes(` ${name} `));
 }
 
 /** All descendants with this class, in document order, within a few levels. */
