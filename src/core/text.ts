@@ -14,8 +14,14 @@ export function isolated(s: string): string {
 }
 
 /** Collapse whitespace, remove invisible marks, trim. Returns undefined for empty results. */
+// Text already clean (no invisible mark, no whitespace but single inner
+// spaces) is returned as it is after one test instead of two replaces and a
+// trim: most cells of a list are, and this runs on every one.
+const NEEDS_CLEANING = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]|[^\S ]| {2}|^ | $/;
+
 export function cleanText(s: string | null | undefined): string | undefined {
   if (s == null) return undefined;
+  if (!NEEDS_CLEANING.test(s)) return s.length ? s : undefined;
   const t = s.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
   return t.length ? t : undefined;
 }
