@@ -1,9 +1,11 @@
-// Reading several fields of one list row in a single walk of its subtree,
-// instead of a querySelector per field. In linkedom (the Node DOM of the
-// command line and the tests) every querySelector compiles its selector
+// Reading several fields of one small list row in a single walk of its
+// subtree, instead of a querySelector per field. In linkedom (the Node DOM of
+// the command line and the tests) every querySelector compiles its selector
 // afresh and walks the subtree again, so per-row selectors were most of the
-// cost of reading a list; in a browser the one walk replaces several native
-// queries over the same few elements.
+// cost of reading a list there. In Chromium the walk is script against native
+// queries: about even on rows of a few elements (a chart's bars, an ACL
+// entry), twice as slow on ResearchGate's 11 kB items, which keep their
+// queries. Measure in both before using it on a larger row.
 //
 // A slot is the selector `S T` (or `T` alone) written as two tests: `test`
 // is T, `within` is S, an ancestor the element must have inside the row (the
