@@ -27,6 +27,13 @@ describe('text normalizers are idempotent', () => {
     fc.assert(fc.property(noisy, (s) => { const d = canonicalDoi(s); return d === undefined || canonicalDoi(d) === d; }), opts);
     fc.assert(fc.property(noisy, (s) => { const a = canonicalArxiv(s); return a === undefined || canonicalArxiv(a) === a; }), opts);
   });
+
+  it('cleanText, with its shortcut for text already clean, is the full normalization: invisible marks out, whitespace runs to one space, trimmed', () => {
+    const invisible = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
+    const full = (s: string) => s.replace(invisible, '').replace(/\s+/g, ' ').trim() || undefined;
+    const text = fc.string({ unit: fc.constantFrom('a', 'é', ' ', ' ', '  ', '\t', '\n', '\u00A0', '\u3000', '\u2028', '\u200B', '\u202E', '\u00AD', '\uFEFF') });
+    fc.assert(fc.property(text, (s) => cleanText(s) === full(s)), opts);
+  });
 });
 
 // The real captures stored in the v1 database fixture (a Scholar profile, an arXiv page, a DBLP and an ORCID record).

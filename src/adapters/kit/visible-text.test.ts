@@ -37,6 +37,9 @@ describe('visibleText', () => {
 
   it('leaves out scripts, styles and excluded descendants', () => {
     expect(text('A <script>var x = 1;</script><style>a{}</style>title<span class="tag">[PDF]</span>', '.tag')).toBe('A title');
+    // Class-name lists are tested on the class tokens, anything else through matches(): the same result.
+    expect(text('A <i class="x\tctc">[B]</i>title<b class="ctg">[HTML]</b><span class="ctcx">!</span>', '.ctc, .ctg')).toBe('A title!');
+    expect(text('A <i lang="en">[B]</i>title', 'i[lang]')).toBe('A title');
     expect(visibleText(null)).toBeUndefined();
     expect(text('   ')).toBeUndefined();
   });

@@ -18,6 +18,7 @@ import type { Extraction, Person, Work } from '../../core/capture';
 import type { SiteAdapter } from '../../adapters/contract';
 import { readEmbeddedMetadata } from '../../readers/embedded-metadata';
 import { cleanText, compact, parseYear, textOf } from '../../core/text';
+import { collect, tagged } from '../../adapters/kit/subtree';
 import site from './site.json';
 
 // New ids ("2021.naacl-main.208") and old ones ("W19-4201", "P19-1001").
@@ -40,18 +41,27 @@ function paperPage(doc: Document, url: URL): Extraction {
   return { pageKind: 'paper', works: [compact<Work>({ ...work, abstract, ids: compact({ ...work.ids, acl }) })] };
 }
 
-function listedWork(entry: Element, year: number | undefined, doc: Document): Work | undefined {
-  const link = entry.querySelector('strong a');
-  const acl = aclIdOf(link?.getAttribute('href'));
+// The parts of a listed entry, in one walk of it (src/adapters/kit/subtree.ts).
+const ENTRY = {
+  link: { test: tagged('a'), within: tagged('strong') }, // strong a
+  venue: { test: (el: Element) => el.localName === 'a' && el.classList.contains('text-muted') }, // a.text-muted
+  names: {
+    // span.d-block > a
+    test: (el: Element) => el.localName === 'a' && el.parentElement?.localName === 'span' && el.parentElement.classList.contains('d-block'),
+  },
+};
+
+function listedWork(link: Element, found: Record<keyof typeof ENTRY, Element[]>, year: number | undefined, abstracts: Map<string, Element>): Work | undefined {
+  const acl = aclIdOf(link.getAttribute('href'));
   const title = textOf(link);
   if (!title) return undefined;
-  const venueLink = entry.querySelector('a.text-muted');
+  const venueLink = found.venue[0];
   const venue = textOf(venueLink);
-  const authors = Array.from(entry.querySelectorAll('span.d-block > a'))
+  const authors = found.names
     .filter((a) => a !== venueLink && /\/people\//.test(a.getAttribute('href') ?? ''))
     .map((a) => textOf(a))
     .filter((n): n is string => !!n);
-  const abstract = acl ? textOf(doc.getElementById(`abstract-${acl}`)) : undefined;
+  const abstract = acl ? textOf(abstracts.get(`abstract-${acl}`)) : undefined;
   return compact<Work>({
     title,
     authors,
@@ -64,20 +74,32 @@ function listedWork(entry: Element, year: number | undefined, doc: Document): Wo
   });
 }
 
+/** The abstract boxes by id, the first of each id as getElementById would find it: one query, not one document walk per entry. */
+function abstractsById(doc: Document): Map<string, Element> {
+  const out = new Map<string, Element>();
+  for (const el of Array.from(doc.querySelectorAll('[id^="abstract-"]'))) if (!out.has(el.id)) out.set(el.id, el);
+  return out;
+}
+
 function peoplePage(doc: Document, url: URL): Extraction {
   const name = textOf(doc.querySelector('#main h2#title, h2#title'));
   if (!name) return { pageKind: 'unrecognized', notes: ['ACL Anthology: no person name on this people page'] };
   const slug = PEOPLE_PATH.exec(url.pathname)?.[1];
   const person: Person = compact({ name, ids: compact({ acl: slug }) });
   const works: Work[] = [];
+  const abstracts = abstractsById(doc);
   let year: number | undefined;
   // Year headings and entries interleave in document order; the sidebar uses h5, not h4.
   for (const el of Array.from(doc.querySelectorAll('#main h4, #main p'))) {
-    if (el.tagName.toLowerCase() === 'h4') year = parseYear(el.textContent);
-    else if (el.querySelector('strong a')) {
-      const w = listedWork(el, year, doc);
-      if (w) works.push(w);
+    if (el.tagName.toLowerCase() === 'h4') {
+      year = parseYear(el.textContent);
+      continue;
     }
+    const found = collect(el, ENTRY);
+    const link = found.link[0];
+    if (!link) continue;
+    const w = listedWork(link, found, year, abstracts);
+    if (w) works.push(w);
   }
   return { pageKind: 'author', person, works };
 }

@@ -37,9 +37,11 @@ export function hrefParam(href: string | null | undefined, name: string): string
 export function splitAuthors(line: string | undefined): { authors?: string[]; authorsTruncated?: boolean } {
   if (!line) return {};
   let truncated = false;
+  // A line already cleaned (textOf) has single spaces only: trimming each name cleans it.
+  const clean = cleanText(line) === line;
   const parts = line
     .split(',')
-    .map((s) => cleanText(s))
+    .map((s) => (clean ? s.trim() || undefined : cleanText(s)))
     .filter((s): s is string => s !== undefined);
   const last = parts[parts.length - 1];
   if (last !== undefined && /(?:\.\.\.|…)$/.test(last)) {
@@ -57,9 +59,14 @@ export function countOf(el: Element | null | undefined): number | undefined {
   return t ? parseCount(t) : undefined;
 }
 
+const OFFSET_PATTERNS = new Map<string, RegExp>();
+
 /** Pixel offset from an inline style, e.g. `right` in "right:200px;top:155px". */
 export function styleOffset(el: Element, prop: string): number | undefined {
   const style = el.getAttribute('style') ?? '';
-  const m = new RegExp(`(?:^|;)\\s*${prop}\\s*:\\s*(-?\\d+(?:\\.\\d+)?)px`, 'i').exec(style);
+  // One pattern per property, compiled once: the chart asks this for every bar against every label.
+  let re = OFFSET_PATTERNS.get(prop);
+  if (!re) OFFSET_PATTERNS.set(prop, (re = new RegExp(`(?:^|;)\\s*${prop}\\s*:\\s*(-?\\d+(?:\\.\\d+)?)px`, 'i')));
+  const m = re.exec(style);
   return m ? Number(m[1]) : undefined;
 }

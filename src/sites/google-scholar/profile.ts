@@ -11,6 +11,7 @@ import type { Extraction, Person, StatedMetrics, Work } from '../../core/capture
 import { absoluteUrl, compact, parseCount, parseYear, textOf } from '../../core/text';
 import { countOf, hrefParam, splitAuthors, styleOffset, textWithout } from './dom';
 import { visibleText } from '../../adapters/kit/visible-text';
+import { collect, withClass } from '../../adapters/kit/subtree';
 
 const USER_ID = /^[\w-]{12}$/;
 
@@ -145,19 +146,27 @@ function stats(doc: Document, legacy: boolean, notes: string[]): StatedMetrics |
  * from the latest year. Labelled years without a bar are recorded as 0, as
  * the chart shows them.
  */
+const CHART = {
+  labels: { test: withClass('gsc_g_t') },
+  bars: { test: withClass('gsc_g_a') },
+  values: { test: withClass('gsc_g_al'), within: withClass('gsc_g_a') },
+};
+
 function chart(doc: Document, notes: string[]): Record<string, number> | undefined {
   const box = doc.querySelector('.gsc_md_hist_b') ?? doc.getElementById('gsc_g') ?? doc.querySelector('.gsc_g_hist_wrp');
   if (!box) return undefined;
-  const labels = Array.from(box.querySelectorAll('.gsc_g_t'))
-    .map((el) => ({ el, year: parseYear(el.textContent) }))
-    .filter((l): l is { el: Element; year: number } => l.year !== undefined);
-  const bars = Array.from(box.querySelectorAll('.gsc_g_a'));
+  // Each label's offsets read once, not once per bar.
+  // Labels, bars and bar values (.gsc_g_t, .gsc_g_a, .gsc_g_al) in one walk of the chart, not a query per bar.
+  const found = collect(box, CHART);
+  const labels = found.labels
+    .map((el) => ({ year: parseYear(el.textContent), right: styleOffset(el, 'right'), left: styleOffset(el, 'left') }))
+    .filter((l): l is Label => l.year !== undefined);
   if (!labels.length) return undefined;
 
   const out: Record<string, number> = {};
   for (const l of labels) out[String(l.year)] = 0;
-  for (const bar of bars) {
-    const value = parseCount(bar.querySelector('.gsc_g_al')?.textContent ?? bar.textContent);
+  for (const bar of found.bars) {
+    const value = parseCount(found.values.find((v) => bar.contains(v))?.textContent ?? bar.textContent);
     const year = barYear(bar, labels);
     if (value === undefined || year === undefined) {
       notes.push('Google Scholar: a bar of the citation chart could not be matched to a year; the chart was not read');
@@ -168,13 +177,19 @@ function chart(doc: Document, notes: string[]): Record<string, number> | undefin
   return out;
 }
 
-function barYear(bar: Element, labels: { el: Element; year: number }[]): number | undefined {
-  for (const side of ['right', 'left']) {
+interface Label {
+  year: number;
+  right: number | undefined;
+  left: number | undefined;
+}
+
+function barYear(bar: Element, labels: Label[]): number | undefined {
+  for (const side of ['right', 'left'] as const) {
     const x = styleOffset(bar, side);
     if (x === undefined) continue;
     let best: { d: number; year: number } | undefined;
     for (const l of labels) {
-      const lx = styleOffset(l.el, side);
+      const lx = l[side];
       if (lx === undefined) continue;
       const d = Math.abs(x - lx);
       if (!best || d < best.d) best = { d, year: l.year };
@@ -191,7 +206,11 @@ function barYear(bar: Element, labels: { el: Element; year: number }[]): number 
 // listed work in the content script, and selector matching per row cost more
 // than the rest of the extraction together.
 function rows(doc: Document, url: URL): Work[] {
-  return Array.from(doc.querySelectorAll('#gsc_a_b tr.gsc_a_tr')).flatMap((tr) => {
+  // '#gsc_a_b tr.gsc_a_tr', from the table body down: the id is unique, and
+  // the rest of the page is not walked again (linkedom has no id index).
+  const body = doc.getElementById('gsc_a_b');
+  if (!body) return [];
+  return Array.from(body.querySelectorAll('tr.gsc_a_tr')).flatMap((tr) => {
     const link = byClass(tr, 'gsc_a_at');
     // Visible text, not textContent: a formula in the title may be drawn (image, SVG, MathJax).
     const title = visibleText(link);
@@ -213,6 +232,8 @@ function rows(doc: Document, url: URL): Work[] {
   });
 }
 
+// A query per cell: reading a row in one walk (src/adapters/kit/subtree.ts)
+// was faster in linkedom but slower in Chromium, which is what users run.
 function legacyRows(doc: Document, url: URL): Work[] {
   return Array.from(doc.querySelectorAll('tr.cit-table.item')).flatMap((tr) => {
     const link = tr.querySelector('td#col-title a');
@@ -245,7 +266,9 @@ function byClass(el: Element | null | undefined, name: string, depth = 4): Eleme
   return undefined;
 }
 
-// The class attribute as a string: cheaper than a DOMTokenList per element.
+// The class attribute as a string: cheaper than a DOMTokenList per element in
+// Chromium (classList here cost it twice as much on a 100-row profile), though
+// linkedom builds one behind getAttribute('class') anyway.
 function hasClass(el: Element, name: string): boolean {
   const cls = el.getAttribute('class');
   return !!cls && (cls === name || ` ${cls} `.includes(` ${name} `));
