@@ -26,7 +26,10 @@ const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
 const CYRILLIC = /[\u0400-\u04ff]/u;
 const ARABIC = /[\u0600-\u06ff]/u;
 const OPEN_QUOTE = /^[("'\[]*["“„«‘'`]/u;
-const CLOSE_QUOTE = /["”»’'][.,;:!?)\]]*$/u;
+const OPEN_QUOTE_CH = /^[("'\[]*(["“„«‘'`])/u;
+const CLOSE_QUOTE = /(["”»’'])[.,;:!?)\]]*$/u;
+// What closes each opening quote (German „…“ and reversed «…» included).
+const CLOSER: Record<string, string> = { '"': '"”“', '“': '”"“', '„': '“”"', '«': '»', '‘': '’\'', "'": "'’", '`': "'’" };
 const LEAD = /^[^\p{L}\p{N}]+/u;
 const TRAIL = /[^\p{L}\p{N}]+$/u;
 
@@ -122,6 +125,7 @@ export function featureBuckets(tokens: string[], buckets: number, bound: Uint8Ar
   const seg = segmentsOf(tokens, info, bound);
   let segs = 0;
   let quoted = false;
+  let closer = '';
   let paren = 0;
   let yearSeen = false;
   let commas = 0;
@@ -134,9 +138,16 @@ export function featureBuckets(tokens: string[], buckets: number, bound: Uint8Ar
     const tok = tokens[i]!;
     const p = i > 0 ? info[i - 1] : undefined;
     const q = i + 1 < n ? info[i + 1] : undefined;
-    if (!quoted && OPEN_QUOTE.test(tok)) quoted = true;
+    // The quote that opened is the one that closes: a ‘…’ inside “…” does not end it.
+    if (!quoted) {
+      const m = OPEN_QUOTE_CH.exec(tok);
+      if (m) {
+        quoted = true;
+        closer = CLOSER[m[1]!]!;
+      }
+    }
     const inQuote = quoted;
-    if (quoted && CLOSE_QUOTE.test(tok) && !(OPEN_QUOTE.test(tok) && tok.length < 3)) {
+    if (quoted && CLOSE_QUOTE.test(tok) && !(OPEN_QUOTE.test(tok) && tok.length < 3) && closer.includes(CLOSE_QUOTE.exec(tok)![1]!)) {
       quoted = false;
       closed++;
     }

@@ -7,7 +7,7 @@
 import { cleanText, parseYear } from '../../core/text';
 import { MODEL_BUCKETS, MODEL_LABELS, MODEL_START, MODEL_TRANSITIONS, MODEL_WEIGHTS_BASE64 } from './model';
 import { emissions, viterbi, type LinearModel } from './decode';
-import { normPages, normTitle } from './dataset';
+import { LABELS, normPages, normTitle } from './dataset';
 import { boundaryClasses, featureBuckets, tokenize } from './features';
 import { findIds, type CitationIds } from './identifiers';
 import { splitAuthors } from './names';
@@ -27,7 +27,7 @@ export interface ParsedCitation {
   confidence: number;
 }
 
-export type TokenLabel = (typeof MODEL_LABELS)[number];
+export type TokenLabel = (typeof LABELS)[number];
 
 let model: LinearModel | undefined;
 function theModel(): LinearModel {
@@ -48,7 +48,7 @@ export function labelTokens(text: string): { tokens: string[]; labels: TokenLabe
   const m = theModel();
   const bound = boundaryClasses(tokens);
   const path = viterbi(m, emissions(m, featureBuckets(tokens, m.buckets, bound)), bound);
-  return { tokens, labels: path.map((y) => MODEL_LABELS[y]!) };
+  return { tokens, labels: path.map((y) => MODEL_LABELS[y]!.split('.')[0] as TokenLabel) };
 }
 
 interface Span {
@@ -65,6 +65,19 @@ function spansOf(tokens: string[], labels: TokenLabel[]): Span[] {
     else out.push({ label: labels[i]!, text: tokens[i]!, start: i });
   }
   return out;
+}
+
+const GBT_MARK = /\[(?:[JMCDRSPNZAG]|EB|[JMCD]?\/?OL|EB\/OL|DB\/OL)\]\s*[.,]?$/u;
+
+// A GB/T 7714 document-type mark ("…研究[J].") closes the title by definition,
+// and the training strings hold almost no Chinese ones to learn that from: the
+// words from the last stop before the mark up to it are the title.
+function markedTitle(tokens: string[], labels: TokenLabel[]): void {
+  const i = tokens.findIndex((t) => GBT_MARK.test(t));
+  if (i < 0 || labels[i] === 'title') return;
+  let j = i;
+  while (j > 0 && !/[.,]$/u.test(tokens[j - 1]!)) j--;
+  for (let k = j; k <= i; k++) labels[k] = 'title';
 }
 
 // Chinese GB/T 7714 document-type marks ("[J]" journal article, "[M]" book …) and
@@ -105,6 +118,7 @@ function parse(input: string): ParsedCitation {
   const text = cleanText(typeof input === 'string' ? input : '');
   if (!text) return { confidence: 0 };
   const { tokens, labels } = labelTokens(text);
+  markedTitle(tokens, labels);
   const spans = spansOf(tokens, labels);
   const first = (l: TokenLabel): Span | undefined => spans.find((s) => s.label === l);
 
