@@ -181,7 +181,10 @@ function abstractOf(block: Element, ctx: BlockContext): { text: string; el: Elem
 }
 
 function venueOf(block: Element, lines: string[], used: Set<string>): string | undefined {
-  const marked = block.querySelector('[class*="venue" i], [class*="journal" i], [class*="booktitle" i], [class*="proceedings" i], [itemprop="isPartOf"], [class*="container-title" i], cite, i, em');
+  // Not an emphasised name in the author line ("<em>Boqi Chen</em>, …": the owner highlighted).
+  const marked = Array.from(block.querySelectorAll('[class*="venue" i], [class*="journal" i], [class*="booktitle" i], [class*="proceedings" i], [itemprop="isPartOf"], [class*="container-title" i], cite, i, em')).find(
+    (el) => !el.closest('[class*="author" i]'),
+  );
   const fromMark = marked ? flatText(marked) : undefined;
   if (fromMark && !used.has(fromMark) && /\p{L}{2}/u.test(fromMark) && fromMark.length < 300) return fromMark;
   for (const line of lines) {
@@ -227,6 +230,8 @@ function namesBefore(lines: string[], title: string): { names: string[]; truncat
   const before = line
     .slice(0, line.indexOf(title))
     .replace(/^\s*\[?\d{1,4}[.)\]]\s*/, '')
+    // The opening quote of a quoted title goes first: the year may sit before it ("Haupt. 2011. “Title.”").
+    .replace(/[\s"“]+$/u, '')
     .replace(/[\s,:;.]*\(?(?:(?:19|20)\d{2}[a-z]?|n\.d\.|in press|forthcoming)\)?[\s:.,]*$/i, '')
     .replace(/[\s,:;"“]+$/u, '')
     .trim();
