@@ -244,4 +244,15 @@ describe("entries with the owner's name emphasised in the author line (synthetic
     );
     expect(r.works.map((w) => [w.title, w.authors, w.authorsTruncated, w.venue, w.year])).toEqual(titles.map((t, i) => [t, ['Boqi Chen', 'Anna Smith'], true, 'In Proc. of Things', 2010 + i]));
   });
+
+  it("a collapsed <details> whose summary says 'Abstract' / '概要' is the abstract: its years are not the work's", () => {
+    // Synthetic, in the shape of a hand-written lab page: bold title, author line, venue line with the date, details.
+    const r = read(
+      titles.map(
+        (t, i) =>
+          `<li><b>${t}</b><br>手塚 真徹，田中 圭介<br>Workshop on Things，(202${i}/03)<br><details><summary>概要</summary><p>This abstract recalls earlier work by others (FC 2013) and says more than eight words about it.</p></details></li>`,
+      ),
+    );
+    expect(r.works.map((w) => [w.title, w.authors?.[0], w.year, w.abstract?.startsWith('This abstract')])).toEqual(titles.map((t, i) => [t, '手塚 真徹', 2020 + i, true]));
+  });
 });

@@ -33,6 +33,7 @@ const ACTION = /^(?:\[?(?:pdf|html|bib(?:tex)?|abs(?:tract)?|ris|endnote|doi|cod
 const TITLE_ATTR = /(?:^|[\s_-])(?:title|headline)(?:$|[\s_-])|title/i;
 const HEADING = /^H[1-6]$/;
 const ABSTRACT_ATTR = /abstract/i;
+const ABSTRACT_SUMMARY = /^(?:abstract|summary|概要|要旨|摘要|抄録|초록|r[ée]sum[ée]|resumo|resumen|zusammenfassung|kurzfassung|аннотация)\s*:?$/i;
 const TRANSLATED = /machine[- ]translat|automatic(?:ally)? translat|translated (?:abstract|automatically|by)|traduction automatique|maschinell übersetzt|traducci[oó]n autom[aá]tica|機械翻訳|机器翻译/i;
 
 function attrs(el: Element): string {
@@ -173,6 +174,18 @@ function abstractOf(block: Element, ctx: BlockContext): { text: string; el: Elem
   const inside = Array.from(block.querySelectorAll('[class], [itemprop="description"], [id]')).filter((el) => ABSTRACT_ATTR.test(attrs(el)) || el.getAttribute('itemprop') === 'description');
   const els = ctx.abstractEl ? [...inside, ctx.abstractEl] : inside;
   let best: { text: string; el: Element } | undefined;
+  // A collapsed <details> whose <summary> says "Abstract" ("概要", "Resumo" …) holds it, summary aside.
+  for (const d of Array.from(block.querySelectorAll('details'))) {
+    const summary = d.querySelector('summary');
+    if (!summary || !ABSTRACT_SUMMARY.test(flatText(summary) ?? '')) continue;
+    const t = cleanText(
+      Array.from(d.childNodes)
+        .filter((n) => n !== summary)
+        .map((n) => (n.nodeType === 1 ? flatText(n as Element) ?? '' : n.nodeType === 3 ? n.nodeValue ?? '' : ''))
+        .join(' '),
+    );
+    if (t && words(t) >= 8 && (!best || t.length > best.text.length)) best = { text: t, el: d };
+  }
   for (const el of els) {
     const t = flatText(el)?.replace(/\s*(?:[▽△]\s*)?(?:More|Less)\s*$/u, '').replace(/^abstract\s*:?\s*/i, '');
     if (t && words(t) >= 8 && (!best || t.length > best.text.length)) best = { text: t, el };

@@ -16,6 +16,20 @@ describe('name lists', () => {
     expect(anyNameList('Hiroki Yamamuro, Keisuke Hara, Masayuki Tezuka, Yusuke Yoshida, and Keisuke Tanaka')?.names[0]).toBe('Hiroki Yamamuro');
   });
 
+  it('three given-first names with commas are not one inverted name and a third ("Masayuki Tezuka, Xiangyu Su, and …")', () => {
+    expect(anyNameList('Masayuki Tezuka, Xiangyu Su, and Keisuke Tanaka')?.names).toEqual(['Masayuki Tezuka', 'Xiangyu Su', 'Keisuke Tanaka']);
+    // ";" keeps the inverted reading (ABNT): "Dias Filho, Newton Luiz" is one person.
+    expect(anyNameList('Dias Filho, Newton Luiz ; Rosa, André Henrique')?.names).toEqual(['Newton Luiz Dias Filho', 'André Henrique Rosa']);
+  });
+
+  it('CJK names (family and given name, a space between) in a list separated by full-width commas', () => {
+    expect(anyNameList('手塚 真徹，田中 圭介')?.names).toEqual(['手塚 真徹', '田中 圭介']);
+    expect(anyNameList('吉野 慎司、手塚 真徹、田中 圭介')?.names).toHaveLength(3);
+    // A kana-only word is a label, and a CJK title has no space-separated two-part shape.
+    expect(anyNameList('スライド 概要')).toBeUndefined();
+    expect(anyNameList('同期集約署名と計算仮定')).toBeUndefined();
+  });
+
   it('splits inverted names on a spaced slash (German lists) and drops the stop after the last name', () => {
     expect(anyNameList('Haupt, Andreas / Roth, Philip')?.names).toEqual(['Andreas Haupt', 'Philip Roth']);
     expect(anyNameList('Roth, Philip, and Andreas Haupt.')?.names).toEqual(['Philip Roth', 'Andreas Haupt']);

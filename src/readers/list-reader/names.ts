@@ -5,8 +5,13 @@
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'bin', 'al', 'y', 'dos', 'das', 'ter', 'zu']);
 const NOT_NAMES = /^(?:and|et al\.?|pdf|bib|abs|html|doi|more|less|abstract|cited by|view|download|show|hide|edit|related|version|versions|cite|save|home|next|previous|page)$/i;
 
+// A CJK name: family and given name of one to four Han or kana characters each, a space between them
+// ("手塚 真徹"); the family name has a Han character (a kana-only word is more often a label, "スライド").
+const CJK_NAME = /^(?=\S*\p{Script=Han})[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]{1,4}[ \u3000][\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]{1,4}$/u;
+
 export function isName(raw: string): boolean {
   const s = raw.trim();
+  if (CJK_NAME.test(s)) return true;
   if (s.length < 3 || s.length > 60 || /[\d@:/()[\]{}"“”!?=+*#]/.test(s)) return false;
   if (NOT_NAMES.test(s)) return false;
   const tokens = s.split(/\s+/);
@@ -46,7 +51,7 @@ function namesOnly(line: string): NameList | undefined {
     s = s.replace(ETAL, '');
   }
   const parts = s
-    .split(/\s*(?:[,;|·•]|\band\b|&)\s*/)
+    .split(/\s*(?:[,;|·•，、；]|\band\b|&)\s*/)
     .map((p) => p.replace(/[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+$/u, '').trim())
     .filter((p) => p.length > 0);
   if (parts.length === 0) return undefined;
@@ -158,5 +163,10 @@ export function invertedNamesPrefix(line: string): NameList | undefined {
 /** Either shape of a name list. */
 export function anyNameList(line: string): NameList | undefined {
   if (line.length > 600) return undefined;
-  return invertedNameList(line) ?? nameList(line);
+  const inverted = invertedNameList(line);
+  if (!inverted || line.includes(';')) return inverted ?? nameList(line);
+  // "Masayuki Tezuka, Xiangyu Su, and Keisuke Tanaka" also reads as "Tezuka, Masayuki"-style with one name too few:
+  // when every comma-separated bit is a whole name, the given-first reading with more names wins (";" marks inverted lists).
+  const plain = nameList(line);
+  return plain && plain.names.length > inverted.names.length ? plain : inverted;
 }
