@@ -220,3 +220,39 @@ describe('reasons and the citation-parser boundary', () => {
     expect(r.reasons[0]).toContain('title:citation-sentence');
   });
 });
+
+describe("entries with the owner's name emphasised in the author line (synthetic snippets written from the styles)", () => {
+  const read = (rows: string[]) => readList(parseHtml(`<html><body><h1>Publications</h1><ul>${rows.join('')}</ul></body></html>`), new URL('https://lab.example/pubs'), FIXED_NOW);
+  const titles = ['Reading lists of works by shape', 'Pairing title rows with author rows', 'Echoes of sort keys in entries'];
+
+  it('a bold "Surname, Given" is a name, not the title; APA with full names, German "(Jahr):" and Chicago read whole', () => {
+    const apa = read(titles.map((t, i) => `<li><b>Roth, Philip</b>, Haupt, Andreas, &amp; Wu, Kai (201${i}). ${t}. <i>Journal of Things</i>, ${i + 1}(2), 1–20.</li>`));
+    expect(apa.works.map((w) => [w.title, w.authors?.[0], w.year])).toEqual(titles.map((t, i) => [t, 'Philip Roth', 2010 + i]));
+    const de = read(titles.map((t, i) => `<li>Haupt, Andreas / <strong>Roth, Philip</strong> (201${i}): ${t}. In: Zeitschrift für Dinge ${i + 1}, S. 1–20.</li>`));
+    expect(de.works.map((w) => [w.title, w.authors])).toEqual(titles.map((t) => [t, ['Andreas Haupt', 'Philip Roth']]));
+    const chicago = read(titles.map((t, i) => `<li><b>Roth, Philip</b>, and Andreas Haupt. 201${i}. “${t}.” <i>Journal of Things</i> ${i + 1}: 1–20.</li>`));
+    expect(chicago.works.map((w) => [w.title, w.authors])).toEqual(titles.map((t) => [t, ['Philip Roth', 'Andreas Haupt']]));
+  });
+
+  it('an author line ending in an "and 2 more authors" expander: names before it, truncated; the emphasised owner is not the venue', () => {
+    // Markup of the al-folio theme's bibliography layout (title, author line with a more-authors expander, periodical).
+    const r = read(
+      titles.map(
+        (t, i) =>
+          `<li><div class="row"><div class="title">${t}</div><div class="author"><em>Boqi Chen</em>, Anna Smith, and <span class="more-authors">2 more authors</span></div><div class="periodical"><em>In Proc. of Things</em>, 201${i}</div></div></li>`,
+      ),
+    );
+    expect(r.works.map((w) => [w.title, w.authors, w.authorsTruncated, w.venue, w.year])).toEqual(titles.map((t, i) => [t, ['Boqi Chen', 'Anna Smith'], true, 'In Proc. of Things', 2010 + i]));
+  });
+
+  it("a collapsed <details> whose summary says 'Abstract' / '概要' is the abstract: its years are not the work's", () => {
+    // Synthetic, in the shape of a hand-written lab page: bold title, author line, venue line with the date, details.
+    const r = read(
+      titles.map(
+        (t, i) =>
+          `<li><b>${t}</b><br>手塚 真徹，田中 圭介<br>Workshop on Things，(202${i}/03)<br><details><summary>概要</summary><p>This abstract recalls earlier work by others (FC 2013) and says more than eight words about it.</p></details></li>`,
+      ),
+    );
+    expect(r.works.map((w) => [w.title, w.authors?.[0], w.year, w.abstract?.startsWith('This abstract')])).toEqual(titles.map((t, i) => [t, '手塚 真徹', 2020 + i, true]));
+  });
+});

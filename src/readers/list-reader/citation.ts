@@ -6,7 +6,7 @@
 // readList instead, without touching the reader.
 
 import { cleanText } from '../../core/text';
-import { anyNameList } from './names';
+import { anyNameList, isInvertedName } from './names';
 
 // The parser's own result type (a type-only import: the reader's bundle does not carry the parser's model).
 export type { ParsedCitation } from '../citation-parser';
@@ -22,21 +22,31 @@ const YEAR = /(?:^|[^\d/.-])(1[5-9]\d{2}|20\d{2})(?![\d-])/g;
  */
 export const heuristicCitation: CitationParser = (raw) => {
   const text = cleanText(raw.replace(/^\s*\[?\d{1,4}[.)\]]\s+/, '')) ?? '';
-  let head: string | undefined;
+  let names: ReturnType<typeof anyNameList>;
   let rest: string | undefined;
   const abnt = /\s\.\s/.exec(text);
-  if (abnt) {
-    head = text.slice(0, abnt.index);
-    rest = text.slice(abnt.index + 3);
-  } else {
-    // A sentence break: ". " after a word of two letters or more (not an initial), or after ")".
-    const m = /(?<=[^\s.]{2}|\))\.\s+(?=[\p{Lu}“"'(\d¿¡])/u.exec(text);
-    if (!m) return { confidence: 0 };
-    head = text.slice(0, m.index);
-    rest = text.slice(m.index + m[0].length);
+  // Where the names may end: ABNT's " . "; a sentence break, ". " after a word of two letters or more (not an
+  // initial) or after ")"; a colon after "(year)" or a word ("Roth, Philip & Haupt, Andreas (2025): Title").
+  const breaks = abnt
+    ? [abnt]
+    : [/(?<=[^\s.]{2}|\))\.\s+(?=[\p{Lu}“"'(\d¿¡])/u.exec(text), /(?<=[^\s.]{2}|\)):\s+(?=[\p{Lu}“"'(\d¿¡])/u.exec(text)]
+        .filter((m): m is RegExpExecArray => !!m)
+        .sort((a, b) => a.index - b.index);
+  for (const m of breaks) {
+    const head = text.slice(0, m.index);
+    const plain = head.replace(/\s*\((?:19|20)\d{2}[a-z]?\)\s*[:.]?$/, '').replace(/[*]/g, '');
+    const after = text.slice(m.index + m[0].length);
+    names = anyNameList(plain);
+    // One "Surname, Given" alone is a name only with a year beside it ("Roth, Philip (2025). Title").
+    if (!names?.names.length && plain !== head && isInvertedName(plain)) names = { names: [invert(plain)], truncated: false };
+    if (!names?.names.length && /^(?:19|20)\d{2}[a-z]?\.\s/.test(after) && isInvertedName(plain)) names = { names: [invert(plain)], truncated: false };
+    if (names?.names.length) {
+      // Chicago puts the year after the names ("Roth, Philip, and Andreas Haupt. 2011. Title.").
+      rest = after.replace(/^(?:19|20)\d{2}[a-z]?\.\s+/, '');
+      break;
+    }
   }
-  const names = anyNameList(head.replace(/\s*\((?:19|20)\d{2}[a-z]?\)\s*[:.]?$/, '').replace(/[*]/g, ''));
-  if (!names?.names.length) return { confidence: 0 };
+  if (!names?.names.length || rest === undefined) return { confidence: 0 };
   const t = /^(.+?[^\s.]{2}[.?!])\s+(?=\p{Lu}|\d)/u.exec(rest);
   const title = cleanText((t ? t[1]! : rest).replace(/^[“"]|[”"]$/g, '').replace(/\.$/, ''));
   const venue = t ? cleanText(rest.slice(t[0].length)) : undefined;
@@ -45,3 +55,9 @@ export const heuristicCitation: CitationParser = (raw) => {
   if (!title || title.split(/\s+/).length < 2) return { confidence: 0 };
   return { title, authors: names.names, venue, year, confidence: names.names.length >= 2 ? 0.6 : 0.4 };
 };
+
+/** "Roth, Philip" → "Philip Roth". */
+function invert(name: string): string {
+  const i = name.indexOf(',');
+  return `${name.slice(i + 1).trim()} ${name.slice(0, i).trim()}`;
+}

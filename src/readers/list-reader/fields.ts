@@ -33,6 +33,7 @@ const ACTION = /^(?:\[?(?:pdf|html|bib(?:tex)?|abs(?:tract)?|ris|endnote|doi|cod
 const TITLE_ATTR = /(?:^|[\s_-])(?:title|headline)(?:$|[\s_-])|title/i;
 const HEADING = /^H[1-6]$/;
 const ABSTRACT_ATTR = /abstract/i;
+const ABSTRACT_SUMMARY = /^(?:abstract|summary|概要|要旨|摘要|抄録|초록|r[ée]sum[ée]|resumo|resumen|zusammenfassung|kurzfassung|аннотация)\s*:?$/i;
 const TRANSLATED = /machine[- ]translat|automatic(?:ally)? translat|translated (?:abstract|automatically|by)|traduction automatique|maschinell übersetzt|traducci[oó]n autom[aá]tica|機械翻訳|机器翻译/i;
 
 function attrs(el: Element): string {
@@ -173,6 +174,18 @@ function abstractOf(block: Element, ctx: BlockContext): { text: string; el: Elem
   const inside = Array.from(block.querySelectorAll('[class], [itemprop="description"], [id]')).filter((el) => ABSTRACT_ATTR.test(attrs(el)) || el.getAttribute('itemprop') === 'description');
   const els = ctx.abstractEl ? [...inside, ctx.abstractEl] : inside;
   let best: { text: string; el: Element } | undefined;
+  // A collapsed <details> whose <summary> says "Abstract" ("概要", "Resumo" …) holds it, summary aside.
+  for (const d of Array.from(block.querySelectorAll('details'))) {
+    const summary = d.querySelector('summary');
+    if (!summary || !ABSTRACT_SUMMARY.test(flatText(summary) ?? '')) continue;
+    const t = cleanText(
+      Array.from(d.childNodes)
+        .filter((n) => n !== summary)
+        .map((n) => (n.nodeType === 1 ? flatText(n as Element) ?? '' : n.nodeType === 3 ? n.nodeValue ?? '' : ''))
+        .join(' '),
+    );
+    if (t && words(t) >= 8 && (!best || t.length > best.text.length)) best = { text: t, el: d };
+  }
   for (const el of els) {
     const t = flatText(el)?.replace(/\s*(?:[▽△]\s*)?(?:More|Less)\s*$/u, '').replace(/^abstract\s*:?\s*/i, '');
     if (t && words(t) >= 8 && (!best || t.length > best.text.length)) best = { text: t, el };
@@ -181,7 +194,10 @@ function abstractOf(block: Element, ctx: BlockContext): { text: string; el: Elem
 }
 
 function venueOf(block: Element, lines: string[], used: Set<string>): string | undefined {
-  const marked = block.querySelector('[class*="venue" i], [class*="journal" i], [class*="booktitle" i], [class*="proceedings" i], [itemprop="isPartOf"], [class*="container-title" i], cite, i, em');
+  // Not an emphasised name in the author line ("<em>Boqi Chen</em>, …": the owner highlighted).
+  const marked = Array.from(block.querySelectorAll('[class*="venue" i], [class*="journal" i], [class*="booktitle" i], [class*="proceedings" i], [itemprop="isPartOf"], [class*="container-title" i], cite, i, em')).find(
+    (el) => !el.closest('[class*="author" i]'),
+  );
   const fromMark = marked ? flatText(marked) : undefined;
   if (fromMark && !used.has(fromMark) && /\p{L}{2}/u.test(fromMark) && fromMark.length < 300) return fromMark;
   for (const line of lines) {
@@ -227,6 +243,8 @@ function namesBefore(lines: string[], title: string): { names: string[]; truncat
   const before = line
     .slice(0, line.indexOf(title))
     .replace(/^\s*\[?\d{1,4}[.)\]]\s*/, '')
+    // The opening quote of a quoted title goes first: the year may sit before it ("Haupt. 2011. “Title.”").
+    .replace(/[\s"“]+$/u, '')
     .replace(/[\s,:;.]*\(?(?:(?:19|20)\d{2}[a-z]?|n\.d\.|in press|forthcoming)\)?[\s:.,]*$/i, '')
     .replace(/[\s,:;"“]+$/u, '')
     .trim();

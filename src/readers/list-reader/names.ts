@@ -5,8 +5,13 @@
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'bin', 'al', 'y', 'dos', 'das', 'ter', 'zu']);
 const NOT_NAMES = /^(?:and|et al\.?|pdf|bib|abs|html|doi|more|less|abstract|cited by|view|download|show|hide|edit|related|version|versions|cite|save|home|next|previous|page)$/i;
 
+// A CJK name: family and given name of one to four Han or kana characters each, a space between them
+// ("手塚 真徹"); the family name has a Han character (a kana-only word is more often a label, "スライド").
+const CJK_NAME = /^(?=\S*\p{Script=Han})[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]{1,4}[ \u3000][\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]{1,4}$/u;
+
 export function isName(raw: string): boolean {
   const s = raw.trim();
+  if (CJK_NAME.test(s)) return true;
   if (s.length < 3 || s.length > 60 || /[\d@:/()[\]{}"“”!?=+*#]/.test(s)) return false;
   if (NOT_NAMES.test(s)) return false;
   const tokens = s.split(/\s+/);
@@ -26,7 +31,8 @@ export interface NameList {
   truncated: boolean;
 }
 
-const ETAL = /(?:,?\s*(?:et al\.?|…|\.\.\.)\s*)$/i;
+// "et al.", an ellipsis, or an expander that hides the rest ("…, and 2 more authors", "+ 3 more", "& 4 others").
+const ETAL = /(?:,?\s*(?:et al\.?|…|\.\.\.|(?:(?:and|&|\+)\s*)?\d{1,4}\s+(?:more|others?|weitere|autres|más|mais)(?:\s+(?:authors?|autor(?:en|es)?|auteurs?))?)\s*)$/i;
 
 /** A line that is a list of names ("A Smith, B Jones and C Wu", "X | Y"), or undefined. */
 export function nameList(line: string): NameList | undefined {
@@ -45,7 +51,7 @@ function namesOnly(line: string): NameList | undefined {
     s = s.replace(ETAL, '');
   }
   const parts = s
-    .split(/\s*(?:[,;|·•]|\band\b|&)\s*/)
+    .split(/\s*(?:[,;|·•，、；]|\band\b|&)\s*/)
     .map((p) => p.replace(/[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+$/u, '').trim())
     .filter((p) => p.length > 0);
   if (parts.length === 0) return undefined;
@@ -80,8 +86,10 @@ export function invertedNameList(line: string): NameList | undefined {
   }
   s = s.replace(/[.\s]+$/, (m) => (m.includes('.') ? '.' : '')).replace(/[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]/gu, '');
   if (!s.includes(',')) return undefined;
+  // A conjunction ("…, & Wu, Kai", "…, and Andreas Haupt") before the last name marks a list of people.
+  const joined = /&|\s(?:and|und|y|e|et)\s/u.test(s);
   const parts = s
-    .split(/\s*;\s*|\s*&\s*|\s+(?:and|und|y|e|et)\s+|(?<=\p{Lu}\.),\s*/u)
+    .split(/\s*;\s*|\s*&\s*|\s+\/\s+|\s+(?:and|und|y|e|et)\s+|(?<=\p{Lu}\.),\s*/u)
     .map((p) => p.trim().replace(/,$/, ''))
     .filter(Boolean);
   if (!parts.length || parts.length > 60) return undefined;
@@ -91,8 +99,14 @@ export function invertedNameList(line: string): NameList | undefined {
     const m = INVERTED.exec(p);
     // Mixed styles ("Kanemoto, Y. and W. B. MacLeod"): a given-first name may follow an inverted one.
     if (!m) {
-      if (names.length && isName(p)) names.push(p);
-      else return undefined;
+      // Its sentence stop is not part of it ("…, and Andreas Haupt."); an initial's is.
+      if (names.length && isName(p)) names.push(p.replace(/(?<=\p{L}{2})\.$/u, ''));
+      else {
+        // Full given names between commas ("Roth, Philip, Haupt, Andreas, & Wu, Kai"): pairs, only in a list that ends "& …".
+        const pairs = joined ? commaPairs(p) : undefined;
+        if (!pairs) return undefined;
+        names.push(...pairs);
+      }
       continue;
     }
     if (/\p{Lu}\./u.test(m[2]!) || /^\p{Lu}(?:\s|$)/u.test(m[2]!) || m[1] === m[1]!.toUpperCase()) initials++;
@@ -101,6 +115,21 @@ export function invertedNameList(line: string): NameList | undefined {
   // "Deep Learning, Vision" is not a person: a lone inverted name needs initials or a capitalised surname.
   if (!initials && names.length < 2) return undefined;
   return { names, truncated };
+}
+
+/** "Surname, Given, Surname, Given" read two by two, each pair an inverted name; undefined if any pair is not. */
+function commaPairs(p: string): string[] | undefined {
+  const bits = p.split(/\s*,\s*/).filter(Boolean);
+  if (bits.length < 4 || bits.length % 2) return undefined;
+  // "Hiroki Yamamuro, Keisuke Hara, …" is a given-first list: every bit a whole name. A pair has a one-word bit.
+  if (bits.every(isName)) return undefined;
+  const out: string[] = [];
+  for (let i = 0; i < bits.length; i += 2) {
+    const m = INVERTED.exec(`${bits[i]}, ${bits[i + 1]}`);
+    if (!m || m[2]!.split(/\s+/).length > 3) return undefined;
+    out.push(`${m[2]!.trim()} ${m[1]!.trim()}`);
+  }
+  return out;
 }
 
 /** One "Surname, Given" name, initials or not ("de Lima, Renata"): weaker than a list, enough to tell a link is a person. */
@@ -134,5 +163,10 @@ export function invertedNamesPrefix(line: string): NameList | undefined {
 /** Either shape of a name list. */
 export function anyNameList(line: string): NameList | undefined {
   if (line.length > 600) return undefined;
-  return invertedNameList(line) ?? nameList(line);
+  const inverted = invertedNameList(line);
+  if (!inverted || line.includes(';')) return inverted ?? nameList(line);
+  // "Masayuki Tezuka, Xiangyu Su, and Keisuke Tanaka" also reads as "Tezuka, Masayuki"-style with one name too few:
+  // when every comma-separated bit is a whole name, the given-first reading with more names wins (";" marks inverted lists).
+  const plain = nameList(line);
+  return plain && plain.names.length > inverted.names.length ? plain : inverted;
 }
