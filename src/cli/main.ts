@@ -1,6 +1,7 @@
 // The command line: `npm run --silent cli -- <command> …`. Uses the same pure
 // core and adapters as the extension, with linkedom as the DOM.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
 import { dirname } from 'node:path';
 import type { CliIo, Command } from './io';
 import { EXIT } from './io';
@@ -30,7 +31,8 @@ commands:
 
 async function main(argv: string[]): Promise<number> {
   const io: CliIo = {
-    stdout: (t) => process.stdout.write(t),
+    // A pipe to a slow reader buffers what it cannot take yet: a streaming command waits for it to drain.
+    stdout: (t) => (process.stdout.write(t) ? undefined : once(process.stdout, 'drain').then(() => undefined)),
     stderr: (t) => process.stderr.write(t),
     readFile: (p) => readFile(p),
     writeFile: async (p, data) => {
