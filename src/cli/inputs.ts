@@ -7,7 +7,7 @@ import type { Capture } from '../core/capture';
 import type { UserDecision } from '../core/merge/types';
 import { validateCapture } from '../core/validate';
 import { decodePage } from '../node/dom';
-import { parseBackup, type BackupDecision, type StoredCaptureRecord } from '../formats/backup';
+import { readBackupData, type BackupDecision, type StoredCaptureRecord } from '../formats/backup';
 import { describeProblem, ImportError, readBibliography } from '../formats/import';
 import type { CliIo } from './io';
 
@@ -95,7 +95,7 @@ export async function loadInputs(
     }
     const obj = data as Record<string, unknown> | null;
     if (obj && !Array.isArray(obj) && obj.format === 'scholar-lens.backup') {
-      const parsed = parseBackup(text);
+      const parsed = readBackupData(obj);
       if (!parsed.ok) {
         io.stderr(`${file}: ${parsed.errors.join('; ')}\n`);
         return undefined;

@@ -1,7 +1,8 @@
 // What a command needs from the outside world, so commands are testable
 // without spawning a process.
 export interface CliIo {
-  stdout(text: string): void;
+  /** A returned promise resolves when the output can take more (commands that stream await it). */
+  stdout(text: string): void | Promise<void>;
   stderr(text: string): void;
   readFile(path: string): Promise<Uint8Array>;
   /** Writes a file, making its folder if needed (`export --out`). Absent where a command may not write files. */

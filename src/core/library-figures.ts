@@ -4,7 +4,8 @@
 // gives no citation counts, so its person's citations, h, g, … are unknown.
 //
 // Works are looked up through one index for the whole library: personFigures
-// builds its own per call, which at 300 people and 22k works would dominate.
+// builds its own per call unless given one (`workById`, as cli merge does),
+// which at 300 people and 22k works would dominate.
 
 import type { MergedPerson, MergedWork, MergeResult } from './merge/types';
 import { computeMetrics, flaggedWorksIncluded, type Metrics } from './metrics';

@@ -72,6 +72,11 @@ export function parseBackup(text: string): ParsedBackup {
   } catch (err) {
     return { ok: false, errors: [`not JSON: ${err instanceof Error ? err.message : String(err)}`] };
   }
+  return readBackupData(data);
+}
+
+/** The same for a file already parsed as JSON (the command line reads each file once, and a library's backup is large). */
+export function readBackupData(data: unknown): ParsedBackup {
   if (!isObj(data) || data.format !== BACKUP_FORMAT) return { ok: false, errors: [`not a Scholar Lens backup (format must be "${BACKUP_FORMAT}")`] };
   if (data.version !== BACKUP_VERSION)
     return { ok: false, errors: [`backup version ${String(data.version)} is not supported (this version reads ${BACKUP_VERSION})`] };

@@ -8,7 +8,7 @@ export function memoryIo(files: Record<string, string | Uint8Array>) {
   const err: string[] = [];
   const written = new Map<string, Uint8Array>();
   const cli: CliIo = {
-    stdout: (t) => out.push(t),
+    stdout: (t) => void out.push(t),
     stderr: (t) => err.push(t),
     readFile: async (p) => {
       const f = files[p];

@@ -25,7 +25,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 async function extract(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readFile: (p) => readFile(p) };
+  const io: CliIo = { stdout: (t) => void out.push(t), stderr: (t) => err.push(t), readFile: (p) => readFile(p) };
   const code = await run([...args, '--now', NOW], io);
   const stdout = out.join('');
   const capture = stdout ? (JSON.parse(stdout) as Capture) : undefined;

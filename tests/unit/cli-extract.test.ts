@@ -25,7 +25,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 async function extract(file: string, url: string, as?: string, site?: string) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readFile: (p) => readFile(p) };
+  const io: CliIo = { stdout: (t) => void out.push(t), stderr: (t) => err.push(t), readFile: (p) => readFile(p) };
   const code = await run([file, '--url', url, '--now', NOW, ...(as ? ['--as', as] : []), ...(site ? ['--site', site] : [])], io);
   const stdout = out.join('');
   return { code, stdout, stderr: err.join(''), capture: stdout ? (JSON.parse(stdout) as Capture) : undefined };
@@ -190,7 +190,7 @@ describe('cli extract, per adapter and data form', () => {
     // A data API's address has no page rule of its own: --site names the adapter.
     const out: string[] = [];
     const err: string[] = [];
-    const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readFile: (p) => readFile(p) };
+    const io: CliIo = { stdout: (t) => void out.push(t), stderr: (t) => err.push(t), readFile: (p) => readFile(p) };
     const url = 'https://eutils.ncbi.nlm.nih.gov/entrez/eutils/efetch.fcgi?db=pubmed&id=41884867,41884779,41884685';
     expect(await run([fixturePath('pubmed/eutils_efetch.xml'), '--url', url, '--site', 'pubmed', '--now', NOW], io), err.join('')).toBe(0);
     const c = JSON.parse(out.join('')) as Capture;

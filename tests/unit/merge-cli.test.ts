@@ -56,13 +56,20 @@ interface Out {
   people: {
     name: string;
     ids: Record<string, string[]>;
-    works: { id: string; members: Member[] }[];
+    /** The person's works, printed once each in `works`. */
+    workIds: string[];
     metrics: { papers: number; citations: number | null; hIndex: number | null; i10Index: number | null; years: number | null };
     flaggedWorks?: { workId: string }[];
     metricsInclude: { flaggedWorks: number; citationCounts: { known: number; works: number; note?: string } };
     stated: { source: string; file: string; comparison: { metric: string; stated: number; computed: number; agrees: boolean; reason?: string }[] }[];
   }[];
   works: { id: string; title?: string; members: Member[] }[];
+}
+
+/** A person's works, looked up by id in the output's `works`. */
+function worksOf(out: Out, person: Out['people'][number]): Out['works'] {
+  const byId = new Map(out.works.map((w) => [w.id, w]));
+  return person.workIds.map((id) => byId.get(id)!);
 }
 
 async function merge(order: string[], extra: string[] = []) {
@@ -100,7 +107,12 @@ describe('cli merge', () => {
     expect(e.ids.gscholar).toEqual(['SbUmSEAAAAAJ']);
     // Works of the person are the merged works of the author page: the bibliography's entry and the
     // view page come along only through the merged work they joined, never as attributions of their own.
-    expect(e.works.every((w) => w.members.some((m) => m.file === 'ernst.json'))).toBe(true);
+    // Each is named by id and printed once, in `works`; no person carries a copy.
+    expect(e.workIds).toHaveLength(52);
+    expect(worksOf(out, e).every((w) => w?.members.some((m) => m.file === 'ernst.json'))).toBe(true);
+    expect(out.people.every((p) => !('works' in p))).toBe(true);
+    const ids = new Set(out.works.map((w) => w.id));
+    expect(out.people.flatMap((p) => p.workIds).every((id) => ids.has(id))).toBe(true);
     // Stated figures as the page states them (gsc_rsb_std cells: 1083, 14, 17).
     const rows = Object.fromEntries(e.stated[0]!.comparison.map((r) => [r.metric, r]));
     expect(rows.citations?.stated).toBe(1083);
@@ -162,7 +174,7 @@ describe('cli merge', () => {
     const out = JSON.parse(x.out()) as Out;
     expect(out.people).toHaveLength(1);
     const tan = out.people[0]!;
-    const own = tan.works.filter((w) => w.members.some((m) => m.file === 'tan.bib'));
+    const own = worksOf(out, tan).filter((w) => w.members.some((m) => m.file === 'tan.bib'));
     expect(own).toHaveLength(3);
     const flagged = out.works.find((w) => w.title === namesake.title)!;
     expect(tan.flaggedWorks).toEqual([{ workId: flagged.id, reason: 'namesake', source: 'dblp' }]);
@@ -170,7 +182,7 @@ describe('cli merge', () => {
     // Neither DBLP nor the BibTeX file gives citation counts: unknown, printed as null with the reason, never 0.
     expect([tan.metrics.citations, tan.metrics.hIndex, tan.metrics.i10Index]).toEqual([null, null, null]);
     expect(tan.metrics.years).not.toBeNull();
-    expect(tan.metricsInclude.citationCounts).toEqual({ known: 0, works: tan.works.length, note: 'no site gave citation counts for these works' });
+    expect(tan.metricsInclude.citationCounts).toEqual({ known: 0, works: tan.workIds.length, note: 'no site gave citation counts for these works' });
   });
 
   test('usage errors', async () => {

@@ -1,6 +1,8 @@
 // `merge <input…>`: captures and bibliographies in, the merged people and
 // works out as JSON, every merged record pointing back at the file it came
-// from. The same inputs in any order print the same JSON.
+// from; people name their works by id. The JSON is written as it is made
+// (a 300-person library prints tens of MB). The same inputs in any order
+// print the same JSON.
 
 import { mergeAll } from '../../core/merge/index';
 import type { MemberRef, MergedPerson, MergedWork, WorkVersion } from '../../core/merge/types';
@@ -9,6 +11,7 @@ import { citationCounts, citationCountsNote } from '../../core/metrics';
 import { siteNameOf } from '../../node/sites';
 import { loadInputs, type InputOrigin } from '../inputs';
 import { EXIT, parseArgs, parseNow, type Command } from '../io';
+import { Items, writeJsonObject } from '../json-stream';
 
 const USAGE =
   'usage: merge [--now <iso-date>] [--owner <name>] [--scholar-user <id>] <input…>\n' +
@@ -60,31 +63,32 @@ export const run: Command = async (args, io) => {
       ...(m.placedBy !== undefined ? { placedBy: m.placedBy } : {}),
     };
   };
+  // Members point at input files; each work is made printable only as it is written.
   const work = (w: MergedWork) => ({
     ...w,
     versions: w.versions.map((v: WorkVersion) => ({ ...v, members: v.members.map(member) })),
     members: w.members.map(member),
   });
-  const works = result.works.map(work);
-  const byId = new Map(works.map((w) => [w.id, w]));
+  // One index of the works for every person's figures, not one per person.
+  const workById = new Map(result.works.map((w) => [w.id, w]));
   const currentYear = now.getUTCFullYear();
 
   const notes = new Map(records.map((r) => [r.key, r.capture.notes]));
-  const people = result.people.map((p: MergedPerson) => {
-    const figures = personFigures(result, p, { currentYear, siteName: siteNameOf, notesOf: (key) => notes.get(key) });
-    const mine = figures.works.map((w) => byId.get(w.id)!);
+  const person = (p: MergedPerson) => {
+    const figures = personFigures(result, p, { currentYear, siteName: siteNameOf, notesOf: (key) => notes.get(key), workById });
     const stated = p.stated.map((s) => ({
       ...s,
       ...originOf(s.captureKey),
       comparison: figures.comparisons.find((c) => c.stated === s)?.rows ?? [],
     }));
+    // `workIds` (from the merge) names the person's works, which are printed once, in `works`:
+    // a copy per person made the output of a 300-person library 400 MB.
     return {
       ...p,
       pages: p.pages.map((pg) => ({ ...pg, ...originOf(pg.captureKey) })),
       stated,
-      works: mine,
       metrics: figures.metrics,
-      // How many of `works` the merge flagged (`flaggedWorks` above lists them): the metrics count them.
+      // How many of `workIds` the merge flagged (`flaggedWorks` above lists them): the metrics count them.
       // Not named `flaggedWorks` itself, which is the person's list of flags.
       // Citation metrics are null (unknown, not 0) when no work has a count; `note` says so, or how many have one.
       metricsInclude: {
@@ -92,23 +96,32 @@ export const run: Command = async (args, io) => {
         citationCounts: { ...citationCounts(figures.metrics), ...(citationCountsNote(figures.metrics) ? { note: citationCountsNote(figures.metrics) } : {}) },
       },
     };
-  });
-
-  const out = {
-    inputs: records.map((r) => ({
-      key: r.key,
-      ...originOf(r.key),
-      source: r.capture.source,
-      pageKind: r.capture.pageKind,
-      url: r.capture.url,
-      capturedAt: r.capture.capturedAt,
-      works: r.capture.works?.length ?? 0,
-    })),
-    people,
-    works,
-    unresolvedDecisions: result.unresolvedDecisions,
-    stats: result.stats,
   };
-  io.stdout(JSON.stringify(out, null, 2) + '\n');
+
+  await writeJsonObject(io.stdout, [
+    [
+      'inputs',
+      new Items(
+        map(records, (r) => ({
+          key: r.key,
+          ...originOf(r.key),
+          source: r.capture.source,
+          pageKind: r.capture.pageKind,
+          url: r.capture.url,
+          capturedAt: r.capture.capturedAt,
+          works: r.capture.works?.length ?? 0,
+        })),
+      ),
+    ],
+    ['people', new Items(map(result.people, person))],
+    ['works', new Items(map(result.works, work))],
+    ['unresolvedDecisions', result.unresolvedDecisions],
+    ['stats', result.stats],
+  ]);
   return EXIT.ok;
 };
+
+/** Each item turned into what is printed as it is reached, so one at a time is held. */
+function* map<T, U>(list: readonly T[], f: (t: T) => U): Generator<U> {
+  for (const t of list) yield f(t);
+}
