@@ -2,7 +2,7 @@
 // deterministic: the same captures in any order give the same result.
 
 import { clustersOf, linkWorks, resolveWorkRef } from './cluster';
-import { mergePeople, type PageInput } from './people';
+import { mergePeople, personGroups, type PageInput } from './people';
 import { placeRecords, placementContext } from './placement';
 import { attributeWorks } from './attribution';
 import { buildRecords, usableCaptures, type WorkRecord } from './records';
@@ -71,10 +71,8 @@ function pageInputs(authorPages: StoredCaptureLike[], records: WorkRecord[], wor
 
 /** Author page capture key → the person it belongs to, with the works as clustered so far. */
 function personOfPage(authorPages: StoredCaptureLike[], pages: PageInput[], decisions: UserDecision[]): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!authorPages.length) return out;
-  for (const p of mergePeople(pages, decisions).people) for (const pg of p.pages) out.set(pg.captureKey, p.id);
-  return out;
+  if (!authorPages.length) return new Map();
+  return personGroups(pages, decisions);
 }
 
 /** A user's split can leave two works with the same strongest id: suffix them by their smallest member. */
