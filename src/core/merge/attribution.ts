@@ -96,17 +96,30 @@ export function possibleNamesakes(p: MergedPerson, works: ReadonlyMap<string, Me
     const venue = w.venue ? foldName(w.venue).replace(/[^\p{L}]+/gu, ' ').trim() : '';
     return [{ id, sites, coAuthors, words, venue, hasAuthors: (w.authors ?? []).length > 0 }];
   });
+  // A work is tied to the others when a co-author, its venue or a word is also
+  // another work's: each of them counted once over all the works, a value of
+  // the work's own is on another work when it is counted twice or more (a
+  // person's work ids are distinct). The same test as comparing the work with
+  // every other one, without doing so for each work.
+  const count = new Map<string, number>();
+  const bump = (k: string) => count.set(k, (count.get(k) ?? 0) + 1);
+  let withAuthors = 0;
+  for (const f of facts) {
+    if (f.hasAuthors) withAuthors++;
+    for (const k of f.coAuthors) bump(`a${k}`);
+    for (const t of f.words) bump(`w${t}`);
+    if (f.venue !== '') bump(`v${f.venue}`);
+  }
+  const shared = (k: string) => count.get(k)! >= 2;
   const out: FlaggedWork[] = [];
   for (const f of facts) {
     if (f.sites.size !== 1 || !f.hasAuthors) continue;
-    const others = facts.filter((o) => o.id !== f.id);
-    if (others.filter((o) => o.hasAuthors).length < MIN_OTHER_WORKS) continue;
-    const tied = others.some(
-      (o) =>
-        [...f.coAuthors].some((k) => o.coAuthors.has(k)) ||
-        (f.venue !== '' && f.venue === o.venue) ||
-        [...f.words].some((t) => o.words.has(t)),
-    );
+    // The others with author lists: every one but this work (which has one).
+    if (withAuthors - 1 < MIN_OTHER_WORKS) continue;
+    const tied =
+      [...f.coAuthors].some((k) => shared(`a${k}`)) ||
+      (f.venue !== '' && shared(`v${f.venue}`)) ||
+      [...f.words].some((t) => shared(`w${t}`));
     if (!tied) out.push({ workId: f.id, reason: 'namesake', source: [...f.sites][0]! });
   }
   return out;
