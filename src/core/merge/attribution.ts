@@ -57,8 +57,15 @@ export function attributeWorks(
       confirmed.set(person.id, s);
     }
   }
+  // Co-authors recur across people and works: each name's key is read once.
+  const keys = new Map<string, string>();
+  const keyOf = (name: string) => {
+    let k = keys.get(name);
+    if (k === undefined) keys.set(name, (k = nameKey(name)));
+    return k;
+  };
   for (const p of people) {
-    const flagged = possibleNamesakes(p, works).filter((f) => !confirmed.get(p.id)?.has(f.workId));
+    const flagged = possibleNamesakes(p, works, keyOf).filter((f) => !confirmed.get(p.id)?.has(f.workId));
     if (flagged.length) p.flaggedWorks = flagged;
   }
   return unresolved;
@@ -83,7 +90,7 @@ function personMatches(p: MergedPerson, ref: string): boolean {
  * nothing), that share no co-author, venue or distinctive title word with any
  * of the person's other works, among at least three others with author lists.
  */
-export function possibleNamesakes(p: MergedPerson, works: ReadonlyMap<string, MergedWork>): FlaggedWork[] {
+export function possibleNamesakes(p: MergedPerson, works: ReadonlyMap<string, MergedWork>, keyOf: (name: string) => string = nameKey): FlaggedWork[] {
   const pageKeys = new Set(p.pages.map((pg) => pg.captureKey));
   if (new Set(p.pages.map((pg) => pg.source)).size < MIN_SITES) return [];
   const self = new Set(p.nameVariants.concat(p.name).map(nameKey));
@@ -91,7 +98,7 @@ export function possibleNamesakes(p: MergedPerson, works: ReadonlyMap<string, Me
     const w = works.get(id);
     if (!w) return [];
     const sites = new Set(w.members.filter((m) => pageKeys.has(m.captureKey)).map((m) => m.source));
-    const coAuthors = new Set((w.authors ?? []).map(nameKey).filter((k) => k && !self.has(k)));
+    const coAuthors = new Set((w.authors ?? []).map((a) => keyOf(a)).filter((k) => k && !self.has(k)));
     const words = new Set([...contentTerms(w.title ?? '')].filter((t) => !t.startsWith('#') ? t.length >= 4 && !GENERIC.has(t) : true));
     const venue = w.venue ? foldName(w.venue).replace(/[^\p{L}]+/gu, ' ').trim() : '';
     return [{ id, sites, coAuthors, words, venue, hasAuthors: (w.authors ?? []).length > 0 }];

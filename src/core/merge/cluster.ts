@@ -319,11 +319,11 @@ type WorkDecision = Extract<UserDecision, { kind: 'join-works' | 'split-works' }
 
 /** The user's join-works / split-works decisions, resolved to record numbers. */
 function workDecisions(records: WorkRecord[], decisions: UserDecision[]): ResolvedDecisions<WorkDecision, number> {
-  const byKey = new Map(records.map((r) => [r.key, r.n]));
   const mine = decisions.filter((d): d is WorkDecision => d.kind === 'join-works' || d.kind === 'split-works');
+  let byKey: Map<string, number> | undefined;
   return resolveDecisions(mine, {
     refs: (d) => d.works,
     isSplit: (d) => d.kind === 'split-works',
-    resolve: (ref) => resolveWorkRef(ref, records, byKey),
+    resolve: (ref) => resolveWorkRef(ref, records, (byKey ??= new Map(records.map((r) => [r.key, r.n])))),
   });
 }

@@ -45,9 +45,10 @@ export function mergeAll(captures: StoredCaptureLike[], decisions: UserDecision[
   clusters.forEach((c, i) => c.forEach((n) => workOf.set(n, works[i]!.id)));
   const people = mergePeople(pageInputs(authorPages, records, (n) => workOf.get(n)!), decisions);
   const byId = new Map(works.map((w) => [w.id, w]));
-  const byKey = new Map(records.map((r) => [r.key, r.n]));
+  // Records by key only when a decision names one (most merges have no decisions).
+  let byKey: Map<string, number> | undefined;
   const attributionUnresolved = attributeWorks(people.people, byId, decisions, (ref) =>
-    byId.has(ref) ? [ref] : [...new Set(resolveWorkRef(ref, records, byKey).map((n) => workOf.get(n)!))],
+    byId.has(ref) ? [ref] : [...new Set(resolveWorkRef(ref, records, (byKey ??= new Map(records.map((r) => [r.key, r.n])))).map((n) => workOf.get(n)!))],
   );
   works.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
