@@ -57,8 +57,15 @@ export function attributeWorks(
       confirmed.set(person.id, s);
     }
   }
+  // Co-authors recur across people and works: each name's key is read once.
+  const keys = new Map<string, string>();
+  const keyOf = (name: string) => {
+    let k = keys.get(name);
+    if (k === undefined) keys.set(name, (k = nameKey(name)));
+    return k;
+  };
   for (const p of people) {
-    const flagged = possibleNamesakes(p, works).filter((f) => !confirmed.get(p.id)?.has(f.workId));
+    const flagged = possibleNamesakes(p, works, keyOf).filter((f) => !confirmed.get(p.id)?.has(f.workId));
     if (flagged.length) p.flaggedWorks = flagged;
   }
   return unresolved;
@@ -83,7 +90,7 @@ function personMatches(p: MergedPerson, ref: string): boolean {
  * nothing), that share no co-author, venue or distinctive title word with any
  * of the person's other works, among at least three others with author lists.
  */
-export function possibleNamesakes(p: MergedPerson, works: ReadonlyMap<string, MergedWork>): FlaggedWork[] {
+export function possibleNamesakes(p: MergedPerson, works: ReadonlyMap<string, MergedWork>, keyOf: (name: string) => string = nameKey): FlaggedWork[] {
   const pageKeys = new Set(p.pages.map((pg) => pg.captureKey));
   if (new Set(p.pages.map((pg) => pg.source)).size < MIN_SITES) return [];
   const self = new Set(p.nameVariants.concat(p.name).map(nameKey));
@@ -91,22 +98,35 @@ export function possibleNamesakes(p: MergedPerson, works: ReadonlyMap<string, Me
     const w = works.get(id);
     if (!w) return [];
     const sites = new Set(w.members.filter((m) => pageKeys.has(m.captureKey)).map((m) => m.source));
-    const coAuthors = new Set((w.authors ?? []).map(nameKey).filter((k) => k && !self.has(k)));
+    const coAuthors = new Set((w.authors ?? []).map((a) => keyOf(a)).filter((k) => k && !self.has(k)));
     const words = new Set([...contentTerms(w.title ?? '')].filter((t) => !t.startsWith('#') ? t.length >= 4 && !GENERIC.has(t) : true));
     const venue = w.venue ? foldName(w.venue).replace(/[^\p{L}]+/gu, ' ').trim() : '';
     return [{ id, sites, coAuthors, words, venue, hasAuthors: (w.authors ?? []).length > 0 }];
   });
+  // A work is tied to the others when a co-author, its venue or a word is also
+  // another work's: each of them counted once over all the works, a value of
+  // the work's own is on another work when it is counted twice or more (a
+  // person's work ids are distinct). The same test as comparing the work with
+  // every other one, without doing so for each work.
+  const count = new Map<string, number>();
+  const bump = (k: string) => count.set(k, (count.get(k) ?? 0) + 1);
+  let withAuthors = 0;
+  for (const f of facts) {
+    if (f.hasAuthors) withAuthors++;
+    for (const k of f.coAuthors) bump(`a${k}`);
+    for (const t of f.words) bump(`w${t}`);
+    if (f.venue !== '') bump(`v${f.venue}`);
+  }
+  const shared = (k: string) => count.get(k)! >= 2;
   const out: FlaggedWork[] = [];
   for (const f of facts) {
     if (f.sites.size !== 1 || !f.hasAuthors) continue;
-    const others = facts.filter((o) => o.id !== f.id);
-    if (others.filter((o) => o.hasAuthors).length < MIN_OTHER_WORKS) continue;
-    const tied = others.some(
-      (o) =>
-        [...f.coAuthors].some((k) => o.coAuthors.has(k)) ||
-        (f.venue !== '' && f.venue === o.venue) ||
-        [...f.words].some((t) => o.words.has(t)),
-    );
+    // The others with author lists: every one but this work (which has one).
+    if (withAuthors - 1 < MIN_OTHER_WORKS) continue;
+    const tied =
+      [...f.coAuthors].some((k) => shared(`a${k}`)) ||
+      (f.venue !== '' && shared(`v${f.venue}`)) ||
+      [...f.words].some((t) => shared(`w${t}`));
     if (!tied) out.push({ workId: f.id, reason: 'namesake', source: [...f.sites][0]! });
   }
   return out;

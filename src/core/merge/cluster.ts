@@ -164,7 +164,7 @@ function titleEdges(records: WorkRecord[]): Edge[] {
   for (const r of records) {
     const t = r.title;
     if (!t) continue;
-    const first = t.tokens.slice(0, 3).join(' ');
+    const first = firstWords(t.key);
     add(first, r.n);
     // A citation string parsed as a title ("Danish Contractor, and Cathy Wu.
     // 2018. It’s time to …") starts its real title after a segment boundary.
@@ -212,11 +212,21 @@ function titleEdges(records: WorkRecord[]): Edge[] {
   // same order as sorting it by title and record number, for far less).
   const inLarge = new Uint8Array(records.length);
   for (const members of blocks.values()) if (members.length > MAX_BLOCK) for (const n of members) inLarge[n] = 1;
-  const ranked = records.filter((r) => inLarge[r.n]).map((r) => r.n);
-  ranked.sort((x, y) => compareCodePoints(records[x]!.title!.compact, records[y]!.title!.compact) || x - y);
+  // Records of one compact title share a rank, in record order: the distinct
+  // titles are sorted once by the engine's own string sort (code units, as
+  // compareCodePoints), far cheaper than sorting records through a comparator.
+  const byCompact = new Map<string, number[]>();
+  for (const r of records) {
+    if (!inLarge[r.n]) continue;
+    const c = r.title!.compact;
+    const l = byCompact.get(c);
+    if (l) l.push(r.n);
+    else byCompact.set(c, [r.n]);
+  }
   const rank = new Int32Array(records.length);
-  ranked.forEach((n, i) => (rank[n] = i));
-  const found: number[] = [];
+  let next = 0;
+  for (const c of [...byCompact.keys()].sort()) for (const n of byCompact.get(c)!) rank[n] = next++;
+  const found = new PairList();
   const n = records.length;
   for (const block of blocks.values()) {
     if (block.length < 2) continue;
@@ -236,7 +246,7 @@ function titleEdges(records: WorkRecord[]): Edge[] {
     }
   }
   // Each pair once (a·n + b stays an exact integer for any library); edges are sorted by the caller.
-  const pairs = Float64Array.from(found).sort();
+  const pairs = found.sorted();
   const edges: Edge[] = [];
   for (let k = 0; k < pairs.length; k++) {
     const p = pairs[k]!;
@@ -247,6 +257,33 @@ function titleEdges(records: WorkRecord[]): Edge[] {
     if (v) edges.push({ a, b, score: v.score, reason: v.reason });
   }
   return edges;
+}
+
+/** The first three words of a title key (its words are joined by single spaces). */
+function firstWords(key: string): string {
+  const a = key.indexOf(' ');
+  if (a < 0) return key;
+  const b = key.indexOf(' ', a + 1);
+  if (b < 0) return key;
+  const c = key.indexOf(' ', b + 1);
+  return c < 0 ? key : key.slice(0, c);
+}
+
+/** Candidate pairs as numbers (a·n + b) in a growing typed array: no boxed array of hundreds of thousands. */
+class PairList {
+  private data = new Float64Array(1 << 16);
+  private size = 0;
+  push(p: number): void {
+    if (this.size === this.data.length) {
+      const bigger = new Float64Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.size++] = p;
+  }
+  sorted(): Float64Array {
+    return this.data.subarray(0, this.size).sort();
+  }
 }
 
 /** First three title words after each punctuation boundary that `contained` in match.ts splits on. */
@@ -282,11 +319,11 @@ type WorkDecision = Extract<UserDecision, { kind: 'join-works' | 'split-works' }
 
 /** The user's join-works / split-works decisions, resolved to record numbers. */
 function workDecisions(records: WorkRecord[], decisions: UserDecision[]): ResolvedDecisions<WorkDecision, number> {
-  const byKey = new Map(records.map((r) => [r.key, r.n]));
   const mine = decisions.filter((d): d is WorkDecision => d.kind === 'join-works' || d.kind === 'split-works');
+  let byKey: Map<string, number> | undefined;
   return resolveDecisions(mine, {
     refs: (d) => d.works,
     isSplit: (d) => d.kind === 'split-works',
-    resolve: (ref) => resolveWorkRef(ref, records, byKey),
+    resolve: (ref) => resolveWorkRef(ref, records, (byKey ??= new Map(records.map((r) => [r.key, r.n])))),
   });
 }

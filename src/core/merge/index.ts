@@ -2,7 +2,7 @@
 // deterministic: the same captures in any order give the same result.
 
 import { clustersOf, linkWorks, resolveWorkRef } from './cluster';
-import { mergePeople, type PageInput } from './people';
+import { mergePeople, personGroups, type PageInput } from './people';
 import { placeRecords, placementContext } from './placement';
 import { attributeWorks } from './attribution';
 import { buildRecords, usableCaptures, type WorkRecord } from './records';
@@ -45,9 +45,10 @@ export function mergeAll(captures: StoredCaptureLike[], decisions: UserDecision[
   clusters.forEach((c, i) => c.forEach((n) => workOf.set(n, works[i]!.id)));
   const people = mergePeople(pageInputs(authorPages, records, (n) => workOf.get(n)!), decisions);
   const byId = new Map(works.map((w) => [w.id, w]));
-  const byKey = new Map(records.map((r) => [r.key, r.n]));
+  // Records by key only when a decision names one (most merges have no decisions).
+  let byKey: Map<string, number> | undefined;
   const attributionUnresolved = attributeWorks(people.people, byId, decisions, (ref) =>
-    byId.has(ref) ? [ref] : [...new Set(resolveWorkRef(ref, records, byKey).map((n) => workOf.get(n)!))],
+    byId.has(ref) ? [ref] : [...new Set(resolveWorkRef(ref, records, (byKey ??= new Map(records.map((r) => [r.key, r.n])))).map((n) => workOf.get(n)!))],
   );
   works.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
@@ -71,10 +72,8 @@ function pageInputs(authorPages: StoredCaptureLike[], records: WorkRecord[], wor
 
 /** Author page capture key → the person it belongs to, with the works as clustered so far. */
 function personOfPage(authorPages: StoredCaptureLike[], pages: PageInput[], decisions: UserDecision[]): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!authorPages.length) return out;
-  for (const p of mergePeople(pages, decisions).people) for (const pg of p.pages) out.set(pg.captureKey, p.id);
-  return out;
+  if (!authorPages.length) return new Map();
+  return personGroups(pages, decisions);
 }
 
 /** A user's split can leave two works with the same strongest id: suffix them by their smallest member. */

@@ -80,8 +80,12 @@ function nameParts(name: string): { family: string; given: string[] } {
  * one (an initial agrees with any word it starts).
  */
 export function namesCompatible(a: string, b: string): boolean {
-  const pa = nameParts(a);
-  const pb = nameParts(b);
+  return partsCompatible(nameParts(a), nameParts(b));
+}
+
+type NameParts = ReturnType<typeof nameParts>;
+
+function partsCompatible(pa: NameParts, pb: NameParts): boolean {
   if (!pa.family || pa.family !== pb.family) return false;
   const n = Math.min(pa.given.length, pb.given.length);
   for (let i = 0; i < n; i++) {
@@ -117,17 +121,48 @@ const isPersonIdKey = (k: string): k is PersonIdKey => PERSON_KINDS.has(k);
  * evidence to the weakest, then the groups become people.
  */
 export function mergePeople(input: PageInput[], decisions: UserDecision[]): { people: MergedPerson[]; unresolved: UserDecision[] } {
-  const pages = inKeyOrder(input);
-  const linking = startLinking(pages);
-  const unresolved = applyUserDecisions(linking, decisions);
-  linkBySameId(linking);
-  linkByPageLinks(linking);
-  const shared = countSharedWorks(pages);
-  const suggestions = [...linkBySharedWorks(linking, shared), ...suggestSameNames(pages, shared)];
+  const { pages, linking, unresolved, shared, sharedSuggestions, compatible } = linkPages(input, decisions);
+  const suggestions = [...sharedSuggestions, ...suggestSameNames(pages, shared, compatible)];
   const { people, personOfPage } = buildPeople(linking);
   attachSuggestions(people, personOfPage, suggestions);
   people.sort((a, b) => compareCodePoints(a.id, b.id));
   return { people, unresolved };
+}
+
+/**
+ * Which pages are one person, by the same links mergePeople makes, without
+ * building the people: the merge asks this once per placement round. Each
+ * author page's capture key → the key of its group's first page.
+ */
+export function personGroups(input: PageInput[], decisions: UserDecision[]): Map<string, string> {
+  const { pages, linking } = linkPages(input, decisions);
+  const out = new Map<string, string>();
+  pages.forEach((p, i) => out.set(p.sc.key, pages[linking.uf.find(i)]!.sc.key));
+  return out;
+}
+
+/** Every linking phase of mergePeople, in its order; the suggestions of shared works come out on the way. */
+function linkPages(input: PageInput[], decisions: UserDecision[]) {
+  const pages = inKeyOrder(input);
+  const linking = startLinking(pages);
+  const unresolved = applyUserDecisions(linking, decisions);
+  const compatible = compatibleNames();
+  linkBySameId(linking);
+  linkByPageLinks(linking, compatible);
+  const shared = countSharedWorks(pages);
+  const sharedSuggestions = linkBySharedWorks(linking, shared, compatible);
+  return { pages, linking, unresolved, shared, sharedSuggestions, compatible };
+}
+
+/** namesCompatible with each name's parts read once: the same names meet in many pairs. */
+function compatibleNames(): (a: string, b: string) => boolean {
+  const cache = new Map<string, NameParts>();
+  const parts = (name: string) => {
+    let p = cache.get(name);
+    if (!p) cache.set(name, (p = nameParts(name)));
+    return p;
+  };
+  return (a, b) => partsCompatible(parts(a), parts(b));
 }
 
 /** The pages being grouped, the union-find over their indexes, and why each group (by root) was linked. */
@@ -199,17 +234,37 @@ function linkBySameId(l: Linking): void {
  * the two names must be compatible as well: a homepage field naming Alice's
  * profile does not make its page Alice's.
  */
-function linkByPageLinks(l: Linking): void {
+function linkByPageLinks(l: Linking, compatible: (a: string, b: string) => boolean): void {
   const { pages } = l;
   const linked = pages.map((p) => ({ ...idsFromUrl(p.sc.capture.url), ...idsFromUrl(p.sc.capture.person?.homepage) }));
+  // Pages by each id they carry, so a page is compared only with the pages its
+  // links name (not with every page), in the same order: other pages by index,
+  // then id kinds in ID_KINDS order.
+  const byId = new Map<string, number[]>();
+  pages.forEach((q, j) => {
+    for (const kind of ID_KINDS) {
+      const id = q.ids[kind];
+      if (typeof id !== 'string') continue;
+      const k = `${kind}\u0000${id}`;
+      const list = byId.get(k);
+      if (list) list.push(j);
+      else byId.set(k, [j]);
+    }
+  });
   pages.forEach((p, i) => {
     const theirs = linked[i]!;
-    pages.forEach((q, j) => {
-      if (i === j) return;
+    const named = new Set<number>();
+    for (const kind of ID_KINDS) {
+      const id = theirs[kind];
+      if (id) for (const j of byId.get(`${kind}\u0000${id}`) ?? []) named.add(j);
+    }
+    for (const j of [...named].sort((x, y) => x - y)) {
+      if (i === j) continue;
+      const q = pages[j]!;
       for (const kind of ID_KINDS)
-        if (theirs[kind] && q.ids[kind] === theirs[kind] && p.sc.capture.url !== q.sc.capture.url && namesCompatible(p.sc.capture.person!.name, q.sc.capture.person!.name))
+        if (theirs[kind] && q.ids[kind] === theirs[kind] && p.sc.capture.url !== q.sc.capture.url && compatible(p.sc.capture.person!.name, q.sc.capture.person!.name))
           link(l, i, j, 'page-link');
-    });
+    }
   });
 }
 
@@ -244,14 +299,14 @@ function countSharedWorks(pages: PageInput[]): Map<string, number> {
  * (pairs sharing the most works first); compatible names with fewer shared
  * works are only suggested.
  */
-function linkBySharedWorks(l: Linking, shared: Map<string, number>): PageSuggestion[] {
+function linkBySharedWorks(l: Linking, shared: Map<string, number>, compatible: (a: string, b: string) => boolean): PageSuggestion[] {
   const suggestions: PageSuggestion[] = [];
   const pairs = [...shared.entries()].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]));
   for (const [k, n] of pairs) {
     const [i, j] = k.split(',').map(Number) as [number, number];
     const a = l.pages[i]!;
     const b = l.pages[j]!;
-    if (!namesCompatible(a.sc.capture.person!.name, b.sc.capture.person!.name)) continue;
+    if (!compatible(a.sc.capture.person!.name, b.sc.capture.person!.name)) continue;
     const smaller = Math.min(a.workIds.size, b.workIds.size);
     if (n >= MIN_SHARED_WORKS || (n >= 2 && n >= MIN_SHARED_FRACTION * smaller)) link(l, i, j, 'shared-works');
     else suggestions.push({ i, j, reason: `compatible names, ${n} shared work${n === 1 ? '' : 's'}`, sharedWorks: n });
@@ -260,7 +315,7 @@ function linkBySharedWorks(l: Linking, shared: Map<string, number>): PageSuggest
 }
 
 /** Rule 3: compatible names without any shared work are only a suggestion (a common name alone proves nothing). */
-function suggestSameNames(pages: PageInput[], shared: Map<string, number>): PageSuggestion[] {
+function suggestSameNames(pages: PageInput[], shared: Map<string, number>, compatible: (a: string, b: string) => boolean): PageSuggestion[] {
   const suggestions: PageSuggestion[] = [];
   const byName = new Map<string, number[]>();
   pages.forEach((p, i) => {
@@ -274,7 +329,7 @@ function suggestSameNames(pages: PageInput[], shared: Map<string, number>): Page
       for (let y = x + 1; y < list.length; y++) {
         const [i, j] = [list[x]!, list[y]!];
         if (shared.has(`${i},${j}`)) continue;
-        if (namesCompatible(pages[i]!.sc.capture.person!.name, pages[j]!.sc.capture.person!.name))
+        if (compatible(pages[i]!.sc.capture.person!.name, pages[j]!.sc.capture.person!.name))
           suggestions.push({ i, j, reason: 'compatible names, no shared works', sharedWorks: 0 });
       }
   return suggestions;

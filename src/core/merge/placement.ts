@@ -76,6 +76,8 @@ const NONE: ReadonlySet<string> = new Set();
 
 export function placementContext(records: WorkRecord[]): PlacementContext {
   const weights = new TermWeights();
+  // One title's terms for every record with that title key (the sets are only read).
+  const titleTermsOf = new Map<string, Set<string>>();
   const texts: RecordText[] = records.map((r) => {
     const abs = r.work.abstract?.trim();
     // Most records (a Scholar or DBLP row) have no abstract: their title terms come from the title key already computed.
@@ -84,7 +86,11 @@ export function placementContext(records: WorkRecord[]): PlacementContext {
       translated: !!abs && (mostlyNonLatin(abs) || (r.work.flags ?? []).includes('translated-abstract')),
     };
     if (abs) t.abstract = contentTerms(abs);
-    if (r.title) t.title = titleTerms(r.title.tokens);
+    if (r.title) {
+      let terms = titleTermsOf.get(r.title.key);
+      if (!terms) titleTermsOf.set(r.title.key, (terms = titleTerms(r.title.tokens)));
+      t.title = terms;
+    }
     // Each term once per record (a Set already when only one of the two is there).
     weights.add(t.abstract && t.title ? new Set([...t.abstract, ...t.title]) : (t.abstract ?? t.title ?? []));
     return t;

@@ -52,6 +52,17 @@ export function buildRecords(captures: StoredCaptureLike[]): WorkRecord[] {
     if (k === undefined) keys.set(name, (k = nameKey(name)));
     return k;
   };
+  // So do titles (one work on several sites, a site listing a row twice):
+  // each is read once, and records with the same title share its (never
+  // modified) comparison key.
+  const titles = new Map<string, TitleInfo | undefined>();
+  const titleOf = (title: string | undefined) => {
+    if (!title) return undefined;
+    if (titles.has(title)) return titles.get(title);
+    const t = titleInfo(title);
+    titles.set(title, t);
+    return t;
+  };
   for (const { key, capture } of captures) {
     (capture.works ?? []).forEach((work, index) => {
       const ids = normalizeWorkIds(work.ids);
@@ -71,14 +82,25 @@ export function buildRecords(captures: StoredCaptureLike[]): WorkRecord[] {
         work,
         index,
         ids,
-        authorKeys: [...new Set((work.authors ?? []).map(keyOf).filter((k) => k.length > 0))],
+        authorKeys: authorKeys(work.authors, keyOf),
         preprint: isPreprint(work, ids),
         member,
       };
-      const t = titleInfo(work.title);
+      const t = titleOf(work.title);
       if (t) rec.title = t;
       out.push(rec);
     });
+  }
+  return out;
+}
+
+/** Each author's key once, in list order, none for a name without letters. */
+function authorKeys(authors: string[] | undefined, keyOf: (name: string) => string): string[] {
+  const out: string[] = [];
+  if (!authors) return out;
+  for (const a of authors) {
+    const k = keyOf(a);
+    if (k.length > 0 && !out.includes(k)) out.push(k);
   }
   return out;
 }

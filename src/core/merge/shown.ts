@@ -21,27 +21,22 @@ export function buildMergedWork(recs: WorkRecord[], reasons: Set<MatchReason> | 
     capturedAt: r.capture.capturedAt,
     captureKey: r.captureKey,
   });
-  const collect = <T>(get: (r: WorkRecord) => T | undefined): FieldValues<T> => {
-    const out: FieldValues<T> = [];
-    for (const r of recs) {
-      const v = get(r);
-      if (v !== undefined) out.push(fv(r, v));
-    }
-    return out;
-  };
-  const fields: MergedWork['fields'] = {
-    title: collect((r) => r.work.title),
-    authors: collect((r) => r.work.authors),
-    year: collect((r) => r.work.year),
-    venue: collect((r) => r.work.venue),
-    citations: collect((r) => r.work.citations),
-    abstract: collect((r) => r.work.abstract),
-    url: collect((r) => r.work.url),
-    type: collect((r) => r.work.type),
-    ids: recs.flatMap((r) =>
-      (Object.entries(r.ids) as [WorkIdKey, string][]).sort((x, y) => compareCodePoints(x[0], y[0])).map(([kind, id]) => fv(r, { kind, id })),
-    ),
-  };
+  // One pass over the records for every field (each list in record order).
+  const fields: MergedWork['fields'] = { title: [], authors: [], year: [], venue: [], citations: [], abstract: [], url: [], type: [], ids: [] };
+  for (const r of recs) {
+    const x = r.work;
+    if (x.title !== undefined) fields.title.push(fv(r, x.title));
+    if (x.authors !== undefined) fields.authors.push(fv(r, x.authors));
+    if (x.year !== undefined) fields.year.push(fv(r, x.year));
+    if (x.venue !== undefined) fields.venue.push(fv(r, x.venue));
+    if (x.citations !== undefined) fields.citations.push(fv(r, x.citations));
+    if (x.abstract !== undefined) fields.abstract.push(fv(r, x.abstract));
+    if (x.url !== undefined) fields.url.push(fv(r, x.url));
+    if (x.type !== undefined) fields.type.push(fv(r, x.type));
+    const ids = Object.entries(r.ids) as [WorkIdKey, string][];
+    if (ids.length > 1) ids.sort((a, b) => compareCodePoints(a[0], b[0]));
+    for (const [kind, id] of ids) fields.ids.push(fv(r, { kind, id }));
+  }
 
   const published = recs.filter((r) => !r.preprint);
   const preferred = published.length ? published : recs;

@@ -10,7 +10,7 @@
 // - a *signature* of what a translation keeps as it is: numbers with their
 //   units and Latin-script names (`81.4%`, `CIFAR-10`, `NFNet-F3`, `TaSe3`).
 
-import { foldName } from '../names';
+import { ASCII, foldName } from '../names';
 import { INVISIBLE } from '../text';
 
 /** Function words of the languages the sites here write in; IDF discounts the rest of the common words. */
@@ -38,7 +38,8 @@ const LATIN_TOKEN = /[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*%?/g;
  */
 export function strongFeatures(text: string): Set<string> {
   const out = new Set<string>();
-  const t = text.normalize('NFKC').replace(INVISIBLE, '');
+  // NFKC and the invisible marks leave ASCII text as it is.
+  const t = ASCII.test(text) ? text : text.normalize('NFKC').replace(INVISIBLE, '');
   for (const m of t.matchAll(LATIN_TOKEN)) {
     const tok = m[0].replace(/[-.]+$/, '');
     if (isStrong(tok)) out.add(tok.toLowerCase());
@@ -84,8 +85,11 @@ const LATIN_LETTER = /\p{Script=Latin}/u;
 export function contentTerms(text: string): Set<string> {
   const out = new Set<string>();
   for (const f of strongFeatures(text)) out.add(`#${f}`);
-  const folded = foldName(text.normalize('NFKC').replace(INVISIBLE, ''));
-  for (const m of folded.matchAll(/\p{L}[\p{L}\p{M}]*/gu)) {
+  // ASCII text folds to lower case, where the letters are a–z: its words are
+  // runs of them, found without the Unicode-property pass (the same words).
+  const ascii = ASCII.test(text);
+  const folded = ascii ? text.toLowerCase() : foldName(text.normalize('NFKC').replace(INVISIBLE, ''));
+  for (const m of folded.matchAll(ascii ? /[a-z]+/g : /\p{L}[\p{L}\p{M}]*/gu)) {
     const w = m[0];
     if (w.length < 3 || STOP.has(w)) continue;
     // CJK runs have no spaces: they are not words, and the signature handles them.
