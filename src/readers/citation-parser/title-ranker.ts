@@ -37,7 +37,7 @@ export interface Candidate {
 }
 
 // How many candidates are kept (the best by labeller score), and the longest span.
-const KEEP = 12;
+const KEEP = 4;
 const MAX_SPAN = 64;
 
 /** The title span of a labelling: the first, or a later one at least twice as long. */
@@ -250,7 +250,9 @@ export function titleCandidates(model: LinearModel, em: Float64Array[], bound: A
   for (let i = 1; i < n; i++) segBefore[i] = segBefore[i - 1]! + (bound[i] !== 0 && bound[i] !== 8 && bound[i] !== 2 ? 1 : 0);
 
   const first = firstStageTitle(base, tokens);
-  const raw: { a: number; b: number; gap: number }[] = [];
+  // The KEEP best spans, best first (insertion into a short sorted list), and the tagger's own.
+  const kept: { a: number; b: number; gap: number }[] = [];
+  let own: { a: number; b: number; gap: number } | undefined;
   for (let a = 0; a < n; a++) {
     if (!cut[a]) continue;
     const ent = entryB[a]!;
@@ -271,7 +273,14 @@ export function titleCandidates(model: LinearModel, em: Float64Array[], bound: A
         }
         // run so far covers [a..b-2]; the span's last token b-1 is E.
         const s = ent + inner + (endLabel === tags.b ? exitB[b]! : exitE[b]!);
-        if (s > -Infinity) raw.push({ a, b, gap: s - best });
+        const gap = s - best;
+        if (first && a === first[0] && b === first[1]) own = { a, b, gap };
+        if (s > -Infinity && (kept.length < KEEP || gap > kept[kept.length - 1]!.gap)) {
+          let k = kept.length < KEEP ? kept.length : KEEP - 1;
+          while (k > 0 && kept[k - 1]!.gap < gap) k--;
+          kept.splice(k, 0, { a, b, gap });
+          if (kept.length > KEEP) kept.pop();
+        }
       }
       // extend run to cover [a..b-1] as inner (I) for the next b
       if (b - 1 > a) {
@@ -280,12 +289,7 @@ export function titleCandidates(model: LinearModel, em: Float64Array[], bound: A
       }
     }
   }
-  raw.sort((x, y) => y.gap - x.gap);
-  const kept = raw.slice(0, KEEP);
-  if (first && !kept.some((c) => c.a === first[0] && c.b === first[1])) {
-    const c = raw.find((r) => r.a === first[0] && r.b === first[1]);
-    if (c) kept.push(c);
-  }
+  if (own && !kept.some((c) => c.a === own!.a && c.b === own!.b)) kept.push(own);
   // No title, when the tagger found none either (the ranker moves or adds a
   // title; dropping one was wrong far more often than right on dev).
   let none = -Infinity;
@@ -307,7 +311,7 @@ export function titleCandidates(model: LinearModel, em: Float64Array[], bound: A
   }
   if (!first) kept.push({ a: -1, b: -1, gap: none - best });
   const toks = tokens.map(tokInfo);
-  const firstGap = first ? (raw.find((r) => r.a === first[0] && r.b === first[1])?.gap ?? -1e3) : 0;
+  const firstGap = first ? (own?.gap ?? -1e3) : 0;
   return kept.map((c) => ({ ...c, feats: spanFeatures(c.a, c.b, c.gap, firstGap, toks, tokens, base, bound, first, segBefore, buckets) }));
 }
 
