@@ -66,3 +66,55 @@ export function viterbi(model: LinearModel, em: Float64Array[], boundary: ArrayL
   }
   return path;
 }
+
+/**
+ * Max-product forward and backward scores: alpha[i*L+y] is the best score of a
+ * labelling of tokens 0..i that ends in y at i, beta[i*L+y] the best of i..n-1
+ * that starts in y at i (both count the emission of i). With them the best
+ * labelling under a constraint on one span costs only that span's length;
+ * `path` is the best labelling (what viterbi() returns).
+ */
+export function maxMarginals(model: LinearModel, em: Float64Array[], boundary: ArrayLike<number>): { alpha: Float64Array; beta: Float64Array; path: number[] } {
+  const n = em.length;
+  const L = model.labels;
+  const tr = model.transitions;
+  const alpha = new Float64Array(n * L);
+  const beta = new Float64Array(n * L);
+  if (n === 0) return { alpha, beta, path: [] };
+  const back = new Int32Array(n * L);
+  for (let y = 0; y < L; y++) alpha[y] = em[0]![y]! + model.start[y]!;
+  for (let i = 1; i < n; i++) {
+    const tb = boundary[i]! * L * L;
+    for (let y = 0; y < L; y++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let x = 0; x < L; x++) {
+        const v = alpha[(i - 1) * L + x]! + tr[tb + x * L + y]!;
+        if (v > best) {
+          best = v;
+          arg = x;
+        }
+      }
+      alpha[i * L + y] = best + em[i]![y]!;
+      back[i * L + y] = arg;
+    }
+  }
+  for (let y = 0; y < L; y++) beta[(n - 1) * L + y] = em[n - 1]![y]!;
+  for (let i = n - 2; i >= 0; i--) {
+    const tb = boundary[i + 1]! * L * L;
+    for (let y = 0; y < L; y++) {
+      let best = -Infinity;
+      for (let z = 0; z < L; z++) best = Math.max(best, tr[tb + y * L + z]! + beta[(i + 1) * L + z]!);
+      beta[i * L + y] = best + em[i]![y]!;
+    }
+  }
+  // The best labelling itself, as viterbi() finds it (same ties: first best).
+  let y = 0;
+  for (let k = 1; k < L; k++) if (alpha[(n - 1) * L + k]! > alpha[(n - 1) * L + y]!) y = k;
+  const path = new Array<number>(n);
+  for (let i = n - 1; i >= 0; i--) {
+    path[i] = y;
+    y = back[i * L + y]!;
+  }
+  return { alpha, beta, path };
+}

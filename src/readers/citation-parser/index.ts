@@ -5,11 +5,12 @@
 // fields. Pure, deterministic, never throws.
 
 import { cleanText, parseYear } from '../../core/text';
-import { MODEL_BUCKETS, MODEL_LABELS, MODEL_START, MODEL_TRANSITIONS, MODEL_WEIGHTS_BASE64 } from './model';
-import { emissions, viterbi, type LinearModel } from './decode';
+import { MODEL_BUCKETS, MODEL_LABELS, MODEL_START, MODEL_TRANSITIONS, MODEL_WEIGHTS_BASE64, RANKER_BUCKETS, RANKER_GAP, RANKER_WEIGHTS_BASE64 } from './model';
+import { emissions, maxMarginals, viterbi, type LinearModel } from './decode';
 import { LABELS, normPages, normTitle } from './dataset';
 import { boundaryClasses, featureBuckets, tokenize } from './features';
 import { findIds, type CitationIds } from './identifiers';
+import { bestCandidate, firstStageTitle, titleCandidates, type RankerModel } from './title-ranker';
 import { splitAuthors } from './names';
 
 export { familyOf, splitAuthors } from './names';
@@ -29,26 +30,55 @@ export interface ParsedCitation {
 
 export type TokenLabel = (typeof LABELS)[number];
 
-let model: LinearModel | undefined;
-function theModel(): LinearModel {
-  if (model) return model;
-  const bin = atob(MODEL_WEIGHTS_BASE64);
+function int8Of(b64: string): Int8Array {
+  const bin = atob(b64);
   const w = new Int8Array(bin.length);
   for (let i = 0; i < bin.length; i++) w[i] = (bin.charCodeAt(i) << 24) >> 24;
-  model = { buckets: MODEL_BUCKETS, labels: MODEL_LABELS.length, weights: w, transitions: MODEL_TRANSITIONS, start: MODEL_START };
+  return w;
+}
+
+let model: LinearModel | undefined;
+function theModel(): LinearModel {
+  model ??= { buckets: MODEL_BUCKETS, labels: MODEL_LABELS.length, weights: int8Of(MODEL_WEIGHTS_BASE64), transitions: MODEL_TRANSITIONS, start: MODEL_START };
   return model;
 }
+let ranker: RankerModel | undefined;
+function theRanker(): RankerModel {
+  ranker ??= { buckets: RANKER_BUCKETS, gap: RANKER_GAP, weights: int8Of(RANKER_WEIGHTS_BASE64) };
+  return ranker;
+}
+const TAG_INDEX = (t: string): number => (MODEL_LABELS as readonly string[]).indexOf(t);
+const TITLE_TAGS = { b: TAG_INDEX('title.B'), i: TAG_INDEX('title'), e: TAG_INDEX('title.E') };
+const baseOf = (path: number[]): TokenLabel[] => path.map((y) => MODEL_LABELS[y]!.split('.')[0] as TokenLabel);
 
 // Longer strings are not one citation; cutting keeps the time per string bounded.
 const MAX_TOKENS = 200;
 
-/** The tokens of a string with the label the model gives each. */
+/**
+ * The tokens of a string with the label the model gives each: the tagger's
+ * best labelling, then the title span the ranker prefers (title-ranker.ts);
+ * when that differs from the tagger's, the labelling is decoded again with the
+ * chosen span as the title and no title elsewhere, so the other parts agree.
+ */
 export function labelTokens(text: string): { tokens: string[]; labels: TokenLabel[] } {
   const tokens = tokenize(text).slice(0, MAX_TOKENS);
   const m = theModel();
   const bound = boundaryClasses(tokens);
-  const path = viterbi(m, emissions(m, featureBuckets(tokens, m.buckets, bound)), bound);
-  return { tokens, labels: path.map((y) => MODEL_LABELS[y]!.split('.')[0] as TokenLabel) };
+  const em = emissions(m, featureBuckets(tokens, m.buckets, bound));
+  const mm = maxMarginals(m, em, bound);
+  const base = baseOf(mm.path);
+  const pick = bestCandidate(theRanker(), titleCandidates(m, em, bound, TITLE_TAGS, tokens, base, RANKER_BUCKETS, mm));
+  const had = firstStageTitle(base, tokens);
+  if (!pick || (pick.a < 0 ? !had : had && had[0] === pick.a && had[1] === pick.b)) return { tokens, labels: base };
+  const T = [TITLE_TAGS.b, TITLE_TAGS.i, TITLE_TAGS.e];
+  const forced = em.map((e, i) => {
+    const f = Float64Array.from(e);
+    const want = i === pick.a ? TITLE_TAGS.b : i === pick.b - 1 ? TITLE_TAGS.e : TITLE_TAGS.i;
+    const inSpan = i >= pick.a && i < pick.b;
+    for (let y = 0; y < f.length; y++) if (inSpan ? y !== want : T.includes(y)) f[y] = -1e9;
+    return f;
+  });
+  return { tokens, labels: baseOf(viterbi(m, forced, bound)) };
 }
 
 interface Span {
