@@ -9,7 +9,7 @@ import { backupOf, deletePerson, importFile, saveSiteSettings } from '../../src/
 import { decisionRecord } from '../../src/ui/model/decision-records';
 import { serializeBackup } from '../../src/formats';
 import { sendToBackground } from '../../src/shell/browser-send';
-import { allViews, viewsMeta } from '../../src/store/views';
+import { allViews, keptLibrary, viewsMeta } from '../../src/store/views';
 import '../../src/ui/theme.css';
 import '../../src/ui/dashboard/dashboard.css';
 
@@ -36,6 +36,9 @@ const data: DashboardData = {
     const d = await store();
     const [views, meta] = await Promise.all([allViews(d), viewsMeta(d)]);
     return { views, ...(meta ? { meta } : {}) };
+  },
+  async keptLibrary() {
+    return keptLibrary(await store());
   },
   refreshViews,
   async decide(ds) {

@@ -1,7 +1,7 @@
 // The kept views (src/core/kept-views.ts) in IndexedDB: written whole by the
 // background's rebuild, read one page at a time by the popup.
 
-import { isKeptView, isViewsMeta, type KeptView, type ViewsMeta } from '../core/kept-views';
+import { isKeptView, isViewsMeta, LIBRARY_VIEW, type KeptView, type ViewsMeta } from '../core/kept-views';
 import type { CaptureRecord, DecisionRecord, LensDB } from './schema';
 import { allDecisions, getCapture } from './store';
 
@@ -21,6 +21,17 @@ export async function viewsMeta(db: LensDB): Promise<ViewsMeta | undefined> {
 /** Every kept view (tests, and the dashboard when it reads the kept state). */
 export async function allViews(db: LensDB): Promise<KeptView[]> {
   return ((await db.getAll('views')) as unknown[]).filter(isKeptView);
+}
+
+/**
+ * What the dashboard shows first: the library view alone (every person, small),
+ * what the views were built from, and how many pages are stored (a count, no
+ * page read). A fraction of allViews, which holds every merged work.
+ */
+export async function keptLibrary(db: LensDB): Promise<{ view?: KeptView; meta?: ViewsMeta; pages: number }> {
+  const tx = db.transaction(['views', 'viewsMeta', 'captures'], 'readonly');
+  const [view, meta, pages] = await Promise.all([tx.objectStore('views').get(LIBRARY_VIEW), tx.objectStore('viewsMeta').get(META), tx.objectStore('captures').count(), tx.done]);
+  return { ...(isKeptView(view) ? { view } : {}), ...(isViewsMeta(meta) ? { meta } : {}), pages };
 }
 
 /** What a writer remembers of the build it last wrote: the build's name and a fingerprint of each view. */

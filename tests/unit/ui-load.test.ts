@@ -4,10 +4,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Capture } from '../../src/core/capture';
 import type { TabStatus } from '../../src/shell/messages';
 import type { CaptureRecord } from '../../src/store/schema';
-import { loadLibrary, loadSiteSettings, loadStorageEstimate, personIdOf, personNamed } from '../../src/ui/dashboard/load';
+import { loadLibrary, loadPeopleFirst, loadSiteSettings, loadStorageEstimate, personIdOf, personNamed } from '../../src/ui/dashboard/load';
 import { loadPopup, offersListReading, type PopupSource } from '../../src/ui/popup/load';
 import { keptLibrary } from '../helpers/kept-library';
-import { allViews, viewsMeta } from '../../src/store/views';
+import { allViews, keptLibrary as readKeptLibrary, viewsMeta } from '../../src/store/views';
 
 // mergeAll throws when asked to (as a crafted decision once made it throw: issue 14, finding 1); the real one otherwise.
 const merge = vi.hoisted(() => ({ fail: false }));
@@ -184,6 +184,21 @@ describe('dashboard loading', () => {
     const later = { ...record, capture: { ...capture, capturedAt: '2026-11-24T09:00:00.000Z', person: { name: 'Merged Here' } } };
     const own = await loadLibrary({ library: async () => ({ records: [later], decisions: [] }), keptViews, refreshViews: async () => {} });
     expect(own.result.people.map((p) => p.name)).toEqual(['Merged Here']);
+  });
+
+  it('people first: the kept library view and a count of the pages, while the views look current', async () => {
+    const read = await readKeptLibrary(kept.db);
+    // One stored page, its view built: no page record is read for this.
+    expect(read.pages).toBe(1);
+    expect(read.view?.id).toBe('library');
+    const first = await loadPeopleFirst({ keptLibrary: async () => read });
+    expect(first).toEqual({ people: [expect.objectContaining({ name: 'Synthetic Person' })], works: 1, pages: 1 });
+    expect(await loadPeopleFirst({})).toBeUndefined();
+    expect(await loadPeopleFirst({ keptLibrary: async () => Promise.reject(new Error('closed')) })).toBeUndefined();
+    // A change pending, a failed build, a page the build did not read, no views: the full load alone decides.
+    const meta = read.meta!;
+    for (const bad of [{ ...read, meta: { ...meta, dirty: true } }, { ...read, meta: { ...meta, error: 'x' } }, { ...read, pages: 2 }, { pages: 1 }])
+      expect(await loadPeopleFirst({ keptLibrary: async () => bad })).toBeUndefined();
   });
 
   it('reads the person id from the address', () => {

@@ -16,6 +16,7 @@ import { Dashboard, type DashboardData } from '../../src/ui/dashboard/Dashboard'
 import { Popup, type PopupData } from '../../src/ui/popup/Popup';
 import { safeHref } from '../../src/ui/components/data';
 import { keptLibrary, type KeptLibrary } from '../helpers/kept-library';
+import { keptLibrary as readKeptLibrary } from '../../src/store/views';
 
 // mergeAll throws when asked to (the recovery tests); it is the real one otherwise.
 const merge = vi.hoisted(() => ({ fail: false }));
@@ -291,6 +292,39 @@ describe('the dashboard on a hostile library', () => {
     await expect.poll(busy('.dashboard')).toBe('false');
     expect(app.querySelector('.problem')?.textContent).toContain('the store could not be read (the database is gone)');
     expect(Array.from(app.querySelectorAll('.problem button')).map((b) => b.textContent)).toEqual(['Restore a backup…', 'Erase everything…']);
+  });
+});
+
+describe('the dashboard opening on a large library', () => {
+  it('shows the people from the kept library view before every work is read, then the works in the same page', async () => {
+    const keptLib = await keptLibrary(RECORDS);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const data = dashboardData({
+      keptLibrary: () => readKeptLibrary(keptLib.db),
+      // The full read (every page, every view) held back: what is shown meanwhile comes from the library view alone.
+      library: async () => (await gate, { records: RECORDS, decisions: [] }),
+    });
+    render(<Dashboard data={data} />, app);
+    await expect.poll(() => app.querySelectorAll('.people-list li').length).toBe(1);
+    expect(app.querySelector('.people-list a')?.textContent).toContain(DATA.name);
+    expect(app.querySelector('.dashboard')?.getAttribute('aria-busy')).toBe('true');
+    const counts = app.querySelector('.topbar .muted')?.textContent;
+    expect(counts).toMatch(/^1 people · \d+ works · 3 pages$/);
+    expect(app.querySelector('.works-grid')).toBeNull();
+    const search = app.querySelector<HTMLInputElement>('input[type=search]')!;
+    search.value = 'nobody';
+    search.dispatchEvent(new app.ownerDocument.defaultView!.Event('input', { bubbles: true }));
+    await expect.poll(() => app.querySelectorAll('.people-list li').length).toBe(0);
+
+    release();
+    await expect.poll(busy('.dashboard')).toBe('false');
+    expect(app.querySelector('.works-grid')).not.toBeNull();
+    // The counts read first are the full load's.
+    expect(app.querySelector('.topbar .muted')?.textContent).toBe(counts);
+    // The same list, not a new one: what was typed meanwhile still filters it.
+    expect(app.querySelector<HTMLInputElement>('input[type=search]')?.value).toBe('nobody');
+    expect(app.querySelectorAll('.people-list li')).toHaveLength(0);
   });
 });
 

@@ -12,7 +12,7 @@ import { downloadText } from '../components/download';
 import { fileNameFor, FORMAT_INFO } from '../../formats';
 import { decisionsOf } from '../model/decision-records';
 import { siteName } from '../model/person-view';
-import { libraryWithProblem, loadLibrary, loadSiteSettings, loadStorageEstimate, personIdOf, personNamed, type Library } from './load';
+import { libraryWithProblem, loadLibrary, loadPeopleFirst, loadSiteSettings, loadStorageEstimate, personIdOf, personNamed, type Library, type PeopleFirst } from './load';
 import { CommitteeView } from './CommitteeView';
 import { DataExports } from './DataExports';
 import { foldQuery, matchesFolded } from '../model/search';
@@ -31,6 +31,8 @@ export interface DashboardData {
    */
   keptViews?(): Promise<{ views: KeptView[]; meta?: ViewsMeta }>;
   refreshViews?(o: { changed?: boolean; stale?: boolean }): Promise<void>;
+  /** The kept library view alone (every person, no works), for the people list shown before the rest has loaded. */
+  keptLibrary?(): Promise<{ view?: KeptView; meta?: ViewsMeta; pages: number }>;
   decide(ds: UserDecision[]): Promise<void>;
   deleteCapture(key: string): Promise<void>;
   deletePerson(person: MergedPerson): Promise<void>;
@@ -50,6 +52,8 @@ const COMMITTEE_HASH = '#committee';
 
 export function Dashboard({ data }: { data: DashboardData }) {
   const [lib, setLib] = useState<Library | null>(null);
+  // On opening, the people list from the kept library view: every work (a read many times larger) follows.
+  const [first, setFirst] = useState<PeopleFirst | null>(null);
   const [reload, setReload] = useState(0);
   const [personId, setPersonId] = useState(hashPerson());
   const [committee, setCommittee] = useState(location.hash === COMMITTEE_HASH);
@@ -64,10 +68,19 @@ export function Dashboard({ data }: { data: DashboardData }) {
   }, []);
   useEffect(() => {
     let live = true;
-    // loadLibrary never throws; anything else that does still ends in a library with its problem, never a blank page.
-    loadLibrary(data)
-      .catch((e: unknown) => libraryWithProblem(e instanceof Error ? e.message : String(e)))
-      .then((l) => live && setLib(l));
+    const full = () =>
+      // loadLibrary never throws; anything else that does still ends in a library with its problem, never a blank page.
+      loadLibrary(data)
+        .catch((e: unknown) => libraryWithProblem(e instanceof Error ? e.message : String(e)))
+        .then((l) => live && setLib(l));
+    if (reload > 0) void full();
+    else
+      void loadPeopleFirst(data).then((p) => {
+        if (!live) return;
+        if (p) setFirst(p);
+        // A task later, so the people list is drawn before the full read's results arrive on this thread.
+        setTimeout(() => live && void full(), 0);
+      });
     return () => {
       live = false;
     };
@@ -86,7 +99,13 @@ export function Dashboard({ data }: { data: DashboardData }) {
         <a href="#" class="brand">
           Scholar Lens
         </a>
-        <span class="muted small">{lib ? `${lib.result.people.length} people · ${lib.result.works.length} works · ${lib.records.length} pages` : 'Loading…'}</span>
+        <span class="muted small">
+          {lib
+            ? `${lib.result.people.length} people · ${lib.result.works.length} works · ${lib.records.length} pages`
+            : first
+              ? `${first.people.length} people · ${first.works} works · ${first.pages} pages`
+              : 'Loading…'}
+        </span>
         <nav aria-label="Views" class="views">
           <a href="#committee" aria-current={committee ? 'page' : undefined}>
             Committee view
@@ -95,7 +114,11 @@ export function Dashboard({ data }: { data: DashboardData }) {
       </header>
       <main id="main">
         {!lib ? (
-          <div class="placeholder placeholder--block" />
+          first && !committee && !personId ? (
+            <Home people={first.people} data={data} decide={decide} ask={ask} refresh={refresh} />
+          ) : (
+            <div class="placeholder placeholder--block" />
+          )
         ) : committee ? (
           <CommitteeView lib={lib} data={data} />
         ) : person ? (
@@ -114,7 +137,7 @@ export function Dashboard({ data }: { data: DashboardData }) {
             This person is no longer in the library. <a href="#">Back to everyone</a>
           </p>
         ) : (
-          <Home lib={lib} data={data} decide={decide} ask={ask} refresh={refresh} />
+          <Home lib={lib} people={lib.result.people} data={data} decide={decide} ask={ask} refresh={refresh} />
         )}
       </main>
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
@@ -122,18 +145,24 @@ export function Dashboard({ data }: { data: DashboardData }) {
   );
 }
 
-function Home(props: { lib: Library; data: DashboardData; decide(ds: UserDecision[]): Promise<void>; ask(r: ConfirmRequest): void; refresh(): void }) {
+/**
+ * The list of people and every work. Without `lib` (the people read first, the
+ * works still loading) the people list is shown and the rest is a placeholder;
+ * the same component then receives the library, so a search typed meanwhile stays.
+ */
+function Home(props: { lib?: Library; people: readonly MergedPerson[]; data: DashboardData; decide(ds: UserDecision[]): Promise<void>; ask(r: ConfirmRequest): void; refresh(): void }) {
   const { lib, data, decide, ask, refresh } = props;
   const [q, setQ] = useState('');
   // A record placed by abstract into a work nobody's page lists (a list page's record) is checked and split here.
-  const titleOf = useMemo(() => ownTitles(lib.records), [lib.records]);
+  const records = lib?.records;
+  const titleOf = useMemo(() => ownTitles(records ?? []), [records]);
   const people = useMemo(() => {
     const needle = foldQuery(q);
-    return lib.result.people
+    return props.people
       .filter((p) => matchesFolded(needle, p.name, ...p.nameVariants, p.affiliation))
       .sort((a, b) => a.name.localeCompare(b.name));
-  }, [lib, q]);
-  if (!lib.records.length)
+  }, [props.people, q]);
+  if (lib && !lib.records.length)
     return (
       <>
         <section class="panel empty">
@@ -166,11 +195,11 @@ function Home(props: { lib: Library; data: DashboardData; decide(ds: UserDecisio
         </ul>
         {people.length === 0 && <p class="muted">No person matches.</p>}
       </section>
-      <section class="panel" aria-labelledby="works-title">
+      <section class="panel" aria-labelledby="works-title" aria-busy={!lib}>
         <h2 id="works-title">All works</h2>
-        <WorksTable works={lib.result.works} data={data} decide={decide} titleOf={titleOf} />
+        {lib ? <WorksTable works={lib.result.works} data={data} decide={decide} titleOf={titleOf} /> : <div class="placeholder placeholder--block" />}
       </section>
-      <Tools lib={lib} data={data} ask={ask} refresh={refresh} />
+      {lib && <Tools lib={lib} data={data} ask={ask} refresh={refresh} />}
     </>
   );
 }

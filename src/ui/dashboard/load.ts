@@ -5,7 +5,7 @@ import type { MergedPerson, MergeResult } from '../../core/merge/types';
 import { DEFAULT_SITE_SETTINGS, type SiteSettings } from '../../shell/site-settings';
 import type { CaptureRecord, DecisionRecord } from '../../store/schema';
 import { mergeRecords } from '../model/merged-library';
-import { libraryOf, viewsAreCurrent } from '../../core/kept-views';
+import { libraryOf, viewsAreCurrent, type KeptView, type ViewsMeta } from '../../core/kept-views';
 import type { DashboardData } from './Dashboard';
 
 export interface Library {
@@ -58,6 +58,28 @@ async function keptResult(data: Pick<DashboardData, 'library' | 'keptViews' | 'r
   }
   // Still behind (a capture arrived meanwhile, the background is not answering): merged here instead.
   return viewsAreCurrent(meta, records) ? libraryOf(views) : undefined;
+}
+
+/** What the people list and the counts above it need, before the works: the dashboard shows it while the rest loads. */
+export interface PeopleFirst {
+  people: MergedPerson[];
+  works: number;
+  pages: number;
+}
+
+/**
+ * The people as the kept library view holds them, when the views look current
+ * at a glance: no change pending, no failed build, as many pages in the store
+ * as the build read. The full load (loadLibrary) checks every page's capture
+ * and replaces this; undefined whenever the glance is not enough (it then
+ * decides alone what is shown). Never throws.
+ */
+export async function loadPeopleFirst(data: Pick<DashboardData, 'keptLibrary'>): Promise<PeopleFirst | undefined> {
+  if (!data.keptLibrary) return undefined;
+  const got: { view?: KeptView; meta?: ViewsMeta; pages: number } | undefined = await data.keptLibrary().catch(() => undefined);
+  const { view, meta, pages } = got ?? { pages: 0 };
+  if (!view?.library || !meta || meta.dirty || meta.error !== undefined || pages === 0 || Object.keys(meta.captures).length !== pages) return undefined;
+  return { people: view.slice.people, works: view.library.workIds.length, pages };
 }
 
 /** The person a `#person=` link names: by merged id, or by `page:<capture key>` (ids change as people merge; pages do not). */
