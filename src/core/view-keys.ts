@@ -64,6 +64,8 @@ export const isPersonKey = (k: string) => k.startsWith('p:') || k.startsWith('n:
 export interface ViewKeys {
   /** The view's id. */
   id: string;
+  /** The view's page keys (as `KeptView.keys`): a provisional write learns which pages a stored view shows without reading it. */
+  keys: string[];
   /** Every key below, once: what the byMatch index holds. */
   match: string[];
   /** The view's person's keys and author pages (capture keys); empty for a paper's view. */
@@ -77,12 +79,12 @@ export function viewKeysOf(v: KeptView): ViewKeys {
   const person = v.personId !== undefined ? v.slice.people[0] : undefined;
   const personKeys = person ? mergedPersonKeys(person) : [];
   const works = v.slice.works.map((w) => ({ keys: mergedWorkKeys(w), rows: w.members.map((m) => `${m.captureKey}#${m.index}`) }));
-  return { id: v.id, match: [...new Set([...personKeys, ...works.flatMap((w) => w.keys)])], person: personKeys, pages: person?.pages.map((p) => p.captureKey) ?? [], works };
+  return { id: v.id, keys: v.keys, match: [...new Set([...personKeys, ...works.flatMap((w) => w.keys)])], person: personKeys, pages: person?.pages.map((p) => p.captureKey) ?? [], works };
 }
 
 export function isViewKeys(v: unknown): v is ViewKeys {
   if (!v || typeof v !== 'object') return false;
   const o = v as Partial<ViewKeys>;
   const strings = (a: unknown) => Array.isArray(a) && a.every((x) => typeof x === 'string');
-  return typeof o.id === 'string' && strings(o.match) && strings(o.person) && strings(o.pages) && Array.isArray(o.works) && o.works.every((w) => !!w && strings(w.keys) && strings(w.rows));
+  return typeof o.id === 'string' && strings(o.keys) && strings(o.match) && strings(o.person) && strings(o.pages) && Array.isArray(o.works) && o.works.every((w) => !!w && strings(w.keys) && strings(w.rows));
 }

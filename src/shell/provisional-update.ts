@@ -17,6 +17,8 @@ export interface ProvisionalUpdate {
   /** Captures and rows the subset merge read. */
   captures: number;
   rows: number;
+  /** Milliseconds per step (find, read, merge, write), for the bench. */
+  ms: { find: number; read: number; merge: number; write: number };
 }
 
 async function capturesByKey(db: LensDB, keys: Iterable<string>): Promise<Map<string, CaptureRecord>> {
@@ -35,15 +37,25 @@ export async function provisionalUpdate(
   keys: readonly string[],
   merge: (records: readonly CaptureRecord[], decisions: readonly DecisionRecord[]) => MergeResult,
 ): Promise<ProvisionalUpdate | undefined> {
+  let t = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const d = now - t;
+    t = now;
+    return d;
+  };
   const fresh = [...(await capturesByKey(db, keys)).values()].filter((r) => r.capture.pageKind === 'author' || r.capture.pageKind === 'paper');
   if (!fresh.length) return undefined;
   const matched = await keysMatching(db, [...new Set(fresh.flatMap(captureKeys))]);
   const concerned = concernedCaptures(fresh, matched);
+  const find = lap();
   const [stored, decisions] = await Promise.all([capturesByKey(db, [...concerned.whole, ...concerned.partial.keys()]), allDecisions(db)]);
+  const read = lap();
   const { records, demoted, rows: renumbered } = subsetRecords(concerned, stored);
   const views = provisionalViews(merge(records, subsetDecisions(decisions, renumbered)), records, fresh.map((r) => r.key), demoted, renumbered);
+  const merged = lap();
   const rows = records.reduce((n, r) => n + (r.capture.works?.length ?? 0), 0);
-  if (!views.length) return { views, captures: records.length, rows };
+  if (!views.length) return { views, captures: records.length, rows, ms: { find, read, merge: merged, write: 0 } };
   const write = await writeProvisional(db, views, Object.fromEntries(fresh.map((r) => [r.key, r.capture.capturedAt])));
-  return { views, ...(write ? { write } : {}), captures: records.length, rows };
+  return { views, ...(write ? { write } : {}), captures: records.length, rows, ms: { find, read, merge: merged, write: lap() } };
 }

@@ -135,21 +135,29 @@ export interface ProvisionalWrite {
  * holds a page the provisional one lacks: the rebuild decides that one.
  */
 export async function writeProvisional(db: LensDB, views: readonly KeptView[], included: Record<string, string>): Promise<ProvisionalWrite | undefined> {
-  const tx = db.transaction(['views', 'viewsMeta', 'viewKeys'], 'readwrite');
+  // Relaxed: derived data that the rebuild rewrites anyway need not wait for the disk.
+  const tx = db.transaction(['views', 'viewsMeta', 'viewKeys'], 'readwrite', { durability: 'relaxed' });
   const store = tx.objectStore('views');
   const metaStore = tx.objectStore('viewsMeta');
   const keyStore = tx.objectStore('viewKeys');
   const covered = new Set(views.flatMap((v) => v.keys));
   const ids = new Set(views.map((v) => v.id));
-  const overlapping = new Map<string, KeptView>();
-  const [byKey, sameId] = await Promise.all([
-    Promise.all([...covered].map((k) => store.index('byKey').getAll(k))),
-    Promise.all([...ids].map((id) => store.get(id))),
-  ]);
-  for (const v of [...byKey.flat(), ...sameId] as unknown[]) if (isKeptView(v)) overlapping.set(v.id, v);
+  // Which stored views show these pages, from their small keys records; a view without one (stored before v4) is read whole.
+  const idLists = await Promise.all([...covered].map((k) => store.index('byKey').getAllKeys(k)));
+  const candidates = [...new Set([...idLists.flat(), ...ids])];
+  const records = (await Promise.all(candidates.map((id) => keyStore.get(id)))) as unknown[];
+  const overlapping: { id: string; keys: string[] }[] = [];
+  await Promise.all(
+    candidates.map(async (id, i) => {
+      const k = records[i];
+      if (isViewKeys(k)) return overlapping.push({ id, keys: k.keys });
+      const v: unknown = await store.get(id);
+      if (isKeptView(v)) overlapping.push({ id, keys: v.keys });
+    }),
+  );
   const writes: Promise<unknown>[] = [];
   const out: ProvisionalWrite = { put: [...ids], deleted: [] };
-  for (const old of overlapping.values()) {
+  for (const old of overlapping) {
     const left = old.keys.filter((k) => !covered.has(k));
     if (ids.has(old.id)) {
       if (left.length) {
@@ -160,8 +168,12 @@ export async function writeProvisional(db: LensDB, views: readonly KeptView[], i
       continue;
     }
     if (left.length) {
-      writes.push(store.put({ ...old, keys: left }));
-      out.put.push(old.id);
+      // Rare (the subset merge split what a stored view holds): that view keeps its other pages.
+      const v: unknown = await store.get(old.id);
+      if (isKeptView(v)) {
+        writes.push(store.put({ ...v, keys: left }), keyStore.put(viewKeysOf({ ...v, keys: left })));
+        out.put.push(old.id);
+      }
     } else {
       writes.push(store.delete(old.id), keyStore.delete(old.id));
       out.deleted.push(old.id);
