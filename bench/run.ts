@@ -1,8 +1,8 @@
 // `npm run bench`: every figure with its budget, printed as a table and
 // written to bench/results.json. Options: --no-chromium (Node figures only),
 // --runs=N (runs per figure; default 7), --only=<section,…> (only those
-// sections: bundle, extraction, store, merge, library, chromium,
-// chromium-library; their figures replace the same figures in
+// sections: bundle, extraction, store, merge, library, incremental,
+// chromium, chromium-library, chromium-incremental; their figures replace the same figures in
 // bench/results.json, the others are kept).
 //
 // Needs a build for the bundle, large-page and popup figures: `npx wxt build`.
@@ -23,7 +23,7 @@ const args = process.argv.slice(2);
 const RUNS = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 7);
 const CHROMIUM = !args.includes('--no-chromium');
 const ONLY = args.find((a) => a.startsWith('--only='))?.slice(7).split(',').filter(Boolean);
-const SECTIONS = ['bundle', 'extraction', 'store', 'merge', 'library', 'chromium', 'chromium-library'];
+const SECTIONS = ['bundle', 'extraction', 'store', 'merge', 'library', 'incremental', 'chromium', 'chromium-library', 'chromium-incremental'];
 const unknown = ONLY?.filter((s) => !SECTIONS.includes(s)) ?? [];
 if (unknown.length) throw new Error(`--only: no section ${unknown.join(', ')} (sections: ${SECTIONS.join(', ')})`);
 const wanted = (id: string) => !ONLY || ONLY.includes(id);
@@ -85,6 +85,11 @@ await section('library', 'generated library: merge from scratch, command-line me
   return [...mergeFromScratch(100_000), ...cliMerge(await theLibrary())];
 });
 
+await section('incremental', 'generated library: a new capture merged (provisional view), then the rebuild', async () => {
+  const { newCaptureFigures } = await import('./provisional-figures');
+  return newCaptureFigures(await theLibrary(), 6);
+});
+
 if (CHROMIUM) {
   const { chromiumFigures } = await import('./chromium-figures');
   await section('chromium', 'Chromium: extraction, large pages, popup', async () => {
@@ -94,6 +99,10 @@ if (CHROMIUM) {
   await section('chromium-library', 'Chromium: the generated library in the extension', async () => {
     const { libraryChromiumFigures } = await import('./library-chromium');
     return libraryChromiumFigures(Math.max(3, Math.min(RUNS, 5)), await theLibrary());
+  });
+  await section('chromium-incremental', 'Chromium: a new capture merged (provisional view) on the generated library', async () => {
+    const { newCaptureChromiumFigures } = await import('./provisional-chromium');
+    return newCaptureChromiumFigures(await theLibrary(), 6);
   });
 } else missing.push('Chromium figures: skipped (--no-chromium)');
 

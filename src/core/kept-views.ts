@@ -20,6 +20,12 @@ export interface KeptView {
   slice: ResultSlice;
   /** Notes of the captures behind the view (e.g. "first 100 of 201 listed"), by capture key; only non-empty ones. */
   notes: Record<string, string[]>;
+  /**
+   * Set on a view the keeper wrote from a merge of the concerned captures only
+   * (a capture just arrived, src/core/provisional-views.ts); the full rebuild
+   * that follows replaces it.
+   */
+  provisional?: true;
   /** Only on the `library` view: the merge's work order and what else the whole result holds. */
   library?: { workIds: string[]; unresolvedDecisions: MergeResult['unresolvedDecisions']; stats: MergeResult['stats'] };
 }
@@ -42,6 +48,12 @@ export interface ViewsMeta {
   dirty: boolean;
   /** Why the last rebuild failed; the views are then those of the last good build. */
   error?: string;
+  /**
+   * Captures (key → capturedAt) that provisional views already include,
+   * merged with the captures they concern only; `dirty` stays set until the
+   * full rebuild includes them.
+   */
+  provisional?: Record<string, string>;
   stats: MergeResult['stats'];
 }
 

@@ -146,7 +146,7 @@ export function createHandler(deps: BackgroundDeps, ownId: string, pagesBase = `
         const result = await putCapture(await deps.db(), key, capture);
         status.key = key;
         status.outcome = result.status;
-        deps.views?.changed();
+        deps.views?.changed(key);
         const hook = adapter.collectAll;
         if (hook && capture.pageKind === 'author' && hook.truncated(capture)) {
           const total = hook.total?.(capture) ?? capture.person?.metrics?.papers;

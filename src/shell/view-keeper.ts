@@ -6,11 +6,19 @@
 // hundred tabs) waits `settleMs` and makes one build, and a change arriving
 // during a build makes exactly one more. A build that fails keeps the last
 // good views and records why, so the popup can say so and offer the way out.
+//
+// A stored capture also takes a fast path at once (src/shell/provisional-update.ts):
+// the captures it concerns are merged alone and its page's view written,
+// marked provisional, while the full rebuild waits its turn. Writes of both
+// paths are serialized, and a rebuild that was read before a fast update
+// (and so overwrote it) is followed by the fast update again, so a new page
+// never goes back to showing nothing while the next rebuild runs.
 
 import { keptViews, type ViewsMeta } from '../core/kept-views';
 import type { MergeResult } from '../core/merge/types';
 import { allCaptures, allDecisions, type CaptureRecord, type DecisionRecord, type LensDB } from '../store/store';
 import { clearViews, markViews, replaceViews, viewsMeta, type WrittenViews } from '../store/views';
+import { provisionalUpdate, type ProvisionalUpdate } from './provisional-update';
 
 export interface KeeperDeps {
   db(): Promise<LensDB>;
@@ -19,11 +27,15 @@ export interface KeeperDeps {
   /** Quiet time before a build, so a burst of changes makes one build. */
   settleMs?: number;
   sleep?(ms: number): Promise<void>;
+  /** Off: every change waits for the full rebuild (the provisional path is skipped). */
+  provisional?: boolean;
+  /** Told of each provisional update (the bench times it; a failure is reported as the error). */
+  onProvisional?(u: ProvisionalUpdate | undefined, error?: unknown): void;
 }
 
 export interface ViewKeeper {
-  /** The store changed (a capture was stored, a decision or an import written). */
-  changed(): void;
+  /** The store changed (a capture was stored, a decision or an import written); `key`: the capture stored, which takes the fast path. */
+  changed(key?: string): void;
   /**
    * Resolves with the meta record once every change seen so far is in a
    * finished build. `stale`: the caller saw views older than the store with
@@ -48,14 +60,63 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
   let written: WrittenViews | undefined;
   const name = Math.random().toString(36).slice(2, 10);
   let builds = 0;
+  // Writes to the views, one at a time: a rebuild's and the fast path's.
+  let writing: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(f: () => Promise<T>): Promise<T> => {
+    const run = writing.then(f);
+    writing = run.catch(() => undefined);
+    return run;
+  };
+  // Captures stored since the last finished rebuild began (key → the change's number), and
+  // the number each one's fast update was applied at since the views were last written whole.
+  const fresh = new Map<string, number>();
+  const applied = new Map<string, number>();
+  let fastRunning: Promise<void> | undefined;
+
+  function pendingFast(): string[] {
+    return [...fresh].filter(([k, seq]) => (applied.get(k) ?? 0) < seq).map(([k]) => k);
+  }
+
+  async function fastLoop(): Promise<void> {
+    while (pendingFast().length)
+      await exclusive(async () => {
+        // Chosen once the writes before are done: a rebuild written meanwhile may already include them.
+        const keys = pendingFast();
+        if (!keys.length) return;
+        const at = new Map(keys.map((k) => [k, fresh.get(k)!]));
+        try {
+          const db = await deps.db();
+          const u = await provisionalUpdate(db, keys, deps.merge);
+          if (u?.write && written) {
+            // The rebuild's memory no longer vouches for these views: the next one rewrites or deletes them.
+            for (const id of u.write.put) written.prints.set(id, 'provisional');
+            for (const id of u.write.deleted) written.prints.delete(id);
+          }
+          deps.onProvisional?.(u);
+        } catch (err) {
+          // The rebuild that follows makes the views whole; the fast path only showed them sooner.
+          deps.onProvisional?.(undefined, err);
+        }
+        for (const [k, seq] of at) applied.set(k, Math.max(applied.get(k) ?? 0, seq));
+      });
+  }
+
+  function startFast(): void {
+    if (fastRunning || deps.provisional === false) return;
+    fastRunning = fastLoop().finally(() => {
+      fastRunning = undefined;
+      if (pendingFast().length) startFast();
+    });
+  }
 
   async function build(upTo: number): Promise<void> {
     const db = await deps.db();
     const [records, decisions] = await Promise.all([allCaptures(db), allDecisions(db)]);
     if (!records.length && !decisions.length && wanted === upTo) {
       // An empty library (just erased, or never used) keeps no views and no meta: nothing remains.
-      await clearViews(db);
+      await exclusive(() => clearViews(db));
       written = undefined;
+      afterWrite(upTo);
       return;
     }
     let result: MergeResult;
@@ -71,12 +132,22 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
     const builtAt = deps.now().toISOString();
     const meta: ViewsMeta & { build: string } = { builtAt, build: `${builtAt}#${name}.${++builds}`, captures, dirty: wanted > upTo, stats: result.stats };
     const views = keptViews(result, records);
-    try {
-      written = await replaceViews(db, views, meta, written);
-    } catch (err) {
-      written = undefined;
-      throw err;
-    }
+    await exclusive(async () => {
+      try {
+        written = await replaceViews(db, views, meta, written);
+      } catch (err) {
+        written = undefined;
+        throw err;
+      }
+      afterWrite(upTo);
+    });
+  }
+
+  /** The views were written whole from changes up to `upTo`: later captures' fast updates are applied again. */
+  function afterWrite(upTo: number): void {
+    for (const [k, seq] of fresh) if (seq <= upTo) fresh.delete(k);
+    applied.clear();
+    startFast();
   }
 
   async function loop(): Promise<void> {
@@ -109,8 +180,12 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
     });
   }
 
-  function changed(): void {
+  function changed(key?: string): void {
     wanted++;
+    if (key !== undefined) {
+      fresh.set(key, wanted);
+      startFast();
+    }
     // Marked at once, so a popup opened before the build ends knows the view is behind.
     void deps
       .db()

@@ -8,9 +8,10 @@ import type { Capture, PageKind } from '../core/capture';
 import { isUserDecision } from '../core/merge/decision-check';
 import type { UserDecision } from '../core/merge/types';
 import type { KeptView, ViewsMeta } from '../core/kept-views';
+import type { ViewKeys } from '../core/view-keys';
 
 export const DB_NAME = 'scholar-lens';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** One stored page: the latest capture of it, and when it was first and last seen. */
 export interface CaptureRecord {
@@ -55,6 +56,12 @@ export interface LensSchema extends DBSchema {
     value: KeptView;
     indexes: { byKey: string };
   };
+  /** Per view, its exact keys and rows (src/core/view-keys.ts), for the fast path when a capture arrives. Derived with the views. */
+  viewKeys: {
+    key: string;
+    value: ViewKeys;
+    indexes: { byMatch: string };
+  };
   /** One record, `current`: what the views were built from. */
   viewsMeta: { key: string; value: ViewsMeta };
 }
@@ -92,5 +99,13 @@ export function upgrade(
     const views = db.createObjectStore('views', { keyPath: 'id' });
     views.createIndex('byKey', 'keys', { multiEntry: true });
     db.createObjectStore('viewsMeta');
+  }
+  // v4: each view's exact keys (ids, title keys, person keys) and rows, so a
+  // new capture finds what it concerns without reading the library. Empty
+  // after the upgrade: a v3 store's views are simply not found by the fast
+  // path until the next rebuild, which the first change starts.
+  if (oldVersion < 4) {
+    const keys = db.createObjectStore('viewKeys', { keyPath: 'id' });
+    keys.createIndex('byMatch', 'match', { multiEntry: true });
   }
 }

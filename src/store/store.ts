@@ -131,7 +131,7 @@ export async function putSetting(db: LensDB, name: string, value: unknown): Prom
 
 /** Erase everything the extension holds, in one transaction. */
 export async function eraseAll(db: LensDB): Promise<void> {
-  const names = ['captures', 'decisions', 'settings', 'views', 'viewsMeta'] as const;
+  const names = ['captures', 'decisions', 'settings', 'views', 'viewsMeta', 'viewKeys'] as const;
   const tx = db.transaction([...names], 'readwrite');
   await Promise.all([...names.map((n) => tx.objectStore(n).clear()), tx.done]);
 }

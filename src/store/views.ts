@@ -2,6 +2,7 @@
 // background's rebuild, read one page at a time by the popup.
 
 import { isKeptView, isViewsMeta, LIBRARY_VIEW, type KeptView, type ViewsMeta } from '../core/kept-views';
+import { isViewKeys, viewKeysOf, type ViewKeys } from '../core/view-keys';
 import type { CaptureRecord, DecisionRecord, LensDB } from './schema';
 import { allDecisions, getCapture } from './store';
 
@@ -50,17 +51,24 @@ export interface WrittenViews {
  */
 export async function replaceViews(db: LensDB, views: readonly KeptView[], meta: ViewsMeta & { build: string }, previous?: WrittenViews): Promise<WrittenViews> {
   const prints = new Map(views.map((v) => [v.id, fingerprint(v)]));
-  const tx = db.transaction(['views', 'viewsMeta'], 'readwrite');
+  const tx = db.transaction(['views', 'viewsMeta', 'viewKeys'], 'readwrite');
   const store = tx.objectStore('views');
   const metaStore = tx.objectStore('viewsMeta');
+  const keyStore = tx.objectStore('viewKeys');
   const stored: unknown = await metaStore.get(META);
   const same = previous !== undefined && isViewsMeta(stored) && stored.build === previous.build;
   const writes: Promise<unknown>[] = [];
+  // A view's keys go with it: written, rewritten and deleted together (the library view has none).
+  const put = (v: KeptView) => {
+    writes.push(store.put(v));
+    if (v.id !== LIBRARY_VIEW) writes.push(keyStore.put(viewKeysOf(v)));
+  };
   if (same) {
-    for (const id of previous.prints.keys()) if (!prints.has(id)) writes.push(store.delete(id));
-    for (const v of views) if (previous.prints.get(v.id) !== prints.get(v.id)) writes.push(store.put(v));
+    for (const id of previous.prints.keys()) if (!prints.has(id)) writes.push(store.delete(id), keyStore.delete(id));
+    for (const v of views) if (previous.prints.get(v.id) !== prints.get(v.id)) put(v);
   } else {
-    writes.push(store.clear(), ...views.map((v) => store.put(v)));
+    writes.push(store.clear(), keyStore.clear());
+    views.forEach(put);
   }
   await Promise.all([...writes, metaStore.put(meta, META), tx.done]);
   return { build: meta.build, prints };
@@ -103,6 +111,89 @@ export async function storedProfile(
 
 /** Nothing is stored: nothing derived from it may remain either (Erase everything leaves an empty database). */
 export async function clearViews(db: LensDB): Promise<void> {
-  const tx = db.transaction(['views', 'viewsMeta'], 'readwrite');
-  await Promise.all([tx.objectStore('views').clear(), tx.objectStore('viewsMeta').clear(), tx.done]);
+  const tx = db.transaction(['views', 'viewsMeta', 'viewKeys'], 'readwrite');
+  await Promise.all([tx.objectStore('views').clear(), tx.objectStore('viewsMeta').clear(), tx.objectStore('viewKeys').clear(), tx.done]);
+}
+
+/** A key on more views than this ties nothing (a common title like "Introduction", a frequent name key): not followed. */
+const MAX_VIEWS_PER_KEY = 50;
+
+/** The keys records (src/core/view-keys.ts) of the views sharing any of these exact keys, through the byMatch index; never a view or a capture. */
+export async function keysMatching(db: LensDB, keys: readonly string[]): Promise<ViewKeys[]> {
+  const tx = db.transaction('viewKeys', 'readonly');
+  const index = tx.store.index('byMatch');
+  const idLists = await Promise.all(keys.map((k) => index.getAllKeys(k, MAX_VIEWS_PER_KEY + 1)));
+  const ids = new Set<string>();
+  for (const l of idLists) if (l.length <= MAX_VIEWS_PER_KEY) for (const id of l) ids.add(id);
+  const found = await Promise.all([...ids].map((id) => tx.store.get(id)));
+  await tx.done;
+  return (found as unknown[]).filter(isViewKeys);
+}
+
+/** What a provisional write changed, so the keeper's memory of its last build stops vouching for those views. */
+export interface ProvisionalWrite {
+  /** Views written or rewritten (the provisional ones, and older ones that lost a page to them). */
+  put: string[];
+  deleted: string[];
+}
+
+/**
+ * Write provisional views (src/core/provisional-views.ts) in one transaction
+ * with the meta record, which stays dirty and lists the captures they
+ * include. A stored view that shows one of their pages gives that page up
+ * (and is deleted when it has none left), so a page still maps to one view.
+ * Refused (undefined, nothing written) when a stored view of the same id
+ * holds a page the provisional one lacks: the rebuild decides that one.
+ */
+export async function writeProvisional(db: LensDB, views: readonly KeptView[], included: Record<string, string>): Promise<ProvisionalWrite | undefined> {
+  // Relaxed: derived data that the rebuild rewrites anyway need not wait for the disk.
+  const tx = db.transaction(['views', 'viewsMeta', 'viewKeys'], 'readwrite', { durability: 'relaxed' });
+  const store = tx.objectStore('views');
+  const metaStore = tx.objectStore('viewsMeta');
+  const keyStore = tx.objectStore('viewKeys');
+  const covered = new Set(views.flatMap((v) => v.keys));
+  const ids = new Set(views.map((v) => v.id));
+  // Which stored views show these pages, from their small keys records; a view without one (stored before v4) is read whole.
+  const idLists = await Promise.all([...covered].map((k) => store.index('byKey').getAllKeys(k)));
+  const candidates = [...new Set([...idLists.flat(), ...ids])];
+  const records = (await Promise.all(candidates.map((id) => keyStore.get(id)))) as unknown[];
+  const overlapping: { id: string; keys: string[] }[] = [];
+  await Promise.all(
+    candidates.map(async (id, i) => {
+      const k = records[i];
+      if (isViewKeys(k)) return overlapping.push({ id, keys: k.keys });
+      const v: unknown = await store.get(id);
+      if (isKeptView(v)) overlapping.push({ id, keys: v.keys });
+    }),
+  );
+  const writes: Promise<unknown>[] = [];
+  const out: ProvisionalWrite = { put: [...ids], deleted: [] };
+  for (const old of overlapping) {
+    const left = old.keys.filter((k) => !covered.has(k));
+    if (ids.has(old.id)) {
+      if (left.length) {
+        tx.abort();
+        await tx.done.catch(() => undefined);
+        return undefined;
+      }
+      continue;
+    }
+    if (left.length) {
+      // Rare (the subset merge split what a stored view holds): that view keeps its other pages.
+      const v: unknown = await store.get(old.id);
+      if (isKeptView(v)) {
+        writes.push(store.put({ ...v, keys: left }), keyStore.put(viewKeysOf({ ...v, keys: left })));
+        out.put.push(old.id);
+      }
+    } else {
+      writes.push(store.delete(old.id), keyStore.delete(old.id));
+      out.deleted.push(old.id);
+    }
+  }
+  for (const v of views) writes.push(store.put(v), keyStore.put(viewKeysOf(v)));
+  const current: unknown = await metaStore.get(META);
+  const base: ViewsMeta = isViewsMeta(current) ? current : { builtAt: '', captures: {}, dirty: true, stats: { captures: 0, records: 0, works: 0, people: 0 } };
+  writes.push(metaStore.put({ ...base, dirty: true, provisional: { ...base.provisional, ...included } }, META));
+  await Promise.all([...writes, tx.done]);
+  return out;
 }

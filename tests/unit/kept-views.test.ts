@@ -6,7 +6,8 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isKeptView, keptViews, libraryOf, viewIsCurrent, type ViewsMeta } from '../../src/core/kept-views';
+import { isKeptView, keptViews, libraryOf, LIBRARY_VIEW, viewIsCurrent, type ViewsMeta } from '../../src/core/kept-views';
+import { viewKeysOf } from '../../src/core/view-keys';
 import { allCaptures, allDecisions, deleteCapture, eraseAll, openStore, putDecision, type CaptureRecord, type DecisionRecord } from '../../src/store/store';
 import { allViews, replaceViews, storedProfile, viewForKey, viewsMeta } from '../../src/store/views';
 import { createViewKeeper } from '../../src/shell/view-keeper';
@@ -205,7 +206,7 @@ function revisit(r: CaptureRecord, day: number): CaptureRecord {
   return { ...r, lastSeen: at, timesSeen: r.timesSeen + 1, capture: { ...r.capture, capturedAt: at, works: (r.capture.works ?? []).slice(0, -1) } };
 }
 
-type Op = { kind: 'put'; record: CaptureRecord } | { kind: 'delete'; key: string } | { kind: 'decide'; decision: DecisionRecord } | { kind: 'settle' };
+type Op = { kind: 'put'; record: CaptureRecord } | { kind: 'delete'; key: string } | { kind: 'decide'; decision: DecisionRecord } | { kind: 'settle' } | { kind: 'tick' };
 
 const ops: fc.Arbitrary<Op[]> = fc.array(
   fc.oneof(
@@ -217,26 +218,34 @@ const ops: fc.Arbitrary<Op[]> = fc.array(
       decisionRecord({ kind: 'link-people', people: [`page:${ERNST}`, `page:${DBLP}`], at: '2026-12-02T09:00:00.000Z' }),
     ).map((decision): Op => ({ kind: 'decide', decision })),
     fc.constant<Op>({ kind: 'settle' }),
+    // A moment for a fast update or a build to get going before the next change.
+    fc.constant<Op>({ kind: 'tick' }),
   ),
   { minLength: 1, maxLength: 14 },
 );
 
 describe('kept views equal a rebuild, whatever the order of changes and builds', () => {
-  it('captures stored, revisited and deleted, decisions made, builds finishing in between', async () => {
+  it('captures stored (each taking the fast path), revisited and deleted, decisions made, builds finishing in between', async () => {
+    let provisionalWrites = 0;
     await fc.assert(
       fc.asyncProperty(ops, async (sequence) => {
         const db = await freshDb();
-        const keeper = createViewKeeper({ db: async () => db, now: NOW, merge: mergeRecords, settleMs: 0 });
+        const keeper = createViewKeeper({ db: async () => db, now: NOW, merge: mergeRecords, settleMs: 0, onProvisional: (u) => void (u?.write && provisionalWrites++) });
         const pending: Promise<unknown>[] = [];
         for (const op of sequence) {
           if (op.kind === 'settle') {
             await keeper.settled();
             continue;
           }
+          if (op.kind === 'tick') {
+            for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 0));
+            continue;
+          }
           if (op.kind === 'put') await db.put('captures', op.record);
           else if (op.kind === 'delete') await deleteCapture(db, op.key);
           else await putDecision(db, op.decision);
-          keeper.changed();
+          // A stored capture takes the fast path too: provisional views written at once, between the builds.
+          keeper.changed(op.kind === 'put' ? op.record.key : undefined);
           // Someone asks while builds run (a popup opening): must not disturb them.
           pending.push(keeper.settled());
         }
@@ -254,12 +263,18 @@ describe('kept views equal a rebuild, whatever the order of changes and builds',
         }
         const want = keptViews(mergeRecords(records, decisions), records);
         expect(got.sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(want.sort((a, b) => (a.id < b.id ? -1 : 1)));
+        // The keys the fast path finds views by are those of the views there, no stale ones.
+        const keys = (await db.getAll('viewKeys')).sort((a, b) => (a.id < b.id ? -1 : 1));
+        expect(keys).toEqual(want.filter((v) => v.id !== LIBRARY_VIEW).map(viewKeysOf));
         const meta = await viewsMeta(db);
         expect(meta?.dirty).toBe(false);
+        expect(meta?.provisional).toBeUndefined();
         expect(meta?.captures).toEqual(Object.fromEntries(records.map((r) => [r.key, r.capture.capturedAt])));
         db.close();
       }),
       { seed: 20261202, numRuns: 25 },
     );
+    // The runs did exercise the fast path, not only the rebuilds.
+    expect(provisionalWrites).toBeGreaterThan(10);
   });
 });

@@ -1,0 +1,61 @@
+// The keeper's fast path when a capture arrives (src/core/provisional-views.ts):
+// find the kept views that share exact keys with it through the byMatch index
+// (their small keys records, not the views),
+// read only the captures they come from, merge those, and write the new
+// page's view at once, marked provisional. Reads no other capture.
+
+import { captureKeys, concernedCaptures, provisionalViews, subsetDecisions, subsetRecords } from '../core/provisional-views';
+import type { KeptView } from '../core/kept-views';
+import type { MergeResult } from '../core/merge/types';
+import { allDecisions, type CaptureRecord, type DecisionRecord, type LensDB } from '../store/store';
+import { keysMatching, writeProvisional, type ProvisionalWrite } from '../store/views';
+
+export interface ProvisionalUpdate {
+  views: KeptView[];
+  /** Undefined when the write was refused (the rebuild decides). */
+  write?: ProvisionalWrite;
+  /** Captures and rows the subset merge read. */
+  captures: number;
+  rows: number;
+  /** Milliseconds per step (find, read, merge, write), for the bench. */
+  ms: { find: number; read: number; merge: number; write: number };
+}
+
+async function capturesByKey(db: LensDB, keys: Iterable<string>): Promise<Map<string, CaptureRecord>> {
+  const tx = db.transaction('captures', 'readonly');
+  const list = [...keys];
+  const got = await Promise.all(list.map((k) => tx.store.get(k)));
+  await tx.done;
+  const out = new Map<string, CaptureRecord>();
+  got.forEach((r, i) => r && out.set(list[i]!, r));
+  return out;
+}
+
+/** Undefined when none of the keys is a stored author or paper page (only those have a view of their own). */
+export async function provisionalUpdate(
+  db: LensDB,
+  keys: readonly string[],
+  merge: (records: readonly CaptureRecord[], decisions: readonly DecisionRecord[]) => MergeResult,
+): Promise<ProvisionalUpdate | undefined> {
+  let t = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const d = now - t;
+    t = now;
+    return d;
+  };
+  const fresh = [...(await capturesByKey(db, keys)).values()].filter((r) => r.capture.pageKind === 'author' || r.capture.pageKind === 'paper');
+  if (!fresh.length) return undefined;
+  const matched = await keysMatching(db, [...new Set(fresh.flatMap(captureKeys))]);
+  const concerned = concernedCaptures(fresh, matched);
+  const find = lap();
+  const [stored, decisions] = await Promise.all([capturesByKey(db, [...concerned.whole, ...concerned.partial.keys()]), allDecisions(db)]);
+  const read = lap();
+  const { records, demoted, rows: renumbered } = subsetRecords(concerned, stored);
+  const views = provisionalViews(merge(records, subsetDecisions(decisions, renumbered)), records, fresh.map((r) => r.key), demoted, renumbered);
+  const merged = lap();
+  const rows = records.reduce((n, r) => n + (r.capture.works?.length ?? 0), 0);
+  if (!views.length) return { views, captures: records.length, rows, ms: { find, read, merge: merged, write: 0 } };
+  const write = await writeProvisional(db, views, Object.fromEntries(fresh.map((r) => [r.key, r.capture.capturedAt])));
+  return { views, ...(write ? { write } : {}), captures: records.length, rows, ms: { find, read, merge: merged, write: lap() } };
+}
