@@ -26,13 +26,20 @@ export function emissions(model: LinearModel, feats: Uint32Array[]): Float64Arra
 }
 
 export function viterbi(model: LinearModel, em: Float64Array[], boundary: ArrayLike<number>): number[] {
+  if (em.length === 0) return [];
+  const { alpha, back } = forward(model, em, boundary);
+  return backtrack(alpha, back, em.length, model.labels);
+}
+
+/** The max-product forward pass: the best score of each label at each token, and the label before it on that best path. */
+function forward(model: LinearModel, em: Float64Array[], boundary: ArrayLike<number>): { alpha: Float64Array; back: Int32Array } {
   const n = em.length;
-  if (n === 0) return [];
   const L = model.labels;
   const tr = model.transitions;
-  const score = new Float64Array(n * L);
+  const alpha = new Float64Array(n * L);
   const back = new Int32Array(n * L);
-  for (let y = 0; y < L; y++) score[y] = em[0]![y]! + model.start[y]!;
+  if (n === 0) return { alpha, back };
+  for (let y = 0; y < L; y++) alpha[y] = em[0]![y]! + model.start[y]!;
   for (let i = 1; i < n; i++) {
     const e = em[i]!;
     const tb = boundary[i]! * L * L;
@@ -40,20 +47,25 @@ export function viterbi(model: LinearModel, em: Float64Array[], boundary: ArrayL
       let best = -Infinity;
       let arg = 0;
       for (let x = 0; x < L; x++) {
-        const v = score[(i - 1) * L + x]! + tr[tb + x * L + y]!;
+        const v = alpha[(i - 1) * L + x]! + tr[tb + x * L + y]!;
         if (v > best) {
           best = v;
           arg = x;
         }
       }
-      score[i * L + y] = best + e[y]!;
+      alpha[i * L + y] = best + e[y]!;
       back[i * L + y] = arg;
     }
   }
+  return { alpha, back };
+}
+
+/** The best path from the forward pass (ties: the first best label). */
+function backtrack(alpha: Float64Array, back: Int32Array, n: number, L: number): number[] {
   let best = -Infinity;
   let y = 0;
   for (let k = 0; k < L; k++) {
-    const v = score[(n - 1) * L + k]!;
+    const v = alpha[(n - 1) * L + k]!;
     if (v > best) {
       best = v;
       y = k;
@@ -78,27 +90,9 @@ export function maxMarginals(model: LinearModel, em: Float64Array[], boundary: A
   const n = em.length;
   const L = model.labels;
   const tr = model.transitions;
-  const alpha = new Float64Array(n * L);
+  const { alpha, back } = forward(model, em, boundary);
   const beta = new Float64Array(n * L);
   if (n === 0) return { alpha, beta, path: [] };
-  const back = new Int32Array(n * L);
-  for (let y = 0; y < L; y++) alpha[y] = em[0]![y]! + model.start[y]!;
-  for (let i = 1; i < n; i++) {
-    const tb = boundary[i]! * L * L;
-    for (let y = 0; y < L; y++) {
-      let best = -Infinity;
-      let arg = 0;
-      for (let x = 0; x < L; x++) {
-        const v = alpha[(i - 1) * L + x]! + tr[tb + x * L + y]!;
-        if (v > best) {
-          best = v;
-          arg = x;
-        }
-      }
-      alpha[i * L + y] = best + em[i]![y]!;
-      back[i * L + y] = arg;
-    }
-  }
   for (let y = 0; y < L; y++) beta[(n - 1) * L + y] = em[n - 1]![y]!;
   for (let i = n - 2; i >= 0; i--) {
     const tb = boundary[i + 1]! * L * L;
@@ -108,13 +102,5 @@ export function maxMarginals(model: LinearModel, em: Float64Array[], boundary: A
       beta[i * L + y] = best + em[i]![y]!;
     }
   }
-  // The best labelling itself, as viterbi() finds it (same ties: first best).
-  let y = 0;
-  for (let k = 1; k < L; k++) if (alpha[(n - 1) * L + k]! > alpha[(n - 1) * L + y]!) y = k;
-  const path = new Array<number>(n);
-  for (let i = n - 1; i >= 0; i--) {
-    path[i] = y;
-    y = back[i * L + y]!;
-  }
-  return { alpha, beta, path };
+  return { alpha, beta, path: backtrack(alpha, back, n, L) };
 }
