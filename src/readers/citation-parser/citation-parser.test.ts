@@ -4,6 +4,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCitation, splitAuthors, familyOf } from './index';
+import { normTitle } from './dataset';
+import { tokenize } from './features';
+import { quotedTitle } from './title-ranker';
 
 describe('parseCitation, one string per style (synthetic)', () => {
   it('APA: inverted names, year in brackets, volume(issue), DOI', () => {
@@ -66,5 +69,36 @@ describe('splitAuthors', () => {
     expect(splitAuthors('Lee, Lisa; Howard, William')).toEqual(['Lisa Lee', 'William Howard']);
     expect(familyOf('de la Macorra JC')).toBe('de la Macorra');
     expect(familyOf('Ludwig van Beethoven')).toBe('van Beethoven');
+  });
+});
+
+describe('title normalization as scored (normTitle), synthetic', () => {
+  it('strips quotes, trailing stops and separators standing apart at either end', () => {
+    expect(normTitle('“A Title of a Paper.”')).toBe('A Title of a Paper');
+    expect(normTitle('Методы анализа ссылок //')).toBe('Методы анализа ссылок');
+    expect(normTitle('A report on things. –')).toBe('A report on things');
+    expect(normTitle('- A leading dash')).toBe('A leading dash');
+    expect(normTitle('> A quoted line')).toBe('A quoted line');
+  });
+  it('drops the "In" that follows a closing quote, and only there', () => {
+    expect(normTitle('“The Founding of Something.” In')).toBe('The Founding of Something');
+    expect(normTitle('De la chose », in')).toBe('De la chose');
+    expect(normTitle('Checking In')).toBe('Checking In');
+    expect(normTitle('Well-known words in')).toBe('Well-known words in');
+  });
+  it('keeps hyphens and slashes inside words', () => {
+    expect(normTitle('30-, 40- and 50-year-old men')).toBe('30-, 40- and 50-year-old men');
+    expect(normTitle('Input/output at scale')).toBe('Input/output at scale');
+  });
+});
+
+describe('second stage skipped for quoted titles', () => {
+  it('quotedTitle: two words or more between quote marks', () => {
+    const t = tokenize('Smith, J. "A fast parser," Journal, 2019.');
+    expect(quotedTitle(t, [2, 5])).toBe(true);
+    expect(quotedTitle(t, [3, 5])).toBe(false);
+    expect(quotedTitle(t, [2, 4])).toBe(false);
+    expect(quotedTitle(t, undefined)).toBe(false);
+    expect(quotedTitle(tokenize('«Une étude»'), [0, 2])).toBe(true);
   });
 });

@@ -83,12 +83,21 @@ export function splitOf(text: string): SplitPart {
 
 // ---- normalizations applied to gold and predicted values alike ----
 
-/** Title as scored: surrounding quotes and trailing punctuation stripped, whitespace normalized. */
+/**
+ * Title as scored: surrounding quotes and trailing punctuation stripped,
+ * whitespace normalized; also a separator standing apart at either end (GOST
+ * "Title //", "Title. –", a leading "- " or "> ") and the "In" that follows a
+ * closing quote ("Title.” In", "Title », in"): AnyStyle's labels put these in
+ * the title now and then, and no style counts them as part of it.
+ */
 export function normTitle(s: string | undefined): string | undefined {
   let t = cleanText(s);
   if (!t) return undefined;
   for (let i = 0; i < 3; i++) {
     t = t
+      .replace(/([”"»’'])\s*,?\s*(?:in|dans|en|im)\s*:?$/iu, '$1')
+      .replace(/(?:\s+[-–—/>]+|\/\/)+$/u, '')
+      .replace(/^[-–—>]+\s+/u, '')
       .replace(/[\s.,;:]+$/u, '')
       .replace(/^["“”„«»‘’'`]+|["“”„«»‘’'`]+$/gu, '')
       .replace(/[\s.,;:]+$/u, '')

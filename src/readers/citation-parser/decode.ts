@@ -86,11 +86,11 @@ function backtrack(alpha: Float64Array, back: Int32Array, n: number, L: number):
  * labelling under a constraint on one span costs only that span's length;
  * `path` is the best labelling (what viterbi() returns).
  */
-export function maxMarginals(model: LinearModel, em: Float64Array[], boundary: ArrayLike<number>): { alpha: Float64Array; beta: Float64Array; path: number[] } {
+export function maxMarginals(model: LinearModel, em: Float64Array[], boundary: ArrayLike<number>, fw: ForwardPath = forwardPath(model, em, boundary)): { alpha: Float64Array; beta: Float64Array; path: number[] } {
   const n = em.length;
   const L = model.labels;
   const tr = model.transitions;
-  const { alpha, back } = forward(model, em, boundary);
+  const { alpha, path } = fw;
   const beta = new Float64Array(n * L);
   if (n === 0) return { alpha, beta, path: [] };
   for (let y = 0; y < L; y++) beta[(n - 1) * L + y] = em[n - 1]![y]!;
@@ -102,5 +102,17 @@ export function maxMarginals(model: LinearModel, em: Float64Array[], boundary: A
       beta[i * L + y] = best + em[i]![y]!;
     }
   }
-  return { alpha, beta, path: backtrack(alpha, back, n, L) };
+  return { alpha, beta, path };
+}
+
+export interface ForwardPath {
+  alpha: Float64Array;
+  /** The best labelling, as viterbi() returns it. */
+  path: number[];
+}
+
+/** The forward pass and the best path: viterbi() with its forward scores kept, so maxMarginals() can reuse them. */
+export function forwardPath(model: LinearModel, em: Float64Array[], boundary: ArrayLike<number>): ForwardPath {
+  const { alpha, back } = forward(model, em, boundary);
+  return { alpha, path: em.length ? backtrack(alpha, back, em.length, model.labels) : [] };
 }

@@ -6,11 +6,11 @@
 
 import { cleanText, parseYear } from '../../core/text';
 import { MODEL_BUCKETS, MODEL_LABELS, MODEL_START, MODEL_TRANSITIONS, MODEL_WEIGHTS_BASE64, RANKER_BUCKETS, RANKER_GAP, RANKER_WEIGHTS_BASE64 } from './model';
-import { emissions, maxMarginals, viterbi, type LinearModel } from './decode';
+import { emissions, forwardPath, maxMarginals, viterbi, type LinearModel } from './decode';
 import { LABELS, normPages, normTitle } from './dataset';
 import { boundaryClasses, featureBuckets, tokenize } from './features';
 import { findIds, type CitationIds } from './identifiers';
-import { bestCandidate, firstStageTitle, titleCandidates, type RankerModel } from './title-ranker';
+import { bestCandidate, firstStageTitle, quotedTitle, titleCandidates, type RankerModel } from './title-ranker';
 import { splitAuthors } from './names';
 
 export { familyOf, splitAuthors } from './names';
@@ -56,7 +56,7 @@ const MAX_TOKENS = 200;
 
 /**
  * The tokens of a string with the label the model gives each: the tagger's
- * best labelling, then the title span the ranker prefers (title-ranker.ts);
+ * best labelling, then (unless the tagger's title is quoted) the title span the ranker prefers (title-ranker.ts);
  * when that differs from the tagger's, the labelling is decoded again with the
  * chosen span as the title and no title elsewhere, so the other parts agree.
  */
@@ -65,10 +65,13 @@ export function labelTokens(text: string): { tokens: string[]; labels: TokenLabe
   const m = theModel();
   const bound = boundaryClasses(tokens);
   const em = emissions(m, featureBuckets(tokens, m.buckets, bound));
-  const mm = maxMarginals(m, em, bound);
-  const base = baseOf(mm.path);
-  const pick = bestCandidate(theRanker(), titleCandidates(m, em, bound, TITLE_TAGS, tokens, base, RANKER_BUCKETS, mm));
+  const fw = forwardPath(m, em, bound);
+  const base = baseOf(fw.path);
   const had = firstStageTitle(base, tokens);
+  // A quoted title is kept as the tagger found it: no backward pass, no ranker.
+  if (quotedTitle(tokens, had)) return { tokens, labels: base };
+  const mm = maxMarginals(m, em, bound, fw);
+  const pick = bestCandidate(theRanker(), titleCandidates(m, em, bound, TITLE_TAGS, tokens, base, RANKER_BUCKETS, mm));
   if (!pick || (pick.a < 0 ? !had : had && had[0] === pick.a && had[1] === pick.b)) return { tokens, labels: base };
   const T = [TITLE_TAGS.b, TITLE_TAGS.i, TITLE_TAGS.e];
   const forced = em.map((e, i) => {
