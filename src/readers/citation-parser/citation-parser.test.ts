@@ -7,6 +7,7 @@ import { parseCitation, splitAuthors, familyOf } from './index';
 import { normTitle } from './dataset';
 import { tokenize } from './features';
 import { quotedTitle } from './title-ranker';
+import { emissions, forwardPath, maxMarginals, viterbi } from './decode';
 
 describe('parseCitation, one string per style (synthetic)', () => {
   it('APA: inverted names, year in brackets, volume(issue), DOI', () => {
@@ -100,5 +101,20 @@ describe('second stage skipped for quoted titles', () => {
     expect(quotedTitle(t, [2, 4])).toBe(false);
     expect(quotedTitle(t, undefined)).toBe(false);
     expect(quotedTitle(tokenize('«Une étude»'), [0, 2])).toBe(true);
+  });
+});
+
+describe('forwardPath (decode.ts)', () => {
+  it('gives viterbi\'s path, and maxMarginals gives the same from it as from scratch', () => {
+    const model = { buckets: 4, labels: 3, weights: [1, -1, 0, 0, 2, -2, -1, 0, 1, 0.5, 0.5, -0.5], transitions: Array.from({ length: 2 * 9 }, (_, i) => ((i * 7) % 5) - 2), start: [0, 1, -1] };
+    const feats = [Uint32Array.of(0, 1), Uint32Array.of(2), Uint32Array.of(3, 0), Uint32Array.of(1, 2, 3)];
+    const bound = Uint8Array.of(0, 1, 0, 1);
+    const em = emissions(model, feats);
+    const fw = forwardPath(model, em, bound);
+    expect(fw.path).toEqual(viterbi(model, em, bound));
+    const a = maxMarginals(model, em, bound);
+    const b = maxMarginals(model, em, bound, fw);
+    expect([...b.beta]).toEqual([...a.beta]);
+    expect(b.path).toEqual(a.path);
   });
 });
