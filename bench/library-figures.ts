@@ -3,7 +3,8 @@
 // - mergeAll on about 100 000 rows from scratch: time and peak RSS of a child
 //   that reads the records from a file and merges them (bench/merge-child.ts);
 // - `npm run --silent cli -- merge` on the 58 000-row library written as a
-//   backup: peak RSS over its processes (bench/peak-rss.cjs), output size.
+//   backup: peak RSS over its processes (bench/peak-rss.cjs), output size;
+// - `cli export --format …` of the same backup, each format: peak RSS.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, openSync, closeSync } from 'node:fs';
@@ -44,29 +45,59 @@ export function mergeFromScratch(rows = 100_000): Figure[] {
   }
 }
 
+/** The library written as a backup file, as the extension's "Export everything" would. */
+function writeBackup(dir: string, lib: Library): string {
+  const backup = join(dir, 'library-backup.json');
+  writeFileSync(backup, serializeBackup(makeBackup({ captures: lib.records.map((r): StoredCaptureRecord => ({ ...r })) }, new Date('2026-11-22T10:00:00.000Z'))));
+  return backup;
+}
+
+/** `npm run --silent cli -- <args>` with stdout to a file: peak RSS over its processes (MB), wall time, output size. */
+function runCli(dir: string, args: string[]): { peakMB: number; ms: number; outMB: number } {
+  const rss = join(dir, 'rss.txt');
+  writeFileSync(rss, '');
+  const out = join(dir, 'out.txt');
+  const fd = openSync(out, 'w');
+  const t0 = performance.now();
+  const child = spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
+    stdio: ['ignore', fd, 'pipe'],
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_RSS_FILE: rss, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${resolve('bench/peak-rss.cjs')}`.trim() },
+  });
+  const ms = performance.now() - t0;
+  closeSync(fd);
+  if (child.status !== 0) throw new Error(`cli ${args[0]} exited ${child.status}: ${child.stderr.slice(-500)}`);
+  return { peakMB: peakOf(rss), ms, outMB: statSync(out).size / MB };
+}
+
 export function cliMerge(lib: Library = generateLibrary()): Figure[] {
   const dir = mkdtempSync(join(tmpdir(), 'scholar-lens-bench-cli-'));
   try {
-    const backup = join(dir, 'library-backup.json');
-    writeFileSync(backup, serializeBackup(makeBackup({ captures: lib.records.map((r): StoredCaptureRecord => ({ ...r })) }, new Date('2026-11-22T10:00:00.000Z'))));
-    const rss = join(dir, 'rss.txt');
-    writeFileSync(rss, '');
-    const out = join(dir, 'merged.json');
-    const fd = openSync(out, 'w');
-    const t0 = performance.now();
-    const child = spawnSync('npm', ['run', '--silent', 'cli', '--', 'merge', '--now', '2026-11-22T10:00:00Z', backup], {
-      stdio: ['ignore', fd, 'pipe'],
-      encoding: 'utf8',
-      env: { ...process.env, BENCH_RSS_FILE: rss, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${resolve('bench/peak-rss.cjs')}`.trim() },
-    });
-    const ms = performance.now() - t0;
-    closeSync(fd);
-    if (child.status !== 0) throw new Error(`cli merge exited ${child.status}: ${child.stderr.slice(-500)}`);
-    const note = `${describe(lib)}; backup ${(statSync(backup).size / MB).toFixed(0)} MB; ${(ms / 1000).toFixed(1)} s in all`;
+    const backup = writeBackup(dir, lib);
+    const r = runCli(dir, ['merge', '--now', '2026-11-22T10:00:00Z', backup]);
+    const note = `${describe(lib)}; backup ${(statSync(backup).size / MB).toFixed(0)} MB; ${(r.ms / 1000).toFixed(1)} s in all`;
     return [
-      { name: 'cli merge of the 303-researcher library backup: peak RSS', value: peakOf(rss), unit: 'MB', budget: 600, note },
-      { name: 'cli merge of the 303-researcher library backup: output', value: statSync(out).size / MB, unit: 'MB', note },
+      { name: 'cli merge of the 303-researcher library backup: peak RSS', value: r.peakMB, unit: 'MB', budget: 600, note },
+      { name: 'cli merge of the 303-researcher library backup: output', value: r.outMB, unit: 'MB', note },
     ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The formats `cli export` writes to stdout, streamed (src/cli/export-stream.ts). */
+export const CLI_EXPORT_FORMATS = ['json', 'bibtex', 'ris', 'csl', 'csv', 'pop-csv'] as const;
+
+/** `cli export --format F` of the library backup, every format: peak RSS and wall time (json re-exports the backup; the rest merge first). */
+export function cliExport(lib: Library = generateLibrary(), formats: readonly string[] = CLI_EXPORT_FORMATS): Figure[] {
+  const dir = mkdtempSync(join(tmpdir(), 'scholar-lens-bench-cli-'));
+  try {
+    const backup = writeBackup(dir, lib);
+    return formats.flatMap((format): Figure[] => {
+      const r = runCli(dir, ['export', '--format', format, '--now', '2026-11-22T10:00:00Z', backup]);
+      const note = `${describe(lib)}; output ${r.outMB.toFixed(1)} MB; ${(r.ms / 1000).toFixed(1)} s in all`;
+      return [{ name: `cli export --format ${format} of the 303-researcher library backup: peak RSS`, value: r.peakMB, unit: 'MB', note }];
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -80,9 +80,10 @@ await section('merge', 'merge scaling', async () => {
 let library: import('./library').Library | undefined;
 const theLibrary = async () => (library ??= (await import('./library')).generateLibrary());
 
-await section('library', 'generated library: merge from scratch, command-line merge', async () => {
-  const { cliMerge, mergeFromScratch } = await import('./library-figures');
-  return [...mergeFromScratch(100_000), ...cliMerge(await theLibrary())];
+await section('library', 'generated library: merge from scratch, command-line merge and export', async () => {
+  const { cliExport, cliMerge, mergeFromScratch } = await import('./library-figures');
+  const lib = await theLibrary();
+  return [...mergeFromScratch(100_000), ...cliMerge(lib), ...cliExport(lib)];
 });
 
 await section('incremental', 'generated library: a new capture merged (provisional view), then the rebuild', async () => {

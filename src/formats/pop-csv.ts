@@ -48,45 +48,47 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  * Cites is left empty when no site gave a count: unknown, not 0.
  */
 export function toPopCsv(items: readonly CslItem[], now: Date): string {
+  return toCsv(POP_COLUMNS, items.map((it, i) => popRow(it, i, now)));
+}
+
+/** The PoP row of the item at `index` (0-based; GSRank is index + 1) of the list. */
+export function popRow(it: CslItem, index: number, now: Date): Cell[] {
   const queryYear = now.getUTCFullYear();
-  const rows: Cell[][] = items.map((it, i) => {
-    const x = it.custom?.scholarLens ?? {};
-    const cites = x.citations;
-    const year = it.issued?.['date-parts'][0]?.[0];
-    const age = year !== undefined ? Math.max(1, queryYear - year + 1) : undefined;
-    const authors = it.author ?? [];
-    const [start, end] = it.page?.split('-') ?? [];
-    return [
-      cites,
-      authors.map(initialsName).join(', ') || undefined,
-      it.title,
-      year,
-      // Scholar's (and PoP's) own forms for a preprint's and a patent's source, which read back to the same item.
-      it['container-title'] ?? (it.type === 'patent' ? it.number : it.archive === 'arXiv' && it.number ? `arXiv preprint ${it.number}` : undefined),
-      it.publisher,
-      it.URL,
-      undefined,
-      i + 1,
-      now.toISOString().slice(0, 10),
-      POP_TYPE[it.type],
-      it.DOI,
-      undefined,
-      undefined,
-      it.volume,
-      it.issue,
-      start,
-      end,
-      cites,
-      cites !== undefined && age !== undefined ? round2(cites / age) : undefined,
-      cites !== undefined && authors.length ? round2(cites / authors.length) : undefined,
-      authors.length || undefined,
-      age,
-      it.abstract,
-      undefined,
-      undefined,
-    ];
-  });
-  return toCsv(POP_COLUMNS, rows);
+  const x = it.custom?.scholarLens ?? {};
+  const cites = x.citations;
+  const year = it.issued?.['date-parts'][0]?.[0];
+  const age = year !== undefined ? Math.max(1, queryYear - year + 1) : undefined;
+  const authors = it.author ?? [];
+  const [start, end] = it.page?.split('-') ?? [];
+  return [
+    cites,
+    authors.map(initialsName).join(', ') || undefined,
+    it.title,
+    year,
+    // Scholar's (and PoP's) own forms for a preprint's and a patent's source, which read back to the same item.
+    it['container-title'] ?? (it.type === 'patent' ? it.number : it.archive === 'arXiv' && it.number ? `arXiv preprint ${it.number}` : undefined),
+    it.publisher,
+    it.URL,
+    undefined,
+    index + 1,
+    now.toISOString().slice(0, 10),
+    POP_TYPE[it.type],
+    it.DOI,
+    undefined,
+    undefined,
+    it.volume,
+    it.issue,
+    start,
+    end,
+    cites,
+    cites !== undefined && age !== undefined ? round2(cites / age) : undefined,
+    cites !== undefined && authors.length ? round2(cites / authors.length) : undefined,
+    authors.length || undefined,
+    age,
+    it.abstract,
+    undefined,
+    undefined,
+  ];
 }
 
 /** Does the file start with PoP's header (Cites, Authors, Title, …)? */

@@ -4,7 +4,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { Items, writeJsonObject } from '../../src/cli/json-stream';
+import { Items, jsonArrayPieces, writeJsonObject } from '../../src/cli/json-stream';
 
 async function written(fields: [string, unknown][]): Promise<{ text: string; pieces: number }> {
   const out: string[] = [];
@@ -25,6 +25,15 @@ describe('streamed JSON', () => {
         expect((await written(streamed)).text).toBe(JSON.stringify(whole, null, 2) + '\n');
       }),
     );
+  });
+
+  test('a streamed top-level array is the text JSON.stringify gives the whole array', () => {
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue()), (items) => {
+        expect([...jsonArrayPieces(items)].join('')).toBe(JSON.stringify(items, null, 2) + '\n');
+      }),
+    );
+    expect([...jsonArrayPieces([])].join('')).toBe('[]\n');
   });
 
   test('empty object and empty streamed array; undefined fields left out, as JSON.stringify does', async () => {

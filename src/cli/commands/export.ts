@@ -3,17 +3,20 @@
 // CSL-JSON) in, merged, one export on stdout. `--format jsonl|parquet` writes
 // the library's data tables (src/formats/library-tables.ts) into `--out <dir>`
 // as <table>.jsonl / <table>.parquet; JSON Lines of one `--table` may go to stdout.
+// The backup and the bibliographic formats are streamed to stdout.
 
 import { mergeAll } from '../../core/merge';
 import type { MergedPerson, MergedWork } from '../../core/merge/types';
 import { personFigures, reportInputOf } from '../../core/person-figures';
 import { makeBackup } from '../../formats/backup';
 import { dataFiles, type DataFormat } from '../../formats/data-files';
-import { exportAs, type ExportFormat } from '../../formats/index';
+import { exportAs, itemsFromMerged } from '../../formats/index';
 import { TABLE_NAMES, type TableName } from '../../formats/library-tables';
 import { siteNameOf } from '../../node/sites';
 import { loadInputs } from '../inputs';
 import { EXIT, parseArgs, parseNow, type CliIo, type Command } from '../io';
+import { backupPieces, itemPieces, type StreamedFormat } from '../export-stream';
+import { writePieces } from '../json-stream';
 
 const USAGE =
   'usage: export --format bibtex|ris|csl|csv|pop-csv|json|report [--person <name>] [--report-as md|csv] [--now <iso-date>] <input…>\n' +
@@ -36,8 +39,10 @@ export const run: Command = async (args, io) => {
   if (!loaded) return EXIT.usage;
   const { records, decisions, settings } = loaded;
 
+  // The backup and the bibliographic formats are written as they are made (src/cli/export-stream.ts):
+  // the same bytes as exportAs, never one string of the whole library.
   if (format === 'json') {
-    io.stdout(exportAs('json', { backup: makeBackup({ captures: records, decisions, settings }, now) }));
+    await writePieces(io.stdout, backupPieces(makeBackup({ captures: records, decisions, settings }, now)));
     return EXIT.ok;
   }
 
@@ -63,7 +68,7 @@ export const run: Command = async (args, io) => {
     io.stdout(exportAs(flags['report-as'] === 'csv' ? 'report-csv' : 'report-md', { report }));
     return EXIT.ok;
   }
-  io.stdout(exportAs(format as ExportFormat, { works }, { now }));
+  await writePieces(io.stdout, itemPieces(format as Exclude<StreamedFormat, 'json'>, itemsFromMerged(works), now));
   return EXIT.ok;
 };
 

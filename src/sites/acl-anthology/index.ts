@@ -18,7 +18,7 @@ import type { Extraction, Person, Work } from '../../core/capture';
 import type { SiteAdapter } from '../../adapters/contract';
 import { readEmbeddedMetadata } from '../../readers/embedded-metadata';
 import { cleanText, compact, parseYear, textOf } from '../../core/text';
-import { collect, tagged } from '../../adapters/kit/subtree';
+import { collect, hasClass, tagged } from '../../adapters/kit/subtree';
 import site from './site.json';
 
 // New ids ("2021.naacl-main.208") and old ones ("W19-4201", "P19-1001").
@@ -44,10 +44,10 @@ function paperPage(doc: Document, url: URL): Extraction {
 // The parts of a listed entry, in one walk of it (src/adapters/kit/subtree.ts).
 const ENTRY = {
   link: { test: tagged('a'), within: tagged('strong') }, // strong a
-  venue: { test: (el: Element) => el.localName === 'a' && el.classList.contains('text-muted') }, // a.text-muted
+  venue: { test: (el: Element) => el.localName === 'a' && hasClass(el, 'text-muted') }, // a.text-muted
   names: {
     // span.d-block > a
-    test: (el: Element) => el.localName === 'a' && el.parentElement?.localName === 'span' && el.parentElement.classList.contains('d-block'),
+    test: (el: Element) => el.localName === 'a' && el.parentElement?.localName === 'span' && hasClass(el.parentElement, 'd-block'),
   },
 };
 

@@ -23,6 +23,8 @@ export function hrefParam(href: string | null | undefined, name: string): string
   if (!re) PARAM_PATTERNS.set(name, (re = new RegExp(`[?&]${name}=([^&#]*)`)));
   const m = re.exec(href);
   if (!m || !m[1]) return undefined;
+  // Most values (a profile's user and citation ids) have nothing to decode.
+  if (!m[1].includes('%') && !m[1].includes('+')) return m[1];
   try {
     return decodeURIComponent(m[1].replace(/\+/g, ' ')) || undefined;
   } catch {

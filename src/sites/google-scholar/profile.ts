@@ -232,27 +232,37 @@ function rows(doc: Document, url: URL): Work[] {
   });
 }
 
-// A query per cell: reading a row in one walk (src/adapters/kit/subtree.ts)
-// was faster in linkedom but slower in Chromium, which is what users run.
+// The cells by id among the row's own children (a <td> is a child of its
+// <tr>), then a simple query inside each: cheaper than a descendant selector
+// per field ('td#col-title a') matched against the whole row, in Chromium and
+// linkedom alike. A row whose cells are not its children falls back to the
+// selector.
 function legacyRows(doc: Document, url: URL): Work[] {
   return Array.from(doc.querySelectorAll('tr.cit-table.item')).flatMap((tr) => {
-    const link = tr.querySelector('td#col-title a');
+    const titleCell = cellById(tr, 'col-title');
+    const link = titleCell?.querySelector('a') ?? null;
     const title = visibleText(link);
     if (!title) return [];
     const href = link?.getAttribute('href');
-    const grays = tr.querySelectorAll('td#col-title .cit-gray');
+    const grays = titleCell!.querySelectorAll('.cit-gray');
     return [
       compact<Work>({
         title,
         ...splitAuthors(textOf(grays[0])),
         venue: textOf(grays[1]),
-        year: parseYear(textOf(tr.querySelector('td#col-year'))),
-        citations: countOf(tr.querySelector('td#col-citedby a')),
+        year: parseYear(textOf(cellById(tr, 'col-year'))),
+        citations: countOf(cellById(tr, 'col-citedby')?.querySelector('a')),
         ids: compact({ gscholar: citationId(href) }),
         url: absoluteUrl(href, url),
       }),
     ];
   });
+}
+
+/** `tr.querySelector('td#' + id)`, looked for among the row's children first. */
+function cellById(tr: Element, id: string): Element | null {
+  for (let c = tr.firstElementChild; c; c = c.nextElementSibling) if (c.id === id && c.localName === 'td') return c;
+  return tr.querySelector(`td#${id}`);
 }
 
 /** The first descendant with this class, within a few levels: a row's cells are shallow, and a walk creates no collection. */
