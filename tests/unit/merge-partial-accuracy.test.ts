@@ -123,7 +123,7 @@ function line(split: Split, f: Figures): string {
 // hard negatives merged; 5 researchers give 5 people. The new misses are one-sentence snippets on
 // mirror pages (fewer than 15 content words: compared by cosine only). With a snippet that is the
 // other abstract's opening word for word counted as a preview: tp=162 fp=0 fn=12; test unchanged
-// (tp=34 fp=0 fn=11: test has no one-sentence snippet).
+// (tp=34 fp=0 fn=11: test has no one-sentence snippet), with the opening bar at 10 words and at 12.
 // test: 74 records, 45 gold pairs, tp=20 fp=0 fn=25; 0 of 48 hard negatives merged; 3 researchers
 // give 4 people (Alfonso López Ruiz's profile and bibliography stay apart from the aggregator's
 // "Alfonso López", the name his papers print: the family names differ).

@@ -225,7 +225,7 @@ export const MIN_PREVIEW_TERMS = 15;
  * any order are a topic, the same dozen words in order at the start of both
  * texts are the same text.
  */
-export const MIN_OPENING_WORDS = 10;
+export const MIN_OPENING_WORDS = 12;
 /** Words of an abstract's opening compared for that (a snippet is a sentence or two). */
 const OPENING_WORDS = 120;
 
