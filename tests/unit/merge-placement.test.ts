@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeAll } from '../../src/core/merge';
 import type { StoredCaptureLike, UserDecision } from '../../src/core/merge';
 import type { Capture, PageKind, Person, Work } from '../../src/core/capture';
-import { contentTerms, strongFeatures, TermWeights } from '../../src/core/merge/similarity';
+import { contentTerms, isOpening, openingWords, strongFeatures, TermWeights } from '../../src/core/merge/similarity';
 
 function cap(key: string, source: string, works: Work[], kind: PageKind = 'list', person?: Person): StoredCaptureLike {
   const capture: Capture = { format: 'scholar-lens.capture', version: 1, source, pageKind: kind, url: `https://example.org/${key}`, capturedAt: '2026-11-22T10:00:00.000Z', works };
@@ -39,6 +39,45 @@ describe('similarity features', () => {
     for (const d of docs) w.add(d);
     expect(w.cosine(docs[0]!, docs[1]!)).toBeGreaterThan(0.5);
     expect(w.cosine(docs[0]!, docs[2]!)).toBeLessThan(0.3);
+  });
+});
+
+describe('short previews (snippets)', () => {
+  it('reads the opening words of a text as a snippet shows them: folded, letters and digits only', () => {
+    expect(openingWords('Differential privacy — “DP-SGD”… costs 81.4%').slice(0, 7)).toEqual(['differential', 'privacy', 'dp', 'sgd', 'costs', '81', '4']);
+    const full = openingWords(EN);
+    // The first sentence of EN, with its last word cut as a listing cuts it.
+    expect(isOpening(openingWords('Differential privacy protects training data, but DP-SGD usually costs much accur…'), full)).toBe(true);
+    // The same words in another order, too few words, or the whole text are no opening.
+    expect(isOpening(openingWords('Differential privacy protects data for training, but DP-SGD usually costs much accuracy.'), full)).toBe(false);
+    expect(isOpening(openingWords('Differential privacy protects training data.'), full)).toBe(false);
+    expect(isOpening(full, full)).toBe(false);
+  });
+
+  const SNIPPET = 'Differential privacy protects training data, but DP-SGD usually costs much accuracy.';
+  it('places a one-sentence snippet that opens one work\'s abstract, on a list page', () => {
+    const r = mergeAll([
+      cap('a', 'arxiv', [{ title: TITLE, year: 2022, abstract: EN }], 'paper'),
+      cap('b', 'arxiv', [{ title: 'Membership inference against private language models', year: 2022, abstract: OTHER }], 'paper'),
+      cap('m', 'mirror', [{ abstract: SNIPPET }]),
+    ]);
+    expect(groups(r)).toEqual([['a#0', 'm#0'], ['b#0']]);
+    expect(r.works.find((w) => w.members.length === 2)!.members.find((m) => m.captureKey === 'm')!.placedBy).toBe('abstract');
+  });
+
+  it('leaves a snippet alone when it opens two works, or when its words are only shared, not its opening', () => {
+    const twin = `${SNIPPET} We instead study federated settings with 12 clients and report 64.2% on FEMNIST.`;
+    const two = mergeAll([
+      cap('a', 'arxiv', [{ title: TITLE, year: 2022, abstract: EN }], 'paper'),
+      cap('b', 'arxiv', [{ title: 'Private federated learning at small scale', year: 2022, abstract: twin }], 'paper'),
+      cap('m', 'mirror', [{ abstract: SNIPPET }]),
+    ]);
+    expect(groups(two)).toEqual([['a#0'], ['b#0'], ['m#0']]);
+    const reordered = mergeAll([
+      cap('a', 'arxiv', [{ title: TITLE, year: 2022, abstract: EN }], 'paper'),
+      cap('m', 'mirror', [{ abstract: 'Much accuracy is what DP-SGD usually costs, but differential privacy protects training data.' }]),
+    ]);
+    expect(groups(reordered)).toEqual([['a#0'], ['m#0']]);
   });
 });
 

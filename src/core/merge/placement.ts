@@ -11,7 +11,7 @@
 // (tests/data/merge-partial, tests/data/merge-bibliography) tuned them.
 
 import { authorOverlap, yearsCompatible } from './match';
-import { abstractSimilarity, contentTerms, mostlyNonLatin, signatureOverlap, strongFeatures, TermWeights, titleTerms } from './similarity';
+import { abstractSimilarity, contentTerms, isOpening, MIN_PREVIEW_TERMS, mostlyNonLatin, openingWords, signatureOverlap, strongFeatures, TermWeights, titleTerms } from './similarity';
 import type { WorkRecord } from './records';
 import type { ConstrainedUnionFind } from './union-find';
 import { membersByRoot } from './cluster';
@@ -61,6 +61,8 @@ export interface PlacementContext {
   signatureIndex: Map<string, number[]>;
   /** The cluster of a record during a round (set by placeRecords). */
   rootOf?: (n: number) => number;
+  /** Opening words of a record's abstract, computed when a short preview is compared with it. */
+  openings: Map<number, string[]>;
 }
 
 export interface Placed {
@@ -103,7 +105,26 @@ export function placementContext(records: WorkRecord[]): PlacementContext {
     for (const x of t.title ?? []) post(titleIndex, x, n);
     for (const x of t.signature) post(signatureIndex, x, n);
   });
-  return { records, texts, weights, abstractIndex, titleIndex, signatureIndex };
+  return { records, texts, weights, abstractIndex, titleIndex, signatureIndex, openings: new Map() };
+}
+
+function opening(ctx: PlacementContext, n: number): string[] {
+  let o = ctx.openings.get(n);
+  if (!o) ctx.openings.set(n, (o = openingWords(ctx.records[n]!.work.abstract ?? '')));
+  return o;
+}
+
+/**
+ * Similarity of record `r`'s abstract to record `m`'s (both have one): a
+ * preview under MIN_PREVIEW_TERMS content words counts as contained in the
+ * other only when it is its opening text.
+ */
+function abstractScore(ctx: PlacementContext, r: number, m: number): number {
+  const a = ctx.texts[r]!.abstract!;
+  const b = ctx.texts[m]!.abstract!;
+  const short = Math.min(a.size, b.size) < MIN_PREVIEW_TERMS;
+  const isPreview = () => (a.size <= b.size ? isOpening(opening(ctx, r), opening(ctx, m)) : isOpening(opening(ctx, m), opening(ctx, r)));
+  return abstractSimilarity(ctx.weights, a, b, short ? isPreview : undefined);
 }
 
 function post(index: Map<string, number[]>, k: string, n: number): void {
@@ -261,7 +282,7 @@ function inPerson(ctx: PlacementContext, r: WorkRecord, own: number, mine: Set<n
     const cands = candidates(ctx, r, own, rarest(ctx, t.abstract, RARE_ABSTRACT_TERMS), ctx.abstractIndex, members, (root) => mine.has(root));
     const best = pick(ctx, r, cands, members, (m) => {
       const o = texts[m]!;
-      return o.abstract && !o.translated && compatible(r, records[m]!) ? abstractSimilarity(weights, t.abstract!, o.abstract) : 0;
+      return o.abstract && !o.translated && compatible(r, records[m]!) ? abstractScore(ctx, r.n, m) : 0;
     }, (b, second) => b.score >= PERSON_ABSTRACT && second <= b.score * PERSON_MARGIN);
     if (best)
       return { a: r.n, b: best.m, score: 0.3 + best.score / 10, reason: 'abstract', placedBy: 'abstract' };
@@ -287,7 +308,7 @@ function inLibrary(ctx: PlacementContext, r: WorkRecord, own: number, members: M
   const roots = candidates(ctx, r, own, rarest(ctx, t.abstract, RARE_ABSTRACT_TERMS), ctx.abstractIndex, members);
   const best = pick(ctx, r, roots, members, (m) => {
     const o = texts[m]!;
-    return o.abstract && !o.translated && compatible(r, records[m]!) ? abstractSimilarity(weights, t.abstract!, o.abstract) : 0;
+    return o.abstract && !o.translated && compatible(r, records[m]!) ? abstractScore(ctx, r.n, m) : 0;
   }, (b, second) => b.score >= LIBRARY_ABSTRACT && second < b.score * LIBRARY_MARGIN);
   if (best)
     return { a: r.n, b: best.m, score: 0.3 + best.score / 10, reason: 'abstract', placedBy: 'abstract' };

@@ -219,15 +219,56 @@ export class TermWeights {
 export const MIN_PREVIEW_TERMS = 15;
 
 /**
+ * A shorter preview — a mirror's or a listing's snippet of the first sentence
+ * or two — counts as contained only when it is the other abstract's opening
+ * word for word, and at least this many words long: a dozen words shared in
+ * any order are a topic, the same dozen words in order at the start of both
+ * texts are the same text.
+ */
+export const MIN_OPENING_WORDS = 12;
+/** Words of an abstract's opening compared for that (a snippet is a sentence or two). */
+const OPENING_WORDS = 120;
+
+/**
+ * The first words of a text, folded, as a snippet of it would show them:
+ * letters and digits only, so quotes, dashes, ellipses and line breaks a site
+ * changes do not count.
+ */
+export function openingWords(text: string): string[] {
+  const ascii = ASCII.test(text);
+  const folded = ascii ? text.toLowerCase() : foldName(text.normalize('NFKC').replace(INVISIBLE, ''));
+  const out: string[] = [];
+  for (const m of folded.matchAll(ascii ? /[a-z0-9]+/g : /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu)) {
+    out.push(m[0]);
+    if (out.length >= OPENING_WORDS) break;
+  }
+  return out;
+}
+
+/**
+ * Whether `short` is the opening of `long`: the same words in the same order,
+ * the last one possibly cut ("…across distrib…"), and `long` goes on.
+ */
+export function isOpening(short: readonly string[], long: readonly string[]): boolean {
+  const n = short.length;
+  if (n < MIN_OPENING_WORDS || n >= long.length) return false;
+  for (let i = 0; i < n - 1; i++) if (short[i] !== long[i]) return false;
+  return long[n - 1]!.startsWith(short[n - 1]!);
+}
+
+/**
  * Similarity of two abstracts: their weighted cosine, or — when one is much
  * shorter, as a page's "preview abstract" of the first sentences is — how much
  * of the shorter one's weight the longer one holds, discounted a little, so a
- * preview of fifteen words or more is not penalized for what it left out.
+ * preview of fifteen words or more is not penalized for what it left out. A
+ * shorter preview gets that only when `opening` says it is the other's
+ * opening text (isOpening).
  */
-export function abstractSimilarity(w: TermWeights, a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+export function abstractSimilarity(w: TermWeights, a: ReadonlySet<string>, b: ReadonlySet<string>, opening?: () => boolean): number {
   const cos = w.cosine(a, b);
   const [s, l] = a.size <= b.size ? [a, b] : [b, a];
-  if (s.size < MIN_PREVIEW_TERMS || s.size > 0.7 * l.size) return cos;
+  if (s.size > 0.7 * l.size) return cos;
+  if (s.size < MIN_PREVIEW_TERMS && !opening?.()) return cos;
   return Math.max(cos, 0.9 * w.containment(s, l));
 }
 
