@@ -38,8 +38,8 @@ export function provenanceOf(w: LightWork, captureOf: CaptureOf): MergedWork['fi
 /**
  * The works with their provenance, in the order given (a work that has it
  * already is returned as it is); undefined when any cannot be recomputed.
- * `fields` goes last, where the merge puts it, so an object written out is
- * the merge's byte for byte.
+ * `fields` goes where the merge puts it (after `matchedBy`), so a work
+ * written out as JSON is the merge's byte for byte.
  */
 export function withProvenance(works: readonly LightWork[], captureOf: CaptureOf): MergedWork[] | undefined {
   const out: MergedWork[] = [];
@@ -50,7 +50,8 @@ export function withProvenance(works: readonly LightWork[], captureOf: CaptureOf
     }
     const fields = provenanceOf(w, captureOf);
     if (!fields) return undefined;
-    out.push({ ...w, fields });
+    const { id, ids, versions, members, matchedBy, ...rest } = w;
+    out.push({ id, ids, versions, members, matchedBy, fields, ...rest });
   }
   return out;
 }
