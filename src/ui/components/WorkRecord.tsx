@@ -57,7 +57,7 @@ export function WorkRecord(props: {
   copy?(text: string): Promise<void>;
 }) {
   const { work: w } = props;
-  const [copied, setCopied] = useState<{ label: string; text: string; ok: boolean } | undefined>();
+  const [copied, setCopied] = useState<{ label: string; text: string; ok: boolean; problem?: string } | undefined>();
   const ids = (Object.entries(w.ids) as [string, string][]).sort(([a], [b]) => ID_ORDER.indexOf(a) - ID_ORDER.indexOf(b));
   const provenance = useProvenance();
   async function copy(style: Style, label: string) {
@@ -65,7 +65,7 @@ export function WorkRecord(props: {
     try {
       text = await citationOf((await provenance([w]))[0]!, style);
     } catch (e) {
-      setCopied({ label, text: e instanceof Error ? e.message : String(e), ok: false });
+      setCopied({ label, text: '', ok: false, problem: e instanceof Error ? e.message : String(e) });
       return;
     }
     let ok = true;
@@ -124,7 +124,12 @@ export function WorkRecord(props: {
           </button>
         ))}
       </div>
-      {copied && (
+      {copied?.problem !== undefined && (
+        <p class="small muted" role="status">
+          Not copied: {copied.problem}
+        </p>
+      )}
+      {copied && copied.problem === undefined && (
         <>
           <p class="small muted" role="status">
             {copied.ok ? `${copied.label} citation copied.` : `Could not copy: select the ${copied.label} citation below.`}
