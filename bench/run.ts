@@ -1,7 +1,7 @@
 // `npm run bench`: every figure with its budget, printed as a table and
 // written to bench/results.json. Options: --no-chromium (Node figures only),
 // --runs=N (runs per figure; default 7), --only=<section,…> (only those
-// sections: bundle, extraction, store, merge, library, incremental,
+// sections: bundle, extraction, store, merge, library, views, incremental,
 // chromium, chromium-library, chromium-incremental; their figures replace the same figures in
 // bench/results.json, the others are kept).
 //
@@ -23,7 +23,7 @@ const args = process.argv.slice(2);
 const RUNS = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 7);
 const CHROMIUM = !args.includes('--no-chromium');
 const ONLY = args.find((a) => a.startsWith('--only='))?.slice(7).split(',').filter(Boolean);
-const SECTIONS = ['bundle', 'extraction', 'store', 'merge', 'library', 'incremental', 'chromium', 'chromium-library', 'chromium-incremental'];
+const SECTIONS = ['bundle', 'extraction', 'store', 'merge', 'library', 'views', 'incremental', 'chromium', 'chromium-library', 'chromium-incremental'];
 const unknown = ONLY?.filter((s) => !SECTIONS.includes(s)) ?? [];
 if (unknown.length) throw new Error(`--only: no section ${unknown.join(', ')} (sections: ${SECTIONS.join(', ')})`);
 const wanted = (id: string) => !ONLY || ONLY.includes(id);
@@ -84,6 +84,11 @@ await section('library', 'generated library: merge from scratch, command-line me
   const { cliExport, cliMerge, mergeFromScratch } = await import('./library-figures');
   const lib = await theLibrary();
   return [...mergeFromScratch(100_000), ...cliMerge(lib), ...cliExport(lib)];
+});
+
+await section('views', 'generated library: the kept views, bytes by part', async () => {
+  const { viewBytesFigures } = await import('./view-bytes');
+  return viewBytesFigures(await theLibrary());
 });
 
 await section('incremental', 'generated library: a new capture merged (provisional view), then the rebuild', async () => {

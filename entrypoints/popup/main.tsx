@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { matchesPattern } from '../../src/shell/fetch-data';
 import { Popup, type PopupData } from '../../src/ui/popup/Popup';
 import { putDecision, storeConnection } from '../../src/store/store';
-import { storedProfile } from '../../src/store/views';
+import { capturesOf, storedProfile } from '../../src/store/views';
 import { decisionRecord } from '../../src/ui/model/decision-records';
 import { autoCaptureOn, normalizeSiteSettings, SITE_SETTINGS_KEY } from '../../src/shell/site-settings';
 import { siteNameOf } from '../../src/adapters/names';
@@ -55,6 +55,10 @@ const data: PopupData = {
   // One page's capture and its kept view: reads through keys and an index, whatever the library's size.
   async profile(key) {
     return storedProfile(await store(), key);
+  },
+  // The captures of the works an export or a copied citation is made of (their provenance), read then.
+  async captures(keys) {
+    return capturesOf(await store(), keys);
   },
   async refreshViews(o) {
     const res = await sendToBackground({ type: 'refresh-views', changed: o.changed === true, stale: o.stale === true });

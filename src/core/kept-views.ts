@@ -4,20 +4,32 @@
 // writes these after every change (src/shell/view-keeper.ts) so the popup reads
 // one view through an index instead of merging the whole library on open.
 // Pure over a MergeResult: the rebuild and the tests share it.
+//
+// Built views hold the merge's works whole; the stores keep them light
+// (storedView: each work without its field provenance, which is most of a
+// view's size and no list shows), and what a reader gets back is a light view.
+// The provenance is recomputed from the captures where it is used
+// (src/core/provenance.ts).
 
-import type { MergedPerson, MergedWork, MergeResult } from './merge/types';
+import type { LightResult, LightWork, MergedPerson, MergedWork, MergeResult } from './merge/types';
+import { lightWork } from './provenance';
 
-/** The part of a merge result one view needs; the popup's models take exactly this. */
-export type ResultSlice = Pick<MergeResult, 'works' | 'people'>;
+/** The part of a merge result one view needs; the popup's models take exactly this. Works without provenance by default (a stored view's). */
+export interface ResultSlice<W extends LightWork = LightWork> {
+  works: W[];
+  people: MergedPerson[];
+}
 
-export interface KeptView {
+
+/** `W`: MergedWork for a view just built (keptViews), LightWork for one stored or read back. */
+export interface KeptView<W extends LightWork = LightWork> {
   /** `person:<person id>` or `work:<work id>`. */
   id: string;
   /** The capture keys whose page shows this view (a person's author pages, and the paper pages only they claim). */
   keys: string[];
   /** The person, first of `slice.people`; absent for a paper page nobody claims. */
   personId?: string;
-  slice: ResultSlice;
+  slice: ResultSlice<W>;
   /** Notes of the captures behind the view (e.g. "first 100 of 201 listed"), by capture key; only non-empty ones. */
   notes: Record<string, string[]>;
   /**
@@ -68,7 +80,7 @@ export interface CaptureNotes {
  * it is, else the one person whose works include that paper, else the paper's
  * own work. List pages nobody owns have no view.
  */
-export function keptViews(result: ResultSlice & Partial<Pick<MergeResult, 'unresolvedDecisions' | 'stats'>>, records: readonly CaptureNotes[]): KeptView[] {
+export function keptViews(result: ResultSlice<MergedWork> & Partial<Pick<MergeResult, 'unresolvedDecisions' | 'stats'>>, records: readonly CaptureNotes[]): KeptView<MergedWork>[] {
   const works = new Map(result.works.map((w) => [w.id, w]));
   const people = new Map(result.people.map((p) => [p.id, p]));
   const notesByKey = new Map<string, string[]>();
@@ -113,7 +125,7 @@ export function keptViews(result: ResultSlice & Partial<Pick<MergeResult, 'unres
     else if (ws.length) add(`work:${ws[0]!.id}`, key);
   }
 
-  const views: KeptView[] = [];
+  const views: KeptView<MergedWork>[] = [];
   for (const [id, keys] of keysOf) {
     if (id.startsWith('person:')) {
       const person = people.get(id.slice('person:'.length))!;
@@ -138,13 +150,21 @@ export function keptViews(result: ResultSlice & Partial<Pick<MergeResult, 'unres
   return views;
 }
 
-/** The whole merge result again from the kept views (the dashboard reads them instead of merging); undefined when they do not add up. */
-export function libraryOf(views: readonly KeptView[]): MergeResult | undefined {
+/**
+ * What a store keeps of a view: the same view with each work light (no
+ * `fields`). Works shared by several views of one build stay shared objects.
+ */
+export function storedView(v: KeptView): KeptView {
+  return { ...v, slice: { ...v.slice, works: v.slice.works.map(lightWork) } };
+}
+
+/** The whole merge result again from the kept views (the dashboard reads them instead of merging), works light; undefined when they do not add up. */
+export function libraryOf(views: readonly KeptView[]): LightResult | undefined {
   const lib = views.find((v) => v.id === LIBRARY_VIEW);
   if (!lib?.library) return undefined;
-  const works = new Map<string, MergedWork>();
+  const works = new Map<string, LightWork>();
   for (const v of views) for (const w of v.slice.works) if (!works.has(w.id)) works.set(w.id, w);
-  const ordered: MergedWork[] = [];
+  const ordered: LightWork[] = [];
   for (const id of lib.library.workIds) {
     const w = works.get(id);
     if (!w) return undefined;
@@ -161,7 +181,7 @@ export function viewsAreCurrent(meta: ViewsMeta | undefined, records: readonly {
   return records.every((r) => viewIsCurrent(meta, r.key, r.capture.capturedAt));
 }
 
-function notesFor(works: readonly MergedWork[], person: MergedPerson | undefined, notesByKey: ReadonlyMap<string, string[]>): Record<string, string[]> {
+function notesFor(works: readonly LightWork[], person: MergedPerson | undefined, notesByKey: ReadonlyMap<string, string[]>): Record<string, string[]> {
   const keys = new Set<string>(person?.pages.map((p) => p.captureKey) ?? []);
   for (const w of works) for (const m of w.members) keys.add(m.captureKey);
   const out: Record<string, string[]> = {};

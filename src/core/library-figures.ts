@@ -7,7 +7,7 @@
 // builds its own per call unless given one (`workById`, as cli merge does),
 // which at 300 people and 22k works would dominate.
 
-import type { MergedPerson, MergedWork, MergeResult } from './merge/types';
+import type { MergedPerson, LightWork, LightResult } from './merge/types';
 import { computeMetrics, flaggedWorksIncluded, type Metrics } from './metrics';
 import { toMetricWork } from './person-figures';
 
@@ -70,7 +70,7 @@ export type KnownValue = number | null | undefined;
 
 export interface PersonSummary {
   person: MergedPerson;
-  works: MergedWork[];
+  works: LightWork[];
   metrics: Metrics;
   /** Every scalar metric under the unknown rule. */
   known: Record<ScalarMetric, KnownValue>;
@@ -81,10 +81,10 @@ export interface PersonSummary {
   flaggedIncluded: number;
 }
 
-export function librarySummaries(result: Pick<MergeResult, 'works' | 'people'>, currentYear: number): PersonSummary[] {
+export function librarySummaries(result: Pick<LightResult, 'works' | 'people'>, currentYear: number): PersonSummary[] {
   const byId = new Map(result.works.map((w) => [w.id, w]));
   return result.people.map((person) => {
-    const works = person.workIds.map((id) => byId.get(id)).filter((w): w is MergedWork => w !== undefined);
+    const works = person.workIds.map((id) => byId.get(id)).filter((w): w is LightWork => w !== undefined);
     const metrics = computeMetrics(works.map(toMetricWork), { currentYear, person: { name: person.name, variants: person.nameVariants } });
     const c = metrics.coverage;
     const worksWith: Record<MetricInput, number> = {

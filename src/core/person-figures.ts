@@ -2,7 +2,7 @@
 // each site's stated figures beside them, with the reasons they differ. One
 // implementation for the popup, the dashboard and `cli merge`.
 
-import type { MergedPerson, MergedWork, MergeResult, StatedFigures } from './merge/types';
+import type { MergedPerson, LightWork, LightResult, StatedFigures } from './merge/types';
 import { AGE_CONVENTION, citationCountsNote, compareStated, computeMetrics, flaggedWorksIncluded, METRIC_DEFINITIONS, unknownMetrics, type CompareContext, type ComparisonRow, type Metrics, type MetricWork } from './metrics';
 import type { PersonReportInput } from '../formats/report';
 
@@ -13,7 +13,7 @@ export interface StatedComparison {
 }
 
 export interface PersonFigures {
-  works: MergedWork[];
+  works: LightWork[];
   metrics: Metrics;
   comparisons: StatedComparison[];
   sites: string[];
@@ -32,10 +32,10 @@ export interface FigureOptions {
    * here otherwise, which per person of a 300-person library is 300 tables of
    * all 22k works.
    */
-  workById?: ReadonlyMap<string, MergedWork>;
+  workById?: ReadonlyMap<string, LightWork>;
 }
 
-export function toMetricWork(w: Pick<MergedWork, 'citations' | 'year' | 'authors' | 'venue'>): MetricWork {
+export function toMetricWork(w: Pick<LightWork, 'citations' | 'year' | 'authors' | 'venue'>): MetricWork {
   const m: MetricWork = {};
   if (w.citations !== undefined) m.citations = w.citations;
   if (w.year !== undefined) m.year = w.year;
@@ -44,9 +44,9 @@ export function toMetricWork(w: Pick<MergedWork, 'citations' | 'year' | 'authors
   return m;
 }
 
-export function personFigures(result: Pick<MergeResult, 'works'>, person: MergedPerson, opts: FigureOptions): PersonFigures {
+export function personFigures(result: Pick<LightResult, 'works'>, person: MergedPerson, opts: FigureOptions): PersonFigures {
   const byId = opts.workById ?? new Map(result.works.map((w) => [w.id, w]));
-  const works = person.workIds.map((id) => byId.get(id)).filter((w): w is MergedWork => w !== undefined);
+  const works = person.workIds.map((id) => byId.get(id)).filter((w): w is LightWork => w !== undefined);
   const metrics = computeMetrics(works.map(toMetricWork), {
     currentYear: opts.currentYear,
     person: { name: person.name, variants: person.nameVariants },
@@ -62,7 +62,7 @@ export function personFigures(result: Pick<MergeResult, 'works'>, person: Merged
   return { works, metrics, comparisons, sites, flaggedIncluded: flaggedWorksIncluded(person) };
 }
 
-function compareContext(s: StatedFigures, works: readonly MergedWork[], opts: FigureOptions, sitesMerged: number): CompareContext {
+function compareContext(s: StatedFigures, works: readonly LightWork[], opts: FigureOptions, sitesMerged: number): CompareContext {
   const stated = s.metrics ?? {};
   // A page lists only part of its works when it says so in its notes ("has
   // more") or when its own h/i10 figures need more works than it listed.

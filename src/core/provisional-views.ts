@@ -20,7 +20,7 @@
 
 import type { Capture } from './capture';
 import { keptViews, type CaptureNotes, type KeptView } from './kept-views';
-import type { MergeResult, UserDecision } from './merge/types';
+import type { MergedWork, MergeResult, UserDecision } from './merge/types';
 import { isPersonKey, personKeys, workKeys, type ViewKeys } from './view-keys';
 
 export interface CaptureLike extends CaptureNotes {
@@ -152,7 +152,7 @@ function storedId(id: string, rows: RowMap): string {
  * members and in ids made from them), and author pages read as lists their
  * page kind, as the rebuild will show them.
  */
-export function provisionalViews(result: MergeResult, records: readonly CaptureLike[], freshKeys: readonly string[], demoted: ReadonlySet<string>, rows: RowMap = new Map()): KeptView[] {
+export function provisionalViews(result: MergeResult, records: readonly CaptureLike[], freshKeys: readonly string[], demoted: ReadonlySet<string>, rows: RowMap = new Map()): KeptView<MergedWork>[] {
   const wanted = new Set(freshKeys);
   const views = keptViews(result, records).filter((v) => v.keys.some((k) => wanted.has(k)));
   // Views share works and people (a co-author's view, a suggested person): each object is renumbered once.

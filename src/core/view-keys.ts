@@ -75,7 +75,8 @@ export interface ViewKeys {
   works: { keys: string[]; rows: string[] }[];
 }
 
-export function viewKeysOf(v: KeptView): ViewKeys {
+/** From a view as built (its works whole: their keys come from every record's ids and titles, which only the provenance lists). */
+export function viewKeysOf(v: KeptView<MergedWork>): ViewKeys {
   const person = v.personId !== undefined ? v.slice.people[0] : undefined;
   const personKeys = person ? mergedPersonKeys(person) : [];
   const works = v.slice.works.map((w) => ({ keys: mergedWorkKeys(w), rows: w.members.map((m) => `${m.captureKey}#${m.index}`) }));

@@ -2,7 +2,7 @@
 // or Parquet: what the dashboard downloads and `cli export --format
 // jsonl|parquet` writes. The Parquet writer is imported only for Parquet.
 
-import type { MergeResult } from '../core/merge/types';
+import type { LightResult } from '../core/merge/types';
 import { tableToJsonLines } from './jsonl';
 import { libraryTables, TABLE_NAMES, tableFileName, type TableName } from './library-tables';
 
@@ -24,7 +24,7 @@ export interface DataFile {
 }
 
 export async function dataFiles(
-  result: Pick<MergeResult, 'works' | 'people'>,
+  result: Pick<LightResult, 'works' | 'people'>,
   format: DataFormat,
   opts: { currentYear: number; date: Date; tables?: readonly TableName[] },
 ): Promise<DataFile[]> {

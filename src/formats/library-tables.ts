@@ -6,7 +6,7 @@
 
 import { WORK_ID_KEYS, type WorkIdKey } from '../core/capture';
 import { librarySummaries, type ScalarMetric } from '../core/library-figures';
-import type { MergeResult } from '../core/merge/types';
+import type { LightResult } from '../core/merge/types';
 import { compareCodePoints } from '../core/order';
 
 /** Bumped when a column changes meaning or type; adding a column keeps it. */
@@ -141,7 +141,7 @@ export interface TablesOptions {
 }
 
 /** Every table of the library, rows in a stable order (by id). */
-export function libraryTables(result: Pick<MergeResult, 'works' | 'people'>, opts: TablesOptions): LibraryTables {
+export function libraryTables(result: Pick<LightResult, 'works' | 'people'>, opts: TablesOptions): LibraryTables {
   const people = [...result.people].sort((a, b) => compareCodePoints(a.id, b.id));
   const works = [...result.works].sort((a, b) => compareCodePoints(a.id, b.id));
   const summaries = new Map(librarySummaries(result, opts.currentYear).map((s) => [s.person.id, s]));

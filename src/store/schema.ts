@@ -11,7 +11,7 @@ import type { KeptView, ViewsMeta } from '../core/kept-views';
 import type { ViewKeys } from '../core/view-keys';
 
 export const DB_NAME = 'scholar-lens';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** One stored page: the latest capture of it, and when it was first and last seen. */
 export interface CaptureRecord {
@@ -50,7 +50,7 @@ export interface LensSchema extends DBSchema {
   };
   decisions: { key: string; value: DecisionRecord };
   settings: { key: string; value: unknown };
-  /** What the popup shows per page, rebuilt by the background from captures and decisions (src/core/kept-views.ts). Derived: never backed up. */
+  /** What the popup shows per page, rebuilt by the background from captures and decisions (src/core/kept-views.ts); works stored without provenance (v5). Derived: never backed up. */
   views: {
     key: string;
     value: KeptView;
@@ -107,5 +107,16 @@ export function upgrade(
   if (oldVersion < 4) {
     const keys = db.createObjectStore('viewKeys', { keyPath: 'id' });
     keys.createIndex('byMatch', 'match', { multiEntry: true });
+  }
+  // v5: views are stored light, each work without its field provenance
+  // (recomputed from the captures where it is used, src/core/provenance.ts):
+  // 128 → about 50 MB of JSON for a library of 300 researchers. The views of
+  // v4, written whole, their keys and meta record are dropped (derived data:
+  // records and decisions are untouched), and the background rebuilds them on
+  // start as after the v3 upgrade; the popup shows the page as stored meanwhile.
+  if (oldVersion < 5 && oldVersion >= 3) {
+    tx.objectStore('views').clear();
+    tx.objectStore('viewKeys').clear();
+    tx.objectStore('viewsMeta').clear();
   }
 }

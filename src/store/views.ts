@@ -1,7 +1,10 @@
 // The kept views (src/core/kept-views.ts) in IndexedDB: written whole by the
-// background's rebuild, read one page at a time by the popup.
+// background's rebuild, read one page at a time by the popup. Written light
+// (storedView: works without their field provenance); their keys records
+// (viewKeys) are made from the views as built, before that.
 
-import { isKeptView, isViewsMeta, LIBRARY_VIEW, type KeptView, type ViewsMeta } from '../core/kept-views';
+import { isKeptView, isViewsMeta, LIBRARY_VIEW, storedView, type KeptView, type ViewsMeta } from '../core/kept-views';
+import type { MergedWork } from '../core/merge/types';
 import { isViewKeys, viewKeysOf, type ViewKeys } from '../core/view-keys';
 import type { CaptureRecord, DecisionRecord, LensDB } from './schema';
 import { allDecisions, getCapture } from './store';
@@ -49,8 +52,9 @@ export interface WrittenViews {
  * that touches one person rewrites one person; otherwise all are replaced.
  * Returns what was written, for the next call.
  */
-export async function replaceViews(db: LensDB, views: readonly KeptView[], meta: ViewsMeta & { build: string }, previous?: WrittenViews): Promise<WrittenViews> {
-  const prints = new Map(views.map((v) => [v.id, fingerprint(v)]));
+export async function replaceViews(db: LensDB, built: readonly KeptView<MergedWork>[], meta: ViewsMeta & { build: string }, previous?: WrittenViews): Promise<WrittenViews> {
+  const views = built.map((v) => ({ built: v, stored: storedView(v) }));
+  const prints = new Map(views.map((v) => [v.built.id, fingerprint(v.stored)]));
   const tx = db.transaction(['views', 'viewsMeta', 'viewKeys'], 'readwrite');
   const store = tx.objectStore('views');
   const metaStore = tx.objectStore('viewsMeta');
@@ -59,13 +63,13 @@ export async function replaceViews(db: LensDB, views: readonly KeptView[], meta:
   const same = previous !== undefined && isViewsMeta(stored) && stored.build === previous.build;
   const writes: Promise<unknown>[] = [];
   // A view's keys go with it: written, rewritten and deleted together (the library view has none).
-  const put = (v: KeptView) => {
-    writes.push(store.put(v));
-    if (v.id !== LIBRARY_VIEW) writes.push(keyStore.put(viewKeysOf(v)));
+  const put = (v: { built: KeptView<MergedWork>; stored: KeptView }) => {
+    writes.push(store.put(v.stored));
+    if (v.built.id !== LIBRARY_VIEW) writes.push(keyStore.put(viewKeysOf(v.built)));
   };
   if (same) {
     for (const id of previous.prints.keys()) if (!prints.has(id)) writes.push(store.delete(id), keyStore.delete(id));
-    for (const v of views) if (previous.prints.get(v.id) !== prints.get(v.id)) put(v);
+    for (const v of views) if (previous.prints.get(v.built.id) !== prints.get(v.built.id)) put(v);
   } else {
     writes.push(store.clear(), keyStore.clear());
     views.forEach(put);
@@ -74,7 +78,7 @@ export async function replaceViews(db: LensDB, views: readonly KeptView[], meta:
   return { build: meta.build, prints };
 }
 
-/** FNV-1a over the view's JSON: equal views, equal prints (a changed view is rewritten; a collision only skips a rewrite of equal-looking data). */
+/** FNV-1a over the stored view's JSON: equal views, equal prints (a changed view is rewritten; a collision only skips a rewrite of equal-looking data). */
 function fingerprint(v: KeptView): string {
   const s = JSON.stringify(v);
   let h1 = 0x811c9dc5;
@@ -107,6 +111,14 @@ export async function storedProfile(
 ): Promise<{ record?: CaptureRecord; view?: KeptView; meta?: ViewsMeta; decisions: DecisionRecord[] }> {
   const [record, view, meta, decisions] = await Promise.all([getCapture(db, key), viewForKey(db, key), viewsMeta(db), allDecisions(db)]);
   return { ...(record ? { record } : {}), ...(view ? { view } : {}), ...(meta ? { meta } : {}), decisions };
+}
+
+/** The stored captures of these keys (those found), in one transaction: what a view's works' provenance is recomputed from (src/core/provenance.ts). */
+export async function capturesOf(db: LensDB, keys: readonly string[]): Promise<CaptureRecord[]> {
+  const tx = db.transaction('captures', 'readonly');
+  const got = await Promise.all(keys.map((k) => tx.store.get(k)));
+  await tx.done;
+  return got.filter((r): r is CaptureRecord => r !== undefined);
 }
 
 /** Nothing is stored: nothing derived from it may remain either (Erase everything leaves an empty database). */
@@ -145,7 +157,7 @@ export interface ProvisionalWrite {
  * Refused (undefined, nothing written) when a stored view of the same id
  * holds a page the provisional one lacks: the rebuild decides that one.
  */
-export async function writeProvisional(db: LensDB, views: readonly KeptView[], included: Record<string, string>): Promise<ProvisionalWrite | undefined> {
+export async function writeProvisional(db: LensDB, views: readonly KeptView<MergedWork>[], included: Record<string, string>): Promise<ProvisionalWrite | undefined> {
   // Relaxed: derived data that the rebuild rewrites anyway need not wait for the disk.
   const tx = db.transaction(['views', 'viewsMeta', 'viewKeys'], 'readwrite', { durability: 'relaxed' });
   const store = tx.objectStore('views');
@@ -157,11 +169,11 @@ export async function writeProvisional(db: LensDB, views: readonly KeptView[], i
   const idLists = await Promise.all([...covered].map((k) => store.index('byKey').getAllKeys(k)));
   const candidates = [...new Set([...idLists.flat(), ...ids])];
   const records = (await Promise.all(candidates.map((id) => keyStore.get(id)))) as unknown[];
-  const overlapping: { id: string; keys: string[] }[] = [];
+  const overlapping: { id: string; keys: string[]; record?: ViewKeys }[] = [];
   await Promise.all(
     candidates.map(async (id, i) => {
       const k = records[i];
-      if (isViewKeys(k)) return overlapping.push({ id, keys: k.keys });
+      if (isViewKeys(k)) return overlapping.push({ id, keys: k.keys, record: k });
       const v: unknown = await store.get(id);
       if (isKeptView(v)) overlapping.push({ id, keys: v.keys });
     }),
@@ -179,10 +191,12 @@ export async function writeProvisional(db: LensDB, views: readonly KeptView[], i
       continue;
     }
     if (left.length) {
-      // Rare (the subset merge split what a stored view holds): that view keeps its other pages.
+      // Rare (the subset merge split what a stored view holds): that view keeps its other pages, and its keys record
+      // its keys (a stored view is light, so the record is not made again from it; without one, the rebuild writes it).
       const v: unknown = await store.get(old.id);
       if (isKeptView(v)) {
-        writes.push(store.put({ ...v, keys: left }), keyStore.put(viewKeysOf({ ...v, keys: left })));
+        writes.push(store.put({ ...v, keys: left }));
+        if (old.record) writes.push(keyStore.put({ ...old.record, keys: left }));
         out.put.push(old.id);
       }
     } else {
@@ -190,7 +204,7 @@ export async function writeProvisional(db: LensDB, views: readonly KeptView[], i
       out.deleted.push(old.id);
     }
   }
-  for (const v of views) writes.push(store.put(v), keyStore.put(viewKeysOf(v)));
+  for (const v of views) writes.push(store.put(storedView(v)), keyStore.put(viewKeysOf(v)));
   const current: unknown = await metaStore.get(META);
   const base: ViewsMeta = isViewsMeta(current) ? current : { builtAt: '', captures: {}, dirty: true, stats: { captures: 0, records: 0, works: 0, people: 0 } };
   writes.push(metaStore.put({ ...base, dirty: true, provisional: { ...base.provisional, ...included } }, META));

@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { keptViews } from '../../src/core/kept-views';
+import { keptViews, storedView } from '../../src/core/kept-views';
 import { captureKeys, concernedCaptures, provisionalViews, subsetDecisions, subsetRecords } from '../../src/core/provisional-views';
 import type { Capture } from '../../src/core/capture';
 import { viewKeysOf } from '../../src/core/view-keys';
@@ -204,7 +204,7 @@ describe('the keeper takes the fast path when a capture is stored', () => {
     expect(meta?.dirty).toBe(false);
     expect(meta?.provisional).toBeUndefined();
     const exact = keptViews(mergeRecords(RECORDS, []), RECORDS).find((v) => v.keys.includes(ERNST));
-    expect(await viewForKey(db, ERNST)).toEqual(exact);
+    expect(await viewForKey(db, ERNST)).toEqual(storedView(exact!));
     db.close();
   });
 });

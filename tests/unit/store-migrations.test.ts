@@ -23,6 +23,12 @@ import { mergeRecords } from '../../src/ui/model/merged-library';
 
 const readDump = (file: string): DatabaseDump => JSON.parse(readFileSync(dataPath(file), 'utf8')) as DatabaseDump;
 
+/** What the v5 upgrade leaves of a v3 or v4 store: every record but the derived views, their keys and meta record. */
+const withoutViews = (dump: DatabaseDump): DatabaseDump => ({
+  ...dump,
+  stores: dump.stores.map((s) => (s.name === 'views' || s.name === 'viewKeys' || s.name === 'viewsMeta' ? { ...s, records: [] } : s)),
+});
+
 /**
  * One row per schema version that users may still hold. Adding version N+1:
  * run tests/helpers/make-store-fixture.ts while the code is at N+1 (for the
@@ -54,30 +60,36 @@ const VERSIONS: { version: number; fixture: string; expected?: (dump: DatabaseDu
     version: 3,
     fixture: 'store/v3.json',
     // v3 adds the views the background keeps; written by its keeper after the same changes as v2.
+    // v5 stores them light: the upgrade drops views of v3/v4, which the keeper builds again on start.
+    expected: withoutViews,
     holds: async (db) => {
-      expect((await allViews(db)).map((v) => v.id).sort()).toEqual([
-        'library',
-        'person:dblp:00/5179',
-        'person:gscholar:SbUmSEAAAAAJ',
-        'person:orcid:0000-0003-4423-4370',
-        'work:arxiv:2004.10162',
-      ]);
-      const meta = await viewsMeta(db);
-      expect(meta?.dirty).toBe(false);
-      expect(Object.keys(meta?.captures ?? {}).sort()).toEqual((await allCaptures(db)).map((r) => r.key).sort());
-      // v4's keys of the views start empty: the fast path finds nothing until the next rebuild writes them.
+      expect(await allViews(db)).toEqual([]);
+      expect(await viewsMeta(db)).toBeUndefined();
       expect(await db.count('viewKeys')).toBe(0);
     },
   },
   {
     version: 4,
     fixture: 'store/v4.json',
-    // v4 keeps each view's exact keys beside it (store viewKeys), written by the same keeper build.
+    // v4 keeps each view's exact keys beside it (store viewKeys), written by the same keeper build; dropped with the views.
+    expected: withoutViews,
     holds: async (db) => {
-      const views = (await allViews(db)).map((v) => v.id).sort();
-      expect((await db.getAllKeys('viewKeys')).sort()).toEqual(views.filter((id) => id !== 'library'));
-      // Ernst's view is found by his Scholar id through the index.
+      expect(await allViews(db)).toEqual([]);
+      expect(await db.count('viewKeys')).toBe(0);
+      expect(await viewsMeta(db)).toBeUndefined();
+    },
+  },
+  {
+    version: 5,
+    fixture: 'store/v5.json',
+    // v5: the same build's views stored light, each work without its field provenance; keys records as in v4.
+    holds: async (db) => {
+      const views = await allViews(db);
+      expect(views.map((v) => v.id).sort()).toEqual(['library', 'person:dblp:00/5179', 'person:gscholar:SbUmSEAAAAAJ', 'person:orcid:0000-0003-4423-4370', 'work:arxiv:2004.10162']);
+      for (const v of views) for (const w of v.slice.works) expect(w).not.toHaveProperty('fields');
+      expect((await db.getAllKeys('viewKeys')).sort()).toEqual(views.map((v) => v.id).filter((id) => id !== 'library').sort());
       expect((await keysMatching(db, ['p:gscholar:SbUmSEAAAAAJ'])).map((k) => k.id)).toEqual(['person:gscholar:SbUmSEAAAAAJ']);
+      expect((await viewsMeta(db))?.dirty).toBe(false);
     },
   },
 ];
@@ -121,14 +133,19 @@ describe('stored databases of every schema version open with the current code', 
       // ORCID id as in the record file's name and its "orcid-identifier.path".
       expect((await capturesForPersonId(db, 'orcid:0000-0003-4423-4370')).map((r) => r.source)).toEqual(['orcid']);
       await row.holds(db);
-      // A store from before v3 has no kept views: the popup shows the page as stored and the
-      // background builds them from the upgraded records.
-      if (row.version < 3) {
+      // A store from before v5 has no kept views (none before v3; v3's and v4's, stored whole, dropped): the popup
+      // shows the page as stored and the background builds them, light, from the upgraded records.
+      if (row.version < 5) {
         expect(await viewsMeta(db)).toBeUndefined();
         const keeper = createViewKeeper({ db: async () => db, now: () => new Date('2026-12-02T10:00:00.000Z'), merge: mergeRecords, settleMs: 0 });
         await keeper.resume();
         await keeper.settled();
-        expect((await viewForKey(db, 'google-scholar:user=SbUmSEAAAAAJ'))?.slice.people[0]?.name).toBe(ernst!.capture.person?.name);
+        const view = await viewForKey(db, 'google-scholar:user=SbUmSEAAAAAJ');
+        expect(view?.slice.people[0]?.name).toBe(ernst!.capture.person?.name);
+        expect(view!.slice.works.map((w) => w.id).sort()).toEqual([...new Set(view!.slice.people[0]!.workIds)].sort());
+        for (const w of view!.slice.works) expect(w).not.toHaveProperty('fields');
+        // Ernst's view is found by his Scholar id through the keys index again.
+        expect((await keysMatching(db, ['p:gscholar:SbUmSEAAAAAJ'])).map((k) => k.id)).toEqual(['person:gscholar:SbUmSEAAAAAJ']);
       }
       // Indexes dropped by later versions (v2: bySource, byLastSeen) are gone.
       expect(Object.fromEntries(after.stores.map((s) => [s.name, s.indexes.map((i) => i.name)]))).toEqual(CURRENT_INDEXES);

@@ -6,6 +6,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import type { MergedWork } from '../../src/core/merge/types';
 import { idHref, WorkRecord } from '../../src/ui/components/WorkRecord';
+import { lightWork } from '../../src/core/provenance';
+import { PROVENANCE_BEHIND, provenanceFromRecords, ProvenanceContext } from '../../src/ui/components/provenance';
+import type { Capture } from '../../src/core/capture';
 import { textOf, useRenderDom } from '../helpers/render-dom';
 
 const { dom, mount, click } = useRenderDom();
@@ -51,7 +54,8 @@ describe('the whole record', () => {
     expect(buttons.map(text)).toEqual(['APA', 'Chicago', 'IEEE', 'BibTeX']);
     for (const b of buttons) {
       click(b);
-      await vi.waitFor(() => expect(copied).toHaveLength(buttons.indexOf(b) + 1));
+      // The first copy loads the citation styles: on a loaded machine that alone can pass waitFor's default second.
+      await vi.waitFor(() => expect(copied).toHaveLength(buttons.indexOf(b) + 1), { timeout: 10_000 });
     }
     // The venue in parts and Scholar's initials-first names, by hand:
     expect(copied[0]).toBe('A, I. K., Irshad, K. A., & de Heredia, M. S. (2005). Rights at work. Journal of Human Rights, 4(2), 197–211. https://doi.org/10.1234/jhr.2005.1');
@@ -68,6 +72,49 @@ describe('the whole record', () => {
     click(root.querySelector('.copy-citation button[data-style="ieee"]')!);
     await vi.waitFor(() => expect(text(root.querySelector('[role="status"]'))).toBe('Could not copy: select the IEEE citation below.'));
     expect(text(root.querySelector('output.citation'))).toMatch(/^I\. K\. A, K\. A\. Irshad/);
+  });
+});
+
+describe('a light work (a kept view stores works without their provenance)', () => {
+  // SYNTHETIC: the capture the work's one record comes from, stating what the work shows.
+  const capture: Capture = {
+    format: 'scholar-lens.capture',
+    version: 1,
+    source: 'google-scholar',
+    pageKind: 'paper',
+    url: 'https://example.org/k',
+    capturedAt: '2026-01-01T00:00:00Z',
+    works: [{ title: 'Rights at work', authors: work.authors!, year: 2005, venue: work.venue!, abstract: work.abstract!, ids: { doi: '10.1234/jhr.2005.1', pmid: '123456', gscholar: 'U:ROW' } }],
+  };
+  const light = lightWork(work);
+
+  it('copies the same citation, its provenance read from the captures the page provides', async () => {
+    const copied: string[] = [];
+    const whole = mount(() => <WorkRecord work={work} now={() => new Date()} copy={async (t) => void copied.push(t)} />);
+    click(whole.querySelector('.copy-citation button[data-style="bibtex"]')!);
+    await vi.waitFor(() => expect(copied).toHaveLength(1), { timeout: 10_000 });
+    const root = mount(() => (
+      <ProvenanceContext.Provider value={provenanceFromRecords([{ key: 'k', capture }])}>
+        <WorkRecord work={light} now={() => new Date()} copy={async (t) => void copied.push(t)} />
+      </ProvenanceContext.Provider>
+    ));
+    expect(light).not.toHaveProperty('fields');
+    click(root.querySelector('.copy-citation button[data-style="bibtex"]')!);
+    await vi.waitFor(() => expect(copied).toHaveLength(2), { timeout: 10_000 });
+    expect(copied[1]).toBe(copied[0]);
+  });
+
+  it('says why nothing was copied when its captures changed since', async () => {
+    const copied: string[] = [];
+    const root = mount(() => (
+      <ProvenanceContext.Provider value={provenanceFromRecords([{ key: 'k', capture: { ...capture, capturedAt: '2026-02-01T00:00:00Z' } }])}>
+        <WorkRecord work={light} now={() => new Date()} copy={async (t) => void copied.push(t)} />
+      </ProvenanceContext.Provider>
+    ));
+    click(root.querySelector('.copy-citation button[data-style="apa"]')!);
+    await vi.waitFor(() => expect(text(root.querySelector('[role="status"]'))).toBe(`Not copied: ${PROVENANCE_BEHIND}`));
+    expect(copied).toEqual([]);
+    expect(root.querySelector('output.citation')).toBeNull();
   });
 });
 

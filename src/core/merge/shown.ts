@@ -1,7 +1,7 @@
 // Builds a merged work from its records: every value with its provenance, and
 // the shown value chosen by the rules documented in types.ts.
 
-import type { WorkIdKey, WorkType } from '../capture';
+import type { Work, WorkIdKey, WorkType } from '../capture';
 import { contained } from './match';
 import { isPreprintDoi } from './normalize';
 import { ID_STRENGTH, type WorkRecord } from './records';
@@ -15,28 +15,7 @@ import { compareCodePoints } from '../order';
  * one version per kind.
  */
 export function buildMergedWork(recs: WorkRecord[], reasons: Set<MatchReason> | undefined, versionGroup?: (n: number) => number): MergedWork {
-  const fv = <T>(r: WorkRecord, value: T): FieldValue<T> => ({
-    value,
-    source: r.capture.source,
-    capturedAt: r.capture.capturedAt,
-    captureKey: r.captureKey,
-  });
-  // One pass over the records for every field (each list in record order).
-  const fields: MergedWork['fields'] = { title: [], authors: [], year: [], venue: [], citations: [], abstract: [], url: [], type: [], ids: [] };
-  for (const r of recs) {
-    const x = r.work;
-    if (x.title !== undefined) fields.title.push(fv(r, x.title));
-    if (x.authors !== undefined) fields.authors.push(fv(r, x.authors));
-    if (x.year !== undefined) fields.year.push(fv(r, x.year));
-    if (x.venue !== undefined) fields.venue.push(fv(r, x.venue));
-    if (x.citations !== undefined) fields.citations.push(fv(r, x.citations));
-    if (x.abstract !== undefined) fields.abstract.push(fv(r, x.abstract));
-    if (x.url !== undefined) fields.url.push(fv(r, x.url));
-    if (x.type !== undefined) fields.type.push(fv(r, x.type));
-    const ids = Object.entries(r.ids) as [WorkIdKey, string][];
-    if (ids.length > 1) ids.sort((a, b) => compareCodePoints(a[0], b[0]));
-    for (const [kind, id] of ids) fields.ids.push(fv(r, { kind, id }));
-  }
+  const fields = provenanceOfRecords(recs);
 
   const published = recs.filter((r) => !r.preprint);
   const preferred = published.length ? published : recs;
@@ -72,6 +51,39 @@ export function buildMergedWork(recs: WorkRecord[], reasons: Set<MatchReason> | 
   }
   if (recs.some((r) => r.work.flags?.length)) w.flags = [...new Set(recs.flatMap((r) => r.work.flags ?? []))].sort();
   return w;
+}
+
+/** One record of a work as its provenance needs it: the work as the page listed it, its normalized ids, and where it was read. */
+export interface ProvenanceRecord {
+  work: Work;
+  ids: WorkIds;
+  captureKey: string;
+  capture: { source: string; capturedAt: string };
+}
+
+/**
+ * Every value of every field with the capture that stated it, each list in
+ * record order: the merged work's `fields`. A function of its records alone,
+ * so src/core/provenance.ts recomputes it from the stored captures.
+ */
+export function provenanceOfRecords(recs: readonly ProvenanceRecord[]): MergedWork['fields'] {
+  const fields: MergedWork['fields'] = { title: [], authors: [], year: [], venue: [], citations: [], abstract: [], url: [], type: [], ids: [] };
+  const fv = <T>(r: ProvenanceRecord, value: T): FieldValue<T> => ({ value, source: r.capture.source, capturedAt: r.capture.capturedAt, captureKey: r.captureKey });
+  for (const r of recs) {
+    const x = r.work;
+    if (x.title !== undefined) fields.title.push(fv(r, x.title));
+    if (x.authors !== undefined) fields.authors.push(fv(r, x.authors));
+    if (x.year !== undefined) fields.year.push(fv(r, x.year));
+    if (x.venue !== undefined) fields.venue.push(fv(r, x.venue));
+    if (x.citations !== undefined) fields.citations.push(fv(r, x.citations));
+    if (x.abstract !== undefined) fields.abstract.push(fv(r, x.abstract));
+    if (x.url !== undefined) fields.url.push(fv(r, x.url));
+    if (x.type !== undefined) fields.type.push(fv(r, x.type));
+    const ids = Object.entries(r.ids) as [WorkIdKey, string][];
+    if (ids.length > 1) ids.sort((a, b) => compareCodePoints(a[0], b[0]));
+    for (const [kind, id] of ids) fields.ids.push(fv(r, { kind, id }));
+  }
+  return fields;
 }
 
 /** The strongest identifier, else the smallest record key: stable across runs and input order. */

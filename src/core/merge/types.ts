@@ -129,6 +129,17 @@ export interface MergedWork {
   };
 }
 
+/**
+ * A merged work without its field provenance (`fields`): what the kept views
+ * store and every list shows (shown values, ids, versions, records, flags).
+ * The provenance is a function of the work's records, so it is recomputed
+ * from the captures they come from when it is needed (src/core/provenance.ts).
+ */
+export type LightWork = Omit<MergedWork, 'fields'>;
+
+/** A merge result with light works: what the kept views add up to (src/core/kept-views.ts, libraryOf). A MergeResult is one. */
+export type LightResult = Omit<MergeResult, 'works'> & { works: LightWork[] };
+
 /** Figures one site stated on one author page, kept exactly as stated. */
 export interface StatedFigures {
   source: string;

@@ -1,12 +1,15 @@
 // Export buttons shared by the popup and the dashboard: each writes one file
 // named for the person (or the scope), the format and today's date.
-import type { MergedWork } from '../../core/merge/types';
+import { useState } from 'preact/hooks';
+import type { LightWork, MergedWork } from '../../core/merge/types';
 import type { PersonReportInput } from '../../formats';
 import { FORMAT_INFO, type ExportFormat } from '../../formats/info';
 import { downloadText } from './download';
+import { useProvenance } from './provenance';
 
-export interface ExportScope {
-  works: readonly MergedWork[];
+export interface ExportScope<W extends LightWork = MergedWork> {
+  /** Light works as the lists hold them; exportFile takes them whole (with their provenance: the CSL export lists citations by site). */
+  works: readonly W[];
   personName?: string;
   selection?: boolean;
   /** A metrics report is offered only for one person. */
@@ -23,9 +26,11 @@ export async function exportFile(format: ExportFormat, scope: ExportScope, now: 
   return { text: exportAs(format, input, { now }), name, mime: FORMAT_INFO[format].mime };
 }
 
-export function ExportButtons({ scope, now, label = 'Export' }: { scope: ExportScope; now: () => Date; label?: string }) {
+export function ExportButtons({ scope, now, label = 'Export' }: { scope: ExportScope<LightWork>; now: () => Date; label?: string }) {
   const formats = scope.report ? [...WORK_FORMATS, 'report-md' as const, 'report-csv' as const] : WORK_FORMATS;
   const empty = scope.works.length === 0;
+  const provenance = useProvenance();
+  const [problem, setProblem] = useState<string | undefined>();
   return (
     <div class="exports" role="group" aria-label={label}>
       {formats.map((f) => (
@@ -35,13 +40,25 @@ export function ExportButtons({ scope, now, label = 'Export' }: { scope: ExportS
           data-format={f}
           disabled={empty && !f.startsWith('report')}
           onClick={async () => {
-            const file = await exportFile(f, scope, now());
-            downloadText(file.text, file.name, file.mime);
+            try {
+              // A report needs no work's provenance.
+              const works = f.startsWith('report') ? [] : await provenance(scope.works);
+              const file = await exportFile(f, { ...scope, works }, now());
+              setProblem(undefined);
+              downloadText(file.text, file.name, file.mime);
+            } catch (e) {
+              setProblem(e instanceof Error ? e.message : String(e));
+            }
           }}
         >
           {f === 'report-md' ? 'Report (Markdown)' : f === 'report-csv' ? 'Report (CSV)' : f === 'pop-csv' ? 'PoP CSV' : FORMAT_INFO[f].label}
         </button>
       ))}
+      {problem && (
+        <p class="small" role="alert">
+          Not exported: {problem}
+        </p>
+      )}
     </div>
   );
 }

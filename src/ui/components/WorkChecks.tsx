@@ -4,20 +4,20 @@
 // with an undo. Shared by the popup and the dashboard; both store the
 // decision and merge again.
 import { DataLink } from './data';
-import type { MergedPerson, MergedWork, UserDecision } from '../../core/merge/types';
+import type { MergedPerson, LightWork, UserDecision } from '../../core/merge/types';
 import { confirmWork, removeWork } from '../model/new-decisions';
 import { removedNote, type FlagView } from '../model/work-checks';
 
 interface Props {
   person: MergedPerson;
   flagged: readonly FlagView[];
-  removed: readonly MergedWork[];
+  removed: readonly LightWork[];
   decide(d: UserDecision): unknown;
   /** The decision's time (an ISO date-time). */
   at(): string;
 }
 
-const facts = (w: MergedWork) => [w.venue, w.year].filter((x) => x !== undefined && x !== '').join(' · ');
+const facts = (w: LightWork) => [w.venue, w.year].filter((x) => x !== undefined && x !== '').join(' · ');
 
 export function WorkChecks({ person, flagged, removed, decide, at }: Props) {
   const note = removedNote(removed.length);

@@ -5,9 +5,10 @@
 // one work. The citation styles are loaded on the first copy: the popup opens
 // without them.
 import { useState } from 'preact/hooks';
-import type { MergedWork } from '../../core/merge/types';
+import type { LightWork, MergedWork } from '../../core/merge/types';
 import { DataLink, Each, Facts } from './data';
 import { ExportButtons } from './ExportButtons';
+import { useProvenance } from './provenance';
 
 type Style = 'apa' | 'chicago' | 'ieee' | 'bibtex';
 const STYLES: [Style, string][] = [
@@ -48,7 +49,7 @@ async function citationOf(work: MergedWork, style: Style): Promise<string> {
 const clipboardCopy = (text: string) => navigator.clipboard.writeText(text);
 
 export function WorkRecord(props: {
-  work: MergedWork;
+  work: LightWork;
   now(): Date;
   /** The popup shows the title; the dashboard's row already does. */
   showTitle?: boolean;
@@ -56,10 +57,17 @@ export function WorkRecord(props: {
   copy?(text: string): Promise<void>;
 }) {
   const { work: w } = props;
-  const [copied, setCopied] = useState<{ label: string; text: string; ok: boolean } | undefined>();
+  const [copied, setCopied] = useState<{ label: string; text: string; ok: boolean; problem?: string } | undefined>();
   const ids = (Object.entries(w.ids) as [string, string][]).sort(([a], [b]) => ID_ORDER.indexOf(a) - ID_ORDER.indexOf(b));
+  const provenance = useProvenance();
   async function copy(style: Style, label: string) {
-    const text = await citationOf(w, style);
+    let text: string;
+    try {
+      text = await citationOf((await provenance([w]))[0]!, style);
+    } catch (e) {
+      setCopied({ label, text: '', ok: false, problem: e instanceof Error ? e.message : String(e) });
+      return;
+    }
     let ok = true;
     try {
       await (props.copy ?? clipboardCopy)(text);
@@ -116,7 +124,12 @@ export function WorkRecord(props: {
           </button>
         ))}
       </div>
-      {copied && (
+      {copied?.problem !== undefined && (
+        <p class="small muted" role="status">
+          Not copied: {copied.problem}
+        </p>
+      )}
+      {copied && copied.problem === undefined && (
         <>
           <p class="small muted" role="status">
             {copied.ok ? `${copied.label} citation copied.` : `Could not copy: select the ${copied.label} citation below.`}

@@ -7,6 +7,7 @@ import type { MergedPerson, UserDecision } from '../../core/merge/types';
 import type { SiteSettings } from '../../shell/site-settings';
 import type { CaptureRecord, DecisionRecord } from '../../store/schema';
 import { ConfirmDialog, type ConfirmRequest } from '../components/ConfirmDialog';
+import { onlyWhole, provenanceFromRecords, ProvenanceContext } from '../components/provenance';
 import { ExportButtons } from '../components/ExportButtons';
 import { downloadText } from '../components/download';
 import { fileNameFor, FORMAT_INFO } from '../../formats';
@@ -92,8 +93,11 @@ export function Dashboard({ data }: { data: DashboardData }) {
     await data.decide(ds);
     refresh();
   };
+  // Works from the kept views are light: an export or a copied citation recomputes their provenance from the pages loaded here.
+  const provenance = useMemo(() => (lib ? provenanceFromRecords(lib.records) : onlyWhole), [lib]);
 
   return (
+    <ProvenanceContext.Provider value={provenance}>
     <div class="dashboard" aria-busy={!lib}>
       <header class="topbar">
         <a href="#" class="brand">
@@ -142,6 +146,7 @@ export function Dashboard({ data }: { data: DashboardData }) {
       </main>
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
     </div>
+    </ProvenanceContext.Provider>
   );
 }
 

@@ -3,12 +3,12 @@
 // per table. The writers, the Parquet one above all, are loaded on the click:
 // the dashboard opens without them.
 import { useState } from 'preact/hooks';
-import type { MergeResult } from '../../core/merge/types';
+import type { LightResult } from '../../core/merge/types';
 import { downloadBytes } from '../components/download';
 
 const LABELS = { jsonl: 'Data tables (JSON Lines)', parquet: 'Data tables (Parquet)' } as const;
 
-export function DataExports({ result, currentYear, now }: { result: MergeResult; currentYear: number; now(): Date }) {
+export function DataExports({ result, currentYear, now }: { result: LightResult; currentYear: number; now(): Date }) {
   const [busy, setBusy] = useState<keyof typeof LABELS | undefined>();
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | undefined>();
   const run = async (format: keyof typeof LABELS) => {

@@ -3,7 +3,7 @@
 // selection for export and for joining.
 import { useMemo, useState } from 'preact/hooks';
 import type { Capture } from '../../core/capture';
-import type { MemberRef, MergedWork, UserDecision } from '../../core/merge/types';
+import type { MemberRef, LightWork, UserDecision } from '../../core/merge/types';
 import { ExportButtons } from '../components/ExportButtons';
 import { WorkRecord } from '../components/WorkRecord';
 import { siteName, sourcesOf } from '../model/person-view';
@@ -14,7 +14,7 @@ import { foldQuery, nextSort, sortWorks, workMatches, type SortDir, type SortKey
 type VersionFilter = '' | 'preprint' | 'published' | 'both';
 
 export interface WorksTableProps {
-  works: readonly MergedWork[];
+  works: readonly LightWork[];
   data: { now(): Date };
   personName?: string;
   /** Curation: join works, split a record out of one (on a person's page and in the list of all works). */
@@ -35,7 +35,7 @@ export function ownTitles(records: readonly { key: string; capture: Capture }[])
 
 const PAGE = 200;
 
-export function workRef(w: MergedWork): string {
+export function workRef(w: LightWork): string {
   const m = w.members[0]!;
   return `rec:${m.captureKey}#${m.index}`;
 }
@@ -196,7 +196,7 @@ export function WorksTable({ works, data, personName, decide, titleOf, flagTexts
 }
 
 function WorkRow(props: {
-  work: MergedWork;
+  work: LightWork;
   checked: boolean;
   toggle(): void;
   decide?(ds: UserDecision[]): Promise<void>;

@@ -1,7 +1,7 @@
 // What the dashboard shows, loaded in plain functions: the whole library
 // merged under the user's decisions, the person a link names, the site
 // settings and the storage estimate. Components render what these return.
-import type { MergedPerson, MergeResult } from '../../core/merge/types';
+import type { MergedPerson, LightResult } from '../../core/merge/types';
 import { DEFAULT_SITE_SETTINGS, type SiteSettings } from '../../shell/site-settings';
 import type { CaptureRecord, DecisionRecord } from '../../store/schema';
 import { mergeRecords } from '../model/merged-library';
@@ -11,7 +11,7 @@ import type { DashboardData } from './Dashboard';
 export interface Library {
   records: CaptureRecord[];
   decisions: DecisionRecord[];
-  result: MergeResult;
+  result: LightResult;
   /**
    * Why the library is shown without its merge (the store could not be read,
    * or merging failed): the pages are then listed as stored, and Erase and
@@ -20,7 +20,7 @@ export interface Library {
   problem?: string;
 }
 
-const NOTHING_MERGED: MergeResult = { works: [], people: [], unresolvedDecisions: [], stats: { captures: 0, records: 0, works: 0, people: 0 } };
+const NOTHING_MERGED: LightResult = { works: [], people: [], unresolvedDecisions: [], stats: { captures: 0, records: 0, works: 0, people: 0 } };
 
 /** A library with nothing in it but the reason: what the dashboard shows when even loading failed. */
 export const libraryWithProblem = (problem: string): Library => ({ records: [], decisions: [], result: NOTHING_MERGED, problem });
@@ -49,7 +49,7 @@ export async function loadLibrary(data: Pick<DashboardData, 'library' | 'keptVie
   }
 }
 
-async function keptResult(data: Pick<DashboardData, 'library' | 'keptViews' | 'refreshViews'>, records: readonly CaptureRecord[]): Promise<MergeResult | undefined> {
+async function keptResult(data: Pick<DashboardData, 'library' | 'keptViews' | 'refreshViews'>, records: readonly CaptureRecord[]): Promise<LightResult | undefined> {
   if (!data.keptViews) return undefined;
   let { views, meta } = await data.keptViews();
   if (!viewsAreCurrent(meta, records) && data.refreshViews) {

@@ -3,7 +3,7 @@
 // shown, the window of rows on screen, and the series for comparing people.
 // The component (src/ui/dashboard/CommitteeView.tsx) only renders these.
 
-import type { MergedPerson, MergeResult } from '../../core/merge/types';
+import type { MergedPerson, LightResult } from '../../core/merge/types';
 import { librarySummaries, type KnownValue, type PersonSummary, type ScalarMetric } from '../../core/library-figures';
 import { METRIC_DEFINITIONS } from '../../core/metrics';
 import { compareCodePoints } from '../../core/order';
@@ -96,7 +96,7 @@ export function committeeRows(summaries: readonly PersonSummary[], siteName: (id
 }
 
 /** The whole library's rows. */
-export function libraryRows(result: Pick<MergeResult, 'works' | 'people'>, currentYear: number, siteName: (id: string) => string): CommitteeRow[] {
+export function libraryRows(result: Pick<LightResult, 'works' | 'people'>, currentYear: number, siteName: (id: string) => string): CommitteeRow[] {
   return committeeRows(librarySummaries(result, currentYear), siteName);
 }
 
@@ -228,7 +228,7 @@ export interface Comparison {
 }
 
 /** The compared people's yearly figures on one shared axis of years. */
-export function compareSeries(result: MergeResult, people: readonly MergedPerson[], currentYear: number): Comparison {
+export function compareSeries(result: LightResult, people: readonly MergedPerson[], currentYear: number): Comparison {
   const views = people.slice(0, MAX_COMPARED).map((p) => personView(result, p, currentYear));
   // Everyone is in both overlays, in the order picked, so a person keeps one colour; without a stated chart their values are all null.
   const cites = views.map((v) => ({ name: v.person.name, byYear: v.citationsByYear?.byYear ?? {} }));

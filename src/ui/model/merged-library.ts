@@ -3,7 +3,7 @@
 // reads the store), so unit tests run it on real fixture captures.
 
 import { mergeAll } from '../../core/merge';
-import type { MergedPerson, MergeResult } from '../../core/merge/types';
+import type { LightResult, MergedPerson, MergeResult } from '../../core/merge/types';
 import type { CaptureRecord, DecisionRecord } from '../../store/schema';
 import { decisionsOf } from './decision-records';
 
@@ -15,7 +15,7 @@ export function mergeRecords(records: readonly CaptureRecord[], decisions: reado
  * The person a stored capture belongs to: the person whose author page it is,
  * or, for a paper page, the one person whose works include that paper.
  */
-export function personForKey(result: MergeResult, key: string): MergedPerson | undefined {
+export function personForKey(result: LightResult, key: string): MergedPerson | undefined {
   const own = result.people.find((p) => p.pages.some((pg) => pg.captureKey === key));
   if (own) return own;
   const works = new Set(result.works.filter((w) => w.members.some((m) => m.captureKey === key)).map((w) => w.id));

@@ -2,7 +2,7 @@
 // the chart to draw, the top works, the open "possibly the same person"
 // suggestions, and the report handed to the exports.
 
-import type { MergedPerson, MergedWork, MergeResult, UserDecision } from '../../core/merge/types';
+import type { MergedPerson, LightWork, LightResult, UserDecision } from '../../core/merge/types';
 import { personFigures, reportInputOf, type PersonFigures } from '../../core/person-figures';
 import type { PersonReportInput } from '../../formats';
 import { siteNameOf } from '../../adapters/names';
@@ -15,7 +15,7 @@ export interface PersonView extends PersonFigures {
   citationsByYear?: { source: string; site: string; byYear: Record<string, number> };
 }
 
-export function personView(result: Pick<MergeResult, 'works'>, person: MergedPerson, currentYear: number, notesOf: (key: string) => string[] = () => []): PersonView {
+export function personView(result: Pick<LightResult, 'works'>, person: MergedPerson, currentYear: number, notesOf: (key: string) => string[] = () => []): PersonView {
   const figures = personFigures(result, person, { currentYear, siteName, notesOf });
   const chart = [...person.stated]
     .filter((s) => s.citationsByYear && Object.keys(s.citationsByYear).length)
@@ -26,13 +26,13 @@ export function personView(result: Pick<MergeResult, 'works'>, person: MergedPer
 }
 
 /** Most cited first; ties by year (newest first), then title, so the order is stable. */
-export function topWorks(works: readonly MergedWork[], n: number): MergedWork[] {
+export function topWorks(works: readonly LightWork[], n: number): LightWork[] {
   return [...works]
     .sort((a, b) => (b.citations ?? -1) - (a.citations ?? -1) || (b.year ?? 0) - (a.year ?? 0) || (a.title ?? '').localeCompare(b.title ?? ''))
     .slice(0, n);
 }
 
-export function sourcesOf(w: MergedWork): string[] {
+export function sourcesOf(w: LightWork): string[] {
   return [...new Set(w.members.map((m) => m.source))].sort();
 }
 
@@ -45,7 +45,7 @@ export function reportInput(view: PersonView, date: string): PersonReportInput {
  * dismissed. The merge keeps suggesting a pair it was told to keep apart, so
  * the dismissals (unlink decisions between their pages) are filtered here.
  */
-export function openSuggestions(result: Pick<MergeResult, 'people'>, person: MergedPerson, decisions: readonly UserDecision[]): { other: MergedPerson; reason: string; sharedWorks: number }[] {
+export function openSuggestions(result: Pick<LightResult, 'people'>, person: MergedPerson, decisions: readonly UserDecision[]): { other: MergedPerson; reason: string; sharedWorks: number }[] {
   const pageOwner = new Map<string, string>();
   for (const p of result.people) for (const pg of p.pages) pageOwner.set(`page:${pg.captureKey}`, p.id);
   const apart = new Set<string>();

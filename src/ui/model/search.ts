@@ -3,7 +3,7 @@
 // the merge uses for names).
 
 import { foldName } from '../../core/names';
-import type { MergedWork } from '../../core/merge/types';
+import type { LightWork } from '../../core/merge/types';
 
 /** The query folded, or "" for no filter. */
 export const foldQuery = (q: string) => foldName(q.replace(/\s+/g, ' ').trim());
@@ -14,7 +14,7 @@ export function matchesFolded(folded: string, ...texts: (string | undefined)[]):
 }
 
 /** A work matches on its title, authors or venue. */
-export function workMatches(w: Pick<MergedWork, 'title' | 'authors' | 'venue'>, folded: string): boolean {
+export function workMatches(w: Pick<LightWork, 'title' | 'authors' | 'venue'>, folded: string): boolean {
   return matchesFolded(folded, `${w.title ?? ''} ${(w.authors ?? []).join(' ')} ${w.venue ?? ''}`);
 }
 
@@ -31,7 +31,7 @@ export function nextSort(cur: { key: SortKey; dir: SortDir }, key: SortKey): { k
 }
 
 /** Works in the chosen order; works without the value (no citation count, no year) last either way; ties by title, then id. */
-export function sortWorks<W extends Pick<MergedWork, 'id' | 'title' | 'year' | 'citations'>>(works: W[], sort: { key: SortKey; dir: SortDir }): W[] {
+export function sortWorks<W extends Pick<LightWork, 'id' | 'title' | 'year' | 'citations'>>(works: W[], sort: { key: SortKey; dir: SortDir }): W[] {
   const sign = sort.dir === 'asc' ? 1 : -1;
   const title = (a: W, b: W) => (a.title ?? '').localeCompare(b.title ?? '');
   const missing = (v: unknown) => (v === undefined ? 1 : 0);

@@ -4,10 +4,10 @@
 // and works a record joined on evidence weaker than a title or an identifier
 // ("placed by abstract", so the user can open the work and split it).
 
-import type { MemberRef, MergedPerson, MergedWork, MergeResult } from '../../core/merge/types';
+import type { MemberRef, MergedPerson, LightWork, LightResult } from '../../core/merge/types';
 
 export interface FlagView {
-  work: MergedWork;
+  work: LightWork;
   /** Site id of the one author page that lists the work. */
   source: string;
   /** "only on DBLP — check that it is theirs". */
@@ -23,7 +23,7 @@ export function flagText(site: string): string {
  * merge's order, each once. A flag whose work is no longer theirs or no longer
  * exists (a page deleted since) has nothing to confirm and is left out.
  */
-export function flaggedOf(result: Pick<MergeResult, 'works'>, person: MergedPerson, siteName: (source: string) => string): FlagView[] {
+export function flaggedOf(result: Pick<LightResult, 'works'>, person: MergedPerson, siteName: (source: string) => string): FlagView[] {
   const byId = new Map(result.works.map((w) => [w.id, w]));
   const mine = new Set(person.workIds);
   const seen = new Set<string>();
@@ -41,7 +41,7 @@ export function flagTextById(flags: readonly FlagView[]): Map<string, string> {
 }
 
 /** The works the user removed from the person that still exist (each can be put back). */
-export function removedOf(result: Pick<MergeResult, 'works'>, person: MergedPerson): MergedWork[] {
+export function removedOf(result: Pick<LightResult, 'works'>, person: MergedPerson): LightWork[] {
   const byId = new Map(result.works.map((w) => [w.id, w]));
   return [...new Set(person.removedWorkIds ?? [])].flatMap((id) => byId.get(id) ?? []);
 }
@@ -74,7 +74,7 @@ export interface PlacementMark {
  * is labeled as such: calling it "placed by abstract" would send the user
  * looking at the wrong thing.
  */
-export function placementMark(w: Pick<MergedWork, 'members' | 'matchedBy'>): PlacementMark | undefined {
+export function placementMark(w: Pick<LightWork, 'members' | 'matchedBy'>): PlacementMark | undefined {
   const how = new Set<Placed>();
   for (const m of w.members) if (m.placedBy) how.add(m.placedBy);
   for (const r of w.matchedBy) if ((PLACED as readonly string[]).includes(r)) how.add(r as Placed);
@@ -100,7 +100,7 @@ export interface ItemMark {
 }
 
 /** The marks of one work: "flagged" when it is (its text as the tooltip), then its placement. */
-export function marksOf(w: MergedWork, flagTexts: ReadonlyMap<string, string>): ItemMark[] {
+export function marksOf(w: LightWork, flagTexts: ReadonlyMap<string, string>): ItemMark[] {
   const marks: ItemMark[] = [];
   const flag = flagTexts.get(w.id);
   if (flag) marks.push({ label: 'flagged', title: sentence(flag), kind: 'flag' });

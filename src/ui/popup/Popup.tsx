@@ -1,6 +1,6 @@
 // The popup: what Scholar Lens made of the tab, loaded by loadPopup (load.ts)
 // and rendered by the components beside this one.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { UserDecision } from '../../core/merge/types';
 import { loadPopup, offersListReading, type PopupState } from './load';
 import { AutoOffNotice, EmptyState, LoadingState } from './Notices';
@@ -10,6 +10,7 @@ import { SaveThisPage } from './SaveThisPage';
 import { StatusView } from './StatusView';
 import { siteReaderFailed } from '../labels';
 import { Recovery } from './Recovery';
+import { onlyWhole, provenanceFromStore, ProvenanceContext } from '../components/provenance';
 
 export type { PopupData } from './popup-data';
 
@@ -22,6 +23,8 @@ export function Popup({ data }: { data: PopupData }) {
   // A kept view older than the page is shown at once, and the background asked to bring it up to date;
   // a few times at most, so a build that keeps failing cannot make the popup loop.
   const refreshes = useRef(0);
+  // The kept view's works are light: an export or a copied citation reads their captures then.
+  const provenance = useMemo(() => (data.captures ? provenanceFromStore(data.captures) : onlyWhole), [data]);
   useEffect(() => {
     let live = true;
     void loadPopup(data, { cancelled: () => !live }).then((loaded) => {
@@ -61,6 +64,7 @@ export function Popup({ data }: { data: PopupData }) {
   }
 
   return (
+    <ProvenanceContext.Provider value={provenance}>
     <main class="popup" aria-busy={state.phase === 'loading'}>
       <header class="bar">
         <span class="brand">Scholar Lens</span>
@@ -94,5 +98,6 @@ export function Popup({ data }: { data: PopupData }) {
         </>
       )}
     </main>
+    </ProvenanceContext.Provider>
   );
 }

@@ -2,7 +2,7 @@
 // profile when the page belongs to a person, the page's own works otherwise.
 import type { Capture } from '../../core/capture';
 import { useEffect, useState } from 'preact/hooks';
-import type { MergedWork, UserDecision } from '../../core/merge/types';
+import type { LightWork, UserDecision } from '../../core/merge/types';
 import type { WorkRecord as WorkRecordView } from '../components/WorkRecord';
 import { PAGE_KIND_LABEL, statusLine } from '../labels';
 import { CollectAll } from './CollectAll';
@@ -17,7 +17,7 @@ export function StatusView({ state, data, decide, reload }: { state: Loaded; dat
   const { status, record, person, result } = state;
   const good = status.outcome === 'added' || status.outcome === 'updated';
   // A paper page: the merged work it belongs to, shown whole with Copy citation and its own export.
-  const paper: MergedWork | undefined =
+  const paper: LightWork | undefined =
     record?.capture.pageKind === 'paper' ? result?.works.find((w) => w.members.some((m) => m.captureKey === record.key)) : undefined;
   return (
     <>
@@ -82,7 +82,7 @@ function CaptureView({ capture, works }: { capture: Capture; works: boolean }) {
 }
 
 /** The paper's record, loaded when a paper page is shown: the popup of an author page opens without it. */
-function PaperRecord(props: { work: MergedWork; now(): Date }) {
+function PaperRecord(props: { work: LightWork; now(): Date }) {
   const [View, setView] = useState<typeof WorkRecordView | undefined>();
   useEffect(() => {
     let live = true;

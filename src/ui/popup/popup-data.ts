@@ -15,6 +15,8 @@ export interface PopupData extends CollectAllData, ReadThisPageData {
    * and the decisions (few; the suggestions need the dismissals).
    */
   profile(key: string): Promise<StoredProfile>;
+  /** Stored captures by key (those found), read when an export or a copied citation needs a work's provenance (the kept views hold works without it). */
+  captures?(keys: string[]): Promise<CaptureRecord[]>;
   /** Ask the background to bring the kept views up to date; resolves when they are. */
   refreshViews(o: { changed?: boolean; stale?: boolean }): Promise<void>;
   /** Store a decision; resolves when the kept views include it. */
