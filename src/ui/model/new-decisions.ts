@@ -2,7 +2,8 @@
 // "Unlink from this person"), built from merged people. They name pages, not
 // person ids, because a person id may name pages of both sides.
 
-import type { MergedPerson, UserDecision } from '../../core/merge/types';
+import { WORK_ID_KEYS } from '../../core/capture';
+import type { MergedPerson, MergedWork, UserDecision } from '../../core/merge/types';
 
 /** Decisions that separate one author page from every other page of its person. */
 export function unlinkPage(person: MergedPerson, captureKey: string, at: string): UserDecision[] {
@@ -29,4 +30,26 @@ export function confirmWork(person: MergedPerson, workId: string, at: string): U
 /** "Not theirs" on a flagged work (a namesake's): the work is no longer attributed to the person. */
 export function removeWork(person: MergedPerson, workId: string, at: string): UserDecision {
   return { kind: 'remove-work', person: person.id, work: workId, at };
+}
+
+/**
+ * "Join selected into one work": every record of every selected work is
+ * joined to the first work's first record, and so is every identifier the
+ * works show (`doi:…`, `arxiv:…`: records carrying it that arrive later join
+ * too). Joining one record of each work would not do: a user's join overrides
+ * an identifier conflict only for the records it names, so the other records
+ * of a work with another arXiv id (or DOI) would stay apart by that conflict
+ * and the works would not become one (docs/merging.md, "Your decisions").
+ */
+export function joinWorks(works: readonly MergedWork[], at: string): UserDecision[] {
+  const first = works[0]?.members[0];
+  if (!first || works.length < 2) return [];
+  const anchor = `rec:${first.captureKey}#${first.index}`;
+  const refs = new Set<string>();
+  for (const w of works) {
+    for (const [kind, id] of Object.entries(w.ids)) if (id && (WORK_ID_KEYS as readonly string[]).includes(kind)) refs.add(`${kind}:${id}`);
+    for (const m of [...w.members, ...w.versions.flatMap((v) => v.members)]) refs.add(`rec:${m.captureKey}#${m.index}`);
+  }
+  refs.delete(anchor);
+  return [...refs].map((r) => ({ kind: 'join-works' as const, works: [anchor, r] as [string, string], at }));
 }
