@@ -4,9 +4,10 @@
 // read only the captures they come from, merge those, and write the new
 // page's view at once, marked provisional. Reads no other capture.
 
-import { captureKeys, concernedCaptures, provisionalViews, subsetDecisions, subsetRecords } from '../core/provisional-views';
+import { captureKeys, concernedCaptures, decisionConcerned, decisionTargets, provisionalViews, subsetDecisions, subsetRecords, type ResultPatch } from '../core/provisional-views';
 import type { KeptView } from '../core/kept-views';
-import type { MergeResult } from '../core/merge/types';
+import type { MergeResult, UserDecision } from '../core/merge/types';
+import { personKeys, workKeys } from '../core/view-keys';
 import { allDecisions, type CaptureRecord, type DecisionRecord, type LensDB } from '../store/store';
 import { keysMatching, writeProvisional, type ProvisionalWrite } from '../store/views';
 
@@ -58,4 +59,58 @@ export async function provisionalUpdate(
   if (!views.length) return { views, captures: records.length, rows, ms: { find, read, merge: merged, write: 0 } };
   const write = await writeProvisional(db, views, Object.fromEntries(fresh.map((r) => [r.key, r.capture.capturedAt])));
   return { views, ...(write ? { write } : {}), captures: records.length, rows, ms: { find, read, merge: merged, write: lap() } };
+}
+
+export interface DecisionUpdate extends ProvisionalUpdate {
+  /** The subset merge's works and people, renumbered: what the dashboard patches its library with (patchResult). */
+  patch: ResultPatch;
+}
+
+/**
+ * A decision's fast path: the kept views holding what it names (rows, author
+ * pages, ids; found through the byMatch index from the named rows' and pages'
+ * own keys) are merged again from their captures alone, under every stored
+ * decision, and written marked provisional. Undefined when no kept view and
+ * no stored row is concerned (the rebuild decides alone).
+ */
+export async function provisionalDecisionUpdate(
+  db: LensDB,
+  decisions: readonly UserDecision[],
+  merge: (records: readonly CaptureRecord[], decisions: readonly DecisionRecord[]) => MergeResult,
+): Promise<DecisionUpdate | undefined> {
+  let t = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const d = now - t;
+    t = now;
+    return d;
+  };
+  const targets = decisionTargets(decisions);
+  const named = await capturesByKey(db, new Set([...targets.rows.map((r) => r.slice(0, r.lastIndexOf('#'))), ...targets.pages]));
+  const keys = new Set(targets.keys);
+  for (const row of targets.rows) {
+    const hash = row.lastIndexOf('#');
+    const w = named.get(row.slice(0, hash))?.capture.works?.[Number(row.slice(hash + 1))];
+    if (w) for (const k of workKeys(w)) keys.add(k);
+  }
+  for (const pg of targets.pages) {
+    const c = named.get(pg)?.capture;
+    if (c?.pageKind === 'author' && c.person) for (const k of personKeys(c.person)) keys.add(k);
+  }
+  const { concerned, views: hit } = decisionConcerned(targets, await keysMatching(db, [...keys]));
+  if (!hit.length && !concerned.partial.size) return undefined;
+  const find = lap();
+  const missing = [...concerned.whole, ...concerned.partial.keys()].filter((k) => !named.has(k));
+  const [more, stored] = await Promise.all([capturesByKey(db, missing), allDecisions(db)]);
+  for (const [k, r] of more) named.set(k, r);
+  const read = lap();
+  const { records, demoted, rows: renumbered } = subsetRecords(concerned, named);
+  const result = merge(records, subsetDecisions(stored, renumbered));
+  const views = provisionalViews(result, records, hit.flatMap((v) => v.keys), demoted, renumbered);
+  const merged = lap();
+  const rows = records.reduce((n, r) => n + (r.capture.works?.length ?? 0), 0);
+  const patch = { works: result.works, people: result.people };
+  if (!views.length) return { views, patch, captures: records.length, rows, ms: { find, read, merge: merged, write: 0 } };
+  const write = await writeProvisional(db, views, {});
+  return { views, patch, ...(write ? { write } : {}), captures: records.length, rows, ms: { find, read, merge: merged, write: lap() } };
 }
