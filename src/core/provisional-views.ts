@@ -54,11 +54,13 @@ export interface Concerned {
  *   every row of their works, so the person comes out complete;
  * - any other view: the rows of its works that share a key, only.
  */
-export function concernedCaptures(fresh: readonly CaptureLike[], matched: readonly ViewKeys[]): Concerned {
+export function concernedCaptures(fresh: readonly CaptureLike[], matched: readonly ViewKeys[], keysOf?: ReadonlyMap<string, readonly string[]>): Concerned {
   const whole = new Set(fresh.map((r) => r.key));
   const partial = new Map<string, Set<number>>();
-  const freshKeys = new Set(fresh.flatMap(captureKeys));
-  const paperKeys = new Set(fresh.filter((r) => r.capture.pageKind === 'paper').flatMap((r) => (r.capture.works ?? []).flatMap(workKeys)));
+  const keysFor = (r: CaptureLike) => keysOf?.get(r.key) ?? captureKeys(r);
+  const freshKeys = new Set(fresh.flatMap(keysFor));
+  // A paper page's keys are its works' keys (captureKeys adds a person's only for an author page).
+  const paperKeys = new Set(fresh.filter((r) => r.capture.pageKind === 'paper').flatMap(keysFor));
   const addRows = (w: ViewKeys['works'][number]) => {
     for (const row of w.rows) {
       const hash = row.lastIndexOf('#');

@@ -8,7 +8,7 @@ import { captureKeys, concernedCaptures, decisionConcerned, decisionTargets, pro
 import type { KeptView } from '../core/kept-views';
 import type { MergeResult, UserDecision } from '../core/merge/types';
 import { personKeys, workKeys } from '../core/view-keys';
-import { allDecisions, type CaptureRecord, type DecisionRecord, type LensDB } from '../store/store';
+import { isDecisionRecord, type CaptureRecord, type DecisionRecord, type LensDB } from '../store/store';
 import { keysMatching, writeProvisional, type ProvisionalWrite } from '../store/views';
 
 export interface ProvisionalUpdate {
@@ -23,13 +23,18 @@ export interface ProvisionalUpdate {
 }
 
 async function capturesByKey(db: LensDB, keys: Iterable<string>): Promise<Map<string, CaptureRecord>> {
-  const tx = db.transaction('captures', 'readonly');
+  return (await readCaptures(db, keys)).captures;
+}
+
+/** Captures by key, and with `decisions` every stored decision too, in one transaction. */
+async function readCaptures(db: LensDB, keys: Iterable<string>, decisions = false): Promise<{ captures: Map<string, CaptureRecord>; decisions: DecisionRecord[] }> {
+  const tx = db.transaction(decisions ? ['captures', 'decisions'] : ['captures'], 'readonly');
+  const store = tx.objectStore('captures');
   const list = [...keys];
-  const got = await Promise.all(list.map((k) => tx.store.get(k)));
-  await tx.done;
+  const [got, ds] = await Promise.all([Promise.all(list.map((k) => store.get(k))), decisions ? tx.objectStore('decisions').getAll() : [], tx.done]);
   const out = new Map<string, CaptureRecord>();
   got.forEach((r, i) => r && out.set(list[i]!, r));
-  return out;
+  return { captures: out, decisions: (ds as unknown[]).filter(isDecisionRecord) };
 }
 
 /** Undefined when none of the keys is a stored author or paper page (only those have a view of their own). */
@@ -45,12 +50,18 @@ export async function provisionalUpdate(
     t = now;
     return d;
   };
-  const fresh = [...(await capturesByKey(db, keys)).values()].filter((r) => r.capture.pageKind === 'author' || r.capture.pageKind === 'paper');
+  // The new captures and the decisions in one read; each capture's keys computed once.
+  const first = await readCaptures(db, keys, true);
+  const fresh = [...first.captures.values()].filter((r) => r.capture.pageKind === 'author' || r.capture.pageKind === 'paper');
   if (!fresh.length) return undefined;
-  const matched = await keysMatching(db, [...new Set(fresh.flatMap(captureKeys))]);
-  const concerned = concernedCaptures(fresh, matched);
+  const keysOf = new Map(fresh.map((r) => [r.key, captureKeys(r)]));
+  const matched = await keysMatching(db, [...new Set([...keysOf.values()].flat())]);
+  const concerned = concernedCaptures(fresh, matched, keysOf);
   const find = lap();
-  const [stored, decisions] = await Promise.all([capturesByKey(db, [...concerned.whole, ...concerned.partial.keys()]), allDecisions(db)]);
+  // Only what the first read did not bring.
+  const stored = await capturesByKey(db, [...concerned.whole, ...concerned.partial.keys()].filter((k) => !first.captures.has(k)));
+  for (const r of fresh) stored.set(r.key, r);
+  const decisions = first.decisions;
   const read = lap();
   const { records, demoted, rows: renumbered } = subsetRecords(concerned, stored);
   const views = provisionalViews(merge(records, subsetDecisions(decisions, renumbered)), records, fresh.map((r) => r.key), demoted, renumbered);
@@ -86,7 +97,8 @@ export async function provisionalDecisionUpdate(
     return d;
   };
   const targets = decisionTargets(decisions);
-  const named = await capturesByKey(db, new Set([...targets.rows.map((r) => r.slice(0, r.lastIndexOf('#'))), ...targets.pages]));
+  const first = await readCaptures(db, new Set([...targets.rows.map((r) => r.slice(0, r.lastIndexOf('#'))), ...targets.pages]), true);
+  const named = first.captures;
   const keys = new Set(targets.keys);
   for (const row of targets.rows) {
     const hash = row.lastIndexOf('#');
@@ -101,8 +113,8 @@ export async function provisionalDecisionUpdate(
   if (!hit.length && !concerned.partial.size) return undefined;
   const find = lap();
   const missing = [...concerned.whole, ...concerned.partial.keys()].filter((k) => !named.has(k));
-  const [more, stored] = await Promise.all([capturesByKey(db, missing), allDecisions(db)]);
-  for (const [k, r] of more) named.set(k, r);
+  for (const [k, r] of await capturesByKey(db, missing)) named.set(k, r);
+  const stored = first.decisions;
   const read = lap();
   const { records, demoted, rows: renumbered } = subsetRecords(concerned, named);
   const result = merge(records, subsetDecisions(stored, renumbered));
