@@ -139,7 +139,7 @@ describe('"Join selected into one work" when the works carry different arXiv ids
     const one = mergeAll(captures, [{ kind: 'join-works', works: ['rec:p1#0', 'rec:p2#1'], at }]);
     expect(one.works.length).toBe(2);
   });
-  it('joinWorks names every record and every id of the works: they become one work, holding both arXiv ids', () => {
+  it('joinWorks names every record of the works: they become one work, holding both arXiv ids', () => {
     const ds = joinWorks(before.works, at);
     const after = mergeAll(captures, ds);
     expect(after.works.map(rows)).toEqual([['p1#0', 'p2#0', 'p2#1', 'p3#0']]);

@@ -2,7 +2,6 @@
 // "Unlink from this person"), built from merged people. They name pages, not
 // person ids, because a person id may name pages of both sides.
 
-import { WORK_ID_KEYS } from '../../core/capture';
 import type { MergedPerson, MergedWork, UserDecision } from '../../core/merge/types';
 
 /** Decisions that separate one author page from every other page of its person. */
@@ -34,22 +33,21 @@ export function removeWork(person: MergedPerson, workId: string, at: string): Us
 
 /**
  * "Join selected into one work": every record of every selected work is
- * joined to the first work's first record, and so is every identifier the
- * works show (`doi:…`, `arxiv:…`: records carrying it that arrive later join
- * too). Joining one record of each work would not do: a user's join overrides
- * an identifier conflict only for the records it names, so the other records
- * of a work with another arXiv id (or DOI) would stay apart by that conflict
- * and the works would not become one (docs/merging.md, "Your decisions").
+ * joined to the first work's first record. Joining one record of each work
+ * would not do: a user's join overrides an identifier conflict only for the
+ * records it names, so the other records of a work with another arXiv id (or
+ * DOI) would stay apart by that conflict and the works would not become one
+ * (docs/merging.md, "Your decisions"). Records, not ids: "split this record
+ * out" names records too, so it replaces exactly the join it undoes, and a
+ * page captured later with one of the ids is not pulled into the join past a
+ * split.
  */
 export function joinWorks(works: readonly MergedWork[], at: string): UserDecision[] {
   const first = works[0]?.members[0];
   if (!first || works.length < 2) return [];
   const anchor = `rec:${first.captureKey}#${first.index}`;
   const refs = new Set<string>();
-  for (const w of works) {
-    for (const [kind, id] of Object.entries(w.ids)) if (id && (WORK_ID_KEYS as readonly string[]).includes(kind)) refs.add(`${kind}:${id}`);
-    for (const m of [...w.members, ...w.versions.flatMap((v) => v.members)]) refs.add(`rec:${m.captureKey}#${m.index}`);
-  }
+  for (const w of works) for (const m of w.members) refs.add(`rec:${m.captureKey}#${m.index}`);
   refs.delete(anchor);
   return [...refs].map((r) => ({ kind: 'join-works' as const, works: [anchor, r] as [string, string], at }));
 }
