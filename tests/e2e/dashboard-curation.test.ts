@@ -260,6 +260,9 @@ describe('dashboard curation', () => {
     await dash.getByRole('button', { name: 'Join selected into one work' }).click();
     await expect.poll(() => heading.textContent()).toBe(`Works (${before - 1})`);
     expect(await statedWorks(dash)).toBe(before - 1);
+    // Shown from the join's provisional merge with "Updating…" at the top, which goes once the rebuild is read back.
+    await expect.poll(() => dash.locator('.topbar .updating').count(), { timeout: 60_000 }).toBe(0);
+    expect(await heading.textContent()).toBe(`Works (${before - 1})`);
 
     await reloadDashboard(dash);
     expect(await heading.textContent()).toBe(`Works (${before - 1})`);
