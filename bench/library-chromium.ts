@@ -231,7 +231,8 @@ async function changeShown(page: Page, action: 'join' | 'split', timeoutMs = 300
         let t0 = 0;
         let shown: { ms: number; after: string } | undefined;
         let provisional = false;
-        const check = () => {
+        // No named functions in here (the page gets this function's text, without the bundler's helpers).
+        const obs = new MutationObserver(() => {
           const updating = !!document.querySelector('.topbar .updating');
           provisional ||= updating;
           const now = document.querySelector(sel)?.textContent ?? '';
@@ -240,8 +241,7 @@ async function changeShown(page: Page, action: 'join' | 'split', timeoutMs = 300
             obs.disconnect();
             res({ ...shown, exactMs: performance.now() - t0, provisional, before });
           }
-        };
-        const obs = new MutationObserver(check);
+        });
         obs.observe(document.body, { childList: true, subtree: true, characterData: true });
         setTimeout(() => (obs.disconnect(), rej(new Error(`nothing changed after the ${action}`))), timeoutMs);
         const button =
