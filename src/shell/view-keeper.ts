@@ -7,9 +7,10 @@
 // during a build makes exactly one more. A build that fails keeps the last
 // good views and records why, so the popup can say so and offer the way out.
 //
-// A stored capture also takes a fast path at once (src/shell/provisional-update.ts):
-// the captures it concerns are merged alone and its page's view written,
-// marked provisional, while the full rebuild waits its turn. Writes of both
+// A stored capture or a decision also takes a fast path at once
+// (src/shell/provisional-update.ts): the captures it concerns are merged alone
+// and the views written, marked provisional, while the full rebuild waits its
+// turn (it starts only once the fast path is done). Writes of both
 // paths are serialized, and a rebuild that was read before a fast update
 // (and so overwrote it) is followed by the fast update again, so a new page
 // never goes back to showing nothing while the next rebuild runs.
@@ -192,6 +193,9 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
   async function loop(): Promise<void> {
     while (done < wanted) {
       await sleep(settleMs);
+      // The fast path goes first: a build's read of every capture and its merge (one long task on this thread)
+      // would otherwise hold a decision's or a capture's few hundred rows back until the rebuild is done.
+      while (fastRunning) await fastRunning;
       const upTo = wanted;
       try {
         await build(upTo);
