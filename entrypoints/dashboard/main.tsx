@@ -41,10 +41,15 @@ const data: DashboardData = {
     return keptLibrary(await store());
   },
   refreshViews,
+  // Stored, then the background merges the views they concern alone and answers with that merge (the dashboard
+  // shows it at once, as "Updating…"); the full rebuild follows there. No answer: the rebuild is waited for.
   async decide(ds) {
     const d = await store();
     for (const x of ds) await putDecision(d, decisionRecord(x));
-    await changed();
+    const answer = await sendToBackground({ type: 'decided', decisions: ds }).catch(() => undefined);
+    if (answer?.ok && answer.value) return answer.value;
+    await refreshViews({});
+    return undefined;
   },
   async deleteCapture(key) {
     await deleteCapture(await store(), key);

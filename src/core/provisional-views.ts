@@ -20,7 +20,9 @@
 
 import type { Capture } from './capture';
 import { keptViews, type CaptureNotes, type KeptView } from './kept-views';
-import type { MergedWork, MergeResult, UserDecision } from './merge/types';
+import { PERSON_ID_KEYS, WORK_ID_KEYS, type WorkIdKey } from './capture';
+import { normalizeWorkId } from './merge/normalize';
+import type { LightResult, LightWork, MergedPerson, MergedWork, MergeResult, UserDecision } from './merge/types';
 import { isPersonKey, personKeys, workKeys, type ViewKeys } from './view-keys';
 
 export interface CaptureLike extends CaptureNotes {
@@ -52,11 +54,13 @@ export interface Concerned {
  *   every row of their works, so the person comes out complete;
  * - any other view: the rows of its works that share a key, only.
  */
-export function concernedCaptures(fresh: readonly CaptureLike[], matched: readonly ViewKeys[]): Concerned {
+export function concernedCaptures(fresh: readonly CaptureLike[], matched: readonly ViewKeys[], keysOf?: ReadonlyMap<string, readonly string[]>): Concerned {
   const whole = new Set(fresh.map((r) => r.key));
   const partial = new Map<string, Set<number>>();
-  const freshKeys = new Set(fresh.flatMap(captureKeys));
-  const paperKeys = new Set(fresh.filter((r) => r.capture.pageKind === 'paper').flatMap((r) => (r.capture.works ?? []).flatMap(workKeys)));
+  const keysFor = (r: CaptureLike) => keysOf?.get(r.key) ?? captureKeys(r);
+  const freshKeys = new Set(fresh.flatMap(keysFor));
+  // A paper page's keys are its works' keys (captureKeys adds a person's only for an author page).
+  const paperKeys = new Set(fresh.filter((r) => r.capture.pageKind === 'paper').flatMap(keysFor));
   const addRows = (w: ViewKeys['works'][number]) => {
     for (const row of w.rows) {
       const hash = row.lastIndexOf('#');
@@ -147,37 +151,165 @@ function storedId(id: string, rows: RowMap): string {
 }
 
 /**
- * The views of the new captures' pages from a merge of the subset, marked
- * provisional. Rows of partly read captures get their stored index back (in
- * members and in ids made from them), and author pages read as lists their
- * page kind, as the rebuild will show them.
+ * Rows of partly read captures get their stored index back, in the works'
+ * members and in the ids made from them, and author pages read as lists their
+ * page kind, as the rebuild will show them. In place, each object once.
+ */
+export function renumberResult(result: Pick<MergeResult, 'works' | 'people'>, demoted: ReadonlySet<string>, rows: RowMap): void {
+  if (!rows.size) return;
+  for (const w of result.works) {
+    w.id = storedId(w.id, rows);
+    for (const m of new Set([...w.members, ...w.versions.flatMap((x) => x.members)])) {
+      const map = rows.get(m.captureKey);
+      if (!map) continue;
+      m.index = map[m.index] ?? m.index;
+      if (demoted.has(m.captureKey)) m.pageKind = 'author';
+    }
+  }
+  for (const p of result.people) {
+    p.workIds = p.workIds.map((id) => storedId(id, rows));
+    if (p.removedWorkIds) p.removedWorkIds = p.removedWorkIds.map((id) => storedId(id, rows));
+    for (const f of p.flaggedWorks ?? []) f.workId = storedId(f.workId, rows);
+  }
+}
+
+/**
+ * The views of the given pages (the new captures', or those a decision
+ * concerns) from a merge of the subset, marked provisional; the result is
+ * renumbered first (renumberResult).
  */
 export function provisionalViews(result: MergeResult, records: readonly CaptureLike[], freshKeys: readonly string[], demoted: ReadonlySet<string>, rows: RowMap = new Map()): KeptView<MergedWork>[] {
   const wanted = new Set(freshKeys);
+  renumberResult(result, demoted, rows);
   const views = keptViews(result, records).filter((v) => v.keys.some((k) => wanted.has(k)));
-  // Views share works and people (a co-author's view, a suggested person): each object is renumbered once.
-  const once = new WeakSet<object>();
-  const first = (o: object) => !once.has(o) && !!once.add(o);
-  for (const v of views) {
-    v.provisional = true;
-    if (!rows.size) continue;
-    if (v.id.startsWith('work:')) v.id = `work:${storedId(v.id.slice(5), rows)}`;
-    for (const w of v.slice.works) {
-      if (!first(w)) continue;
-      w.id = storedId(w.id, rows);
-      for (const m of [...w.members, ...w.versions.flatMap((x) => x.members)]) {
-        const map = rows.get(m.captureKey);
-        if (!map || !first(m)) continue;
-        m.index = map[m.index] ?? m.index;
-        if (demoted.has(m.captureKey)) m.pageKind = 'author';
-      }
-    }
-    for (const p of v.slice.people) {
-      if (!first(p)) continue;
-      p.workIds = p.workIds.map((id) => storedId(id, rows));
-      if (p.removedWorkIds) p.removedWorkIds = p.removedWorkIds.map((id) => storedId(id, rows));
-      for (const f of p.flaggedWorks ?? []) f.workId = storedId(f.workId, rows);
+  for (const v of views) v.provisional = true;
+  return views;
+}
+
+/** What a decision names: rows ("<capture key>#<index>"), author pages (capture keys) and exact keys (ids, as view-keys.ts writes them). */
+export interface DecisionTargets {
+  rows: string[];
+  pages: string[];
+  keys: string[];
+}
+
+export function decisionTargets(decisions: readonly UserDecision[]): DecisionTargets {
+  const rows = new Set<string>();
+  const pages = new Set<string>();
+  const keys = new Set<string>();
+  const work = (ref: string) => {
+    if (ref.startsWith('rec:')) return void rows.add(ref.slice(4));
+    const colon = ref.indexOf(':');
+    const kind = ref.slice(0, colon);
+    if (colon < 0 || !(WORK_ID_KEYS as readonly string[]).includes(kind)) return;
+    const id = normalizeWorkId(kind as WorkIdKey, ref.slice(colon + 1));
+    if (id) keys.add(`id:${id.kind}:${id.id}`);
+  };
+  const person = (ref: string) => {
+    if (ref.startsWith('page:')) return void pages.add(ref.slice(5));
+    const colon = ref.indexOf(':');
+    if (colon > 0 && (PERSON_ID_KEYS as readonly string[]).includes(ref.slice(0, colon))) keys.add(`p:${ref}`);
+  };
+  for (const d of decisions) {
+    if (d.kind === 'join-works' || d.kind === 'split-works') d.works.forEach(work);
+    else if (d.kind === 'link-people' || d.kind === 'unlink-people') d.people.forEach(person);
+    else {
+      person(d.person);
+      work(d.work);
     }
   }
-  return views;
+  return { rows: [...rows], pages: [...pages], keys: [...keys] };
+}
+
+/**
+ * What a provisional merge after a decision reads: of every kept view that
+ * holds a row, a page or an id the decision names, its author pages whole and
+ * every row of its works (the person comes out complete, as for a capture), and
+ * the rows the decision names themselves (a work no view holds: list pages
+ * only). `views` are the candidates found through the keys index.
+ */
+export function decisionConcerned(targets: DecisionTargets, views: readonly ViewKeys[]): { concerned: Concerned; views: ViewKeys[] } {
+  const rows = new Set(targets.rows);
+  const pages = new Set(targets.pages);
+  const keys = new Set(targets.keys);
+  const hit = views.filter(
+    (v, i) =>
+      views.findIndex((o) => o.id === v.id) === i &&
+      (v.pages.some((p) => pages.has(p)) || v.match.some((k) => keys.has(k)) || v.works.some((w) => w.rows.some((r) => rows.has(r)))),
+  );
+  const whole = new Set<string>();
+  const partial = new Map<string, Set<number>>();
+  const addRow = (row: string) => {
+    const hash = row.lastIndexOf('#');
+    const key = row.slice(0, hash);
+    const index = Number(row.slice(hash + 1));
+    if (hash < 0 || !Number.isInteger(index)) return;
+    const s = partial.get(key);
+    if (s) s.add(index);
+    else partial.set(key, new Set([index]));
+  };
+  for (const v of hit) {
+    for (const pg of v.pages) whole.add(pg);
+    for (const w of v.works) w.rows.forEach(addRow);
+  }
+  rows.forEach(addRow);
+  for (const k of whole) partial.delete(k);
+  return { concerned: { whole, partial }, views: hit };
+}
+
+/** What the dashboard patches its merged library with after a decision: the subset merge's works and people, renumbered. */
+export interface ResultPatch {
+  works: LightWork[];
+  people: MergedPerson[];
+}
+
+const rowOf = (m: { captureKey: string; index: number }) => `${m.captureKey}#${m.index}`;
+
+/**
+ * The merged library with a subset merge's works and people in place of those
+ * they replace: an old work whose rows the patch holds gives way to the
+ * patch's works holding them (in its place in the order), an old person whose
+ * author page the patch holds to the patch's person; other people's work ids
+ * follow the works they named. Provisional, like the views it comes from: the
+ * rebuild's result replaces it.
+ */
+export function patchResult(result: LightResult, patch: ResultPatch): LightResult {
+  const newOfRow = new Map<string, LightWork>();
+  for (const w of patch.works) for (const m of w.members) newOfRow.set(rowOf(m), w);
+  const renamed = new Map<string, string>();
+  const works: LightWork[] = [];
+  const placed = new Set<LightWork>();
+  for (const w of result.works) {
+    const hits = w.members.flatMap((m) => newOfRow.get(rowOf(m)) ?? []);
+    if (!hits.length) {
+      works.push(w);
+      continue;
+    }
+    renamed.set(w.id, hits[0]!.id);
+    for (const h of hits)
+      if (!placed.has(h)) {
+        placed.add(h);
+        works.push(h);
+      }
+  }
+  for (const w of patch.works) if (!placed.has(w)) works.push(w);
+  const newOfPage = new Map<string, MergedPerson>();
+  for (const p of patch.people) for (const pg of p.pages) newOfPage.set(pg.captureKey, p);
+  const rename = (ids: string[]) => [...new Set(ids.map((id) => renamed.get(id) ?? id))];
+  const people: MergedPerson[] = [];
+  const placedPeople = new Set<MergedPerson>();
+  for (const p of result.people) {
+    const hits = p.pages.flatMap((pg) => newOfPage.get(pg.captureKey) ?? []);
+    if (!hits.length) {
+      people.push(renamed.size && p.workIds.some((id) => renamed.has(id)) ? { ...p, workIds: rename(p.workIds) } : p);
+      continue;
+    }
+    for (const h of hits)
+      if (!placedPeople.has(h)) {
+        placedPeople.add(h);
+        people.push(h);
+      }
+  }
+  for (const p of patch.people) if (!placedPeople.has(p)) people.push(p);
+  return { ...result, works, people, stats: { ...result.stats, works: works.length, people: people.length } };
 }

@@ -13,9 +13,18 @@ import type { MergedPerson, MergedWork } from './merge/types';
 import type { KeptView } from './kept-views';
 
 const idKey = (kind: string, id: string) => `id:${kind}:${id}`;
+// A title's key is asked for again and again for the same strings (a page's rows, then the merged works holding
+// them and their keys records): kept for the last few thousand titles, not normalized each time.
+const TITLE_KEYS_KEPT = 4096;
+let titleKeys = new Map<string, string | undefined>();
 const titleKeyOf = (title: string | undefined) => {
+  if (title === undefined) return undefined;
+  if (titleKeys.has(title)) return titleKeys.get(title);
   const t = titleInfo(title);
-  return t ? `t:${t.key}` : undefined;
+  const key = t ? `t:${t.key}` : undefined;
+  if (titleKeys.size >= TITLE_KEYS_KEPT) titleKeys = new Map();
+  titleKeys.set(title, key);
+  return key;
 };
 
 /** The keys of one work as a page lists it. */

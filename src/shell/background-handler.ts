@@ -38,7 +38,7 @@ export interface BackgroundDeps {
   /** Fetch used for content scripts' data requests to sibling hosts; defaults to the global fetch. */
   fetch?: typeof fetch;
   /** The kept merged views: told of every stored capture, asked by extension pages to be current. */
-  views?: Pick<ViewKeeper, 'changed' | 'settled'>;
+  views?: Pick<ViewKeeper, 'changed' | 'settled'> & Partial<Pick<ViewKeeper, 'decided'>>;
 }
 
 /** The sender of a message as the browser reports it (runtime.MessageSender), never as the message claims. */
@@ -86,6 +86,7 @@ const FROM_TABS_ONLY: Partial<Record<BackgroundType, string>> = {
 const FROM_EXTENSION_PAGES_ONLY: Partial<Record<BackgroundType, string>> = {
   'enable-host': 'settings change only from Scholar Lens\'s own pages',
   'refresh-views': 'only Scholar Lens\'s own pages read the merged library',
+  decided: 'decisions are made on Scholar Lens\'s own pages',
 };
 
 type StatusBase = Omit<TabStatus, 'source' | 'siteName' | 'pageKind' | 'outcome' | 'works'>;
@@ -217,6 +218,17 @@ export function createHandler(deps: BackgroundDeps, ownId: string, pagesBase = `
     return { ok: true, value: meta ? { builtAt: meta.builtAt, ...(meta.error !== undefined ? { error: meta.error } : {}) } : null };
   }
 
+  /** The dashboard stored decisions: their views first, provisional (answered with the subset's works and people), then the rebuild. */
+  async function handleDecided({ decisions }: MessageOf<'decided'>): Answer<'decided'> {
+    if (!deps.views) return { ok: false, error: 'not available here' };
+    if (!deps.views.decided) {
+      deps.views.changed();
+      return { ok: true, value: null };
+    }
+    const u = await deps.views.decided(decisions);
+    return { ok: true, value: u ? u.patch : null };
+  }
+
   /** Route one message. Messages from anything but this extension are refused. */
   async function handle(raw: unknown, sender: Sender): Answer<BackgroundType> {
     if (sender.id !== ownId) return { ok: false, error: 'messages are accepted only from Scholar Lens itself' };
@@ -250,6 +262,8 @@ export function createHandler(deps: BackgroundDeps, ownId: string, pagesBase = `
         return handleTabStatus(m, sender);
       case 'refresh-views':
         return handleRefreshViews(m);
+      case 'decided':
+        return handleDecided(m);
     }
   }
 

@@ -5,6 +5,8 @@
 // the sender and parses payloads (parse-message.ts) before acting.
 
 import type { Capture, PageKind } from '../core/capture';
+import type { UserDecision } from '../core/merge/types';
+import type { ResultPatch } from '../core/provisional-views';
 import type { CollectProgress } from './collect-progress';
 
 /** What the popup shows for a tab: what was recognized and what became of it. */
@@ -54,7 +56,14 @@ export type BackgroundMessage =
    * current: `changed`, it wrote the store (a decision, a delete, an import);
    * `stale`, it read a view older than the store. Answered when they are.
    */
-  | { type: 'refresh-views'; changed: boolean; stale: boolean };
+  | { type: 'refresh-views'; changed: boolean; stale: boolean }
+  /**
+   * The dashboard stored these decisions (a join, a split…): the views they
+   * concern are merged again alone and written provisional, and answered with
+   * that merge's works and people; the full rebuild follows (ask with
+   * refresh-views to wait for it). Extension pages only.
+   */
+  | { type: 'decided'; decisions: UserDecision[] };
 
 /** Messages from the popup to a tab's content script (tabs.sendMessage). */
 export type TabMessage = { type: 'collect-all-start' } | { type: 'collect-all-cancel' };
@@ -76,6 +85,8 @@ export interface Replies {
   'tab-status': TabStatus | null;
   /** When the views were built and, if the last build failed, why; null when none was ever built. */
   'refresh-views': { builtAt: string; error?: string } | null;
+  /** null: no kept view was concerned, or the fast path failed; the rebuild decides alone. */
+  decided: ResultPatch | null;
   'collect-all-start': 'started';
   'collect-all-cancel': 'cancelling';
 }
@@ -84,5 +95,5 @@ export type Reply<T extends MessageType> = Replies[T];
 
 export type Response<T> = { ok: true; value: T } | { ok: false; error: string };
 
-export const BACKGROUND_MESSAGE_TYPES = ['capture', 'nothing-found', 'enable-host', 'fetch-data', 'collect-progress', 'tab-status', 'refresh-views'] as const satisfies readonly BackgroundMessage['type'][];
+export const BACKGROUND_MESSAGE_TYPES = ['capture', 'nothing-found', 'enable-host', 'fetch-data', 'collect-progress', 'tab-status', 'refresh-views', 'decided'] as const satisfies readonly BackgroundMessage['type'][];
 export const TAB_MESSAGE_TYPES = ['collect-all-start', 'collect-all-cancel'] as const satisfies readonly TabMessage['type'][];

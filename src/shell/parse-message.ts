@@ -5,10 +5,15 @@
 // carries `__proto__`, `constructor` or `toString` cannot make a lookup land
 // on Object.prototype.
 
+import { toUserDecision } from '../core/merge/decision-check';
 import { validateCapture } from '../core/validate';
 import { parseProgress } from './collect-progress';
+import type { UserDecision } from '../core/merge/types';
 import type { BackgroundMessage, Message, MessageOf, MessageType, TabMessage } from './messages';
 import { BACKGROUND_MESSAGE_TYPES, TAB_MESSAGE_TYPES } from './messages';
+
+/** A join of works with this many records and ids in all is one message; more is not one user action. */
+const MAX_DECISIONS = 5000;
 
 /** Captures over this size are refused before validation (many tabs, one hostile page). */
 export const MAX_MESSAGE_BYTES = 5 * 1024 * 1024;
@@ -77,6 +82,14 @@ const PAYLOADS: { [T in MessageType]: PayloadParser<T> } = {
   'tab-status'(m) {
     const tabId = field(m, 'tabId');
     return typeof tabId === 'number' ? { type: 'tab-status', tabId } : { error: 'tabId expected' };
+  },
+  decided(m) {
+    const raw = field(m, 'decisions');
+    if (!Array.isArray(raw) || raw.length > MAX_DECISIONS) return { error: `a list of at most ${MAX_DECISIONS} decisions expected` };
+    const decisions = raw.map(toUserDecision);
+    const bad = decisions.findIndex((d) => d === undefined);
+    if (bad >= 0) return { error: `decision ${bad + 1} is malformed` };
+    return { type: 'decided', decisions: decisions as UserDecision[] };
   },
   'refresh-views': (m) => ({ type: 'refresh-views', changed: field(m, 'changed') === true, stale: field(m, 'stale') === true }),
   'collect-all-start': () => ({ type: 'collect-all-start' }),

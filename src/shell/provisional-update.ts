@@ -4,10 +4,11 @@
 // read only the captures they come from, merge those, and write the new
 // page's view at once, marked provisional. Reads no other capture.
 
-import { captureKeys, concernedCaptures, provisionalViews, subsetDecisions, subsetRecords } from '../core/provisional-views';
+import { captureKeys, concernedCaptures, decisionConcerned, decisionTargets, provisionalViews, subsetDecisions, subsetRecords, type ResultPatch } from '../core/provisional-views';
 import type { KeptView } from '../core/kept-views';
-import type { MergeResult } from '../core/merge/types';
-import { allDecisions, type CaptureRecord, type DecisionRecord, type LensDB } from '../store/store';
+import type { MergeResult, UserDecision } from '../core/merge/types';
+import { personKeys, workKeys } from '../core/view-keys';
+import { isDecisionRecord, type CaptureRecord, type DecisionRecord, type LensDB } from '../store/store';
 import { keysMatching, writeProvisional, type ProvisionalWrite } from '../store/views';
 
 export interface ProvisionalUpdate {
@@ -22,13 +23,18 @@ export interface ProvisionalUpdate {
 }
 
 async function capturesByKey(db: LensDB, keys: Iterable<string>): Promise<Map<string, CaptureRecord>> {
-  const tx = db.transaction('captures', 'readonly');
+  return (await readCaptures(db, keys)).captures;
+}
+
+/** Captures by key, and with `decisions` every stored decision too, in one transaction. */
+async function readCaptures(db: LensDB, keys: Iterable<string>, decisions = false): Promise<{ captures: Map<string, CaptureRecord>; decisions: DecisionRecord[] }> {
+  const tx = db.transaction(decisions ? ['captures', 'decisions'] : ['captures'], 'readonly');
+  const store = tx.objectStore('captures');
   const list = [...keys];
-  const got = await Promise.all(list.map((k) => tx.store.get(k)));
-  await tx.done;
+  const [got, ds] = await Promise.all([Promise.all(list.map((k) => store.get(k))), decisions ? tx.objectStore('decisions').getAll() : [], tx.done]);
   const out = new Map<string, CaptureRecord>();
   got.forEach((r, i) => r && out.set(list[i]!, r));
-  return out;
+  return { captures: out, decisions: (ds as unknown[]).filter(isDecisionRecord) };
 }
 
 /** Undefined when none of the keys is a stored author or paper page (only those have a view of their own). */
@@ -44,12 +50,18 @@ export async function provisionalUpdate(
     t = now;
     return d;
   };
-  const fresh = [...(await capturesByKey(db, keys)).values()].filter((r) => r.capture.pageKind === 'author' || r.capture.pageKind === 'paper');
+  // The new captures and the decisions in one read; each capture's keys computed once.
+  const first = await readCaptures(db, keys, true);
+  const fresh = [...first.captures.values()].filter((r) => r.capture.pageKind === 'author' || r.capture.pageKind === 'paper');
   if (!fresh.length) return undefined;
-  const matched = await keysMatching(db, [...new Set(fresh.flatMap(captureKeys))]);
-  const concerned = concernedCaptures(fresh, matched);
+  const keysOf = new Map(fresh.map((r) => [r.key, captureKeys(r)]));
+  const matched = await keysMatching(db, [...new Set([...keysOf.values()].flat())]);
+  const concerned = concernedCaptures(fresh, matched, keysOf);
   const find = lap();
-  const [stored, decisions] = await Promise.all([capturesByKey(db, [...concerned.whole, ...concerned.partial.keys()]), allDecisions(db)]);
+  // Only what the first read did not bring.
+  const stored = await capturesByKey(db, [...concerned.whole, ...concerned.partial.keys()].filter((k) => !first.captures.has(k)));
+  for (const r of fresh) stored.set(r.key, r);
+  const decisions = first.decisions;
   const read = lap();
   const { records, demoted, rows: renumbered } = subsetRecords(concerned, stored);
   const views = provisionalViews(merge(records, subsetDecisions(decisions, renumbered)), records, fresh.map((r) => r.key), demoted, renumbered);
@@ -58,4 +70,59 @@ export async function provisionalUpdate(
   if (!views.length) return { views, captures: records.length, rows, ms: { find, read, merge: merged, write: 0 } };
   const write = await writeProvisional(db, views, Object.fromEntries(fresh.map((r) => [r.key, r.capture.capturedAt])));
   return { views, ...(write ? { write } : {}), captures: records.length, rows, ms: { find, read, merge: merged, write: lap() } };
+}
+
+export interface DecisionUpdate extends ProvisionalUpdate {
+  /** The subset merge's works and people, renumbered: what the dashboard patches its library with (patchResult). */
+  patch: ResultPatch;
+}
+
+/**
+ * A decision's fast path: the kept views holding what it names (rows, author
+ * pages, ids; found through the byMatch index from the named rows' and pages'
+ * own keys) are merged again from their captures alone, under every stored
+ * decision, and written marked provisional. Undefined when no kept view and
+ * no stored row is concerned (the rebuild decides alone).
+ */
+export async function provisionalDecisionUpdate(
+  db: LensDB,
+  decisions: readonly UserDecision[],
+  merge: (records: readonly CaptureRecord[], decisions: readonly DecisionRecord[]) => MergeResult,
+): Promise<DecisionUpdate | undefined> {
+  let t = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const d = now - t;
+    t = now;
+    return d;
+  };
+  const targets = decisionTargets(decisions);
+  const first = await readCaptures(db, new Set([...targets.rows.map((r) => r.slice(0, r.lastIndexOf('#'))), ...targets.pages]), true);
+  const named = first.captures;
+  const keys = new Set(targets.keys);
+  for (const row of targets.rows) {
+    const hash = row.lastIndexOf('#');
+    const w = named.get(row.slice(0, hash))?.capture.works?.[Number(row.slice(hash + 1))];
+    if (w) for (const k of workKeys(w)) keys.add(k);
+  }
+  for (const pg of targets.pages) {
+    const c = named.get(pg)?.capture;
+    if (c?.pageKind === 'author' && c.person) for (const k of personKeys(c.person)) keys.add(k);
+  }
+  const { concerned, views: hit } = decisionConcerned(targets, await keysMatching(db, [...keys]));
+  if (!hit.length && !concerned.partial.size) return undefined;
+  const find = lap();
+  const missing = [...concerned.whole, ...concerned.partial.keys()].filter((k) => !named.has(k));
+  for (const [k, r] of await capturesByKey(db, missing)) named.set(k, r);
+  const stored = first.decisions;
+  const read = lap();
+  const { records, demoted, rows: renumbered } = subsetRecords(concerned, named);
+  const result = merge(records, subsetDecisions(stored, renumbered));
+  const views = provisionalViews(result, records, hit.flatMap((v) => v.keys), demoted, renumbered);
+  const merged = lap();
+  const rows = records.reduce((n, r) => n + (r.capture.works?.length ?? 0), 0);
+  const patch = { works: result.works, people: result.people };
+  if (!views.length) return { views, patch, captures: records.length, rows, ms: { find, read, merge: merged, write: 0 } };
+  const write = await writeProvisional(db, views, {});
+  return { views, patch, ...(write ? { write } : {}), captures: records.length, rows, ms: { find, read, merge: merged, write: lap() } };
 }

@@ -7,18 +7,19 @@
 // during a build makes exactly one more. A build that fails keeps the last
 // good views and records why, so the popup can say so and offer the way out.
 //
-// A stored capture also takes a fast path at once (src/shell/provisional-update.ts):
-// the captures it concerns are merged alone and its page's view written,
-// marked provisional, while the full rebuild waits its turn. Writes of both
+// A stored capture or a decision also takes a fast path at once
+// (src/shell/provisional-update.ts): the captures it concerns are merged alone
+// and the views written, marked provisional, while the full rebuild waits its
+// turn (it starts only once the fast path is done). Writes of both
 // paths are serialized, and a rebuild that was read before a fast update
 // (and so overwrote it) is followed by the fast update again, so a new page
 // never goes back to showing nothing while the next rebuild runs.
 
 import { keptViews, type ViewsMeta } from '../core/kept-views';
-import type { MergeResult } from '../core/merge/types';
+import type { MergeResult, UserDecision } from '../core/merge/types';
 import { allCaptures, allDecisions, type CaptureRecord, type DecisionRecord, type LensDB } from '../store/store';
 import { clearViews, markViews, replaceViews, viewsMeta, type WrittenViews } from '../store/views';
-import { provisionalUpdate, type ProvisionalUpdate } from './provisional-update';
+import { provisionalDecisionUpdate, provisionalUpdate, type DecisionUpdate, type ProvisionalUpdate } from './provisional-update';
 
 export interface KeeperDeps {
   db(): Promise<LensDB>;
@@ -33,9 +34,18 @@ export interface KeeperDeps {
   onProvisional?(u: ProvisionalUpdate | undefined, error?: unknown): void;
 }
 
+/** What `decided` answers: the decision's provisional update once written, or undefined (the rebuild decides alone). */
+export type DecisionAnswer = DecisionUpdate | undefined;
+
 export interface ViewKeeper {
   /** The store changed (a capture was stored, a decision or an import written); `key`: the capture stored, which takes the fast path. */
   changed(key?: string): void;
+  /**
+   * Decisions were stored: the views they concern are merged again alone and
+   * written provisional first (resolves then, with what was written), and a
+   * full rebuild follows as for any change.
+   */
+  decided(decisions: readonly UserDecision[]): Promise<DecisionAnswer>;
   /**
    * Resolves with the meta record once every change seen so far is in a
    * finished build. `stale`: the caller saw views older than the store with
@@ -72,14 +82,45 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
   const fresh = new Map<string, number>();
   const applied = new Map<string, number>();
   let fastRunning: Promise<void> | undefined;
+  // Decisions stored since the last finished rebuild began, the same way (by their change's number), and who waits for the first answer.
+  const decisions: { seq: number; ds: readonly UserDecision[]; answer?(a: DecisionAnswer): void }[] = [];
+  let decisionsApplied = 0;
 
   function pendingFast(): string[] {
     return [...fresh].filter(([k, seq]) => (applied.get(k) ?? 0) < seq).map(([k]) => k);
   }
+  const pendingDecisions = () => decisions.filter((d) => d.seq > decisionsApplied);
+
+  /** Written views the fast path changed: the rebuild's memory no longer vouches for them (the next one rewrites or deletes them). */
+  function forget(u: ProvisionalUpdate | undefined): void {
+    if (!u?.write || !written) return;
+    for (const id of u.write.put) written.prints.set(id, 'provisional');
+    for (const id of u.write.deleted) written.prints.delete(id);
+  }
+
+  async function fastDecisions(): Promise<void> {
+    const due = pendingDecisions();
+    if (!due.length) return;
+    const upTo = Math.max(...due.map((d) => d.seq));
+    let answer: DecisionAnswer;
+    try {
+      answer = await provisionalDecisionUpdate(await deps.db(), due.flatMap((d) => d.ds), deps.merge);
+      forget(answer);
+      deps.onProvisional?.(answer);
+    } catch (err) {
+      deps.onProvisional?.(undefined, err);
+    }
+    decisionsApplied = Math.max(decisionsApplied, upTo);
+    for (const d of due) {
+      d.answer?.(answer);
+      delete d.answer;
+    }
+  }
 
   async function fastLoop(): Promise<void> {
-    while (pendingFast().length)
+    while (pendingFast().length || pendingDecisions().length)
       await exclusive(async () => {
+        await fastDecisions();
         // Chosen once the writes before are done: a rebuild written meanwhile may already include them.
         const keys = pendingFast();
         if (!keys.length) return;
@@ -87,11 +128,7 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
         try {
           const db = await deps.db();
           const u = await provisionalUpdate(db, keys, deps.merge);
-          if (u?.write && written) {
-            // The rebuild's memory no longer vouches for these views: the next one rewrites or deletes them.
-            for (const id of u.write.put) written.prints.set(id, 'provisional');
-            for (const id of u.write.deleted) written.prints.delete(id);
-          }
+          forget(u);
           deps.onProvisional?.(u);
         } catch (err) {
           // The rebuild that follows makes the views whole; the fast path only showed them sooner.
@@ -105,7 +142,7 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
     if (fastRunning || deps.provisional === false) return;
     fastRunning = fastLoop().finally(() => {
       fastRunning = undefined;
-      if (pendingFast().length) startFast();
+      if (pendingFast().length || pendingDecisions().length) startFast();
     });
   }
 
@@ -147,12 +184,18 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
   function afterWrite(upTo: number): void {
     for (const [k, seq] of fresh) if (seq <= upTo) fresh.delete(k);
     applied.clear();
+    // Decisions a finished build read are in its views; the others are applied again on top.
+    for (let i = decisions.length - 1; i >= 0; i--) if (decisions[i]!.seq <= upTo) decisions.splice(i, 1)[0]!.answer?.(undefined);
+    decisionsApplied = 0;
     startFast();
   }
 
   async function loop(): Promise<void> {
     while (done < wanted) {
       await sleep(settleMs);
+      // The fast path goes first: a build's read of every capture and its merge (one long task on this thread)
+      // would otherwise hold a decision's or a capture's few hundred rows back until the rebuild is done.
+      while (fastRunning) await fastRunning;
       const upTo = wanted;
       try {
         await build(upTo);
@@ -194,6 +237,20 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
     start();
   }
 
+  function decided(ds: readonly UserDecision[]): Promise<DecisionAnswer> {
+    // The number the change below takes: a build that starts from it or later has read these decisions.
+    const seq = wanted + 1;
+    const answered = new Promise<DecisionAnswer>((resolve) => {
+      if (deps.provisional === false) return resolve(undefined);
+      decisions.push({ seq, ds, answer: resolve });
+      startFast();
+    });
+    // The rebuild's count goes up at once (a `settled` asked now waits for it), its build after the fast path's merge
+    // has had its turn: the sleep before a build is where the fast path runs.
+    changed();
+    return answered;
+  }
+
   async function settled(o: { stale?: boolean } = {}): Promise<ViewsMeta | undefined> {
     if (o.stale && done === wanted && !running) changed();
     if (done < wanted) {
@@ -208,5 +265,5 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
     if (!meta || meta.dirty || meta.error !== undefined) changed();
   }
 
-  return { changed, settled, resume };
+  return { changed, decided, settled, resume };
 }

@@ -127,6 +127,18 @@ describe('the kept merged views (issue 16, part 1)', () => {
     expect(await handle({ type: 'refresh-views', changed: true, stale: false }, POPUP)).toEqual({ ok: true, value: null });
     expect(changes).toBe(1);
   });
+
+  it('decisions made on the dashboard take the keeper\'s fast path and answer with its merge; a tab may not send them', async () => {
+    const seen: unknown[] = [];
+    const patch = { works: [], people: [] };
+    const views = { changed: () => undefined, settled: async () => undefined, decided: async (ds: readonly unknown[]) => (seen.push(...ds), { patch } as never) };
+    const { handle } = setup({ views });
+    const d = { kind: 'split-works', works: ['rec:a#0', 'rec:b#1'], at: '2026-12-01T00:00:00.000Z' };
+    expect(await handle({ type: 'decided', decisions: [d] }, tab(3))).toMatchObject({ ok: false });
+    expect(seen).toEqual([]);
+    expect(await handle({ type: 'decided', decisions: [d] }, POPUP)).toEqual({ ok: true, value: patch });
+    expect(seen).toEqual([d]);
+  });
 });
 
 // Issue 14, findings 2 and 4: each attack as it was reproduced, then the rule that stops it.

@@ -13,6 +13,8 @@ import { allViews, replaceViews, storedProfile, viewForKey, viewsMeta } from '..
 import { createViewKeeper } from '../../src/shell/view-keeper';
 import { mergeRecords, personForKey } from '../../src/ui/model/merged-library';
 import { decisionRecord } from '../../src/ui/model/decision-records';
+import { joinWorks } from '../../src/ui/model/new-decisions';
+import type { UserDecision } from '../../src/core/merge/types';
 import { dataPath } from '../helpers/fixtures';
 import type { DatabaseDump } from '../helpers/idb-dump';
 
@@ -206,7 +208,21 @@ function revisit(r: CaptureRecord, day: number): CaptureRecord {
   return { ...r, lastSeen: at, timesSeen: r.timesSeen + 1, capture: { ...r.capture, capturedAt: at, works: (r.capture.works ?? []).slice(0, -1) } };
 }
 
-type Op = { kind: 'put'; record: CaptureRecord } | { kind: 'delete'; key: string } | { kind: 'decide'; decision: DecisionRecord } | { kind: 'settle' } | { kind: 'tick' };
+type Op = { kind: 'put'; record: CaptureRecord } | { kind: 'delete'; key: string } | { kind: 'decide'; decision: DecisionRecord } | { kind: 'decide-works'; decisions: UserDecision[] } | { kind: 'settle' } | { kind: 'tick' };
+
+// Joins and splits as the dashboard's buttons make them, on works of Ernst's profile (one with several records, two without).
+const WORK_DECISIONS: UserDecision[][] = (() => {
+  const result = mergeRecords(RECORDS, []);
+  const mine = new Set(result.people.find((p) => p.pages.some((pg) => pg.captureKey === ERNST))!.workIds);
+  const works = result.works.filter((w) => mine.has(w.id));
+  const several = works.find((w) => w.members.length > 1)!;
+  const singles = works.filter((w) => w.members.length === 1);
+  const at = (h: number) => `2026-12-02T${String(h).padStart(2, '0')}:30:00.000Z`;
+  const me = several.members[1]!;
+  const splitOut = (h: number): UserDecision[] =>
+    several.members.filter((o) => o !== me).map((o) => ({ kind: 'split-works', works: [`rec:${me.captureKey}#${me.index}`, `rec:${o.captureKey}#${o.index}`], at: at(h) }));
+  return [joinWorks([singles[0]!, singles[1]!], at(9)), joinWorks([singles[2]!, several], at(10)), splitOut(11), joinWorks([several, singles[0]!], at(12)), splitOut(13)];
+})();
 
 const ops: fc.Arbitrary<Op[]> = fc.array(
   fc.oneof(
@@ -217,6 +233,7 @@ const ops: fc.Arbitrary<Op[]> = fc.array(
       ...DECISIONS,
       decisionRecord({ kind: 'link-people', people: [`page:${ERNST}`, `page:${DBLP}`], at: '2026-12-02T09:00:00.000Z' }),
     ).map((decision): Op => ({ kind: 'decide', decision })),
+    fc.constantFrom(...WORK_DECISIONS).map((decisions): Op => ({ kind: 'decide-works', decisions })),
     fc.constant<Op>({ kind: 'settle' }),
     // A moment for a fast update or a build to get going before the next change.
     fc.constant<Op>({ kind: 'tick' }),
@@ -227,10 +244,12 @@ const ops: fc.Arbitrary<Op[]> = fc.array(
 describe('kept views equal a rebuild, whatever the order of changes and builds', () => {
   it('captures stored (each taking the fast path), revisited and deleted, decisions made, builds finishing in between', async () => {
     let provisionalWrites = 0;
+    let decisionWrites = 0;
     await fc.assert(
       fc.asyncProperty(ops, async (sequence) => {
         const db = await freshDb();
         const keeper = createViewKeeper({ db: async () => db, now: NOW, merge: mergeRecords, settleMs: 0, onProvisional: (u) => void (u?.write && provisionalWrites++) });
+        const answers: Promise<unknown>[] = [];
         const pending: Promise<unknown>[] = [];
         for (const op of sequence) {
           if (op.kind === 'settle') {
@@ -241,15 +260,22 @@ describe('kept views equal a rebuild, whatever the order of changes and builds',
             for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 0));
             continue;
           }
+          if (op.kind === 'decide-works' || op.kind === 'decide') {
+            // Decisions take the fast path as the dashboard's do: their views merged again alone, written provisional.
+            const ds = op.kind === 'decide' ? [op.decision] : op.decisions.map(decisionRecord);
+            for (const d of ds) await putDecision(db, d);
+            answers.push(keeper.decided(ds).then((a) => void (a?.write && decisionWrites++)));
+            pending.push(keeper.settled());
+            continue;
+          }
           if (op.kind === 'put') await db.put('captures', op.record);
-          else if (op.kind === 'delete') await deleteCapture(db, op.key);
-          else await putDecision(db, op.decision);
+          else await deleteCapture(db, op.key);
           // A stored capture takes the fast path too: provisional views written at once, between the builds.
           keeper.changed(op.kind === 'put' ? op.record.key : undefined);
           // Someone asks while builds run (a popup opening): must not disturb them.
           pending.push(keeper.settled());
         }
-        await Promise.all(pending);
+        await Promise.all([...pending, ...answers]);
         await keeper.settled();
         const records = await allCaptures(db);
         const decisions = await allDecisions(db);
@@ -277,5 +303,7 @@ describe('kept views equal a rebuild, whatever the order of changes and builds',
     );
     // The runs did exercise the fast path, not only the rebuilds.
     expect(provisionalWrites).toBeGreaterThan(10);
+    // …for decisions too: their views written provisional before the rebuild.
+    expect(decisionWrites).toBeGreaterThan(3);
   });
 });

@@ -5,6 +5,10 @@ import fc from 'fast-check';
 import { constrainSplits, latestPerPair, resolveDecisions, SPLIT_TAG, type PairRules } from '../../src/core/merge/decisions';
 import { ConstrainedUnionFind } from '../../src/core/merge/union-find';
 import { isUserDecision, toUserDecision } from '../../src/core/merge/decision-check';
+import type { Capture } from '../../src/core/capture';
+import { mergeAll } from '../../src/core/merge';
+import type { MergedWork } from '../../src/core/merge/types';
+import { joinWorks } from '../../src/ui/model/new-decisions';
 
 interface D {
   split: boolean;
@@ -110,5 +114,43 @@ describe('the runtime check where decisions enter', () => {
       { kind: 'join-works', works: ['hasOwnProperty:y', 'doi:10.1/a'], at },
     ])
       expect(isUserDecision(bad), JSON.stringify(bad)).toBe(false);
+  });
+});
+
+describe('"Join selected into one work" when the works carry different arXiv ids (synthetic records)', () => {
+  // Two works the merge keeps apart: each has two records (a list page and a co-author's list) with its own arXiv id.
+  const list = (key: string, works: Capture['works']): { key: string; capture: Capture } => ({
+    key,
+    capture: { source: 'dblp', url: `https://dblp.org/pid/${key}.html`, pageKind: 'list', capturedAt: '2026-01-01T00:00:00.000Z', works } as Capture,
+  });
+  const captures = [
+    list('p1', [{ title: 'Sparse attention for long documents', ids: { arxiv: '2001.00001' }, year: 2020 }]),
+    list('p2', [{ title: 'Sparse attention for long documents', ids: { arxiv: '2001.00001v2' }, year: 2020 }, { title: 'Long-document attention made sparse', ids: { arxiv: '2002.00002' }, year: 2020 }]),
+    list('p3', [{ title: 'Long-document attention made sparse', ids: { arxiv: '2002.00002' }, year: 2021 }]),
+  ];
+  const at = '2026-02-01T00:00:00.000Z';
+  const rows = (w: MergedWork) => w.members.map((m) => `${m.captureKey}#${m.index}`).sort();
+  const before = mergeAll(captures);
+
+  it('the two works are apart to begin with, two records each', () => {
+    expect(before.works.map(rows).sort()).toEqual([['p1#0', 'p2#0'], ['p2#1', 'p3#0']]);
+  });
+  it('a join of one record of each leaves the other record of the second work apart (its arXiv id conflicts): not what the button does', () => {
+    const one = mergeAll(captures, [{ kind: 'join-works', works: ['rec:p1#0', 'rec:p2#1'], at }]);
+    expect(one.works.length).toBe(2);
+  });
+  it('joinWorks names every record of the works: they become one work, holding both arXiv ids', () => {
+    const ds = joinWorks(before.works, at);
+    const after = mergeAll(captures, ds);
+    expect(after.works.map(rows)).toEqual([['p1#0', 'p2#0', 'p2#1', 'p3#0']]);
+    expect(after.works[0]!.fields.ids.filter((f) => f.value.kind === 'arxiv').map((f) => f.value.id).sort()).toEqual(expect.arrayContaining(['2001.00001', '2002.00002']));
+    expect(after.works[0]!.matchedBy).toContain('user');
+  });
+  it('a later split of one record still takes it out of the joined work', () => {
+    const joined = joinWorks(before.works, at);
+    const split = { kind: 'split-works' as const, works: ['rec:p3#0', 'rec:p1#0'] as [string, string], at: '2026-02-02T00:00:00.000Z' };
+    const others = ['p1#0', 'p2#0', 'p2#1'].map((r) => ({ ...split, works: ['rec:p3#0', `rec:${r}`] as [string, string] }));
+    const after = mergeAll(captures, [...joined, split, ...others]);
+    expect(after.works.map(rows).sort()).toEqual([['p1#0', 'p2#0', 'p2#1'], ['p3#0']]);
   });
 });

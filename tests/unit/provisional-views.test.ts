@@ -6,10 +6,13 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { keptViews, storedView } from '../../src/core/kept-views';
-import { captureKeys, concernedCaptures, provisionalViews, subsetDecisions, subsetRecords } from '../../src/core/provisional-views';
+import { captureKeys, concernedCaptures, patchResult, provisionalViews, subsetDecisions, subsetRecords } from '../../src/core/provisional-views';
+import type { LightWork, MergedWork } from '../../src/core/merge/types';
+import { decisionRecord } from '../../src/ui/model/decision-records';
+import { joinWorks } from '../../src/ui/model/new-decisions';
 import type { Capture } from '../../src/core/capture';
 import { viewKeysOf } from '../../src/core/view-keys';
-import { provisionalUpdate } from '../../src/shell/provisional-update';
+import { provisionalDecisionUpdate, provisionalUpdate } from '../../src/shell/provisional-update';
 import { createViewKeeper } from '../../src/shell/view-keeper';
 import { openStore, type CaptureRecord, type DecisionRecord } from '../../src/store/store';
 import { keysMatching, replaceViews, viewForKey, viewsMeta } from '../../src/store/views';
@@ -205,6 +208,66 @@ describe('the keeper takes the fast path when a capture is stored', () => {
     expect(meta?.provisional).toBeUndefined();
     const exact = keptViews(mergeRecords(RECORDS, []), RECORDS).find((v) => v.keys.includes(ERNST));
     expect(await viewForKey(db, ERNST)).toEqual(storedView(exact!));
+    db.close();
+  });
+});
+
+describe('a decision takes the fast path too (a join or split shown at once)', () => {
+  const rowsOfWork = (w: { members: { captureKey: string; index: number }[] }) => w.members.map((m) => `${m.captureKey}#${m.index}`).sort().join(' ');
+  /** The person's works as sets of rows, the order left out: what a join or split changes. */
+  const partition = (r: { works: LightWork[]; people: { pages: { captureKey: string }[]; workIds: string[] }[] }, page: string) => {
+    const ids = new Set(r.people.find((p) => p.pages.some((pg) => pg.captureKey === page))!.workIds);
+    return r.works.filter((w) => ids.has(w.id)).map(rowsOfWork).sort();
+  };
+
+  it('split a record out of a work: the person\'s view is written provisional at once, and the patched library is what the rebuild gives', async () => {
+    const db = await storeWith(RECORDS, RECORDS);
+    const before = mergeRecords(RECORDS, []);
+    const ernst = before.people.find((p) => p.pages.some((pg) => pg.captureKey === ERNST))!;
+    const work = before.works.find((w) => ernst.workIds.includes(w.id) && w.members.length > 1)!;
+    const me = work.members[0]!;
+    const at = '2026-12-02T11:00:00.000Z';
+    const ds = work.members.slice(1).map((o) => decisionRecord({ kind: 'split-works', works: [`rec:${me.captureKey}#${me.index}`, `rec:${o.captureKey}#${o.index}`], at }));
+    for (const d of ds) await db.put('decisions', d);
+    const u = await provisionalDecisionUpdate(db, ds, mergeRecords);
+    expect(u?.write).toBeDefined();
+    const view = await viewForKey(db, ERNST);
+    expect(view?.provisional).toBe(true);
+    // The record split out is a work of its own in the view, and no longer with the rest.
+    const holders = view!.slice.works.filter((w) => w.members.some((m) => m.captureKey === me.captureKey && m.index === me.index));
+    expect(holders).toHaveLength(1);
+    expect(holders[0]!.members).toHaveLength(1);
+    const exact = mergeRecords(RECORDS, ds);
+    const patched = patchResult(before, u!.patch);
+    expect(partition(patched, ERNST)).toEqual(partition(exact, ERNST));
+    expect(patched.works.length).toBe(before.works.length + 1);
+    expect(patched.works.map(rowsOfWork).sort()).toEqual(exact.works.map(rowsOfWork).sort());
+    db.close();
+  });
+
+  it('join two of the person\'s works: one work in the provisional view, and the patch is what the rebuild gives', async () => {
+    const db = await storeWith(RECORDS, RECORDS);
+    const before = mergeRecords(RECORDS, []);
+    const ernst = before.people.find((p) => p.pages.some((pg) => pg.captureKey === ERNST))!;
+    const two = before.works.filter((w) => ernst.workIds.includes(w.id)).slice(0, 2);
+    const ds = joinWorks(two, '2026-12-02T11:00:00.000Z').map(decisionRecord);
+    for (const d of ds) await db.put('decisions', d);
+    const u = await provisionalDecisionUpdate(db, ds, mergeRecords);
+    const view = await viewForKey(db, ERNST);
+    expect(view?.provisional).toBe(true);
+    const rows = two.flatMap((w) => w.members.map((m) => `${m.captureKey}#${m.index}`)).sort().join(' ');
+    expect(view!.slice.works.map(rowsOfWork)).toContain(rows);
+    const patched = patchResult(before, u!.patch);
+    const exact = mergeRecords(RECORDS, ds);
+    expect(patched.works.length).toBe(before.works.length - 1);
+    expect(patched.works.map(rowsOfWork).sort()).toEqual(exact.works.map(rowsOfWork).sort());
+    expect(partition(patched, ERNST)).toEqual(partition(exact, ERNST));
+    db.close();
+  });
+
+  it('a decision about works no kept view holds names its rows: they are merged alone, and no view is written', async () => {
+    const db = await storeWith([], []);
+    expect(await provisionalDecisionUpdate(db, [{ kind: 'split-works', works: ['rec:nothing:here#0', 'rec:nothing:there#1'], at: '2026-12-02T11:00:00.000Z' }], mergeRecords)).toMatchObject({ views: [] });
     db.close();
   });
 });

@@ -14,6 +14,7 @@ import type { TabStatus } from '../../src/shell/messages';
 import type { CaptureRecord } from '../../src/store/schema';
 import { Dashboard, type DashboardData } from '../../src/ui/dashboard/Dashboard';
 import { Popup, type PopupData } from '../../src/ui/popup/Popup';
+import { mergeRecords } from '../../src/ui/model/merged-library';
 import { safeHref } from '../../src/ui/components/data';
 import { keptLibrary, type KeptLibrary } from '../helpers/kept-library';
 import { keptLibrary as readKeptLibrary } from '../../src/store/views';
@@ -357,5 +358,45 @@ describe('the stylesheets wrap any data string', () => {
       // nowrap only where nothing is shown (the visually hidden labels).
       for (const m of text.matchAll(/^(.*)white-space:\s*nowrap/gm)) expect(m[1], f).toMatch(/^\.visually-hidden/);
     }
+  });
+});
+
+describe('a decision shown before the rebuild', () => {
+  it('the patch from the background at once, with "Updating…" until the rebuild is read back, then the stored state', async () => {
+    let release!: () => void;
+    const rebuilt = new Promise<void>((r) => (release = r));
+    let decided = 0;
+    const data = dashboardData({
+      // The background's answer: the subset merge gave one more work (a synthetic row of a page of its own).
+      decide: async () => {
+        decided++;
+        const w = mergeRecords(RECORDS, []).works[0]!;
+        const row = { ...w.members[0]!, captureKey: 'synthetic:split-out', index: 0 };
+        return { works: [{ ...w, id: 'rec:synthetic:split-out#0', members: [row], versions: [] }], people: [] };
+      },
+      refreshViews: async () => rebuilt,
+    });
+    render(<Dashboard data={data} />, app);
+    await expect.poll(busy('.dashboard')).toBe('false');
+    const counts = () => app.querySelector('.topbar .muted')?.textContent ?? '';
+    const works = () => Number(/(\d+) works/.exec(counts())?.[1]);
+    const before = works();
+    expect(app.querySelector('.topbar .updating')).toBeNull();
+    const boxes = [...app.querySelectorAll<HTMLInputElement>('.works-grid tbody input[type="checkbox"]')].slice(0, 2);
+    expect(boxes).toHaveLength(2);
+    for (const box of boxes) {
+      box.checked = true;
+      box.dispatchEvent(new app.ownerDocument.defaultView!.Event('change', { bubbles: true }));
+    }
+    await expect.poll(() => app.querySelector('.selection .small')?.textContent).toBe('2 selected');
+    [...app.querySelectorAll<HTMLButtonElement>('.selection button')].find((b) => b.textContent === 'Join selected into one work')!.click();
+    await expect.poll(works).toBe(before + 1);
+    expect(decided).toBe(1);
+    expect(app.querySelector('.topbar .updating')?.textContent).toBe('Updating…');
+    expect(app.querySelector('.topbar .updating')?.getAttribute('role')).toBe('status');
+    // The rebuild done: the library is read again from the store (which, here, the decision did not change).
+    release();
+    await expect.poll(() => app.querySelector('.topbar .updating')).toBeNull();
+    expect(works()).toBe(before);
   });
 });

@@ -2,7 +2,7 @@
 // settings, import/export and storage. Data access is injected (DashboardData)
 // so the component stays testable; load.ts loads, these components render, and
 // writes reload the library and re-merge.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { MergedPerson, UserDecision } from '../../core/merge/types';
 import type { SiteSettings } from '../../shell/site-settings';
 import type { CaptureRecord, DecisionRecord } from '../../store/schema';
@@ -22,6 +22,8 @@ import { ownTitles, WorksTable } from './WorksTable';
 import { DataLink, Facts } from '../components/data';
 import { PAGE_KIND_LABEL } from '../labels';
 import type { KeptView, ViewsMeta } from '../../core/kept-views';
+import { patchResult, type ResultPatch } from '../../core/provisional-views';
+import { decisionRecord } from '../model/decision-records';
 
 export interface DashboardData {
   library(): Promise<{ records: CaptureRecord[]; decisions: DecisionRecord[] }>;
@@ -34,7 +36,13 @@ export interface DashboardData {
   refreshViews?(o: { changed?: boolean; stale?: boolean }): Promise<void>;
   /** The kept library view alone (every person, no works), for the people list shown before the rest has loaded. */
   keptLibrary?(): Promise<{ view?: KeptView; meta?: ViewsMeta; pages: number }>;
-  decide(ds: UserDecision[]): Promise<void>;
+  /**
+   * Store decisions. Answers with a provisional patch (the views they concern
+   * merged again alone, src/core/provisional-views.ts) when the background
+   * made one; the full rebuild then follows, which `refreshViews({})` waits for.
+   * Undefined: the stored state is already current (or this page must merge it).
+   */
+  decide(ds: UserDecision[]): Promise<ResultPatch | undefined | void>;
   deleteCapture(key: string): Promise<void>;
   deletePerson(person: MergedPerson): Promise<void>;
   eraseAll(): Promise<void>;
@@ -56,6 +64,11 @@ export function Dashboard({ data }: { data: DashboardData }) {
   // On opening, the people list from the kept library view: every work (a read many times larger) follows.
   const [first, setFirst] = useState<PeopleFirst | null>(null);
   const [reload, setReload] = useState(0);
+  // Decisions shown from their provisional merge (numbered), whose full rebuild has not been read back yet; and
+  // the number up to which a finished rebuild was asked for (a reload then includes those decisions exactly).
+  const shown = useRef<{ n: number; patch: ResultPatch }[]>([]);
+  const rebuiltUpTo = useRef(0);
+  const [updating, setUpdating] = useState(false);
   const [personId, setPersonId] = useState(hashPerson());
   const [committee, setCommittee] = useState(location.hash === COMMITTEE_HASH);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
@@ -69,11 +82,19 @@ export function Dashboard({ data }: { data: DashboardData }) {
   }, []);
   useEffect(() => {
     let live = true;
-    const full = () =>
+    const full = () => {
+      const upTo = rebuiltUpTo.current;
       // loadLibrary never throws; anything else that does still ends in a library with its problem, never a blank page.
-      loadLibrary(data)
+      return loadLibrary(data)
         .catch((e: unknown) => libraryWithProblem(e instanceof Error ? e.message : String(e)))
-        .then((l) => live && setLib(l));
+        .then((l) => {
+          if (!live) return;
+          // Decisions made since this reload's rebuild was asked for stay shown from their patches, on top.
+          shown.current = shown.current.filter((p) => p.n > upTo);
+          setLib(l.problem ? l : shown.current.reduce((x, p) => ({ ...x, result: patchResult(x.result, p.patch) }), l));
+          setUpdating(shown.current.length > 0);
+        });
+    };
     if (reload > 0) void full();
     else
       void loadPeopleFirst(data).then((p) => {
@@ -90,8 +111,19 @@ export function Dashboard({ data }: { data: DashboardData }) {
   const ask = (r: ConfirmRequest) => setConfirm({ ...r, run: async () => { await r.run(); refresh(); } });
   const person = lib && personId && !lib.problem ? personNamed(lib, personId) : undefined;
   const decide = async (ds: UserDecision[]) => {
-    await data.decide(ds);
-    refresh();
+    const patch = await data.decide(ds);
+    if (!patch || !lib || lib.problem) return refresh();
+    // Shown at once from the merge of what the decision concerns; exact once the background's rebuild is read back.
+    const n = (shown.current[shown.current.length - 1]?.n ?? rebuiltUpTo.current) + 1;
+    shown.current.push({ n, patch });
+    const records = ds.map(decisionRecord);
+    const ids = new Set(records.map((r) => r.id));
+    setLib((l) => l && { ...l, decisions: [...l.decisions.filter((d) => !ids.has(d.id)), ...records], result: patchResult(l.result, patch) });
+    setUpdating(true);
+    void (data.refreshViews?.({}) ?? Promise.resolve()).then(() => {
+      rebuiltUpTo.current = Math.max(rebuiltUpTo.current, n);
+      refresh();
+    });
   };
   // Works from the kept views are light: an export or a copied citation recomputes their provenance from the pages loaded here.
   const provenance = useMemo(() => (lib ? provenanceFromRecords(lib.records) : onlyWhole), [lib]);
@@ -110,6 +142,11 @@ export function Dashboard({ data }: { data: DashboardData }) {
               ? `${first.people.length} people · ${first.works} works · ${first.pages} pages`
               : 'Loading…'}
         </span>
+        {updating && (
+          <span class="updating small" role="status" title="Your change is shown from the pages it concerns; the whole library is being merged again">
+            Updating…
+          </span>
+        )}
         <nav aria-label="Views" class="views">
           <a href="#committee" aria-current={committee ? 'page' : undefined}>
             Committee view

@@ -6,6 +6,7 @@ import type { Capture } from '../../core/capture';
 import type { MemberRef, LightWork, UserDecision } from '../../core/merge/types';
 import { ExportButtons } from '../components/ExportButtons';
 import { WorkRecord } from '../components/WorkRecord';
+import { joinWorks } from '../model/new-decisions';
 import { siteName, sourcesOf } from '../model/person-view';
 import { marksOf, memberPlacement } from '../model/work-checks';
 import { Each, isolated } from '../components/data';
@@ -34,11 +35,6 @@ export function ownTitles(records: readonly { key: string; capture: Capture }[])
 }
 
 const PAGE = 200;
-
-export function workRef(w: LightWork): string {
-  const m = w.members[0]!;
-  return `rec:${m.captureKey}#${m.index}`;
-}
 
 export function WorksTable({ works, data, personName, decide, titleOf, flagTexts = NO_FLAGS }: WorksTableProps) {
   const [q, setQ] = useState('');
@@ -148,9 +144,7 @@ export function WorksTable({ works, data, personName, decide, titleOf, flagTexts
             class="chip-button"
             disabled={chosen.length < 2}
             onClick={async () => {
-              const [first, ...rest] = chosen;
-              const at = data.now().toISOString();
-              await decide(rest.map((w) => ({ kind: 'join-works' as const, works: [workRef(first!), workRef(w)] as [string, string], at })));
+              await decide(joinWorks(chosen, data.now().toISOString()));
               setSelected(new Set());
             }}
           >
