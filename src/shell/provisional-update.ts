@@ -26,6 +26,17 @@ async function capturesByKey(db: LensDB, keys: Iterable<string>): Promise<Map<st
   return (await readCaptures(db, keys)).captures;
 }
 
+/** Milliseconds since the last call (or since it was made): the phases a fast path reports. */
+function stopwatch(): () => number {
+  let t = performance.now();
+  return () => {
+    const now = performance.now();
+    const d = now - t;
+    t = now;
+    return d;
+  };
+}
+
 /** Captures by key, and with `decisions` every stored decision too, in one transaction. */
 async function readCaptures(db: LensDB, keys: Iterable<string>, decisions = false): Promise<{ captures: Map<string, CaptureRecord>; decisions: DecisionRecord[] }> {
   const tx = db.transaction(decisions ? ['captures', 'decisions'] : ['captures'], 'readonly');
@@ -43,13 +54,7 @@ export async function provisionalUpdate(
   keys: readonly string[],
   merge: (records: readonly CaptureRecord[], decisions: readonly DecisionRecord[]) => MergeResult,
 ): Promise<ProvisionalUpdate | undefined> {
-  let t = performance.now();
-  const lap = () => {
-    const now = performance.now();
-    const d = now - t;
-    t = now;
-    return d;
-  };
+  const lap = stopwatch();
   // The new captures and the decisions in one read; each capture's keys computed once.
   const first = await readCaptures(db, keys, true);
   const fresh = [...first.captures.values()].filter((r) => r.capture.pageKind === 'author' || r.capture.pageKind === 'paper');
@@ -89,13 +94,7 @@ export async function provisionalDecisionUpdate(
   decisions: readonly UserDecision[],
   merge: (records: readonly CaptureRecord[], decisions: readonly DecisionRecord[]) => MergeResult,
 ): Promise<DecisionUpdate | undefined> {
-  let t = performance.now();
-  const lap = () => {
-    const now = performance.now();
-    const d = now - t;
-    t = now;
-    return d;
-  };
+  const lap = stopwatch();
   const targets = decisionTargets(decisions);
   const first = await readCaptures(db, new Set([...targets.rows.map((r) => r.slice(0, r.lastIndexOf('#'))), ...targets.pages]), true);
   const named = first.captures;
