@@ -14,17 +14,29 @@
 // paths are serialized, and a rebuild that was read before a fast update
 // (and so overwrote it) is followed by the fast update again, so a new page
 // never goes back to showing nothing while the next rebuild runs.
+//
+// A rebuild's merge may run off this thread (`offThread`, a worker: see
+// src/shell/off-thread-merge.ts): the store is read and written here, in the
+// same transactions, and while the worker merges this thread answers
+// messages and runs fast paths. A worker that cannot start or fails is
+// recorded in the meta record (`merged`), and the merge runs here as before.
 
-import { keptViews, type ViewsMeta } from '../core/kept-views';
+import type { ViewsMeta } from '../core/kept-views';
 import type { MergeResult, UserDecision } from '../core/merge/types';
 import { allCaptures, allDecisions, type CaptureRecord, type DecisionRecord, type LensDB } from '../store/store';
-import { clearViews, markViews, replaceViews, viewsMeta, type WrittenViews } from '../store/views';
+import { clearViews, markViews, viewsMeta, writeViews, type WrittenViews } from '../store/views';
+import { rebuildViews, type RebuiltViews } from './off-thread-merge';
 import { provisionalDecisionUpdate, provisionalUpdate, type DecisionUpdate, type ProvisionalUpdate } from './provisional-update';
 
 export interface KeeperDeps {
   db(): Promise<LensDB>;
   now(): Date;
   merge(records: readonly CaptureRecord[], decisions: readonly DecisionRecord[]): MergeResult;
+  /**
+   * A full rebuild's merge and views made off this thread (src/shell/off-thread-merge.ts);
+   * rejects with the reason when it cannot, and the rebuild then merges here with `merge`.
+   */
+  offThread?(records: readonly CaptureRecord[], decisions: readonly DecisionRecord[]): Promise<RebuiltViews>;
   /** Quiet time before a build, so a burst of changes makes one build. */
   settleMs?: number;
   sleep?(ms: number): Promise<void>;
@@ -156,9 +168,23 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
       afterWrite(upTo);
       return;
     }
-    let result: MergeResult;
+    let rebuilt: RebuiltViews;
+    let merged: ViewsMeta['merged'];
+    const t0 = Date.now();
     try {
-      result = deps.merge(records, decisions);
+      if (deps.offThread) {
+        try {
+          rebuilt = await deps.offThread(records, decisions);
+          merged = { in: 'worker', ms: Date.now() - t0 };
+        } catch (err) {
+          // Today's merge on this thread, as before the worker: slower to answer meanwhile, never no views.
+          const why = message(err);
+          console.warn(`Scholar Lens: the rebuild merges in the background instead (${why})`);
+          const t1 = Date.now();
+          rebuilt = rebuildViews(records, decisions, deps.merge);
+          merged = { in: 'background', ms: Date.now() - t1, why };
+        }
+      } else rebuilt = rebuildViews(records, decisions, deps.merge);
     } catch (err) {
       await markViews(db, { dirty: true, error: `the saved pages could not be merged (${message(err)})` });
       return;
@@ -167,11 +193,10 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
     for (const r of records) captures[r.key] = r.capture.capturedAt;
     // Still behind when more changes arrived while this one was built: the next build clears it.
     const builtAt = deps.now().toISOString();
-    const meta: ViewsMeta & { build: string } = { builtAt, build: `${builtAt}#${name}.${++builds}`, captures, dirty: wanted > upTo, stats: result.stats };
-    const views = keptViews(result, records);
+    const meta: ViewsMeta & { build: string } = { builtAt, build: `${builtAt}#${name}.${++builds}`, captures, dirty: wanted > upTo, stats: rebuilt.stats, ...(merged ? { merged } : {}) };
     await exclusive(async () => {
       try {
-        written = await replaceViews(db, views, meta, written);
+        written = await writeViews(db, rebuilt.views, meta, written);
       } catch (err) {
         written = undefined;
         throw err;

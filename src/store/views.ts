@@ -4,6 +4,7 @@
 // (viewKeys) are made from the views as built, before that.
 
 import { isKeptView, isViewsMeta, LIBRARY_VIEW, storedView, type KeptView, type ViewsMeta } from '../core/kept-views';
+import { prepareViews, type PreparedView } from '../core/prepared-views';
 import type { MergedWork } from '../core/merge/types';
 import { isViewKeys, viewKeysOf, type ViewKeys } from '../core/view-keys';
 import type { CaptureRecord, DecisionRecord, LensDB } from './schema';
@@ -53,8 +54,12 @@ export interface WrittenViews {
  * Returns what was written, for the next call.
  */
 export async function replaceViews(db: LensDB, built: readonly KeptView<MergedWork>[], meta: ViewsMeta & { build: string }, previous?: WrittenViews): Promise<WrittenViews> {
-  const views = built.map((v) => ({ built: v, stored: storedView(v) }));
-  const prints = new Map(views.map((v) => [v.built.id, fingerprint(v.stored)]));
+  return writeViews(db, prepareViews(built), meta, previous);
+}
+
+/** replaceViews of views already prepared (src/core/prepared-views.ts), as a rebuild off the background's thread returns them. */
+export async function writeViews(db: LensDB, views: readonly PreparedView[], meta: ViewsMeta & { build: string }, previous?: WrittenViews): Promise<WrittenViews> {
+  const prints = new Map(views.map((v) => [v.stored.id, v.print]));
   const tx = db.transaction(['views', 'viewsMeta', 'viewKeys'], 'readwrite');
   const store = tx.objectStore('views');
   const metaStore = tx.objectStore('viewsMeta');
@@ -63,32 +68,19 @@ export async function replaceViews(db: LensDB, built: readonly KeptView<MergedWo
   const same = previous !== undefined && isViewsMeta(stored) && stored.build === previous.build;
   const writes: Promise<unknown>[] = [];
   // A view's keys go with it: written, rewritten and deleted together (the library view has none).
-  const put = (v: { built: KeptView<MergedWork>; stored: KeptView }) => {
+  const put = (v: PreparedView) => {
     writes.push(store.put(v.stored));
-    if (v.built.id !== LIBRARY_VIEW) writes.push(keyStore.put(viewKeysOf(v.built)));
+    if (v.keys) writes.push(keyStore.put(v.keys));
   };
   if (same) {
     for (const id of previous.prints.keys()) if (!prints.has(id)) writes.push(store.delete(id), keyStore.delete(id));
-    for (const v of views) if (previous.prints.get(v.built.id) !== prints.get(v.built.id)) put(v);
+    for (const v of views) if (previous.prints.get(v.stored.id) !== v.print) put(v);
   } else {
     writes.push(store.clear(), keyStore.clear());
     views.forEach(put);
   }
   await Promise.all([...writes, metaStore.put(meta, META), tx.done]);
   return { build: meta.build, prints };
-}
-
-/** FNV-1a over the stored view's JSON: equal views, equal prints (a changed view is rewritten; a collision only skips a rewrite of equal-looking data). */
-function fingerprint(v: KeptView): string {
-  const s = JSON.stringify(v);
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  return `${s.length.toString(36)}.${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}`;
 }
 
 /**
