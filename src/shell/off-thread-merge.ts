@@ -10,7 +10,7 @@
 // document starts it and hands it a MessageChannel port to the background
 // (entrypoints/offscreen, entrypoints/background.ts). Both ends speak the
 // messages below over a MergePort. Each rebuild opens a channel and closes it
-// after, so no worker holds its memory between rebuilds.
+// once its views are written, so no worker holds its memory between rebuilds.
 
 import type { MergeResult } from '../core/merge/types';
 import { keptViews } from '../core/kept-views';
@@ -31,8 +31,37 @@ export function rebuildViews(records: readonly CaptureRecord[], decisions: reado
   return { views: prepareViews(keptViews(result, records)), stats: result.stats };
 }
 
-export type MergeRequest = { type: 'rebuild'; id: number; records: CaptureRecord[]; decisions: DecisionRecord[] };
-export type MergeReply = { type: 'ready' } | { type: 'rebuilt'; id: number; rebuilt: RebuiltViews; ms: number } | { type: 'failed'; id?: number; error: string };
+/**
+ * A rebuild where it was made: the merge's counts and every view's print at
+ * once, the views themselves on request, so only the views that changed
+ * cross to the background (decoding all of them there would hold its thread
+ * for a second or more at 59k rows).
+ */
+export interface RebuildSource {
+  stats: MergeResult['stats'];
+  /** Every view's id → print, in the build's order. */
+  prints: Map<string, string>;
+  views(ids: readonly string[] | 'all'): Promise<PreparedView[]>;
+  close(): void;
+}
+
+const pick = (views: readonly PreparedView[], ids: readonly string[] | 'all'): PreparedView[] => {
+  if (ids === 'all') return [...views];
+  const want = new Set(ids);
+  return views.filter((v) => want.has(v.stored.id));
+};
+
+/** A rebuild made on this thread, as a source. */
+export function localSource(rebuilt: RebuiltViews): RebuildSource {
+  return { stats: rebuilt.stats, prints: new Map(rebuilt.views.map((v) => [v.stored.id, v.print])), views: async (ids) => pick(rebuilt.views, ids), close() {} };
+}
+
+export type MergeRequest = { type: 'rebuild'; id: number; records: CaptureRecord[]; decisions: DecisionRecord[] } | { type: 'views'; id: number; ids: string[] | 'all' };
+export type MergeReply =
+  | { type: 'ready' }
+  | { type: 'rebuilt'; id: number; stats: MergeResult['stats']; prints: [string, string][]; ms: number }
+  | { type: 'views'; id: number; views: PreparedView[] }
+  | { type: 'failed'; id?: number; error: string };
 
 /** One end of a channel to a merge worker, whatever carries it (a Worker, a MessagePort). */
 export interface MergePort {
@@ -46,20 +75,34 @@ const message = (e: unknown) => (e instanceof Error ? e.message || e.name : Stri
 
 // ----- the worker's side -----
 
-/** Serve rebuild requests arriving on `port` (the worker's global scope or a port handed to it); says `ready` first. */
+/**
+ * Serve requests arriving on `port` (the worker's global scope or a port
+ * handed to it); says `ready` first. The last rebuild's views are held until
+ * the background has asked for those it needs (the channel is then closed).
+ */
 export function serveRebuilds(port: { postMessage(m: MergeReply): void }, merge: Merge, now: () => number = () => performance.now()): (data: unknown) => void {
   port.postMessage({ type: 'ready' });
+  let held: { id: number; views: PreparedView[] } | undefined;
   return (data: unknown) => {
     // Checked, not trusted: only the background sends here, but a malformed request gets a reason, never a throw.
-    const m = data as Partial<MergeRequest> | null;
-    if (!m || typeof m !== 'object' || m.type !== 'rebuild') return;
-    if (typeof m.id !== 'number' || !Array.isArray(m.records) || !Array.isArray(m.decisions)) return port.postMessage({ type: 'failed', ...(typeof m.id === 'number' ? { id: m.id } : {}), error: 'a malformed rebuild request' });
+    const m = data as { type?: unknown; id?: unknown; records?: unknown; decisions?: unknown; ids?: unknown } | null;
+    if (!m || typeof m !== 'object' || (m.type !== 'rebuild' && m.type !== 'views')) return;
+    const id = typeof m.id === 'number' ? m.id : undefined;
+    const malformed = () => port.postMessage({ type: 'failed', ...(id !== undefined ? { id } : {}), error: `a malformed ${String(m.type)} request` });
+    if (id === undefined) return malformed();
+    if (m.type === 'views') {
+      if (m.ids !== 'all' && !(Array.isArray(m.ids) && m.ids.every((x) => typeof x === 'string'))) return malformed();
+      if (held?.id !== id) return port.postMessage({ type: 'failed', id, error: 'no such rebuild here' });
+      return port.postMessage({ type: 'views', id, views: pick(held.views, m.ids as string[] | 'all') });
+    }
+    if (!Array.isArray(m.records) || !Array.isArray(m.decisions)) return malformed();
     const t0 = now();
     try {
-      const rebuilt = rebuildViews(m.records, m.decisions, merge);
-      port.postMessage({ type: 'rebuilt', id: m.id, rebuilt, ms: now() - t0 });
+      const rebuilt = rebuildViews(m.records as CaptureRecord[], m.decisions as DecisionRecord[], merge);
+      held = { id, views: rebuilt.views };
+      port.postMessage({ type: 'rebuilt', id, stats: rebuilt.stats, prints: rebuilt.views.map((v) => [v.stored.id, v.print]), ms: now() - t0 });
     } catch (err) {
-      port.postMessage({ type: 'failed', id: m.id, error: `the merge failed in the worker (${message(err)})` });
+      port.postMessage({ type: 'failed', id, error: `the merge failed in the worker (${message(err)})` });
     }
   };
 }
@@ -73,16 +116,18 @@ export interface OffThreadOptions {
   rebuildMs?: number;
 }
 
-const isRebuilt = (r: unknown): r is RebuiltViews =>
-  !!r && typeof r === 'object' && Array.isArray((r as RebuiltViews).views) && !!(r as RebuiltViews).stats && (r as RebuiltViews).views.every((v) => !!v && typeof v === 'object' && !!v.stored && typeof v.stored.id === 'string' && typeof v.print === 'string');
+const isPrints = (p: unknown): p is [string, string][] => Array.isArray(p) && p.every((e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string');
+const isPrepared = (vs: unknown): vs is PreparedView[] =>
+  Array.isArray(vs) && vs.every((v) => !!v && typeof v === 'object' && !!(v as PreparedView).stored && typeof (v as PreparedView).stored.id === 'string' && typeof (v as PreparedView).print === 'string');
 
 /**
  * The keeper's off-thread rebuild: opens a channel (`open`), sends the
- * records, resolves with the views, closes the channel. Rejects with the
+ * records, resolves with the rebuild as a source once the worker has merged
+ * (its views are asked for then; `close` ends the channel). Rejects with the
  * reason when the worker cannot start, fails or takes too long; the keeper
  * then merges on its own thread.
  */
-export function offThreadRebuild(open: () => Promise<MergePort>, o: OffThreadOptions = {}): (records: readonly CaptureRecord[], decisions: readonly DecisionRecord[]) => Promise<RebuiltViews> {
+export function offThreadRebuild(open: () => Promise<MergePort>, o: OffThreadOptions = {}): (records: readonly CaptureRecord[], decisions: readonly DecisionRecord[]) => Promise<RebuildSource> {
   const readyMs = o.readyMs ?? 15_000;
   const rebuildMs = o.rebuildMs ?? 10 * 60_000;
   let ids = 0;
@@ -94,38 +139,64 @@ export function offThreadRebuild(open: () => Promise<MergePort>, o: OffThreadOpt
       throw new Error(`the merge worker could not start (${message(err)})`);
     }
     const id = ++ids;
-    try {
-      return await new Promise<RebuiltViews>((resolve, reject) => {
-        let timer = setTimeout(() => reject(new Error(`the merge worker did not start within ${readyMs / 1000} s`)), readyMs);
-        port.listen(
-          (data) => {
-            const m = data as Partial<MergeReply> | null;
-            if (!m || typeof m !== 'object') return;
-            if (m.type === 'ready') {
-              clearTimeout(timer);
-              timer = setTimeout(() => reject(new Error(`the merge worker took more than ${rebuildMs / 1000} s`)), rebuildMs);
-              port.post({ type: 'rebuild', id, records: records as CaptureRecord[], decisions: decisions as DecisionRecord[] });
-            } else if (m.type === 'failed' && (m.id === undefined || m.id === id)) {
-              clearTimeout(timer);
-              reject(new Error(typeof m.error === 'string' ? m.error : 'the merge worker failed'));
-            } else if (m.type === 'rebuilt' && m.id === id) {
-              clearTimeout(timer);
-              if (isRebuilt(m.rebuilt)) resolve(m.rebuilt);
-              else reject(new Error('the merge worker answered something else than views'));
-            }
-          },
-          (why) => {
-            clearTimeout(timer);
-            reject(new Error(`the merge worker failed (${why})`));
-          },
-        );
-      });
-    } finally {
+    let closed = false;
+    const close = () => {
+      if (closed) return;
+      closed = true;
       try {
         port.close();
       } catch {
         // already gone
       }
+    };
+    // What waits for the worker: the rebuild first, then each request for views, one at a time.
+    let waiting: { resolve(m: MergeReply): void; reject(e: Error): void; timer: ReturnType<typeof setTimeout> } | undefined;
+    let broken: Error | undefined;
+    const fail = (e: Error) => {
+      broken ??= e;
+      const w = waiting;
+      waiting = undefined;
+      if (w) (clearTimeout(w.timer), w.reject(e));
+    };
+    const awaitReply = (ms: number, what: string) =>
+      new Promise<MergeReply>((resolve, reject) => {
+        if (broken) return reject(broken);
+        waiting = { resolve, reject, timer: setTimeout(() => fail(new Error(`the merge worker ${what}`)), ms) };
+      });
+    port.listen(
+      (data) => {
+        const m = data as Partial<MergeReply> | null;
+        if (!m || typeof m !== 'object') return;
+        if (m.type === 'failed' && (m.id === undefined || m.id === id)) return fail(new Error(typeof m.error === 'string' ? m.error : 'the merge worker failed'));
+        if (m.type !== 'ready' && (m as { id?: unknown }).id !== id) return;
+        const w = waiting;
+        waiting = undefined;
+        if (w) (clearTimeout(w.timer), w.resolve(m as MergeReply));
+      },
+      (why) => fail(new Error(`the merge worker failed (${why})`)),
+    );
+    try {
+      const ready = await awaitReply(readyMs, `did not start within ${readyMs / 1000} s`);
+      if (ready.type !== 'ready') throw new Error('the merge worker did not say it was ready');
+      const answer = awaitReply(rebuildMs, `took more than ${rebuildMs / 1000} s`);
+      port.post({ type: 'rebuild', id, records: records as CaptureRecord[], decisions: decisions as DecisionRecord[] });
+      const rebuilt = await answer;
+      if (rebuilt.type !== 'rebuilt' || !isPrints(rebuilt.prints) || !rebuilt.stats) throw new Error('the merge worker answered something else than a rebuild');
+      return {
+        stats: rebuilt.stats,
+        prints: new Map(rebuilt.prints),
+        async views(want) {
+          const got = awaitReply(rebuildMs, `did not send the views within ${rebuildMs / 1000} s`);
+          port.post({ type: 'views', id, ids: want === 'all' ? 'all' : [...want] });
+          const m = await got;
+          if (m.type !== 'views' || !isPrepared(m.views)) throw new Error('the merge worker answered something else than views');
+          return m.views;
+        },
+        close,
+      };
+    } catch (err) {
+      close();
+      throw err;
     }
   };
 }

@@ -24,8 +24,8 @@
 import type { ViewsMeta } from '../core/kept-views';
 import type { MergeResult, UserDecision } from '../core/merge/types';
 import { allCaptures, allDecisions, type CaptureRecord, type DecisionRecord, type LensDB } from '../store/store';
-import { clearViews, markViews, viewsMeta, writeViews, type WrittenViews } from '../store/views';
-import { rebuildViews, type RebuiltViews } from './off-thread-merge';
+import { clearViews, markViews, viewsMeta, viewsToSend, writeViews, type WrittenViews } from '../store/views';
+import { localSource, rebuildViews, type RebuildSource } from './off-thread-merge';
 import { provisionalDecisionUpdate, provisionalUpdate, type DecisionUpdate, type ProvisionalUpdate } from './provisional-update';
 
 export interface KeeperDeps {
@@ -36,7 +36,7 @@ export interface KeeperDeps {
    * A full rebuild's merge and views made off this thread (src/shell/off-thread-merge.ts);
    * rejects with the reason when it cannot, and the rebuild then merges here with `merge`.
    */
-  offThread?(records: readonly CaptureRecord[], decisions: readonly DecisionRecord[]): Promise<RebuiltViews>;
+  offThread?(records: readonly CaptureRecord[], decisions: readonly DecisionRecord[]): Promise<RebuildSource>;
   /** Quiet time before a build, so a burst of changes makes one build. */
   settleMs?: number;
   sleep?(ms: number): Promise<void>;
@@ -70,6 +70,7 @@ export interface ViewKeeper {
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message || e.name : String(e));
+const withMerged = <M extends ViewsMeta>(meta: M, merged: ViewsMeta['merged']): M => (merged ? { ...meta, merged } : meta);
 
 export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -168,23 +169,26 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
       afterWrite(upTo);
       return;
     }
-    let rebuilt: RebuiltViews;
+    let source: RebuildSource;
     let merged: ViewsMeta['merged'];
+    // Today's merge on this thread, as before the worker: slower to answer meanwhile, never no views.
+    const here = (why: string): RebuildSource => {
+      console.warn(`Scholar Lens: the rebuild merges in the background instead (${why})`);
+      const t1 = Date.now();
+      const s = localSource(rebuildViews(records, decisions, deps.merge));
+      merged = { in: 'background', ms: Date.now() - t1, why };
+      return s;
+    };
     const t0 = Date.now();
     try {
       if (deps.offThread) {
         try {
-          rebuilt = await deps.offThread(records, decisions);
+          source = await deps.offThread(records, decisions);
           merged = { in: 'worker', ms: Date.now() - t0 };
         } catch (err) {
-          // Today's merge on this thread, as before the worker: slower to answer meanwhile, never no views.
-          const why = message(err);
-          console.warn(`Scholar Lens: the rebuild merges in the background instead (${why})`);
-          const t1 = Date.now();
-          rebuilt = rebuildViews(records, decisions, deps.merge);
-          merged = { in: 'background', ms: Date.now() - t1, why };
+          source = here(message(err));
         }
-      } else rebuilt = rebuildViews(records, decisions, deps.merge);
+      } else source = localSource(rebuildViews(records, decisions, deps.merge));
     } catch (err) {
       await markViews(db, { dirty: true, error: `the saved pages could not be merged (${message(err)})` });
       return;
@@ -193,16 +197,37 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
     for (const r of records) captures[r.key] = r.capture.capturedAt;
     // Still behind when more changes arrived while this one was built: the next build clears it.
     const builtAt = deps.now().toISOString();
-    const meta: ViewsMeta & { build: string } = { builtAt, build: `${builtAt}#${name}.${++builds}`, captures, dirty: wanted > upTo, stats: rebuilt.stats, ...(merged ? { merged } : {}) };
-    await exclusive(async () => {
+    const meta: ViewsMeta & { build: string } = { builtAt, build: `${builtAt}#${name}.${++builds}`, captures, dirty: wanted > upTo, stats: source.stats };
+    // The views a write needs: those that changed since the build this keeper last wrote, or all. A worker
+    // that fails to send them is replaced by the merge here, as when it fails to merge.
+    const viewsOf = async (ids: readonly string[] | 'all') => {
       try {
-        written = await writeViews(db, rebuilt.views, meta, written);
+        return await source.views(ids);
       } catch (err) {
-        written = undefined;
-        throw err;
+        if (merged?.in !== 'worker') throw err;
+        source.close();
+        source = here(message(err));
+        return source.views(ids);
       }
-      afterWrite(upTo);
-    });
+    };
+    try {
+      await exclusive(async () => {
+        try {
+          // Chosen inside the writes' turn: a fast update written meanwhile changed what this keeper remembers.
+          const ids = viewsToSend(source.prints, written);
+          let w = await writeViews(db, { prints: source.prints, views: await viewsOf(ids), complete: ids === 'all' }, withMerged(meta, merged), written);
+          // The store holds another build than remembered (erased, or written by another keeper): all the views, then.
+          w ??= await writeViews(db, { prints: source.prints, views: await viewsOf('all'), complete: true }, withMerged(meta, merged));
+          written = w;
+        } catch (err) {
+          written = undefined;
+          throw err;
+        }
+        afterWrite(upTo);
+      });
+    } finally {
+      source.close();
+    }
   }
 
   /** The views were written whole from changes up to `upTo`: later captures' fast updates are applied again. */

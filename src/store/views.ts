@@ -54,18 +54,41 @@ export interface WrittenViews {
  * Returns what was written, for the next call.
  */
 export async function replaceViews(db: LensDB, built: readonly KeptView<MergedWork>[], meta: ViewsMeta & { build: string }, previous?: WrittenViews): Promise<WrittenViews> {
-  return writeViews(db, prepareViews(built), meta, previous);
+  const views = prepareViews(built);
+  return (await writeViews(db, { prints: new Map(views.map((v) => [v.stored.id, v.print])), views, complete: true }, meta, previous))!;
 }
 
-/** replaceViews of views already prepared (src/core/prepared-views.ts), as a rebuild off the background's thread returns them. */
-export async function writeViews(db: LensDB, views: readonly PreparedView[], meta: ViewsMeta & { build: string }, previous?: WrittenViews): Promise<WrittenViews> {
-  const prints = new Map(views.map((v) => [v.stored.id, v.print]));
+/**
+ * What a rebuild hands writeViews: every view's print (id → print) and the
+ * views themselves, all of them (`complete`) or at least those whose print
+ * differs from the `previous` build's (a rebuild made in a worker sends
+ * only those across).
+ */
+export interface ViewsToWrite {
+  prints: ReadonlyMap<string, string>;
+  views: readonly PreparedView[];
+  complete: boolean;
+}
+
+/**
+ * replaceViews of views already prepared (src/core/prepared-views.ts). A set
+ * that is not complete is written only over the build `previous` describes;
+ * when the store holds another one, nothing is written and undefined returned
+ * (the caller gets the complete set and writes again).
+ */
+export async function writeViews(db: LensDB, build: ViewsToWrite, meta: ViewsMeta & { build: string }, previous?: WrittenViews): Promise<WrittenViews | undefined> {
+  const { prints, views } = build;
   const tx = db.transaction(['views', 'viewsMeta', 'viewKeys'], 'readwrite');
   const store = tx.objectStore('views');
   const metaStore = tx.objectStore('viewsMeta');
   const keyStore = tx.objectStore('viewKeys');
   const stored: unknown = await metaStore.get(META);
   const same = previous !== undefined && isViewsMeta(stored) && stored.build === previous.build;
+  if (!same && !build.complete) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    return undefined;
+  }
   const writes: Promise<unknown>[] = [];
   // A view's keys go with it: written, rewritten and deleted together (the library view has none).
   const put = (v: PreparedView) => {
@@ -80,7 +103,13 @@ export async function writeViews(db: LensDB, views: readonly PreparedView[], met
     views.forEach(put);
   }
   await Promise.all([...writes, metaStore.put(meta, META), tx.done]);
-  return { build: meta.build, prints };
+  return { build: meta.build, prints: new Map(prints) };
+}
+
+/** The ids of the views a build must send for writeViews over `previous` (all when there is none). */
+export function viewsToSend(prints: ReadonlyMap<string, string>, previous: WrittenViews | undefined): string[] | 'all' {
+  if (!previous) return 'all';
+  return [...prints].filter(([id, print]) => previous.prints.get(id) !== print).map(([id]) => id);
 }
 
 /**

@@ -16,7 +16,7 @@ import { generateLibrary } from '../../bench/library';
 import { openStore, type CaptureRecord, type DecisionRecord, type LensDB } from '../../src/store/store';
 import { allViews, viewForKey, viewsMeta } from '../../src/store/views';
 import { createViewKeeper, type KeeperDeps } from '../../src/shell/view-keeper';
-import { offThreadRebuild, rebuildViews, serveRebuilds, type MergePort, type MergeReply, type RebuiltViews } from '../../src/shell/off-thread-merge';
+import { localSource, offThreadRebuild, rebuildViews, serveRebuilds, type MergePort, type MergeReply, type RebuildSource } from '../../src/shell/off-thread-merge';
 import { createHandler } from '../../src/shell/background-handler';
 import { mergeRecords } from '../../src/ui/model/merged-library';
 import { dataPath } from '../helpers/fixtures';
@@ -40,14 +40,16 @@ async function storeOf(records: readonly CaptureRecord[], decisions: readonly De
 }
 
 /** A worker simulated in this process: what crosses is structured-cloned and arrives as a later task, both ways. */
-function simulatedWorker(o: { crash?: string; silent?: boolean } = {}): { open: () => Promise<MergePort>; closed: () => boolean; requests: () => number } {
+function simulatedWorker(o: { crash?: string; silent?: boolean; crashOnViews?: string } = {}): { open: () => Promise<MergePort>; closed: () => boolean; requests: () => number; sent: () => number[] } {
   let closed = false;
   let requests = 0;
+  const sent: number[] = [];
   const open = async (): Promise<MergePort> => {
     let gone = false;
     let toBackground: (m: unknown) => void = () => {};
     let failed: (why: string) => void = () => {};
     const send = (m: MergeReply) => {
+      if (m.type === 'views') sent.push(m.views.length);
       const copy = structuredClone(m);
       setTimeout(() => !gone && toBackground(copy), 0);
     };
@@ -58,6 +60,7 @@ function simulatedWorker(o: { crash?: string; silent?: boolean } = {}): { open: 
         const copy = structuredClone(m);
         setTimeout(() => {
           if (o.crash) return failed(o.crash);
+          if (o.crashOnViews && m.type === 'views') return failed(o.crashOnViews);
           serve?.(copy);
         }, 0);
       },
@@ -71,7 +74,7 @@ function simulatedWorker(o: { crash?: string; silent?: boolean } = {}): { open: 
       },
     };
   };
-  return { open, closed: () => closed, requests: () => requests };
+  return { open, closed: () => closed, requests: () => requests, sent: () => sent };
 }
 
 const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
@@ -89,7 +92,13 @@ describe('the off-thread rebuild', () => {
     ] as const) {
       const worker = simulatedWorker();
       const off = await offThreadRebuild(worker.open)(records, decisions);
-      expect(off).toEqual(rebuildViews(records, decisions, mergeRecords));
+      const here = rebuildViews(records, decisions, mergeRecords);
+      expect(off.stats).toEqual(here.stats);
+      expect([...off.prints]).toEqual(here.views.map((v) => [v.stored.id, v.print]));
+      expect(await off.views('all')).toEqual(here.views);
+      const some = here.views.slice(0, 2).map((v) => v.stored.id);
+      expect(await off.views(some)).toEqual(here.views.slice(0, 2));
+      off.close();
       expect(worker.closed()).toBe(true);
 
       // And as stored by the keeper, views and keys records, against a keeper that merges itself.
@@ -105,7 +114,7 @@ describe('the off-thread rebuild', () => {
       expect({ ...ma, build: '', merged: undefined }).toEqual({ ...mb, build: '', merged: undefined });
       expect(await keptState(a)).toEqual(await keptState(b));
     }
-  });
+  }, 180_000);
 
   it('while the worker merges, the background answers messages and a new capture\'s fast path is written', async () => {
     const [arxiv] = RECORDS.filter((r) => r.key === ARXIV);
@@ -187,6 +196,8 @@ describe('the off-thread rebuild', () => {
       },
       { offThread: offThreadRebuild(simulatedWorker({ silent: true }).open, { readyMs: 20 }), why: /did not start within/ },
     ];
+    // Crashed after merging, when asked for the views.
+    cases.push({ offThread: offThreadRebuild(simulatedWorker({ crashOnViews: 'gone' }).open), why: /^the merge worker failed \(gone\)$/ });
     for (const c of cases) {
       const db = await storeOf(RECORDS, DECISIONS);
       const keeper = createViewKeeper({ db: async () => db, now: NOW, merge: mergeRecords, settleMs: 0, offThread: c.offThread });
@@ -207,10 +218,10 @@ describe('the off-thread rebuild', () => {
       if (fail) throw new TypeError('boom');
       return mergeRecords(rs, ds);
     };
-    const failing = async (): Promise<RebuiltViews> => {
+    const failing = async (): Promise<RebuildSource> => {
       throw new Error('the merge failed in the worker (boom)');
     };
-    const keeper = createViewKeeper({ db: async () => db, now: NOW, merge, settleMs: 0, offThread: async (rs, ds) => (fail ? failing() : rebuildViews(rs, ds, merge)) });
+    const keeper = createViewKeeper({ db: async () => db, now: NOW, merge, settleMs: 0, offThread: async (rs, ds) => (fail ? failing() : localSource(rebuildViews(rs, ds, merge))) });
     keeper.changed();
     await keeper.settled();
     const good = await allViews(db);
@@ -220,12 +231,51 @@ describe('the off-thread rebuild', () => {
     expect(await allViews(db)).toEqual(good);
   });
 
+  it('only the views that changed since the last build cross from the worker; all of them when the store holds another build', async () => {
+    const [arxiv] = RECORDS.filter((r) => r.key === ARXIV);
+    const db = await storeOf(RECORDS.filter((r) => r.key !== ARXIV));
+    const worker = simulatedWorker();
+    const keeper = createViewKeeper({ db: async () => db, now: NOW, merge: mergeRecords, settleMs: 0, provisional: false, offThread: offThreadRebuild(worker.open) });
+    keeper.changed();
+    await keeper.settled();
+    const all = (await allViews(db)).length;
+    expect(worker.sent()).toEqual([all]);
+    // The same store again: nothing changed, nothing crosses but the prints.
+    keeper.changed();
+    await keeper.settled();
+    expect(worker.sent()).toEqual([all, 0]);
+    // One capture more: the views it changes, not the library.
+    await db.put('captures', arxiv!);
+    keeper.changed();
+    await keeper.settled();
+    const changedViews = worker.sent()[2]!;
+    expect(changedViews).toBeGreaterThan(0);
+    expect(changedViews).toBeLessThan((await allViews(db)).length);
+    // Views written by someone else in between (here: cleared): the keeper's memory no longer holds, all views are sent.
+    await db.clear('viewsMeta');
+    keeper.changed();
+    await keeper.settled();
+    expect(worker.sent().slice(3)).toEqual([0, (await allViews(db)).length]);
+    const exact = await storeOf(RECORDS);
+    const reference = createViewKeeper({ db: async () => exact, now: NOW, merge: mergeRecords, settleMs: 0 });
+    reference.changed();
+    await reference.settled();
+    expect(await keptState(db)).toEqual(await keptState(exact));
+  });
+
   it('the worker answers a malformed request with a reason, and ignores what is not a request', () => {
     const replies: MergeReply[] = [];
     const serve = serveRebuilds({ postMessage: (m) => replies.push(m) }, mergeRecords);
     serve({ type: 'rebuild', id: 3, records: 'all of them', decisions: [] });
+    serve({ type: 'views', id: 4, ids: [1] });
+    serve({ type: 'views', id: 5, ids: 'all' });
     serve(null);
     serve({ type: 'hello' });
-    expect(replies).toEqual([{ type: 'ready' }, { type: 'failed', id: 3, error: 'a malformed rebuild request' }]);
+    expect(replies).toEqual([
+      { type: 'ready' },
+      { type: 'failed', id: 3, error: 'a malformed rebuild request' },
+      { type: 'failed', id: 4, error: 'a malformed views request' },
+      { type: 'failed', id: 5, error: 'no such rebuild here' },
+    ]);
   });
 });
