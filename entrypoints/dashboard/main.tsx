@@ -41,6 +41,9 @@ const data: DashboardData = {
     return keptLibrary(await store());
   },
   refreshViews,
+  async viewsMeta() {
+    return viewsMeta(await store());
+  },
   // Stored, then the background merges the views they concern alone and answers with that merge (the dashboard
   // shows it at once, as "Updating…"); the full rebuild follows there. No answer: the rebuild is waited for.
   async decide(ds) {

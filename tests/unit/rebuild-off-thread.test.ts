@@ -19,6 +19,7 @@ import { createViewKeeper, type KeeperDeps } from '../../src/shell/view-keeper';
 import { localSource, offThreadRebuild, rebuildViews, serveRebuilds, type MergePort, type MergeReply, type RebuildSource } from '../../src/shell/off-thread-merge';
 import { createHandler } from '../../src/shell/background-handler';
 import { mergeRecords } from '../../src/ui/model/merged-library';
+import { rebuildLine } from '../../src/ui/dashboard/Dashboard';
 import { dataPath } from '../helpers/fixtures';
 import type { DatabaseDump } from '../helpers/idb-dump';
 
@@ -277,5 +278,17 @@ describe('the off-thread rebuild', () => {
       { type: 'failed', id: 4, error: 'a malformed views request' },
       { type: 'failed', id: 5, error: 'no such rebuild here' },
     ]);
+  });
+});
+
+describe('the dashboard\'s Rebuild line', () => {
+  const meta = { builtAt: '2026-12-03T09:05:00.000Z', captures: {}, dirty: false, stats: { captures: 0, records: 0, works: 0, people: 0 } };
+  it('says when the last build was made, how long its merge took, and why it merged in the background when it did', () => {
+    expect(rebuildLine(undefined)).toBe('Not built yet.');
+    expect(rebuildLine({ ...meta, merged: { in: 'worker', ms: 5400 } })).toMatch(/^Last built Dec 3, 2026, \d{1,2}:\d{2}\s?[AP]M in 5\.4 s\.$/);
+    expect(rebuildLine({ ...meta, merged: { in: 'background', ms: 7000, why: 'the merge worker could not start (no offscreen document)' } })).toMatch(
+      / in 7 s \(merged in the background: the merge worker could not start \(no offscreen document\)\)\.$/,
+    );
+    expect(rebuildLine(meta)).toMatch(/^Last built Dec 3, 2026, .*M\.$/);
   });
 });

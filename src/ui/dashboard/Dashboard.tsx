@@ -34,6 +34,8 @@ export interface DashboardData {
    */
   keptViews?(): Promise<{ views: KeptView[]; meta?: ViewsMeta }>;
   refreshViews?(o: { changed?: boolean; stale?: boolean }): Promise<void>;
+  /** The kept views' meta record alone (when the last build was made, and where it merged), for the Rebuild line. */
+  viewsMeta?(): Promise<ViewsMeta | undefined>;
   /** The kept library view alone (every person, no works), for the people list shown before the rest has loaded. */
   keptLibrary?(): Promise<{ view?: KeptView; meta?: ViewsMeta; pages: number }>;
   /**
@@ -406,8 +408,12 @@ function SettingsPanel({ data }: { data: DashboardData }) {
 function StoragePanel({ data, lib, ask, refresh }: { data: DashboardData; lib: Library; ask(r: ConfirmRequest): void; refresh(): void }) {
   const [est, setEst] = useState<{ usage?: number; quota?: number } | undefined>();
   const [rebuilding, setRebuilding] = useState(false);
+  const [built, setBuilt] = useState<ViewsMeta | undefined>();
   const refreshViews = data.refreshViews;
-  // The background rebuilds the merged library from the stored pages and decisions; this page stays usable meanwhile.
+  useEffect(() => {
+    if (!rebuilding) void data.viewsMeta?.().then(setBuilt, () => undefined);
+  }, [data, lib, rebuilding]);
+  // The background rebuilds the merged library from the stored pages and decisions (its merge in a worker); this page stays usable meanwhile.
   const rebuild = async () => {
     if (!refreshViews) return;
     setRebuilding(true);
@@ -430,15 +436,28 @@ function StoragePanel({ data, lib, ask, refresh }: { data: DashboardData; lib: L
       </p>
       {refreshViews && (
         <p>
-          <button type="button" class="chip-button" onClick={rebuild} disabled={rebuilding} aria-busy={rebuilding}>
-            {rebuilding ? 'Rebuilding the merged library…' : 'Rebuild the merged library'}
+          <button type="button" class="chip-button rebuild" onClick={rebuild} disabled={rebuilding} aria-busy={rebuilding}>
+            Rebuild the merged library
           </button>{' '}
+          <span class="muted small rebuild-status" role="status">
+            {rebuilding ? 'Updating… (everything stays usable meanwhile)' : rebuildLine(built)}
+          </span>{' '}
           <span class="muted small">Merges every saved page again under your decisions (done on its own after each change).</span>
         </p>
       )}
       <EraseButton lib={lib} data={data} ask={ask} />
     </section>
   );
+}
+
+/** When the kept views were last built, and, when the worker could not merge them, why they were merged in the background. */
+export function rebuildLine(meta: ViewsMeta | undefined): string {
+  if (!meta?.builtAt) return 'Not built yet.';
+  const at = new Date(meta.builtAt);
+  const when = Number.isNaN(at.getTime()) ? meta.builtAt : at.toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
+  const how = meta.merged ? ` in ${(meta.merged.ms / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} s` : '';
+  const where = meta.merged?.in === 'background' ? ` (merged in the background: ${meta.merged.why ?? 'no worker'})` : '';
+  return `Last built ${when}${how}${where}.`;
 }
 
 function EraseButton({ lib, data, ask }: { lib: Library; data: DashboardData; ask(r: ConfirmRequest): void }) {
