@@ -23,6 +23,7 @@ export default defineBackground(() => {
   const g = globalThis as unknown as { Worker?: MergeWorkerEnv['Worker']; clients?: MergeWorkerEnv['clients']; chrome?: { offscreen?: MergeWorkerEnv['offscreen'] } };
   const open = mergeWorkerOpener({
     url: (path) => browser.runtime.getURL(path as '/'),
+    keepAlive: () => void browser.runtime.getPlatformInfo().catch(() => undefined),
     ...(typeof g.Worker === 'function' ? { Worker: g.Worker } : {}),
     ...(g.chrome?.offscreen ? { offscreen: g.chrome.offscreen } : {}),
     ...(g.clients ? { clients: g.clients } : {}),

@@ -25,12 +25,29 @@ export interface MergeWorkerEnv {
   url(path: string): string;
   Worker?: new (url: string) => Worker;
   offscreen?: OffscreenApi;
+  /**
+   * A cheap extension API call: made every 20 s while a worker merges, because a
+   * background that waits on a message port is idle to the browser, which stops
+   * an idle service worker (Chromium) or event page (Firefox MV3) after 30 s.
+   */
+  keepAlive?(): void;
   /** The service worker's `clients`. */
   clients?: { matchAll(o: { includeUncontrolled: boolean; type: 'all' }): Promise<readonly { url: string; postMessage(m: unknown, transfer: Transferable[]): void }[]> };
 }
 
 /** The opener the keeper's off-thread rebuild uses, or undefined when this background can start no worker (it merges itself). */
 export function mergeWorkerOpener(env: MergeWorkerEnv): (() => Promise<MergePort>) | undefined {
+  const open = opener(env);
+  if (!open || !env.keepAlive) return open;
+  const keepAlive = env.keepAlive;
+  return async () => {
+    const port = await open();
+    const timer = setInterval(keepAlive, 20_000);
+    return { ...port, close: () => (clearInterval(timer), port.close()) };
+  };
+}
+
+function opener(env: MergeWorkerEnv): (() => Promise<MergePort>) | undefined {
   const { Worker: W, offscreen, clients } = env;
   if (W) return async () => workerPort(new W(env.url(WORKER_PATH)));
   if (!offscreen || !clients) return undefined;
