@@ -1,9 +1,11 @@
 // A site's copy of a published text (docs/merging.md, "Placing what a title rule
 // cannot"): a record with neither venue nor a publisher's identifier whose
 // abstract opens word for word like one published work's joins it, whatever
-// its year. The first test reads real records (Semantic Scholar's "A. Turing"
-// page, in the dev split of tests/data/merge-partial); the others are SYNTHETIC
-// texts written here to isolate one condition each.
+// its year; and a title noting where the paper appeared ("… (from ICISC 2021)")
+// is that paper. The first test reads real records (Semantic Scholar's "A.
+// Turing" page, in the dev split of tests/data/merge-partial), the talk test
+// real titles from a lab page; texts marked SYNTHETIC are written here to
+// isolate one condition each.
 import { describe, expect, it } from 'vitest';
 import { mergeAll } from '../../src/core/merge';
 import type { StoredCaptureLike } from '../../src/core/merge';
@@ -78,5 +80,24 @@ describe('copies of a published text', () => {
     const { venue: _v, ...bare } = mirror;
     const r2 = mergeAll([cap('p', [paper, chapter]), cap('m', [bare], 'list')], []);
     expect(together(r2, 'p#0', 'm#0') || together(r2, 'p#1', 'm#0')).toBe(false);
+  });
+});
+
+describe('a title that notes where the paper appeared', () => {
+  // Title, authors, venues and years as Masayuki Tezuka's own publication page prints them
+  // (lab_pages/tezuka_publications_ja.html, dev split of tests/data/merge-partial); abstracts left out.
+  const authors = ['Hiroki Yamamuro', 'Keisuke Hara', 'Masayuki Tezuka', 'Yusuke Yoshida', 'Keisuke Tanaka'];
+  const paper: Work = { title: 'Forward Secure Message Franking', authors, year: 2021, venue: 'ICISC 2021' };
+  const talk: Work = { title: 'Forward Secure Message Franking (from ICISC 2021)', authors, year: 2022, venue: '電子情報通信学会 情報セキュリティ研究会 (ISEC)[招待講演]' };
+
+  it('joins a talk "(from ICISC 2021)" to the ICISC 2021 paper on the same page, a year later', () => {
+    expect(together(mergeAll([cap('t', [paper, talk])], []), 't#0', 't#1')).toBe(true);
+  });
+
+  it('needs the whole venue in the note, the same title before it, and no "version" (SYNTHETIC variations)', () => {
+    expect(together(mergeAll([cap('t', [paper, { ...talk, title: 'Forward Secure Message Franking (from ICISC 2020)' }])], []), 't#0', 't#1')).toBe(false);
+    expect(together(mergeAll([cap('t', [paper, { ...talk, title: 'Forward Secure Message Franking Revisited (from ICISC 2021)' }])], []), 't#0', 't#1')).toBe(false);
+    expect(together(mergeAll([cap('t', [paper, { ...talk, title: 'Forward Secure Message Franking (full version of ICISC 2021)' }])], []), 't#0', 't#1')).toBe(false);
+    expect(together(mergeAll([cap('t', [paper, { ...talk, authors: ['Someone Else'] }])], []), 't#0', 't#1')).toBe(false);
   });
 });
