@@ -137,8 +137,9 @@ export function PersonPage({ lib, person, data, decide, ask }: Props) {
                 body: `The ${person.pages.length} saved page(s) this profile is built from will be deleted. Works also seen on other pages stay.`,
                 action: 'Delete person',
                 run: async () => {
-                  await data.deletePerson(person);
+                  const patch = await data.deletePerson(person);
                   location.hash = '';
+                  return patch;
                 },
               })
             }
