@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     await page.waitForSelector(WORKS_COUNT, { timeout: 180_000 });
     const table = await page.evaluate(() => (window as unknown as { __works: number }).__works);
     say(`dashboard people ${ms.toFixed(0)} ms, table ${table.toFixed(0)} ms`);
-    const out: { action: string; ms: number; exactMs: number; marks: Record<string, number> }[] = [];
+    const out: { action: string; ms: number; exactMs: number; marks: Record<string, unknown> }[] = [];
     for (let i = 0; i < runs; i++) {
       const action = i % 2 ? 'split' : 'join';
       await page.evaluate(() => performance.clearMarks());
@@ -45,7 +45,11 @@ async function main(): Promise<void> {
       const marks = await page.evaluate(() => {
         const m = performance.getEntriesByType('mark').filter((e) => e.name.startsWith('decision:'));
         const t0 = m[0]?.startTime ?? 0;
-        return Object.fromEntries(m.map((e) => [e.name, Math.round(e.startTime - t0)]));
+        const out: Record<string, unknown> = Object.fromEntries(m.map((e) => [e.name, Math.round(e.startTime - t0)]));
+        // The background's own phases, as its answer carried them.
+        const detail = (m.find((e) => e.name === 'decision:answered') as PerformanceMark | undefined)?.detail as Record<string, number> | undefined;
+        if (detail) out.background = Object.fromEntries(Object.entries(detail).map(([k, v]) => [k, Math.round(v)]));
+        return out;
       });
       out.push({ action, ms: c.ms, exactMs: c.exactMs, marks });
       console.log(JSON.stringify({ action, ms: Math.round(c.ms), exactMs: Math.round(c.exactMs), before: c.before, after: c.after, provisional: c.provisional, load, marks }));

@@ -337,8 +337,6 @@ export function withoutCaptures(result: LightResult, keys: ReadonlySet<string>):
   return { ...result, works, people, stats: { ...result.stats, works: works.length, people: people.length } };
 }
 
-const rowOf = (m: { captureKey: string; index: number }) => `${m.captureKey}#${m.index}`;
-
 /**
  * The merged library with a subset merge's works and people in place of those
  * they replace: an old work whose rows the patch holds gives way to the
@@ -349,14 +347,24 @@ const rowOf = (m: { captureKey: string; index: number }) => `${m.captureKey}#${m
  */
 export function patchResult(before: LightResult, patch: ResultPatch): LightResult {
   const result = patch.gone?.length ? withoutCaptures(before, new Set(patch.gone)) : before;
-  const newOfRow = new Map<string, LightWork>();
-  for (const w of patch.works) for (const m of w.members) newOfRow.set(rowOf(m), w);
+  // Capture key → row index → the patch's work holding it: an old work's members are looked up without making a string each.
+  const newOfRow = new Map<string, Map<number, LightWork>>();
+  for (const w of patch.works)
+    for (const m of w.members) {
+      const rows = newOfRow.get(m.captureKey);
+      if (rows) rows.set(m.index, w);
+      else newOfRow.set(m.captureKey, new Map([[m.index, w]]));
+    }
   const renamed = new Map<string, string>();
   const works: LightWork[] = [];
   const placed = new Set<LightWork>();
   for (const w of result.works) {
-    const hits = w.members.flatMap((m) => newOfRow.get(rowOf(m)) ?? []);
-    if (!hits.length) {
+    let hits: LightWork[] | undefined;
+    for (const m of w.members) {
+      const h = newOfRow.get(m.captureKey)?.get(m.index);
+      if (h) (hits ??= []).push(h);
+    }
+    if (!hits) {
       works.push(w);
       continue;
     }
@@ -374,7 +382,7 @@ export function patchResult(before: LightResult, patch: ResultPatch): LightResul
   const people: MergedPerson[] = [];
   const placedPeople = new Set<MergedPerson>();
   for (const p of result.people) {
-    const hits = p.pages.flatMap((pg) => newOfPage.get(pg.captureKey) ?? []);
+    const hits = newOfPage.size ? p.pages.flatMap((pg) => newOfPage.get(pg.captureKey) ?? []) : [];
     if (!hits.length) {
       people.push(renamed.size && p.workIds.some((id) => renamed.has(id)) ? { ...p, workIds: rename(p.workIds) } : p);
       continue;

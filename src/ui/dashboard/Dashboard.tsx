@@ -16,7 +16,7 @@ import { siteName } from '../model/person-view';
 import { libraryWithProblem, loadLibrary, loadPeopleFirst, loadSiteSettings, loadStorageEstimate, personIdOf, personNamed, type Library, type PeopleFirst } from './load';
 import { CommitteeView } from './CommitteeView';
 import { DataExports } from './DataExports';
-import { foldQuery, matchesFolded } from '../model/search';
+import { compareText, foldQuery, matchesFolded } from '../model/search';
 import { PersonPage } from './PersonPage';
 import { ownTitles, WorksTable } from './WorksTable';
 import { DataLink, Facts } from '../components/data';
@@ -238,7 +238,7 @@ function Home(props: { lib?: Library; people: readonly MergedPerson[]; data: Das
     const needle = foldQuery(q);
     return props.people
       .filter((p) => matchesFolded(needle, p.name, ...p.nameVariants, p.affiliation))
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .sort((a, b) => compareText(a.name, b.name));
   }, [props.people, q]);
   if (lib && !lib.records.length)
     return (

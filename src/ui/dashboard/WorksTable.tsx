@@ -20,7 +20,7 @@ import { joinWorks } from '../model/new-decisions';
 import { siteName, sourcesOf } from '../model/person-view';
 import { marksOf, memberPlacement } from '../model/work-checks';
 import { Each, isolated } from '../components/data';
-import { foldQuery, nextSort, sortWorks, workMatches, type SortDir, type SortKey } from '../model/search';
+import { compareText, foldQuery, nextSort, sortWorks, workMatches, type SortDir, type SortKey } from '../model/search';
 import { rowOffsets, rowWindow, ROW_ESTIMATE } from '../model/row-window';
 
 type VersionFilter = '' | 'preprint' | 'published' | 'both';
@@ -53,9 +53,10 @@ export function WorksTable({ works, data, personName, decide, titleOf, flagTexts
   const [source, setSource] = useState('');
   const [version, setVersion] = useState<VersionFilter>('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const years = useMemo(() => [...new Set(works.flatMap((w) => (w.year ? [w.year] : [])))].sort((a, b) => b - a), [works]);
-  const venues = useMemo(() => [...new Set(works.flatMap((w) => (w.venue ? [w.venue] : [])))].sort((a, b) => a.localeCompare(b)), [works]);
-  const sources = useMemo(() => [...new Set(works.flatMap(sourcesOf))].sort(), [works]);
+  // The same lists after a join or split most of the time: kept as the same arrays, so their menus are not drawn again.
+  const years = useSameList(useMemo(() => [...new Set(works.flatMap((w) => (w.year ? [w.year] : [])))].sort((a, b) => b - a), [works]));
+  const venues = useSameList(useMemo(() => [...new Set(works.flatMap((w) => (w.venue ? [w.venue] : [])))].sort(compareText), [works]));
+  const sources = useSameList(useMemo(() => [...new Set(works.flatMap(sourcesOf))].sort(), [works]));
   const shown = useMemo(() => {
     // Case and accents ignored: "macat" finds "Mačát".
     const needle = foldQuery(q);
@@ -113,29 +114,20 @@ export function WorksTable({ works, data, personName, decide, titleOf, flagTexts
         <label class="field">
           <span>Year</span>
           <select value={year} onChange={(e) => setYear(e.currentTarget.value)}>
-            <option value="">Any</option>
-            {years.map((y) => (
-              <option value={String(y)}>{y}</option>
-            ))}
+            <Options list={years} label={String} />
           </select>
         </label>
         {/* An option is drawn on its own: a venue alone needs no isolation, a cut one does (the "…" is ours). */}
         <label class="field">
           <span>Venue</span>
           <select value={venue} onChange={(e) => setVenue(e.currentTarget.value)}>
-            <option value="">Any</option>
-            {venues.map((v) => (
-              <option value={v}>{v.length > 60 ? `${isolated(v.slice(0, 59))}…` : v}</option>
-            ))}
+            <Options list={venues} label={venueLabel} />
           </select>
         </label>
         <label class="field">
           <span>Source</span>
           <select value={source} onChange={(e) => setSource(e.currentTarget.value)}>
-            <option value="">Any</option>
-            {sources.map((s) => (
-              <option value={s}>{siteName(s)}</option>
-            ))}
+            <Options list={sources} label={siteName} />
           </select>
         </label>
         <label class="field">
@@ -278,6 +270,28 @@ function useRowWindow(shown: readonly LightWork[]) {
   };
   return { body, parts, focusIn, focusOut };
 }
+
+/** The previous array while the new one holds the same items in the same order. */
+function useSameList<T>(list: T[]): T[] {
+  const kept = useRef(list);
+  const same = kept.current.length === list.length && kept.current.every((x, i) => x === list[i]);
+  if (!same) kept.current = list;
+  return kept.current;
+}
+
+const venueLabel = (v: string) => (v.length > 60 ? `${isolated(v.slice(0, 59))}…` : v);
+
+/** A filter's menu: "Any", then every value; redrawn only when the list changes (a library's venues run to thousands). */
+const Options = memo(function Options<T extends string | number>({ list, label }: { list: readonly T[]; label(v: T): string }) {
+  return (
+    <>
+      <option value="">Any</option>
+      {list.map((v) => (
+        <option value={String(v)}>{label(v)}</option>
+      ))}
+    </>
+  );
+}) as <T extends string | number>(p: { list: readonly T[]; label(v: T): string }) => preact.JSX.Element;
 
 const nextFrame = (f: () => void): number => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(f) : (setTimeout(f, 16) as unknown as number));
 const cancelFrame = (n: number) => (typeof cancelAnimationFrame === 'function' ? cancelAnimationFrame(n) : clearTimeout(n));
