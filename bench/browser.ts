@@ -24,8 +24,8 @@ export interface BenchBrowser {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** `buildDir`: another build than .output/chrome-mv3 (an older one, to compare side by side). */
-export async function launchBench(buildDir: string = BUILD_DIR): Promise<BenchBrowser> {
+/** `buildDir`: the extension build to load (default .output/chrome-mv3; a copy of another build compares two side by side). */
+export async function launchBench(buildDir = BUILD_DIR): Promise<BenchBrowser> {
   const root = mkdtempSync(join(tmpdir(), 'scholar-lens-bench-'));
   const ext = join(root, 'extension');
   // A build being rewritten lacks some of its files for a few seconds: wait for a whole one.

@@ -26,7 +26,7 @@ import type { MergeResult, UserDecision } from '../core/merge/types';
 import { allCaptures, allDecisions, type CaptureRecord, type DecisionRecord, type LensDB } from '../store/store';
 import { clearViews, markViews, viewsMeta, viewsToSend, writeViews, type WrittenViews } from '../store/views';
 import { localSource, rebuildViews, type RebuildSource } from './off-thread-merge';
-import { provisionalDecisionUpdate, provisionalUpdate, type DecisionUpdate, type ProvisionalUpdate } from './provisional-update';
+import { provisionalDecisionUpdate, provisionalDeleteUpdate, provisionalUpdate, type DecisionUpdate, type ProvisionalUpdate } from './provisional-update';
 
 export interface KeeperDeps {
   db(): Promise<LensDB>;
@@ -58,6 +58,13 @@ export interface ViewKeeper {
    * full rebuild follows as for any change.
    */
   decided(decisions: readonly UserDecision[]): Promise<DecisionAnswer>;
+  /**
+   * Captures were deleted (a page, or a person's pages): the views that showed
+   * them or held their rows are merged again alone without them and written
+   * provisional first (resolves then, with what was written, its patch naming
+   * the deleted keys), and a full rebuild follows as for any change.
+   */
+  deleted(keys: readonly string[]): Promise<DecisionAnswer>;
   /**
    * Resolves with the meta record once every change seen so far is in a
    * finished build. `stale`: the caller saw views older than the store with
@@ -96,7 +103,8 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
   const applied = new Map<string, number>();
   let fastRunning: Promise<void> | undefined;
   // Decisions stored since the last finished rebuild began, the same way (by their change's number), and who waits for the first answer.
-  const decisions: { seq: number; ds: readonly UserDecision[]; answer?(a: DecisionAnswer): void }[] = [];
+  // Deletes wait in the same list (`gone`: the capture keys deleted), and take their own fast path.
+  const decisions: { seq: number; ds: readonly UserDecision[]; gone?: readonly string[]; answer?(a: DecisionAnswer): void }[] = [];
   let decisionsApplied = 0;
 
   function pendingFast(): string[] {
@@ -115,17 +123,26 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
     const due = pendingDecisions();
     if (!due.length) return;
     const upTo = Math.max(...due.map((d) => d.seq));
-    let answer: DecisionAnswer;
-    try {
-      answer = await provisionalDecisionUpdate(await deps.db(), due.flatMap((d) => d.ds), deps.merge);
-      forget(answer);
-      deps.onProvisional?.(answer);
-    } catch (err) {
-      deps.onProvisional?.(undefined, err);
-    }
+    const run = async (f: () => Promise<DecisionAnswer>): Promise<DecisionAnswer> => {
+      try {
+        const answer = await f();
+        forget(answer);
+        deps.onProvisional?.(answer);
+        return answer;
+      } catch (err) {
+        deps.onProvisional?.(undefined, err);
+        return undefined;
+      }
+    };
+    const deletes = due.filter((d) => d.gone);
+    const decided = due.filter((d) => !d.gone);
+    const db = await deps.db();
+    // Deletes first: a decision's subset merge then reads the views without the deleted pages.
+    const gone = deletes.length ? await run(() => provisionalDeleteUpdate(db, deletes.flatMap((d) => d.gone ?? []), deps.merge)) : undefined;
+    const answer = decided.length ? await run(() => provisionalDecisionUpdate(db, decided.flatMap((d) => d.ds), deps.merge)) : undefined;
     decisionsApplied = Math.max(decisionsApplied, upTo);
     for (const d of due) {
-      d.answer?.(answer);
+      d.answer?.(d.gone ? gone : answer);
       delete d.answer;
     }
   }
@@ -301,6 +318,17 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
     return answered;
   }
 
+  function deleted(keys: readonly string[]): Promise<DecisionAnswer> {
+    const seq = wanted + 1;
+    const answered = new Promise<DecisionAnswer>((resolve) => {
+      if (deps.provisional === false || !keys.length) return resolve(undefined);
+      decisions.push({ seq, ds: [], gone: [...keys], answer: resolve });
+      startFast();
+    });
+    changed();
+    return answered;
+  }
+
   async function settled(o: { stale?: boolean } = {}): Promise<ViewsMeta | undefined> {
     if (o.stale && done === wanted && !running) changed();
     if (done < wanted) {
@@ -315,5 +343,5 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
     if (!meta || meta.dirty || meta.error !== undefined) changed();
   }
 
-  return { changed, decided, settled, resume };
+  return { changed, decided, deleted, settled, resume };
 }

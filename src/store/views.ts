@@ -177,14 +177,16 @@ export interface ProvisionalWrite {
  * (and is deleted when it has none left), so a page still maps to one view.
  * Refused (undefined, nothing written) when a stored view of the same id
  * holds a page the provisional one lacks: the rebuild decides that one.
+ * `gone`: pages deleted, given up by the stored views that show them.
  */
-export async function writeProvisional(db: LensDB, views: readonly KeptView<MergedWork>[], included: Record<string, string>): Promise<ProvisionalWrite | undefined> {
+export async function writeProvisional(db: LensDB, views: readonly KeptView<MergedWork>[], included: Record<string, string>, gone: readonly string[] = []): Promise<ProvisionalWrite | undefined> {
   // Relaxed: derived data that the rebuild rewrites anyway need not wait for the disk.
   const tx = db.transaction(['views', 'viewsMeta', 'viewKeys'], 'readwrite', { durability: 'relaxed' });
   const store = tx.objectStore('views');
   const metaStore = tx.objectStore('viewsMeta');
   const keyStore = tx.objectStore('viewKeys');
-  const covered = new Set(views.flatMap((v) => v.keys));
+  // Pages deleted (`gone`) are given up by the views showing them, as those the new views show.
+  const covered = new Set([...views.flatMap((v) => v.keys), ...gone]);
   const ids = new Set(views.map((v) => v.id));
   // Which stored views show these pages, from their small keys records; a view without one (stored before v4) is read whole.
   const idLists = await Promise.all([...covered].map((k) => store.index('byKey').getAllKeys(k)));
