@@ -99,7 +99,8 @@ export function possibleNamesakes(p: MergedPerson, works: ReadonlyMap<string, Me
     if (!w) return [];
     const sites = new Set(w.members.filter((m) => pageKeys.has(m.captureKey)).map((m) => m.source));
     const coAuthors = new Set((w.authors ?? []).map((a) => keyOf(a)).filter((k) => k && !self.has(k)));
-    const words = new Set([...contentTerms(w.title ?? '')].filter((t) => !t.startsWith('#') ? t.length >= 4 && !GENERIC.has(t) : true));
+    const words = new Set<string>();
+    for (const t of contentTerms(w.title ?? '')) if (t.startsWith('#') || (t.length >= 4 && !GENERIC.has(t))) words.add(t);
     const venue = w.venue ? foldName(w.venue).replace(/[^\p{L}]+/gu, ' ').trim() : '';
     return [{ id, sites, coAuthors, words, venue, hasAuthors: (w.authors ?? []).length > 0 }];
   });

@@ -27,7 +27,13 @@ export function mergeAll(captures: StoredCaptureLike[], decisions: UserDecision[
   // the two repeat until nothing changes.
   const ctx = placementContext(records);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const personOf = personOfPage(authorPages, pageInputs(authorPages, records, (n) => `c${links.uf.find(n)}`), decisions);
+    // One label string per cluster root, not one per record and round.
+    const labels: (string | undefined)[] = [];
+    const label = (n: number) => {
+      const root = links.uf.find(n);
+      return (labels[root] ??= `c${root}`);
+    };
+    const personOf = personOfPage(authorPages, pageInputs(authorPages, records, label), decisions);
     let changed = false;
     for (const p of placeRecords(ctx, links.uf, personOf)) {
       if (!links.join(p.a, p.b, p.reason)) continue;

@@ -79,11 +79,18 @@ export function provenanceOfRecords(recs: readonly ProvenanceRecord[]): MergedWo
     if (x.abstract !== undefined) fields.abstract.push(fv(r, x.abstract));
     if (x.url !== undefined) fields.url.push(fv(r, x.url));
     if (x.type !== undefined) fields.type.push(fv(r, x.type));
+    if (!hasKeys(r.ids)) continue;
     const ids = Object.entries(r.ids) as [WorkIdKey, string][];
     if (ids.length > 1) ids.sort((a, b) => compareCodePoints(a[0], b[0]));
     for (const [kind, id] of ids) fields.ids.push(fv(r, { kind, id }));
   }
   return fields;
+}
+
+/** Whether an object has an own enumerable key (most records' ids have none), without building the entries. */
+function hasKeys(o: object): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return true;
+  return false;
 }
 
 /** The strongest identifier, else the smallest record key: stable across runs and input order. */
@@ -98,14 +105,15 @@ function workId(recs: WorkRecord[]): string {
 }
 
 /** The records' values of one id kind, in record order (no array for the usual record without ids). */
-function idsOf(recs: WorkRecord[], kind: WorkIdKey): string[] {
-  const out: string[] = [];
+function idsOf(recs: WorkRecord[], kind: WorkIdKey): readonly string[] {
+  let out: string[] | undefined;
   for (const r of recs) {
     const id = r.ids[kind];
-    if (id) out.push(id);
+    if (id) (out ??= []).push(id);
   }
-  return out;
+  return out ?? NO_IDS;
 }
+const NO_IDS: readonly string[] = [];
 
 /**
  * The first of `values` in `order` (the earliest of equal ones): what sorting

@@ -40,21 +40,36 @@ export function strongFeatures(text: string): Set<string> {
   const out = new Set<string>();
   // NFKC and the invisible marks leave ASCII text as it is.
   const t = ASCII.test(text) ? text : text.normalize('NFKC').replace(INVISIBLE, '');
+  // A token of LATIN_TOKEN ends with a letter, a digit or %, never with - or .: nothing to trim.
   for (const m of t.matchAll(LATIN_TOKEN)) {
-    const tok = m[0].replace(/[-.]+$/, '');
+    const tok = m[0];
     if (isStrong(tok)) out.add(tok.toLowerCase());
   }
   return out;
 }
 
+// Character codes rather than regular expressions: every word of every abstract and shown title goes through here.
 function isStrong(tok: string): boolean {
-  if (/\d/.test(tok)) {
-    if (/^\d+$/.test(tok)) return tok.length >= 3;
-    return /[.%]/.test(tok) || /[A-Za-z]/.test(tok);
+  let digits = 0;
+  let letters = 0;
+  let dotOrPercent = false;
+  let upperAfterFirst = false;
+  for (let i = 0; i < tok.length; i++) {
+    const c = tok.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c >= 65 && c <= 90) {
+      letters++;
+      if (i > 0) upperAfterFirst = true;
+    } else if (c >= 97 && c <= 122) letters++;
+    else if (c === 46 || c === 37) dotOrPercent = true;
+  }
+  if (digits > 0) {
+    if (digits === tok.length) return tok.length >= 3;
+    return dotOrPercent || letters > 0;
   }
   if (tok.length < 2) return false;
   // Upper case after the first letter: "ImageNet", "DP-SGD", "BERT"; not "The" or "Learning".
-  return /[A-Z]/.test(tok.slice(1));
+  return upperAfterFirst;
 }
 
 /** Whether most letters of a text are outside the Latin script (a CJK, Cyrillic, Arabic… abstract). */
@@ -92,8 +107,8 @@ export function contentTerms(text: string): Set<string> {
   for (const m of folded.matchAll(ascii ? /[a-z]+/g : /\p{L}[\p{L}\p{M}]*/gu)) {
     const w = m[0];
     if (w.length < 3 || STOP.has(w)) continue;
-    // CJK runs have no spaces: they are not words, and the signature handles them.
-    if (!ASCII_WORD.test(w) && !SPACED_SCRIPT.test(w)) continue;
+    // CJK runs have no spaces: they are not words, and the signature handles them. (A word of ASCII text is a run of a–z.)
+    if (!ascii && !ASCII_WORD.test(w) && !SPACED_SCRIPT.test(w)) continue;
     out.add(stem(w));
   }
   return out;
@@ -129,8 +144,11 @@ function stem(w: string): string {
     if (s.length >= 2 && s.endsWith('s') && s[s.length - 2] !== 's') s = s.slice(0, -1);
   }
   if (s.length > 6) {
-    const suffix = SUFFIXES.find((x) => s.endsWith(x));
-    if (suffix) s = s.slice(0, -suffix.length);
+    for (const suffix of SUFFIXES)
+      if (s.endsWith(suffix)) {
+        s = s.slice(0, -suffix.length);
+        break;
+      }
   }
   return s.slice(0, 7);
 }
