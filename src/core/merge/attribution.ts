@@ -37,6 +37,8 @@ export function attributeWorks(
   works: ReadonlyMap<string, MergedWork>,
   decisions: readonly UserDecision[],
   workOfRef: (ref: string) => string[],
+  /** Names already keyed (name → nameKey), e.g. by buildRecords. */
+  nameKeys: Map<string, string> = new Map(),
 ): UserDecision[] {
   const mine = decisions.filter((d): d is Attribution => d.kind === 'confirm-work' || d.kind === 'remove-work');
   const confirmed = new Map<string, Set<string>>();
@@ -58,7 +60,7 @@ export function attributeWorks(
     }
   }
   // Co-authors recur across people and works: each name's key is read once.
-  const keys = new Map<string, string>();
+  const keys = nameKeys;
   const keyOf = (name: string) => {
     let k = keys.get(name);
     if (k === undefined) keys.set(name, (k = nameKey(name)));
@@ -97,8 +99,13 @@ export function possibleNamesakes(p: MergedPerson, works: ReadonlyMap<string, Me
   const facts = p.workIds.flatMap((id) => {
     const w = works.get(id);
     if (!w) return [];
-    const sites = new Set(w.members.filter((m) => pageKeys.has(m.captureKey)).map((m) => m.source));
-    const coAuthors = new Set((w.authors ?? []).map((a) => keyOf(a)).filter((k) => k && !self.has(k)));
+    const sites = new Set<string>();
+    for (const m of w.members) if (pageKeys.has(m.captureKey)) sites.add(m.source);
+    const coAuthors = new Set<string>();
+    for (const a of w.authors ?? []) {
+      const k = keyOf(a);
+      if (k && !self.has(k)) coAuthors.add(k);
+    }
     const words = new Set<string>();
     for (const t of contentTerms(w.title ?? '')) if (t.startsWith('#') || (t.length >= 4 && !GENERIC.has(t))) words.add(t);
     const venue = w.venue ? foldName(w.venue).replace(/[^\p{L}]+/gu, ' ').trim() : '';

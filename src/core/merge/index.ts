@@ -18,7 +18,9 @@ const MAX_ROUNDS = 8;
 
 export function mergeAll(captures: StoredCaptureLike[], decisions: UserDecision[] = []): MergeResult {
   const usable = usableCaptures(captures);
-  const records = buildRecords(usable);
+  // Names are keyed once for the whole merge: records' authors, then possible namesakes' co-authors.
+  const nameKeys = new Map<string, string>();
+  const records = buildRecords(usable, nameKeys);
   const authorPages = usable.filter((sc) => sc.capture.pageKind === 'author' && sc.capture.person);
   const links = linkWorks(records, decisions);
 
@@ -55,6 +57,7 @@ export function mergeAll(captures: StoredCaptureLike[], decisions: UserDecision[
   let byKey: Map<string, number> | undefined;
   const attributionUnresolved = attributeWorks(people.people, byId, decisions, (ref) =>
     byId.has(ref) ? [ref] : [...new Set(resolveWorkRef(ref, records, (byKey ??= new Map(records.map((r) => [r.key, r.n])))).map((n) => workOf.get(n)!))],
+    nameKeys,
   );
   works.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
@@ -85,7 +88,11 @@ function personOfPage(authorPages: StoredCaptureLike[], pages: PageInput[], deci
 /** A user's split can leave two works with the same strongest id: suffix them by their smallest member. */
 function disambiguateIds(works: MergedWork[]): void {
   const seen = new Map<string, MergedWork[]>();
-  for (const w of works) seen.set(w.id, [...(seen.get(w.id) ?? []), w]);
+  for (const w of works) {
+    const list = seen.get(w.id);
+    if (list) list.push(w);
+    else seen.set(w.id, [w]);
+  }
   for (const [id, list] of seen) {
     if (list.length < 2) continue;
     for (const w of list) {

@@ -26,7 +26,6 @@ const STOP = new Set(
   ).split(' '),
 );
 
-const LATIN_TOKEN = /[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*%?/g;
 
 /**
  * Strong features of a text: numbers that carry a value (a decimal, a
@@ -40,12 +39,36 @@ export function strongFeatures(text: string): Set<string> {
   const out = new Set<string>();
   // NFKC and the invisible marks leave ASCII text as it is.
   const t = ASCII.test(text) ? text : text.normalize('NFKC').replace(INVISIBLE, '');
-  // A token of LATIN_TOKEN ends with a letter, a digit or %, never with - or .: nothing to trim.
-  for (const m of t.matchAll(LATIN_TOKEN)) {
-    const tok = m[0];
+  // The tokens of /[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*%?/g, found by a scan of character codes (the same
+  // tokens, leftmost first, without a match object each): a run of ASCII
+  // letters and digits, then each `-` or `.` followed by another run, then an
+  // optional `%`. A token so never ends with - or .: nothing to trim.
+  const n = t.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAlnum(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isAlnum(t.charCodeAt(i))) i++;
+    for (;;) {
+      const c = t.charCodeAt(i);
+      if ((c === 45 || c === 46) && i + 1 < n && isAlnum(t.charCodeAt(i + 1))) {
+        i += 2;
+        while (i < n && isAlnum(t.charCodeAt(i))) i++;
+      } else break;
+    }
+    if (i < n && t.charCodeAt(i) === 37) i++;
+    const tok = t.slice(start, i);
     if (isStrong(tok)) out.add(tok.toLowerCase());
   }
   return out;
+}
+
+/** [A-Za-z0-9] */
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 // Character codes rather than regular expressions: every word of every abstract and shown title goes through here.
@@ -103,12 +126,31 @@ export function contentTerms(text: string): Set<string> {
   // ASCII text folds to lower case, where the letters are a–z: its words are
   // runs of them, found without the Unicode-property pass (the same words).
   const ascii = ASCII.test(text);
-  const folded = ascii ? text.toLowerCase() : foldName(text.normalize('NFKC').replace(INVISIBLE, ''));
-  for (const m of folded.matchAll(ascii ? /[a-z]+/g : /\p{L}[\p{L}\p{M}]*/gu)) {
+  if (ascii) {
+    // The runs of a–z of the lower-cased text, by a scan of character codes (what /[a-z]+/g finds).
+    const folded = text.toLowerCase();
+    const n = folded.length;
+    let i = 0;
+    while (i < n) {
+      const c = folded.charCodeAt(i);
+      if (c < 97 || c > 122) {
+        i++;
+        continue;
+      }
+      const start = i;
+      while (i < n && folded.charCodeAt(i) >= 97 && folded.charCodeAt(i) <= 122) i++;
+      if (i - start < 3) continue;
+      const w = folded.slice(start, i);
+      if (!STOP.has(w)) out.add(stem(w));
+    }
+    return out;
+  }
+  const folded = foldName(text.normalize('NFKC').replace(INVISIBLE, ''));
+  for (const m of folded.matchAll(/\p{L}[\p{L}\p{M}]*/gu)) {
     const w = m[0];
     if (w.length < 3 || STOP.has(w)) continue;
-    // CJK runs have no spaces: they are not words, and the signature handles them. (A word of ASCII text is a run of a–z.)
-    if (!ascii && !ASCII_WORD.test(w) && !SPACED_SCRIPT.test(w)) continue;
+    // CJK runs have no spaces: they are not words, and the signature handles them.
+    if (!ASCII_WORD.test(w) && !SPACED_SCRIPT.test(w)) continue;
     out.add(stem(w));
   }
   return out;
