@@ -47,16 +47,20 @@ export function mergeAll(captures: StoredCaptureLike[], decisions: UserDecision[
 
   const { clusters, reasons, unresolved } = clustersOf(records, links);
   const works: MergedWork[] = [];
-  const workOf = new Map<number, string>();
+  // Record number → its merged work's id.
+  const workOf: string[] = new Array<string>(records.length);
   for (const c of clusters) works.push(buildMergedWork(c.map((n) => records[n]!), reasons.get(c[0]!), links.versionGroup));
   disambiguateIds(works);
-  clusters.forEach((c, i) => c.forEach((n) => workOf.set(n, works[i]!.id)));
-  const people = mergePeople(pageInputs(authorPages, records, (n) => workOf.get(n)!), decisions);
+  clusters.forEach((c, i) => {
+    const id = works[i]!.id;
+    for (const n of c) workOf[n] = id;
+  });
+  const people = mergePeople(pageInputs(authorPages, records, (n) => workOf[n]!), decisions);
   const byId = new Map(works.map((w) => [w.id, w]));
   // Records by key only when a decision names one (most merges have no decisions).
   let byKey: Map<string, number> | undefined;
   const attributionUnresolved = attributeWorks(people.people, byId, decisions, (ref) =>
-    byId.has(ref) ? [ref] : [...new Set(resolveWorkRef(ref, records, (byKey ??= new Map(records.map((r) => [r.key, r.n])))).map((n) => workOf.get(n)!))],
+    byId.has(ref) ? [ref] : [...new Set(resolveWorkRef(ref, records, (byKey ??= new Map(records.map((r) => [r.key, r.n])))).map((n) => workOf[n]!))],
     nameKeys,
   );
   works.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
