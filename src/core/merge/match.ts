@@ -139,7 +139,8 @@ export function contained(short: WorkRecord, long: WorkRecord): boolean {
   const s = short.title!;
   const l = long.title!;
   if (s.truncated || s.tokens.length < MIN_CONTAINED_WORDS || l.tokens.length <= s.tokens.length) return false;
-  if (!(` ${l.key} `).includes(` ${s.key} `)) return false;
+  // The plain substring first: most pairs fail it, without building the two padded strings.
+  if (!l.key.includes(s.key) || !(` ${l.key} `).includes(` ${s.key} `)) return false;
   const segments = (long.work.title ?? '').split(SEGMENT_BREAK);
   for (let i = 0; i < segments.length; i++) {
     let joined = '';
