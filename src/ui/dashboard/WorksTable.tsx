@@ -2,7 +2,8 @@
 // each work's sources and versions, its marks (flagged, placed by abstract),
 // selection for export and for joining.
 //
-// Windowed: of a list of 22 000 works only the rows on screen (and a few
+// Windowed past 300 rows (a person's works are drawn whole): of a list of
+// 22 000 works only the rows on screen (and a few
 // around) are in the DOM, between two spacer rows standing for the rest
 // (src/ui/model/row-window.ts); rows are measured once drawn, so an opened
 // record makes its row taller without throwing the rest off. The table says

@@ -5,6 +5,14 @@
 export const ROW_ESTIMATE = 34;
 /** Rows drawn above and below the viewport, so a quick scroll or Tab lands on drawn rows. */
 export const OVERSCAN = 10;
+/**
+ * Tables up to this many rows are drawn whole: a person's works (tens, a few
+ * hundred at most) stay findable with the browser's find, readable by a
+ * screen reader end to end and reachable by Tab without scrolling; only the
+ * list of all works of a large library is windowed. (Before windowing the
+ * table drew 200 rows at a time, with a button for more.)
+ */
+export const DRAW_WHOLE_UP_TO = 300;
 
 /** Offsets of each row's top, px, and the total height last: `heights[i]` measured, or undefined (estimated). */
 export function rowOffsets(heights: readonly (number | undefined)[], estimate = ROW_ESTIMATE): Float64Array {
@@ -29,13 +37,15 @@ export type WindowPart = { kind: 'row'; index: number } | { kind: 'gap'; at: num
 
 /**
  * What to draw for the viewport `from`–`to` (px from the table body's top):
+ * every row of a table of at most `whole` rows; else
  * the rows it shows with OVERSCAN more on each side, and `keep` (the row
  * holding the focus, −1 for none) wherever it is; every run of rows left out
  * is one gap of their height, so the scroll height stays the table's.
  */
-export function rowWindow(offsets: Float64Array, from: number, to: number, keep = -1, overscan = OVERSCAN): WindowPart[] {
+export function rowWindow(offsets: Float64Array, from: number, to: number, keep = -1, overscan = OVERSCAN, whole = DRAW_WHOLE_UP_TO): WindowPart[] {
   const n = offsets.length - 1;
   if (n <= 0) return [];
+  if (n <= whole) return Array.from({ length: n }, (_, index) => ({ kind: 'row', index }));
   const start = Math.max(0, rowAt(offsets, from) - overscan);
   const end = Math.min(n, rowAt(offsets, Math.max(from, to)) + 1 + overscan);
   const indices: number[] = [];
