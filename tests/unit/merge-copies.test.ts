@@ -69,6 +69,22 @@ describe('copies of a published text', () => {
     expect(together(mergeAll([cap('p', [paper, { ...copy, authors: ['Zed Stranger'] }])], []), 'p#0', 'p#1')).toBe(false);
   });
 
+  it('leaves apart two papers whose abstracts open with the same paragraph and then go on apart', () => {
+    // A trial's protocol (published) and its results (no venue yet on the page): the same background, then other text.
+    const results: Work = {
+      title: 'Slot scheduling in forty mesh nodes: results',
+      authors: ['Ada Example'],
+      year: 2015,
+      abstract: `${TEXT} Here we report the results of three years of operation: the schedule held its throughput over 1 200 link failures, ` +
+        'recovered within two seconds in 97 % of them, and its overhead stayed under one per cent of the airtime, ' +
+        'while the static schedule lost half its throughput in the same period and needed eleven manual interventions by the operators.',
+    };
+    const protocol: Work = { ...paper, abstract: `${TEXT} This protocol describes the deployment we will run, the measurements we will take and the analysis plan fixed in advance of any data.` };
+    expect(together(mergeAll([cap('p', [protocol, results])], []), 'p#0', 'p#1')).toBe(false);
+    // The same record with the paper's text alone is its copy.
+    expect(together(mergeAll([cap('p', [protocol, { ...results, abstract: protocol.abstract! }])], []), 'p#0', 'p#1')).toBe(true);
+  });
+
   it('breaks a tie between two works of the same year by the record\'s own venue', () => {
     // A paper and a book chapter holding its text, both 2012, and a mirror's title-less copy of the abstract with the paper's venue.
     const chapter: Work = { title: 'Chapter 3: Scheduling', authors: ['Ada Example'], year: 2012, venue: 'Mesh Networks, a Reader', ids: { doi: '10.1000/reader.3' }, abstract: TEXT };
@@ -98,6 +114,12 @@ describe('a title that notes where the paper appeared', () => {
     expect(together(mergeAll([cap('t', [paper, { ...talk, title: 'Forward Secure Message Franking (from ICISC 2020)' }])], []), 't#0', 't#1')).toBe(false);
     expect(together(mergeAll([cap('t', [paper, { ...talk, title: 'Forward Secure Message Franking Revisited (from ICISC 2021)' }])], []), 't#0', 't#1')).toBe(false);
     expect(together(mergeAll([cap('t', [paper, { ...talk, title: 'Forward Secure Message Franking (full version of ICISC 2021)' }])], []), 't#0', 't#1')).toBe(false);
+    // A note that names another publication built on the paper, not where the paper itself appeared.
+    const journal = { ...talk, venue: 'Journal of Cryptology' };
+    for (const note of ['journal extension of our ICISC 2021 paper', 'extended from ICISC 2021', 'a follow-up to ICISC 2021'])
+      expect(together(mergeAll([cap('t', [paper, { ...journal, title: `Forward Secure Message Franking (${note})` }])], []), 't#0', 't#1'), note).toBe(false);
+    for (const note of ['presented at ICISC 2021', 'to appear in ICISC 2021', 'invited talk, from ICISC 2021'])
+      expect(together(mergeAll([cap('t', [paper, { ...talk, title: `Forward Secure Message Franking (${note})` }])], []), 't#0', 't#1'), note).toBe(true);
     expect(together(mergeAll([cap('t', [paper, { ...talk, authors: ['Someone Else'] }])], []), 't#0', 't#1')).toBe(false);
   });
 });

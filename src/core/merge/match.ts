@@ -104,8 +104,19 @@ function notedAs(noted: WorkRecord, other: WorkRecord): boolean {
   const note = ` ${titleKey(t.slice(open + 1, -1))} `;
   if (/ versions? /.test(note)) return false;
   const venue = titleKey(other.work.venue).split(' ').filter(Boolean);
-  return venue.length > 0 && venue.length <= 6 && venue.some((w) => /\p{L}/u.test(w)) && venue.every((w) => note.includes(` ${w} `));
+  if (!(venue.length > 0 && venue.length <= 6 && venue.some((w) => /\p{L}/u.test(w)) && venue.every((w) => note.includes(` ${w} `)))) return false;
+  // Nothing but where it appeared: "(from ICISC 2021)", "(presented at …)", "(to appear in …)". A
+  // note that says more ("journal extension of our ICML 2019 paper", "full version of …") names
+  // another publication that builds on that one.
+  const inVenue = new Set(venue);
+  return note
+    .split(' ')
+    .filter(Boolean)
+    .every((w) => inVenue.has(w) || /^\d+$/.test(w) || VENUE_NOTE_WORDS.has(w));
 }
+
+/** The words a note of where a paper appeared is made of, beside the venue and the year. */
+const VENUE_NOTE_WORDS = new Set(['from', 'at', 'in', 'of', 'the', 'on', 'to', 'appear', 'appears', 'appeared', 'presented', 'published', 'accepted', 'also', 'see', 'talk', 'invited', 'keynote', 'slides', 'poster', 'oral', 'spotlight', 'proc', 'proceedings']);
 
 /** A preprint and its published version may be two years apart; two published records one (online vs issue year). */
 export function yearsCompatible(a: WorkRecord, b: WorkRecord): boolean {

@@ -65,7 +65,7 @@ export function idsFromUrl(url: string | undefined): Partial<Record<PersonIdKey,
  * connectors dropped and hyphenated family names split, for compound family
  * names (compoundCompatible).
  */
-function nameParts(name: string): { family: string; given: string[]; words: string[] } {
+function nameParts(name: string): { family: string; given: string[]; words: string[]; familyFrom: number } {
   const key = nameKey(name);
   const family = key.split(' ')[0] ?? '';
   const raw = name.normalize('NFC').trim();
@@ -76,11 +76,21 @@ function nameParts(name: string): { family: string; given: string[]; words: stri
       .split(/[\s.\-]+/)
       .map((w) => w.replace(/[^\p{L}]/gu, ''))
       .filter(Boolean);
-  const given = split(givenText).flatMap((w) => (w.length <= 3 && w === w.toLowerCase() && /^[a-z]+$/.test(w) && givenText.includes(w.toUpperCase()) ? [...w] : [w]));
+  const initials = (w: string) => (w.length <= 3 && w === w.toLowerCase() && /^[a-z]+$/.test(w) && givenText.includes(w.toUpperCase()) ? [...w] : [w]);
+  const given = split(givenText).flatMap(initials);
   // Family words as written: before the comma ("López Ruiz, Alfonso"), or the last word ("… López-Ruiz").
   const familyText = comma >= 0 ? raw.slice(0, comma) : raw.slice(Math.max(0, foldName(raw).lastIndexOf(family)));
-  const words = [...given, ...split(familyText)].filter((w) => !PARTICLES.has(w));
-  return { family, given, words };
+  // For compound family names a hyphenated given name is one word ("Yu-Chen Wang": "Chen" is no family name).
+  const givenWhole = foldName(givenText)
+    .split(/[\s.]+/)
+    .map((w) => w.replace(/[^\p{L}]/gu, ''))
+    .filter(Boolean)
+    .flatMap(initials)
+    .filter((w) => !PARTICLES.has(w));
+  const words = [...givenWhole, ...split(familyText).filter((w) => !PARTICLES.has(w))];
+  // Where the family words begin, when the comma says so ("Johnson, David Scott": "Scott" is a given name).
+  const familyFrom = comma >= 0 ? givenWhole.length : 0;
+  return { family, given, words, familyFrom };
 }
 
 /**
@@ -123,12 +133,19 @@ function partsCompatible(pa: NameParts, pb: NameParts): boolean {
  * word it starts) with at least one of them written out on both sides, and the
  * long name must go on with at least one more family word, written out.
  * ("Alfonso L. Ruiz" is not "Alfonso López": an initial is no family name.)
+ * Where the long name is written with a comma, the short name's family name
+ * must be among the long one's family words ("Johnson, David Scott" is not
+ * "Scott, David"), and a hyphenated given name is one word ("Yu-Chen Wang" is
+ * not "Yu Chen"). Without a comma "David Scott Johnson" and "David Scott"
+ * cannot be told from "Lucía Fernández Gómez" and "Lucía Fernández": such
+ * pages join only on shared works, as any two pages do, and a shared work
+ * whose author list names both keeps them apart.
  */
 function compoundCompatible(long: NameParts, short: NameParts): boolean {
   const l = long.words;
   const s = short.words;
   const k = s.length - 1;
-  if (k < 1 || l.length <= s.length || s[k] !== short.family || s[k]!.length < 2 || l[k] !== s[k]) return false;
+  if (k < 1 || l.length <= s.length || s[k] !== short.family || s[k]!.length < 2 || l[k] !== s[k] || k < long.familyFrom) return false;
   let spelled = false;
   for (let i = 0; i < k; i++) {
     const x = l[i]!;

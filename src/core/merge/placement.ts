@@ -37,6 +37,14 @@ export const SIGNATURE_SHARE = 0.5;
  * word for word.
  */
 export const COPY_OPENING = 30;
+/**
+ * …and whose text it is: the words the two abstracts share from their start
+ * cover this share of the shorter one, whole. Two papers of one project may
+ * open with the same paragraph (a trial's protocol and its results, a paper
+ * and its extension, a thesis reusing a paper's introduction) and then go on
+ * apart; a copy is the text, or its first part.
+ */
+export const COPY_COVER = 0.9;
 /** A term on more records than this finds no candidates (it would find everyone). */
 const MAX_POSTINGS = 200;
 /** Candidates for a reworded title come through its rarest terms, as blocking keys do for exact titles… */
@@ -368,7 +376,7 @@ function asCopy(ctx: PlacementContext, r: WorkRecord, own: number, members: Map<
       const theirs = opening(ctx, m);
       let k = 0;
       while (k < mine.length && k < theirs.length && mine[k] === theirs[k]) k++;
-      if (k >= COPY_OPENING && (!best || k > best.shared)) best = { m, shared: k };
+      if (k >= COPY_OPENING && (!best || k > best.shared) && sameText(r, rec, k, mine.length === k || theirs.length === k)) best = { m, shared: k };
     }
     if (!best) continue;
     if (found) return undefined; // two published works open with this text: not for a copy to choose
@@ -376,6 +384,19 @@ function asCopy(ctx: PlacementContext, r: WorkRecord, own: number, members: Map<
   }
   if (!found) return undefined;
   return { a: r.n, b: found.m, score: 0.3 + Math.min(found.shared, 100) / 1000, reason: 'abstract', placedBy: 'abstract' };
+}
+
+/**
+ * Whether two abstracts that open with the same `k` words are one text (see
+ * COPY_COVER): compared whole, past the opening's cap, only for the few pairs
+ * that got this far. `ended`: one opening ended within the shared words.
+ */
+function sameText(a: WorkRecord, b: WorkRecord, k: number, ended: boolean): boolean {
+  const x = openingWords(a.work.abstract ?? '', Infinity);
+  const y = openingWords(b.work.abstract ?? '', Infinity);
+  let shared = k;
+  if (!ended) while (shared < x.length && shared < y.length && x[shared] === y[shared]) shared++;
+  return shared >= COPY_COVER * Math.min(x.length, y.length);
 }
 
 /**

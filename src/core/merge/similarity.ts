@@ -294,13 +294,13 @@ const OPENING_WORDS = 120;
  * letters and digits only, so quotes, dashes, ellipses and line breaks a site
  * changes do not count.
  */
-export function openingWords(text: string): string[] {
+export function openingWords(text: string, limit = OPENING_WORDS): string[] {
   const ascii = ASCII.test(text);
   const folded = ascii ? text.toLowerCase() : foldName(text.normalize('NFKC').replace(INVISIBLE, ''));
   const out: string[] = [];
   for (const m of folded.matchAll(ascii ? /[a-z0-9]+/g : /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu)) {
     out.push(m[0]);
-    if (out.length >= OPENING_WORDS) break;
+    if (out.length >= limit) break;
   }
   return out;
 }
