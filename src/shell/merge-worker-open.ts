@@ -40,18 +40,46 @@ export function mergeWorkerOpener(env: MergeWorkerEnv): (() => Promise<MergePort
   const open = opener(env);
   if (!open || !env.keepAlive) return open;
   const keepAlive = env.keepAlive;
+  const offscreen = env.Worker ? undefined : env.offscreen;
   return async () => {
     const port = await open();
-    const timer = setInterval(keepAlive, 20_000);
-    return { ...port, close: () => (clearInterval(timer), port.close()) };
+    let failed: ((why: string) => void) | undefined;
+    const timer = setInterval(() => {
+      keepAlive();
+      // An offscreen document whose renderer crashed (out of memory on a large
+      // library) sends nothing more: its absence is the only sign, and without
+      // it the rebuild would wait for its timeout with the background kept awake.
+      offscreen?.hasDocument?.().then((there) => {
+        if (!there) failed?.('the offscreen document is gone');
+      }, () => undefined);
+    }, KEEP_ALIVE_MS);
+    return {
+      ...port,
+      listen: (onMessage, f) => {
+        failed = f;
+        port.listen(onMessage, f);
+      },
+      close: () => (clearInterval(timer), port.close()),
+    };
   };
 }
+
+/** Under the 30 s after which an idle background is stopped. */
+export const KEEP_ALIVE_MS = 20_000;
 
 function opener(env: MergeWorkerEnv): (() => Promise<MergePort>) | undefined {
   const { Worker: W, offscreen, clients } = env;
   if (W) return async () => workerPort(new W(env.url(WORKER_PATH)));
   if (!offscreen || !clients) return undefined;
+  // Closing is not instant: a rebuild that follows at once waits for it, or it
+  // would find the closing document, post into it and wait out the start timeout.
+  let closing: Promise<unknown> = Promise.resolve();
+  const close = () => {
+    closing = offscreen.closeDocument().catch(() => undefined);
+    return closing;
+  };
   return async () => {
+    await closing;
     const url = env.url(OFFSCREEN_PATH);
     if (!(await offscreen.hasDocument?.())) {
       await offscreen.createDocument({
@@ -62,12 +90,12 @@ function opener(env: MergeWorkerEnv): (() => Promise<MergePort>) | undefined {
     }
     const doc = (await clients.matchAll({ includeUncontrolled: true, type: 'all' })).find((c) => c.url === url);
     if (!doc) {
-      await offscreen.closeDocument().catch(() => undefined);
+      await close();
       throw new Error('the offscreen document is not among the extension\'s pages');
     }
     const data = new MessageChannel();
     const control = new MessageChannel();
     doc.postMessage({ type: 'scholar-lens-merge' }, [data.port2, control.port2]);
-    return channelPort(data.port1, control.port1, () => void offscreen.closeDocument().catch(() => undefined));
+    return channelPort(data.port1, control.port1, () => void close());
   };
 }
