@@ -180,6 +180,56 @@ describe('the off-thread rebuild', () => {
     expect(await keptState(db)).toEqual(await keptState(exact));
   });
 
+  it('a page deleted while the worker merges (the rebuild read it) is gone again as soon as that rebuild is written, and the views end exact', async () => {
+    const db = await storeOf(RECORDS);
+    let release: () => void = () => {};
+    let hold = false;
+    let pending = 0;
+    const worker = offThreadRebuild(simulatedWorker().open);
+    const keeper = createViewKeeper({
+      db: async () => db,
+      now: NOW,
+      merge: mergeRecords,
+      settleMs: 0,
+      offThread: async (rs, ds) => {
+        const out = await worker(rs, ds);
+        if (hold) {
+          pending++;
+          await new Promise<void>((r) => (release = r));
+        }
+        return out;
+      },
+    });
+    keeper.changed();
+    await keeper.settled();
+    hold = true;
+    keeper.changed();
+    while (!pending) await tick();
+    // The rebuild has read every page, Ernst's included; the user deletes it now.
+    await db.delete('captures', ERNST);
+    const answer = await keeper.deleted([ERNST]);
+    expect(answer?.patch.gone).toEqual([ERNST]);
+    expect(await viewForKey(db, ERNST)).toBeUndefined();
+    const done = keeper.settled();
+    release();
+    while (pending < 2) await tick();
+    // The first rebuild's views (with Ernst) are written; the delete is applied on them again
+    // while the next rebuild still merges.
+    for (let i = 0; i < 200 && (await viewForKey(db, ERNST)); i++) await tick();
+    expect(await viewForKey(db, ERNST)).toBeUndefined();
+    expect(pending).toBe(2);
+    release();
+    const meta = await done;
+    expect(meta?.dirty).toBe(false);
+    expect(Object.keys(meta!.captures)).not.toContain(ERNST);
+    expect(await viewForKey(db, ERNST)).toBeUndefined();
+    const exact = await storeOf(RECORDS.filter((r) => r.key !== ERNST));
+    const reference = createViewKeeper({ db: async () => exact, now: NOW, merge: mergeRecords, settleMs: 0 });
+    reference.changed();
+    await reference.settled();
+    expect(await keptState(db)).toEqual(await keptState(exact));
+  });
+
   it('a worker that crashes, cannot start or does not answer: the background merges itself and records why', async () => {
     const reference = await storeOf(RECORDS, DECISIONS);
     const inThread = createViewKeeper({ db: async () => reference, now: NOW, merge: mergeRecords, settleMs: 0 });
