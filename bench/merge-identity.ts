@@ -22,13 +22,12 @@ import { capturePage, pageKeyOf } from '../src/adapters/run';
 import { parseHtml } from '../src/node/dom';
 import { mergeAll } from '../src/core/merge/index';
 import type { MergeResult, StoredCaptureLike, UserDecision } from '../src/core/merge/types';
-import type { Capture, Work } from '../src/core/capture';
 import { realLibrary } from '../tests/helpers/real-library';
 import { buildPartialSplit } from '../tests/helpers/merge-partial';
 import { labelsOf, researcherInput, splitOf } from '../tests/helpers/merge-bibliography';
 import { benchPages } from './pages';
 import { generateLibrary } from './library';
-import { buildWorkload } from './merge-scaling';
+import { buildWorkload, withAbstracts } from './merge-scaling';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -96,21 +95,8 @@ function inputs(): Input[] {
   list.push({ name: 'lib303', captures: () => generateLibrary().records });
   if (!quick) list.push({ name: 'lib513', captures: () => generateLibrary({ researchers: 513 }).records });
   for (const size of quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]) list.push({ name: `workload ${size}`, captures: () => buildWorkload(size).captures });
-  list.push({ name: 'workload 2000 with abstracts', captures: () => withAbstracts(2_000) });
+  list.push({ name: 'workload 2000 with abstracts', captures: () => withAbstracts(2_000).captures });
   return list;
-}
-
-/** bench/merge-scaling.ts's abstracts figure, smaller: every record with an abstract, every fifth also abstract-only on a list page. */
-function withAbstracts(size: number): StoredCaptureLike[] {
-  const w = buildWorkload(size);
-  const works = w.captures.flatMap((c) => c.capture.works ?? []);
-  works.forEach((x, i) => {
-    x.abstract = `${[0, 7, 13, 29, 31].map((k) => works[(i + k) % works.length]!.title).join('. ')}.`;
-  });
-  const orphans: Work[] = works.filter((_, i) => i % 5 === 0).map((x) => ({ abstract: x.abstract!, flags: ['no-title'] }));
-  const list: Capture = { ...w.captures[0]!.capture, pageKind: 'list', works: orphans };
-  delete list.person;
-  return [...w.captures, { key: 'list:abstract-only', capture: list }];
 }
 
 const expected = checkFile ? new Map(readFileSync(checkFile, 'utf8').trim().split('\n').map((l) => [l.slice(65), l.slice(0, 64)] as const)) : undefined;

@@ -143,7 +143,7 @@ export async function runMergeScaling(sizes: number[] = [1_000, 10_000, 100_000]
  * does its full work. Abstracts are five real titles of the workload joined
  * (the work's own and four others'), so neighbours share sentences.
  */
-function abstractsFigure(size: number): ScalingFigure[] {
+export function withAbstracts(size: number): { captures: StoredCaptureLike[]; records: number; orphans: number } {
   const w = buildWorkload(size);
   const works = w.captures.flatMap((c) => c.capture.works ?? []);
   works.forEach((x, i) => {
@@ -152,11 +152,15 @@ function abstractsFigure(size: number): ScalingFigure[] {
   const orphans: Work[] = works.filter((_, i) => i % 5 === 0).map((x) => ({ abstract: x.abstract!, flags: ['no-title'] }));
   const list: Capture = { ...w.captures[0]!.capture, pageKind: 'list', works: orphans };
   delete list.person;
-  const records = works.length + orphans.length;
+  return { captures: [...w.captures, { key: 'list:abstract-only', capture: list }], records: works.length + orphans.length, orphans: orphans.length };
+}
+
+function abstractsFigure(size: number): ScalingFigure[] {
+  const { captures, records, orphans } = withAbstracts(size);
   const t0 = performance.now();
-  mergeAll([...w.captures, { key: 'list:abstract-only', capture: list }], []);
+  mergeAll(captures, []);
   const ms = performance.now() - t0;
-  const label = `merge ${size.toLocaleString('en')} works with abstracts + ${orphans.length.toLocaleString('en')} abstract-only (${records.toLocaleString('en')} records)`;
+  const label = `merge ${size.toLocaleString('en')} works with abstracts + ${orphans.toLocaleString('en')} abstract-only (${records.toLocaleString('en')} records)`;
   return [
     { name: `${label}: total`, value: ms / 1000, unit: 's' },
     { name: `${label}: per record`, value: (ms * 1000) / records, unit: 'µs' },

@@ -84,6 +84,27 @@ async function keptState(db: LensDB) {
   return { views: byId(await allViews(db)), keys: byId((await db.getAll('viewKeys')) as { id: string }[]) };
 }
 
+/**
+ * An off-thread rebuild whose answer, once `hold()` was called, is held back
+ * until `release()`: the rebuild pends as long as the test likes; `pending()`
+ * counts the rebuilds held so far.
+ */
+function heldRebuild() {
+  const worker = offThreadRebuild(simulatedWorker().open);
+  let release: () => void = () => {};
+  let hold = false;
+  let pending = 0;
+  const offThread: KeeperDeps['offThread'] = async (rs, ds) => {
+    const out = await worker(rs, ds);
+    if (hold) {
+      pending++;
+      await new Promise<void>((r) => (release = r));
+    }
+    return out;
+  };
+  return { offThread, hold: () => void (hold = true), release: () => release(), pending: () => pending };
+}
+
 describe('the off-thread rebuild', () => {
   it('gives exactly the views of the in-thread rebuild (real pages with a decision; a generated library of 30 researchers)', async () => {
     const small = generateLibrary({ researchers: 30 });
@@ -120,25 +141,14 @@ describe('the off-thread rebuild', () => {
   it('while the worker merges, the background answers messages and a new capture\'s fast path is written', async () => {
     const [arxiv] = RECORDS.filter((r) => r.key === ARXIV);
     const db = await storeOf(RECORDS.filter((r) => r.key !== ARXIV));
-    let release: () => void = () => {};
-    let hold = false;
-    let pending = 0;
-    const worker = offThreadRebuild(simulatedWorker().open);
+    const held = heldRebuild();
     let fastWrites = 0;
     const deps: KeeperDeps = {
       db: async () => db,
       now: NOW,
       merge: mergeRecords,
       settleMs: 0,
-      // Once `hold` is set, the worker's answer is held back until released: the rebuild pends as long as the test likes.
-      offThread: async (rs, ds) => {
-        const out = await worker(rs, ds);
-        if (hold) {
-          pending++;
-          await new Promise<void>((r) => (release = r));
-        }
-        return out;
-      },
+      offThread: held.offThread,
       onProvisional: (u) => void (u?.write && fastWrites++),
     };
     const keeper = createViewKeeper(deps);
@@ -148,9 +158,9 @@ describe('the off-thread rebuild', () => {
     );
     keeper.changed();
     await keeper.settled();
-    hold = true;
+    held.hold();
     keeper.changed();
-    while (!pending) await tick();
+    while (!held.pending()) await tick();
 
     // A tab's status, as the popup asks it first: answered with the rebuild pending.
     const status = await handle({ type: 'tab-status', tabId: 7 }, { id: 'ext', url: 'chrome-extension://ext/popup.html' });
@@ -167,9 +177,9 @@ describe('the off-thread rebuild', () => {
 
     // The rebuild finishes; the capture that came during it makes one more, and the views end exact.
     const done = keeper.settled();
-    release();
-    while (pending < 2) await tick();
-    release();
+    held.release();
+    while (held.pending() < 2) await tick();
+    held.release();
     const meta = await done;
     expect(meta).toMatchObject({ dirty: false, merged: { in: 'worker' } });
     expect(meta?.captures[ARXIV]).toBe(arxiv!.capture.capturedAt);
@@ -182,43 +192,27 @@ describe('the off-thread rebuild', () => {
 
   it('a page deleted while the worker merges (the rebuild read it) is gone again as soon as that rebuild is written, and the views end exact', async () => {
     const db = await storeOf(RECORDS);
-    let release: () => void = () => {};
-    let hold = false;
-    let pending = 0;
-    const worker = offThreadRebuild(simulatedWorker().open);
-    const keeper = createViewKeeper({
-      db: async () => db,
-      now: NOW,
-      merge: mergeRecords,
-      settleMs: 0,
-      offThread: async (rs, ds) => {
-        const out = await worker(rs, ds);
-        if (hold) {
-          pending++;
-          await new Promise<void>((r) => (release = r));
-        }
-        return out;
-      },
-    });
+    const held = heldRebuild();
+    const keeper = createViewKeeper({ db: async () => db, now: NOW, merge: mergeRecords, settleMs: 0, offThread: held.offThread });
     keeper.changed();
     await keeper.settled();
-    hold = true;
+    held.hold();
     keeper.changed();
-    while (!pending) await tick();
+    while (!held.pending()) await tick();
     // The rebuild has read every page, Ernst's included; the user deletes it now.
     await db.delete('captures', ERNST);
     const answer = await keeper.deleted([ERNST]);
     expect(answer?.patch.gone).toEqual([ERNST]);
     expect(await viewForKey(db, ERNST)).toBeUndefined();
     const done = keeper.settled();
-    release();
-    while (pending < 2) await tick();
+    held.release();
+    while (held.pending() < 2) await tick();
     // The first rebuild's views (with Ernst) are written; the delete is applied on them again
     // while the next rebuild still merges.
     for (let i = 0; i < 200 && (await viewForKey(db, ERNST)); i++) await tick();
     expect(await viewForKey(db, ERNST)).toBeUndefined();
-    expect(pending).toBe(2);
-    release();
+    expect(held.pending()).toBe(2);
+    held.release();
     const meta = await done;
     expect(meta?.dirty).toBe(false);
     expect(Object.keys(meta!.captures)).not.toContain(ERNST);
