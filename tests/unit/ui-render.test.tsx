@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Capture } from '../../src/core/capture';
 import type { TabStatus } from '../../src/shell/messages';
 import type { CaptureRecord } from '../../src/store/schema';
+import type { ViewsMeta } from '../../src/core/kept-views';
 import { Dashboard, type DashboardData } from '../../src/ui/dashboard/Dashboard';
 import { Popup, type PopupData } from '../../src/ui/popup/Popup';
 import { mergeRecords } from '../../src/ui/model/merged-library';
@@ -398,5 +399,24 @@ describe('a decision shown before the rebuild', () => {
     release();
     await expect.poll(() => app.querySelector('.topbar .updating')).toBeNull();
     expect(works()).toBe(before);
+  });
+});
+
+describe("the Storage panel's Rebuild line", () => {
+  it('is announced only for the rebuild the user asked for, when it starts and when it is done', async () => {
+    const built: ViewsMeta = { builtAt: AT, build: `${AT}#t.1`, captures: {}, dirty: false, stats: { captures: 0, records: 0, works: 0, people: 0 }, merged: { in: 'worker', ms: 5_300 } };
+    let release!: () => void;
+    const data = dashboardData({ refreshViews: () => new Promise<void>((r) => (release = r)), viewsMeta: async () => built });
+    render(<Dashboard data={data} />, app);
+    await expect.poll(busy('.dashboard')).toBe('false');
+    const live = () => app.querySelector('.rebuild-status + [role="status"]');
+    await expect.poll(() => app.querySelector('.rebuild-status')?.textContent).toContain('in 5.3 s');
+    // The line itself is no live region: it changes after every join, split or delete.
+    expect(app.querySelector('.rebuild-status')?.getAttribute('role')).toBeNull();
+    expect(live()?.textContent).toBe('');
+    app.querySelector<HTMLButtonElement>('button.rebuild')!.click();
+    await expect.poll(() => live()?.textContent).toBe('Rebuilding the merged library…');
+    release();
+    await expect.poll(() => live()?.textContent).toMatch(/^Rebuilt\. .*in 5\.3 s/);
   });
 });

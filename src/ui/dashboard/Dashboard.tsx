@@ -450,14 +450,22 @@ function StoragePanel({ data, lib, ask, refresh }: { data: DashboardData; lib: L
     if (!rebuilding) void data.viewsMeta?.().then(setBuilt, () => undefined);
   }, [data, lib, rebuilding]);
   // The background rebuilds the merged library from the stored pages and decisions (its merge in a worker); this page stays usable meanwhile.
+  // Announced to a screen reader only for the rebuild the user asked for: the
+  // line itself changes after every join, split or delete, which is no news.
+  const [announce, setAnnounce] = useState('');
   const rebuild = async () => {
     if (!refreshViews) return;
     setRebuilding(true);
+    setAnnounce('Rebuilding the merged library…');
+    let done = false;
     try {
       await refreshViews({ changed: true });
+      done = true;
     } finally {
       setRebuilding(false);
       refresh();
+      const meta = await data.viewsMeta?.().catch(() => undefined);
+      setAnnounce(done ? `Rebuilt. ${rebuildLine(meta)}` : 'The rebuild did not finish.');
     }
   };
   useEffect(() => {
@@ -475,8 +483,9 @@ function StoragePanel({ data, lib, ask, refresh }: { data: DashboardData; lib: L
           <button type="button" class="chip-button rebuild" onClick={rebuild} disabled={rebuilding} aria-busy={rebuilding}>
             Rebuild the merged library
           </button>{' '}
-          <span class="muted small rebuild-status" role="status">
-            {rebuilding ? 'Updating… (everything stays usable meanwhile)' : rebuildLine(built)}
+          <span class="muted small rebuild-status">{rebuilding ? 'Updating… (everything stays usable meanwhile)' : rebuildLine(built)}</span>
+          <span class="visually-hidden" role="status">
+            {announce}
           </span>{' '}
           <span class="muted small">Merges every saved page again under your decisions (done on its own after each change).</span>
         </p>
