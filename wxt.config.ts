@@ -16,7 +16,8 @@ export default defineConfig({
     name: 'Scholar Lens',
     description:
       'Recognizes researcher and paper pages on scholarly sites, merges them locally and shows the merged profile with its metrics. Nothing leaves your browser.',
-    permissions: ['storage', 'activeTab', 'scripting', 'unlimitedStorage'],
+    // Chromium's service worker cannot start a Worker: a full rebuild's merge runs in one an offscreen document starts (README "Permissions").
+    permissions: ['storage', 'activeTab', 'scripting', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: siteHostPatterns(),
     // Other hosts only on request, one at a time ("Always read article pages on
     // this site"). Firefox's Manifest V2 names them optional_permissions.

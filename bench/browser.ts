@@ -24,14 +24,15 @@ export interface BenchBrowser {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function launchBench(): Promise<BenchBrowser> {
+/** `buildDir`: the extension build to load (default .output/chrome-mv3; a copy of another build compares two side by side). */
+export async function launchBench(buildDir = BUILD_DIR): Promise<BenchBrowser> {
   const root = mkdtempSync(join(tmpdir(), 'scholar-lens-bench-'));
   const ext = join(root, 'extension');
   // A build being rewritten lacks some of its files for a few seconds: wait for a whole one.
   for (let i = 0; ; i++) {
     rmSync(ext, { recursive: true, force: true });
     try {
-      cpSync(BUILD_DIR, ext, { recursive: true });
+      cpSync(buildDir, ext, { recursive: true });
     } catch {
       // files vanished mid-copy; try again
     }

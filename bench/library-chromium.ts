@@ -100,7 +100,7 @@ export const POPUP_PROFILE = '#person-name';
 /** The dashboard's list of people, with at least one person. */
 export const DASHBOARD_LIST = '.people-list li';
 /** The line above the dashboard's table of every work: "N of M works", which a join or split changes. */
-const WORKS_COUNT = '.works-table p[role=status]';
+export const WORKS_COUNT = '.works-table p[role=status]';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -108,14 +108,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * An extension page to ask the background from and read the store in: the
  * popup opened on no tab (it finds nothing to show and stays light).
  */
-async function probePage(context: BrowserContext, extensionId: string): Promise<Page> {
+export async function probePage(context: BrowserContext, extensionId: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
   return page;
 }
 
 /** Ask the background to bring its kept views up to date, as the dashboard does when it finds them behind; ms until it answers. */
-async function refreshViews(probe: Page, o: { changed?: boolean; stale?: boolean }): Promise<number> {
+export async function refreshViews(probe: Page, o: { changed?: boolean; stale?: boolean }): Promise<number> {
   return probe.evaluate(async (m) => {
     const t0 = performance.now();
     const res = (await chrome.runtime.sendMessage({ type: 'refresh-views', changed: m.changed === true, stale: m.stale === true })) as { ok: boolean; error?: string };
@@ -129,7 +129,7 @@ async function refreshViews(probe: Page, o: { changed?: boolean; stale?: boolean
  * (src/core/kept-views.ts, viewsAreCurrent)? Read from the store, as a reader
  * of the views would judge them.
  */
-async function viewsCurrent(probe: Page, name: string): Promise<{ current: boolean; captures: number; viewed: number }> {
+export async function viewsCurrent(probe: Page, name: string): Promise<{ current: boolean; captures: number; viewed: number }> {
   return probe.evaluate(
     (db) =>
       new Promise((res, rej) => {
@@ -212,15 +212,15 @@ async function captureMerged(tab: Page, probe: Page, key: string, name: string, 
  * alone in the background, the dashboard patched: shown, "Updating…"), and
  * until "Updating…" is gone again (the full rebuild done and read back: exact).
  */
-async function changeShown(page: Page, action: 'join' | 'split', timeoutMs = 300_000): Promise<{ ms: number; exactMs: number; provisional: boolean; before: string; after: string }> {
+export async function changeShown(page: Page, action: 'join' | 'split', timeoutMs = 300_000): Promise<{ ms: number; exactMs: number; provisional: boolean; before: string; after: string }> {
   if (action === 'join') {
     // Two works of one record each and no DOI or arXiv id (kept as before, so the figure compares with earlier runs;
     // works with two different arXiv ids now join too): their checkboxes clicked as a user would; the timed click is the join.
-    const rows = await page.$$eval('.works-grid tbody tr', (trs) =>
+    const rows = await page.$$eval('.works-grid tbody tr:not(.spacer)', (trs) =>
       trs.flatMap((tr, i) => (!tr.querySelector('.members') && !/ · (doi|arxiv):/.test(tr.querySelector('.versions')?.textContent ?? '') ? [i] : [])),
     );
     if (rows.length < 2) throw new Error('no two single-record works to join on the first page of the table');
-    for (const i of rows.slice(0, 2)) await page.locator('.works-grid tbody tr').nth(i).locator('input[type=checkbox]').check();
+    for (const i of rows.slice(0, 2)) await page.locator('.works-grid tbody tr:not(.spacer)').nth(i).locator('input[type=checkbox]').check();
     await page.waitForFunction(() => /^2 selected/.test(document.querySelector('.selection')?.textContent ?? ''));
   }
   return page.evaluate(

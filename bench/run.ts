@@ -2,7 +2,7 @@
 // written to bench/results.json. Options: --no-chromium (Node figures only),
 // --runs=N (runs per figure; default 7), --only=<section,…> (only those
 // sections: bundle, extraction, store, merge, library, views, incremental,
-// chromium, chromium-library, chromium-incremental; their figures replace the same figures in
+// chromium, chromium-library, chromium-incremental, chromium-rebuild; their figures replace the same figures in
 // bench/results.json, the others are kept).
 //
 // Needs a build for the bundle, large-page and popup figures: `npx wxt build`.
@@ -23,7 +23,7 @@ const args = process.argv.slice(2);
 const RUNS = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 7);
 const CHROMIUM = !args.includes('--no-chromium');
 const ONLY = args.find((a) => a.startsWith('--only='))?.slice(7).split(',').filter(Boolean);
-const SECTIONS = ['bundle', 'extraction', 'store', 'merge', 'library', 'views', 'incremental', 'chromium', 'chromium-library', 'chromium-incremental'];
+const SECTIONS = ['bundle', 'extraction', 'store', 'merge', 'library', 'views', 'incremental', 'chromium', 'chromium-library', 'chromium-incremental', 'chromium-rebuild'];
 const unknown = ONLY?.filter((s) => !SECTIONS.includes(s)) ?? [];
 if (unknown.length) throw new Error(`--only: no section ${unknown.join(', ')} (sections: ${SECTIONS.join(', ')})`);
 const wanted = (id: string) => !ONLY || ONLY.includes(id);
@@ -109,6 +109,10 @@ if (CHROMIUM) {
   await section('chromium-incremental', 'Chromium: a new capture merged (provisional view) on the generated library', async () => {
     const { newCaptureChromiumFigures } = await import('./provisional-chromium');
     return newCaptureChromiumFigures(await theLibrary(), 6);
+  });
+  await section('chromium-rebuild', 'Chromium: the popup during a full rebuild of the generated library', async () => {
+    const { rebuildChromiumFigures } = await import('./rebuild-chromium');
+    return (await rebuildChromiumFigures(3, await theLibrary())).figures;
   });
 } else missing.push('Chromium figures: skipped (--no-chromium)');
 

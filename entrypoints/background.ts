@@ -4,6 +4,8 @@ import type { TabStatus } from '../src/shell/messages';
 import { storeConnection } from '../src/store/store';
 import { createViewKeeper } from '../src/shell/view-keeper';
 import { mergeRecords } from '../src/ui/model/merged-library';
+import { offThreadRebuild } from '../src/shell/off-thread-merge';
+import { mergeWorkerOpener, type MergeWorkerEnv } from '../src/shell/merge-worker-open';
 
 export default defineBackground(() => {
   // A failed open is not kept: the next message tries again (src/store/store.ts).
@@ -16,7 +18,17 @@ export default defineBackground(() => {
   const session = browser.storage.session ?? browser.storage.local;
 
   // The merged library, kept per page for the popup and rebuilt here after every change (src/shell/view-keeper.ts).
-  const views = createViewKeeper({ db, now: () => new Date(), merge: mergeRecords });
+  // A full rebuild merges in a worker (Firefox: started here; Chromium: by an offscreen document), so this
+  // thread keeps answering meanwhile; without one, or when it fails, it merges here (src/shell/off-thread-merge.ts).
+  const g = globalThis as unknown as { Worker?: MergeWorkerEnv['Worker']; clients?: MergeWorkerEnv['clients']; chrome?: { offscreen?: MergeWorkerEnv['offscreen'] } };
+  const open = mergeWorkerOpener({
+    url: (path) => browser.runtime.getURL(path as '/'),
+    keepAlive: () => void browser.runtime.getPlatformInfo().catch(() => undefined),
+    ...(typeof g.Worker === 'function' ? { Worker: g.Worker } : {}),
+    ...(g.chrome?.offscreen ? { offscreen: g.chrome.offscreen } : {}),
+    ...(g.clients ? { clients: g.clients } : {}),
+  });
+  const views = createViewKeeper({ db, now: () => new Date(), merge: mergeRecords, ...(open ? { offThread: offThreadRebuild(open) } : {}) });
   void views.resume().catch((err: unknown) => console.warn('Scholar Lens: the merged view could not be checked', err));
 
   const { handle } = createHandler(

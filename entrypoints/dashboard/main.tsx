@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { adapters } from '../../src/adapters/registry';
-import { allCaptures, allDecisions, deleteCapture, getSetting, putDecision, storeConnection } from '../../src/store/store';
+import { allCaptures, allDecisions, deleteCapture, getSetting, putDecisions, storeConnection } from '../../src/store/store';
 import { eraseEverything } from '../../src/shell/erase-everything';
 import { normalizeSiteSettings, SITE_SETTINGS_KEY } from '../../src/shell/site-settings';
 import { Dashboard, type DashboardData } from '../../src/ui/dashboard/Dashboard';
-import { backupOf, deletePerson, importFile, saveSiteSettings } from '../../src/ui/dashboard/library';
+import { backupOf, importFile, saveSiteSettings } from '../../src/ui/dashboard/library';
 import { decisionRecord } from '../../src/ui/model/decision-records';
 import { serializeBackup } from '../../src/formats';
 import { sendToBackground } from '../../src/shell/browser-send';
@@ -22,6 +22,15 @@ async function refreshViews(o: { changed?: boolean; stale?: boolean }): Promise<
   await sendToBackground({ type: 'refresh-views', changed: o.changed === true, stale: o.stale === true }).catch(() => undefined);
 }
 const changed = () => refreshViews({ changed: true });
+
+async function deleted(keys: string[]) {
+  const d = await store();
+  for (const k of keys) await deleteCapture(d, k);
+  const answer = await sendToBackground({ type: 'deleted', keys }).catch(() => undefined);
+  if (answer?.ok && answer.value) return answer.value;
+  await changed();
+  return undefined;
+}
 
 const data: DashboardData = {
   currentYear: new Date().getFullYear(),
@@ -41,24 +50,25 @@ const data: DashboardData = {
     return keptLibrary(await store());
   },
   refreshViews,
+  async viewsMeta() {
+    return viewsMeta(await store());
+  },
   // Stored, then the background merges the views they concern alone and answers with that merge (the dashboard
   // shows it at once, as "Updating…"); the full rebuild follows there. No answer: the rebuild is waited for.
   async decide(ds) {
     const d = await store();
-    for (const x of ds) await putDecision(d, decisionRecord(x));
+    // One transaction for all (a split of a work of n records is n − 1 decisions).
+    await putDecisions(d, ds.map(decisionRecord));
+    performance.mark('decision:stored');
     const answer = await sendToBackground({ type: 'decided', decisions: ds }).catch(() => undefined);
+    performance.mark('decision:answered', { detail: answer?.ok && answer.value ? answer.value.ms : undefined });
     if (answer?.ok && answer.value) return answer.value;
     await refreshViews({});
     return undefined;
   },
-  async deleteCapture(key) {
-    await deleteCapture(await store(), key);
-    await changed();
-  },
-  async deletePerson(person) {
-    await deletePerson(await store(), person);
-    await changed();
-  },
+  // Deletes take the same fast path: the views the pages were in merged again without them, shown at once.
+  deleteCapture: (key) => deleted([key]),
+  deletePerson: (person) => deleted(person.pages.map((p) => p.captureKey)),
   async eraseAll() {
     await eraseEverything(await store(), browser);
     await changed();

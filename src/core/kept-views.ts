@@ -67,6 +67,12 @@ export interface ViewsMeta {
    */
   provisional?: Record<string, string>;
   stats: MergeResult['stats'];
+  /**
+   * Where the build's merge ran, when the background can merge off its thread
+   * (src/shell/off-thread-merge.ts): in the worker, or in the background
+   * because the worker could not (`why`); `ms` from the request to the views.
+   */
+  merged?: { in: 'worker' | 'background'; ms: number; why?: string };
 }
 
 export interface CaptureNotes {

@@ -257,13 +257,85 @@ export function decisionConcerned(targets: DecisionTargets, views: readonly View
   return { concerned: { whole, partial }, views: hit };
 }
 
-/** What the dashboard patches its merged library with after a decision: the subset merge's works and people, renumbered. */
+/**
+ * What a provisional merge after a delete reads: of every kept view that
+ * showed a deleted page or held one of its rows, its remaining author pages
+ * whole and every remaining row of its works; nothing of the deleted captures.
+ */
+export function deleteConcerned(views: readonly ViewKeys[], gone: ReadonlySet<string>): Concerned {
+  const whole = new Set<string>();
+  const partial = new Map<string, Set<number>>();
+  for (const v of views) {
+    for (const pg of v.pages) if (!gone.has(pg)) whole.add(pg);
+    for (const w of v.works)
+      for (const row of w.rows) {
+        const hash = row.lastIndexOf('#');
+        const key = row.slice(0, hash);
+        const index = Number(row.slice(hash + 1));
+        if (hash < 0 || gone.has(key) || !Number.isInteger(index)) continue;
+        const s = partial.get(key);
+        if (s) s.add(index);
+        else partial.set(key, new Set([index]));
+      }
+  }
+  for (const k of whole) partial.delete(k);
+  return { whole, partial };
+}
+
+/** What the dashboard patches its merged library with after a decision or a delete: the subset merge's works and people, renumbered. */
 export interface ResultPatch {
   works: LightWork[];
   people: MergedPerson[];
+  /** Capture keys deleted: their rows and pages leave the library before the patch goes in. */
+  gone?: string[];
+  /** Milliseconds per step of the background's fast path (find, read, merge, write), for the bench. */
+  ms?: Record<string, number>;
 }
 
-const rowOf = (m: { captureKey: string; index: number }) => `${m.captureKey}#${m.index}`;
+/**
+ * The merged library without these captures: their rows leave every work
+ * (a work left with none is gone, and so are the ids naming it), their pages
+ * every person (a person left with none is gone). Works and people they did
+ * not touch stay the same objects.
+ */
+export function withoutCaptures(result: LightResult, keys: ReadonlySet<string>): LightResult {
+  if (!keys.size) return result;
+  const goneWorks = new Set<string>();
+  const works: LightWork[] = [];
+  for (const w of result.works) {
+    if (!w.members.some((m) => keys.has(m.captureKey))) {
+      works.push(w);
+      continue;
+    }
+    const members = w.members.filter((m) => !keys.has(m.captureKey));
+    if (!members.length) {
+      goneWorks.add(w.id);
+      continue;
+    }
+    const versions = w.versions.map((v) => ({ ...v, members: v.members.filter((m) => !keys.has(m.captureKey)) })).filter((v) => v.members.length);
+    works.push({ ...w, members, versions });
+  }
+  const keep = (ids: string[]) => ids.filter((id) => !goneWorks.has(id));
+  const people: MergedPerson[] = [];
+  for (const p of result.people) {
+    const touched = p.pages.some((pg) => keys.has(pg.captureKey)) || p.workIds.some((id) => goneWorks.has(id));
+    if (!touched) {
+      people.push(p);
+      continue;
+    }
+    const pages = p.pages.filter((pg) => !keys.has(pg.captureKey));
+    if (!pages.length) continue;
+    people.push({
+      ...p,
+      pages,
+      stated: p.stated.filter((f) => !keys.has(f.captureKey)),
+      workIds: keep(p.workIds),
+      ...(p.removedWorkIds ? { removedWorkIds: keep(p.removedWorkIds) } : {}),
+      ...(p.flaggedWorks ? { flaggedWorks: p.flaggedWorks.filter((f) => !goneWorks.has(f.workId)) } : {}),
+    });
+  }
+  return { ...result, works, people, stats: { ...result.stats, works: works.length, people: people.length } };
+}
 
 /**
  * The merged library with a subset merge's works and people in place of those
@@ -273,15 +345,26 @@ const rowOf = (m: { captureKey: string; index: number }) => `${m.captureKey}#${m
  * follow the works they named. Provisional, like the views it comes from: the
  * rebuild's result replaces it.
  */
-export function patchResult(result: LightResult, patch: ResultPatch): LightResult {
-  const newOfRow = new Map<string, LightWork>();
-  for (const w of patch.works) for (const m of w.members) newOfRow.set(rowOf(m), w);
+export function patchResult(before: LightResult, patch: ResultPatch): LightResult {
+  const result = patch.gone?.length ? withoutCaptures(before, new Set(patch.gone)) : before;
+  // Capture key → row index → the patch's work holding it: an old work's members are looked up without making a string each.
+  const newOfRow = new Map<string, Map<number, LightWork>>();
+  for (const w of patch.works)
+    for (const m of w.members) {
+      const rows = newOfRow.get(m.captureKey);
+      if (rows) rows.set(m.index, w);
+      else newOfRow.set(m.captureKey, new Map([[m.index, w]]));
+    }
   const renamed = new Map<string, string>();
   const works: LightWork[] = [];
   const placed = new Set<LightWork>();
   for (const w of result.works) {
-    const hits = w.members.flatMap((m) => newOfRow.get(rowOf(m)) ?? []);
-    if (!hits.length) {
+    let hits: LightWork[] | undefined;
+    for (const m of w.members) {
+      const h = newOfRow.get(m.captureKey)?.get(m.index);
+      if (h) (hits ??= []).push(h);
+    }
+    if (!hits) {
       works.push(w);
       continue;
     }
@@ -299,7 +382,7 @@ export function patchResult(result: LightResult, patch: ResultPatch): LightResul
   const people: MergedPerson[] = [];
   const placedPeople = new Set<MergedPerson>();
   for (const p of result.people) {
-    const hits = p.pages.flatMap((pg) => newOfPage.get(pg.captureKey) ?? []);
+    const hits = newOfPage.size ? p.pages.flatMap((pg) => newOfPage.get(pg.captureKey) ?? []) : [];
     if (!hits.length) {
       people.push(renamed.size && p.workIds.some((id) => renamed.has(id)) ? { ...p, workIds: rename(p.workIds) } : p);
       continue;

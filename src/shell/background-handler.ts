@@ -38,7 +38,7 @@ export interface BackgroundDeps {
   /** Fetch used for content scripts' data requests to sibling hosts; defaults to the global fetch. */
   fetch?: typeof fetch;
   /** The kept merged views: told of every stored capture, asked by extension pages to be current. */
-  views?: Pick<ViewKeeper, 'changed' | 'settled'> & Partial<Pick<ViewKeeper, 'decided'>>;
+  views?: Pick<ViewKeeper, 'changed' | 'settled'> & Partial<Pick<ViewKeeper, 'decided' | 'deleted'>>;
 }
 
 /** The sender of a message as the browser reports it (runtime.MessageSender), never as the message claims. */
@@ -87,6 +87,7 @@ const FROM_EXTENSION_PAGES_ONLY: Partial<Record<BackgroundType, string>> = {
   'enable-host': 'settings change only from Scholar Lens\'s own pages',
   'refresh-views': 'only Scholar Lens\'s own pages read the merged library',
   decided: 'decisions are made on Scholar Lens\'s own pages',
+  deleted: 'pages are deleted on Scholar Lens\'s own pages',
 };
 
 type StatusBase = Omit<TabStatus, 'source' | 'siteName' | 'pageKind' | 'outcome' | 'works'>;
@@ -226,7 +227,18 @@ export function createHandler(deps: BackgroundDeps, ownId: string, pagesBase = `
       return { ok: true, value: null };
     }
     const u = await deps.views.decided(decisions);
-    return { ok: true, value: u ? u.patch : null };
+    return { ok: true, value: u ? { ...u.patch, ms: u.ms } : null };
+  }
+
+  /** The dashboard deleted captures: the views they were in first, provisional (answered as for a decision), then the rebuild. */
+  async function handleDeleted({ keys }: MessageOf<'deleted'>): Answer<'deleted'> {
+    if (!deps.views) return { ok: false, error: 'not available here' };
+    if (!deps.views.deleted) {
+      deps.views.changed();
+      return { ok: true, value: null };
+    }
+    const u = await deps.views.deleted(keys);
+    return { ok: true, value: u ? { ...u.patch, ms: u.ms } : null };
   }
 
   /** Route one message. Messages from anything but this extension are refused. */
@@ -264,6 +276,8 @@ export function createHandler(deps: BackgroundDeps, ownId: string, pagesBase = `
         return handleRefreshViews(m);
       case 'decided':
         return handleDecided(m);
+      case 'deleted':
+        return handleDeleted(m);
     }
   }
 

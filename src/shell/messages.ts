@@ -63,7 +63,14 @@ export type BackgroundMessage =
    * that merge's works and people; the full rebuild follows (ask with
    * refresh-views to wait for it). Extension pages only.
    */
-  | { type: 'decided'; decisions: UserDecision[] };
+  | { type: 'decided'; decisions: UserDecision[] }
+  /**
+   * The dashboard deleted these captures (a page, or a person's pages): the
+   * views that showed them or held their rows are merged again alone without
+   * them, written provisional, and answered with that merge (its `gone` naming
+   * the keys); the full rebuild follows. Extension pages only.
+   */
+  | { type: 'deleted'; keys: string[] };
 
 /** Messages from the popup to a tab's content script (tabs.sendMessage). */
 export type TabMessage = { type: 'collect-all-start' } | { type: 'collect-all-cancel' };
@@ -87,6 +94,8 @@ export interface Replies {
   'refresh-views': { builtAt: string; error?: string } | null;
   /** null: no kept view was concerned, or the fast path failed; the rebuild decides alone. */
   decided: ResultPatch | null;
+  /** null: no kept view held anything of them, or the fast path failed; the rebuild decides alone. */
+  deleted: ResultPatch | null;
   'collect-all-start': 'started';
   'collect-all-cancel': 'cancelling';
 }
@@ -95,5 +104,5 @@ export type Reply<T extends MessageType> = Replies[T];
 
 export type Response<T> = { ok: true; value: T } | { ok: false; error: string };
 
-export const BACKGROUND_MESSAGE_TYPES = ['capture', 'nothing-found', 'enable-host', 'fetch-data', 'collect-progress', 'tab-status', 'refresh-views', 'decided'] as const satisfies readonly BackgroundMessage['type'][];
+export const BACKGROUND_MESSAGE_TYPES = ['capture', 'nothing-found', 'enable-host', 'fetch-data', 'collect-progress', 'tab-status', 'refresh-views', 'decided', 'deleted'] as const satisfies readonly BackgroundMessage['type'][];
 export const TAB_MESSAGE_TYPES = ['collect-all-start', 'collect-all-cancel'] as const satisfies readonly TabMessage['type'][];

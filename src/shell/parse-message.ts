@@ -91,6 +91,12 @@ const PAYLOADS: { [T in MessageType]: PayloadParser<T> } = {
     if (bad >= 0) return { error: `decision ${bad + 1} is malformed` };
     return { type: 'decided', decisions: decisions as UserDecision[] };
   },
+  deleted(m) {
+    const keys = field(m, 'keys');
+    if (!Array.isArray(keys) || keys.length > MAX_DECISIONS || !keys.every((k) => typeof k === 'string' && k.length > 0 && k.length <= 2048))
+      return { error: `a list of at most ${MAX_DECISIONS} capture keys expected` };
+    return { type: 'deleted', keys: keys as string[] };
+  },
   'refresh-views': (m) => ({ type: 'refresh-views', changed: field(m, 'changed') === true, stale: field(m, 'stale') === true }),
   'collect-all-start': () => ({ type: 'collect-all-start' }),
   'collect-all-cancel': () => ({ type: 'collect-all-cancel' }),

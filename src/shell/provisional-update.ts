@@ -4,10 +4,11 @@
 // read only the captures they come from, merge those, and write the new
 // page's view at once, marked provisional. Reads no other capture.
 
-import { captureKeys, concernedCaptures, decisionConcerned, decisionTargets, provisionalViews, subsetDecisions, subsetRecords, type ResultPatch } from '../core/provisional-views';
+import { captureKeys, concernedCaptures, decisionConcerned, decisionTargets, deleteConcerned, provisionalViews, subsetDecisions, subsetRecords, type ResultPatch } from '../core/provisional-views';
+import { lightWork } from '../core/provenance';
 import type { KeptView } from '../core/kept-views';
 import type { MergeResult, UserDecision } from '../core/merge/types';
-import { personKeys, workKeys } from '../core/view-keys';
+import { isViewKeys, personKeys, workKeys, type ViewKeys } from '../core/view-keys';
 import { isDecisionRecord, type CaptureRecord, type DecisionRecord, type LensDB } from '../store/store';
 import { keysMatching, writeProvisional, type ProvisionalWrite } from '../store/views';
 
@@ -120,8 +121,61 @@ export async function provisionalDecisionUpdate(
   const views = provisionalViews(result, records, hit.flatMap((v) => v.keys), demoted, renumbered);
   const merged = lap();
   const rows = records.reduce((n, r) => n + (r.capture.works?.length ?? 0), 0);
-  const patch = { works: result.works, people: result.people };
+  // Light, as the dashboard's library is: the provenance is most of a work's size, and the answer is copied to the page.
+  const patch: ResultPatch = { works: result.works.map(lightWork), people: result.people };
   if (!views.length) return { views, patch, captures: records.length, rows, ms: { find, read, merge: merged, write: 0 } };
   const write = await writeProvisional(db, views, {});
   return { views, patch, ...(write ? { write } : {}), captures: records.length, rows, ms: { find, read, merge: merged, write: lap() } };
+}
+
+/**
+ * A delete's fast path (captures deleted from the dashboard: a page, or every
+ * page of a person). The kept views that show a deleted page (byKey) or hold
+ * one of its rows (found through the byMatch index from the keys of the works
+ * holding them) are merged again from their remaining captures alone, under
+ * every stored decision, and written provisional; a stored view left with no
+ * page is deleted. The patch names the deleted keys (`gone`), so the
+ * dashboard drops their rows and pages before it puts the subset's works and
+ * people in. Undefined when no kept view holds anything of them.
+ */
+export async function provisionalDeleteUpdate(
+  db: LensDB,
+  deleted: readonly string[],
+  merge: (records: readonly CaptureRecord[], decisions: readonly DecisionRecord[]) => MergeResult,
+): Promise<DecisionUpdate | undefined> {
+  const lap = stopwatch();
+  const gone = new Set(deleted);
+  const owners = await viewKeysShowing(db, deleted);
+  const rowOfGone = (r: string) => gone.has(r.slice(0, r.lastIndexOf('#')));
+  // The works of the owners' views that held a deleted row: their keys find the other views holding the same works.
+  const keys = new Set<string>();
+  for (const v of owners) for (const w of v.works) if (w.rows.some(rowOfGone)) for (const k of w.keys) keys.add(k);
+  for (const v of owners) for (const k of v.person) keys.add(k);
+  const matched = keys.size ? await keysMatching(db, [...keys]) : [];
+  const hit = new Map<string, ViewKeys>();
+  for (const v of [...owners, ...matched]) if (!hit.has(v.id) && (v.keys.some((k) => gone.has(k)) || v.pages.some((p) => gone.has(p)) || v.works.some((w) => w.rows.some(rowOfGone)))) hit.set(v.id, v);
+  if (!hit.size) return undefined;
+  const concerned = deleteConcerned([...hit.values()], gone);
+  const find = lap();
+  const { captures: stored, decisions } = await readCaptures(db, [...concerned.whole, ...concerned.partial.keys()], true);
+  const read = lap();
+  const { records, demoted, rows: renumbered } = subsetRecords(concerned, stored);
+  const result = merge(records, subsetDecisions(decisions, renumbered));
+  const shownKeys = [...hit.values()].flatMap((v) => v.keys).filter((k) => !gone.has(k));
+  const views = provisionalViews(result, records, shownKeys, demoted, renumbered);
+  const merged = lap();
+  const rows = records.reduce((n, r) => n + (r.capture.works?.length ?? 0), 0);
+  const patch: ResultPatch = { works: result.works.map(lightWork), people: result.people, gone: [...gone] };
+  const write = await writeProvisional(db, views, {}, [...gone]);
+  return { views, patch, ...(write ? { write } : {}), captures: records.length, rows, ms: { find, read, merge: merged, write: lap() } };
+}
+
+/** The keys records of the views that show any of these pages (byKey on the views, then their small keys records). */
+async function viewKeysShowing(db: LensDB, pages: readonly string[]): Promise<ViewKeys[]> {
+  const tx = db.transaction(['views', 'viewKeys'], 'readonly');
+  const byKey = tx.objectStore('views').index('byKey');
+  const ids = new Set((await Promise.all(pages.map((k) => byKey.getAllKeys(k)))).flat());
+  const found = await Promise.all([...ids].map((id) => tx.objectStore('viewKeys').get(id)));
+  await tx.done;
+  return (found as unknown[]).filter(isViewKeys);
 }

@@ -14,17 +14,29 @@
 // paths are serialized, and a rebuild that was read before a fast update
 // (and so overwrote it) is followed by the fast update again, so a new page
 // never goes back to showing nothing while the next rebuild runs.
+//
+// A rebuild's merge may run off this thread (`offThread`, a worker: see
+// src/shell/off-thread-merge.ts): the store is read and written here, in the
+// same transactions, and while the worker merges this thread answers
+// messages and runs fast paths. A worker that cannot start or fails is
+// recorded in the meta record (`merged`), and the merge runs here as before.
 
-import { keptViews, type ViewsMeta } from '../core/kept-views';
+import type { ViewsMeta } from '../core/kept-views';
 import type { MergeResult, UserDecision } from '../core/merge/types';
 import { allCaptures, allDecisions, type CaptureRecord, type DecisionRecord, type LensDB } from '../store/store';
-import { clearViews, markViews, replaceViews, viewsMeta, type WrittenViews } from '../store/views';
-import { provisionalDecisionUpdate, provisionalUpdate, type DecisionUpdate, type ProvisionalUpdate } from './provisional-update';
+import { clearViews, markViews, viewsMeta, viewsToSend, writeViews, type WrittenViews } from '../store/views';
+import { localSource, rebuildViews, type RebuildSource } from './off-thread-merge';
+import { provisionalDecisionUpdate, provisionalDeleteUpdate, provisionalUpdate, type DecisionUpdate, type ProvisionalUpdate } from './provisional-update';
 
 export interface KeeperDeps {
   db(): Promise<LensDB>;
   now(): Date;
   merge(records: readonly CaptureRecord[], decisions: readonly DecisionRecord[]): MergeResult;
+  /**
+   * A full rebuild's merge and views made off this thread (src/shell/off-thread-merge.ts);
+   * rejects with the reason when it cannot, and the rebuild then merges here with `merge`.
+   */
+  offThread?(records: readonly CaptureRecord[], decisions: readonly DecisionRecord[]): Promise<RebuildSource>;
   /** Quiet time before a build, so a burst of changes makes one build. */
   settleMs?: number;
   sleep?(ms: number): Promise<void>;
@@ -47,6 +59,13 @@ export interface ViewKeeper {
    */
   decided(decisions: readonly UserDecision[]): Promise<DecisionAnswer>;
   /**
+   * Captures were deleted (a page, or a person's pages): the views that showed
+   * them or held their rows are merged again alone without them and written
+   * provisional first (resolves then, with what was written, its patch naming
+   * the deleted keys), and a full rebuild follows as for any change.
+   */
+  deleted(keys: readonly string[]): Promise<DecisionAnswer>;
+  /**
    * Resolves with the meta record once every change seen so far is in a
    * finished build. `stale`: the caller saw views older than the store with
    * nothing pending here (a worker restarted between a write and its mark, or
@@ -58,6 +77,7 @@ export interface ViewKeeper {
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message || e.name : String(e));
+const withMerged = <M extends ViewsMeta>(meta: M, merged: ViewsMeta['merged']): M => (merged ? { ...meta, merged } : meta);
 
 export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -83,7 +103,8 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
   const applied = new Map<string, number>();
   let fastRunning: Promise<void> | undefined;
   // Decisions stored since the last finished rebuild began, the same way (by their change's number), and who waits for the first answer.
-  const decisions: { seq: number; ds: readonly UserDecision[]; answer?(a: DecisionAnswer): void }[] = [];
+  // Deletes wait in the same list (`gone`: the capture keys deleted), and take their own fast path.
+  const decisions: { seq: number; ds: readonly UserDecision[]; gone?: readonly string[]; answer?(a: DecisionAnswer): void }[] = [];
   let decisionsApplied = 0;
 
   function pendingFast(): string[] {
@@ -102,17 +123,26 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
     const due = pendingDecisions();
     if (!due.length) return;
     const upTo = Math.max(...due.map((d) => d.seq));
-    let answer: DecisionAnswer;
-    try {
-      answer = await provisionalDecisionUpdate(await deps.db(), due.flatMap((d) => d.ds), deps.merge);
-      forget(answer);
-      deps.onProvisional?.(answer);
-    } catch (err) {
-      deps.onProvisional?.(undefined, err);
-    }
+    const run = async (f: () => Promise<DecisionAnswer>): Promise<DecisionAnswer> => {
+      try {
+        const answer = await f();
+        forget(answer);
+        deps.onProvisional?.(answer);
+        return answer;
+      } catch (err) {
+        deps.onProvisional?.(undefined, err);
+        return undefined;
+      }
+    };
+    const deletes = due.filter((d) => d.gone);
+    const decided = due.filter((d) => !d.gone);
+    const db = await deps.db();
+    // Deletes first: a decision's subset merge then reads the views without the deleted pages.
+    const gone = deletes.length ? await run(() => provisionalDeleteUpdate(db, deletes.flatMap((d) => d.gone ?? []), deps.merge)) : undefined;
+    const answer = decided.length ? await run(() => provisionalDecisionUpdate(db, decided.flatMap((d) => d.ds), deps.merge)) : undefined;
     decisionsApplied = Math.max(decisionsApplied, upTo);
     for (const d of due) {
-      d.answer?.(answer);
+      d.answer?.(d.gone ? gone : answer);
       delete d.answer;
     }
   }
@@ -156,9 +186,26 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
       afterWrite(upTo);
       return;
     }
-    let result: MergeResult;
+    let source: RebuildSource;
+    let merged: ViewsMeta['merged'];
+    // Today's merge on this thread, as before the worker: slower to answer meanwhile, never no views.
+    const here = (why: string): RebuildSource => {
+      console.warn(`Scholar Lens: the rebuild merges in the background instead (${why})`);
+      const t1 = Date.now();
+      const s = localSource(rebuildViews(records, decisions, deps.merge));
+      merged = { in: 'background', ms: Date.now() - t1, why };
+      return s;
+    };
+    const t0 = Date.now();
     try {
-      result = deps.merge(records, decisions);
+      if (deps.offThread) {
+        try {
+          source = await deps.offThread(records, decisions);
+          merged = { in: 'worker', ms: Date.now() - t0 };
+        } catch (err) {
+          source = here(message(err));
+        }
+      } else source = localSource(rebuildViews(records, decisions, deps.merge));
     } catch (err) {
       await markViews(db, { dirty: true, error: `the saved pages could not be merged (${message(err)})` });
       return;
@@ -167,17 +214,37 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
     for (const r of records) captures[r.key] = r.capture.capturedAt;
     // Still behind when more changes arrived while this one was built: the next build clears it.
     const builtAt = deps.now().toISOString();
-    const meta: ViewsMeta & { build: string } = { builtAt, build: `${builtAt}#${name}.${++builds}`, captures, dirty: wanted > upTo, stats: result.stats };
-    const views = keptViews(result, records);
-    await exclusive(async () => {
+    const meta: ViewsMeta & { build: string } = { builtAt, build: `${builtAt}#${name}.${++builds}`, captures, dirty: wanted > upTo, stats: source.stats };
+    // The views a write needs: those that changed since the build this keeper last wrote, or all. A worker
+    // that fails to send them is replaced by the merge here, as when it fails to merge.
+    const viewsOf = async (ids: readonly string[] | 'all') => {
       try {
-        written = await replaceViews(db, views, meta, written);
+        return await source.views(ids);
       } catch (err) {
-        written = undefined;
-        throw err;
+        if (merged?.in !== 'worker') throw err;
+        source.close();
+        source = here(message(err));
+        return source.views(ids);
       }
-      afterWrite(upTo);
-    });
+    };
+    try {
+      await exclusive(async () => {
+        try {
+          // Chosen inside the writes' turn: a fast update written meanwhile changed what this keeper remembers.
+          const ids = viewsToSend(source.prints, written);
+          let w = await writeViews(db, { prints: source.prints, views: await viewsOf(ids), complete: ids === 'all' }, withMerged(meta, merged), written);
+          // The store holds another build than remembered (erased, or written by another keeper): all the views, then.
+          w ??= await writeViews(db, { prints: source.prints, views: await viewsOf('all'), complete: true }, withMerged(meta, merged));
+          written = w;
+        } catch (err) {
+          written = undefined;
+          throw err;
+        }
+        afterWrite(upTo);
+      });
+    } finally {
+      source.close();
+    }
   }
 
   /** The views were written whole from changes up to `upTo`: later captures' fast updates are applied again. */
@@ -251,6 +318,17 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
     return answered;
   }
 
+  function deleted(keys: readonly string[]): Promise<DecisionAnswer> {
+    const seq = wanted + 1;
+    const answered = new Promise<DecisionAnswer>((resolve) => {
+      if (deps.provisional === false || !keys.length) return resolve(undefined);
+      decisions.push({ seq, ds: [], gone: [...keys], answer: resolve });
+      startFast();
+    });
+    changed();
+    return answered;
+  }
+
   async function settled(o: { stale?: boolean } = {}): Promise<ViewsMeta | undefined> {
     if (o.stale && done === wanted && !running) changed();
     if (done < wanted) {
@@ -265,5 +343,5 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
     if (!meta || meta.dirty || meta.error !== undefined) changed();
   }
 
-  return { changed, decided, settled, resume };
+  return { changed, decided, deleted, settled, resume };
 }

@@ -120,6 +120,13 @@ export async function putDecision(db: LensDB, decision: DecisionRecord): Promise
   await db.put('decisions', decision);
 }
 
+/** Several decisions in one transaction (a split of a work of n records is n − 1 of them): all stored, or none. */
+export async function putDecisions(db: LensDB, decisions: readonly DecisionRecord[]): Promise<void> {
+  for (const d of decisions) if (!isDecisionRecord(d)) throw new Error('invalid decision: expected { id, kind, at, people|works: [ref, ref] } or { id, kind, at, person, work }');
+  const tx = db.transaction('decisions', 'readwrite');
+  await Promise.all([...decisions.map((d) => tx.store.put(d)), tx.done]);
+}
+
 export async function getSetting<T>(db: LensDB, name: string, fallback: T): Promise<T> {
   const v = await db.get('settings', name);
   return v === undefined ? fallback : (v as T);

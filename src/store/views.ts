@@ -4,6 +4,7 @@
 // (viewKeys) are made from the views as built, before that.
 
 import { isKeptView, isViewsMeta, LIBRARY_VIEW, storedView, type KeptView, type ViewsMeta } from '../core/kept-views';
+import { prepareViews, type PreparedView } from '../core/prepared-views';
 import type { MergedWork } from '../core/merge/types';
 import { isViewKeys, viewKeysOf, type ViewKeys } from '../core/view-keys';
 import type { CaptureRecord, DecisionRecord, LensDB } from './schema';
@@ -53,42 +54,62 @@ export interface WrittenViews {
  * Returns what was written, for the next call.
  */
 export async function replaceViews(db: LensDB, built: readonly KeptView<MergedWork>[], meta: ViewsMeta & { build: string }, previous?: WrittenViews): Promise<WrittenViews> {
-  const views = built.map((v) => ({ built: v, stored: storedView(v) }));
-  const prints = new Map(views.map((v) => [v.built.id, fingerprint(v.stored)]));
+  const views = prepareViews(built);
+  return (await writeViews(db, { prints: new Map(views.map((v) => [v.stored.id, v.print])), views, complete: true }, meta, previous))!;
+}
+
+/**
+ * What a rebuild hands writeViews: every view's print (id → print) and the
+ * views themselves, all of them (`complete`) or at least those whose print
+ * differs from the `previous` build's (a rebuild made in a worker sends
+ * only those across).
+ */
+export interface ViewsToWrite {
+  prints: ReadonlyMap<string, string>;
+  views: readonly PreparedView[];
+  complete: boolean;
+}
+
+/**
+ * replaceViews of views already prepared (src/core/prepared-views.ts). A set
+ * that is not complete is written only over the build `previous` describes;
+ * when the store holds another one, nothing is written and undefined returned
+ * (the caller gets the complete set and writes again).
+ */
+export async function writeViews(db: LensDB, build: ViewsToWrite, meta: ViewsMeta & { build: string }, previous?: WrittenViews): Promise<WrittenViews | undefined> {
+  const { prints, views } = build;
   const tx = db.transaction(['views', 'viewsMeta', 'viewKeys'], 'readwrite');
   const store = tx.objectStore('views');
   const metaStore = tx.objectStore('viewsMeta');
   const keyStore = tx.objectStore('viewKeys');
   const stored: unknown = await metaStore.get(META);
   const same = previous !== undefined && isViewsMeta(stored) && stored.build === previous.build;
+  if (!same && !build.complete) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    return undefined;
+  }
   const writes: Promise<unknown>[] = [];
   // A view's keys go with it: written, rewritten and deleted together (the library view has none).
-  const put = (v: { built: KeptView<MergedWork>; stored: KeptView }) => {
+  const put = (v: PreparedView) => {
     writes.push(store.put(v.stored));
-    if (v.built.id !== LIBRARY_VIEW) writes.push(keyStore.put(viewKeysOf(v.built)));
+    if (v.keys) writes.push(keyStore.put(v.keys));
   };
   if (same) {
     for (const id of previous.prints.keys()) if (!prints.has(id)) writes.push(store.delete(id), keyStore.delete(id));
-    for (const v of views) if (previous.prints.get(v.built.id) !== prints.get(v.built.id)) put(v);
+    for (const v of views) if (previous.prints.get(v.stored.id) !== v.print) put(v);
   } else {
     writes.push(store.clear(), keyStore.clear());
     views.forEach(put);
   }
   await Promise.all([...writes, metaStore.put(meta, META), tx.done]);
-  return { build: meta.build, prints };
+  return { build: meta.build, prints: new Map(prints) };
 }
 
-/** FNV-1a over the stored view's JSON: equal views, equal prints (a changed view is rewritten; a collision only skips a rewrite of equal-looking data). */
-function fingerprint(v: KeptView): string {
-  const s = JSON.stringify(v);
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  return `${s.length.toString(36)}.${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}`;
+/** The ids of the views a build must send for writeViews over `previous` (all when there is none). */
+export function viewsToSend(prints: ReadonlyMap<string, string>, previous: WrittenViews | undefined): string[] | 'all' {
+  if (!previous) return 'all';
+  return [...prints].filter(([id, print]) => previous.prints.get(id) !== print).map(([id]) => id);
 }
 
 /**
@@ -156,14 +177,16 @@ export interface ProvisionalWrite {
  * (and is deleted when it has none left), so a page still maps to one view.
  * Refused (undefined, nothing written) when a stored view of the same id
  * holds a page the provisional one lacks: the rebuild decides that one.
+ * `gone`: pages deleted, given up by the stored views that show them.
  */
-export async function writeProvisional(db: LensDB, views: readonly KeptView<MergedWork>[], included: Record<string, string>): Promise<ProvisionalWrite | undefined> {
+export async function writeProvisional(db: LensDB, views: readonly KeptView<MergedWork>[], included: Record<string, string>, gone: readonly string[] = []): Promise<ProvisionalWrite | undefined> {
   // Relaxed: derived data that the rebuild rewrites anyway need not wait for the disk.
   const tx = db.transaction(['views', 'viewsMeta', 'viewKeys'], 'readwrite', { durability: 'relaxed' });
   const store = tx.objectStore('views');
   const metaStore = tx.objectStore('viewsMeta');
   const keyStore = tx.objectStore('viewKeys');
-  const covered = new Set(views.flatMap((v) => v.keys));
+  // Pages deleted (`gone`) are given up by the views showing them, as those the new views show.
+  const covered = new Set([...views.flatMap((v) => v.keys), ...gone]);
   const ids = new Set(views.map((v) => v.id));
   // Which stored views show these pages, from their small keys records; a view without one (stored before v4) is read whole.
   const idLists = await Promise.all([...covered].map((k) => store.index('byKey').getAllKeys(k)));

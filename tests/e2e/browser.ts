@@ -92,6 +92,26 @@ export function storedRecords<R extends { key: string } = { key: string; capture
   });
 }
 
+/** The kept views' meta record (src/core/kept-views.ts ViewsMeta), as the background wrote it; undefined when none. */
+export function storedViewsMeta(b: ExtensionBrowser): Promise<{ dirty: boolean; error?: string; merged?: { in: string; ms: number; why?: string } } | undefined> {
+  return b.background(async () => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'scholar-lens')) return undefined;
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('scholar-lens');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    if (!db.objectStoreNames.contains('viewsMeta')) return (db.close(), undefined);
+    const meta = await new Promise<unknown>((res, rej) => {
+      const r = db.transaction('viewsMeta').objectStore('viewsMeta').get('current');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    db.close();
+    return meta as { dirty: boolean; error?: string; merged?: { in: string; ms: number; why?: string } } | undefined;
+  });
+}
+
 /** Every stored capture with its key. */
 export function storedCaptures(b: ExtensionBrowser): Promise<{ key: string; capture: Capture }[]> {
   return storedRecords<{ key: string; capture: Capture }>(b);

@@ -29,6 +29,7 @@ import {
   held,
   storedCaptureOf,
   storedCaptures,
+  storedViewsMeta,
   text,
   texts,
   type ExtensionPage,
@@ -90,6 +91,9 @@ describe.each(FIREFOX_BUILDS)('Firefox (%s): the user flows', (build) => {
     expect(num(i10?.[3])).toBeLessThanOrEqual(17);
     expect(await count(popup, '.works li')).toBe(58);
     await popup.close();
+    // The full rebuild behind it merged in a worker the background page started (src/shell/off-thread-merge.ts).
+    await expect.poll(async () => (await storedViewsMeta(b))?.dirty, { timeout: 60_000 }).toBe(false);
+    expect((await storedViewsMeta(b))?.merged).toMatchObject({ in: 'worker' });
 
     // Visiting again updates the stored capture instead of adding a second one.
     const again = await b.visit(ERNST);

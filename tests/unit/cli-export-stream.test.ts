@@ -71,7 +71,8 @@ describe('cli export, streamed', () => {
   });
 
   test('a large export is written in pieces, none of them the whole', async () => {
-    const files = inputs['a backup of four sites']!;
+    // The four sites' backup and two more profiles: enough text for several 64 KiB pieces in every format.
+    const files = { ...inputs['a backup of four sites']!, ...inputs['two profiles and a bibliography']! };
     for (const format of ['json', 'csl', 'ris']) {
       const { text, pieces } = await streamed(files, format);
       expect(pieces.length, format).toBeGreaterThan(2);

@@ -1,7 +1,9 @@
 // The committee view's table model on a library of real captures
 // (tests/helpers/real-library.ts). Figures worked out by hand from the saved
 // pages (see tests/unit/formats-data-engines.test.ts for the workings):
-// Turing 60 papers / 12416 citations / h 23; Ernst 52 works / 1036;
+// Turing 57 works / 12287 citations / h 22 (60 records, three of them Semantic
+// Scholar's copies of "Computing Machinery and Intelligence" joined to it);
+// Ernst 52 works / 1036;
 // Cherukuri 20 / 425 / h 11 / g 20, rows dated 2019–2025 (gsc_a_h cells), so
 // with 2026 as the current year his academic age is 8, m = 11/8 = 1.375 and
 // cites/year 425/8 = 53.125; Elmatary 56 / h 4. DBLP (Rui Tan) and ORCID
@@ -43,7 +45,7 @@ describe('rows', () => {
   it('one row per person with their figures side by side', () => {
     const { rows } = library();
     expect(rows).toHaveLength(6);
-    expect(row('A. Turing').values).toMatchObject({ papers: 60, citations: 12416, hIndex: 23 });
+    expect(row('A. Turing').values).toMatchObject({ papers: 57, citations: 12287, hIndex: 22 });
     expect(row('Bangar Raju Cherukuri').values).toMatchObject({ papers: 20, citations: 425, hIndex: 11, gIndex: 20, mQuotient: 1.375, citesPerYear: 53.125 });
     expect(row('Doaa Elmatary').values).toMatchObject({ citations: 56, hIndex: 4 });
     expect(row('Jason Ernst').values).toMatchObject({ papers: 52, citations: 1036 });

@@ -127,9 +127,13 @@ function line(split: Split, f: Figures): string {
 // test: 74 records, 45 gold pairs, tp=20 fp=0 fn=25; 0 of 48 hard negatives merged; 3 researchers
 // give 4 people (Alfonso López Ruiz's profile and bibliography stay apart from the aggregator's
 // "Alfonso López", the name his papers print: the family names differ).
+// December 2026 rules (docs/merging.md, "December 2026"): copies of a published text, ties broken
+// by the record's venue, a title noting the other's venue, double family names. dev tp=174 fp=0
+// fn=0 (162 → 168 → 172 → 174, one rule at a time); test measured once with all four: tp=35 fp=0
+// fn=10, 3 researchers give 3 people.
 const FLOORS: Record<Split, { precision: number; recall: number; f1: number; fp: number; negativesMerged: number; people: number; falsePersonMerges: number }> = {
-  dev: { precision: 1, recall: 0.931, f1: 0.964, fp: 0, negativesMerged: 0, people: 5, falsePersonMerges: 0 },
-  test: { precision: 1, recall: 0.755, f1: 0.86, fp: 0, negativesMerged: 0, people: 4, falsePersonMerges: 0 },
+  dev: { precision: 1, recall: 1, f1: 1, fp: 0, negativesMerged: 0, people: 5, falsePersonMerges: 0 },
+  test: { precision: 1, recall: 0.777, f1: 0.874, fp: 0, negativesMerged: 0, people: 3, falsePersonMerges: 0 },
 };
 
 describe('merging partial records built from real text', () => {

@@ -28,6 +28,7 @@ const VALID: { [T in Message['type']]: Extract<Message, { type: T }> } = {
   'tab-status': { type: 'tab-status', tabId: 7 },
   'refresh-views': { type: 'refresh-views', changed: true, stale: false },
   decided: { type: 'decided', decisions: [{ kind: 'join-works', works: ['rec:dblp:pid:1#0', 'arxiv:2001.00001'], at: '2026-12-01T00:00:00.000Z' }] },
+  deleted: { type: 'deleted', keys: ['dblp:pid:1'] },
   'collect-all-start': { type: 'collect-all-start' },
   'collect-all-cancel': { type: 'collect-all-cancel' },
 };
@@ -70,6 +71,8 @@ describe('parsing messages', () => {
       [{ type: 'collect-progress', progress: { state: 'bogus' } }, /progress report/],
       [{ type: 'tab-status', tabId: '7' }, /tabId expected/],
       [{ type: 'decided', decisions: 'join' }, /a list of at most/],
+      [{ type: 'deleted', keys: [1] }, /capture keys expected/],
+      [{ type: 'deleted', keys: 'dblp:pid:1' }, /capture keys expected/],
       [{ type: 'decided', decisions: [{ kind: 'join-works', works: ['rec:a#0', 'constructor:x'], at: '2026-12-01T00:00:00.000Z' }] }, /decision 1 is malformed/],
     ];
     for (const [raw, error] of bad) {

@@ -100,3 +100,29 @@ describe('join and split', () => {
     expect(li.textContent).toContain('“Joined, extended” split this record out');
   });
 });
+
+describe('windowing', () => {
+  // SYNTHETIC: many works, as the list of all works of a large library.
+  const many = (n: number) => Array.from({ length: n }, (_, i) => work(`w${i}`, `Work ${i}`, n - i, 2000 + (i % 20)));
+  const drawn = (root: Element) => root.querySelectorAll('tbody tr[data-work]').length;
+
+  it("a person's works (up to 300) are drawn whole, with no spacer", () => {
+    const root = mount(() => <WorksTable works={many(300)} data={{ now: () => new Date(AT) }} />);
+    expect(drawn(root)).toBe(300);
+    expect(root.querySelectorAll('tbody tr.spacer')).toHaveLength(0);
+  });
+
+  it('a longer list draws the first screen and a spacer of the rest; the table still states every row', () => {
+    const root = mount(() => <WorksTable works={many(2_000)} data={{ now: () => new Date(AT) }} />);
+    const n = drawn(root);
+    expect(n).toBeGreaterThan(10);
+    expect(n).toBeLessThan(100);
+    expect(root.querySelector('table')!.getAttribute('aria-rowcount')).toBe('2001');
+    const spacers = [...root.querySelectorAll('tbody tr.spacer')];
+    expect(spacers).toHaveLength(1);
+    expect(spacers[0]!.getAttribute('aria-hidden')).toBe('true');
+    // Most cited first: the first drawn row is the first work, numbered after the header row.
+    expect(root.querySelector('tbody tr[data-work]')!.getAttribute('aria-rowindex')).toBe('2');
+    expect(titles(root)[0]).toBe('Work 0');
+  });
+});

@@ -37,6 +37,8 @@ export function attributeWorks(
   works: ReadonlyMap<string, MergedWork>,
   decisions: readonly UserDecision[],
   workOfRef: (ref: string) => string[],
+  /** Names already keyed (name → nameKey), e.g. by buildRecords. */
+  nameKeys: Map<string, string> = new Map(),
 ): UserDecision[] {
   const mine = decisions.filter((d): d is Attribution => d.kind === 'confirm-work' || d.kind === 'remove-work');
   const confirmed = new Map<string, Set<string>>();
@@ -58,14 +60,21 @@ export function attributeWorks(
     }
   }
   // Co-authors recur across people and works: each name's key is read once.
-  const keys = new Map<string, string>();
+  const keys = nameKeys;
   const keyOf = (name: string) => {
     let k = keys.get(name);
     if (k === undefined) keys.set(name, (k = nameKey(name)));
     return k;
   };
+  // Venues recur as well (a journal, CoRR): each is folded once.
+  const venues = new Map<string, string>();
+  const venueOf = (venue: string) => {
+    let v = venues.get(venue);
+    if (v === undefined) venues.set(venue, (v = venueKey(venue)));
+    return v;
+  };
   for (const p of people) {
-    const flagged = possibleNamesakes(p, works, keyOf).filter((f) => !confirmed.get(p.id)?.has(f.workId));
+    const flagged = possibleNamesakes(p, works, keyOf, venueOf).filter((f) => !confirmed.get(p.id)?.has(f.workId));
     if (flagged.length) p.flaggedWorks = flagged;
   }
   return unresolved;
@@ -90,17 +99,31 @@ function personMatches(p: MergedPerson, ref: string): boolean {
  * nothing), that share no co-author, venue or distinctive title word with any
  * of the person's other works, among at least three others with author lists.
  */
-export function possibleNamesakes(p: MergedPerson, works: ReadonlyMap<string, MergedWork>, keyOf: (name: string) => string = nameKey): FlaggedWork[] {
+/** A venue as possibleNamesakes compares it: folded, letters only, single spaces. */
+const venueKey = (venue: string): string => foldName(venue).replace(/[^\p{L}]+/gu, ' ').trim();
+
+export function possibleNamesakes(
+  p: MergedPerson,
+  works: ReadonlyMap<string, MergedWork>,
+  keyOf: (name: string) => string = nameKey,
+  venueOf: (venue: string) => string = venueKey,
+): FlaggedWork[] {
   const pageKeys = new Set(p.pages.map((pg) => pg.captureKey));
   if (new Set(p.pages.map((pg) => pg.source)).size < MIN_SITES) return [];
   const self = new Set(p.nameVariants.concat(p.name).map(nameKey));
   const facts = p.workIds.flatMap((id) => {
     const w = works.get(id);
     if (!w) return [];
-    const sites = new Set(w.members.filter((m) => pageKeys.has(m.captureKey)).map((m) => m.source));
-    const coAuthors = new Set((w.authors ?? []).map((a) => keyOf(a)).filter((k) => k && !self.has(k)));
-    const words = new Set([...contentTerms(w.title ?? '')].filter((t) => !t.startsWith('#') ? t.length >= 4 && !GENERIC.has(t) : true));
-    const venue = w.venue ? foldName(w.venue).replace(/[^\p{L}]+/gu, ' ').trim() : '';
+    const sites = new Set<string>();
+    for (const m of w.members) if (pageKeys.has(m.captureKey)) sites.add(m.source);
+    const coAuthors = new Set<string>();
+    for (const a of w.authors ?? []) {
+      const k = keyOf(a);
+      if (k && !self.has(k)) coAuthors.add(k);
+    }
+    const words = new Set<string>();
+    for (const t of contentTerms(w.title ?? '')) if (t.startsWith('#') || (t.length >= 4 && !GENERIC.has(t))) words.add(t);
+    const venue = w.venue ? venueOf(w.venue) : '';
     return [{ id, sites, coAuthors, words, venue, hasAuthors: (w.authors ?? []).length > 0 }];
   });
   // A work is tied to the others when a co-author, its venue or a word is also
@@ -108,25 +131,28 @@ export function possibleNamesakes(p: MergedPerson, works: ReadonlyMap<string, Me
   // the work's own is on another work when it is counted twice or more (a
   // person's work ids are distinct). The same test as comparing the work with
   // every other one, without doing so for each work.
-  const count = new Map<string, number>();
-  const bump = (k: string) => count.set(k, (count.get(k) ?? 0) + 1);
+  // One count per kind of value (co-author, word, venue), so a value needs no prefix.
+  const byAuthor = new Map<string, number>();
+  const byWord = new Map<string, number>();
+  const byVenue = new Map<string, number>();
+  const bump = (count: Map<string, number>, k: string) => count.set(k, (count.get(k) ?? 0) + 1);
   let withAuthors = 0;
   for (const f of facts) {
     if (f.hasAuthors) withAuthors++;
-    for (const k of f.coAuthors) bump(`a${k}`);
-    for (const t of f.words) bump(`w${t}`);
-    if (f.venue !== '') bump(`v${f.venue}`);
+    for (const k of f.coAuthors) bump(byAuthor, k);
+    for (const t of f.words) bump(byWord, t);
+    if (f.venue !== '') bump(byVenue, f.venue);
   }
-  const shared = (k: string) => count.get(k)! >= 2;
+  const shared = (count: Map<string, number>, k: string) => count.get(k)! >= 2;
   const out: FlaggedWork[] = [];
   for (const f of facts) {
     if (f.sites.size !== 1 || !f.hasAuthors) continue;
     // The others with author lists: every one but this work (which has one).
     if (withAuthors - 1 < MIN_OTHER_WORKS) continue;
     const tied =
-      [...f.coAuthors].some((k) => shared(`a${k}`)) ||
-      (f.venue !== '' && shared(`v${f.venue}`)) ||
-      [...f.words].some((t) => shared(`w${t}`));
+      [...f.coAuthors].some((k) => shared(byAuthor, k)) ||
+      (f.venue !== '' && shared(byVenue, f.venue)) ||
+      [...f.words].some((t) => shared(byWord, t));
     if (!tied) out.push({ workId: f.id, reason: 'namesake', source: [...f.sites][0]! });
   }
   return out;

@@ -5,7 +5,7 @@
 
 import { conflictTags, ID_STRENGTH, type WorkRecord } from './records';
 import { matchRecords, SEGMENT_BREAK } from './match';
-import { normalizeWorkId, titleKey } from './normalize';
+import { normalizeWorkId, titleKey, type TitleInfo } from './normalize';
 import { ConstrainedUnionFind } from './union-find';
 import { constrainSplits, resolveDecisions, SPLIT_TAG, type ResolvedDecisions } from './decisions';
 import type { MatchReason, UserDecision, WorkRef } from './types';
@@ -83,7 +83,10 @@ export function linkWorks(records: WorkRecord[], decisions: UserDecision[]): Wor
   for (const [a, b] of joins) join(a, b, 'user', SPLIT_TAG);
 
   for (const e of idEdges(records)) join(e.a, e.b, e.reason);
-  const scored = titleEdges(records);
+  // A title edge between records the automatic links already hold together
+  // would change nothing when applied (join() finds one root in both
+  // clusterings), so such pairs are not scored.
+  const scored = titleEdges(records, (a, b) => auto.find(a) === auto.find(b));
   scored.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
   for (const e of scored) join(e.a, e.b, e.reason);
   return { uf, join, reasons, unresolved, versionGroup: (n) => auto.find(n) };
@@ -129,14 +132,18 @@ function idEdges(records: WorkRecord[]): Edge[] {
   return edges;
 }
 
-function titleEdges(records: WorkRecord[]): Edge[] {
+function titleEdges(records: WorkRecord[], together: (a: number, b: number) => boolean): Edge[] {
   // Title words as numbers, once: document frequencies and each record's
   // rarest words come from them without a Set or a sort per record.
   const tokenId = new Map<string, number>();
   const tokenText: string[] = [];
+  // Records with one title text share its TitleInfo (records.ts): its words are numbered once.
+  const idsOfInfo = new Map<TitleInfo, number[]>();
   const idsOf = records.map((r) => {
     if (!r.title) return undefined;
-    return r.title.tokens.map((t) => {
+    let ids = idsOfInfo.get(r.title);
+    if (ids) return ids;
+    ids = r.title.tokens.map((t) => {
       let id = tokenId.get(t);
       if (id === undefined) {
         tokenId.set(t, (id = tokenText.length));
@@ -144,6 +151,8 @@ function titleEdges(records: WorkRecord[]): Edge[] {
       }
       return id;
     });
+    idsOfInfo.set(r.title, ids);
+    return ids;
   });
   const df = new Int32Array(tokenText.length);
   const stamp = new Int32Array(Math.max(tokenText.length, records.length)).fill(-1);
@@ -155,33 +164,44 @@ function titleEdges(records: WorkRecord[]): Edge[] {
   // Fewer records first, then code-point order: the order blocking keys are taken in.
   const rarer = (x: number, y: number) => df[x]! - df[y]! || compareCodePoints(tokenText[x]!, tokenText[y]!);
   const blocks = new Map<string | number, number[]>();
-  const add = (k: string | number, n: number) => {
-    const b = blocks.get(k);
-    if (b) b.push(n);
-    else blocks.set(k, [n]);
+  const blockOf = (k: string | number): number[] => {
+    let b = blocks.get(k);
+    if (!b) blocks.set(k, (b = []));
+    return b;
   };
   stamp.fill(-1);
+  // A record's blocks depend on its title text alone, and records with one
+  // title text share its TitleInfo (a work's title recurs on its sites'
+  // records): each title's blocks are found once, in the order they were
+  // always added in, and its records are pushed straight into them.
+  const blocksOfInfo = new Map<TitleInfo, number[][]>();
   for (const r of records) {
     const t = r.title;
     if (!t) continue;
-    const first = firstWords(t.key);
-    add(first, r.n);
-    // A citation string parsed as a title ("Danish Contractor, and Cathy Wu.
-    // 2018. It’s time to …") starts its real title after a segment boundary.
-    for (const start of segmentStarts(r.work.title ?? '')) if (start !== first) add(start, r.n);
-    // The RARE_KEYS (two) rarest distinct eligible words, as numbers (word blocks, apart from prefix blocks).
-    let best = -1;
-    let second = -1;
-    for (const id of idsOf[r.n]!) {
-      if (stamp[id] === r.n || !eligible[id]) continue;
-      stamp[id] = r.n;
-      if (best < 0 || rarer(id, best) < 0) {
-        second = best;
-        best = id;
-      } else if (second < 0 || rarer(id, second) < 0) second = id;
+    let mine = blocksOfInfo.get(t);
+    if (!mine) {
+      mine = [];
+      const first = firstWords(t.key);
+      mine.push(blockOf(first));
+      // A citation string parsed as a title ("Danish Contractor, and Cathy Wu.
+      // 2018. It’s time to …") starts its real title after a segment boundary.
+      for (const start of segmentStarts(r.work.title ?? '')) if (start !== first) mine.push(blockOf(start));
+      // The RARE_KEYS (two) rarest distinct eligible words, as numbers (word blocks, apart from prefix blocks).
+      let best = -1;
+      let second = -1;
+      for (const id of idsOf[r.n]!) {
+        if (stamp[id] === r.n || !eligible[id]) continue;
+        stamp[id] = r.n;
+        if (best < 0 || rarer(id, best) < 0) {
+          second = best;
+          best = id;
+        } else if (second < 0 || rarer(id, second) < 0) second = id;
+      }
+      if (best >= 0) mine.push(blockOf(best));
+      if (second >= 0 && RARE_KEYS > 1) mine.push(blockOf(second));
+      blocksOfInfo.set(t, mine);
     }
-    if (best >= 0) add(best, r.n);
-    if (second >= 0 && RARE_KEYS > 1) add(second, r.n);
+    for (const b of mine) b.push(r.n);
   }
   // Authors as numbers per record (offsets into one array). A pair whose two
   // author lists share no one is never a match (matchRecords' first refusal),
@@ -190,11 +210,19 @@ function titleEdges(records: WorkRecord[]): Edge[] {
   const authorId = new Map<string, number>();
   const authorStart = new Int32Array(records.length + 1);
   const authorIds: number[] = [];
+  // Each record's authors also as a 64-bit signature (two words, a bit per
+  // author id): two lists whose signatures share no bit share no author, so
+  // most pairs without a common author are dropped without the scan.
+  const maskLo = new Int32Array(records.length);
+  const maskHi = new Int32Array(records.length);
   for (const r of records) {
     for (const k of r.authorKeys) {
       let id = authorId.get(k);
       if (id === undefined) authorId.set(k, (id = authorId.size));
       authorIds.push(id);
+      const bit = Math.imul(id, 0x9e3779b1) >>> 26;
+      if (bit < 32) maskLo[r.n]! |= 1 << bit;
+      else maskHi[r.n]! |= 1 << (bit - 32);
     }
     authorStart[r.n + 1] = authorIds.length;
   }
@@ -204,6 +232,7 @@ function titleEdges(records: WorkRecord[]): Edge[] {
     const b0 = authorStart[b]!;
     const b1 = authorStart[b + 1]!;
     if (a0 === a1 || b0 === b1) return true;
+    if (((maskLo[a]! & maskLo[b]!) | (maskHi[a]! & maskHi[b]!)) === 0) return false;
     for (let x = a0; x < a1; x++) for (let y = b0; y < b1; y++) if (authorIds[x] === authorIds[y]) return true;
     return false;
   };
@@ -253,6 +282,7 @@ function titleEdges(records: WorkRecord[]): Edge[] {
     if (k > 0 && p === pairs[k - 1]) continue;
     const a = Math.floor(p / n);
     const b = p - a * n;
+    if (together(a, b)) continue;
     const v = matchRecords(records[a]!, records[b]!);
     if (v) edges.push({ a, b, score: v.score, reason: v.reason });
   }

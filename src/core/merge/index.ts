@@ -18,7 +18,9 @@ const MAX_ROUNDS = 8;
 
 export function mergeAll(captures: StoredCaptureLike[], decisions: UserDecision[] = []): MergeResult {
   const usable = usableCaptures(captures);
-  const records = buildRecords(usable);
+  // Names are keyed once for the whole merge: records' authors, then possible namesakes' co-authors.
+  const nameKeys = new Map<string, string>();
+  const records = buildRecords(usable, nameKeys);
   const authorPages = usable.filter((sc) => sc.capture.pageKind === 'author' && sc.capture.person);
   const links = linkWorks(records, decisions);
 
@@ -27,7 +29,13 @@ export function mergeAll(captures: StoredCaptureLike[], decisions: UserDecision[
   // the two repeat until nothing changes.
   const ctx = placementContext(records);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const personOf = personOfPage(authorPages, pageInputs(authorPages, records, (n) => `c${links.uf.find(n)}`), decisions);
+    // One label string per cluster root, not one per record and round.
+    const labels: (string | undefined)[] = [];
+    const label = (n: number) => {
+      const root = links.uf.find(n);
+      return (labels[root] ??= `c${root}`);
+    };
+    const personOf = personOfPage(authorPages, pageInputs(authorPages, records, label), decisions);
     let changed = false;
     for (const p of placeRecords(ctx, links.uf, personOf)) {
       if (!links.join(p.a, p.b, p.reason)) continue;
@@ -39,16 +47,21 @@ export function mergeAll(captures: StoredCaptureLike[], decisions: UserDecision[
 
   const { clusters, reasons, unresolved } = clustersOf(records, links);
   const works: MergedWork[] = [];
-  const workOf = new Map<number, string>();
+  // Record number → its merged work's id.
+  const workOf: string[] = new Array<string>(records.length);
   for (const c of clusters) works.push(buildMergedWork(c.map((n) => records[n]!), reasons.get(c[0]!), links.versionGroup));
   disambiguateIds(works);
-  clusters.forEach((c, i) => c.forEach((n) => workOf.set(n, works[i]!.id)));
-  const people = mergePeople(pageInputs(authorPages, records, (n) => workOf.get(n)!), decisions);
+  clusters.forEach((c, i) => {
+    const id = works[i]!.id;
+    for (const n of c) workOf[n] = id;
+  });
+  const people = mergePeople(pageInputs(authorPages, records, (n) => workOf[n]!), decisions);
   const byId = new Map(works.map((w) => [w.id, w]));
   // Records by key only when a decision names one (most merges have no decisions).
   let byKey: Map<string, number> | undefined;
   const attributionUnresolved = attributeWorks(people.people, byId, decisions, (ref) =>
-    byId.has(ref) ? [ref] : [...new Set(resolveWorkRef(ref, records, (byKey ??= new Map(records.map((r) => [r.key, r.n])))).map((n) => workOf.get(n)!))],
+    byId.has(ref) ? [ref] : [...new Set(resolveWorkRef(ref, records, (byKey ??= new Map(records.map((r) => [r.key, r.n])))).map((n) => workOf[n]!))],
+    nameKeys,
   );
   works.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
@@ -79,7 +92,11 @@ function personOfPage(authorPages: StoredCaptureLike[], pages: PageInput[], deci
 /** A user's split can leave two works with the same strongest id: suffix them by their smallest member. */
 function disambiguateIds(works: MergedWork[]): void {
   const seen = new Map<string, MergedWork[]>();
-  for (const w of works) seen.set(w.id, [...(seen.get(w.id) ?? []), w]);
+  for (const w of works) {
+    const list = seen.get(w.id);
+    if (list) list.push(w);
+    else seen.set(w.id, [w]);
+  }
   for (const [id, list] of seen) {
     if (list.length < 2) continue;
     for (const w of list) {

@@ -2,7 +2,7 @@
 // Deliberately conservative: a missed merge shows a duplicate the user can
 // join; a false merge silently corrupts citation counts and metrics.
 
-import { titleKey, type TitleInfo } from './normalize';
+import { titleInfo, titleKey, type TitleInfo } from './normalize';
 import type { WorkRecord } from './records';
 import type { MatchReason } from './types';
 
@@ -23,6 +23,8 @@ export const SEGMENT_BREAK = /(?<=[.,;])\s+|\s+(?=\()/;
 
 export function matchRecords(a: WorkRecord, b: WorkRecord): MatchVerdict | undefined {
   if (!a.title || !b.title) return undefined;
+  // Checked before the one-page and year rules: the note says which paper it is.
+  if ((notedAs(a, b) || notedAs(b, a)) && authorOverlap(a, b) !== 0) return { reason: 'title', score: 0.97 };
   if (listedApart(a, b)) return undefined;
   const overlap = authorOverlap(a, b);
   if (overlap === 0) return undefined; // both list authors, none in common
@@ -81,6 +83,30 @@ function listedApart(a: WorkRecord, b: WorkRecord): boolean {
   return !!va && !!vb && va !== vb;
 }
 
+/**
+ * A title with a note naming where the other record appeared: an owner's list
+ * shows a paper presented again as a talk, "Forward Secure Message Franking
+ * (from ICISC 2021)", beside the ICISC 2021 paper. The title before the note
+ * is the other's title (at least 4 words) and the note holds every word of the
+ * other's venue, its year included (a short venue: at most 6 words), so it is
+ * that paper, whatever the talk's own year, venue or page. A note that says
+ * "version" ("full version of …", "extended version") announces another work
+ * (a journal version stays apart) and does not count.
+ */
+function notedAs(noted: WorkRecord, other: WorkRecord): boolean {
+  const raw = noted.work.title;
+  if (!raw || !other.title || !other.work.venue || !raw.trimEnd().endsWith(')')) return false;
+  const t = raw.trimEnd();
+  const open = t.lastIndexOf('(');
+  if (open <= 0) return false;
+  const base = titleInfo(t.slice(0, open));
+  if (!base || base.tokens.length < MIN_TITLE_WORDS || base.compact !== other.title.compact) return false;
+  const note = ` ${titleKey(t.slice(open + 1, -1))} `;
+  if (/ versions? /.test(note)) return false;
+  const venue = titleKey(other.work.venue).split(' ').filter(Boolean);
+  return venue.length > 0 && venue.length <= 6 && venue.some((w) => /\p{L}/u.test(w)) && venue.every((w) => note.includes(` ${w} `));
+}
+
 /** A preprint and its published version may be two years apart; two published records one (online vs issue year). */
 export function yearsCompatible(a: WorkRecord, b: WorkRecord): boolean {
   const ya = a.work.year;
@@ -113,7 +139,8 @@ export function contained(short: WorkRecord, long: WorkRecord): boolean {
   const s = short.title!;
   const l = long.title!;
   if (s.truncated || s.tokens.length < MIN_CONTAINED_WORDS || l.tokens.length <= s.tokens.length) return false;
-  if (!(` ${l.key} `).includes(` ${s.key} `)) return false;
+  // The plain substring first: most pairs fail it, without building the two padded strings.
+  if (!l.key.includes(s.key) || !(` ${l.key} `).includes(` ${s.key} `)) return false;
   const segments = (long.work.title ?? '').split(SEGMENT_BREAK);
   for (let i = 0; i < segments.length; i++) {
     let joined = '';

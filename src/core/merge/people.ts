@@ -59,20 +59,35 @@ export function idsFromUrl(url: string | undefined): Partial<Record<PersonIdKey,
   return out;
 }
 
-/** Given-name parts and family name, diacritics folded. */
-function nameParts(name: string): { family: string; given: string[] } {
+/**
+ * Given-name parts and family name, diacritics folded; and every word of the
+ * name in reading order ("given names, family names"), particles and
+ * connectors dropped and hyphenated family names split, for compound family
+ * names (compoundCompatible).
+ */
+function nameParts(name: string): { family: string; given: string[]; words: string[] } {
   const key = nameKey(name);
   const family = key.split(' ')[0] ?? '';
   const raw = name.normalize('NFC').trim();
   const comma = raw.indexOf(',');
   const givenText = comma >= 0 ? raw.slice(comma + 1) : raw.slice(0, Math.max(0, foldName(raw).lastIndexOf(family)));
-  const given = foldName(givenText)
-    .split(/[\s.\-]+/)
-    .map((w) => w.replace(/[^\p{L}]/gu, ''))
-    .filter(Boolean)
-    .flatMap((w) => (w.length <= 3 && w === w.toLowerCase() && /^[a-z]+$/.test(w) && givenText.includes(w.toUpperCase()) ? [...w] : [w]));
-  return { family, given };
+  const split = (text: string) =>
+    foldName(text)
+      .split(/[\s.\-]+/)
+      .map((w) => w.replace(/[^\p{L}]/gu, ''))
+      .filter(Boolean);
+  const given = split(givenText).flatMap((w) => (w.length <= 3 && w === w.toLowerCase() && /^[a-z]+$/.test(w) && givenText.includes(w.toUpperCase()) ? [...w] : [w]));
+  // Family words as written: before the comma ("López Ruiz, Alfonso"), or the last word ("… López-Ruiz").
+  const familyText = comma >= 0 ? raw.slice(0, comma) : raw.slice(Math.max(0, foldName(raw).lastIndexOf(family)));
+  const words = [...given, ...split(familyText)].filter((w) => !PARTICLES.has(w));
+  return { family, given, words };
 }
+
+/**
+ * Name particles, which a name is printed with or without ("Renata de Lima",
+ * "LIMA, Renata de"). No one-letter connector ("y", "e"): it could be an initial.
+ */
+const PARTICLES = new Set(['de', 'da', 'do', 'das', 'dos', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den']);
 
 /**
  * "Samuel L. Smith", "Smith, Samuel L.", "S. L. Smith", "Sámuel Smith": the
@@ -86,6 +101,7 @@ export function namesCompatible(a: string, b: string): boolean {
 type NameParts = ReturnType<typeof nameParts>;
 
 function partsCompatible(pa: NameParts, pb: NameParts): boolean {
+  if (pa.family && pb.family && pa.family !== pb.family) return compoundCompatible(pa, pb) || compoundCompatible(pb, pa);
   if (!pa.family || pa.family !== pb.family) return false;
   const n = Math.min(pa.given.length, pb.given.length);
   for (let i = 0; i < n; i++) {
@@ -96,6 +112,31 @@ function partsCompatible(pa: NameParts, pb: NameParts): boolean {
     return false;
   }
   return true;
+}
+
+/**
+ * A double family name printed with its first family name only: Spanish and
+ * Portuguese "Given Family1 Family2" (or "Family1 Family2, Given",
+ * "Family1-Family2") as papers print it, "Given Family1" ("Alfonso López Ruiz"
+ * and "Alfonso López"). The short name's words must be the long name's first
+ * words, the given names agreeing word by word (an initial agreeing with the
+ * word it starts) with at least one of them written out on both sides, and the
+ * long name must go on with at least one more family word, written out.
+ * ("Alfonso L. Ruiz" is not "Alfonso López": an initial is no family name.)
+ */
+function compoundCompatible(long: NameParts, short: NameParts): boolean {
+  const l = long.words;
+  const s = short.words;
+  const k = s.length - 1;
+  if (k < 1 || l.length <= s.length || s[k] !== short.family || s[k]!.length < 2 || l[k] !== s[k]) return false;
+  let spelled = false;
+  for (let i = 0; i < k; i++) {
+    const x = l[i]!;
+    const y = s[i]!;
+    if (x === y) spelled ||= x.length > 1;
+    else if (!((x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y)))) return false;
+  }
+  return spelled && l.slice(k + 1).every((w) => w.length > 1);
 }
 
 /**
@@ -302,16 +343,59 @@ function countSharedWorks(pages: PageInput[]): Map<string, number> {
 function linkBySharedWorks(l: Linking, shared: Map<string, number>, compatible: (a: string, b: string) => boolean): PageSuggestion[] {
   const suggestions: PageSuggestion[] = [];
   const pairs = [...shared.entries()].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]));
+  const groupNames = new GroupNames(l);
   for (const [k, n] of pairs) {
     const [i, j] = k.split(',').map(Number) as [number, number];
     const a = l.pages[i]!;
     const b = l.pages[j]!;
     if (!compatible(a.sc.capture.person!.name, b.sc.capture.person!.name)) continue;
     const smaller = Math.min(a.workIds.size, b.workIds.size);
-    if (n >= MIN_SHARED_WORKS || (n >= 2 && n >= MIN_SHARED_FRACTION * smaller)) link(l, i, j, 'shared-works');
+    const enough = n >= MIN_SHARED_WORKS || (n >= 2 && n >= MIN_SHARED_FRACTION * smaller);
+    if (enough && groupNames.agree(i, j, compatible)) {
+      const before: [number, number] = [l.uf.find(i), l.uf.find(j)];
+      link(l, i, j, 'shared-works');
+      groupNames.joined(i, j, before);
+    }
     else suggestions.push({ i, j, reason: `compatible names, ${n} shared work${n === 1 ? '' : 's'}`, sharedWorks: n });
   }
   return suggestions;
+}
+
+/**
+ * A short name is compatible with two longer ones that are not compatible with
+ * each other ("Lucía Fernández" with "Lucía Fernández Gómez" and "Lucía
+ * Fernández García"): linking by shared works must not chain two different
+ * people through it. Every name of one group must be compatible with every
+ * name of the other. The names of each group (by root), kept as groups join.
+ */
+class GroupNames {
+  private byRoot = new Map<number, string[]>();
+  constructor(private l: Linking) {
+    l.pages.forEach((p, k) => {
+      const r = l.uf.find(k);
+      const names = this.byRoot.get(r);
+      const name = p.sc.capture.person!.name;
+      if (!names) this.byRoot.set(r, [name]);
+      else if (!names.includes(name)) names.push(name);
+    });
+  }
+
+  agree(i: number, j: number, compatible: (a: string, b: string) => boolean): boolean {
+    const a = this.byRoot.get(this.l.uf.find(i))!;
+    const b = this.byRoot.get(this.l.uf.find(j))!;
+    if (a === b || (a.length === 1 && b.length === 1)) return true; // one group, or the pair itself (already checked)
+    return a.every((x) => b.every((y) => compatible(x, y)));
+  }
+
+  /** After a link: the joined group holds both groups' names. */
+  joined(i: number, j: number, before: [number, number]): void {
+    const r = this.l.uf.find(i);
+    if (this.l.uf.find(j) !== r || before[0] === before[1]) return;
+    const names = [...new Set([...this.byRoot.get(before[0])!, ...this.byRoot.get(before[1])!])];
+    this.byRoot.delete(before[0]);
+    this.byRoot.delete(before[1]);
+    this.byRoot.set(r, names);
+  }
 }
 
 /** Rule 3: compatible names without any shared work are only a suggestion (a common name alone proves nothing). */

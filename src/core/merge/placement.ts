@@ -30,6 +30,13 @@ export const PERSON_MARGIN = 0.7;
 /** A translated abstract: at least this many numbers and Latin-script names shared, covering half the smaller signature. */
 export const SIGNATURE_SHARED = 4;
 export const SIGNATURE_SHARE = 0.5;
+/**
+ * A site's copy of a published text (a record with neither venue nor a
+ * publisher's identifier, dated when the copy was found) joins the one
+ * published work whose abstract opens with at least this many of its words,
+ * word for word.
+ */
+export const COPY_OPENING = 30;
 /** A term on more records than this finds no candidates (it would find everyone). */
 const MAX_POSTINGS = 200;
 /** Candidates for a reworded title come through its rarest terms, as blocking keys do for exact titles… */
@@ -164,7 +171,8 @@ export function placeRecords(ctx: PlacementContext, uf: ConstrainedUnionFind, pe
     const text = ctx.texts[r.n]!;
     const person = personOf.get(r.captureKey);
     const mine = person === undefined ? undefined : worksOf.get(person);
-    const found = (mine && inPerson(ctx, r, own, mine, members)) ?? inLibrary(ctx, r, own, members, uf);
+    // A copy's text is a stronger signal than a reworded title: it goes first.
+    const found = asCopy(ctx, r, own, members) ?? (mine && inPerson(ctx, r, own, mine, members)) ?? inLibrary(ctx, r, own, members, uf);
     if (found) out.push(found);
     else if (text.translated || text.signature.size) {
       const s = bySignature(ctx, r, own, members, uf, mine);
@@ -258,6 +266,9 @@ function pick(
   // version) tie; the record's own year, when exactly theirs, is the second signal.
   const year = r.work.year;
   if (year !== undefined) tiers.push(established.filter((root) => members.get(root)!.some((m) => ctx.records[m]!.work.year === year)));
+  // Still tied (a paper and a book chapter holding its text, both of its year): the record's own venue, when exactly theirs.
+  const venue = venueKey(r);
+  if (venue) tiers.push(established.filter((root) => members.get(root)!.some((m) => venueKey(ctx.records[m]!) === venue)));
   for (const set of tiers) {
     const [best, second] = rank(set, members, score);
     if (best && ok(best, second)) return best;
@@ -315,6 +326,58 @@ function inLibrary(ctx: PlacementContext, r: WorkRecord, own: number, members: M
   return undefined;
 }
 
+/** A record of a publication: a venue, or an identifier a publisher or an index of publications gives (not only a site's own record id). */
+function published(r: WorkRecord): boolean {
+  const { ids } = r;
+  return !!(r.work.venue?.trim() || ids.doi || ids.arxiv || ids.pmid || ids.pmcid || ids.acl || ids.dblp || ids.openreview);
+}
+
+/**
+ * A copy of a published text: Semantic Scholar and Scholar keep records of
+ * copies of a paper found on the web, with a title the copy's first lines gave
+ * ("Turing 1950 1 The Imitation Game"), no venue, no publisher's identifier,
+ * and the year the copy was found. Such a record joins a published work when
+ * its abstract opens with the same COPY_OPENING words or more as one of the
+ * work's records — the same text — and no other published work opens so;
+ * the years are not compared (a copy is not older than the text, though),
+ * nor the page (a site lists its copies beside the paper). Authors must not
+ * be disjoint.
+ */
+function asCopy(ctx: PlacementContext, r: WorkRecord, own: number, members: Map<number, number[]>): Placed | undefined {
+  const t = ctx.texts[r.n]!;
+  if (!r.title || !t.abstract || t.translated || published(r)) return undefined;
+  const mine = opening(ctx, r.n);
+  if (mine.length < COPY_OPENING) return undefined;
+  // Candidates through the rarest words of the opening (a true copy shares
+  // those; its rarest words overall may be its own OCR slips), the copy's own
+  // page included.
+  const rootOf = ctx.rootOf!;
+  const roots = new Set<number>();
+  const terms = [...contentTerms(mine.slice(0, COPY_OPENING).join(' '))].filter((x) => t.abstract!.has(x));
+  for (const x of rarest(ctx, new Set(terms), RARE_ABSTRACT_TERMS)) for (const n of postings(ctx.abstractIndex, x)) if (n !== r.n) roots.add(rootOf(n));
+  roots.delete(own);
+  let found: { root: number; m: number; shared: number } | undefined;
+  for (const root of [...roots].sort((x, y) => x - y)) {
+    let best: { m: number; shared: number } | undefined;
+    for (const m of members.get(root)!) {
+      const rec = ctx.records[m]!;
+      const o = ctx.texts[m]!;
+      // A titled published record: a mirror's title-less copy of the same abstract is no publication to join.
+      if (!rec.title || !o.abstract || o.translated || !published(rec) || authorOverlap(r, rec) === 0) continue;
+      if (r.work.year !== undefined && rec.work.year !== undefined && r.work.year < rec.work.year - 1) continue;
+      const theirs = opening(ctx, m);
+      let k = 0;
+      while (k < mine.length && k < theirs.length && mine[k] === theirs[k]) k++;
+      if (k >= COPY_OPENING && (!best || k > best.shared)) best = { m, shared: k };
+    }
+    if (!best) continue;
+    if (found) return undefined; // two published works open with this text: not for a copy to choose
+    found = { root, ...best };
+  }
+  if (!found) return undefined;
+  return { a: r.n, b: found.m, score: 0.3 + Math.min(found.shared, 100) / 1000, reason: 'abstract', placedBy: 'abstract' };
+}
+
 /**
  * A translated abstract shares no word with its original, but keeps its
  * numbers and Latin-script names. That alone could be two papers on one
@@ -349,6 +412,11 @@ function bySignature(
 function secondSignal(r: WorkRecord, m: WorkRecord, root: number, mine: Set<number> | undefined): boolean {
   if (mine?.has(root)) return true;
   if (r.work.year !== undefined && r.work.year === m.work.year) return true;
-  const v = (w: WorkRecord) => (w.work.venue ? foldName(w.work.venue).replace(/[^\p{L}\p{N}]+/gu, ' ').trim() : '');
-  return v(r) !== '' && v(r) === v(m);
+  const v = venueKey(r);
+  return v !== '' && v === venueKey(m);
+}
+
+/** A record's venue folded to its letters and digits ("" without one). */
+function venueKey(w: WorkRecord): string {
+  return w.work.venue ? foldName(w.work.venue).replace(/[^\p{L}\p{N}]+/gu, ' ').trim() : '';
 }

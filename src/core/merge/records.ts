@@ -43,10 +43,11 @@ function laterThan(a: Capture, b: Capture): boolean {
 }
 
 
-export function buildRecords(captures: StoredCaptureLike[]): WorkRecord[] {
+/** `nameKeys`: name → nameKey, filled as names are read (the merge hands it on to attribution.ts). */
+export function buildRecords(captures: StoredCaptureLike[], nameKeys: Map<string, string> = new Map()): WorkRecord[] {
   const out: WorkRecord[] = [];
   // The same names recur across a person's works and sites: fold each once.
-  const keys = new Map<string, string>();
+  const keys = nameKeys;
   const keyOf = (name: string) => {
     let k = keys.get(name);
     if (k === undefined) keys.set(name, (k = nameKey(name)));
@@ -62,6 +63,13 @@ export function buildRecords(captures: StoredCaptureLike[]): WorkRecord[] {
     const t = titleInfo(title);
     titles.set(title, t);
     return t;
+  };
+  // Venues recur too, and the preprint-server test is a regular expression.
+  const preprintVenue = new Map<string, boolean>();
+  const isPreprintVenue = (venue: string) => {
+    let v = preprintVenue.get(venue);
+    if (v === undefined) preprintVenue.set(venue, (v = PREPRINT_VENUE.test(venue)));
+    return v;
   };
   for (const { key, capture } of captures) {
     (capture.works ?? []).forEach((work, index) => {
@@ -83,7 +91,7 @@ export function buildRecords(captures: StoredCaptureLike[]): WorkRecord[] {
         index,
         ids,
         authorKeys: authorKeys(work.authors, keyOf),
-        preprint: isPreprint(work, ids),
+        preprint: isPreprint(work, ids, isPreprintVenue),
         member,
       };
       const t = titleOf(work.title);
@@ -105,10 +113,10 @@ function authorKeys(authors: string[] | undefined, keyOf: (name: string) => stri
   return out;
 }
 
-function isPreprint(work: Work, ids: WorkIds): boolean {
+function isPreprint(work: Work, ids: WorkIds, isPreprintVenue: (venue: string) => boolean): boolean {
   if (work.type === 'preprint') return true;
   if (ids.doi) return isPreprintDoi(ids.doi);
-  if (work.venue && PREPRINT_VENUE.test(work.venue)) return true;
+  if (work.venue && isPreprintVenue(work.venue)) return true;
   return ids.arxiv !== undefined && work.type === undefined && !work.venue;
 }
 

@@ -42,7 +42,7 @@ export function buildMergedWork(recs: WorkRecord[], reasons: Set<MatchReason> | 
   if (type) w.type = type;
   const abstract = longest(recs.map((r) => r.work.abstract));
   if (abstract) w.abstract = abstract;
-  const url = preferred.map((r) => r.work.url).find((u) => u !== undefined) ?? recs.map((r) => r.work.url).find((u) => u);
+  const url = firstUrl(preferred, recs);
   if (url) w.url = url;
   const cites = shownCitations(fields.citations);
   if (cites) {
@@ -51,6 +51,19 @@ export function buildMergedWork(recs: WorkRecord[], reasons: Set<MatchReason> | 
   }
   if (recs.some((r) => r.work.flags?.length)) w.flags = [...new Set(recs.flatMap((r) => r.work.flags ?? []))].sort();
   return w;
+}
+
+/** The first record's url among the preferred ones, else the first non-empty one among all (no arrays of urls). */
+function firstUrl(preferred: readonly WorkRecord[], recs: readonly WorkRecord[]): string | undefined {
+  for (const r of preferred) if (r.work.url !== undefined) return r.work.url;
+  for (const r of recs) if (r.work.url) return r.work.url;
+  return undefined;
+}
+
+/** Whether any of the records carries an identifier (most works of a Scholar or DBLP list carry none). */
+function anyIds(recs: readonly WorkRecord[]): boolean {
+  for (const r of recs) if (hasKeys(r.ids)) return true;
+  return false;
 }
 
 /** One record of a work as its provenance needs it: the work as the page listed it, its normalized ids, and where it was read. */
@@ -79,6 +92,7 @@ export function provenanceOfRecords(recs: readonly ProvenanceRecord[]): MergedWo
     if (x.abstract !== undefined) fields.abstract.push(fv(r, x.abstract));
     if (x.url !== undefined) fields.url.push(fv(r, x.url));
     if (x.type !== undefined) fields.type.push(fv(r, x.type));
+    if (!hasKeys(r.ids)) continue;
     const ids = Object.entries(r.ids) as [WorkIdKey, string][];
     if (ids.length > 1) ids.sort((a, b) => compareCodePoints(a[0], b[0]));
     for (const [kind, id] of ids) fields.ids.push(fv(r, { kind, id }));
@@ -86,8 +100,15 @@ export function provenanceOfRecords(recs: readonly ProvenanceRecord[]): MergedWo
   return fields;
 }
 
+/** Whether an object has an own enumerable key (most records' ids have none), without building the entries. */
+function hasKeys(o: object): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return true;
+  return false;
+}
+
 /** The strongest identifier, else the smallest record key: stable across runs and input order. */
 function workId(recs: WorkRecord[]): string {
+  if (!anyIds(recs)) return `rec:${first(recs.map((r) => r.key), compareCodePoints)!}`;
   const publisherDoi = first(recs.map((r) => r.ids.doi).filter((d): d is string => !!d && !isPreprintDoi(d)), compareCodePoints);
   if (publisherDoi) return `doi:${publisherDoi}`;
   for (const kind of ID_STRENGTH) {
@@ -98,14 +119,15 @@ function workId(recs: WorkRecord[]): string {
 }
 
 /** The records' values of one id kind, in record order (no array for the usual record without ids). */
-function idsOf(recs: WorkRecord[], kind: WorkIdKey): string[] {
-  const out: string[] = [];
+function idsOf(recs: WorkRecord[], kind: WorkIdKey): readonly string[] {
+  let out: string[] | undefined;
   for (const r of recs) {
     const id = r.ids[kind];
-    if (id) out.push(id);
+    if (id) (out ??= []).push(id);
   }
-  return out;
+  return out ?? NO_IDS;
 }
+const NO_IDS: readonly string[] = [];
 
 /**
  * The first of `values` in `order` (the earliest of equal ones): what sorting
@@ -121,6 +143,7 @@ function first<T>(values: readonly T[], order: (a: T, b: T) => number): T | unde
 /** One id per kind; for DOIs the publisher's over a preprint server's. */
 function shownIds(recs: WorkRecord[]): WorkIds {
   const out: WorkIds = {};
+  if (!anyIds(recs)) return out;
   for (const kind of ID_STRENGTH) {
     const all = idsOf(recs, kind);
     const id = kind === 'doi' ? first(all, (a, b) => Number(isPreprintDoi(a)) - Number(isPreprintDoi(b)) || compareCodePoints(a, b)) : first(all, compareCodePoints);

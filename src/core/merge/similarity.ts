@@ -26,7 +26,6 @@ const STOP = new Set(
   ).split(' '),
 );
 
-const LATIN_TOKEN = /[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*%?/g;
 
 /**
  * Strong features of a text: numbers that carry a value (a decimal, a
@@ -40,21 +39,60 @@ export function strongFeatures(text: string): Set<string> {
   const out = new Set<string>();
   // NFKC and the invisible marks leave ASCII text as it is.
   const t = ASCII.test(text) ? text : text.normalize('NFKC').replace(INVISIBLE, '');
-  for (const m of t.matchAll(LATIN_TOKEN)) {
-    const tok = m[0].replace(/[-.]+$/, '');
+  // The tokens of /[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*%?/g, found by a scan of character codes (the same
+  // tokens, leftmost first, without a match object each): a run of ASCII
+  // letters and digits, then each `-` or `.` followed by another run, then an
+  // optional `%`. A token so never ends with - or .: nothing to trim.
+  const n = t.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAlnum(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isAlnum(t.charCodeAt(i))) i++;
+    for (;;) {
+      const c = t.charCodeAt(i);
+      if ((c === 45 || c === 46) && i + 1 < n && isAlnum(t.charCodeAt(i + 1))) {
+        i += 2;
+        while (i < n && isAlnum(t.charCodeAt(i))) i++;
+      } else break;
+    }
+    if (i < n && t.charCodeAt(i) === 37) i++;
+    const tok = t.slice(start, i);
     if (isStrong(tok)) out.add(tok.toLowerCase());
   }
   return out;
 }
 
+/** [A-Za-z0-9] */
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+// Character codes rather than regular expressions: every word of every abstract and shown title goes through here.
 function isStrong(tok: string): boolean {
-  if (/\d/.test(tok)) {
-    if (/^\d+$/.test(tok)) return tok.length >= 3;
-    return /[.%]/.test(tok) || /[A-Za-z]/.test(tok);
+  let digits = 0;
+  let letters = 0;
+  let dotOrPercent = false;
+  let upperAfterFirst = false;
+  for (let i = 0; i < tok.length; i++) {
+    const c = tok.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c >= 65 && c <= 90) {
+      letters++;
+      if (i > 0) upperAfterFirst = true;
+    } else if (c >= 97 && c <= 122) letters++;
+    else if (c === 46 || c === 37) dotOrPercent = true;
+  }
+  if (digits > 0) {
+    if (digits === tok.length) return tok.length >= 3;
+    return dotOrPercent || letters > 0;
   }
   if (tok.length < 2) return false;
   // Upper case after the first letter: "ImageNet", "DP-SGD", "BERT"; not "The" or "Learning".
-  return /[A-Z]/.test(tok.slice(1));
+  return upperAfterFirst;
 }
 
 /** Whether most letters of a text are outside the Latin script (a CJK, Cyrillic, Arabic… abstract). */
@@ -88,8 +126,27 @@ export function contentTerms(text: string): Set<string> {
   // ASCII text folds to lower case, where the letters are a–z: its words are
   // runs of them, found without the Unicode-property pass (the same words).
   const ascii = ASCII.test(text);
-  const folded = ascii ? text.toLowerCase() : foldName(text.normalize('NFKC').replace(INVISIBLE, ''));
-  for (const m of folded.matchAll(ascii ? /[a-z]+/g : /\p{L}[\p{L}\p{M}]*/gu)) {
+  if (ascii) {
+    // The runs of a–z of the lower-cased text, by a scan of character codes (what /[a-z]+/g finds).
+    const folded = text.toLowerCase();
+    const n = folded.length;
+    let i = 0;
+    while (i < n) {
+      const c = folded.charCodeAt(i);
+      if (c < 97 || c > 122) {
+        i++;
+        continue;
+      }
+      const start = i;
+      while (i < n && folded.charCodeAt(i) >= 97 && folded.charCodeAt(i) <= 122) i++;
+      if (i - start < 3) continue;
+      const w = folded.slice(start, i);
+      if (!STOP.has(w)) out.add(stem(w));
+    }
+    return out;
+  }
+  const folded = foldName(text.normalize('NFKC').replace(INVISIBLE, ''));
+  for (const m of folded.matchAll(/\p{L}[\p{L}\p{M}]*/gu)) {
     const w = m[0];
     if (w.length < 3 || STOP.has(w)) continue;
     // CJK runs have no spaces: they are not words, and the signature handles them.
@@ -129,8 +186,11 @@ function stem(w: string): string {
     if (s.length >= 2 && s.endsWith('s') && s[s.length - 2] !== 's') s = s.slice(0, -1);
   }
   if (s.length > 6) {
-    const suffix = SUFFIXES.find((x) => s.endsWith(x));
-    if (suffix) s = s.slice(0, -suffix.length);
+    for (const suffix of SUFFIXES)
+      if (s.endsWith(suffix)) {
+        s = s.slice(0, -suffix.length);
+        break;
+      }
   }
   return s.slice(0, 7);
 }

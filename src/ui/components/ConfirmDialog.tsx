@@ -10,7 +10,8 @@ export interface ConfirmRequest {
   title: ComponentChildren;
   body: ComponentChildren;
   action: string;
-  run(): Promise<void> | void;
+  /** What it returns is handed to whoever asked (the dashboard takes a delete's patch from it). */
+  run(): Promise<unknown> | void;
 }
 
 export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | null; onClose(): void }) {

@@ -16,7 +16,7 @@ import { siteName } from '../model/person-view';
 import { libraryWithProblem, loadLibrary, loadPeopleFirst, loadSiteSettings, loadStorageEstimate, personIdOf, personNamed, type Library, type PeopleFirst } from './load';
 import { CommitteeView } from './CommitteeView';
 import { DataExports } from './DataExports';
-import { foldQuery, matchesFolded } from '../model/search';
+import { compareText, foldQuery, matchesFolded } from '../model/search';
 import { PersonPage } from './PersonPage';
 import { ownTitles, WorksTable } from './WorksTable';
 import { DataLink, Facts } from '../components/data';
@@ -34,6 +34,8 @@ export interface DashboardData {
    */
   keptViews?(): Promise<{ views: KeptView[]; meta?: ViewsMeta }>;
   refreshViews?(o: { changed?: boolean; stale?: boolean }): Promise<void>;
+  /** The kept views' meta record alone (when the last build was made, and where it merged), for the Rebuild line. */
+  viewsMeta?(): Promise<ViewsMeta | undefined>;
   /** The kept library view alone (every person, no works), for the people list shown before the rest has loaded. */
   keptLibrary?(): Promise<{ view?: KeptView; meta?: ViewsMeta; pages: number }>;
   /**
@@ -43,8 +45,9 @@ export interface DashboardData {
    * Undefined: the stored state is already current (or this page must merge it).
    */
   decide(ds: UserDecision[]): Promise<ResultPatch | undefined | void>;
-  deleteCapture(key: string): Promise<void>;
-  deletePerson(person: MergedPerson): Promise<void>;
+  /** Delete stored pages; answers as `decide` does (the patch then names the keys deleted, `gone`). */
+  deleteCapture(key: string): Promise<ResultPatch | undefined | void>;
+  deletePerson(person: MergedPerson): Promise<ResultPatch | undefined | void>;
   eraseAll(): Promise<void>;
   importFile(name: string, text: string, owner: string): Promise<{ ok: boolean; message: string }>;
   backupText(): Promise<string>;
@@ -57,6 +60,26 @@ export interface DashboardData {
 }
 
 const hashPerson = () => personIdOf(location.hash);
+
+/** A change shown from its patch: the patch, and the decisions it stored (none for a delete). */
+interface Shown {
+  patch: ResultPatch;
+  decisions: DecisionRecord[];
+}
+
+const isPatch = (x: unknown): x is ResultPatch => !!x && typeof x === 'object' && Array.isArray((x as ResultPatch).works) && Array.isArray((x as ResultPatch).people);
+
+/** The library with a change's patch in: its decisions stored, its deleted pages gone, the patch's works and people in place. */
+function patched(l: Library, { patch, decisions }: Shown): Library {
+  const ids = new Set(decisions.map((r) => r.id));
+  const gone = new Set(patch.gone ?? []);
+  return {
+    ...l,
+    records: gone.size ? l.records.filter((r) => !gone.has(r.key)) : l.records,
+    decisions: ids.size ? [...l.decisions.filter((d) => !ids.has(d.id)), ...decisions] : l.decisions,
+    result: patchResult(l.result, patch),
+  };
+}
 const COMMITTEE_HASH = '#committee';
 
 export function Dashboard({ data }: { data: DashboardData }) {
@@ -66,7 +89,7 @@ export function Dashboard({ data }: { data: DashboardData }) {
   const [reload, setReload] = useState(0);
   // Decisions shown from their provisional merge (numbered), whose full rebuild has not been read back yet; and
   // the number up to which a finished rebuild was asked for (a reload then includes those decisions exactly).
-  const shown = useRef<{ n: number; patch: ResultPatch }[]>([]);
+  const shown = useRef<({ n: number } & Shown)[]>([]);
   const rebuiltUpTo = useRef(0);
   const [updating, setUpdating] = useState(false);
   const [personId, setPersonId] = useState(hashPerson());
@@ -91,7 +114,7 @@ export function Dashboard({ data }: { data: DashboardData }) {
           if (!live) return;
           // Decisions made since this reload's rebuild was asked for stay shown from their patches, on top.
           shown.current = shown.current.filter((p) => p.n > upTo);
-          setLib(l.problem ? l : shown.current.reduce((x, p) => ({ ...x, result: patchResult(x.result, p.patch) }), l));
+          setLib(l.problem ? l : shown.current.reduce(patched, l));
           setUpdating(shown.current.length > 0);
         });
     };
@@ -108,22 +131,37 @@ export function Dashboard({ data }: { data: DashboardData }) {
     };
   }, [data, reload]);
   const refresh = () => setReload((n) => n + 1);
-  const ask = (r: ConfirmRequest) => setConfirm({ ...r, run: async () => { await r.run(); refresh(); } });
-  const person = lib && personId && !lib.problem ? personNamed(lib, personId) : undefined;
-  const decide = async (ds: UserDecision[]) => {
-    const patch = await data.decide(ds);
+  /**
+   * A decision's or a delete's patch (the background's merge of what it
+   * concerns, src/core/provisional-views.ts): shown at once, "Updating…" until
+   * the background's full rebuild is read back, then exact. Without a patch
+   * (no background, or the fast path declined) the library is read again.
+   */
+  const show = (patch: ResultPatch | undefined | void, decisions: DecisionRecord[] = []) => {
     if (!patch || !lib || lib.problem) return refresh();
-    // Shown at once from the merge of what the decision concerns; exact once the background's rebuild is read back.
     const n = (shown.current[shown.current.length - 1]?.n ?? rebuiltUpTo.current) + 1;
-    shown.current.push({ n, patch });
-    const records = ds.map(decisionRecord);
-    const ids = new Set(records.map((r) => r.id));
-    setLib((l) => l && { ...l, decisions: [...l.decisions.filter((d) => !ids.has(d.id)), ...records], result: patchResult(l.result, patch) });
+    shown.current.push({ n, patch, decisions });
+    setLib((l) => l && patched(l, { patch, decisions }));
     setUpdating(true);
+    performance.mark('decision:patched');
     void (data.refreshViews?.({}) ?? Promise.resolve()).then(() => {
       rebuiltUpTo.current = Math.max(rebuiltUpTo.current, n);
       refresh();
     });
+  };
+  // A confirmed delete hands back its patch (PersonPage's runs return what deleteCapture/deletePerson answered).
+  const ask = (r: ConfirmRequest) =>
+    setConfirm({
+      ...r,
+      run: async () => {
+        const out = await r.run();
+        show(isPatch(out) ? out : undefined);
+      },
+    });
+  const person = lib && personId && !lib.problem ? personNamed(lib, personId) : undefined;
+  const decide = async (ds: UserDecision[]) => {
+    performance.mark('decision:start');
+    show(await data.decide(ds), ds.map(decisionRecord));
   };
   // Works from the kept views are light: an export or a copied citation recomputes their provenance from the pages loaded here.
   const provenance = useMemo(() => (lib ? provenanceFromRecords(lib.records) : onlyWhole), [lib]);
@@ -202,7 +240,7 @@ function Home(props: { lib?: Library; people: readonly MergedPerson[]; data: Das
     const needle = foldQuery(q);
     return props.people
       .filter((p) => matchesFolded(needle, p.name, ...p.nameVariants, p.affiliation))
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .sort((a, b) => compareText(a.name, b.name));
   }, [props.people, q]);
   if (lib && !lib.records.length)
     return (
@@ -406,8 +444,12 @@ function SettingsPanel({ data }: { data: DashboardData }) {
 function StoragePanel({ data, lib, ask, refresh }: { data: DashboardData; lib: Library; ask(r: ConfirmRequest): void; refresh(): void }) {
   const [est, setEst] = useState<{ usage?: number; quota?: number } | undefined>();
   const [rebuilding, setRebuilding] = useState(false);
+  const [built, setBuilt] = useState<ViewsMeta | undefined>();
   const refreshViews = data.refreshViews;
-  // The background rebuilds the merged library from the stored pages and decisions; this page stays usable meanwhile.
+  useEffect(() => {
+    if (!rebuilding) void data.viewsMeta?.().then(setBuilt, () => undefined);
+  }, [data, lib, rebuilding]);
+  // The background rebuilds the merged library from the stored pages and decisions (its merge in a worker); this page stays usable meanwhile.
   const rebuild = async () => {
     if (!refreshViews) return;
     setRebuilding(true);
@@ -430,15 +472,28 @@ function StoragePanel({ data, lib, ask, refresh }: { data: DashboardData; lib: L
       </p>
       {refreshViews && (
         <p>
-          <button type="button" class="chip-button" onClick={rebuild} disabled={rebuilding} aria-busy={rebuilding}>
-            {rebuilding ? 'Rebuilding the merged library…' : 'Rebuild the merged library'}
+          <button type="button" class="chip-button rebuild" onClick={rebuild} disabled={rebuilding} aria-busy={rebuilding}>
+            Rebuild the merged library
           </button>{' '}
+          <span class="muted small rebuild-status" role="status">
+            {rebuilding ? 'Updating… (everything stays usable meanwhile)' : rebuildLine(built)}
+          </span>{' '}
           <span class="muted small">Merges every saved page again under your decisions (done on its own after each change).</span>
         </p>
       )}
       <EraseButton lib={lib} data={data} ask={ask} />
     </section>
   );
+}
+
+/** When the kept views were last built, and, when the worker could not merge them, why they were merged in the background. */
+export function rebuildLine(meta: ViewsMeta | undefined): string {
+  if (!meta?.builtAt) return 'Not built yet.';
+  const at = new Date(meta.builtAt);
+  const when = Number.isNaN(at.getTime()) ? meta.builtAt : at.toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
+  const how = meta.merged ? ` in ${(meta.merged.ms / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} s` : '';
+  const where = meta.merged?.in === 'background' ? ` (merged in the background: ${meta.merged.why ?? 'no worker'})` : '';
+  return `Last built ${when}${how}${where}.`;
 }
 
 function EraseButton({ lib, data, ask }: { lib: Library; data: DashboardData; ask(r: ConfirmRequest): void }) {

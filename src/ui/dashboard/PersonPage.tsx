@@ -1,6 +1,7 @@
 // One person's page in the dashboard: the pages behind the profile and their
 // curation, the works to check (flagged and removed), the full metrics panel,
 // charts, and the works table.
+import { compareText } from '../model/search';
 import { useMemo, useState } from 'preact/hooks';
 import type { MemberRef, MergedPerson, UserDecision } from '../../core/merge/types';
 import { AGE_CONVENTION, citationCountsNote, METRIC_DEFINITIONS, type Metrics } from '../../core/metrics';
@@ -37,7 +38,7 @@ export function PersonPage({ lib, person, data, decide, ask }: Props) {
   const flagged = useMemo(() => flaggedOf(lib.result, person, siteName), [lib.result, person]);
   const flagTexts = useMemo(() => flagTextById(flagged), [flagged]);
   const [linkTo, setLinkTo] = useState('');
-  const others = lib.result.people.filter((p) => p.id !== person.id).sort((a, b) => a.name.localeCompare(b.name));
+  const others = lib.result.people.filter((p) => p.id !== person.id).sort((a, b) => compareText(a.name, b.name));
   const at = () => data.now().toISOString();
   const papersPerYear = useMemo(() => {
     const by: Record<string, number> = {};
@@ -137,8 +138,9 @@ export function PersonPage({ lib, person, data, decide, ask }: Props) {
                 body: `The ${person.pages.length} saved page(s) this profile is built from will be deleted. Works also seen on other pages stay.`,
                 action: 'Delete person',
                 run: async () => {
-                  await data.deletePerson(person);
+                  const patch = await data.deletePerson(person);
                   location.hash = '';
+                  return patch;
                 },
               })
             }

@@ -1,7 +1,18 @@
 // The works table: search, sort, filters (year, venue, source, version),
 // each work's sources and versions, its marks (flagged, placed by abstract),
 // selection for export and for joining.
-import { useMemo, useState } from 'preact/hooks';
+//
+// Windowed past 300 rows (a person's works are drawn whole): of a list of
+// 22 000 works only the rows on screen (and a few
+// around) are in the DOM, between two spacer rows standing for the rest
+// (src/ui/model/row-window.ts); rows are measured once drawn, so an opened
+// record makes its row taller without throwing the rest off. The table says
+// how many rows it has (aria-rowcount) and which one each drawn row is
+// (aria-rowindex), and the row holding the focus stays drawn while scrolled
+// away. Rows are keyed by work and memoized: a join or split redraws the rows
+// it changed.
+import { memo } from 'preact/compat';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Capture } from '../../core/capture';
 import type { MemberRef, LightWork, UserDecision } from '../../core/merge/types';
 import { ExportButtons } from '../components/ExportButtons';
@@ -10,7 +21,8 @@ import { joinWorks } from '../model/new-decisions';
 import { siteName, sourcesOf } from '../model/person-view';
 import { marksOf, memberPlacement } from '../model/work-checks';
 import { Each, isolated } from '../components/data';
-import { foldQuery, nextSort, sortWorks, workMatches, type SortDir, type SortKey } from '../model/search';
+import { compareText, foldQuery, nextSort, sortWorks, workMatches, type SortDir, type SortKey } from '../model/search';
+import { rowOffsets, rowWindow, ROW_ESTIMATE } from '../model/row-window';
 
 type VersionFilter = '' | 'preprint' | 'published' | 'both';
 
@@ -34,8 +46,6 @@ export function ownTitles(records: readonly { key: string; capture: Capture }[])
   return (m) => captures.get(m.captureKey)?.works?.[m.index]?.title;
 }
 
-const PAGE = 200;
-
 export function WorksTable({ works, data, personName, decide, titleOf, flagTexts = NO_FLAGS }: WorksTableProps) {
   const [q, setQ] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: 'citations', dir: 'desc' });
@@ -44,10 +54,10 @@ export function WorksTable({ works, data, personName, decide, titleOf, flagTexts
   const [source, setSource] = useState('');
   const [version, setVersion] = useState<VersionFilter>('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [limit, setLimit] = useState(PAGE);
-  const years = useMemo(() => [...new Set(works.flatMap((w) => (w.year ? [w.year] : [])))].sort((a, b) => b - a), [works]);
-  const venues = useMemo(() => [...new Set(works.flatMap((w) => (w.venue ? [w.venue] : [])))].sort((a, b) => a.localeCompare(b)), [works]);
-  const sources = useMemo(() => [...new Set(works.flatMap(sourcesOf))].sort(), [works]);
+  // The same lists after a join or split most of the time: kept as the same arrays, so their menus are not drawn again.
+  const years = useSameList(useMemo(() => [...new Set(works.flatMap((w) => (w.year ? [w.year] : [])))].sort((a, b) => b - a), [works]));
+  const venues = useSameList(useMemo(() => [...new Set(works.flatMap((w) => (w.venue ? [w.venue] : [])))].sort(compareText), [works]));
+  const sources = useSameList(useMemo(() => [...new Set(works.flatMap(sourcesOf))].sort(), [works]));
   const shown = useMemo(() => {
     // Case and accents ignored: "macat" finds "Mačát".
     const needle = foldQuery(q);
@@ -64,15 +74,23 @@ export function WorksTable({ works, data, personName, decide, titleOf, flagTexts
     });
     return sortWorks(list, sort);
   }, [works, q, sort, year, venue, source, version]);
-  const chosen = works.filter((w) => selected.has(w.id));
-  // From the latest state: two quick clicks before a render both count.
-  const toggle = (id: string) =>
-    setSelected((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const chosen = useMemo(() => (selected.size ? works.filter((w) => selected.has(w.id)) : []), [works, selected]);
+  // From the latest state: two quick clicks before a render both count. Stable, so memoized rows keep it.
+  const toggle = useCallback(
+    (id: string) =>
+      setSelected((prev) => {
+        const next = new Set(prev);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
+  // The latest `decide`, through a stable function: a row is redrawn when its work changes, not when its parent does.
+  const decideRef = useRef(decide);
+  decideRef.current = decide;
+  const stableDecide = useCallback((ds: UserDecision[]) => decideRef.current!(ds), []);
+  const win = useRowWindow(shown);
   // A second click on the active key reverses the order.
   const sortButton = (key: SortKey, label: string) => (
     <button
@@ -97,29 +115,20 @@ export function WorksTable({ works, data, personName, decide, titleOf, flagTexts
         <label class="field">
           <span>Year</span>
           <select value={year} onChange={(e) => setYear(e.currentTarget.value)}>
-            <option value="">Any</option>
-            {years.map((y) => (
-              <option value={String(y)}>{y}</option>
-            ))}
+            <Options list={years} label={String} />
           </select>
         </label>
         {/* An option is drawn on its own: a venue alone needs no isolation, a cut one does (the "…" is ours). */}
         <label class="field">
           <span>Venue</span>
           <select value={venue} onChange={(e) => setVenue(e.currentTarget.value)}>
-            <option value="">Any</option>
-            {venues.map((v) => (
-              <option value={v}>{v.length > 60 ? `${isolated(v.slice(0, 59))}…` : v}</option>
-            ))}
+            <Options list={venues} label={venueLabel} />
           </select>
         </label>
         <label class="field">
           <span>Source</span>
           <select value={source} onChange={(e) => setSource(e.currentTarget.value)}>
-            <option value="">Any</option>
-            {sources.map((s) => (
-              <option value={s}>{siteName(s)}</option>
-            ))}
+            <Options list={sources} label={siteName} />
           </select>
         </label>
         <label class="field">
@@ -152,10 +161,10 @@ export function WorksTable({ works, data, personName, decide, titleOf, flagTexts
           </button>
         )}
       </div>
-      <table class="works-grid">
+      <table class="works-grid" aria-rowcount={shown.length + 1}>
         <caption class="visually-hidden">Works</caption>
         <thead>
-          <tr>
+          <tr aria-rowindex={1}>
             <th scope="col">
               <span class="visually-hidden">Select</span>
             </th>
@@ -166,45 +175,146 @@ export function WorksTable({ works, data, personName, decide, titleOf, flagTexts
             <th scope="col">Sources</th>
           </tr>
         </thead>
-        <tbody>
-          {shown.slice(0, limit).map((w) => (
-            <WorkRow
-              work={w}
-              checked={selected.has(w.id)}
-              toggle={() => toggle(w.id)}
-              {...(decide ? { decide } : {})}
-              {...(titleOf ? { titleOf } : {})}
-              flagTexts={flagTexts}
-              now={data.now}
-            />
-          ))}
+        <tbody ref={win.body} onFocusIn={win.focusIn} onFocusOut={win.focusOut}>
+          {win.parts.map((p) =>
+            p.kind === 'gap' ? (
+              <tr key={`gap-${p.at}`} class="spacer" aria-hidden="true">
+                <td colSpan={6} style={{ height: `${p.height}px`, padding: 0, border: 0 }} />
+              </tr>
+            ) : (
+              <WorkRow
+                key={shown[p.index]!.id}
+                index={p.index}
+                work={shown[p.index]!}
+                checked={selected.has(shown[p.index]!.id)}
+                toggle={toggle}
+                {...(decide ? { decide: stableDecide } : {})}
+                {...(titleOf ? { titleOf } : {})}
+                flagTexts={flagTexts}
+                now={data.now}
+              />
+            ),
+          )}
         </tbody>
       </table>
-      {shown.length > limit && (
-        <button type="button" class="chip-button" onClick={() => setLimit(limit + PAGE)}>
-          Show {Math.min(PAGE, shown.length - limit)} more
-        </button>
-      )}
     </div>
   );
 }
 
-function WorkRow(props: {
+/**
+ * Which rows of `shown` are drawn: those in the viewport (window scroll) with
+ * a margin, and the one holding the focus; the rest stand as spacer heights.
+ * Heights are measured once drawn (and again when a row resizes: a record
+ * opened), else estimated.
+ */
+function useRowWindow(shown: readonly LightWork[]) {
+  const body = useRef<HTMLTableSectionElement>(null);
+  const heights = useRef(new Map<string, number>());
+  const [measured, setMeasured] = useState(0);
+  const [view, setView] = useState({ from: 0, to: viewportHeight() });
+  const [focused, setFocused] = useState<string | undefined>();
+  const offsets = useMemo(() => rowOffsets(shown.map((w) => heights.current.get(w.id))), [shown, measured]);
+  const focusIndex = useMemo(() => (focused === undefined ? -1 : shown.findIndex((w) => w.id === focused)), [shown, focused]);
+  const parts = rowWindow(offsets, view.from, view.to, focusIndex);
+  useEffect(() => {
+    let frame = 0;
+    const on = () => {
+      if (frame) return;
+      frame = nextFrame(() => {
+        frame = 0;
+        const top = body.current?.getBoundingClientRect?.().top ?? 0;
+        const from = Math.max(0, -top);
+        const next = { from: Math.floor(from / ROW_ESTIMATE) * ROW_ESTIMATE, to: Math.ceil((from + viewportHeight()) / ROW_ESTIMATE) * ROW_ESTIMATE };
+        setView((v) => (v.from === next.from && v.to === next.to ? v : next));
+      });
+    };
+    on();
+    // No window to scroll (a component test's document): the first rows stay drawn.
+    if (typeof addEventListener !== 'function') return;
+    addEventListener('scroll', on, { passive: true });
+    addEventListener('resize', on);
+    return () => {
+      removeEventListener('scroll', on);
+      removeEventListener('resize', on);
+      if (frame) cancelFrame(frame);
+    };
+  }, []);
+  // Drawn rows measured after each draw, and whenever one changes size.
+  useLayoutEffect(() => {
+    const rows = body.current?.querySelectorAll<HTMLTableRowElement>('tr[data-work]') ?? [];
+    const measure = (list: Iterable<Element>) => {
+      let changed = false;
+      for (const tr of list) {
+        const id = (tr as HTMLElement).dataset.work;
+        const h = tr.getBoundingClientRect?.().height ?? 0;
+        if (!id || !(h > 0)) continue;
+        if (Math.abs((heights.current.get(id) ?? -1) - h) > 0.5) {
+          heights.current.set(id, h);
+          changed = true;
+        }
+      }
+      if (changed) setMeasured((n) => n + 1);
+    };
+    measure(rows);
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver((entries) => measure(entries.map((e) => e.target)));
+    rows.forEach((r) => ro.observe(r));
+    return () => ro.disconnect();
+  });
+  const focusIn = (e: FocusEvent) => {
+    const id = (e.target as HTMLElement | null)?.closest?.<HTMLElement>('tr[data-work]')?.dataset.work;
+    if (id !== undefined) setFocused(id);
+  };
+  const focusOut = (e: FocusEvent) => {
+    const next = e.relatedTarget as Node | null;
+    if (!next || !body.current?.contains(next)) setFocused(undefined);
+  };
+  return { body, parts, focusIn, focusOut };
+}
+
+/** The previous array while the new one holds the same items in the same order. */
+function useSameList<T>(list: T[]): T[] {
+  const kept = useRef(list);
+  const same = kept.current.length === list.length && kept.current.every((x, i) => x === list[i]);
+  if (!same) kept.current = list;
+  return kept.current;
+}
+
+const venueLabel = (v: string) => (v.length > 60 ? `${isolated(v.slice(0, 59))}…` : v);
+
+/** A filter's menu: "Any", then every value; redrawn only when the list changes (a library's venues run to thousands). */
+const Options = memo(function Options<T extends string | number>({ list, label }: { list: readonly T[]; label(v: T): string }) {
+  return (
+    <>
+      <option value="">Any</option>
+      {list.map((v) => (
+        <option value={String(v)}>{label(v)}</option>
+      ))}
+    </>
+  );
+}) as <T extends string | number>(p: { list: readonly T[]; label(v: T): string }) => preact.JSX.Element;
+
+const nextFrame = (f: () => void): number => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(f) : (setTimeout(f, 16) as unknown as number));
+const cancelFrame = (n: number) => (typeof cancelAnimationFrame === 'function' ? cancelAnimationFrame(n) : clearTimeout(n));
+const viewportHeight = () => (typeof innerHeight === 'number' && innerHeight > 0 ? innerHeight : 900);
+
+const WorkRow = memo(function WorkRow(props: {
+  index: number;
   work: LightWork;
   checked: boolean;
-  toggle(): void;
+  toggle(id: string): void;
   decide?(ds: UserDecision[]): Promise<void>;
   titleOf?(m: MemberRef): string | undefined;
   flagTexts: ReadonlyMap<string, string>;
   now(): Date;
 }) {
-  const { work: w, checked, toggle, decide, titleOf, flagTexts, now } = props;
+  const { index, work: w, checked, toggle, decide, titleOf, flagTexts, now } = props;
   const title = w.title ?? '(untitled)';
   const marks = marksOf(w, flagTexts);
   return (
-    <tr>
+    <tr data-work={w.id} aria-rowindex={index + 2}>
       <td>
-        <input type="checkbox" checked={checked} onChange={toggle} aria-label={`Select: ${title}`} />
+        <input type="checkbox" checked={checked} onChange={() => toggle(w.id)} aria-label={`Select: ${title}`} />
       </td>
       <td dir="auto">
         <details>
@@ -294,4 +404,4 @@ function WorkRow(props: {
       </td>
     </tr>
   );
-}
+});

@@ -31,9 +31,14 @@ export function nextSort(cur: { key: SortKey; dir: SortDir }, key: SortKey): { k
 }
 
 /** Works in the chosen order; works without the value (no citation count, no year) last either way; ties by title, then id. */
+// One collator for every comparison: String.prototype.localeCompare orders the same (the default locale) but
+// looks its collator up on each call, which dominated sorting 22 000 works with many equal citation counts.
+const collator = new Intl.Collator();
+export const compareText = (a: string, b: string): number => collator.compare(a, b);
+
 export function sortWorks<W extends Pick<LightWork, 'id' | 'title' | 'year' | 'citations'>>(works: W[], sort: { key: SortKey; dir: SortDir }): W[] {
   const sign = sort.dir === 'asc' ? 1 : -1;
-  const title = (a: W, b: W) => (a.title ?? '').localeCompare(b.title ?? '');
+  const title = (a: W, b: W) => collator.compare(a.title ?? '', b.title ?? '');
   const missing = (v: unknown) => (v === undefined ? 1 : 0);
   const by: Record<SortKey, (a: W, b: W) => number> = {
     citations: (a, b) => missing(a.citations) - missing(b.citations) || sign * ((a.citations ?? 0) - (b.citations ?? 0)),

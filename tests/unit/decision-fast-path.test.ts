@@ -1,0 +1,180 @@
+// Issue 16: a join, a split or a delete is shown from the background's fast
+// path (the views it concerns merged again alone, src/shell/provisional-update.ts)
+// and the dashboard patches its library with that merge (patchResult). Property
+// style over a library generated from the real saved captures
+// (bench/library.ts, 12 researchers): for decisions and deletes drawn at
+// random, the patched library groups every row the patch concerns as the full
+// rebuild does, holds each row once, and no row or page of a deleted capture.
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { keptViews } from '../../src/core/kept-views';
+import { patchResult, withoutCaptures } from '../../src/core/provisional-views';
+import type { LightResult, LightWork, UserDecision } from '../../src/core/merge/types';
+import { provisionalDecisionUpdate, provisionalDeleteUpdate } from '../../src/shell/provisional-update';
+import { createViewKeeper } from '../../src/shell/view-keeper';
+import { openStore, type CaptureRecord, type DecisionRecord } from '../../src/store/store';
+import { allViews, replaceViews, viewForKey } from '../../src/store/views';
+import { decisionRecord } from '../../src/ui/model/decision-records';
+import { joinWorks } from '../../src/ui/model/new-decisions';
+import { mergeRecords } from '../../src/ui/model/merged-library';
+import { generateLibrary } from '../../bench/library';
+
+const LIB = generateLibrary({ researchers: 12 });
+const RECORDS = LIB.records;
+const BEFORE = mergeRecords(RECORDS, []);
+const AT = '2026-12-03T10:00:00.000Z';
+
+let n = 0;
+/** A store holding `records` and `decisions`, with the views of a finished build of them. */
+async function storeWith(records: readonly CaptureRecord[], decisions: readonly DecisionRecord[] = []) {
+  const db = await openStore(`decision-fast-${++n}`);
+  const tx = db.transaction(['captures', 'decisions'], 'readwrite');
+  await Promise.all([...records.map((r) => tx.objectStore('captures').put(r)), ...decisions.map((d) => tx.objectStore('decisions').put(d)), tx.done]);
+  const result = mergeRecords(records, decisions);
+  await replaceViews(db, keptViews(result, records), { builtAt: 'b', build: `b${n}`, captures: Object.fromEntries(records.map((r) => [r.key, r.capture.capturedAt])), dirty: false, stats: result.stats });
+  return db;
+}
+
+const rowOf = (m: { captureKey: string; index: number }) => `${m.captureKey}#${m.index}`;
+/** Each row → the rows of the work holding it, sorted. */
+function groups(r: { works: readonly LightWork[] }): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const w of r.works) {
+    const rows = w.members.map(rowOf).sort().join(' ');
+    for (const m of w.members) out.set(rowOf(m), rows);
+  }
+  return out;
+}
+const everyRow = (r: { works: readonly LightWork[] }) => r.works.flatMap((w) => w.members.map(rowOf));
+
+/** Seeded choices, the same on every run. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return (k: number) => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s % k;
+  };
+}
+const pick = rng(20261203);
+
+/** The patched library agrees with the rebuild on every row the patch holds, and holds each row once. */
+function expectAgrees(patched: LightResult, exact: LightResult, concerned: readonly string[]) {
+  const rows = everyRow(patched);
+  expect(new Set(rows).size).toBe(rows.length);
+  const got = groups(patched);
+  const want = groups(exact);
+  for (const row of concerned) expect({ row, work: got.get(row) }).toEqual({ row, work: want.get(row) });
+  expect(new Set(rows)).toEqual(new Set(everyRow(exact)));
+}
+
+describe('the fast path of a decision gives what the rebuild gives, for the works it concerns', () => {
+  const multi = BEFORE.works.filter((w) => w.members.length > 1);
+  const single = BEFORE.works.filter((w) => w.members.length === 1);
+
+  it('the library has what the trials need', () => {
+    expect(RECORDS.length).toBeGreaterThan(20);
+    expect(multi.length).toBeGreaterThan(10);
+    expect(single.length).toBeGreaterThan(10);
+  });
+
+  for (let t = 0; t < 4; t++)
+    it(`split a record out of a work (trial ${t + 1})`, async () => {
+      const w = multi[pick(multi.length)]!;
+      const me = w.members[pick(w.members.length)]!;
+      const ds: UserDecision[] = w.members.filter((o) => o !== me).map((o) => ({ kind: 'split-works', works: [`rec:${rowOf(me)}`, `rec:${rowOf(o)}`], at: AT }));
+      const records = ds.map(decisionRecord);
+      const db = await storeWith(RECORDS);
+      for (const d of records) await db.put('decisions', d);
+      const u = await provisionalDecisionUpdate(db, ds, mergeRecords);
+      expect(u).toBeDefined();
+      const patched = patchResult(BEFORE, u!.patch);
+      const exact = mergeRecords(RECORDS, records);
+      expectAgrees(patched, exact, [...u!.patch.works.flatMap((x) => x.members.map(rowOf)), ...w.members.map(rowOf)]);
+      // The record is a work of its own at once.
+      expect(groups(patched).get(rowOf(me))).toBe(rowOf(me));
+      db.close();
+    });
+
+  for (let t = 0; t < 4; t++)
+    it(`join two works (trial ${t + 1})`, async () => {
+      const i = pick(single.length);
+      const a = single[i]!;
+      const b = single[(i + 1 + pick(single.length - 1)) % single.length]!;
+      const ds = joinWorks([a, b], AT);
+      const records = ds.map(decisionRecord);
+      const db = await storeWith(RECORDS);
+      for (const d of records) await db.put('decisions', d);
+      const u = await provisionalDecisionUpdate(db, ds, mergeRecords);
+      expect(u).toBeDefined();
+      const patched = patchResult(BEFORE, u!.patch);
+      const exact = mergeRecords(RECORDS, records);
+      expectAgrees(patched, exact, [...u!.patch.works.flatMap((x) => x.members.map(rowOf)), rowOf(a.members[0]!), rowOf(b.members[0]!)]);
+      expect(groups(patched).get(rowOf(a.members[0]!))).toBe([rowOf(a.members[0]!), rowOf(b.members[0]!)].sort().join(' '));
+      db.close();
+    });
+});
+
+describe('a delete takes the fast path too', () => {
+  const authorPages = RECORDS.filter((r) => r.capture.pageKind === 'author');
+  for (let t = 0; t < 4; t++)
+    it(`delete a page (trial ${t + 1}): its rows and its page leave the library at once, the rest as the rebuild gives it`, async () => {
+      const gone = t < 3 ? authorPages[pick(authorPages.length)]! : RECORDS[pick(RECORDS.length)]!;
+      const db = await storeWith(RECORDS);
+      await db.delete('captures', gone.key);
+      const u = await provisionalDeleteUpdate(db, [gone.key], mergeRecords);
+      expect(u?.patch.gone).toEqual([gone.key]);
+      const patched = patchResult(BEFORE, u!.patch);
+      const rest = RECORDS.filter((r) => r !== gone);
+      const exact = mergeRecords(rest, []);
+      expect(everyRow(patched).some((r) => r.startsWith(`${gone.key}#`))).toBe(false);
+      expect(patched.people.some((p) => p.pages.some((pg) => pg.captureKey === gone.key))).toBe(false);
+      const concerned = u!.patch.works.flatMap((x) => x.members.map(rowOf));
+      expectAgrees(patched, exact, concerned);
+      // The same people (by their pages) as the rebuild.
+      const pages = (r: LightResult) => r.people.map((p) => p.pages.map((pg) => pg.captureKey).sort().join(' ')).sort();
+      expect(pages(patched)).toEqual(pages(exact));
+      // No stored view shows the deleted page any more.
+      expect(await viewForKey(db, gone.key)).toBeUndefined();
+      expect((await allViews(db)).some((v) => v.keys.includes(gone.key))).toBe(false);
+      db.close();
+    });
+
+  it('withoutCaptures drops the rows and pages of the keys, and works and people left empty (synthetic)', () => {
+    const m = (captureKey: string, index: number) => ({ captureKey, index, source: 's', capturedAt: AT, pageKind: 'author' as const });
+    const work = (id: string, ...members: ReturnType<typeof m>[]): LightWork => ({ id, ids: {}, versions: [{ kind: 'published', ids: {}, sources: ['s'], members }], members, matchedBy: [] });
+    const page = (captureKey: string) => ({ captureKey, source: 's', url: 'https://example.org', capturedAt: AT, name: 'A' });
+    const person = (id: string, pages: string[], workIds: string[]) => ({ id, name: 'A', nameVariants: [], ids: {}, pages: pages.map(page), stated: [], workIds, linkedBy: [], suggestions: [], fields: { name: [], affiliation: [], homepage: [] } });
+    const lib: LightResult = {
+      works: [work('w1', m('a', 0)), work('w2', m('a', 1), m('b', 0)), work('w3', m('b', 1))],
+      people: [person('p1', ['a'], ['w1', 'w2']), person('p2', ['b'], ['w2', 'w3'])],
+      unresolvedDecisions: [],
+      stats: { captures: 2, records: 4, works: 3, people: 2 },
+    };
+    const out = withoutCaptures(lib, new Set(['a']));
+    expect(out.works.map((w) => [w.id, w.members.map(rowOf)])).toEqual([['w2', ['b#0']], ['w3', ['b#1']]]);
+    expect(out.works[0]!.versions[0]!.members.map(rowOf)).toEqual(['b#0']);
+    expect(out.people.map((p) => [p.id, p.workIds])).toEqual([['p2', ['w2', 'w3']]]);
+    expect(out.stats).toMatchObject({ works: 2, people: 1 });
+    expect(out.works[1]).toBe(lib.works[2]);
+  });
+
+  it('the keeper answers a delete from its fast path, then the rebuild makes the views exact', async () => {
+    const gone = authorPages[0]!;
+    const db = await storeWith(RECORDS);
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const keeper = createViewKeeper({ db: async () => db, now: () => new Date(AT), merge: mergeRecords, settleMs: 0, sleep: () => gate });
+    await db.delete('captures', gone.key);
+    const answer = await keeper.deleted([gone.key]);
+    expect(answer?.patch.gone).toEqual([gone.key]);
+    expect(await viewForKey(db, gone.key)).toBeUndefined();
+    release();
+    const meta = await keeper.settled();
+    expect(meta?.dirty).toBe(false);
+    expect(Object.keys(meta!.captures)).not.toContain(gone.key);
+    const rest = RECORDS.filter((r) => r !== gone);
+    expect((await allViews(db)).filter((v) => v.provisional)).toEqual([]);
+    expect(new Set((await allViews(db)).flatMap((v) => v.keys))).toEqual(new Set(keptViews(mergeRecords(rest, []), rest).flatMap((v) => v.keys)));
+    db.close();
+  });
+});

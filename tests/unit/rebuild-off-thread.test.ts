@@ -1,0 +1,294 @@
+// A full rebuild's merge off the background's thread (issue 16, part 1):
+// the keeper hands the records and decisions to an off-thread rebuild
+// (src/shell/off-thread-merge.ts) and keeps serving meanwhile; the views it
+// gets back are those of the in-thread rebuild; a worker that cannot start,
+// fails or hangs is recorded and the merge runs in the background as before.
+//
+// The worker is simulated here by a port whose messages cross by
+// structuredClone (what postMessage does) and are delivered as later tasks;
+// the worker's own code (serveRebuilds) is the one the bundle runs. Records:
+// the v2 store of real pages with the user's decision (tests/data/store), and
+// a 30-researcher library generated from the real saved captures (bench/library.ts).
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { generateLibrary } from '../../bench/library';
+import { openStore, type CaptureRecord, type DecisionRecord, type LensDB } from '../../src/store/store';
+import { allViews, viewForKey, viewsMeta } from '../../src/store/views';
+import { createViewKeeper, type KeeperDeps } from '../../src/shell/view-keeper';
+import { localSource, offThreadRebuild, rebuildViews, serveRebuilds, type MergePort, type MergeReply, type RebuildSource } from '../../src/shell/off-thread-merge';
+import { createHandler } from '../../src/shell/background-handler';
+import { mergeRecords } from '../../src/ui/model/merged-library';
+import { rebuildLine } from '../../src/ui/dashboard/Dashboard';
+import { dataPath } from '../helpers/fixtures';
+import type { DatabaseDump } from '../helpers/idb-dump';
+
+const dump = JSON.parse(readFileSync(dataPath('store/v2.json'), 'utf8')) as DatabaseDump;
+const RECORDS = dump.stores.find((s) => s.name === 'captures')!.records.map((r) => r.value as CaptureRecord);
+const DECISIONS = dump.stores.find((s) => s.name === 'decisions')!.records.map((r) => r.value as DecisionRecord);
+const ERNST = 'google-scholar:user=SbUmSEAAAAAJ';
+const ARXIV = 'arxiv:abs:2004.10162';
+
+let n = 0;
+const NOW = () => new Date('2026-12-03T10:00:00.000Z');
+const tick = () => new Promise<void>((r) => setTimeout(r, 0));
+
+async function storeOf(records: readonly CaptureRecord[], decisions: readonly DecisionRecord[] = []): Promise<LensDB> {
+  const db = await openStore(`rebuild-off-thread-${++n}`);
+  for (const r of records) await db.put('captures', r);
+  for (const d of decisions) await db.put('decisions', d);
+  return db;
+}
+
+/** A worker simulated in this process: what crosses is structured-cloned and arrives as a later task, both ways. */
+function simulatedWorker(o: { crash?: string; silent?: boolean; crashOnViews?: string } = {}): { open: () => Promise<MergePort>; closed: () => boolean; requests: () => number; sent: () => number[] } {
+  let closed = false;
+  let requests = 0;
+  const sent: number[] = [];
+  const open = async (): Promise<MergePort> => {
+    let gone = false;
+    let toBackground: (m: unknown) => void = () => {};
+    let failed: (why: string) => void = () => {};
+    const send = (m: MergeReply) => {
+      if (m.type === 'views') sent.push(m.views.length);
+      const copy = structuredClone(m);
+      setTimeout(() => !gone && toBackground(copy), 0);
+    };
+    let serve: ((d: unknown) => void) | undefined;
+    return {
+      post(m) {
+        requests++;
+        const copy = structuredClone(m);
+        setTimeout(() => {
+          if (o.crash) return failed(o.crash);
+          if (o.crashOnViews && m.type === 'views') return failed(o.crashOnViews);
+          serve?.(copy);
+        }, 0);
+      },
+      listen(onMessage, onFailed) {
+        toBackground = onMessage;
+        failed = onFailed;
+        if (!o.silent) serve = serveRebuilds({ postMessage: send }, mergeRecords);
+      },
+      close() {
+        gone = closed = true;
+      },
+    };
+  };
+  return { open, closed: () => closed, requests: () => requests, sent: () => sent };
+}
+
+const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+
+async function keptState(db: LensDB) {
+  return { views: byId(await allViews(db)), keys: byId((await db.getAll('viewKeys')) as { id: string }[]) };
+}
+
+describe('the off-thread rebuild', () => {
+  it('gives exactly the views of the in-thread rebuild (real pages with a decision; a generated library of 30 researchers)', async () => {
+    const small = generateLibrary({ researchers: 30 });
+    for (const [records, decisions] of [
+      [RECORDS, DECISIONS],
+      [small.records, []],
+    ] as const) {
+      const worker = simulatedWorker();
+      const off = await offThreadRebuild(worker.open)(records, decisions);
+      const here = rebuildViews(records, decisions, mergeRecords);
+      expect(off.stats).toEqual(here.stats);
+      expect([...off.prints]).toEqual(here.views.map((v) => [v.stored.id, v.print]));
+      expect(await off.views('all')).toEqual(here.views);
+      const some = here.views.slice(0, 2).map((v) => v.stored.id);
+      expect(await off.views(some)).toEqual(here.views.slice(0, 2));
+      off.close();
+      expect(worker.closed()).toBe(true);
+
+      // And as stored by the keeper, views and keys records, against a keeper that merges itself.
+      const a = await storeOf(records, decisions);
+      const b = await storeOf(records, decisions);
+      const withWorker = createViewKeeper({ db: async () => a, now: NOW, merge: mergeRecords, settleMs: 0, offThread: offThreadRebuild(simulatedWorker().open) });
+      const inThread = createViewKeeper({ db: async () => b, now: NOW, merge: mergeRecords, settleMs: 0 });
+      withWorker.changed();
+      inThread.changed();
+      const [ma, mb] = await Promise.all([withWorker.settled(), inThread.settled()]);
+      expect(ma?.merged?.in).toBe('worker');
+      expect(mb?.merged).toBeUndefined();
+      expect({ ...ma, build: '', merged: undefined }).toEqual({ ...mb, build: '', merged: undefined });
+      expect(await keptState(a)).toEqual(await keptState(b));
+    }
+  }, 180_000);
+
+  it('while the worker merges, the background answers messages and a new capture\'s fast path is written', async () => {
+    const [arxiv] = RECORDS.filter((r) => r.key === ARXIV);
+    const db = await storeOf(RECORDS.filter((r) => r.key !== ARXIV));
+    let release: () => void = () => {};
+    let hold = false;
+    let pending = 0;
+    const worker = offThreadRebuild(simulatedWorker().open);
+    let fastWrites = 0;
+    const deps: KeeperDeps = {
+      db: async () => db,
+      now: NOW,
+      merge: mergeRecords,
+      settleMs: 0,
+      // Once `hold` is set, the worker's answer is held back until released: the rebuild pends as long as the test likes.
+      offThread: async (rs, ds) => {
+        const out = await worker(rs, ds);
+        if (hold) {
+          pending++;
+          await new Promise<void>((r) => (release = r));
+        }
+        return out;
+      },
+      onProvisional: (u) => void (u?.write && fastWrites++),
+    };
+    const keeper = createViewKeeper(deps);
+    const { handle } = createHandler(
+      { db: async () => db, now: NOW, views: keeper, saveStatus: async () => {}, loadStatus: async (tabId) => ({ tabId, url: 'https://example.org/', at: NOW().toISOString(), source: 'none', siteName: 'x', pageKind: 'unrecognized', outcome: 'not-stored', works: 0, notes: [] }) },
+      'ext',
+    );
+    keeper.changed();
+    await keeper.settled();
+    hold = true;
+    keeper.changed();
+    while (!pending) await tick();
+
+    // A tab's status, as the popup asks it first: answered with the rebuild pending.
+    const status = await handle({ type: 'tab-status', tabId: 7 }, { id: 'ext', url: 'chrome-extension://ext/popup.html' });
+    expect(status).toMatchObject({ ok: true, value: { tabId: 7 } });
+    // The kept view of a stored page, as the popup reads it: there, from the last build.
+    expect((await viewForKey(db, ERNST))?.personId).toBeDefined();
+
+    // A new capture stored meanwhile: its page's view is written provisional before the rebuild is done.
+    await db.put('captures', arxiv!);
+    keeper.changed(ARXIV);
+    while (!fastWrites) await tick();
+    expect((await viewForKey(db, ARXIV))?.provisional).toBe(true);
+    expect((await viewsMeta(db))?.dirty).toBe(true);
+
+    // The rebuild finishes; the capture that came during it makes one more, and the views end exact.
+    const done = keeper.settled();
+    release();
+    while (pending < 2) await tick();
+    release();
+    const meta = await done;
+    expect(meta).toMatchObject({ dirty: false, merged: { in: 'worker' } });
+    expect(meta?.captures[ARXIV]).toBe(arxiv!.capture.capturedAt);
+    const exact = await storeOf(RECORDS);
+    const reference = createViewKeeper({ db: async () => exact, now: NOW, merge: mergeRecords, settleMs: 0 });
+    reference.changed();
+    await reference.settled();
+    expect(await keptState(db)).toEqual(await keptState(exact));
+  });
+
+  it('a worker that crashes, cannot start or does not answer: the background merges itself and records why', async () => {
+    const reference = await storeOf(RECORDS, DECISIONS);
+    const inThread = createViewKeeper({ db: async () => reference, now: NOW, merge: mergeRecords, settleMs: 0 });
+    inThread.changed();
+    await inThread.settled();
+    const expected = await keptState(reference);
+
+    const cases: { offThread: KeeperDeps['offThread']; why: RegExp }[] = [
+      { offThread: offThreadRebuild(simulatedWorker({ crash: 'out of memory' }).open), why: /^the merge worker failed \(out of memory\)$/ },
+      {
+        offThread: offThreadRebuild(async () => {
+          throw new Error('no offscreen document');
+        }),
+        why: /^the merge worker could not start \(no offscreen document\)$/,
+      },
+      { offThread: offThreadRebuild(simulatedWorker({ silent: true }).open, { readyMs: 20 }), why: /did not start within/ },
+    ];
+    // Crashed after merging, when asked for the views.
+    cases.push({ offThread: offThreadRebuild(simulatedWorker({ crashOnViews: 'gone' }).open), why: /^the merge worker failed \(gone\)$/ });
+    for (const c of cases) {
+      const db = await storeOf(RECORDS, DECISIONS);
+      const keeper = createViewKeeper({ db: async () => db, now: NOW, merge: mergeRecords, settleMs: 0, offThread: c.offThread });
+      keeper.changed();
+      const meta = await keeper.settled();
+      expect(meta?.error).toBeUndefined();
+      expect(meta?.dirty).toBe(false);
+      expect(meta?.merged?.in).toBe('background');
+      expect(meta?.merged?.why).toMatch(c.why);
+      expect(await keptState(db)).toEqual(expected);
+    }
+  });
+
+  it('a merge that fails in the worker and again here keeps the last good views with the reason', async () => {
+    const db = await storeOf(RECORDS);
+    let fail = false;
+    const merge: KeeperDeps['merge'] = (rs, ds) => {
+      if (fail) throw new TypeError('boom');
+      return mergeRecords(rs, ds);
+    };
+    const failing = async (): Promise<RebuildSource> => {
+      throw new Error('the merge failed in the worker (boom)');
+    };
+    const keeper = createViewKeeper({ db: async () => db, now: NOW, merge, settleMs: 0, offThread: async (rs, ds) => (fail ? failing() : localSource(rebuildViews(rs, ds, merge))) });
+    keeper.changed();
+    await keeper.settled();
+    const good = await allViews(db);
+    fail = true;
+    keeper.changed();
+    expect(await keeper.settled()).toMatchObject({ dirty: true, error: 'the saved pages could not be merged (boom)' });
+    expect(await allViews(db)).toEqual(good);
+  });
+
+  it('only the views that changed since the last build cross from the worker; all of them when the store holds another build', async () => {
+    const [arxiv] = RECORDS.filter((r) => r.key === ARXIV);
+    const db = await storeOf(RECORDS.filter((r) => r.key !== ARXIV));
+    const worker = simulatedWorker();
+    const keeper = createViewKeeper({ db: async () => db, now: NOW, merge: mergeRecords, settleMs: 0, provisional: false, offThread: offThreadRebuild(worker.open) });
+    keeper.changed();
+    await keeper.settled();
+    const all = (await allViews(db)).length;
+    expect(worker.sent()).toEqual([all]);
+    // The same store again: nothing changed, nothing crosses but the prints.
+    keeper.changed();
+    await keeper.settled();
+    expect(worker.sent()).toEqual([all, 0]);
+    // One capture more: the views it changes, not the library.
+    await db.put('captures', arxiv!);
+    keeper.changed();
+    await keeper.settled();
+    const changedViews = worker.sent()[2]!;
+    expect(changedViews).toBeGreaterThan(0);
+    expect(changedViews).toBeLessThan((await allViews(db)).length);
+    // Views written by someone else in between (here: cleared): the keeper's memory no longer holds, all views are sent.
+    await db.clear('viewsMeta');
+    keeper.changed();
+    await keeper.settled();
+    expect(worker.sent().slice(3)).toEqual([0, (await allViews(db)).length]);
+    const exact = await storeOf(RECORDS);
+    const reference = createViewKeeper({ db: async () => exact, now: NOW, merge: mergeRecords, settleMs: 0 });
+    reference.changed();
+    await reference.settled();
+    expect(await keptState(db)).toEqual(await keptState(exact));
+  });
+
+  it('the worker answers a malformed request with a reason, and ignores what is not a request', () => {
+    const replies: MergeReply[] = [];
+    const serve = serveRebuilds({ postMessage: (m) => replies.push(m) }, mergeRecords);
+    serve({ type: 'rebuild', id: 3, records: 'all of them', decisions: [] });
+    serve({ type: 'views', id: 4, ids: [1] });
+    serve({ type: 'views', id: 5, ids: 'all' });
+    serve(null);
+    serve({ type: 'hello' });
+    expect(replies).toEqual([
+      { type: 'ready' },
+      { type: 'failed', id: 3, error: 'a malformed rebuild request' },
+      { type: 'failed', id: 4, error: 'a malformed views request' },
+      { type: 'failed', id: 5, error: 'no such rebuild here' },
+    ]);
+  });
+});
+
+describe('the dashboard\'s Rebuild line', () => {
+  const meta = { builtAt: '2026-12-03T09:05:00.000Z', captures: {}, dirty: false, stats: { captures: 0, records: 0, works: 0, people: 0 } };
+  it('says when the last build was made, how long its merge took, and why it merged in the background when it did', () => {
+    expect(rebuildLine(undefined)).toBe('Not built yet.');
+    expect(rebuildLine({ ...meta, merged: { in: 'worker', ms: 5400 } })).toMatch(/^Last built Dec 3, 2026, \d{1,2}:\d{2}\s?[AP]M in 5\.4 s\.$/);
+    expect(rebuildLine({ ...meta, merged: { in: 'background', ms: 7000, why: 'the merge worker could not start (no offscreen document)' } })).toMatch(
+      / in 7 s \(merged in the background: the merge worker could not start \(no offscreen document\)\)\.$/,
+    );
+    expect(rebuildLine(meta)).toMatch(/^Last built Dec 3, 2026, .*M\.$/);
+  });
+});
