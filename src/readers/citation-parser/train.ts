@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { LABELS, fnv1a, labelOfTag, readDataset, splitOf, type LabeledSequence } from './dataset';
 import { BOUNDARY_CLASSES, boundaryClasses, featureBuckets, tokenize } from './features';
 import { emissions, viterbi, type LinearModel } from './decode';
-import { bestCandidate, candidateScore, firstStageTitle, titleCandidates, type Candidate, type RankerModel } from './title-ranker';
+import { bestCandidate, firstStageTitle, titleCandidates, type Candidate, type RankerModel } from './title-ranker';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..', '..');
@@ -146,172 +146,6 @@ function trainTagger(data: Prepared[], label: string): Tagger {
   return { model: { buckets: BUCKETS, labels: L, weights: q, transitions, start }, weights: q, transitions, start };
 }
 
-/**
- * A linear-chain CRF over the same features and transitions (Lafferty et al.
- * 2001; AnyStyle and ParsCit are CRFs): the log-likelihood of the gold
- * labelling, by forward-backward (scaled, in probability space), maximized by
- * AdaGrad with an L2 penalty on the weights a string touches; the iterates are
- * averaged. Deterministic (seeded shuffles). Quantized to int8 as the
- * perceptron is.
- */
-const CRF_EPOCHS = Number(process.env.CRF_EPOCHS ?? 10);
-const CRF_RATE = Number(process.env.CRF_RATE ?? 0.1);
-const CRF_L2 = Number(process.env.CRF_L2 ?? 1e-4);
-function trainCrf(data: Prepared[], label: string): Tagger {
-  const BC = BOUNDARY_CLASSES;
-  const w = new Float64Array(BUCKETS * L);
-  const tr = new Float64Array(BC * L * L);
-  const st = new Float64Array(L);
-  const Gw = new Float64Array(BUCKETS * L);
-  const Gtr = new Float64Array(BC * L * L);
-  const Gst = new Float64Array(L);
-  // Averaged iterates: sums of c·Δ, as for the perceptron.
-  const wu = new Float64Array(BUCKETS * L);
-  const tru = new Float64Array(BC * L * L);
-  const stu = new Float64Array(L);
-  let c = 1;
-  const gw = new Float64Array(BUCKETS * L);
-  const gtr = new Float64Array(BC * L * L);
-  const gst = new Float64Array(L);
-  const seen = new Uint8Array(BUCKETS);
-  const eTr = new Float64Array(BC * L * L);
-  const maxN = Math.max(...data.map((d) => d.gold.length));
-  const A = new Float64Array(maxN * L);
-  const B = new Float64Array(maxN * L);
-  const E = new Float64Array(maxN * L);
-  const C = new Float64Array(maxN);
-  let seed = Number(process.env.SEED ?? 12345);
-  const rand = (): number => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return seed / 2 ** 32;
-  };
-  const order = data.map((_, i) => i);
-  const step = (x: Float64Array, G: Float64Array, u: Float64Array, k: number, g: number): void => {
-    G[k]! += g * g;
-    const d = (CRF_RATE * g) / (Math.sqrt(G[k]!) + 1e-8);
-    x[k]! += d;
-    u[k]! += c * d;
-  };
-  for (let epoch = 0; epoch < CRF_EPOCHS; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    let nll = 0;
-    for (const k of order) {
-      const { feats, bound, gold } = data[k]!;
-      const n = gold.length;
-      if (!n) continue;
-      for (let q = 0; q < eTr.length; q++) eTr[q] = Math.exp(tr[q]!);
-      // Emissions, exponentiated against each token's max.
-      let logZ = 0;
-      let goldScore = 0;
-      for (let i = 0; i < n; i++) {
-        const fs = feats[i]!;
-        let m = -Infinity;
-        for (let y = 0; y < L; y++) {
-          let s = 0;
-          for (let f = 0; f < fs.length; f++) s += w[fs[f]! * L + y]!;
-          E[i * L + y] = s;
-          if (s > m) m = s;
-        }
-        goldScore += E[i * L + gold[i]!]!;
-        for (let y = 0; y < L; y++) E[i * L + y] = Math.exp(E[i * L + y]! - m);
-        logZ += m;
-      }
-      goldScore += st[gold[0]!]!;
-      for (let i = 1; i < n; i++) goldScore += tr[bound[i]! * L * L + gold[i - 1]! * L + gold[i]!]!;
-      // Forward, scaled.
-      let z = 0;
-      for (let y = 0; y < L; y++) { A[y] = Math.exp(st[y]!) * E[y]!; z += A[y]!; }
-      C[0] = z;
-      for (let y = 0; y < L; y++) A[y]! /= z;
-      for (let i = 1; i < n; i++) {
-        const tb = bound[i]! * L * L;
-        z = 0;
-        for (let y = 0; y < L; y++) {
-          let s = 0;
-          for (let x = 0; x < L; x++) s += A[(i - 1) * L + x]! * eTr[tb + x * L + y]!;
-          s *= E[i * L + y]!;
-          A[i * L + y] = s;
-          z += s;
-        }
-        C[i] = z;
-        for (let y = 0; y < L; y++) A[i * L + y]! /= z;
-      }
-      for (let i = 0; i < n; i++) logZ += Math.log(C[i]!);
-      nll += logZ - goldScore;
-      // Backward, scaled by the same constants.
-      for (let y = 0; y < L; y++) B[(n - 1) * L + y] = 1;
-      for (let i = n - 2; i >= 0; i--) {
-        const tb = bound[i + 1]! * L * L;
-        for (let x = 0; x < L; x++) {
-          let s = 0;
-          for (let y = 0; y < L; y++) s += eTr[tb + x * L + y]! * E[(i + 1) * L + y]! * B[(i + 1) * L + y]!;
-          B[i * L + x] = s / C[i + 1]!;
-        }
-      }
-      // Gradient of the log-likelihood: observed minus expected.
-      const touched: number[] = [];
-      for (let i = 0; i < n; i++) {
-        const fs = feats[i]!;
-        for (let f = 0; f < fs.length; f++) {
-          const b = fs[f]!;
-          if (!seen[b]) { seen[b] = 1; touched.push(b); }
-          for (let y = 0; y < L; y++) gw[b * L + y]! -= A[i * L + y]! * B[i * L + y]!;
-          gw[b * L + gold[i]!]! += 1;
-        }
-        if (i === 0) {
-          for (let y = 0; y < L; y++) gst[y]! -= A[y]! * B[y]!;
-          gst[gold[0]!]! += 1;
-        } else {
-          const tb = bound[i]! * L * L;
-          const ci = C[i]!;
-          for (let x = 0; x < L; x++) {
-            const ax = A[(i - 1) * L + x]! / ci;
-            for (let y = 0; y < L; y++) gtr[tb + x * L + y]! -= ax * eTr[tb + x * L + y]! * E[i * L + y]! * B[i * L + y]!;
-          }
-          gtr[tb + gold[i - 1]! * L + gold[i]!]! += 1;
-        }
-      }
-      for (const b of touched) {
-        seen[b] = 0;
-        for (let y = 0; y < L; y++) {
-          const q = b * L + y;
-          step(w, Gw, wu, q, gw[q]! - CRF_L2 * w[q]!);
-          gw[q] = 0;
-        }
-      }
-      for (let q = 0; q < gtr.length; q++) {
-        if (gtr[q] !== 0) step(tr, Gtr, tru, q, gtr[q]! - CRF_L2 * tr[q]!);
-        gtr[q] = 0;
-      }
-      for (let y = 0; y < L; y++) { step(st, Gst, stu, y, gst[y]! - CRF_L2 * st[y]!); gst[y] = 0; }
-      c++;
-    }
-    process.stderr.write(`${label} CRF epoch ${epoch + 1}: mean negative log-likelihood ${(nll / data.length).toFixed(3)}\n`);
-  }
-  const avg = (v: Float64Array, u: Float64Array): Float64Array => (process.env.CRF_AVG === '0' ? v : v.map((x, i) => x - u[i]! / c));
-  return quantize(avg(w, wu), avg(tr, tru), avg(st, stu));
-}
-
-/** Int8 feature weights (the table is what ships); transitions and start in the same unit. */
-function quantize(aw: Float64Array, atr: Float64Array, ast: Float64Array): Tagger {
-  if (process.env.NOQUANT) return { model: { buckets: BUCKETS, labels: L, weights: aw, transitions: atr, start: ast }, weights: new Int8Array(0), transitions: [...atr], start: [...ast] };
-  let max = 0;
-  for (const x of aw) max = Math.max(max, Math.abs(x));
-  const scale = max / 127;
-  const q = new Int8Array(aw.length);
-  for (let i = 0; i < aw.length; i++) q[i] = Math.max(-127, Math.min(127, Math.round(aw[i]! / scale)));
-  const round = (v: Float64Array): number[] => [...v].map((x) => Math.round((x / scale) * 100) / 100);
-  const transitions = round(atr);
-  const start = round(ast);
-  return { model: { buckets: BUCKETS, labels: L, weights: q, transitions, start }, weights: q, transitions, start };
-}
-
-const TRAINER = process.env.TRAINER ?? 'perceptron';
-const trainOne = (data: Prepared[], label: string): Tagger => (TRAINER === 'crf' ? trainCrf(data, label) : trainTagger(data, label));
-
 // Taggers are slow to train; TAGGER_CACHE=file keeps them between runs of the
 // ranker (for experiments on the ranker's features only).
 function cachedTaggers(data: Prepared[]): { final: Tagger; folds: Tagger[] } {
@@ -325,8 +159,8 @@ function cachedTaggers(data: Prepared[]): { final: Tagger; folds: Tagger[] } {
     return { final: revive(j.final), folds: j.folds.map(revive) };
   }
   const folds: Tagger[] = [];
-  for (let f = 0; f < FOLDS; f++) folds.push(trainOne(data.filter((_, i) => i % FOLDS !== f), `fold ${f + 1}/${FOLDS}`));
-  const final = trainOne(data, 'all');
+  for (let f = 0; f < FOLDS; f++) folds.push(trainTagger(data.filter((_, i) => i % FOLDS !== f), `fold ${f + 1}/${FOLDS}`));
+  const final = trainTagger(data, 'all');
   if (file) {
     const dump = (t: Tagger) => ({ w: Buffer.from(t.weights.buffer).toString('base64'), transitions: t.transitions, start: t.start });
     writeFileSync(file, JSON.stringify({ final: dump(final), folds: folds.map(dump) }));
@@ -384,43 +218,19 @@ function trainRanker(data: Prepared[], folds: Tagger[]): { gap: number; weights:
   return fitRanker(sets);
 }
 
-// RANKER_MODE=pair: pairwise updates (gold against every candidate scoring
-// within RANKER_MARGIN of it) instead of against the best one only;
-// RANKER_SEEDS=k: the average of k rankers trained on k shuffles.
-const RANKER_MODE = process.env.RANKER_MODE ?? 'best';
-const RANKER_MARGIN = Number(process.env.RANKER_MARGIN ?? 0);
-const RANKER_SEEDS = Number(process.env.RANKER_SEEDS ?? 1);
-
 function fitRanker(sets: { cands: Candidate[]; gold: number }[]): { gap: number; weights: Float64Array } {
-  const sum = new Float64Array(RANKER_BUCKETS);
-  let gsum = 0;
-  for (let k = 0; k < RANKER_SEEDS; k++) {
-    const r = fitRankerOnce(sets, 777 + 1000 * k);
-    for (let i = 0; i < sum.length; i++) sum[i]! += r.weights[i]! / RANKER_SEEDS;
-    gsum += r.gap / RANKER_SEEDS;
-  }
-  return { gap: gsum, weights: sum };
-}
-
-function fitRankerOnce(sets: { cands: Candidate[]; gold: number }[], seed0: number): { gap: number; weights: Float64Array } {
   const w = new Float64Array(RANKER_BUCKETS);
   const wu = new Float64Array(RANKER_BUCKETS);
   let g = 0;
   let gu = 0;
   let c = 1;
-  let seed = seed0;
+  let seed = 777;
   const rand = (): number => {
     seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
     return seed / 2 ** 32;
   };
   const order = sets.map((_, i) => i);
   const r: RankerModel = { buckets: RANKER_BUCKETS, gap: 0, weights: w };
-  const update = (gc: Candidate, pred: Candidate): void => {
-    for (const b of gc.feats) { w[b]! += 1; wu[b]! += c; }
-    for (const b of pred.feats) { w[b]! -= 1; wu[b]! -= c; }
-    const dg = (gc.gap - pred.gap) / 10;
-    g += dg; gu += c * dg;
-  };
   for (let epoch = 0; epoch < RANKER_EPOCHS; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
@@ -430,18 +240,14 @@ function fitRankerOnce(sets: { cands: Candidate[]; gold: number }[], seed0: numb
     for (const k of order) {
       const { cands, gold } = sets[k]!;
       r.gap = g;
+      const pred = bestCandidate(r, cands)!;
       const gc = cands[gold]!;
-      if (RANKER_MODE === 'pair') {
-        const gs = candidateScore(r, gc);
-        const bad = cands.filter((x) => x !== gc && candidateScore(r, x) + RANKER_MARGIN >= gs);
-        if (bad.some((x) => candidateScore(r, x) >= gs)) errors++;
-        for (const x of bad) update(gc, x);
-      } else {
-        const pred = bestCandidate(r, cands)!;
-        if (pred !== gc) {
-          errors++;
-          update(gc, pred);
-        }
+      if (pred !== gc) {
+        errors++;
+        for (const b of gc.feats) { w[b]! += 1; wu[b]! += c; }
+        for (const b of pred.feats) { w[b]! -= 1; wu[b]! -= c; }
+        const dg = (gc.gap - pred.gap) / 10;
+        g += dg; gu += c * dg;
       }
       c++;
     }
@@ -456,25 +262,6 @@ function main(): void {
   const dev = all.filter((s) => splitOf(s.text) === 'dev');
   const data = train.map(prepare);
   const devData = dev.map(prepare);
-  if (process.env.QUICK) {
-    // QUICK=1: the final tagger alone, scored on dev by its token accuracy and
-    // its own title span (no ranker, model.ts left as it is): for experiments.
-    const t = trainOne(data, 'quick');
-    let tok = 0;
-    let ok = 0;
-    let titles = 0;
-    let right = 0;
-    for (const d of devData) {
-      const pred = viterbi(t.model, emissions(t.model, d.feats), d.bound);
-      for (let i = 0; i < d.gold.length; i++) { tok++; if (BASE[pred[i]!] === BASE[d.gold[i]!]) ok++; }
-      if (!d.title) continue;
-      titles++;
-      const had = firstStageTitle(baseOf(pred), d.tokens);
-      if (had && had[0] === d.title[0] && had[1] === d.title[1]) right++;
-    }
-    process.stderr.write(`QUICK dev: token accuracy ${((100 * ok) / tok).toFixed(2)} %, tagger's title span exact ${right}/${titles}\n`);
-    return;
-  }
   const { final, folds } = cachedTaggers(data);
   const { weights: q, transitions, start } = final;
   const qm = final.model;
@@ -511,7 +298,7 @@ function main(): void {
     `export const RANKER_BUCKETS = ${RANKER_BUCKETS};\n` +
     `export const RANKER_GAP = ${Math.round((ranker.gap / rscale) * 1000) / 1000};\n` +
     `export const RANKER_WEIGHTS_BASE64 =\n  '${Buffer.from(rq.buffer).toString('base64')}';\n`;
-  writeFileSync(process.env.MODEL_OUT ?? join(HERE, 'model.ts'), out);
+  writeFileSync(join(HERE, 'model.ts'), out);
   process.stderr.write(`wrote model.ts (${out.length} bytes); train ${train.length}, dev ${dev.length}, test ${all.length - train.length - dev.length}\n`);
 }
 
