@@ -298,7 +298,8 @@ function main(): void {
     `export const RANKER_BUCKETS = ${RANKER_BUCKETS};\n` +
     `export const RANKER_GAP = ${Math.round((ranker.gap / rscale) * 1000) / 1000};\n` +
     `export const RANKER_WEIGHTS_BASE64 =\n  '${Buffer.from(rq.buffer).toString('base64')}';\n`;
-  writeFileSync(join(HERE, 'model.ts'), out);
+  // MODEL_OUT=file writes the model elsewhere (to compare a variant without touching model.ts).
+  writeFileSync(process.env.MODEL_OUT ?? join(HERE, 'model.ts'), out);
   process.stderr.write(`wrote model.ts (${out.length} bytes); train ${train.length}, dev ${dev.length}, test ${all.length - train.length - dev.length}\n`);
 }
 
