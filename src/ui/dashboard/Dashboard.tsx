@@ -22,7 +22,7 @@ import { ownTitles, WorksTable } from './WorksTable';
 import { DataLink, Facts } from '../components/data';
 import { PAGE_KIND_LABEL } from '../labels';
 import type { KeptView, ViewsMeta } from '../../core/kept-views';
-import { patchResult, type ResultPatch } from '../../core/provisional-views';
+import { patchResult, resultIndex, type ResultPatch } from '../../core/provisional-views';
 import { decisionRecord } from '../model/decision-records';
 
 export interface DashboardData {
@@ -81,6 +81,16 @@ function patched(l: Library, { patch, decisions }: Shown): Library {
   };
 }
 const COMMITTEE_HASH = '#committee';
+
+/** Run `f` once the page is idle (requestIdleCallback, else a task later); returns the cancel. */
+function whenIdle(f: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(f, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(f, 0);
+  return () => clearTimeout(id);
+}
 
 export function Dashboard({ data }: { data: DashboardData }) {
   const [lib, setLib] = useState<Library | null>(null);
@@ -163,6 +173,13 @@ export function Dashboard({ data }: { data: DashboardData }) {
     performance.mark('decision:start');
     show(await data.decide(ds), ds.map(decisionRecord));
   };
+  // The index a decision's patch finds the works it replaces by (patchResult), built while the page is idle after
+  // each library shown rather than on the click's path.
+  useEffect(() => {
+    if (!lib || lib.problem) return;
+    const result = lib.result;
+    return whenIdle(() => void resultIndex(result));
+  }, [lib]);
   // Works from the kept views are light: an export or a copied citation recomputes their provenance from the pages loaded here.
   const provenance = useMemo(() => (lib ? provenanceFromRecords(lib.records) : onlyWhole), [lib]);
 
