@@ -376,6 +376,18 @@ export function resultIndex(result: LightResult): ResultIndex {
   return ix;
 }
 
+/** What a patch changed in a library's works, by identity: the works before, those it put in, those it took out. */
+export interface WorksPatched {
+  from: readonly LightWork[];
+  added: LightWork[];
+  removed: Set<LightWork>;
+}
+
+const patchedWorks = new WeakMap<readonly LightWork[], WorksPatched>();
+
+/** The change patchResult made to get these works (undefined for works it did not make, or made with deletes): the dashboard's table re-derives from it alone. */
+export const worksPatchedFrom = (works: readonly LightWork[]): WorksPatched | undefined => patchedWorks.get(works);
+
 /**
  * The merged library with a subset merge's works and people in place of those
  * they replace: an old work whose rows the patch holds gives way to the
@@ -401,6 +413,7 @@ export function patchResult(before: LightResult, patch: ResultPatch): LightResul
   const renamed = new Map<string, string>();
   const works: LightWork[] = [];
   const placed = new Set<LightWork>();
+  const replaced = new Set<LightWork>();
   let from = 0;
   for (const i of [...candidates].sort((a, b) => a - b)) {
     const w = result.works[i]!;
@@ -412,6 +425,7 @@ export function patchResult(before: LightResult, patch: ResultPatch): LightResul
     if (!hits) continue;
     for (let j = from; j < i; j++) works.push(result.works[j]!);
     from = i + 1;
+    replaced.add(w);
     renamed.set(w.id, hits[0]!.id);
     for (const h of hits)
       if (!placed.has(h)) {
@@ -421,6 +435,7 @@ export function patchResult(before: LightResult, patch: ResultPatch): LightResul
   }
   for (let j = from; j < result.works.length; j++) works.push(result.works[j]!);
   for (const w of patch.works) if (!placed.has(w)) works.push(w);
+  if (result === before && patch.works.every((w) => w.members.length)) patchedWorks.set(works, { from: before.works, added: [...new Set(patch.works)], removed: replaced });
   const newOfPage = new Map<string, MergedPerson>();
   for (const p of patch.people) for (const pg of p.pages) newOfPage.set(pg.captureKey, p);
   const rename = (ids: string[]) => [...new Set(ids.map((id) => renamed.get(id) ?? id))];

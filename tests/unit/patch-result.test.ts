@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { LightResult, LightWork, MergedPerson } from '../../src/core/merge/types';
-import { patchResult, resultIndex, type ResultPatch } from '../../src/core/provisional-views';
+import { patchResult, resultIndex, worksPatchedFrom, type ResultPatch } from '../../src/core/provisional-views';
 
 const AT = '2026-12-03T10:00:00.000Z';
 const CAPTURES = ['a', 'b', 'c', 'd', 'e'];
@@ -97,7 +97,14 @@ describe('patchResult through its index equals the scan of every work', () => {
         let got = lib;
         let want = lib;
         for (const p of patches) {
+          const before = got;
           got = patchResult(got, p);
+          // What it says it changed: the works before without those it took out, with those it put in, are the works after.
+          const change = worksPatchedFrom(got.works)!;
+          expect(change.from).toBe(before.works);
+          const after = new Set([...before.works.filter((w) => !change.removed.has(w)), ...change.added]);
+          expect(after).toEqual(new Set(got.works));
+          expect(after.size).toBe(got.works.length);
           want = reference(want, p);
           // The same objects in the same places (works and people not replaced stay the same objects).
           expect(got.works).toEqual(want.works);

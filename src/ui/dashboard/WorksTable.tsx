@@ -22,6 +22,7 @@ import { siteName, sourcesOf } from '../model/person-view';
 import { marksOf, memberPlacement } from '../model/work-checks';
 import { Each, isolated } from '../components/data';
 import { nextSort, type SortDir, type SortKey } from '../model/search';
+import { worksPatchedFrom } from '../../core/provisional-views';
 import { shownWorks, valueLists, worksChange, type ShownWorks, type ValueLists, type VersionFilter } from '../model/works-derived';
 import { rowOffsets, rowWindow, ROW_ESTIMATE } from '../model/row-window';
 
@@ -57,7 +58,11 @@ export function WorksTable({ works, data, personName, decide, titleOf, flagTexts
   // the same as from scratch; the value lists kept as the same arrays while their values stay the same, so their
   // menus are not drawn again.
   const derived = useRef<{ works?: readonly LightWork[]; lists?: ValueLists; shown?: ShownWorks }>({});
-  const change = useMemo(() => worksChange(derived.current.works, works), [works]);
+  const change = useMemo(() => {
+    // A patch says what it changed (src/core/provisional-views.ts); other works are compared with the last ones.
+    const patched = worksPatchedFrom(works);
+    return patched && patched.from === derived.current.works ? patched : worksChange(derived.current.works, works);
+  }, [works]);
   derived.current.works = works;
   const lists = useMemo(() => valueLists(works, derived.current.lists, change), [works, change]);
   derived.current.lists = lists;

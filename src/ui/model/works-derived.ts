@@ -161,22 +161,36 @@ export function shownWorks(works: readonly LightWork[], filter: WorksFilter, sor
   return { works, filter, sort, list, tieFree: tieFree(list) };
 }
 
-/** The sorted list without the works removed, with those added that pass; undefined when two works compare equal (the input's order would decide). */
+/**
+ * The sorted list without the works removed, with those added that pass, each
+ * put in its place by binary search (a few hundred added among 22 000: far
+ * fewer comparisons than a walk along the list); undefined when two works
+ * compare equal (the input's order would decide).
+ */
 function mergeIn(list: readonly LightWork[], change: WorksChange<LightWork>, pass: (w: LightWork) => boolean, cmp: (a: LightWork, b: LightWork) => number): LightWork[] | undefined {
   const added = change.added.filter(pass).sort(cmp);
   for (let i = 1; i < added.length; i++) if (cmp(added[i - 1]!, added[i]!) === 0) return undefined;
+  const kept = change.removed.size ? list.filter((w) => !change.removed.has(w)) : [...list];
+  if (!added.length) return kept;
   const out: LightWork[] = [];
-  let j = 0;
-  for (const w of list) {
-    if (change.removed.has(w)) continue;
-    while (j < added.length) {
-      const c = cmp(added[j]!, w);
+  let from = 0;
+  for (const w of added) {
+    // The first kept work after w (added is sorted, so no earlier than the last one's).
+    let lo = from;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const c = cmp(kept[mid]!, w);
       if (c === 0) return undefined;
-      if (c > 0) break;
-      out.push(added[j++]!);
+      if (c < 0) lo = mid + 1;
+      else hi = mid;
     }
+    // The first kept work not before w, probed or not: equal to it means a tie.
+    if (lo < kept.length && cmp(kept[lo]!, w) === 0) return undefined;
+    for (let i = from; i < lo; i++) out.push(kept[i]!);
     out.push(w);
+    from = lo;
   }
-  while (j < added.length) out.push(added[j++]!);
+  for (let i = from; i < kept.length; i++) out.push(kept[i]!);
   return out;
 }
