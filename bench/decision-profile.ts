@@ -134,7 +134,9 @@ async function main(): Promise<void> {
       const marks = await page.evaluate(() => {
         const m = performance.getEntriesByType('mark').filter((e) => e.name.startsWith('decision:'));
         const detail = (m.find((e) => e.name === 'decision:answered') as PerformanceMark | undefined)?.detail as Record<string, number> | undefined;
-        return { at: Object.fromEntries(m.map((e) => [e.name, e.startTime])), background: detail };
+        // The dashboard's row index (patchResult's), built while idle after each library shown: its last cost.
+        const index = performance.getEntriesByName('dashboard:row-index').pop()?.duration;
+        return { at: Object.fromEntries(m.map((e) => [e.name, e.startTime])), background: detail, index };
       });
       const cut = [
         ['click → stored', t0, marks.at['decision:stored']],
@@ -143,7 +145,7 @@ async function main(): Promise<void> {
         ['patched → shown', marks.at['decision:patched'], shown],
       ] as const;
       const phases = cut.map(([name, a, b]) => ({ name, wall: a !== undefined && b !== undefined ? Math.round(b - a) : undefined, ...(a !== undefined && b !== undefined ? summarize(profile, offset, a, b) : {}) }));
-      console.log(JSON.stringify({ action, shownMs: Math.round(shown - t0), load, background: marks.background, phases }, null, 1));
+      console.log(JSON.stringify({ action, shownMs: Math.round(shown - t0), load, background: marks.background, rowIndexMs: marks.index, phases }, null, 1));
       // The next click from exact views.
       await page.waitForFunction(() => !document.querySelector('.topbar .updating'), null, { timeout: 180_000, polling: 200 });
     }
