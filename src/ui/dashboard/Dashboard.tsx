@@ -2,6 +2,7 @@
 // settings, import/export and storage. Data access is injected (DashboardData)
 // so the component stays testable; load.ts loads, these components render, and
 // writes reload the library and re-merge.
+import { memo } from 'preact/compat';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { MergedPerson, UserDecision } from '../../core/merge/types';
 import type { SiteSettings } from '../../shell/site-settings';
@@ -284,15 +285,7 @@ function Home(props: { lib?: Library; people: readonly MergedPerson[]; data: Das
         </label>
         <ul class="people-list">
           {people.map((p) => (
-            <li>
-              <a href={`#person=${encodeURIComponent(p.id)}`} dir="auto">
-                {p.name}
-              </a>{' '}
-              <span class="muted small">
-                <Facts items={[p.affiliation, `${p.workIds.length} works`, [...new Set(p.pages.map((pg) => siteName(pg.source)))]]} />
-              </span>
-              {p.suggestions.length > 0 && <span class="badge">possible duplicate</span>}
-            </li>
+            <PersonItem person={p} />
           ))}
         </ul>
         {people.length === 0 && <p class="muted">No person matches.</p>}
@@ -305,6 +298,21 @@ function Home(props: { lib?: Library; people: readonly MergedPerson[]; data: Das
     </>
   );
 }
+
+/** A person in the list: redrawn only when the person changes (a join or split patches a few of 300). */
+const PersonItem = memo(function PersonItem({ person: p }: { person: MergedPerson }) {
+  return (
+    <li>
+      <a href={`#person=${encodeURIComponent(p.id)}`} dir="auto">
+        {p.name}
+      </a>{' '}
+      <span class="muted small">
+        <Facts items={[p.affiliation, `${p.workIds.length} works`, [...new Set(p.pages.map((pg) => siteName(pg.source)))]]} />
+      </span>
+      {p.suggestions.length > 0 && <span class="badge">possible duplicate</span>}
+    </li>
+  );
+});
 
 /**
  * The library when it could not be shown merged: what went wrong, Restore and
