@@ -338,6 +338,57 @@ export function withoutCaptures(result: LightResult, keys: ReadonlySet<string>):
 }
 
 /**
+ * Where things stand in a merged library, for patchResult: by capture key the
+ * positions of the works holding one of its rows, by work id the positions of
+ * the people listing it. Built once per library (the dashboard builds it
+ * while idle after loading one, src/ui/dashboard/Dashboard.tsx), so a patch
+ * reads only the works and people it may replace, not 22 000 works' rows.
+ */
+export interface ResultIndex {
+  works: readonly LightWork[];
+  people: readonly MergedPerson[];
+  worksOf: Map<string, number[]>;
+  peopleOf: Map<string, number[]>;
+}
+
+const indexes = new WeakMap<LightResult, ResultIndex>();
+
+function add(m: Map<string, number[]>, k: string, i: number): void {
+  const at = m.get(k);
+  if (!at) m.set(k, [i]);
+  else if (at[at.length - 1] !== i) at.push(i);
+}
+
+/** The library's index, built on first use (see ResultIndex); the same library object must not be changed in place after. */
+export function resultIndex(result: LightResult): ResultIndex {
+  const kept = indexes.get(result);
+  if (kept && kept.works === result.works && kept.people === result.people) return kept;
+  const worksOf = new Map<string, number[]>();
+  result.works.forEach((w, i) => {
+    for (const m of w.members) add(worksOf, m.captureKey, i);
+  });
+  const peopleOf = new Map<string, number[]>();
+  result.people.forEach((p, i) => {
+    for (const id of p.workIds) add(peopleOf, id, i);
+  });
+  const ix = { works: result.works, people: result.people, worksOf, peopleOf };
+  indexes.set(result, ix);
+  return ix;
+}
+
+/** What a patch changed in a library's works, by identity: the works before, those it put in, those it took out. */
+export interface WorksPatched {
+  from: readonly LightWork[];
+  added: LightWork[];
+  removed: Set<LightWork>;
+}
+
+const patchedWorks = new WeakMap<readonly LightWork[], WorksPatched>();
+
+/** The change patchResult made to get these works (undefined for works it did not make, or made with deletes): the dashboard's table re-derives from it alone. */
+export const worksPatchedFrom = (works: readonly LightWork[]): WorksPatched | undefined => patchedWorks.get(works);
+
+/**
  * The merged library with a subset merge's works and people in place of those
  * they replace: an old work whose rows the patch holds gives way to the
  * patch's works holding them (in its place in the order), an old person whose
@@ -355,19 +406,26 @@ export function patchResult(before: LightResult, patch: ResultPatch): LightResul
       if (rows) rows.set(m.index, w);
       else newOfRow.set(m.captureKey, new Map([[m.index, w]]));
     }
+  // Only the works holding a row of a capture the patch holds can be replaced: found through the index, in order.
+  const ix = resultIndex(result);
+  const candidates = new Set<number>();
+  for (const k of newOfRow.keys()) for (const i of ix.worksOf.get(k) ?? []) candidates.add(i);
   const renamed = new Map<string, string>();
   const works: LightWork[] = [];
   const placed = new Set<LightWork>();
-  for (const w of result.works) {
+  const replaced = new Set<LightWork>();
+  let from = 0;
+  for (const i of [...candidates].sort((a, b) => a - b)) {
+    const w = result.works[i]!;
     let hits: LightWork[] | undefined;
     for (const m of w.members) {
       const h = newOfRow.get(m.captureKey)?.get(m.index);
       if (h) (hits ??= []).push(h);
     }
-    if (!hits) {
-      works.push(w);
-      continue;
-    }
+    if (!hits) continue;
+    for (let j = from; j < i; j++) works.push(result.works[j]!);
+    from = i + 1;
+    replaced.add(w);
     renamed.set(w.id, hits[0]!.id);
     for (const h of hits)
       if (!placed.has(h)) {
@@ -375,16 +433,21 @@ export function patchResult(before: LightResult, patch: ResultPatch): LightResul
         works.push(h);
       }
   }
+  for (let j = from; j < result.works.length; j++) works.push(result.works[j]!);
   for (const w of patch.works) if (!placed.has(w)) works.push(w);
+  if (result === before && patch.works.every((w) => w.members.length)) patchedWorks.set(works, { from: before.works, added: [...new Set(patch.works)], removed: replaced });
   const newOfPage = new Map<string, MergedPerson>();
   for (const p of patch.people) for (const pg of p.pages) newOfPage.set(pg.captureKey, p);
   const rename = (ids: string[]) => [...new Set(ids.map((id) => renamed.get(id) ?? id))];
   const people: MergedPerson[] = [];
   const placedPeople = new Set<MergedPerson>();
-  for (const p of result.people) {
+  // The people listing a renamed work: their work ids follow it.
+  const listing = new Set<number>();
+  for (const id of renamed.keys()) for (const i of ix.peopleOf.get(id) ?? []) listing.add(i);
+  for (const [i, p] of result.people.entries()) {
     const hits = newOfPage.size ? p.pages.flatMap((pg) => newOfPage.get(pg.captureKey) ?? []) : [];
     if (!hits.length) {
-      people.push(renamed.size && p.workIds.some((id) => renamed.has(id)) ? { ...p, workIds: rename(p.workIds) } : p);
+      people.push(listing.has(i) ? { ...p, workIds: rename(p.workIds) } : p);
       continue;
     }
     for (const h of hits)

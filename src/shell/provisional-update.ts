@@ -88,12 +88,14 @@ export interface DecisionUpdate extends ProvisionalUpdate {
  * pages, ids; found through the byMatch index from the named rows' and pages'
  * own keys) are merged again from their captures alone, under every stored
  * decision, and written marked provisional. Undefined when no kept view and
- * no stored row is concerned (the rebuild decides alone).
+ * no stored row is concerned (the rebuild decides alone). `merged`: called
+ * with the patch as soon as it is made, before the write.
  */
 export async function provisionalDecisionUpdate(
   db: LensDB,
   decisions: readonly UserDecision[],
   merge: (records: readonly CaptureRecord[], decisions: readonly DecisionRecord[]) => MergeResult,
+  merged?: (patch: ResultPatch, ms: Record<string, number>) => void,
 ): Promise<DecisionUpdate | undefined> {
   const lap = stopwatch();
   const targets = decisionTargets(decisions);
@@ -119,13 +121,16 @@ export async function provisionalDecisionUpdate(
   const { records, demoted, rows: renumbered } = subsetRecords(concerned, named);
   const result = merge(records, subsetDecisions(stored, renumbered));
   const views = provisionalViews(result, records, hit.flatMap((v) => v.keys), demoted, renumbered);
-  const merged = lap();
+  const mergeMs = lap();
   const rows = records.reduce((n, r) => n + (r.capture.works?.length ?? 0), 0);
   // Light, as the dashboard's library is: the provenance is most of a work's size, and the answer is copied to the page.
   const patch: ResultPatch = { works: result.works.map(lightWork), people: result.people };
-  if (!views.length) return { views, patch, captures: records.length, rows, ms: { find, read, merge: merged, write: 0 } };
+  // The patch handed on before the views are written (the dashboard shows it meanwhile; the write still comes
+  // before any rebuild, which waits for it).
+  merged?.(patch, { find, read, merge: mergeMs });
+  if (!views.length) return { views, patch, captures: records.length, rows, ms: { find, read, merge: mergeMs, write: 0 } };
   const write = await writeProvisional(db, views, {});
-  return { views, patch, ...(write ? { write } : {}), captures: records.length, rows, ms: { find, read, merge: merged, write: lap() } };
+  return { views, patch, ...(write ? { write } : {}), captures: records.length, rows, ms: { find, read, merge: mergeMs, write: lap() } };
 }
 
 /**

@@ -27,6 +27,7 @@ import { allCaptures, allDecisions, type CaptureRecord, type DecisionRecord, typ
 import { clearViews, markViews, viewsMeta, viewsToSend, writeViews, type WrittenViews } from '../store/views';
 import { localSource, rebuildViews, type RebuildSource } from './off-thread-merge';
 import { provisionalDecisionUpdate, provisionalDeleteUpdate, provisionalUpdate, type DecisionUpdate, type ProvisionalUpdate } from './provisional-update';
+import type { ResultPatch } from '../core/provisional-views';
 
 export interface KeeperDeps {
   db(): Promise<LensDB>;
@@ -46,8 +47,13 @@ export interface KeeperDeps {
   onProvisional?(u: ProvisionalUpdate | undefined, error?: unknown): void;
 }
 
-/** What `decided` answers: the decision's provisional update once written, or undefined (the rebuild decides alone). */
-export type DecisionAnswer = DecisionUpdate | undefined;
+/**
+ * What `decided` and `deleted` answer: the subset merge's patch and the fast
+ * path's phases, or undefined (the rebuild decides alone). A decision is
+ * answered as soon as its patch is made, its views written after (`written`:
+ * whether they were); a delete once its views are written.
+ */
+export type DecisionAnswer = { patch: ResultPatch; ms: Record<string, number>; written: Promise<boolean> } | undefined;
 
 export interface ViewKeeper {
   /** The store changed (a capture was stored, a decision or an import written); `key`: the capture stored, which takes the fast path. */
@@ -123,28 +129,42 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
     const due = pendingDecisions();
     if (!due.length) return;
     const upTo = Math.max(...due.map((d) => d.seq));
-    const run = async (f: () => Promise<DecisionAnswer>): Promise<DecisionAnswer> => {
+    const run = async (f: () => Promise<DecisionUpdate | undefined>): Promise<DecisionUpdate | undefined> => {
       try {
-        const answer = await f();
-        forget(answer);
-        deps.onProvisional?.(answer);
-        return answer;
+        const update = await f();
+        forget(update);
+        deps.onProvisional?.(update);
+        return update;
       } catch (err) {
         deps.onProvisional?.(undefined, err);
         return undefined;
+      }
+    };
+    const answer = (list: typeof due, a: DecisionAnswer) => {
+      for (const d of list) {
+        d.answer?.(a);
+        delete d.answer;
       }
     };
     const deletes = due.filter((d) => d.gone);
     const decided = due.filter((d) => !d.gone);
     const db = await deps.db();
     // Deletes first: a decision's subset merge then reads the views without the deleted pages.
-    const gone = deletes.length ? await run(() => provisionalDeleteUpdate(db, deletes.flatMap((d) => d.gone ?? []), deps.merge)) : undefined;
-    const answer = decided.length ? await run(() => provisionalDecisionUpdate(db, decided.flatMap((d) => d.ds), deps.merge)) : undefined;
-    decisionsApplied = Math.max(decisionsApplied, upTo);
-    for (const d of due) {
-      d.answer?.(d.gone ? gone : answer);
-      delete d.answer;
+    if (deletes.length) {
+      const gone = await run(() => provisionalDeleteUpdate(db, deletes.flatMap((d) => d.gone ?? []), deps.merge));
+      answer(deletes, gone && { patch: gone.patch, ms: gone.ms, written: Promise.resolve(!!gone.write) });
     }
+    if (decided.length) {
+      // Answered with the patch as soon as it is made; the views are written after, before anything else here.
+      let wrote: (w: boolean) => void = () => {};
+      const written = new Promise<boolean>((r) => (wrote = r));
+      const update = await run(() => provisionalDecisionUpdate(db, decided.flatMap((d) => d.ds), deps.merge, (patch, ms) => answer(decided, { patch, ms, written })));
+      wrote(!!update?.write);
+      // Not answered yet: the merge failed, or nothing was concerned.
+      answer(decided, undefined);
+    }
+    decisionsApplied = Math.max(decisionsApplied, upTo);
+    answer(due, undefined);
   }
 
   async function fastLoop(): Promise<void> {

@@ -114,6 +114,31 @@ describe('the fast path of a decision gives what the rebuild gives, for the work
     });
 });
 
+describe('the keeper answers a decision before writing its views', () => {
+  it('answered with the patch first, the views written provisional after, then the rebuild makes them exact', async () => {
+    const single = BEFORE.works.filter((w) => w.members.length === 1);
+    const ds = joinWorks([single[0]!, single[1]!], AT);
+    const db = await storeWith(RECORDS);
+    for (const d of ds.map(decisionRecord)) await db.put('decisions', d);
+    const events: string[] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const keeper = createViewKeeper({ db: async () => db, now: () => new Date(AT), merge: mergeRecords, settleMs: 0, sleep: () => gate, onProvisional: (u) => void (u?.write && events.push('written')) });
+    const answer = await keeper.decided(ds);
+    events.push('answered');
+    expect(answer?.patch.works.length).toBeGreaterThan(0);
+    expect(answer?.ms).toHaveProperty('merge');
+    expect(await answer!.written).toBe(true);
+    expect(events).toEqual(['answered', 'written']);
+    expect((await allViews(db)).some((v) => v.provisional)).toBe(true);
+    release();
+    const meta = await keeper.settled();
+    expect(meta?.dirty).toBe(false);
+    expect((await allViews(db)).filter((v) => v.provisional)).toEqual([]);
+    db.close();
+  });
+});
+
 describe('a delete takes the fast path too', () => {
   const authorPages = RECORDS.filter((r) => r.capture.pageKind === 'author');
   for (let t = 0; t < 4; t++)

@@ -264,7 +264,7 @@ describe('kept views equal a rebuild, whatever the order of changes and builds',
             // Decisions take the fast path as the dashboard's do: their views merged again alone, written provisional.
             const ds = op.kind === 'decide' ? [op.decision] : op.decisions.map(decisionRecord);
             for (const d of ds) await putDecision(db, d);
-            answers.push(keeper.decided(ds).then((a) => void (a?.write && decisionWrites++)));
+            answers.push(keeper.decided(ds).then(async (a) => void ((await a?.written) && decisionWrites++)));
             pending.push(keeper.settled());
             continue;
           }

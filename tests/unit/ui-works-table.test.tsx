@@ -4,7 +4,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { mergeAll } from '../../src/core/merge';
-import type { MemberRef, MergedWork, UserDecision } from '../../src/core/merge/types';
+import type { LightResult, LightWork, MemberRef, MergedWork, UserDecision } from '../../src/core/merge/types';
+import { useState } from 'preact/hooks';
+import { patchResult, worksPatchedFrom } from '../../src/core/provisional-views';
 import { WorksTable } from '../../src/ui/dashboard/WorksTable';
 import { foldQuery, nextSort, workMatches } from '../../src/ui/model/search';
 import { ernst } from '../helpers/format-records';
@@ -124,5 +126,32 @@ describe('windowing', () => {
     // Most cited first: the first drawn row is the first work, numbered after the header row.
     expect(root.querySelector('tbody tr[data-work]')!.getAttribute('aria-rowindex')).toBe('2');
     expect(titles(root)[0]).toBe('Work 0');
+  });
+});
+
+describe('a patch re-drawn from its change alone', () => {
+  it('rows, count and value lists after a join patched in are those of the patched works drawn from scratch', async () => {
+    // SYNTHETIC: a join of Beta and Delta patched into the four works, as patchResult makes it.
+    const before: LightResult = { works, people: [], unresolvedDecisions: [], stats: { captures: 4, records: 4, works: 4, people: 0 } };
+    const joined = { ...work('a', 'Beta', 5, 2001, ['Jan Mačát']), members: [member('a'), member('d')] };
+    const after = patchResult(before, { works: [joined], people: [] });
+    expect(worksPatchedFrom(after.works)?.from).toBe(works);
+    let set: (w: readonly LightWork[]) => void = () => {};
+    function Holder() {
+      const [ws, setWs] = useState<readonly LightWork[]>(works);
+      set = setWs;
+      return <WorksTable works={ws} data={{ now: () => new Date(AT) }} />;
+    }
+    const root = mount(() => <Holder />);
+    expect(titles(root)).toEqual(['Alpha', 'Beta', 'Delta', 'Gamma']);
+    set(after.works);
+    await vi.waitFor(() => expect(titles(root)).toEqual(['Alpha', 'Beta', 'Gamma']));
+    expect(text(root.querySelector('p[role=status]'))).toMatch(/^3 of 3 works/);
+    // The year menu lost 2020 (Delta's year) with the work.
+    const years = [...root.querySelectorAll('select')][0]!;
+    expect([...years.querySelectorAll('option')].map((o) => text(o))).toEqual(['Any', '2010', '2005', '2001']);
+    // The same as the patched works drawn afresh.
+    const fresh = mount(() => <WorksTable works={after.works} data={{ now: () => new Date(AT) }} />);
+    expect(titles(fresh)).toEqual(titles(root));
   });
 });

@@ -2,6 +2,7 @@
 // settings, import/export and storage. Data access is injected (DashboardData)
 // so the component stays testable; load.ts loads, these components render, and
 // writes reload the library and re-merge.
+import { memo } from 'preact/compat';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { MergedPerson, UserDecision } from '../../core/merge/types';
 import type { SiteSettings } from '../../shell/site-settings';
@@ -22,7 +23,7 @@ import { ownTitles, WorksTable } from './WorksTable';
 import { DataLink, Facts } from '../components/data';
 import { PAGE_KIND_LABEL } from '../labels';
 import type { KeptView, ViewsMeta } from '../../core/kept-views';
-import { patchResult, type ResultPatch } from '../../core/provisional-views';
+import { patchResult, resultIndex, type ResultPatch } from '../../core/provisional-views';
 import { decisionRecord } from '../model/decision-records';
 
 export interface DashboardData {
@@ -81,6 +82,16 @@ function patched(l: Library, { patch, decisions }: Shown): Library {
   };
 }
 const COMMITTEE_HASH = '#committee';
+
+/** Run `f` once the page is idle (requestIdleCallback, else a task later); returns the cancel. */
+function whenIdle(f: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(f, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(f, 0);
+  return () => clearTimeout(id);
+}
 
 export function Dashboard({ data }: { data: DashboardData }) {
   const [lib, setLib] = useState<Library | null>(null);
@@ -163,6 +174,18 @@ export function Dashboard({ data }: { data: DashboardData }) {
     performance.mark('decision:start');
     show(await data.decide(ds), ds.map(decisionRecord));
   };
+  // The index a decision's patch finds the works it replaces by (patchResult), built while the page is idle after
+  // each library shown rather than on the click's path.
+  useEffect(() => {
+    if (!lib || lib.problem) return;
+    const result = lib.result;
+    return whenIdle(() => {
+      const t0 = performance.now();
+      resultIndex(result);
+      // For the bench (bench/decision-profile.ts): what the index cost, off the click's path.
+      performance.measure?.('dashboard:row-index', { start: t0, end: performance.now() });
+    });
+  }, [lib]);
   // Works from the kept views are light: an export or a copied citation recomputes their provenance from the pages loaded here.
   const provenance = useMemo(() => (lib ? provenanceFromRecords(lib.records) : onlyWhole), [lib]);
 
@@ -262,15 +285,7 @@ function Home(props: { lib?: Library; people: readonly MergedPerson[]; data: Das
         </label>
         <ul class="people-list">
           {people.map((p) => (
-            <li>
-              <a href={`#person=${encodeURIComponent(p.id)}`} dir="auto">
-                {p.name}
-              </a>{' '}
-              <span class="muted small">
-                <Facts items={[p.affiliation, `${p.workIds.length} works`, [...new Set(p.pages.map((pg) => siteName(pg.source)))]]} />
-              </span>
-              {p.suggestions.length > 0 && <span class="badge">possible duplicate</span>}
-            </li>
+            <PersonItem person={p} />
           ))}
         </ul>
         {people.length === 0 && <p class="muted">No person matches.</p>}
@@ -283,6 +298,21 @@ function Home(props: { lib?: Library; people: readonly MergedPerson[]; data: Das
     </>
   );
 }
+
+/** A person in the list: redrawn only when the person changes (a join or split patches a few of 300). */
+const PersonItem = memo(function PersonItem({ person: p }: { person: MergedPerson }) {
+  return (
+    <li>
+      <a href={`#person=${encodeURIComponent(p.id)}`} dir="auto">
+        {p.name}
+      </a>{' '}
+      <span class="muted small">
+        <Facts items={[p.affiliation, `${p.workIds.length} works`, [...new Set(p.pages.map((pg) => siteName(pg.source)))]]} />
+      </span>
+      {p.suggestions.length > 0 && <span class="badge">possible duplicate</span>}
+    </li>
+  );
+});
 
 /**
  * The library when it could not be shown merged: what went wrong, Restore and

@@ -21,10 +21,10 @@ import { joinWorks } from '../model/new-decisions';
 import { siteName, sourcesOf } from '../model/person-view';
 import { marksOf, memberPlacement } from '../model/work-checks';
 import { Each, isolated } from '../components/data';
-import { compareText, foldQuery, nextSort, sortWorks, workMatches, type SortDir, type SortKey } from '../model/search';
+import { nextSort, type SortDir, type SortKey } from '../model/search';
+import { worksPatchedFrom } from '../../core/provisional-views';
+import { shownWorks, valueLists, worksChange, type ShownWorks, type ValueLists, type VersionFilter } from '../model/works-derived';
 import { rowOffsets, rowWindow, ROW_ESTIMATE } from '../model/row-window';
-
-type VersionFilter = '' | 'preprint' | 'published' | 'both';
 
 export interface WorksTableProps {
   works: readonly LightWork[];
@@ -54,26 +54,25 @@ export function WorksTable({ works, data, personName, decide, titleOf, flagTexts
   const [source, setSource] = useState('');
   const [version, setVersion] = useState<VersionFilter>('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  // The same lists after a join or split most of the time: kept as the same arrays, so their menus are not drawn again.
-  const years = useSameList(useMemo(() => [...new Set(works.flatMap((w) => (w.year ? [w.year] : [])))].sort((a, b) => b - a), [works]));
-  const venues = useSameList(useMemo(() => [...new Set(works.flatMap((w) => (w.venue ? [w.venue] : [])))].sort(compareText), [works]));
-  const sources = useSameList(useMemo(() => [...new Set(works.flatMap(sourcesOf))].sort(), [works]));
-  const shown = useMemo(() => {
-    // Case and accents ignored: "macat" finds "Mačát".
-    const needle = foldQuery(q);
-    const list = works.filter((w) => {
-      if (!workMatches(w, needle)) return false;
-      if (year && String(w.year) !== year) return false;
-      if (venue && w.venue !== venue) return false;
-      if (source && !sourcesOf(w).includes(source)) return false;
-      const kinds = new Set(w.versions.map((v) => v.kind));
-      if (version === 'preprint' && !(kinds.has('preprint') && !kinds.has('published'))) return false;
-      if (version === 'published' && !kinds.has('published')) return false;
-      if (version === 'both' && !(kinds.has('preprint') && kinds.has('published'))) return false;
-      return true;
-    });
-    return sortWorks(list, sort);
-  }, [works, q, sort, year, venue, source, version]);
+  // Derived again from what changed when a join or split patched a few works (src/ui/model/works-derived.ts),
+  // the same as from scratch; the value lists kept as the same arrays while their values stay the same, so their
+  // menus are not drawn again.
+  const derived = useRef<{ works?: readonly LightWork[]; lists?: ValueLists; shown?: ShownWorks }>({});
+  const change = useMemo(() => {
+    // A patch says what it changed (src/core/provisional-views.ts); other works are compared with the last ones.
+    const patched = worksPatchedFrom(works);
+    return patched && patched.from === derived.current.works ? patched : worksChange(derived.current.works, works);
+  }, [works]);
+  derived.current.works = works;
+  const lists = useMemo(() => valueLists(works, derived.current.lists, change), [works, change]);
+  derived.current.lists = lists;
+  const { years, venues, sources } = lists;
+  const shownState = useMemo(
+    () => shownWorks(works, { q, year, venue, source, version }, sort, derived.current.shown, change),
+    [works, change, q, sort, year, venue, source, version],
+  );
+  derived.current.shown = shownState;
+  const shown = shownState.list;
   const chosen = useMemo(() => (selected.size ? works.filter((w) => selected.has(w.id)) : []), [works, selected]);
   // From the latest state: two quick clicks before a render both count. Stable, so memoized rows keep it.
   const toggle = useCallback(
@@ -270,14 +269,6 @@ function useRowWindow(shown: readonly LightWork[]) {
     if (!next || !body.current?.contains(next)) setFocused(undefined);
   };
   return { body, parts, focusIn, focusOut };
-}
-
-/** The previous array while the new one holds the same items in the same order. */
-function useSameList<T>(list: T[]): T[] {
-  const kept = useRef(list);
-  const same = kept.current.length === list.length && kept.current.every((x, i) => x === list[i]);
-  if (!same) kept.current = list;
-  return kept.current;
 }
 
 const venueLabel = (v: string) => (v.length > 60 ? `${isolated(v.slice(0, 59))}…` : v);

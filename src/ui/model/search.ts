@@ -36,7 +36,8 @@ export function nextSort(cur: { key: SortKey; dir: SortDir }, key: SortKey): { k
 const collator = new Intl.Collator();
 export const compareText = (a: string, b: string): number => collator.compare(a, b);
 
-export function sortWorks<W extends Pick<LightWork, 'id' | 'title' | 'year' | 'citations'>>(works: W[], sort: { key: SortKey; dir: SortDir }): W[] {
+/** The order sortWorks puts works in, as a comparison: a total order whenever ids are distinct. */
+export function workOrder<W extends Pick<LightWork, 'id' | 'title' | 'year' | 'citations'>>(sort: { key: SortKey; dir: SortDir }): (a: W, b: W) => number {
   const sign = sort.dir === 'asc' ? 1 : -1;
   const title = (a: W, b: W) => collator.compare(a.title ?? '', b.title ?? '');
   const missing = (v: unknown) => (v === undefined ? 1 : 0);
@@ -45,5 +46,10 @@ export function sortWorks<W extends Pick<LightWork, 'id' | 'title' | 'year' | 'c
     year: (a, b) => missing(a.year) - missing(b.year) || sign * ((a.year ?? 0) - (b.year ?? 0)),
     title: (a, b) => sign * title(a, b),
   };
-  return works.sort((a, b) => by[sort.key](a, b) || title(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const first = by[sort.key];
+  return (a, b) => first(a, b) || title(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function sortWorks<W extends Pick<LightWork, 'id' | 'title' | 'year' | 'citations'>>(works: W[], sort: { key: SortKey; dir: SortDir }): W[] {
+  return works.sort(workOrder<W>(sort));
 }
