@@ -127,6 +127,23 @@ describe('windowing', () => {
     expect(root.querySelector('tbody tr[data-work]')!.getAttribute('aria-rowindex')).toBe('2');
     expect(titles(root)[0]).toBe('Work 0');
   });
+
+  it('"Draw every row" draws the whole list (for find and browse mode), and again only the screen when pressed again', async () => {
+    const root = mount(() => <WorksTable works={many(600)} data={{ now: () => new Date(AT) }} />);
+    const button = () => [...root.querySelectorAll('button')].find((b) => text(b) === 'Draw every row')!;
+    expect(button().getAttribute('aria-pressed')).toBe('false');
+    click(button());
+    await vi.waitFor(() => expect(drawn(root)).toBe(600));
+    expect(root.querySelectorAll('tbody tr.spacer')).toHaveLength(0);
+    expect(button().getAttribute('aria-pressed')).toBe('true');
+    click(button());
+    await vi.waitFor(() => expect(drawn(root)).toBeLessThan(100));
+  });
+
+  it('offers no such button where every row is drawn anyway', () => {
+    const root = mount(() => <WorksTable works={many(300)} data={{ now: () => new Date(AT) }} />);
+    expect([...root.querySelectorAll('button')].some((b) => text(b) === 'Draw every row')).toBe(false);
+  });
 });
 
 describe('a patch re-drawn from its change alone', () => {

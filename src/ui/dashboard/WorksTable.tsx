@@ -24,7 +24,7 @@ import { Each, isolated } from '../components/data';
 import { nextSort, type SortDir, type SortKey } from '../model/search';
 import { worksPatchedFrom } from '../../core/provisional-views';
 import { shownWorks, valueLists, worksChange, type ShownWorks, type ValueLists, type VersionFilter } from '../model/works-derived';
-import { rowOffsets, rowWindow, ROW_ESTIMATE } from '../model/row-window';
+import { DRAW_WHOLE_UP_TO, OVERSCAN, rowOffsets, rowWindow, ROW_ESTIMATE } from '../model/row-window';
 
 export interface WorksTableProps {
   works: readonly LightWork[];
@@ -89,7 +89,9 @@ export function WorksTable({ works, data, personName, decide, titleOf, flagTexts
   const decideRef = useRef(decide);
   decideRef.current = decide;
   const stableDecide = useCallback((ds: UserDecision[]) => decideRef.current!(ds), []);
-  const win = useRowWindow(shown);
+  // Windowed past DRAW_WHOLE_UP_TO rows, unless the user asks for every row (the browser's find, a screen reader's browse mode).
+  const [drawAll, setDrawAll] = useState(false);
+  const win = useRowWindow(shown, drawAll);
   // A second click on the active key reverses the order.
   const sortButton = (key: SortKey, label: string) => (
     <button
@@ -143,6 +145,15 @@ export function WorksTable({ works, data, personName, decide, titleOf, flagTexts
       <p class="small muted" role="status">
         {shown.length.toLocaleString('en')} of {works.length.toLocaleString('en')} works · sort by {sortButton('citations', 'citations')} {sortButton('year', 'year')} {sortButton('title', 'title')}
       </p>
+      {shown.length > DRAW_WHOLE_UP_TO && (
+        <p class="small muted draw-rows">
+          {drawAll ? 'Every row is drawn. ' : 'Only the rows on screen are drawn, as you scroll. '}
+          <button type="button" class="chip-button" aria-pressed={drawAll} onClick={() => setDrawAll(!drawAll)}>
+            Draw every row
+          </button>{' '}
+          (for the browser's find or a screen reader's browse mode; slower with many works)
+        </p>
+      )}
       <div class="selection" role="group" aria-label="Selected works">
         <span class="small">{chosen.length} selected</span>
         <ExportButtons scope={{ works: chosen, selection: true, ...(personName ? { personName } : {}) }} now={data.now} label="Export selected works" />
@@ -206,7 +217,7 @@ export function WorksTable({ works, data, personName, decide, titleOf, flagTexts
  * Heights are measured once drawn (and again when a row resizes: a record
  * opened), else estimated.
  */
-function useRowWindow(shown: readonly LightWork[]) {
+function useRowWindow(shown: readonly LightWork[], drawAll = false) {
   const body = useRef<HTMLTableSectionElement>(null);
   const heights = useRef(new Map<string, number>());
   const [measured, setMeasured] = useState(0);
@@ -214,7 +225,7 @@ function useRowWindow(shown: readonly LightWork[]) {
   const [focused, setFocused] = useState<string | undefined>();
   const offsets = useMemo(() => rowOffsets(shown.map((w) => heights.current.get(w.id))), [shown, measured]);
   const focusIndex = useMemo(() => (focused === undefined ? -1 : shown.findIndex((w) => w.id === focused)), [shown, focused]);
-  const parts = rowWindow(offsets, view.from, view.to, focusIndex);
+  const parts = rowWindow(offsets, view.from, view.to, focusIndex, OVERSCAN, drawAll ? Infinity : DRAW_WHOLE_UP_TO);
   useEffect(() => {
     let frame = 0;
     const on = () => {
