@@ -11,7 +11,7 @@
 
 import type { Page } from 'playwright-core';
 import { launchBench } from './browser';
-import { DASHBOARD_LIST, probePage, refreshViews, seedStore, shownAfter, viewsCurrent, WORKS_COUNT } from './library-chromium';
+import { DASHBOARD_LIST, probePage, refreshViews, seedStore, selectTwoToJoin, shownAfter, viewsCurrent, WORKS_COUNT } from './library-chromium';
 import { generateLibrary } from './library';
 import { DB_NAME } from '../src/store/schema';
 import { BUILD_DIR } from './bundle-size';
@@ -37,14 +37,7 @@ interface Profile {
 
 /** The click (as bench/library-chromium.ts changeShown makes it), resolved at "shown": ms from the click, in the page's clock. */
 async function clickUntilShown(page: Page, action: 'join' | 'split'): Promise<{ t0: number; shown: number }> {
-  if (action === 'join') {
-    const rows = await page.$$eval('.works-grid tbody tr:not(.spacer)', (trs) =>
-      trs.flatMap((tr, i) => (!tr.querySelector('.members') && !/ · (doi|arxiv):/.test(tr.querySelector('.versions')?.textContent ?? '') ? [i] : [])),
-    );
-    if (rows.length < 2) throw new Error('no two single-record works to join');
-    for (const i of rows.slice(0, 2)) await page.locator('.works-grid tbody tr:not(.spacer)').nth(i).locator('input[type=checkbox]').check();
-    await page.waitForFunction(() => /^2 selected/.test(document.querySelector('.selection')?.textContent ?? ''));
-  }
+  if (action === 'join') await selectTwoToJoin(page);
   return page.evaluate(
     ({ action, sel }) =>
       new Promise<{ t0: number; shown: number }>((res, rej) => {

@@ -206,6 +206,21 @@ async function captureMerged(tab: Page, probe: Page, key: string, name: string, 
 }
 
 /**
+ * Ticks two works of one record each and no DOI or arXiv id among the drawn
+ * rows, as a user would (kept as before, so the figure compares with earlier
+ * runs; works with two different arXiv ids now join too): the timed click is
+ * then the join.
+ */
+export async function selectTwoToJoin(page: Page): Promise<void> {
+  const rows = await page.$$eval('.works-grid tbody tr:not(.spacer)', (trs) =>
+    trs.flatMap((tr, i) => (!tr.querySelector('.members') && !/ · (doi|arxiv):/.test(tr.querySelector('.versions')?.textContent ?? '') ? [i] : [])),
+  );
+  if (rows.length < 2) throw new Error('no two single-record works to join among the drawn rows of the table');
+  for (const i of rows.slice(0, 2)) await page.locator('.works-grid tbody tr:not(.spacer)').nth(i).locator('input[type=checkbox]').check();
+  await page.waitForFunction(() => /^2 selected/.test(document.querySelector('.selection')?.textContent ?? ''));
+}
+
+/**
  * On the dashboard's table of every work, do something (select and join, or
  * split a record out) and time from the click until the works count above the
  * table changes (the decision stored, the views it concerns merged again
@@ -213,16 +228,7 @@ async function captureMerged(tab: Page, probe: Page, key: string, name: string, 
  * until "Updating…" is gone again (the full rebuild done and read back: exact).
  */
 export async function changeShown(page: Page, action: 'join' | 'split', timeoutMs = 300_000): Promise<{ ms: number; exactMs: number; provisional: boolean; before: string; after: string }> {
-  if (action === 'join') {
-    // Two works of one record each and no DOI or arXiv id (kept as before, so the figure compares with earlier runs;
-    // works with two different arXiv ids now join too): their checkboxes clicked as a user would; the timed click is the join.
-    const rows = await page.$$eval('.works-grid tbody tr:not(.spacer)', (trs) =>
-      trs.flatMap((tr, i) => (!tr.querySelector('.members') && !/ · (doi|arxiv):/.test(tr.querySelector('.versions')?.textContent ?? '') ? [i] : [])),
-    );
-    if (rows.length < 2) throw new Error('no two single-record works to join on the first page of the table');
-    for (const i of rows.slice(0, 2)) await page.locator('.works-grid tbody tr:not(.spacer)').nth(i).locator('input[type=checkbox]').check();
-    await page.waitForFunction(() => /^2 selected/.test(document.querySelector('.selection')?.textContent ?? ''));
-  }
+  if (action === 'join') await selectTwoToJoin(page);
   return page.evaluate(
     ({ action, sel, timeoutMs }) =>
       new Promise<{ ms: number; exactMs: number; provisional: boolean; before: string; after: string }>((res, rej) => {
