@@ -179,8 +179,13 @@ export function renumberResult(result: Pick<MergeResult, 'works' | 'people'>, de
  * renumbered first (renumberResult).
  */
 export function provisionalViews(result: MergeResult, records: readonly CaptureLike[], freshKeys: readonly string[], demoted: ReadonlySet<string>, rows: RowMap = new Map()): KeptView<MergedWork>[] {
-  const wanted = new Set(freshKeys);
   renumberResult(result, demoted, rows);
+  return renumberedViews(result, records, freshKeys);
+}
+
+/** provisionalViews of a result already renumbered (a decision's fast path answers with the result before it makes the views). */
+export function renumberedViews(result: MergeResult, records: readonly CaptureLike[], freshKeys: readonly string[]): KeptView<MergedWork>[] {
+  const wanted = new Set(freshKeys);
   const views = keptViews(result, records).filter((v) => v.keys.some((k) => wanted.has(k)));
   for (const v of views) v.provisional = true;
   return views;

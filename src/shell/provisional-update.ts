@@ -4,7 +4,7 @@
 // read only the captures they come from, merge those, and write the new
 // page's view at once, marked provisional. Reads no other capture.
 
-import { captureKeys, concernedCaptures, decisionConcerned, decisionTargets, deleteConcerned, provisionalViews, subsetDecisions, subsetRecords, type ResultPatch } from '../core/provisional-views';
+import { captureKeys, concernedCaptures, decisionConcerned, decisionTargets, deleteConcerned, provisionalViews, renumberedViews, renumberResult, subsetDecisions, subsetRecords, type ResultPatch } from '../core/provisional-views';
 import { lightWork } from '../core/provenance';
 import type { KeptView } from '../core/kept-views';
 import type { MergeResult, UserDecision } from '../core/merge/types';
@@ -19,8 +19,8 @@ export interface ProvisionalUpdate {
   /** Captures and rows the subset merge read. */
   captures: number;
   rows: number;
-  /** Milliseconds per step (find, read, merge, write), for the bench. */
-  ms: { find: number; read: number; merge: number; write: number };
+  /** Milliseconds per step (find, read, merge, write; for a decision also views: made after its answer), for the bench. */
+  ms: { find: number; read: number; merge: number; write: number; views?: number };
 }
 
 async function capturesByKey(db: LensDB, keys: Iterable<string>): Promise<Map<string, CaptureRecord>> {
@@ -120,17 +120,25 @@ export async function provisionalDecisionUpdate(
   const read = lap();
   const { records, demoted, rows: renumbered } = subsetRecords(concerned, named);
   const result = merge(records, subsetDecisions(stored, renumbered));
-  const views = provisionalViews(result, records, hit.flatMap((v) => v.keys), demoted, renumbered);
+  renumberResult(result, demoted, renumbered);
   const mergeMs = lap();
-  const rows = records.reduce((n, r) => n + (r.capture.works?.length ?? 0), 0);
   // Light, as the dashboard's library is: the provenance is most of a work's size, and the answer is copied to the page.
   const patch: ResultPatch = { works: result.works.map(lightWork), people: result.people };
-  // The patch handed on before the views are written (the dashboard shows it meanwhile; the write still comes
-  // before any rebuild, which waits for it).
-  merged?.(patch, { find, read, merge: mergeMs });
-  if (!views.length) return { views, patch, captures: records.length, rows, ms: { find, read, merge: mergeMs, write: 0 } };
+  // The patch handed on before the views are made and written (the dashboard shows it meanwhile; the write still
+  // comes before any rebuild, which waits for it). Making the views reads the result and changes nothing in it.
+  if (merged) {
+    merged(patch, { find, read, merge: mergeMs });
+    // A task's wait: the answer's promise chain (the message handler, sendResponse) runs and the answer is sent
+    // before the views are made, not after.
+    await new Promise((r) => setTimeout(r, 0));
+    lap();
+  }
+  const views = renumberedViews(result, records, hit.flatMap((v) => v.keys));
+  const viewsMs = lap();
+  const rows = records.reduce((n, r) => n + (r.capture.works?.length ?? 0), 0);
+  if (!views.length) return { views, patch, captures: records.length, rows, ms: { find, read, merge: mergeMs, views: viewsMs, write: 0 } };
   const write = await writeProvisional(db, views, {});
-  return { views, patch, ...(write ? { write } : {}), captures: records.length, rows, ms: { find, read, merge: mergeMs, write: lap() } };
+  return { views, patch, ...(write ? { write } : {}), captures: records.length, rows, ms: { find, read, merge: mergeMs, views: viewsMs, write: lap() } };
 }
 
 /**

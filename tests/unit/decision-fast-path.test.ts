@@ -8,7 +8,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { keptViews } from '../../src/core/kept-views';
-import { patchResult, withoutCaptures } from '../../src/core/provisional-views';
+import { patchResult, withoutCaptures, type ResultPatch } from '../../src/core/provisional-views';
 import type { LightResult, LightWork, UserDecision } from '../../src/core/merge/types';
 import { provisionalDecisionUpdate, provisionalDeleteUpdate } from '../../src/shell/provisional-update';
 import { createViewKeeper } from '../../src/shell/view-keeper';
@@ -112,6 +112,29 @@ describe('the fast path of a decision gives what the rebuild gives, for the work
       expect(groups(patched).get(rowOf(a.members[0]!))).toBe([rowOf(a.members[0]!), rowOf(b.members[0]!)].sort().join(' '));
       db.close();
     });
+});
+
+describe('the fast path hands its patch on before it makes the views', () => {
+  it('the patch handed on is the one returned, renumbered as the views are, and the views come after', async () => {
+    const multi = BEFORE.works.filter((w) => w.members.length > 1);
+    const w = multi[0]!;
+    const me = w.members[0]!;
+    const ds: UserDecision[] = w.members.slice(1).map((o) => ({ kind: 'split-works', works: [`rec:${rowOf(me)}`, `rec:${rowOf(o)}`], at: AT }));
+    const db = await storeWith(RECORDS);
+    for (const d of ds.map(decisionRecord)) await db.put('decisions', d);
+    let handed: ResultPatch | undefined;
+    const u = await provisionalDecisionUpdate(db, ds, mergeRecords, (p) => (handed = p));
+    expect(handed).toBe(u!.patch);
+    expect(u!.ms.views).toBeGreaterThanOrEqual(0);
+    // Every work of the provisional views is in the patch under the same id and with the same rows.
+    const inPatch = new Map(u!.patch.works.map((x) => [x.id, x.members.map(rowOf).sort().join(' ')]));
+    const inViews = u!.views.flatMap((v) => v.slice.works);
+    expect(inViews.length).toBeGreaterThan(0);
+    for (const x of inViews) expect({ id: x.id, rows: inPatch.get(x.id) }).toEqual({ id: x.id, rows: x.members.map(rowOf).sort().join(' ') });
+    const exact = mergeRecords(RECORDS, ds.map(decisionRecord));
+    expectAgrees(patchResult(BEFORE, u!.patch), exact, [...u!.patch.works.flatMap((x) => x.members.map(rowOf)), ...w.members.map(rowOf)]);
+    db.close();
+  });
 });
 
 describe('the keeper answers a decision before writing its views', () => {

@@ -2,7 +2,8 @@
 // person's works whole, a large list windowed around the viewport with the
 // focused row kept, gaps standing for the rows left out.
 import { describe, expect, it } from 'vitest';
-import { DRAW_WHOLE_UP_TO, OVERSCAN, ROW_ESTIMATE, rowOffsets, rowWindow, type WindowPart } from '../../src/ui/model/row-window';
+import fc from 'fast-check';
+import { carryHeights, DRAW_WHOLE_UP_TO, heightsOf, OVERSCAN, positionOffsets, ROW_ESTIMATE, rowOffsets, rowWindow, type WindowPart } from '../../src/ui/model/row-window';
 
 const rows = (parts: WindowPart[]) => parts.flatMap((p) => (p.kind === 'row' ? [p.index] : []));
 const gaps = (parts: WindowPart[]) => parts.flatMap((p) => (p.kind === 'gap' ? [p] : []));
@@ -12,6 +13,54 @@ describe('rowOffsets', () => {
   it('adds measured heights and the estimate for rows not yet drawn; the total comes last', () => {
     expect([...rowOffsets([40, undefined, 20])]).toEqual([0, 40, 40 + ROW_ESTIMATE, 60 + ROW_ESTIMATE]);
     expect([...rowOffsets([])]).toEqual([0]);
+  });
+});
+
+describe('row heights by position, carried over by a list edit', () => {
+  // SYNTHETIC lists: rows are numbers, some measured (a height by row), the rest estimated.
+  const editArb = fc
+    .record({
+      n: fc.integer({ min: 0, max: 80 }),
+      removed: fc.array(fc.nat(), { maxLength: 12 }),
+      inserted: fc.array(fc.nat(), { maxLength: 12 }),
+      measured: fc.array(fc.tuple(fc.nat(200), fc.integer({ min: 1, max: 300 })), { maxLength: 60 }),
+    })
+    .map(({ n, removed, inserted, measured }) => {
+      const from = [...Array(n).keys()];
+      const gone = new Set(n ? removed.map((r) => r % n) : []);
+      const list = from.filter((x) => !gone.has(x));
+      // New rows (ids from 1000 on) put in at places of the new list, ascending.
+      inserted.forEach((p, k) => list.splice(p % (list.length + 1), 0, 1000 + k));
+      const insertedAt = list.flatMap((x, i) => (x >= 1000 ? [i] : []));
+      const removedAt = [...gone].sort((a, b) => a - b);
+      const height = new Map<number, number>();
+      for (const [row, h] of measured) height.set(row < 100 ? row : 1000 + (row - 100), h);
+      return { from, list, removedAt, insertedAt, height };
+    });
+
+  it('gives the offsets rowOffsets gives from every row looked up', () => {
+    fc.assert(
+      fc.property(editArb, ({ from, list, removedAt, insertedAt, height }) => {
+        const heightOf = (x: number) => height.get(x);
+        const carried = carryHeights(heightsOf(from, heightOf), list, { removedAt, insertedAt }, heightOf);
+        expect(carried.list).toBe(list);
+        expect([...positionOffsets(carried.heights)]).toEqual([...rowOffsets(list.map(heightOf))]);
+      }),
+      { seed: 20261203, numRuns: 500 },
+    );
+  });
+
+  it('keeps a height measured in place (no lookup) through the edit', () => {
+    // Row 1 measured only by position (not in the lookup): it keeps its height when row 0 leaves and a row comes in after it.
+    const prev = heightsOf([0, 1, 2], () => undefined);
+    prev.heights[1] = 90;
+    const next = carryHeights(prev, [1, 7, 2], { removedAt: [0], insertedAt: [1] }, (x) => (x === 7 ? 50 : undefined));
+    expect([...next.heights]).toEqual([90, 50, 0]);
+    expect([...positionOffsets(next.heights)]).toEqual([0, 90, 140, 140 + ROW_ESTIMATE]);
+  });
+
+  it('refuses an edit that does not lead to the list', () => {
+    expect(() => carryHeights(heightsOf([0, 1], () => undefined), [0, 1, 2], { removedAt: [], insertedAt: [] }, () => undefined)).toThrow();
   });
 });
 

@@ -81,8 +81,19 @@ const stepArb = fc.record({
   sort: fc.option(sortArb, { nil: undefined }),
 });
 
+/** The edit applied by hand: the old list without the items at removedAt, then the new list's items at insertedAt put in. */
+function applyEdit<T>(from: readonly T[], edit: { removedAt: number[]; insertedAt: number[] }, list: readonly T[]): T[] {
+  expect([...edit.removedAt].sort((a, b) => a - b)).toEqual(edit.removedAt);
+  expect([...edit.insertedAt].sort((a, b) => a - b)).toEqual(edit.insertedAt);
+  const gone = new Set(edit.removedAt);
+  const out = from.filter((_, i) => !gone.has(i));
+  for (const at of edit.insertedAt) out.splice(at, 0, list[at]!);
+  return out;
+}
+
 describe('works table lists derived from a change equal those derived from scratch', () => {
   it('after a sequence of patches, filter and sort changes', () => {
+    let edits = 0;
     fc.assert(
       fc.property(fc.array(workArb, { minLength: 0, maxLength: 60 }), filterArb, sortArb, fc.array(stepArb, { minLength: 1, maxLength: 6 }), (start, f0, s0, steps) => {
         let works: readonly LightWork[] = start;
@@ -104,7 +115,14 @@ describe('works table lists derived from a change equal those derived from scrat
           filter = step.filter ?? filter;
           sort = step.sort ?? sort;
           lists = valueLists(works, lists, change);
+          const before = shown.list;
           shown = shownWorks(works, filter, sort, shown, change);
+          // When derived from the change, the edit it reports leads from the last list to this one.
+          if (shown.edit) {
+            edits++;
+            expect(shown.edit.from).toBe(before);
+            expect(applyEdit(before, shown.edit, shown.list)).toEqual(shown.list);
+          }
           const want = reference(works, filter, sort);
           expect(shown.list.map((w) => w.id)).toEqual(want.shown.map((w) => w.id));
           expect(lists.years).toEqual(want.years);
@@ -114,6 +132,8 @@ describe('works table lists derived from a change equal those derived from scrat
       }),
       { seed: 20261203, numRuns: 300 },
     );
+    // The edit was checked on many steps, not only on those derived whole.
+    expect(edits).toBeGreaterThan(50);
   });
 
   it('a change that keeps every value keeps the same list arrays', () => {

@@ -24,7 +24,7 @@ import { Each, isolated } from '../components/data';
 import { nextSort, type SortDir, type SortKey } from '../model/search';
 import { worksPatchedFrom } from '../../core/provisional-views';
 import { shownWorks, valueLists, worksChange, type ShownWorks, type ValueLists, type VersionFilter } from '../model/works-derived';
-import { DRAW_WHOLE_UP_TO, OVERSCAN, rowOffsets, rowWindow, ROW_ESTIMATE } from '../model/row-window';
+import { carryHeights, DRAW_WHOLE_UP_TO, heightsOf, OVERSCAN, positionOffsets, rowWindow, ROW_ESTIMATE, type PositionHeights } from '../model/row-window';
 
 export interface WorksTableProps {
   works: readonly LightWork[];
@@ -91,7 +91,7 @@ export function WorksTable({ works, data, personName, decide, titleOf, flagTexts
   const stableDecide = useCallback((ds: UserDecision[]) => decideRef.current!(ds), []);
   // Windowed past DRAW_WHOLE_UP_TO rows, unless the user asks for every row (the browser's find, a screen reader's browse mode).
   const [drawAll, setDrawAll] = useState(false);
-  const win = useRowWindow(shown, drawAll);
+  const win = useRowWindow(shownState, drawAll);
   // A second click on the active key reverses the order.
   const sortButton = (key: SortKey, label: string) => (
     <button
@@ -217,13 +217,23 @@ export function WorksTable({ works, data, personName, decide, titleOf, flagTexts
  * Heights are measured once drawn (and again when a row resizes: a record
  * opened), else estimated.
  */
-function useRowWindow(shown: readonly LightWork[], drawAll = false) {
+function useRowWindow(shownState: ShownWorks, drawAll = false) {
+  const shown = shownState.list;
   const body = useRef<HTMLTableSectionElement>(null);
+  // Measured heights by work (a row keeps its height when a filter hides it and shows it again), and by position
+  // in the list shown: a join or split carries those over by the list's edit, without a lookup for every row.
   const heights = useRef(new Map<string, number>());
+  const byPosition = useRef<PositionHeights>({ list: [], heights: new Float64Array(0) });
   const [measured, setMeasured] = useState(0);
   const [view, setView] = useState({ from: 0, to: viewportHeight() });
   const [focused, setFocused] = useState<string | undefined>();
-  const offsets = useMemo(() => rowOffsets(shown.map((w) => heights.current.get(w.id))), [shown, measured]);
+  const offsets = useMemo(() => {
+    const prev = byPosition.current;
+    const edit = shownState.edit;
+    const heightOf = (w: LightWork) => heights.current.get(w.id);
+    if (prev.list !== shown) byPosition.current = edit && edit.from === prev.list ? carryHeights(prev, shown, edit, heightOf) : heightsOf(shown, heightOf);
+    return positionOffsets(byPosition.current.heights);
+  }, [shown, measured]);
   const focusIndex = useMemo(() => (focused === undefined ? -1 : shown.findIndex((w) => w.id === focused)), [shown, focused]);
   const parts = rowWindow(offsets, view.from, view.to, focusIndex, OVERSCAN, drawAll ? Infinity : DRAW_WHOLE_UP_TO);
   useEffect(() => {
@@ -254,12 +264,19 @@ function useRowWindow(shown: readonly LightWork[], drawAll = false) {
     const rows = body.current?.querySelectorAll<HTMLTableRowElement>('tr[data-work]') ?? [];
     const measure = (list: Iterable<Element>) => {
       let changed = false;
+      const at = byPosition.current;
       for (const tr of list) {
         const id = (tr as HTMLElement).dataset.work;
         const h = tr.getBoundingClientRect?.().height ?? 0;
         if (!id || !(h > 0)) continue;
         if (Math.abs((heights.current.get(id) ?? -1) - h) > 0.5) {
           heights.current.set(id, h);
+          changed = true;
+        }
+        // Its place in the list the offsets are of (aria-rowindex is the place + 2); a row from an older list is left to the map.
+        const i = Number((tr as HTMLElement).getAttribute('aria-rowindex')) - 2;
+        if ((at.list[i] as LightWork | undefined)?.id === id && Math.abs(at.heights[i]! - h) > 0.5) {
+          at.heights[i] = h;
           changed = true;
         }
       }

@@ -21,6 +21,68 @@ export function rowOffsets(heights: readonly (number | undefined)[], estimate = 
   return out;
 }
 
+/**
+ * The row heights of a list, by position: `heights[i]` the measured height of
+ * row i, 0 when not yet measured (estimated). Kept with the list it is of, so
+ * a join or split (a few rows out, a few in: works-derived.ts ListEdit) carries
+ * it over by positions instead of looking up every row's height again.
+ */
+export interface PositionHeights {
+  list: readonly unknown[];
+  heights: Float64Array;
+}
+
+/** The heights of `list`, each looked up (`heightOf(item)`, undefined when not measured). */
+export function heightsOf<T>(list: readonly T[], heightOf: (item: T) => number | undefined): PositionHeights {
+  const heights = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) heights[i] = heightOf(list[i]!) ?? 0;
+  return { list, heights };
+}
+
+/**
+ * The heights of `list`, made from `prev` (the heights of `edit.from`) by the
+ * edit: rows left out dropped, rows put in looked up, every other row's height
+ * moved to its new place. A walk of numbers, no lookup per row.
+ */
+export function carryHeights<T>(prev: PositionHeights, list: readonly T[], edit: { removedAt: readonly number[]; insertedAt: readonly number[] }, heightOf: (item: T) => number | undefined): PositionHeights {
+  const { removedAt, insertedAt } = edit;
+  if (prev.heights.length - removedAt.length + insertedAt.length !== list.length) throw new Error('carryHeights: the edit does not lead to this list');
+  const heights = new Float64Array(list.length);
+  const old = prev.heights;
+  let j = 0; // next row of the old list
+  let r = 0; // next removal
+  let from = 0; // start of the run of rows kept, in the new list
+  const copyTo = (end: number) => {
+    // Rows from..end-1 of the new list are old rows, skipping the removed ones: copied run by run.
+    let i = from;
+    while (i < end) {
+      while (r < removedAt.length && removedAt[r] === j) {
+        r++;
+        j++;
+      }
+      const nextRemoved = r < removedAt.length ? removedAt[r]! : Infinity;
+      const run = Math.min(end - i, nextRemoved - j);
+      heights.set(old.subarray(j, j + run), i);
+      i += run;
+      j += run;
+    }
+  };
+  for (const at of insertedAt) {
+    copyTo(at);
+    heights[at] = heightOf(list[at]!) ?? 0;
+    from = at + 1;
+  }
+  copyTo(list.length);
+  return { list, heights };
+}
+
+/** Offsets of each row's top, px, and the total last, from heights by position (0: estimated); as rowOffsets. */
+export function positionOffsets(heights: Float64Array, estimate = ROW_ESTIMATE): Float64Array {
+  const out = new Float64Array(heights.length + 1);
+  for (let i = 0; i < heights.length; i++) out[i + 1] = out[i]! + (heights[i]! || estimate);
+  return out;
+}
+
 /** The first row whose bottom is below `y` (the row at `y`), by binary search; the row count when `y` is past the end. */
 function rowAt(offsets: Float64Array, y: number): number {
   let lo = 0;

@@ -137,6 +137,20 @@ export interface ShownWorks {
   list: LightWork[];
   /** No two neighbours of `list` with the same id (so no two compare equal): a change can be merged in. */
   tieFree: boolean;
+  /** When `list` was derived from a change: how it differs from the last list (what the row offsets are carried over by). */
+  edit?: ListEdit;
+}
+
+/**
+ * How a sorted list was made from the one before (`from`): the items at
+ * `removedAt` (indices in `from`, ascending) left out, new items put in at
+ * `insertedAt` (indices in the new list, ascending); every other item is the
+ * same, in the same order.
+ */
+export interface ListEdit {
+  from: readonly LightWork[];
+  removedAt: number[];
+  insertedAt: number[];
 }
 
 const sameFilter = (a: WorksFilter, b: WorksFilter) => a.q === b.q && a.year === b.year && a.venue === b.venue && a.source === b.source && a.version === b.version;
@@ -155,7 +169,7 @@ export function shownWorks(works: readonly LightWork[], filter: WorksFilter, sor
   const pass = workFilter(filter);
   if (prev && change && prev.works === change.from && prev.tieFree && sameFilter(prev.filter, filter) && prev.sort.key === sort.key && prev.sort.dir === sort.dir) {
     const merged = mergeIn(prev.list, change, pass, workOrder<LightWork>(sort));
-    if (merged) return { works, filter, sort, list: merged, tieFree: true };
+    if (merged) return { works, filter, sort, list: merged.list, tieFree: true, edit: { from: prev.list, removedAt: merged.removedAt, insertedAt: merged.insertedAt } };
   }
   const list = sortWorks(works.filter(pass), sort);
   return { works, filter, sort, list, tieFree: tieFree(list) };
@@ -167,11 +181,18 @@ export function shownWorks(works: readonly LightWork[], filter: WorksFilter, sor
  * fewer comparisons than a walk along the list); undefined when two works
  * compare equal (the input's order would decide).
  */
-function mergeIn(list: readonly LightWork[], change: WorksChange<LightWork>, pass: (w: LightWork) => boolean, cmp: (a: LightWork, b: LightWork) => number): LightWork[] | undefined {
+function mergeIn(
+  list: readonly LightWork[],
+  change: WorksChange<LightWork>,
+  pass: (w: LightWork) => boolean,
+  cmp: (a: LightWork, b: LightWork) => number,
+): { list: LightWork[]; removedAt: number[]; insertedAt: number[] } | undefined {
   const added = change.added.filter(pass).sort(cmp);
   for (let i = 1; i < added.length; i++) if (cmp(added[i - 1]!, added[i]!) === 0) return undefined;
-  const kept = change.removed.size ? list.filter((w) => !change.removed.has(w)) : [...list];
-  if (!added.length) return kept;
+  const removedAt: number[] = [];
+  const insertedAt: number[] = [];
+  const kept = change.removed.size ? list.filter((w, i) => (change.removed.has(w) ? (removedAt.push(i), false) : true)) : [...list];
+  if (!added.length) return { list: kept, removedAt, insertedAt };
   const out: LightWork[] = [];
   let from = 0;
   for (const w of added) {
@@ -188,9 +209,10 @@ function mergeIn(list: readonly LightWork[], change: WorksChange<LightWork>, pas
     // The first kept work not before w, probed or not: equal to it means a tie.
     if (lo < kept.length && cmp(kept[lo]!, w) === 0) return undefined;
     for (let i = from; i < lo; i++) out.push(kept[i]!);
+    insertedAt.push(out.length);
     out.push(w);
     from = lo;
   }
   for (let i = from; i < kept.length; i++) out.push(kept[i]!);
-  return out;
+  return { list: out, removedAt, insertedAt };
 }
