@@ -62,8 +62,9 @@ export function idsFromUrl(url: string | undefined): Partial<Record<PersonIdKey,
 /**
  * Given-name parts and family name, diacritics folded; and every word of the
  * name in reading order ("given names, family names"), particles and
- * connectors dropped and hyphenated family names split, for compound family
- * names (compoundCompatible).
+ * connectors dropped, hyphenated family names split and hyphenated given
+ * names kept whole, with where the family words begin when a comma says so,
+ * for compound family names (compoundCompatible).
  */
 function nameParts(name: string): { family: string; given: string[]; words: string[]; familyFrom: number } {
   const key = nameKey(name);
