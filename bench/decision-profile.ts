@@ -128,7 +128,9 @@ async function main(): Promise<void> {
         const m = performance.getEntriesByType('mark').filter((e) => e.name.startsWith('decision:'));
         const detail = (m.find((e) => e.name === 'decision:answered') as PerformanceMark | undefined)?.detail as Record<string, number> | undefined;
         // The dashboard's row index (patchResult's), built while idle after each library shown: its last cost.
-        const index = performance.getEntriesByName('dashboard:row-index').pop()?.duration;
+        // Built in slices since decide7: its span from the library shown, and the slices' own time (busy, longest) in detail.
+        const last = performance.getEntriesByName('dashboard:row-index').pop() as PerformanceMeasure | undefined;
+        const index = last && { span: last.duration, ...(last.detail as object | undefined) };
         return { at: Object.fromEntries(m.map((e) => [e.name, e.startTime])), background: detail, index };
       });
       const cut = [

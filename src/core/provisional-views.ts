@@ -364,21 +364,85 @@ function add(m: Map<string, number[]>, k: string, i: number): void {
   else if (at[at.length - 1] !== i) at.push(i);
 }
 
-/** The library's index, built on first use (see ResultIndex); the same library object must not be changed in place after. */
+/** An index being built in slices: the next work and person to read. */
+interface Partial extends ResultIndex {
+  w: number;
+  p: number;
+}
+const partials = new WeakMap<LightResult, Partial>();
+
+const started = (result: LightResult): Partial => {
+  let b = partials.get(result);
+  if (!b || b.works !== result.works || b.people !== result.people) {
+    b = { works: result.works, people: result.people, worksOf: new Map(), peopleOf: new Map(), w: 0, p: 0 };
+    partials.set(result, b);
+  }
+  return b;
+};
+
+/** How many works (or people) are read between two looks at the clock. */
+const CHECK_EVERY = 256;
+
+/**
+ * One slice of the library's index: reads works, then people, until
+ * `timeLeft()` (looked at every few hundred) is not above zero. True when the
+ * index is whole (resultIndex then answers it at once). A slice always reads
+ * at least one batch, so the index gets built however short the slices.
+ */
+export function resultIndexSlice(result: LightResult, timeLeft: () => number): boolean {
+  if (indexes.get(result)?.works === result.works && indexes.get(result)?.people === result.people) return true;
+  const b = started(result);
+  for (;;) {
+    const end = b.w < b.works.length ? Math.min(b.works.length, b.w + CHECK_EVERY) : b.p < b.people.length ? Math.min(b.people.length, b.p + CHECK_EVERY) : -1;
+    if (end < 0) break;
+    if (b.w < b.works.length) {
+      for (; b.w < end; b.w++) for (const m of b.works[b.w]!.members) add(b.worksOf, m.captureKey, b.w);
+    } else {
+      for (; b.p < end; b.p++) for (const id of b.people[b.p]!.workIds) add(b.peopleOf, id, b.p);
+    }
+    if (b.w >= b.works.length && b.p >= b.people.length) break;
+    if (timeLeft() <= 0) return false;
+  }
+  partials.delete(result);
+  indexes.set(result, { works: b.works, people: b.people, worksOf: b.worksOf, peopleOf: b.peopleOf });
+  return true;
+}
+
+/**
+ * The library's index, built on first use (see ResultIndex), or finished
+ * now when slices of it were built (resultIndexSlice); the same library
+ * object must not be changed in place after.
+ */
 export function resultIndex(result: LightResult): ResultIndex {
-  const kept = indexes.get(result);
-  if (kept && kept.works === result.works && kept.people === result.people) return kept;
-  const worksOf = new Map<string, number[]>();
-  result.works.forEach((w, i) => {
-    for (const m of w.members) add(worksOf, m.captureKey, i);
-  });
-  const peopleOf = new Map<string, number[]>();
-  result.people.forEach((p, i) => {
-    for (const id of p.workIds) add(peopleOf, id, i);
-  });
-  const ix = { works: result.works, people: result.people, worksOf, peopleOf };
-  indexes.set(result, ix);
-  return ix;
+  resultIndexSlice(result, () => Infinity);
+  return indexes.get(result)!;
+}
+
+/**
+ * Schedules one slice of work: `run` is called later with how many
+ * milliseconds it may take; answers a cancel. The dashboard's is
+ * requestIdleCallback's; the tests' a fake.
+ */
+export type SliceScheduler = (run: (timeLeft: () => number) => void) => () => void;
+
+/**
+ * The library's index built in slices, each scheduled by `schedule`, so the
+ * page answers a click between two of them; a patch that comes before the
+ * last slice finishes the index itself (patchResult → resultIndex), exactly.
+ * `done` is called once it is whole; answers a cancel.
+ */
+export function resultIndexInSlices(result: LightResult, schedule: SliceScheduler, done?: (slices: number) => void): () => void {
+  let cancel: () => void = () => {};
+  let slices = 0;
+  const next = () => {
+    cancel = schedule((timeLeft) => {
+      slices++;
+      if (resultIndexSlice(result, timeLeft)) done?.(slices);
+      else next();
+    });
+  };
+  next();
+  return () => cancel();
 }
 
 /** What a patch changed in a library's works, by identity: the works before, those it put in, those it took out. */

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { LightResult, LightWork, MergedPerson } from '../../src/core/merge/types';
-import { patchResult, resultIndex, worksPatchedFrom, type ResultPatch } from '../../src/core/provisional-views';
+import { patchResult, resultIndex, resultIndexInSlices, worksPatchedFrom, type ResultPatch, type SliceScheduler } from '../../src/core/provisional-views';
 
 const AT = '2026-12-03T10:00:00.000Z';
 const CAPTURES = ['a', 'b', 'c', 'd', 'e'];
@@ -115,5 +115,84 @@ describe('patchResult through its index equals the scan of every work', () => {
       }),
       { seed: 20261203, numRuns: 400 },
     );
+  });
+});
+
+// The index built in slices (resultIndexInSlices, as the dashboard does while idle): a FAKE scheduler holds the
+// slices and runs them when the test says, each with a fake clock that allows one look (a few hundred works).
+describe('the index built in slices', () => {
+  const fakeScheduler = () => {
+    const queue: ((timeLeft: () => number) => void)[] = [];
+    const schedule: SliceScheduler = (run) => {
+      queue.push(run);
+      return () => queue.splice(queue.indexOf(run) >>> 0, 1);
+    };
+    // One slice, its clock running out at the first look.
+    const step = () => queue.shift()?.(() => 0);
+    return { schedule, step, pending: () => queue.length };
+  };
+  const big = (n: number): LightResult => {
+    const ws = Array.from({ length: n }, (_, i) => work(`w${i}`, [[CAPTURES[i % CAPTURES.length]!, i]]));
+    return {
+      works: ws,
+      people: CAPTURES.map((c, i) => person(`p${i}`, [c], ws.filter((_, j) => j % CAPTURES.length === i).map((w) => w.id))),
+      unresolvedDecisions: [],
+      stats: { captures: CAPTURES.length, records: 0, works: n, people: CAPTURES.length },
+    };
+  };
+
+  it('yields between slices and ends whole: the same index as one built at once', () => {
+    const lib = big(1000);
+    const s = fakeScheduler();
+    let doneAfter = 0;
+    resultIndexInSlices(lib, s.schedule, (n) => (doneAfter = n));
+    let slices = 0;
+    while (s.pending()) {
+      s.step();
+      slices++;
+    }
+    // 1000 works read 256 at a time (4 slices: 256, 256, 256, 232), then the 5 people in a fifth.
+    expect(slices).toBe(5);
+    expect(doneAfter).toBe(5);
+    const ix = resultIndex(lib);
+    const once = resultIndex({ ...lib });
+    expect(ix.worksOf).toEqual(once.worksOf);
+    expect(ix.peopleOf).toEqual(once.peopleOf);
+    expect(ix.worksOf.get('a')).toEqual(Array.from({ length: 200 }, (_, i) => i * 5));
+  });
+
+  it('a patch before the last slice is exact (it finishes the index), and the slices left then end at once', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3 }), fc.array(patchArb, { minLength: 1, maxLength: 3 }), (before, patches) => {
+        const lib = big(900);
+        const s = fakeScheduler();
+        let done = false;
+        resultIndexInSlices(lib, s.schedule, () => (done = true));
+        for (let i = 0; i < before; i++) s.step();
+        expect(done).toBe(false);
+        let got = lib;
+        let want = lib;
+        for (const p of patches) {
+          got = patchResult(got, p);
+          want = reference(want, p);
+          got.works.forEach((w, i) => expect(w).toBe(want.works[i]));
+          expect(got.people).toEqual(want.people);
+        }
+        s.step();
+        expect(done).toBe(true);
+        expect(s.pending()).toBe(0);
+      }),
+      { seed: 20261203, numRuns: 100 },
+    );
+  });
+
+  it('cancelled, nothing more runs', () => {
+    const s = fakeScheduler();
+    let done = false;
+    const cancel = resultIndexInSlices(big(600), s.schedule, () => (done = true));
+    s.step();
+    cancel();
+    expect(s.pending()).toBe(0);
+    expect(done).toBe(false);
   });
 });

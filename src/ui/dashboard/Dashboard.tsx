@@ -23,7 +23,7 @@ import { ownTitles, WorksTable } from './WorksTable';
 import { DataLink, Facts } from '../components/data';
 import { PAGE_KIND_LABEL } from '../labels';
 import type { KeptView, ViewsMeta } from '../../core/kept-views';
-import { patchResult, resultIndex, type ResultPatch } from '../../core/provisional-views';
+import { patchResult, resultIndexInSlices, type ResultPatch, type SliceScheduler } from '../../core/provisional-views';
 import { decisionRecord } from '../model/decision-records';
 
 export interface DashboardData {
@@ -83,15 +83,25 @@ function patched(l: Library, { patch, decisions }: Shown): Library {
 }
 const COMMITTEE_HASH = '#committee';
 
-/** Run `f` once the page is idle (requestIdleCallback, else a task later); returns the cancel. */
-function whenIdle(f: () => void): () => void {
+/** The longest slice of idle work (ms): a click that comes during one waits at most about this long. */
+const SLICE_MS = 6;
+
+/**
+ * One slice of work when the page is idle (requestIdleCallback, else a task
+ * later), given how long it may take: the idle time left, at most SLICE_MS.
+ */
+const whenIdle: SliceScheduler = (run) => {
+  const budget = (left: () => number) => {
+    const end = performance.now() + SLICE_MS;
+    return () => Math.min(left(), end - performance.now());
+  };
   if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(f, { timeout: 2000 });
+    const id = requestIdleCallback((d) => run(budget(() => (d.didTimeout ? SLICE_MS : d.timeRemaining()))), { timeout: 2000 });
     return () => cancelIdleCallback(id);
   }
-  const id = setTimeout(f, 0);
+  const id = setTimeout(() => run(budget(() => SLICE_MS)), 0);
   return () => clearTimeout(id);
-}
+};
 
 export function Dashboard({ data }: { data: DashboardData }) {
   const [lib, setLib] = useState<Library | null>(null);
@@ -174,17 +184,26 @@ export function Dashboard({ data }: { data: DashboardData }) {
     performance.mark('decision:start');
     show(await data.decide(ds), ds.map(decisionRecord));
   };
-  // The index a decision's patch finds the works it replaces by (patchResult), built while the page is idle after
-  // each library shown rather than on the click's path.
+  // The index a decision's patch finds the works it replaces by (patchResult), built in slices while the page is
+  // idle after each library shown rather than on the click's path (a patch before the last slice finishes it).
   useEffect(() => {
     if (!lib || lib.problem) return;
     const result = lib.result;
-    return whenIdle(() => {
-      const t0 = performance.now();
-      resultIndex(result);
-      // For the bench (bench/decision-profile.ts): what the index cost, off the click's path.
-      performance.measure?.('dashboard:row-index', { start: t0, end: performance.now() });
-    });
+    const t0 = performance.now();
+    let busy = 0;
+    let longest = 0;
+    const timed: SliceScheduler = (run) =>
+      whenIdle((left) => {
+        const a = performance.now();
+        run(left);
+        const d = performance.now() - a;
+        busy += d;
+        longest = Math.max(longest, d);
+      });
+    return resultIndexInSlices(result, timed, (slices) =>
+      // For the bench (bench/decision-profile.ts): from the library shown to the last slice, and the slices' own time.
+      performance.measure?.('dashboard:row-index', { start: t0, end: performance.now(), detail: { slices, busy, longest } }),
+    );
   }, [lib]);
   // Works from the kept views are light: an export or a copied citation recomputes their provenance from the pages loaded here.
   const provenance = useMemo(() => (lib ? provenanceFromRecords(lib.records) : onlyWhole), [lib]);
