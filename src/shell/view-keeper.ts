@@ -26,7 +26,7 @@ import type { MergeResult, UserDecision } from '../core/merge/types';
 import { allCaptures, allDecisions, type CaptureRecord, type DecisionRecord, type LensDB } from '../store/store';
 import { clearViews, markViews, viewsMeta, viewsToSend, writeViews, type WrittenViews } from '../store/views';
 import { localSource, rebuildViews, type RebuildSource } from './off-thread-merge';
-import { provisionalDecisionUpdate, provisionalDeleteUpdate, provisionalUpdate, type DecisionUpdate, type ProvisionalUpdate } from './provisional-update';
+import { captureCache, invalidate, provisionalDecisionUpdate, provisionalDeleteUpdate, provisionalUpdate, type DecisionUpdate, type ProvisionalUpdate } from './provisional-update';
 import type { ResultPatch } from '../core/provisional-views';
 
 export interface KeeperDeps {
@@ -112,6 +112,8 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
   // Deletes wait in the same list (`gone`: the capture keys deleted), and take their own fast path.
   const decisions: { seq: number; ds: readonly UserDecision[]; gone?: readonly string[]; answer?(a: DecisionAnswer): void }[] = [];
   let decisionsApplied = 0;
+  // The captures the last decision's fast path read (kept for the next one); emptied on every change of the captures.
+  const cache = captureCache();
 
   function pendingFast(): string[] {
     return [...fresh].filter(([k, seq]) => (applied.get(k) ?? 0) < seq).map(([k]) => k);
@@ -158,7 +160,7 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
       // Answered with the patch as soon as it is made; the views are written after, before anything else here.
       let wrote: (w: boolean) => void = () => {};
       const written = new Promise<boolean>((r) => (wrote = r));
-      const update = await run(() => provisionalDecisionUpdate(db, decided.flatMap((d) => d.ds), deps.merge, (patch, ms) => answer(decided, { patch, ms, written })));
+      const update = await run(() => provisionalDecisionUpdate(db, decided.flatMap((d) => d.ds), deps.merge, (patch, ms) => answer(decided, { patch, ms, written }), cache));
       wrote(!!update?.write);
       // Not answered yet: the merge failed, or nothing was concerned.
       answer(decided, undefined);
@@ -311,6 +313,12 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
   }
 
   function changed(key?: string): void {
+    // Anything but a decision may have changed the stored captures.
+    invalidate(cache);
+    counted(key);
+  }
+
+  function counted(key?: string): void {
     wanted++;
     if (key !== undefined) {
       fresh.set(key, wanted);
@@ -333,8 +341,8 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
       startFast();
     });
     // The rebuild's count goes up at once (a `settled` asked now waits for it), its build after the fast path's merge
-    // has had its turn: the sleep before a build is where the fast path runs.
-    changed();
+    // has had its turn: the sleep before a build is where the fast path runs. The captures did not change.
+    counted();
     return answered;
   }
 
