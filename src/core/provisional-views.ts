@@ -381,7 +381,7 @@ const started = (result: LightResult): Partial => {
 };
 
 /** How many works (or people) are read between two looks at the clock. */
-const CHECK_EVERY = 256;
+const CHECK_EVERY = 64;
 
 /**
  * One slice of the library's index: reads works, then people, until

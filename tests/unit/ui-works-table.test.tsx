@@ -172,3 +172,36 @@ describe('a patch re-drawn from its change alone', () => {
     expect(titles(fresh)).toEqual(titles(root));
   });
 });
+
+describe('a row moved by a patch is not drawn again', () => {
+  it('a work joined in above moves the rows below (their aria-rowindex), and their cells are not rendered again', async () => {
+    // SYNTHETIC: a work of two records (its cells ask titleOf for each record when drawn) below two single works.
+    const pair: MergedWork = { ...work('p', 'Pair', 3, 2019), members: [member('google-scholar:p', 0), member('dblp:p', 1)] };
+    const start = [work('x', 'Xi', 9, 2001), work('y', 'Ypsilon', 8, 2002), pair];
+    const before: LightResult = { works: start, people: [], unresolvedDecisions: [], stats: { captures: 3, records: 4, works: 3, people: 0 } };
+    // Xi and Ypsilon joined (a patch replacing both rows): one row fewer above Pair.
+    const joined = { ...work('x', 'Xi', 9, 2001), members: [member('x'), member('y')] };
+    const after = patchResult(before, { works: [joined], people: [] });
+    const asked: string[] = [];
+    const titleOf = (m: MemberRef) => (asked.push(m.captureKey), undefined);
+    let set: (w: readonly LightWork[]) => void = () => {};
+    // One data object, as the dashboard's.
+    const data = { now: () => new Date(AT) };
+    function Holder() {
+      const [ws, setWs] = useState<readonly LightWork[]>(start);
+      set = setWs;
+      return <WorksTable works={ws} data={data} decide={async () => undefined} titleOf={titleOf} />;
+    }
+    const root = mount(() => <Holder />);
+    const rowOf = (id: string) => root.querySelector(`tbody tr[data-work="${id}"]`)!;
+    expect(rowOf('p').getAttribute('aria-rowindex')).toBe('4');
+    expect(asked.filter((k) => k.endsWith(':p'))).toHaveLength(2);
+    asked.length = 0;
+    set(after.works);
+    await vi.waitFor(() => expect(titles(root)).toEqual(['Xi', 'Pair']));
+    expect(rowOf('p').getAttribute('aria-rowindex')).toBe('3');
+    // The joined work is new (drawn, asking for its two records); Pair's cells were kept as they were.
+    expect(asked.filter((k) => k.endsWith(':p'))).toEqual([]);
+    expect(asked.sort()).toEqual(['x', 'y']);
+  });
+});

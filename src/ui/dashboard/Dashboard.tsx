@@ -206,7 +206,9 @@ export function Dashboard({ data }: { data: DashboardData }) {
     );
   }, [lib]);
   // Works from the kept views are light: an export or a copied citation recomputes their provenance from the pages loaded here.
-  const provenance = useMemo(() => (lib ? provenanceFromRecords(lib.records) : onlyWhole), [lib]);
+  // Kept while the pages are (a join or split patches the works only): its readers are not drawn again.
+  const records = lib?.records;
+  const provenance = useMemo(() => (records ? provenanceFromRecords(records) : onlyWhole), [records]);
 
   return (
     <ProvenanceContext.Provider value={provenance}>

@@ -163,8 +163,16 @@ export function WorksTable({ works, data, personName, decide, titleOf, flagTexts
             class="chip-button"
             disabled={chosen.length < 2}
             onClick={async () => {
-              await decide(joinWorks(chosen, data.now().toISOString()));
+              const ds = joinWorks(chosen, data.now().toISOString());
+              // Cleared at the click: the patch's redraw then filters no 22 000 works for a selection it replaces.
+              const was = selected;
               setSelected(new Set());
+              try {
+                await decide(ds);
+              } catch (e) {
+                setSelected(was);
+                throw e;
+              }
             }}
           >
             Join selected into one work
@@ -317,8 +325,7 @@ const nextFrame = (f: () => void): number => (typeof requestAnimationFrame === '
 const cancelFrame = (n: number) => (typeof cancelAnimationFrame === 'function' ? cancelAnimationFrame(n) : clearTimeout(n));
 const viewportHeight = () => (typeof innerHeight === 'number' && innerHeight > 0 ? innerHeight : 900);
 
-const WorkRow = memo(function WorkRow(props: {
-  index: number;
+interface CellsProps {
   work: LightWork;
   checked: boolean;
   toggle(id: string): void;
@@ -326,12 +333,27 @@ const WorkRow = memo(function WorkRow(props: {
   titleOf?(m: MemberRef): string | undefined;
   flagTexts: ReadonlyMap<string, string>;
   now(): Date;
-}) {
-  const { index, work: w, checked, toggle, decide, titleOf, flagTexts, now } = props;
+}
+
+/**
+ * A row: its place in the list (aria-rowindex) drawn here, its cells apart
+ * (WorkCells, memoized without the place): a join or split above it moves
+ * the row's place, and only the row element is drawn again, not its cells.
+ */
+const WorkRow = memo(function WorkRow({ index, ...cells }: CellsProps & { index: number }) {
+  return (
+    <tr data-work={cells.work.id} aria-rowindex={index + 2}>
+      <WorkCells {...cells} />
+    </tr>
+  );
+});
+
+const WorkCells = memo(function WorkCells(props: CellsProps) {
+  const { work: w, checked, toggle, decide, titleOf, flagTexts, now } = props;
   const title = w.title ?? '(untitled)';
   const marks = marksOf(w, flagTexts);
   return (
-    <tr data-work={w.id} aria-rowindex={index + 2}>
+    <>
       <td>
         <input type="checkbox" checked={checked} onChange={() => toggle(w.id)} aria-label={`Select: ${title}`} />
       </td>
@@ -421,6 +443,6 @@ const WorkRow = memo(function WorkRow(props: {
       <td class="small">
         <Each items={sourcesOf(w).map(siteName)} />
       </td>
-    </tr>
+    </>
   );
 });

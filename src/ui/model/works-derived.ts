@@ -189,11 +189,31 @@ function mergeIn(
 ): { list: LightWork[]; removedAt: number[]; insertedAt: number[] } | undefined {
   const added = change.added.filter(pass).sort(cmp);
   for (let i = 1; i < added.length; i++) if (cmp(added[i - 1]!, added[i]!) === 0) return undefined;
-  const removedAt: number[] = [];
   const insertedAt: number[] = [];
-  const kept = change.removed.size ? list.filter((w, i) => (change.removed.has(w) ? (removedAt.push(i), false) : true)) : [...list];
+  // Where the removed works stand, by binary search (the list is tie-free: the one work comparing equal to a
+  // removed one is it, or it is not in the list): no look at the 22 000 others.
+  const removedAt: number[] = [];
+  for (const w of change.removed) {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmp(list[mid]!, w) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (list[lo] === w) removedAt.push(lo);
+  }
+  removedAt.sort((a, b) => a - b);
+  const kept: LightWork[] = new Array(list.length - removedAt.length);
+  let k = 0;
+  let at = 0;
+  for (const r of [...removedAt, list.length]) {
+    for (; at < r; at++) kept[k++] = list[at]!;
+    at = r + 1;
+  }
   if (!added.length) return { list: kept, removedAt, insertedAt };
-  const out: LightWork[] = [];
+  const out: LightWork[] = new Array(kept.length + added.length);
+  let n = 0;
   let from = 0;
   for (const w of added) {
     // The first kept work after w (added is sorted, so no earlier than the last one's).
@@ -208,11 +228,11 @@ function mergeIn(
     }
     // The first kept work not before w, probed or not: equal to it means a tie.
     if (lo < kept.length && cmp(kept[lo]!, w) === 0) return undefined;
-    for (let i = from; i < lo; i++) out.push(kept[i]!);
-    insertedAt.push(out.length);
-    out.push(w);
+    for (let i = from; i < lo; i++) out[n++] = kept[i]!;
+    insertedAt.push(n);
+    out[n++] = w;
     from = lo;
   }
-  for (let i = from; i < kept.length; i++) out.push(kept[i]!);
+  for (let i = from; i < kept.length; i++) out[n++] = kept[i]!;
   return { list: out, removedAt, insertedAt };
 }
