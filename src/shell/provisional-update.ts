@@ -50,9 +50,9 @@ async function readCaptures(db: LensDB, keys: Iterable<string>, decisions = fals
 }
 
 /**
- * The captures the last decision's fast path read, kept by its keeper
- * (src/shell/view-keeper.ts) so the next decision on the same pages (a split
- * of what was just joined) does not read them out of IndexedDB again. Its
+ * The captures the keeper's last rebuild read, and those decisions' fast
+ * paths read since, kept by the keeper (src/shell/view-keeper.ts) so that a
+ * decision does not read them out of IndexedDB again. Its
  * keeper calls `invalidate` on every change of the stored captures (a capture
  * stored, deleted, imported, erased); a read that began before a change keeps
  * nothing. A kept record is used only when its key is still stored (a key
@@ -154,8 +154,8 @@ export async function provisionalDecisionUpdate(
   const find = lap();
   const missing = [...concerned.whole, ...concerned.partial.keys()].filter((k) => !named.has(k));
   for (const [k, r] of (await readCachedCaptures(db, missing, cache)).captures) named.set(k, r);
-  // Kept for the next decision: what this one read, unless the captures changed meanwhile.
-  if (cache && cache.gen === gen) cache.records = new Map(named);
+  // Kept for the next decision: what this one read too, unless the captures changed meanwhile.
+  if (cache && cache.gen === gen) for (const [k, r] of named) cache.records.set(k, r);
   const stored = first.decisions;
   const read = lap();
   const { records, demoted, rows: renumbered } = subsetRecords(concerned, named);

@@ -112,7 +112,8 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
   // Deletes wait in the same list (`gone`: the capture keys deleted), and take their own fast path.
   const decisions: { seq: number; ds: readonly UserDecision[]; gone?: readonly string[]; answer?(a: DecisionAnswer): void }[] = [];
   let decisionsApplied = 0;
-  // The captures the last decision's fast path read (kept for the next one); emptied on every change of the captures.
+  // The captures the last rebuild read and decisions' fast paths since (src/shell/provisional-update.ts CaptureCache):
+  // what a decision's fast path takes without reading them again; emptied on every change of the captures.
   const cache = captureCache();
 
   function pendingFast(): string[] {
@@ -200,7 +201,12 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
 
   async function build(upTo: number): Promise<void> {
     const db = await deps.db();
+    // The captures kept for decisions are let go before every capture is read again (not two copies at once),
+    // and this read kept instead, unless the captures changed while it was made.
+    cache.records = new Map();
+    const gen = cache.gen;
     const [records, decisions] = await Promise.all([allCaptures(db), allDecisions(db)]);
+    if (cache.gen === gen) cache.records = new Map(records.map((r) => [r.key, r]));
     if (!records.length && !decisions.length && wanted === upTo) {
       // An empty library (just erased, or never used) keeps no views and no meta: nothing remains.
       await exclusive(() => clearViews(db));

@@ -306,3 +306,41 @@ describe('the captures the last decision read, kept for the next', () => {
     a.close();
   });
 });
+
+describe('the keeper keeps what its rebuild read for the decisions after it', () => {
+  it('a decision after a rebuild answers as read from the store; a page stored again and told (changed) is read again', async () => {
+    const single = BEFORE.works.filter((w) => w.members.length === 1);
+    const a = await storeWith(RECORDS);
+    const b = await storeWith(RECORDS);
+    const keeper = createViewKeeper({ db: async () => a, now: () => new Date(AT), merge: mergeRecords, settleMs: 0 });
+    // A rebuild (its read of every capture kept).
+    keeper.changed();
+    await keeper.settled();
+    const decide = async (ds: UserDecision[]) => {
+      for (const d of ds.map(decisionRecord)) {
+        await a.put('decisions', d);
+        await b.put('decisions', d);
+      }
+      const got = await keeper.decided(ds);
+      const want = await provisionalDecisionUpdate(b, ds, mergeRecords);
+      expect(got?.patch.works).toEqual(want?.patch.works);
+      expect(got?.patch.people).toEqual(want?.patch.people);
+      await keeper.settled();
+      return got;
+    };
+    const x = single[4]!;
+    const y = single[5]!;
+    await decide(joinWorks([x, y], AT));
+    // SYNTHETIC edit of x's row, stored on both, the keeper told as the dashboard's import tells it.
+    const key = x.members[0]!.captureKey;
+    const r = (await a.get('captures', key))!;
+    const edited = { ...r, capture: { ...r.capture, works: r.capture.works!.map((w, k) => (k === x.members[0]!.index ? { ...w, title: `${w.title} (edited)` } : w)) } };
+    await a.put('captures', edited);
+    await b.put('captures', edited);
+    keeper.changed();
+    const got = await decide([{ kind: 'split-works', works: [`rec:${rowOf(x.members[0]!)}`, `rec:${rowOf(y.members[0]!)}`], at: AT }]);
+    expect(got?.patch.works.some((w) => w.title?.endsWith('(edited)'))).toBe(true);
+    a.close();
+    b.close();
+  });
+});
