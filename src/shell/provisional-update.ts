@@ -81,7 +81,8 @@ async function readCachedCaptures(db: LensDB, keys: Iterable<string>, cache: Cap
     tx.done,
   ]);
   const out = new Map<string, CaptureRecord>();
-  got.forEach((r, i) => r && out.set(list[i]!, r));
+  // A kept page no longer stored is let go.
+  got.forEach((r, i) => (r ? out.set(list[i]!, r) : kept.delete(list[i]!)));
   return { captures: out, decisions: (ds as unknown[]).filter(isDecisionRecord) };
 }
 
