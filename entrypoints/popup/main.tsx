@@ -13,6 +13,9 @@ import { eraseEverything } from '../../src/shell/erase-everything';
 import type { ListPreview } from '../../src/shell/read-list';
 import '../../src/ui/theme.css';
 import '../../src/ui/popup/popup.css';
+import { popupMark } from '../../src/ui/popup/marks';
+
+popupMark('script');
 
 // `?tab=<id>` lets the dashboard and the end-to-end tests open the popup for a given tab.
 async function activeTabId(): Promise<number | undefined> {
@@ -47,14 +50,21 @@ const data: PopupData = {
   async status() {
     const tabId = await activeTabId();
     if (tabId === undefined) return null;
+    popupMark('status-sent');
     const res = await sendToBackground({ type: 'tab-status', tabId });
+    popupMark('status-got');
     if (!res.ok) throw new Error(res.error);
     return res.value;
   },
   now: () => new Date(),
   // One page's capture and its kept view: reads through keys and an index, whatever the library's size.
   async profile(key) {
-    return storedProfile(await store(), key);
+    popupMark('profile-sent');
+    const db = await store();
+    popupMark('store-open');
+    const p = await storedProfile(db, key);
+    popupMark('profile-got');
+    return p;
   },
   // The captures of the works an export or a copied citation is made of (their provenance), read then.
   async captures(keys) {

@@ -10,6 +10,7 @@ import { SaveThisPage } from './SaveThisPage';
 import { StatusView } from './StatusView';
 import { siteReaderFailed } from '../labels';
 import { Recovery } from './Recovery';
+import { popupMark } from './marks';
 import { onlyWhole, provenanceFromStore, ProvenanceContext } from '../components/provenance';
 
 export type { PopupData } from './popup-data';
@@ -29,6 +30,7 @@ export function Popup({ data }: { data: PopupData }) {
     let live = true;
     void loadPopup(data, { cancelled: () => !live }).then((loaded) => {
       if (!live || !loaded) return;
+      popupMark('loaded');
       setLoaded(loaded);
       if (loaded.view.phase === 'status' && loaded.view.updating && refreshes.current < MAX_REFRESHES) {
         refreshes.current++;
