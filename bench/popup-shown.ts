@@ -48,7 +48,16 @@ async function main(): Promise<void> {
       const info = await page.evaluate(() => {
         const marks = Object.fromEntries(performance.getEntriesByType('mark').filter((e) => e.name.startsWith('popup:')).map((e) => [e.name.slice(6), Math.round(e.startTime)]));
         const scripts = performance.getEntriesByType('resource').filter((e) => /\.js$/.test(e.name)) as PerformanceResourceTiming[];
-        return { marks, scriptsLoaded: Math.round(Math.max(0, ...scripts.map((s) => s.responseEnd))), name: document.querySelector('#person-name')?.textContent ?? '' };
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        const paint = performance.getEntriesByName('first-paint')[0]?.startTime;
+        return {
+          // The html's response ends, its parse ends (module scripts run after), the first paint (the "loading" state).
+          nav: nav ? { response: Math.round(nav.responseEnd), interactive: Math.round(nav.domInteractive), dcl: Math.round(nav.domContentLoadedEventEnd) } : undefined,
+          firstPaint: paint === undefined ? undefined : Math.round(paint),
+          marks,
+          scriptsLoaded: Math.round(Math.max(0, ...scripts.map((s) => s.responseEnd))),
+          name: document.querySelector('#person-name')?.textContent ?? '',
+        };
       });
       await page.close();
       if (i > 0) shown.push(ms);

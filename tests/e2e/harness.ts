@@ -118,6 +118,8 @@ export async function launch(opts: { colorScheme?: 'light' | 'dark' } = {}): Pro
       const page = await context.newPage();
       await page.setViewportSize({ width: 420, height: 600 });
       await page.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      // Loaded and drawn whole (the first profile takes two frames: src/ui/popup/Popup.tsx).
+      await page.locator('main.popup[aria-busy="false"]').waitFor();
       return page;
     },
     async extensionPage(path) {
