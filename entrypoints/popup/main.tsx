@@ -1,3 +1,4 @@
+import '../../src/ui/popup/marks-start';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { matchesPattern } from '../../src/shell/fetch-data';
@@ -11,8 +12,12 @@ import { sendToBackground, sendToTab } from '../../src/shell/browser-send';
 import { sender } from '../../src/shell/send';
 import { eraseEverything } from '../../src/shell/erase-everything';
 import type { ListPreview } from '../../src/shell/read-list';
+import { isTabStatusOf, type TabStatus } from '../../src/shell/messages';
 import '../../src/ui/theme.css';
 import '../../src/ui/popup/popup.css';
+import { popupMark } from '../../src/ui/popup/marks';
+
+popupMark('script');
 
 // `?tab=<id>` lets the dashboard and the end-to-end tests open the popup for a given tab.
 async function activeTabId(): Promise<number | undefined> {
@@ -32,7 +37,23 @@ const siteScripts = (browser.runtime.getManifest().content_scripts ?? []).map((c
 }));
 
 // One connection for the popup's life; a failed open is tried again on the next read (src/store/store.ts).
+// Opened now, while the tab's status is read: the profile's read then finds it open.
 const store = storeConnection();
+void store().catch(() => undefined);
+
+// The tab's status as the background stored it (entrypoints/background.ts, `tab:<id>` in the session
+// area), read here: the background need not wake or be free to answer. Without that area, asked.
+async function tabStatus(tabId: number): Promise<TabStatus | null> {
+  const session = browser.storage.session as typeof browser.storage.session | undefined;
+  if (!session) {
+    const res = await sendToBackground({ type: 'tab-status', tabId });
+    if (!res.ok) throw new Error(res.error);
+    return res.value;
+  }
+  const k = `tab:${tabId}`;
+  const s: unknown = (await session.get(k))[k];
+  return isTabStatusOf(s, tabId) ? s : null;
+}
 
 const data: PopupData = {
   onSupportedSite: (url) => contentScriptMatches.some((p) => matchesPattern(p, url)),
@@ -47,14 +68,20 @@ const data: PopupData = {
   async status() {
     const tabId = await activeTabId();
     if (tabId === undefined) return null;
-    const res = await sendToBackground({ type: 'tab-status', tabId });
-    if (!res.ok) throw new Error(res.error);
-    return res.value;
+    popupMark('status-sent');
+    const status = await tabStatus(tabId);
+    popupMark('status-got');
+    return status;
   },
   now: () => new Date(),
   // One page's capture and its kept view: reads through keys and an index, whatever the library's size.
   async profile(key) {
-    return storedProfile(await store(), key);
+    popupMark('profile-sent');
+    const db = await store();
+    popupMark('store-open');
+    const p = await storedProfile(db, key);
+    popupMark('profile-got');
+    return p;
   },
   // The captures of the works an export or a copied citation is made of (their provenance), read then.
   async captures(keys) {

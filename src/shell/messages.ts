@@ -30,6 +30,28 @@ export interface TabStatus {
   collectOffer?: { total?: number };
 }
 
+/**
+ * Is this a tab's status as the background stores it, for that tab? The popup
+ * reads it from the session storage area itself (entrypoints/popup/main.tsx);
+ * anything else there is taken as no status.
+ */
+export function isTabStatusOf(v: unknown, tabId: number): v is TabStatus {
+  if (typeof v !== 'object' || v === null) return false;
+  const s = v as Partial<Record<keyof TabStatus, unknown>>;
+  return (
+    s.tabId === tabId &&
+    typeof s.url === 'string' &&
+    typeof s.source === 'string' &&
+    typeof s.siteName === 'string' &&
+    typeof s.pageKind === 'string' &&
+    typeof s.outcome === 'string' &&
+    typeof s.works === 'number' &&
+    Array.isArray(s.notes) &&
+    typeof s.at === 'string' &&
+    (s.key === undefined || typeof s.key === 'string')
+  );
+}
+
 /** A content script asks the background to fetch data from a sibling host of its page (see fetch-data.ts). */
 export interface FetchDataMessage {
   type: 'fetch-data';

@@ -8,7 +8,7 @@ import { prepareViews, type PreparedView } from '../core/prepared-views';
 import type { MergedWork } from '../core/merge/types';
 import { isViewKeys, viewKeysOf, type ViewKeys } from '../core/view-keys';
 import type { CaptureRecord, DecisionRecord, LensDB } from './schema';
-import { allDecisions, getCapture } from './store';
+import { isDecisionRecord } from './store';
 
 const META = 'current';
 
@@ -130,8 +130,22 @@ export async function storedProfile(
   db: LensDB,
   key: string,
 ): Promise<{ record?: CaptureRecord; view?: KeptView; meta?: ViewsMeta; decisions: DecisionRecord[] }> {
-  const [record, view, meta, decisions] = await Promise.all([getCapture(db, key), viewForKey(db, key), viewsMeta(db), allDecisions(db)]);
-  return { ...(record ? { record } : {}), ...(view ? { view } : {}), ...(meta ? { meta } : {}), decisions };
+  // One transaction for the four reads: one round trip to the database, and a view and meta record of the same build.
+  const tx = db.transaction(['captures', 'views', 'viewsMeta', 'decisions'], 'readonly');
+  const [record, view, meta, decisions] = await Promise.all([
+    tx.objectStore('captures').get(key),
+    tx.objectStore('views').index('byKey').get(key) as Promise<unknown>,
+    tx.objectStore('viewsMeta').get(META) as Promise<unknown>,
+    tx.objectStore('decisions').getAll() as Promise<unknown[]>,
+    tx.done,
+  ]);
+  return {
+    ...(record ? { record } : {}),
+    ...(isKeptView(view) ? { view } : {}),
+    ...(isViewsMeta(meta) ? { meta } : {}),
+    // A malformed decision is skipped, as allDecisions does.
+    decisions: decisions.filter((d): d is DecisionRecord => isDecisionRecord(d)),
+  };
 }
 
 /** The stored captures of these keys (those found), in one transaction: what a view's works' provenance is recomputed from (src/core/provenance.ts). */

@@ -22,7 +22,8 @@ export interface Harness extends ExtensionBrowser {
   /** Open a page and wait until the content script has reported its capture to the background. */
   visit(url: string): Promise<{ page: Page; tabId: number }>;
   /** Open the popup for a tab, as the toolbar button would. */
-  popup(tabId: number): Promise<Page>;
+  /** The popup for a tab, once loaded and drawn whole; `{ drawn: false }`: as soon as it is there (to see its "Reading this tab…"). */
+  popup(tabId: number, o?: { drawn?: boolean }): Promise<Page>;
   extensionPage(path: string): Promise<Page & ExtensionPage>;
   close(): Promise<void>;
 }
@@ -114,10 +115,12 @@ export async function launch(opts: { colorScheme?: 'light' | 'dark' } = {}): Pro
       await waitForStatus(opened.tabId);
       return opened;
     },
-    async popup(tabId) {
+    async popup(tabId, o = {}) {
       const page = await context.newPage();
       await page.setViewportSize({ width: 420, height: 600 });
       await page.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      // Loaded and drawn whole (the first profile takes two frames: src/ui/popup/Popup.tsx).
+      if (o.drawn !== false) await page.locator('main.popup[aria-busy="false"]').waitFor();
       return page;
     },
     async extensionPage(path) {

@@ -134,7 +134,7 @@ describe('the popup while an in-app navigation is being read', () => {
     await before.close();
 
     await tab.waitForURL(SECOND, { timeout: 10_000 });
-    const popup = await h.popup(tabId);
+    const popup = await h.popup(tabId, { drawn: false });
     const line = popup.locator('.status');
     await expect.poll(() => line.textContent()).toBe('Reading this tab…');
     await expect.poll(() => line.textContent(), { timeout: 15_000 }).toContain('Semantic Scholar author page — 2 works saved');

@@ -336,7 +336,15 @@ export async function launchFirefox(build: FirefoxBuild): Promise<FirefoxBrowser
       }
       throw new Error(`the content script reported nothing for tab ${tabId} (${url})`);
     },
-    popup: (tabId) => extensionPage(`popup.html?tab=${tabId}`),
+    // Once loaded and drawn whole (the first profile takes two frames: src/ui/popup/Popup.tsx), as the Chromium harness does.
+    popup: async (tabId) => {
+      const page = await extensionPage(`popup.html?tab=${tabId}`);
+      for (let i = 0; i < 300; i++) {
+        if (await page.evaluate(() => document.querySelector('main.popup')?.getAttribute('aria-busy') === 'false')) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return page;
+    },
     extensionPage,
     background,
     async close() {

@@ -2,7 +2,7 @@
 // typed message or a clear refusal, and send.ts types the reply.
 import { describe, expect, it } from 'vitest';
 import type { Capture } from '../../src/core/capture';
-import { BACKGROUND_MESSAGE_TYPES, TAB_MESSAGE_TYPES, type Message } from '../../src/shell/messages';
+import { BACKGROUND_MESSAGE_TYPES, isTabStatusOf, TAB_MESSAGE_TYPES, type Message } from '../../src/shell/messages';
 import { parseBackgroundMessage, parseMessage, parseTabMessage } from '../../src/shell/parse-message';
 import { sender } from '../../src/shell/send';
 
@@ -137,5 +137,22 @@ describe('sending messages', () => {
 
   it('lets a failed transport reject, as the browser call does', async () => {
     await expect(sender(async () => Promise.reject(new Error('Receiving end does not exist')))({ type: 'collect-all-start' })).rejects.toThrow(/Receiving end/);
+  });
+});
+
+// Synthetic statuses: what the popup accepts when it reads a tab's status from the session area itself.
+describe('isTabStatusOf', () => {
+  const status = { tabId: 7, url: 'https://scholar.google.com/citations?user=x', source: 'google-scholar', siteName: 'Google Scholar', pageKind: 'author', key: 'k', outcome: 'added', works: 2, notes: [], at: '2026-12-03T10:00:00.000Z' };
+  it('takes a status of that tab, with or without a key', () => {
+    expect(isTabStatusOf(status, 7)).toBe(true);
+    const { key: _key, ...noKey } = status;
+    expect(isTabStatusOf(noKey, 7)).toBe(true);
+  });
+  it("refuses another tab's status, a malformed one, and nothing", () => {
+    expect(isTabStatusOf(status, 8)).toBe(false);
+    expect(isTabStatusOf({ ...status, works: '2' }, 7)).toBe(false);
+    expect(isTabStatusOf({ ...status, notes: 'x' }, 7)).toBe(false);
+    expect(isTabStatusOf({ ...status, key: 3 }, 7)).toBe(false);
+    for (const v of [undefined, null, 'tab:7', 7, []]) expect(isTabStatusOf(v, 7)).toBe(false);
   });
 });

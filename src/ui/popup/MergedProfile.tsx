@@ -18,10 +18,23 @@ import type { PopupData } from './popup-data';
 import { WorkItem } from './WorkList';
 import { Each } from '../components/data';
 
-export function MergedProfile(props: { result: ResultSlice; person: MergedPerson; state: Loaded; data: PopupData; decide(d: UserDecision): Promise<void> }) {
+/** `full` false: the name and the figures only, what the popup's first frame shows (Popup.tsx). */
+export function MergedProfile(props: { result: ResultSlice; person: MergedPerson; state: Loaded; data: PopupData; decide(d: UserDecision): Promise<void>; full?: boolean }) {
   const { result, person, state, data } = props;
   const notes = state.notes;
   const view: PersonView = useMemo(() => personView(result, person, data.currentYear, (k) => (Object.prototype.hasOwnProperty.call(notes, k) ? notes[k]! : [])), [result, person, data.currentYear, notes]);
+  return (
+    <>
+      <PersonHeader person={person} detail="brief" />
+      <MetricsHeadline view={view} />
+      {props.full !== false && <ProfileRest {...props} view={view} />}
+    </>
+  );
+}
+
+/** Below the figures: drawn a frame after them when the popup opens. */
+function ProfileRest(props: { result: ResultSlice; person: MergedPerson; state: Loaded; data: PopupData; decide(d: UserDecision): Promise<void>; view: PersonView }) {
+  const { result, person, state, data, view } = props;
   const suggestions = openSuggestions(result, person, decisionsOf(state.decisions));
   const series = view.citationsByYear ? yearSeries(view.citationsByYear.byYear) : [];
   const top = topWorks(view.works, 10);
@@ -30,8 +43,6 @@ export function MergedProfile(props: { result: ResultSlice; person: MergedPerson
   const at = () => data.now().toISOString();
   return (
     <>
-      <PersonHeader person={person} detail="brief" />
-      <MetricsHeadline view={view} />
       <section class="chart-section" aria-labelledby="chart-title">
         <h2 id="chart-title">Citations per year</h2>
         {series.length ? (

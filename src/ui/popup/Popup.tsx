@@ -1,6 +1,6 @@
 // The popup: what Scholar Lens made of the tab, loaded by loadPopup (load.ts)
 // and rendered by the components beside this one.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { UserDecision } from '../../core/merge/types';
 import { loadPopup, offersListReading, type PopupState } from './load';
 import { AutoOffNotice, EmptyState, LoadingState } from './Notices';
@@ -10,6 +10,7 @@ import { SaveThisPage } from './SaveThisPage';
 import { StatusView } from './StatusView';
 import { siteReaderFailed } from '../labels';
 import { Recovery } from './Recovery';
+import { popupMark } from './marks';
 import { onlyWhole, provenanceFromStore, ProvenanceContext } from '../components/provenance';
 
 export type { PopupData } from './popup-data';
@@ -25,10 +26,12 @@ export function Popup({ data }: { data: PopupData }) {
   const refreshes = useRef(0);
   // The kept view's works are light: an export or a copied citation reads their captures then.
   const provenance = useMemo(() => (data.captures ? provenanceFromStore(data.captures) : onlyWhole), [data]);
-  useEffect(() => {
+  // Started as soon as the popup is in the DOM, not after its first frame (as useEffect would).
+  useLayoutEffect(() => {
     let live = true;
     void loadPopup(data, { cancelled: () => !live }).then((loaded) => {
       if (!live || !loaded) return;
+      popupMark('loaded');
       setLoaded(loaded);
       if (loaded.view.phase === 'status' && loaded.view.updating && refreshes.current < MAX_REFRESHES) {
         refreshes.current++;
@@ -43,6 +46,12 @@ export function Popup({ data }: { data: PopupData }) {
     };
   }, [data, reload]);
   const setState = (view: PopupState['view']) => setLoaded((s) => ({ ...s, view }));
+  // The first profile is drawn in two frames: the status line, the name and the figures, painted,
+  // then the rest (chart, top works, checks, suggestions, export, the page's works). Later loads draw all at once.
+  const [full, setFull] = useState(false);
+  useEffect(() => {
+    if (!full && state.phase === 'status') setFull(true);
+  }, [full, state.phase]);
 
   async function save() {
     setSaving(true);
@@ -65,7 +74,7 @@ export function Popup({ data }: { data: PopupData }) {
 
   return (
     <ProvenanceContext.Provider value={provenance}>
-    <main class="popup" aria-busy={state.phase === 'loading'}>
+    <main class="popup" aria-busy={state.phase === 'loading' || (state.phase === 'status' && !full)}>
       <header class="bar">
         <span class="brand">Scholar Lens</span>
         <a class="small" href={data.dashboardUrl(state.phase === 'status' ? state.person?.id : undefined)} target="_blank" rel="noreferrer">
@@ -86,7 +95,7 @@ export function Popup({ data }: { data: PopupData }) {
       ) : (
         <>
           {state.phase === 'empty' && <EmptyState />}
-          {state.phase === 'status' && <StatusView state={state} data={data} decide={decide} reload={() => setReload((n) => n + 1)} />}
+          {state.phase === 'status' && <StatusView state={state} data={data} decide={decide} reload={() => setReload((n) => n + 1)} full={full} />}
           {pageUrl && unread && <SaveThisPage url={pageUrl} saving={saving} onSave={save} enableSite={data.enableSite} />}
           {pageUrl?.startsWith('https:') && (state.phase === 'empty' || (state.phase === 'status' && offersListReading(state.status))) && (
             <ReadThisPage

@@ -13,7 +13,8 @@ import { WorkList } from './WorkList';
 import { DataLink } from '../components/data';
 import { Recovery } from './Recovery';
 
-export function StatusView({ state, data, decide, reload }: { state: Loaded; data: PopupData; decide(d: UserDecision): Promise<void>; reload(): void }) {
+/** `full` false: the first frame, the status, the name and the figures only (Popup.tsx); true, or left out: everything. */
+export function StatusView({ state, data, decide, reload, full = true }: { state: Loaded; data: PopupData; decide(d: UserDecision): Promise<void>; reload(): void; full?: boolean }) {
   const { status, record, person, result } = state;
   const good = status.outcome === 'added' || status.outcome === 'updated';
   // A paper page: the merged work it belongs to, shown whole with Copy citation and its own export.
@@ -48,11 +49,11 @@ export function StatusView({ state, data, decide, reload }: { state: Loaded; dat
         </section>
       )}
       {person && result ? (
-        <MergedProfile result={result} person={person} state={state} data={data} decide={decide} />
+        <MergedProfile result={result} person={person} state={state} data={data} decide={decide} full={full} />
       ) : (
         record && <CaptureView capture={record.capture} works={!paper} />
       )}
-      {record?.capture.works && record.capture.works.length > 0 && person && (
+      {full && record?.capture.works && record.capture.works.length > 0 && person && (
         <details class="works page-works">
           <summary>
             {record.capture.pageKind === 'paper' ? 'This paper as the page shows it' : `Works on this page (${record.capture.works.length.toLocaleString('en')})`}

@@ -52,19 +52,23 @@ export async function loadPopup(data: PopupSource, o: LoadOptions = {}): Promise
   try {
     for (let attempt = 0; ; attempt++) {
       const [status, pageUrl] = await Promise.all([data.status(), data.pageUrl()]);
-      const autoOff = pageUrl ? await data.autoOffSite(pageUrl) : undefined;
+      // Read beside the profile, not before it: the profile's read need not wait for the settings.
+      const autoOffRead = pageUrl ? data.autoOffSite(pageUrl) : Promise.resolve(undefined);
+      void autoOffRead.catch(() => undefined); // awaited on every way out but a cancelled one
+      const base = async () => ({ pageUrl, autoOff: await autoOffRead });
       if (o.cancelled?.()) return undefined;
-      const base = { pageUrl, autoOff };
-      if (!status) return { ...base, view: { phase: 'empty' } };
+      if (!status) return { ...(await base()), view: { phase: 'empty' } };
       // A single-page app moved on: never show the previous page's status as this one's (status-freshness.ts).
       const fresh = statusFreshness(status, pageUrl, data.onSupportedSite);
       if (fresh === 'pending' && attempt < tries) {
+        await base(); // a failed read is the 'error' view, as before
         await (o.sleep ?? timer)(o.retryMs ?? PENDING_RETRY_MS);
         if (o.cancelled?.()) return undefined;
         continue;
       }
-      if (fresh !== 'current') return { ...base, view: { phase: 'empty' } };
-      return { ...base, view: { phase: 'status', ...(await profileOf(data, status)) } };
+      if (fresh !== 'current') return { ...(await base()), view: { phase: 'empty' } };
+      const [b, profile] = await Promise.all([base(), profileOf(data, status)]);
+      return { ...b, view: { phase: 'status', ...profile } };
     }
   } catch (err) {
     return { view: { phase: 'error', message: err instanceof Error ? err.message : String(err), recover: true } };
