@@ -15,6 +15,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { readList } from '../../src/readers/list-reader/index';
+import { LIST_OPTIONS } from '../../src/shell/read-list';
 import { parseHtml } from '../../src/node/dom';
 import { layoutPages, type LayoutPage } from '../helpers/layout-corpus';
 import { FIXED_NOW } from '../helpers/fixtures';
@@ -48,7 +49,7 @@ export interface Score {
 export function scorePage(page: LayoutPage): Score {
   const doc = parseHtml(page.html);
   const c0 = process.cpuUsage();
-  const reading = readList(doc, new URL('https://lab.example.org/publications/'), FIXED_NOW);
+  const reading = readList(doc, new URL('https://lab.example.org/publications/'), FIXED_NOW, LIST_OPTIONS);
   const c = process.cpuUsage(c0);
   const got = reading.works.map((w) => ({ ...w, norm: norm(w.title ?? '') }));
   const ref = page.gold.map((g) => norm(g.title));

@@ -30,6 +30,7 @@ import { describe, expect, it } from 'vitest';
 import { capturePage } from '../../src/adapters/run';
 import { adapterFor } from '../../src/adapters/registry';
 import { readList } from '../../src/readers/list-reader/index';
+import { LIST_OPTIONS } from '../../src/shell/read-list';
 import { dataText, FIXED_NOW, fixtureBytes, fixtureDoc, sitePages } from '../helpers/fixtures';
 import { loadHtml } from '../../src/node/dom';
 
@@ -180,7 +181,7 @@ function measure(page: Page): Row {
     }
   }
   const t0 = performance.now();
-  const reading = readList(doc, url, FIXED_NOW);
+  const reading = readList(doc, url, FIXED_NOW, LIST_OPTIONS);
   const ms = performance.now() - t0;
   const got = reading.works.map((w) => ({ ...w, norm: normTitle(w.title ?? '') }));
   const row: Row = { file: page.file, kind: page.kind, reference: reference.length, recovered: 0, records: got.length, junk: 0, yearChecked: 0, yearSame: 0, authorChecked: 0, authorSame: 0, ms };

@@ -26,7 +26,19 @@ export interface BlockContext {
   columnHeads?: string[];
   /** Reads an entry whose title is a plain sentence of a citation (default: the reader's own heuristic). */
   parseCitation?: CitationParser;
+  /**
+   * A second parser (the learned one of src/readers/citation-parser/) for the sentences the first
+   * cannot split; its reading is taken only when it is clearly a citation (LEARNED_CONFIDENCE).
+   */
+  fallbackCitation?: CitationParser;
 }
+
+/**
+ * The learned parser's confidence adds 0.3 for a title, up to 0.25 for authors, 0.2 for a year,
+ * 0.15 for a venue, 0.1 for volume or pages: 0.7 needs a title, a year and more than one name or a venue.
+ * News lines ("June 2020 Anna Schmidt received …": title, one name, year = 0.6) and team lines stay below.
+ */
+const LEARNED_CONFIDENCE = 0.7;
 
 // Link texts that are actions or formats, never titles.
 const ACTION = /^(?:\[?(?:pdf|html|bib(?:tex)?|abs(?:tract)?|ris|endnote|doi|code|slides|video|poster|data|link|url|cite|save|more|less|download|full ?text|view|export|preview|supplementary.*|related articles|all \d+ versions|cited by.*|\d+ citations?|show (?:abstract|more|less)|read more|get it.*|request.*|import into .*)\]?)$/i;
@@ -298,6 +310,10 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
     if (!parsed.title || parsed.confidence < 0.4) {
       const echoes = leadingEchoes(block);
       if (echoes.size) parsed = parse(linesOf(block, 20_000, echoes).join(' '));
+    }
+    if ((!parsed.title || parsed.confidence < 0.4) && ctx.fallbackCitation) {
+      const learned = ctx.fallbackCitation(flat);
+      if (learned.title && learned.confidence >= LEARNED_CONFIDENCE && words(learned.title) >= 2) parsed = learned;
     }
     if (parsed.title && parsed.confidence >= 0.4) {
       title = parsed.title;

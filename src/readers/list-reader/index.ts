@@ -32,6 +32,8 @@ export interface ListReading {
 export interface ReadOptions {
   /** A citation-string parser for entries whose title is a plain sentence (default: the reader's own heuristic). */
   parseCitation?: CitationParser;
+  /** A second parser for the sentences the first cannot split, taken only at high confidence (the shell passes the learned one). */
+  fallbackCitation?: CitationParser;
 }
 
 export { FIELD_NAMES, type FieldName };
@@ -64,6 +66,7 @@ function read(doc: Document, url: URL, now: Date, options: ReadOptions): ListRea
     maxYear: now.getUTCFullYear() + 1,
     pageLang: doc.documentElement?.getAttribute('lang')?.toLowerCase().split('-')[0] || undefined,
     parseCitation: options.parseCitation,
+    fallbackCitation: options.fallbackCitation,
   };
   const groups = repeatedGroups(doc, 2).map((g) => pairAlternating(pairDefinitions(g, doc), doc)).filter(looksLikeText);
   let best: Scored | undefined;
