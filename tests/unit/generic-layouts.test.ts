@@ -131,6 +131,11 @@ describe('generic list reader: the layout corpus (synthetic layouts of real cita
   });
 
   it('prints both tables and holds the measured figures (floors just under them)', () => {
+    // GENERIC_LIST_TUNING=1 while tuning: the development part only, nothing of the test part printed or asserted.
+    if (process.env.GENERIC_LIST_TUNING) {
+      console.log(table('Layout corpus, development part', byVariant('dev')));
+      return;
+    }
     console.log([table('Layout corpus, development part', byVariant('dev')), '', table('Layout corpus, test part', byVariant('test'))].join('\n'));
     const d = total('dev');
     const t = total('test');
@@ -146,7 +151,7 @@ describe('generic list reader: the layout corpus (synthetic layouts of real cita
   });
 
   it('reads nothing from the pages that are not publication lists', () => {
-    for (const [p, s] of scores) if (p.kind === 'negative') expect(s.records, p.name).toBe(0);
+    for (const [p, s] of scores) if (p.kind === 'negative' && (!process.env.GENERIC_LIST_TUNING || p.part === 'dev')) expect(s.records, p.name).toBe(0);
   });
 });
 

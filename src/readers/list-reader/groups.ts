@@ -65,3 +65,69 @@ export function repeatedGroups(doc: Document, min = 3): Group[] {
   }
   return out;
 }
+
+const SEGMENT_BLOCKS = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'DL', 'TABLE', 'HR', 'SECTION', 'ARTICLE', 'BLOCKQUOTE']);
+
+/**
+ * Entries written as lines of one block, with no element per entry: runs of
+ * text and inline elements separated by `<br>` ("Entry one<br>Entry two<br>…"),
+ * or by a blank line (`<br><br>`) when each entry takes several lines. Each
+ * block with at least three `<br>` of its own gives one group of detached boxes,
+ * one per segment, inside a detached container (so headings between them stay
+ * siblings, as in a list); the page is not touched. Linear: one look at each
+ * `<br>`'s parent and at that parent's children.
+ */
+export function lineGroups(doc: Document, min = 3): Group[] {
+  const root = doc.querySelector('body') ?? doc.documentElement;
+  if (!root) return [];
+  const counts = new Map<Element, number>();
+  for (const br of Array.from(root.querySelectorAll('br')).slice(0, 50_000)) {
+    const p = br.parentElement;
+    if (p) counts.set(p, (counts.get(p) ?? 0) + 1);
+  }
+  const out: Group[] = [];
+  let n = 0;
+  for (const [parent, brs] of counts) {
+    if (brs < min) continue;
+    const nodes = Array.from(parent.childNodes);
+    const isBr = (x: Node | undefined) => x?.nodeType === 1 && (x as Element).tagName.toUpperCase() === 'BR';
+    const blank = (x: Node) => x.nodeType === 3 && !(x.nodeValue ?? '').trim();
+    // A blank line: a <br> whose next non-blank sibling is another <br>.
+    const nextNonBlank = (i: number) => {
+      let j = i + 1;
+      while (j < nodes.length && blank(nodes[j]!)) j++;
+      return j;
+    };
+    let doubles = 0;
+    for (let i = 0; i < nodes.length; i++) if (isBr(nodes[i]) && isBr(nodes[nextNonBlank(i)])) doubles++;
+    const byBlank = doubles >= 2;
+    const container = doc.createElement('div');
+    let box = doc.createElement('div');
+    const flush = () => {
+      if ((box.textContent ?? '').trim()) container.appendChild(box);
+      box = doc.createElement('div');
+    };
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
+      if (isBr(node)) {
+        if (!byBlank) flush();
+        else if (isBr(nodes[nextNonBlank(i)])) {
+          flush();
+          i = nextNonBlank(i);
+        } else box.appendChild(node.cloneNode(true));
+        continue;
+      }
+      if (node.nodeType === 1 && SEGMENT_BLOCKS.has((node as Element).tagName.toUpperCase())) {
+        flush();
+        box.appendChild(node.cloneNode(true));
+        flush();
+        continue;
+      }
+      box.appendChild(node.cloneNode(true));
+    }
+    flush();
+    const members = Array.from(container.children);
+    if (members.length >= min) out.push({ key: `lines:${n++}`, members });
+  }
+  return out;
+}
