@@ -65,6 +65,10 @@ export interface LayoutPage {
 const OTHER_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Arabic}\p{Script=Greek}\p{Script=Hangul}\p{Script=Hebrew}\p{Script=Thai}]/u;
 
 const trim = (s: string) => s.replace(/[\s.,;:]+$/u, '').replace(/^[\s.,;:]+/u, '');
+/** The author part without its trailing separator; an initial keeps its stop ("Kahle, H. G." not "Kahle, H. G"). */
+const trimNames = (s: string) => s.replace(/(?<!\b\p{Lu})[\s.,;:]+$/u, '').replace(/[\s,;:]+$/u, '').replace(/^[\s.,;:]+/u, '');
+/** "Names" + ". " unless the names already end on a stop. */
+const dot = (s: string) => (s.endsWith('.') ? s : `${s}.`);
 
 /** The AnyStyle strings usable as entries: one author part, one title part (3+ words), a year; not the parser's test part. */
 export function corpusEntries(): { dev: Entry[]; test: Entry[] } {
@@ -85,7 +89,7 @@ export function corpusEntries(): { dev: Entry[]; test: Entry[] } {
         text: seq.parts.filter((p) => p.tag !== 'citation-number').map((p) => p.text).join(' '),
         seq,
         title: g.title,
-        authors: trim(g.authorText ?? ''),
+        authors: trimNames(g.authorText ?? ''),
         year: g.year,
         rest: trim(restParts.map((p) => p.text).join(' ')),
         venue: venue ? trim(venue) : undefined,
@@ -132,7 +136,7 @@ const TOPICS = ['Constraint programming', 'Machine learning', 'Applications', 'S
 const VARIANTS: Variant[] = [
   // <ul>/<ol><li>
   { kind: 'list-li', name: 'jekyll-scholar-ol', script: 'latin', render: (es) => `<h2 class="bibliography">Publications</h2>\n<ol class="bibliography">\n${es.map((e, i) => `<li><span id="ref${i}">${esc(e.text)}</span></li>`).join('\n')}\n</ol>` },
-  { kind: 'list-li', name: 'link-title-ul', script: 'latin', render: (es) => `<ul class="pubs">\n${es.map((e, i) => `<li><a href="papers/${i}.pdf">${esc(e.title)}</a>. ${esc(e.authors)}. ${esc(e.rest)}, ${e.year}.</li>`).join('\n')}\n</ul>` },
+  { kind: 'list-li', name: 'link-title-ul', script: 'latin', render: (es) => `<ul class="pubs">\n${es.map((e, i) => `<li><a href="papers/${i}.pdf">${esc(e.title)}</a>. ${esc(dot(e.authors))} ${esc(e.rest)}, ${e.year}.</li>`).join('\n')}\n</ul>` },
   { kind: 'list-li', name: 'zotero-csl-entry', script: 'latin', render: (es) => `<div class="csl-bib-body">\n${es.map((e) => `  <div class="csl-entry">${esc(e.text)}</div>`).join('\n')}\n</div>` },
   // One <p> per entry
   { kind: 'p-entry', name: 'papercite-p', script: 'latin', render: (es) => `<div class="entry-content"><h3>Selected papers</h3>\n${es.map((e) => `<p>${esc(e.text)}</p>`).join('\n')}</div>` },
@@ -151,7 +155,7 @@ const VARIANTS: Variant[] = [
   { kind: 'table', name: 'bibbase-table', script: 'latin', render: (es, r) => `<table class="bibbase">\n${es.map((e) => `<tr><td class="bibbase_paper"><b>${esc(e.title)}</b><br>${esc(e.authors)}<br><i>${esc(e.rest)}</i> (${e.year})</td><td>${links(r)}</td></tr>`).join('\n')}\n</table>` },
   // <dl> pairs
   { kind: 'dl', name: 'doxygen-citelist', script: 'latin', render: (es) => `<div class="textblock"><dl class="citelist">\n${es.map((e, i) => `<dt><a name="CITEREF_r${i}"></a>[${i + 1}]</dt><dd><p>${esc(e.text)}</p></dd>`).join('\n')}\n</dl></div>` },
-  { kind: 'dl', name: 'sphinx-bibtex-dl', script: 'latin', render: (es) => `<div class="section"><dl class="citation">\n${es.map((e, i) => `<dt class="label" id="id${i}"><span class="brackets">${esc(slug(e.authors).slice(0, 3))}${e.year % 100}</span></dt><dd><p>${esc(e.authors)}. ${esc(e.title)}. <em>${esc(e.rest)}</em>, ${e.year}.</p></dd>`).join('\n')}\n</dl></div>` },
+  { kind: 'dl', name: 'sphinx-bibtex-dl', script: 'latin', render: (es) => `<div class="section"><dl class="citation">\n${es.map((e, i) => `<dt class="label" id="id${i}"><span class="brackets">${esc(slug(e.authors).slice(0, 3))}${e.year % 100}</span></dt><dd><p>${esc(dot(e.authors))} ${esc(e.title)}. <em>${esc(e.rest)}</em>, ${e.year}.</p></dd>`).join('\n')}\n</dl></div>` },
   // Year or type headings between runs
   { kind: 'headings', name: 'year-h2-ul-no-date', script: 'latin', render: (es) => yearRuns(es).map(([y, run]) => `<h2>${y}</h2>\n<ul>\n${run.map((e) => `<li>${esc(e.withoutDate)}</li>`).join('\n')}\n</ul>`).join('\n') },
   { kind: 'headings', name: 'type-h3-bold-year-p', script: 'latin', render: (es) => `<h3>Journal articles</h3>\n${yearRuns(es).map(([y, run]) => `<p><b>${y}</b></p>\n${run.map((e) => `<p>${esc(e.text)}</p>`).join('\n')}`).join('\n')}` },
@@ -176,7 +180,7 @@ const VARIANTS: Variant[] = [
   { kind: 'nested', name: 'year-div-several-p', script: 'latin', render: (es) => yearRuns(es).map(([y, run]) => `<div class="year-block"><h3>${y}</h3>\n${run.map((e) => `<p>${esc(e.text)}</p>`).join('\n')}</div>`).join('\n') },
   // Other scripts
   { kind: 'scripts', name: 'script-ul-li', script: 'other', render: (es) => `<ul>\n${es.map((e) => `<li>${esc(e.text)}</li>`).join('\n')}\n</ul>` },
-  { kind: 'scripts', name: 'script-p-bold-title', script: 'other', render: (es) => es.map((e) => `<p>${esc(e.authors)}. <b>${esc(e.title)}</b>. ${esc(e.rest)}, ${e.year}.</p>`).join('\n') },
+  { kind: 'scripts', name: 'script-p-bold-title', script: 'other', render: (es) => es.map((e) => `<p>${esc(dot(e.authors))} <b>${esc(e.title)}</b>. ${esc(e.rest)}, ${e.year}.</p>`).join('\n') },
   // Pages that are not publication lists (must yield nothing)
   { kind: 'negative', name: 'neg-team-list', script: 'latin', negative: true, render: (_es, r) => `<h2>Team</h2>\n<ul class="people">\n${PEOPLE.map((p) => `<li><strong>${p}</strong>, ${r.pick(ROLES)}<br>${p.split(' ')[0]!.toLowerCase()}@lab.example.org</li>`).join('\n')}\n</ul>` },
   { kind: 'negative', name: 'neg-course-schedule', script: 'latin', negative: true, render: (_es, r) => `<h2>Schedule</h2>\n<table><tr><th>Date</th><th>Topic</th><th>Reading</th></tr>\n${COURSE.map((t, i) => `<tr><td>${2020 + (i % 3)}-0${1 + (i % 9)}-1${i % 10}</td><td>${t}</td><td>Chapter ${1 + r.int(12)}, slides</td></tr>`).join('\n')}\n</table>` },

@@ -264,6 +264,36 @@ function namesBefore(lines: string[], title: string): { names: string[]; truncat
   return anyNameList(before) ?? anyNameList(before.replace(/\.$/, ''));
 }
 
+/** The names right after the title on its line ("<a>Title</a>. Smith, J., Doe, A. Journal, 2019."), up to the first sentence end. */
+function namesAfter(lines: string[], title: string): { names: string[]; truncated: boolean } | undefined {
+  const line = lines.find((l) => l.includes(title));
+  if (!line) return undefined;
+  const after = line.slice(line.indexOf(title) + title.length).replace(/^[\s.,:;"”’)]+/u, '');
+  if (after.length < 3) return undefined;
+  const cut = /(?<=[^\s.]{2}|\))\.\s+/u.exec(after);
+  const head = cut ? after.slice(0, cut.index) : after;
+  return anyNameList(head) ?? invertedNamesPrefix(after);
+}
+
+/**
+ * One "Surname, Given" name on a line of its own right above or below the title, printed in bold or
+ * marked as a unit ("<strong>Atkins, Robert</strong>" over the title of a card): the author. Alone, the
+ * shape is ambiguous ("Deep Learning, Vision"), so it counts only in that place and set apart so.
+ */
+function loneInvertedBeside(block: Element, lines: string[], title: string): { names: string[]; truncated: boolean } | undefined {
+  const at = lines.findIndex((l) => l.includes(title));
+  if (at < 0) return undefined;
+  for (const i of [at - 1, at + 1]) {
+    const l = lines[i]?.replace(/[.,;:]$/, '');
+    if (!l || l.split(/\s+/).length > 5 || !isInvertedName(l)) continue;
+    const own = Array.from(block.querySelectorAll('strong, b, span, div, p')).some((el) => flatText(el)?.replace(/[.,;:]$/, '') === l);
+    if (!own) continue;
+    const c = l.indexOf(',');
+    return { names: [`${l.slice(c + 1).trim()} ${l.slice(0, c).trim()}`], truncated: false };
+  }
+  return undefined;
+}
+
 export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   const found = new Set<FieldName>();
   const reasons: string[] = [];
@@ -287,6 +317,13 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
     if (b?.names.length) {
       authors = b;
       authorsHow = 'before-title';
+    }
+  }
+  if (title && !authors) {
+    const a = namesAfter(lines, title) ?? loneInvertedBeside(block, lines, title);
+    if (a?.names.length) {
+      authors = a;
+      authorsHow = 'after-title';
     }
   }
   if (!title && lines.length >= 2 && words(lines[0]!) >= 2 && lines[0]!.length <= 300) {
