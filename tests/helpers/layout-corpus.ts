@@ -178,6 +178,9 @@ const VARIANTS: Variant[] = [
     },
   },
   { kind: 'nested', name: 'year-div-several-p', script: 'latin', render: (es) => yearRuns(es).map(([y, run]) => `<div class="year-block"><h3>${y}</h3>\n${run.map((e) => `<p>${esc(e.text)}</p>`).join('\n')}</div>`).join('\n') },
+  // Flat runs: several sibling elements per entry with no wrapper, or entries as bare text between unclosed <P>
+  { kind: 'flat-runs', name: 'h4-p-p-runs', script: 'latin', render: (es) => `<div class="pubs">\n${es.map((e) => `<h4>${esc(e.title)}</h4>\n<p class="authors">${esc(e.authors)}</p>\n<p>${esc(e.rest)}, ${e.year}</p>`).join('\n')}\n</div>` },
+  { kind: 'flat-runs', name: 'td-text-then-unclosed-p', script: 'latin', render: (es) => `<TABLE><TR><TD>\n${es.map((e, i) => `${i ? '<P>' : ''}${esc(e.text)}\n`).join('')}</TD></TR></TABLE>` },
   // Other scripts
   { kind: 'scripts', name: 'script-ul-li', script: 'other', render: (es) => `<ul>\n${es.map((e) => `<li>${esc(e.text)}</li>`).join('\n')}\n</ul>` },
   { kind: 'scripts', name: 'script-p-bold-title', script: 'other', render: (es) => es.map((e) => `<p>${esc(dot(e.authors))} <b>${esc(e.title)}</b>. ${esc(e.rest)}, ${e.year}.</p>`).join('\n') },

@@ -14,7 +14,7 @@ export interface Group {
 
 const MAX_ELEMENTS = 200_000;
 
-function signature(el: Element): string {
+export function signature(el: Element): string {
   const cls = (el.getAttribute('class') ?? '')
     .split(/\s+/)
     // Classes with digits are usually per-item (ids, states, grid sizes), not kinds.
@@ -128,6 +128,58 @@ export function lineGroups(doc: Document, min = 3): Group[] {
     flush();
     const members = Array.from(container.children);
     if (members.length >= min) out.push({ key: `lines:${n++}`, members });
+  }
+  return out;
+}
+
+/**
+ * Entries written as runs of sibling elements with no wrapper per entry ("<h4>Title</h4><p>Authors</p>
+ * <p>Venue</p><h4>Title</h4>…"): under one parent, a unit of 2–4 element kinds that repeats at least
+ * three times, starting on a heading or an emphasised line. Each unit becomes one detached box (copies;
+ * the page is not touched). One pass over each parent's children per unit length.
+ */
+export function periodicGroups(doc: Document, minUnits = 3): Group[] {
+  const root = doc.querySelector('body') ?? doc.documentElement;
+  if (!root) return [];
+  const out: Group[] = [];
+  let n = 0;
+  const starts = (el: Element) => /^H[1-6]$/.test(el.tagName.toUpperCase()) || !!el.firstElementChild?.matches('b, strong, a') && (el.firstChild === el.firstElementChild);
+  for (const parent of Array.from(root.querySelectorAll('*')).slice(0, 200_000)) {
+    const kids = Array.from(parent.children).filter((k) => !SKIP_TAGS.has(k.tagName.toUpperCase()));
+    if (kids.length < 2 * minUnits) continue;
+    const sigs = kids.map((k) => `${signature(k)}${starts(k) ? '^' : ''}`);
+    for (let k = 2; k <= 4; k++) {
+      // The longest stretch where each element's kind equals the kind k places later.
+      let best: [number, number] | undefined;
+      let a = 0;
+      for (let i = 0; i + k <= sigs.length; i++) {
+        if (i + k < sigs.length && sigs[i] === sigs[i + k]) continue;
+        const end = i + k; // stretch [a, end)
+        if (!best || end - a > best[1] - best[0]) best = [a, end];
+        a = i + 1;
+      }
+      if (!best) continue;
+      let [from, to] = best;
+      // Align on a unit that starts on a heading or an emphasised line, with distinct kinds inside.
+      let off = -1;
+      for (let o = 0; o < k && from + o < to; o++) if (sigs[from + o]!.endsWith('^')) { off = o; break; }
+      if (off < 0) continue;
+      from += off;
+      const unit = sigs.slice(from, from + k);
+      if (new Set(unit).size < 2 || unit.slice(1).some((s) => s.endsWith('^') && s === unit[0])) continue;
+      const units = Math.floor((to - from) / k);
+      if (units < minUnits) continue;
+      const members: Element[] = [];
+      const container = doc.createElement('div');
+      for (let u = 0; u < units; u++) {
+        const box = doc.createElement('div');
+        for (let j = 0; j < k; j++) box.appendChild(kids[from + u * k + j]!.cloneNode(true));
+        container.appendChild(box);
+        members.push(box);
+      }
+      out.push({ key: `runs:${n++}:${k}`, members });
+      break;
+    }
   }
   return out;
 }

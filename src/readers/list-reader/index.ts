@@ -7,7 +7,7 @@ import type { StatedMetrics, Work } from '../../core/capture';
 import { ownerMetrics } from './owner-metrics';
 import { cleanText } from '../../core/text';
 import { FIELD_NAMES, readBlock, type BlockContext, type FieldName } from './fields';
-import { lineGroups, repeatedGroups, type Group } from './groups';
+import { lineGroups, periodicGroups, repeatedGroups, type Group } from './groups';
 import { flatText } from './lines';
 import { isName } from './names';
 import type { CitationParser } from './citation';
@@ -68,7 +68,7 @@ function read(doc: Document, url: URL, now: Date, options: ReadOptions): ListRea
     parseCitation: options.parseCitation,
     fallbackCitation: options.fallbackCitation,
   };
-  const groups = [...repeatedGroups(doc, 2).map((g) => pairAlternating(pairDefinitions(g, doc), doc)), ...lineGroups(doc)]
+  const groups = [...repeatedGroups(doc, 2).map((g) => pairAlternating(pairDefinitions(g, doc), doc)), ...lineGroups(doc), ...periodicGroups(doc)]
     .map(withoutLabels)
     .filter((g) => g.members.length >= 2)
     .filter(looksLikeText);
