@@ -145,6 +145,7 @@ export function periodicGroups(doc: Document, minUnits = 3): Group[] {
   let n = 0;
   const starts = (el: Element) => /^H[1-6]$/.test(el.tagName.toUpperCase()) || !!el.firstElementChild?.matches('b, strong, a') && (el.firstChild === el.firstElementChild);
   for (const parent of Array.from(root.querySelectorAll('*')).slice(0, 200_000)) {
+    if (parent.childElementCount < 2 * minUnits) continue;
     const kids = Array.from(parent.children).filter((k) => !SKIP_TAGS.has(k.tagName.toUpperCase()));
     if (kids.length < 2 * minUnits) continue;
     const sigs = kids.map((k) => `${signature(k)}${starts(k) ? '^' : ''}`);
