@@ -155,8 +155,10 @@ describe('generic list reader: the layout corpus (synthetic layouts of real cita
   });
 });
 
-// Floors just under the figures measured (docs/generic-reader.md, "Layout corpus").
+// Floors just under the figures measured 3 Dec 2026 (docs/generic-reader.md, "Layout corpus"):
+// dev 493/511 titles (96.5 %), 8 not-works, years 488/493, first authors 438/493 (88.8 %);
+// test 423/458 (92.4 %), 24 not-works, years 422/423, first authors 370/421 (87.9 %).
 const FLOORS = {
-  dev: { titles: 0, years: 0, authors: 0, junk: 100000 },
-  test: { titles: 0, years: 0, authors: 0, junk: 100000 },
+  dev: { titles: 0.96, years: 0.98, authors: 0.88, junk: 8 },
+  test: { titles: 0.92, years: 0.99, authors: 0.87, junk: 24 },
 };

@@ -226,8 +226,10 @@ function contexts(members: Element[], all: Element[] = members): Map<Element, Pa
     const heads = p.tagName.toUpperCase() === 'TBODY' || p.tagName.toUpperCase() === 'TABLE' ? columnHeads(p) : undefined;
     for (let c = p.firstElementChild; c; c = c.nextElementSibling) {
       if (!memberSet.has(c)) {
-        const t = c.children.length <= 2 ? cleanText(c.textContent) : undefined;
-        if (t && /^(?:19|20)\d{2}$/.test(t)) heading = Number(t);
+        const t = c.children.length <= 2 && (c.textContent?.length ?? 0) <= 40 ? cleanText(c.textContent) : undefined;
+        // The same year shapes a label member is recognized by ("2019", "[2019]", "(2019)", "2019:").
+        const y = t ? YEAR_HEADING.exec(t) : undefined;
+        if (y) heading = Number(y[1]);
         continue;
       }
       if (!wanted.has(c)) continue;
