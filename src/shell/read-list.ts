@@ -5,7 +5,8 @@
 // same envelope and validation as every site's (source `generic-list`).
 
 import type { StatedMetrics, Work } from '../core/capture';
-import { FIELD_NAMES, fieldsFound, readList, type FieldName } from '../readers/list-reader/index';
+import { FIELD_NAMES, fieldsFound, readList, type FieldName, type ReadOptions } from '../readers/list-reader/index';
+import { parseCitation } from '../readers/citation-parser/index';
 import { withoutHash } from '../core/url';
 import { readEmbeddedMetadata } from '../readers/embedded-metadata';
 
@@ -27,9 +28,16 @@ export interface ListPreview {
   paper?: true;
 }
 
+/**
+ * How the tab reads a list: the reader's own heuristic for citation sentences, and the learned
+ * citation parser for those it cannot split (taken only when clearly a citation). The accuracy tests
+ * read with the same options.
+ */
+export const LIST_OPTIONS: ReadOptions = { fallbackCitation: parseCitation };
+
 /** Runs in the tab (injected script): read the page, return the preview to the popup. */
 export function previewPage(doc: Document, url: URL, now = new Date()): ListPreview {
-  const r = readList(doc, url, now);
+  const r = readList(doc, url, now, LIST_OPTIONS);
   // No list, but the page may be one article with citation tags: the other generic reader's case.
   if (!r.works.length) {
     const work = safely(() => readEmbeddedMetadata(doc, url));

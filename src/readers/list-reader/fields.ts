@@ -26,7 +26,19 @@ export interface BlockContext {
   columnHeads?: string[];
   /** Reads an entry whose title is a plain sentence of a citation (default: the reader's own heuristic). */
   parseCitation?: CitationParser;
+  /**
+   * A second parser (the learned one of src/readers/citation-parser/) for the sentences the first
+   * cannot split; its reading is taken only when it is clearly a citation (LEARNED_CONFIDENCE).
+   */
+  fallbackCitation?: CitationParser;
 }
+
+/**
+ * The learned parser's confidence adds 0.3 for a title, up to 0.25 for authors, 0.2 for a year,
+ * 0.15 for a venue, 0.1 for volume or pages: 0.7 needs a title, a year and more than one name or a venue.
+ * News lines ("June 2020 Anna Schmidt received …": title, one name, year = 0.6) and team lines stay below.
+ */
+const LEARNED_CONFIDENCE = 0.7;
 
 // Link texts that are actions or formats, never titles.
 const ACTION = /^(?:\[?(?:pdf|html|bib(?:tex)?|abs(?:tract)?|ris|endnote|doi|code|slides|video|poster|data|link|url|cite|save|more|less|download|full ?text|view|export|preview|supplementary.*|related articles|all \d+ versions|cited by.*|\d+ citations?|show (?:abstract|more|less)|read more|get it.*|request.*|import into .*)\]?)$/i;
@@ -252,6 +264,36 @@ function namesBefore(lines: string[], title: string): { names: string[]; truncat
   return anyNameList(before) ?? anyNameList(before.replace(/\.$/, ''));
 }
 
+/** The names right after the title on its line ("<a>Title</a>. Smith, J., Doe, A. Journal, 2019."), up to the first sentence end. */
+function namesAfter(lines: string[], title: string): { names: string[]; truncated: boolean } | undefined {
+  const line = lines.find((l) => l.includes(title));
+  if (!line) return undefined;
+  const after = line.slice(line.indexOf(title) + title.length).replace(/^[\s.,:;"”’)]+/u, '');
+  if (after.length < 3) return undefined;
+  const cut = /(?<=[^\s.]{2}|\))\.\s+/u.exec(after);
+  const head = cut ? after.slice(0, cut.index) : after;
+  return anyNameList(head) ?? invertedNamesPrefix(after);
+}
+
+/**
+ * One "Surname, Given" name on a line of its own right above or below the title, printed in bold or
+ * marked as a unit ("<strong>Atkins, Robert</strong>" over the title of a card): the author. Alone, the
+ * shape is ambiguous ("Deep Learning, Vision"), so it counts only in that place and set apart so.
+ */
+function loneInvertedBeside(block: Element, lines: string[], title: string): { names: string[]; truncated: boolean } | undefined {
+  const at = lines.findIndex((l) => l.includes(title));
+  if (at < 0) return undefined;
+  for (const i of [at - 1, at + 1]) {
+    const l = lines[i]?.replace(/[.,;:]$/, '');
+    if (!l || l.split(/\s+/).length > 5 || !isInvertedName(l)) continue;
+    const own = Array.from(block.querySelectorAll('strong, b, span, div, p')).some((el) => flatText(el)?.replace(/[.,;:]$/, '') === l);
+    if (!own) continue;
+    const c = l.indexOf(',');
+    return { names: [`${l.slice(c + 1).trim()} ${l.slice(0, c).trim()}`], truncated: false };
+  }
+  return undefined;
+}
+
 export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   const found = new Set<FieldName>();
   const reasons: string[] = [];
@@ -277,6 +319,13 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
       authorsHow = 'before-title';
     }
   }
+  if (title && !authors) {
+    const a = namesAfter(lines, title) ?? loneInvertedBeside(block, lines, title);
+    if (a?.names.length) {
+      authors = a;
+      authorsHow = 'after-title';
+    }
+  }
   if (!title && lines.length >= 2 && words(lines[0]!) >= 2 && lines[0]!.length <= 300) {
     // An emphasised first line over a line of two names or more is the title, even when its words are
     // all capitalised like a name ("Database Gyms" over "Wan Shen Lim (CMU)*; Matthew Butrovich (CMU)").
@@ -298,6 +347,10 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
     if (!parsed.title || parsed.confidence < 0.4) {
       const echoes = leadingEchoes(block);
       if (echoes.size) parsed = parse(linesOf(block, 20_000, echoes).join(' '));
+    }
+    if ((!parsed.title || parsed.confidence < 0.4) && ctx.fallbackCitation) {
+      const learned = ctx.fallbackCitation(flat);
+      if (learned.title && learned.confidence >= LEARNED_CONFIDENCE && words(learned.title) >= 2) parsed = learned;
     }
     if (parsed.title && parsed.confidence >= 0.4) {
       title = parsed.title;

@@ -7,7 +7,7 @@ import type { StatedMetrics, Work } from '../../core/capture';
 import { ownerMetrics } from './owner-metrics';
 import { cleanText } from '../../core/text';
 import { FIELD_NAMES, readBlock, type BlockContext, type FieldName } from './fields';
-import { repeatedGroups, type Group } from './groups';
+import { lineGroups, periodicGroups, repeatedGroups, type Group } from './groups';
 import { flatText } from './lines';
 import { isName } from './names';
 import type { CitationParser } from './citation';
@@ -32,6 +32,8 @@ export interface ListReading {
 export interface ReadOptions {
   /** A citation-string parser for entries whose title is a plain sentence (default: the reader's own heuristic). */
   parseCitation?: CitationParser;
+  /** A second parser for the sentences the first cannot split, taken only at high confidence (the shell passes the learned one). */
+  fallbackCitation?: CitationParser;
 }
 
 export { FIELD_NAMES, type FieldName };
@@ -64,8 +66,12 @@ function read(doc: Document, url: URL, now: Date, options: ReadOptions): ListRea
     maxYear: now.getUTCFullYear() + 1,
     pageLang: doc.documentElement?.getAttribute('lang')?.toLowerCase().split('-')[0] || undefined,
     parseCitation: options.parseCitation,
+    fallbackCitation: options.fallbackCitation,
   };
-  const groups = repeatedGroups(doc, 2).map((g) => pairAlternating(pairDefinitions(g, doc), doc)).filter(looksLikeText);
+  const groups = [...repeatedGroups(doc, 2).map((g) => pairAlternating(pairDefinitions(g, doc), doc)), ...lineGroups(doc), ...periodicGroups(doc)]
+    .map(withoutLabels)
+    .filter((g) => g.members.length >= 2)
+    .filter(looksLikeText);
   let best: Scored | undefined;
   for (const group of groups) {
     const s = scoreGroup(group, base);
@@ -143,6 +149,27 @@ function pairAlternating(g: Group, doc: Document): Group {
   return { key: `${g.key}+pair`, members };
 }
 
+/**
+ * Members that are a label, not an entry: a bare year ("2019", "[2019]") or a short text all in bold or a
+ * heading ("Constraint programming") among the entries of a run. They are left out of the group; as
+ * non-members they are still read as the year heading of the entries after them.
+ */
+function withoutLabels(g: Group): Group {
+  const members = g.members.filter((m) => !isLabel(m));
+  return members.length === g.members.length ? g : { key: g.key, members };
+}
+
+function isLabel(m: Element): boolean {
+  const len = m.textContent?.length ?? 0;
+  if (len > 80) return false;
+  const t = flatText(m);
+  if (!t) return false;
+  if (YEAR_HEADING.test(t)) return true;
+  if (t.length > 60 || t.split(/\s+/).length > 6 || /\d/.test(t)) return false;
+  const em = m.querySelector('b, strong, h1, h2, h3, h4, h5, h6');
+  return !!em && flatText(em) === t && !m.querySelector('a[href]');
+}
+
 /** A work needs more than a title-ish phrase: a year, authors, an id, a venue or an abstract. */
 function workLike(w: Work): boolean {
   if (!w.title) return !!w.abstract;
@@ -199,8 +226,10 @@ function contexts(members: Element[], all: Element[] = members): Map<Element, Pa
     const heads = p.tagName.toUpperCase() === 'TBODY' || p.tagName.toUpperCase() === 'TABLE' ? columnHeads(p) : undefined;
     for (let c = p.firstElementChild; c; c = c.nextElementSibling) {
       if (!memberSet.has(c)) {
-        const t = c.children.length <= 2 ? cleanText(c.textContent) : undefined;
-        if (t && /^(?:19|20)\d{2}$/.test(t)) heading = Number(t);
+        const t = c.children.length <= 2 && (c.textContent?.length ?? 0) <= 40 ? cleanText(c.textContent) : undefined;
+        // The same year shapes a label member is recognized by ("2019", "[2019]", "(2019)", "2019:").
+        const y = t ? YEAR_HEADING.exec(t) : undefined;
+        if (y) heading = Number(y[1]);
         continue;
       }
       if (!wanted.has(c)) continue;

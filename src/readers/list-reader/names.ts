@@ -51,7 +51,7 @@ function namesOnly(line: string): NameList | undefined {
     s = s.replace(ETAL, '');
   }
   const parts = s
-    .split(/\s*(?:[,;|·•，、；]|\band\b|&)\s*/)
+    .split(/\s*(?:[,;|·•，、；]|\band\b|\bund\b|\bet\b|&)\s*/)
     .map((p) => p.replace(/[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+$/u, '').trim())
     .filter((p) => p.length > 0);
   if (parts.length === 0) return undefined;
@@ -90,7 +90,8 @@ export function invertedNameList(line: string): NameList | undefined {
   const joined = /&|\s(?:and|und|y|e|et)\s/u.test(s);
   const parts = s
     .split(/\s*;\s*|\s*&\s*|\s+\/\s+|\s+(?:and|und|y|e|et)\s+|(?<=\p{Lu}\.),\s*/u)
-    .map((p) => p.trim().replace(/,$/, ''))
+    // A conjunction left at the start of a part by the comma split ("Diggs, G. M., and R. J. George").
+    .map((p) => p.trim().replace(/,$/, '').replace(/^(?:and|und|et|y|e)\s+/u, ''))
     .filter(Boolean);
   if (!parts.length || parts.length > 60) return undefined;
   const names: string[] = [];

@@ -1,0 +1,258 @@
+// A layout corpus for the generic list reader: SYNTHETIC pages assembled at
+// test time from REAL citation strings. The strings are AnyStyle's hand-labeled
+// reference strings (../shared/fixtures/reference_strings/, read in place), only
+// those of the citation parser's train and dev parts (never its test part,
+// src/readers/citation-parser/split.md). Each string is rendered in one of the
+// layouts that real publication-list generators emit (jekyll-scholar, Hugo
+// Academic/Wowchemy, al-folio, Sphinx bibtex, Doxygen citelist, WordPress
+// papercite, bibbase, Zotero bibliography HTML, ScriptLattes, plain 1990s HTML),
+// inside page chrome (a nav menu, a footer, a team list) that must yield nothing.
+// The gold of every entry is the string's hand labels (title, family name of the
+// first author, year of the date), never what the reader produces.
+//
+// Split (recorded in tests/data/generic-reader/layouts/README.md): by layout
+// family — within each kind of layout, the variants sorted by SHA-256 of their
+// name, the first half (rounded up) development — AND by string — FNV-1a of
+// "layouts:" + the string, mod 10 < 6 development. Development pages use
+// development variants and development strings only; test pages test variants
+// and test strings only.
+
+import { createHash } from 'node:crypto';
+import { readDataset, fnv1a, goldOf, normTitle, splitOf, type LabeledSequence } from '../../src/readers/citation-parser/dataset';
+import { familyOf, splitAuthors } from '../../src/readers/citation-parser/index';
+import { fixtureText } from './fixtures';
+import { rng, type Rng } from './prng';
+
+export type Part = 'dev' | 'test';
+
+export interface Entry {
+  /** The citation string as printed (its labeled parts joined by spaces). */
+  text: string;
+  /** The labeled parts, raw. */
+  seq: LabeledSequence;
+  title: string;
+  authors: string;
+  year: number;
+  /** Everything after the title that is not the date (container, volume, pages, publisher…), as printed. */
+  rest: string;
+  /** The container or publisher alone, when labeled. */
+  venue?: string;
+  /** The string without its date part (for pages that state the year in a heading only). */
+  withoutDate: string;
+  gold: GoldWork;
+  script: 'latin' | 'other';
+}
+
+export interface GoldWork {
+  title: string;
+  year: number;
+  /** Family name of the first author, from the hand-labeled author part. */
+  firstAuthor?: string;
+}
+
+export interface LayoutPage {
+  name: string;
+  kind: string;
+  variant: string;
+  part: Part;
+  html: string;
+  /** Empty for negatives. */
+  gold: GoldWork[];
+  /** The citation strings the page was built from, in order of `gold`. */
+  strings: string[];
+}
+
+const OTHER_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Arabic}\p{Script=Greek}\p{Script=Hangul}\p{Script=Hebrew}\p{Script=Thai}]/u;
+
+const trim = (s: string) => s.replace(/[\s.,;:]+$/u, '').replace(/^[\s.,;:]+/u, '');
+/** The author part without its trailing separator; an initial keeps its stop ("Kahle, H. G." not "Kahle, H. G"). */
+const trimNames = (s: string) => s.replace(/(?<!\b\p{Lu})[\s.,;:]+$/u, '').replace(/[\s,;:]+$/u, '').replace(/^[\s.,;:]+/u, '');
+/** "Names" + ". " unless the names already end on a stop. */
+const dot = (s: string) => (s.endsWith('.') ? s : `${s}.`);
+
+/** The AnyStyle strings usable as entries: one author part, one title part (3+ words), a year; not the parser's test part. */
+export function corpusEntries(): { dev: Entry[]; test: Entry[] } {
+  const dev: Entry[] = [];
+  const test: Entry[] = [];
+  for (const f of ['core', 'good']) {
+    for (const seq of readDataset(fixtureText(`reference_strings/anystyle_${f}.xml`))) {
+      if (splitOf(seq.text) === 'test') continue;
+      const tags = seq.parts.map((p) => p.tag);
+      const count = (t: string) => tags.filter((x) => x === t).length;
+      if (count('title') !== 1 || count('author') !== 1 || count('date') !== 1 || count('note') > 0) continue;
+      const g = goldOf(seq);
+      if (!g.year || !g.title || g.title.split(/\s+/).length < 3) continue;
+      const ti = tags.indexOf('title');
+      const restParts = seq.parts.filter((p, i) => i > ti && p.tag !== 'date' && p.tag !== 'citation-number');
+      const venue = seq.parts.find((p) => p.tag === 'container-title' || p.tag === 'journal' || p.tag === 'publisher')?.text;
+      const entry: Entry = {
+        text: seq.parts.filter((p) => p.tag !== 'citation-number').map((p) => p.text).join(' '),
+        seq,
+        title: g.title,
+        authors: trimNames(g.authorText ?? ''),
+        year: g.year,
+        rest: trim(restParts.map((p) => p.text).join(' ')),
+        venue: venue ? trim(venue) : undefined,
+        withoutDate: seq.parts.filter((p) => p.tag !== 'date' && p.tag !== 'citation-number').map((p) => p.text).join(' '),
+        gold: { title: g.title, year: g.year, firstAuthor: familyOf(splitAuthors(g.authorText)[0]) },
+        script: OTHER_SCRIPT.test(g.title) ? 'other' : 'latin',
+      };
+      (fnv1a(`layouts:${seq.text}`) % 10 < 6 ? dev : test).push(entry);
+    }
+  }
+  return { dev, test };
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 30);
+
+/** A short badge for a venue ("Biological Psychiatry" → "BP"), as al-folio and card layouts show. */
+function badge(e: Entry): string {
+  const w = (e.venue ?? e.rest).split(/\s+/).filter((x) => /^\p{Lu}/u.test(x));
+  return esc(w.map((x) => x[0]).join('').slice(0, 6) || 'Paper');
+}
+
+interface Variant {
+  kind: string;
+  name: string;
+  /** Which strings: Latin-script titles or other scripts. */
+  script: 'latin' | 'other';
+  /** The list's HTML from its entries (sorted by year, newest first, where the layout groups by year). */
+  render: (entries: Entry[], r: Rng) => string;
+  /** Not a list of works: the gold is empty. */
+  negative?: boolean;
+}
+
+const byYear = (entries: Entry[]) => [...entries].sort((a, b) => b.year - a.year);
+function yearRuns(entries: Entry[]): [number, Entry[]][] {
+  const runs = new Map<number, Entry[]>();
+  for (const e of byYear(entries)) runs.set(e.year, [...(runs.get(e.year) ?? []), e]);
+  return [...runs];
+}
+const links = (r: Rng) => ['PDF', 'BibTeX', 'Code', 'Slides', 'DOI', 'Abstract'].filter(() => r.next() < 0.5).map((l) => `<a href="#${l.toLowerCase()}">${l}</a>`).join(' | ') || '<a href="#pdf">PDF</a>';
+
+const TOPICS = ['Constraint programming', 'Machine learning', 'Applications', 'Surveys and tutorials', 'Theory', 'Software'];
+
+const VARIANTS: Variant[] = [
+  // <ul>/<ol><li>
+  { kind: 'list-li', name: 'jekyll-scholar-ol', script: 'latin', render: (es) => `<h2 class="bibliography">Publications</h2>\n<ol class="bibliography">\n${es.map((e, i) => `<li><span id="ref${i}">${esc(e.text)}</span></li>`).join('\n')}\n</ol>` },
+  { kind: 'list-li', name: 'link-title-ul', script: 'latin', render: (es) => `<ul class="pubs">\n${es.map((e, i) => `<li><a href="papers/${i}.pdf">${esc(e.title)}</a>. ${esc(dot(e.authors))} ${esc(e.rest)}, ${e.year}.</li>`).join('\n')}\n</ul>` },
+  { kind: 'list-li', name: 'zotero-csl-entry', script: 'latin', render: (es) => `<div class="csl-bib-body">\n${es.map((e) => `  <div class="csl-entry">${esc(e.text)}</div>`).join('\n')}\n</div>` },
+  // One <p> per entry
+  { kind: 'p-entry', name: 'papercite-p', script: 'latin', render: (es) => `<div class="entry-content"><h3>Selected papers</h3>\n${es.map((e) => `<p>${esc(e.text)}</p>`).join('\n')}</div>` },
+  { kind: 'p-entry', name: 'ieee-numbered-p', script: 'latin', render: (es) => `<div class="refs">\n${es.map((e, i) => `<p>[${i + 1}] ${esc(e.authors)}, “${esc(e.title)},” <i>${esc(e.rest)}</i>, ${e.year}.</p>`).join('\n')}</div>` },
+  // <br>-separated lines in one block
+  { kind: 'br-lines', name: 'br-single-line', script: 'latin', render: (es) => `<h2>Publications</h2>\n<p>\n${es.map((e, i) => `${i + 1}. ${esc(e.text)}`).join('<br>\n')}\n</p>` },
+  { kind: 'br-lines', name: 'br-double-three-lines', script: 'latin', render: (es) => `<div class="content"><h2>Papers</h2>\n${es.map((e) => `<b>${esc(e.title)}</b><br>\n${esc(e.authors)}<br>\n<i>${esc(e.rest)}</i>, ${e.year}<br><br>\n`).join('')}</div>` },
+  // Unclosed 1990s <P>
+  { kind: 'unclosed-p', name: 'p-unclosed-font', script: 'latin', render: (es) => `<H2>Publications</H2>\n<FONT SIZE=2>\n${es.map((e, i) => `<P>${i + 1}. ${esc(e.text)}\n`).join('')}</FONT>\n<HR>` },
+  { kind: 'unclosed-p', name: 'p-unclosed-quoted-year-lines', script: 'latin', render: (es) => `<H3>Papers</H3>\n${yearRuns(es).map(([y, run]) => `<P><B>${y}</B>\n${run.map((e) => `<P><FONT FACE="Arial">${esc(e.authors)}, "${esc(e.title)}", ${esc(e.rest)}, ${e.year}.</FONT>\n`).join('')}`).join('')}<HR>` },
+  // <div> cards
+  { kind: 'cards', name: 'div-card-badge', script: 'latin', render: (es) => `<section class="papers">\n${es.map((e) => `<div class="paper-card"><span class="venue-tag" style="background:#c33">${badge(e)}</span><div class="paper-body"><strong>${esc(e.authors)}</strong><div>"${esc(e.title)}"</div><div class="meta">${esc(e.rest)}, ${e.year}</div></div></div>`).join('\n')}\n</section>` },
+  { kind: 'cards', name: 'wowchemy-pub-list', script: 'latin', render: (es, r) => `<div class="container">\n${es.map((e, i) => `<div class="pub-list-item" style="margin-bottom:1rem"><i class="far fa-file-alt pub-icon"></i> <span class="article-metadata li-cite-author">${esc(e.authors)}</span> (${e.year}). <a href="/publication/p${i}/">${esc(e.title)}</a>. <em>${esc(e.rest)}</em>. <p>${links(r)}</p></div>`).join('\n')}\n</div>` },
+  // Table rows
+  { kind: 'table', name: 'scriptlattes-table', script: 'latin', render: (es) => `<h3>Artigos completos publicados em periódicos</h3>\n<table border=0 width="100%">\n${es.map((e, i) => `<tr valign="top"><td>${i + 1}.</td><td>${esc(e.text)}</td></tr>`).join('\n')}\n</table>` },
+  { kind: 'table', name: 'bibbase-table', script: 'latin', render: (es, r) => `<table class="bibbase">\n${es.map((e) => `<tr><td class="bibbase_paper"><b>${esc(e.title)}</b><br>${esc(e.authors)}<br><i>${esc(e.rest)}</i> (${e.year})</td><td>${links(r)}</td></tr>`).join('\n')}\n</table>` },
+  // <dl> pairs
+  { kind: 'dl', name: 'doxygen-citelist', script: 'latin', render: (es) => `<div class="textblock"><dl class="citelist">\n${es.map((e, i) => `<dt><a name="CITEREF_r${i}"></a>[${i + 1}]</dt><dd><p>${esc(e.text)}</p></dd>`).join('\n')}\n</dl></div>` },
+  { kind: 'dl', name: 'sphinx-bibtex-dl', script: 'latin', render: (es) => `<div class="section"><dl class="citation">\n${es.map((e, i) => `<dt class="label" id="id${i}"><span class="brackets">${esc(slug(e.authors).slice(0, 3))}${e.year % 100}</span></dt><dd><p>${esc(dot(e.authors))} ${esc(e.title)}. <em>${esc(e.rest)}</em>, ${e.year}.</p></dd>`).join('\n')}\n</dl></div>` },
+  // Year or type headings between runs
+  { kind: 'headings', name: 'year-h2-ul-no-date', script: 'latin', render: (es) => yearRuns(es).map(([y, run]) => `<h2>${y}</h2>\n<ul>\n${run.map((e) => `<li>${esc(e.withoutDate)}</li>`).join('\n')}\n</ul>`).join('\n') },
+  { kind: 'headings', name: 'type-h3-bold-year-p', script: 'latin', render: (es) => `<h3>Journal articles</h3>\n${yearRuns(es).map(([y, run]) => `<p><b>${y}</b></p>\n${run.map((e) => `<p>${esc(e.text)}</p>`).join('\n')}`).join('\n')}` },
+  { kind: 'headings', name: 'bracket-year-h4-li', script: 'latin', render: (es) => yearRuns(es).map(([y, run]) => `<h4>[${y}]</h4>\n<ul class="list">\n${run.map((e) => `<li>${esc(e.text)}</li>`).join('\n')}\n</ul>`).join('\n') },
+  // Several <p>/<div> per entry, or several entries per repeated block
+  { kind: 'nested', name: 'alfolio-li', script: 'latin', render: (es, r) => `<div class="publications"><h2 class="bibliography">${es[0]?.year ?? ''}</h2><ol class="bibliography">\n${es.map((e) => `<li><div class="row"><div class="col-sm-2 abbr"><abbr class="badge">${badge(e)}</abbr></div><div class="col-sm-8"><div class="title">${esc(e.title)}</div><div class="author">${esc(e.authors)}</div><div class="periodical"><em>${esc(e.rest)}</em>, ${e.year}</div><div class="links">${links(r)}</div></div></div></li>`).join('\n')}\n</ol></div>` },
+  { kind: 'nested', name: 'li-title-author-venue-links-p', script: 'latin', render: (es, r) => `<ul class="publist">\n${es.map((e) => `<li><p><b>${esc(e.title)}</b></p><p>${esc(e.authors)}</p><p>${esc(e.rest)}, ${e.year}</p><p>${links(r)}</p></li>`).join('\n')}\n</ul>` },
+  {
+    kind: 'nested',
+    name: 'li-topic-several-p',
+    script: 'latin',
+    render: (es) => {
+      const blocks: string[] = [];
+      for (let i = 0, t = 0; i < es.length; t++) {
+        const n = 2 + (t % 3);
+        blocks.push(`<li><p><strong>${TOPICS[t % TOPICS.length]}</strong></p>\n${es.slice(i, i + n).map((e) => `<p>${esc(e.text)}</p>`).join('\n')}</li>`);
+        i += n;
+      }
+      return `<ul class="simple">\n${blocks.join('\n')}\n</ul>`;
+    },
+  },
+  { kind: 'nested', name: 'year-div-several-p', script: 'latin', render: (es) => yearRuns(es).map(([y, run]) => `<div class="year-block"><h3>${y}</h3>\n${run.map((e) => `<p>${esc(e.text)}</p>`).join('\n')}</div>`).join('\n') },
+  // Flat runs: several sibling elements per entry with no wrapper, or entries as bare text between unclosed <P>
+  { kind: 'flat-runs', name: 'h4-p-p-runs', script: 'latin', render: (es) => `<div class="pubs">\n${es.map((e) => `<h4>${esc(e.title)}</h4>\n<p class="authors">${esc(e.authors)}</p>\n<p>${esc(e.rest)}, ${e.year}</p>`).join('\n')}\n</div>` },
+  { kind: 'flat-runs', name: 'td-text-then-unclosed-p', script: 'latin', render: (es) => `<TABLE><TR><TD>\n${es.map((e, i) => `${i ? '<P>' : ''}${esc(e.text)}\n`).join('')}</TD></TR></TABLE>` },
+  // Other scripts
+  { kind: 'scripts', name: 'script-ul-li', script: 'other', render: (es) => `<ul>\n${es.map((e) => `<li>${esc(e.text)}</li>`).join('\n')}\n</ul>` },
+  { kind: 'scripts', name: 'script-p-bold-title', script: 'other', render: (es) => es.map((e) => `<p>${esc(dot(e.authors))} <b>${esc(e.title)}</b>. ${esc(e.rest)}, ${e.year}.</p>`).join('\n') },
+  // Pages that are not publication lists (must yield nothing)
+  { kind: 'negative', name: 'neg-team-list', script: 'latin', negative: true, render: (_es, r) => `<h2>Team</h2>\n<ul class="people">\n${PEOPLE.map((p) => `<li><strong>${p}</strong>, ${r.pick(ROLES)}<br>${p.split(' ')[0]!.toLowerCase()}@lab.example.org</li>`).join('\n')}\n</ul>` },
+  { kind: 'negative', name: 'neg-course-schedule', script: 'latin', negative: true, render: (_es, r) => `<h2>Schedule</h2>\n<table><tr><th>Date</th><th>Topic</th><th>Reading</th></tr>\n${COURSE.map((t, i) => `<tr><td>${2020 + (i % 3)}-0${1 + (i % 9)}-1${i % 10}</td><td>${t}</td><td>Chapter ${1 + r.int(12)}, slides</td></tr>`).join('\n')}\n</table>` },
+  { kind: 'negative', name: 'neg-news', script: 'latin', negative: true, render: () => `<h2>News</h2>\n<ul>\n${NEWS.map((n, i) => `<li><span class="date">${['May', 'June', 'March', 'October'][i % 4]} ${2019 + (i % 5)}</span> ${n}</li>`).join('\n')}\n</ul>` },
+  { kind: 'negative', name: 'neg-about-menus', script: 'latin', negative: true, render: () => `<h1>Welcome to the Lab</h1>\n${ABOUT.map((p) => `<p>${p}</p>`).join('\n')}\n<ul class="menu">${['Research', 'Teaching', 'Contact', 'Join us', 'Software', 'Events'].map((m) => `<li><a href="/${m.toLowerCase()}">${m}</a></li>`).join('')}</ul>` },
+];
+
+const PEOPLE = ['Maria Lopez', 'Kenji Sato', 'Anna Schmidt', 'Paul Martin', 'Li Wei', 'Fatima Haddad', 'John Carter', 'Olga Ivanova', 'Pedro Alves', 'Sara Rossi'];
+const ROLES = ['PhD student', 'Postdoctoral researcher', 'Professor', 'Research engineer', 'Master student', 'Lab manager'];
+const COURSE = ['Introduction and course overview', 'Linear models and least squares', 'Probability review', 'Gradient descent and its variants', 'Neural networks, part one', 'Midterm review session', 'Kernel methods', 'Project presentations', 'Final exam preparation'];
+const NEWS = [
+  'Our lab welcomes two new PhD students, Maria Lopez and Kenji Sato.',
+  'Anna Schmidt received the best teaching award of the faculty this year.',
+  'We are hiring a postdoctoral researcher in computational biology, apply by the end of the month.',
+  'The lab moved to the new building on the north campus, room 301.',
+  'Paul Martin gave an invited talk at the spring workshop of the national society.',
+  'Congratulations to Li Wei for defending her thesis with honours.',
+  'The summer school registration is open; see the events page for details.',
+];
+const ABOUT = [
+  'We study how cells sense their environment and how this knowledge can be used to design better therapies. Our group combines experiments, theory and computation.',
+  'The lab is part of the Department of Biology and collaborates with hospitals and companies in the region and abroad.',
+  'Students interested in joining should write to the principal investigator with a short statement of interest and a CV.',
+];
+
+function chrome(body: string, r: Rng, title: string): string {
+  const nav = `<nav class="navbar"><ul class="nav">${['Home', 'People', 'Research', 'Publications', 'Teaching', 'Contact'].map((m) => `<li class="nav-item"><a class="nav-link" href="/${m.toLowerCase()}/">${m}</a></li>`).join('')}</ul></nav>`;
+  const team = r.next() < 0.5 ? `<aside class="sidebar"><h4>Members</h4><ul>${PEOPLE.slice(0, 5).map((p) => `<li><a href="/people/${slug(p)}">${p}</a>, ${r.pick(ROLES)}</li>`).join('')}</ul></aside>` : '';
+  const footer = `<footer><p>© 2026 The Lab, Department of Biology, University of Example. Last updated March 2026.</p><ul class="social"><li><a href="https://twitter.example/lab">Twitter</a></li><li><a href="https://github.example/lab">GitHub</a></li><li><a href="/rss.xml">RSS</a></li></ul></footer>`;
+  return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>\n${nav}\n<main>${body}</main>\n${team}\n${footer}\n</body></html>`;
+}
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** The variant split: within each kind, variants sorted by SHA-256 of their name, the first ceil(n/2) development. */
+export function variantParts(): Map<string, Part> {
+  const out = new Map<string, Part>();
+  for (const kind of new Set(VARIANTS.map((v) => v.kind))) {
+    const vs = VARIANTS.filter((v) => v.kind === kind).map((v) => v.name).sort((a, b) => (sha(a) < sha(b) ? -1 : 1));
+    vs.forEach((n, i) => out.set(n, i < Math.ceil(vs.length / 2) ? 'dev' : 'test'));
+  }
+  return out;
+}
+
+export const PAGES_PER_VARIANT = 3;
+
+/** Every page of the corpus, deterministic (seeded by the variant's name). */
+export function layoutPages(): LayoutPage[] {
+  const pool = corpusEntries();
+  const parts = variantParts();
+  const pages: LayoutPage[] = [];
+  for (const v of VARIANTS) {
+    const part = parts.get(v.name)!;
+    const strings = pool[part].filter((e) => e.script === v.script);
+    const r = rng(fnv1a(v.name));
+    for (let k = 0; k < PAGES_PER_VARIANT; k++) {
+      const n = v.negative ? 0 : 8 + r.int(10);
+      const es: Entry[] = [];
+      const seen = new Set<string>();
+      while (es.length < n) {
+        const e = strings[r.int(strings.length)]!;
+        if (seen.has(e.gold.title)) continue;
+        seen.add(e.gold.title);
+        es.push(e);
+      }
+      pages.push({ name: `${v.name}#${k + 1}`, kind: v.kind, variant: v.name, part, html: chrome(v.render(es, r), r, v.negative ? 'The Lab' : 'Publications'), gold: es.map((e) => e.gold), strings: es.map((e) => e.seq.text) });
+    }
+  }
+  return pages;
+}
+
+export { normTitle as labelTitle };
