@@ -1,7 +1,7 @@
 import '../../src/ui/popup/marks-start';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { matchesPattern } from '../../src/shell/fetch-data';
+import { matchesPattern } from '../../src/shell/match-pattern';
 import { Popup, type PopupData } from '../../src/ui/popup/Popup';
 import { putDecision, storeConnection } from '../../src/store/store';
 import { capturesOf, storedProfile } from '../../src/store/views';

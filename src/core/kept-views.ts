@@ -12,7 +12,7 @@
 // (src/core/provenance.ts).
 
 import type { LightResult, LightWork, MergedPerson, MergedWork, MergeResult } from './merge/types';
-import { lightWork } from './provenance';
+import { lightWork } from './light-work';
 
 /** The part of a merge result one view needs; the popup's models take exactly this. Works without provenance by default (a stored view's). */
 export interface ResultSlice<W extends LightWork = LightWork> {

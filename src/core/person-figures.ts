@@ -3,8 +3,7 @@
 // implementation for the popup, the dashboard and `cli merge`.
 
 import type { MergedPerson, LightWork, LightResult, StatedFigures } from './merge/types';
-import { AGE_CONVENTION, citationCountsNote, compareStated, computeMetrics, flaggedWorksIncluded, METRIC_DEFINITIONS, unknownMetrics, type CompareContext, type ComparisonRow, type Metrics, type MetricWork } from './metrics';
-import type { PersonReportInput } from '../formats/report';
+import { compareStated, computeMetrics, flaggedWorksIncluded, type CompareContext, type ComparisonRow, type Metrics, type MetricWork } from './metrics';
 
 export interface StatedComparison {
   stated: StatedFigures;
@@ -79,20 +78,5 @@ function compareContext(s: StatedFigures, works: readonly LightWork[], opts: Fig
     ...(stated.sinceYear !== undefined ? { sinceYear: stated.sinceYear } : {}),
     sitesMerged,
     duplicatesMerged: Math.max(0, s.worksListed - distinct),
-  };
-}
-
-/** The metrics report of a person (src/formats/report.ts renders it as Markdown or CSV). */
-export function reportInputOf(person: MergedPerson, metrics: Metrics, date: string): PersonReportInput {
-  return {
-    personName: person.name,
-    computed: metrics as unknown as Record<string, unknown>,
-    definitions: METRIC_DEFINITIONS,
-    stated: person.stated.map((s) => ({ source: s.source, url: s.url, capturedAt: s.capturedAt, ...(s.metrics ? { metrics: s.metrics } : {}) })),
-    date,
-    flaggedWorks: flaggedWorksIncluded(person),
-    unknown: unknownMetrics(metrics),
-    ...(citationCountsNote(metrics) ? { citationCounts: citationCountsNote(metrics)! } : {}),
-    ageConvention: AGE_CONVENTION,
   };
 }

@@ -11,6 +11,9 @@ import type { Capture } from './capture';
 import { normalizeWorkIds } from './merge/normalize';
 import { provenanceOfRecords, type ProvenanceRecord } from './merge/shown';
 import type { LightWork, MergedWork } from './merge/types';
+import { hasProvenance } from './light-work';
+
+export { hasProvenance, lightWork } from './light-work';
 
 export type CaptureOf = (captureKey: string) => Pick<Capture, 'source' | 'capturedAt' | 'works'> | undefined;
 
@@ -20,8 +23,6 @@ export function provenanceKeys(works: readonly LightWork[]): string[] {
   for (const w of works) if (!hasProvenance(w)) for (const m of w.members) keys.add(m.captureKey);
   return [...keys].sort();
 }
-
-export const hasProvenance = (w: LightWork): w is MergedWork => Array.isArray((w as Partial<MergedWork>).fields?.title);
 
 /** The work's `fields` from its records' captures; undefined when a capture is gone or is no longer the one the work was built from. */
 export function provenanceOf(w: LightWork, captureOf: CaptureOf): MergedWork['fields'] | undefined {
@@ -54,11 +55,4 @@ export function withProvenance(works: readonly LightWork[], captureOf: CaptureOf
     out.push({ id, ids, versions, members, matchedBy, fields, ...rest });
   }
   return out;
-}
-
-/** The part of a work a stored view keeps: everything but `fields`. */
-export function lightWork(w: LightWork): LightWork {
-  if (!hasProvenance(w)) return w;
-  const { fields: _fields, ...light } = w;
-  return light;
 }

@@ -12,26 +12,13 @@ import { ruleTarget, type SiteAdapter } from '../adapters/contract';
 import type { PageContext } from './capture-in-page';
 import type { FetchDataMessage, Response } from './messages';
 import { parseMessage } from './parse-message';
+import { matchesPattern } from './match-pattern';
 
 export type { FetchDataMessage } from './messages';
+export { matchesPattern } from './match-pattern';
 
 /** Large enough for any record we read (the ORCID record fixture is 184 kB), small enough to refuse a flood. */
 export const MAX_DATA_BYTES = 10 * 1024 * 1024;
-
-/** Does a manifest match pattern (`https://host/*`, `https://*.host/path*`, `*://…`) cover this URL? */
-export function matchesPattern(pattern: string, url: URL): boolean {
-  const m = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern);
-  if (!m) return false;
-  const [, scheme, host, path] = m as unknown as [string, string, string, string];
-  const protocol = url.protocol.slice(0, -1);
-  if (scheme === '*' ? !/^https?$/.test(protocol) : scheme !== protocol) return false;
-  const hostOk =
-    host === '*' ||
-    (host.startsWith('*.') ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1)) : url.hostname === host);
-  if (!hostOk) return false;
-  const glob = new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-  return glob.test(url.pathname + url.search);
-}
 
 /**
  * Is this an address the background fetches for a page of this adapter? https

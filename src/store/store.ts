@@ -3,12 +3,13 @@
 // IndexedDB would belong to the web page's origin.
 
 import { openDB } from 'idb';
-import type { Capture } from '../core/capture';
-import { validateCapture } from '../core/validate';
 import { DB_NAME, DB_VERSION, isDecisionRecord, upgrade, type CaptureRecord, type DecisionRecord, type LensDB, type LensSchema } from './schema';
 
 export type { CaptureRecord, DecisionRecord, LensDB } from './schema';
 export { isDecisionRecord } from './schema';
+// Writing a capture validates it (src/core/validate.ts): in a module of its own,
+// so the pages that only read (the popup) load none of that code.
+export { personIdsOf, putCapture, type PutResult } from './put-capture';
 
 export function openStore(name = DB_NAME): Promise<LensDB> {
   return openDB(name, DB_VERSION, { upgrade });
@@ -50,47 +51,6 @@ export function storeConnection(name = DB_NAME, events: ConnectionEvents = {}): 
     current = opening;
     return opening;
   };
-}
-
-export interface PutResult {
-  status: 'added' | 'updated';
-  record: CaptureRecord;
-}
-
-export function personIdsOf(capture: Capture): string[] {
-  const ids = capture.person?.ids ?? {};
-  return Object.entries(ids).map(([k, v]) => `${k}:${v}`);
-}
-
-/**
- * Store a capture under its page key, in one transaction: a page captured
- * again replaces its earlier capture and keeps when it was first seen.
- * Blocked and unrecognized captures are never stored (they carry nothing),
- * and nothing invalid is ever written.
- */
-export async function putCapture(db: LensDB, key: string, capture: Capture): Promise<PutResult> {
-  const check = validateCapture(capture);
-  if (!check.ok) throw new Error(`invalid capture: ${check.errors.join('; ')}`);
-  if (capture.pageKind === 'blocked' || capture.pageKind === 'unrecognized')
-    throw new Error(`a ${capture.pageKind} page is not stored`);
-  const tx = db.transaction('captures', 'readwrite');
-  const existing = await tx.store.get(key);
-  const record: CaptureRecord = {
-    key,
-    source: capture.source,
-    pageKind: capture.pageKind,
-    url: capture.url,
-    firstSeen: existing ? earlier(existing.firstSeen, capture.capturedAt) : capture.capturedAt,
-    lastSeen: existing ? later(existing.lastSeen, capture.capturedAt) : capture.capturedAt,
-    timesSeen: (existing?.timesSeen ?? 0) + 1,
-    personIds: personIdsOf(capture),
-    // An older capture arriving late (a slow tab) must not replace a newer one.
-    capture: existing && existing.capture.capturedAt > capture.capturedAt ? existing.capture : capture,
-  };
-  // Awaited together: when the transaction aborts (quota, disk) both reject, and
-  // awaiting only the put would leave tx.done's rejection unhandled.
-  await Promise.all([tx.store.put(record), tx.done]);
-  return { status: existing ? 'updated' : 'added', record };
 }
 
 export function getCapture(db: LensDB, key: string): Promise<CaptureRecord | undefined> {
@@ -141,11 +101,4 @@ export async function eraseAll(db: LensDB): Promise<void> {
   const names = ['captures', 'decisions', 'settings', 'views', 'viewsMeta', 'viewKeys'] as const;
   const tx = db.transaction([...names], 'readwrite');
   await Promise.all([...names.map((n) => tx.objectStore(n).clear()), tx.done]);
-}
-
-function earlier(a: string, b: string): string {
-  return a <= b ? a : b;
-}
-function later(a: string, b: string): string {
-  return a >= b ? a : b;
 }

@@ -7,7 +7,8 @@
 
 import { mergeAll } from '../../core/merge';
 import type { MergedPerson, MergedWork } from '../../core/merge/types';
-import { personFigures, reportInputOf } from '../../core/person-figures';
+import { personFigures } from '../../core/person-figures';
+import { reportInputOf } from '../../core/person-report';
 import { makeBackup } from '../../formats/backup';
 import { dataFiles, type DataFormat } from '../../formats/data-files';
 import { exportAs, itemsFromMerged } from '../../formats/index';

@@ -4,23 +4,17 @@
 // AGE_CONVENTION, and shown wherever rates are.
 
 import type { Metrics } from './types';
+import { HEADLINE_DEFINITIONS, POP, type MetricDefinition } from './headline-definitions';
 
-export interface MetricDefinition {
-  label: string;
-  definition: string;
-  /** Where the definition comes from. */
-  source: string;
-}
-
-const POP = 'Publish or Perish (Harzing), as documented in its help';
+export type { MetricDefinition } from './headline-definitions';
 
 /** How ages are counted, for every rate: shown once beside the metrics and in the README. */
 export const AGE_CONVENTION =
   'A paper’s age counts its publication year as 1: age = current year − publication year + 1 (a paper from this year has age 1, so no rate divides by zero). Years (academic age) counts the same way from the first year. Undated works are left out of every age-based metric.';
 
 export const METRIC_DEFINITIONS: Record<Exclude<keyof Metrics, 'coverage'>, MetricDefinition> = {
-  papers: { label: 'Papers', definition: 'Number of merged works.', source: POP },
-  citations: { label: 'Citations', definition: 'Sum of the works’ citation counts. A work without a count adds 0 while others have counts; with no count at all the figure is unknown.', source: POP },
+  papers: HEADLINE_DEFINITIONS.papers,
+  citations: HEADLINE_DEFINITIONS.citations,
   citationsByYear: { label: 'Citations per year', definition: 'Citations received in each year, summed over the works whose pages give a yearly breakdown.', source: 'Scholar Lens' },
   firstYear: { label: 'First year', definition: 'Year of the earliest dated work.', source: POP },
   lastYear: { label: 'Last year', definition: 'Year of the latest dated work.', source: POP },
@@ -30,12 +24,12 @@ export const METRIC_DEFINITIONS: Record<Exclude<keyof Metrics, 'coverage'>, Metr
   citesPerAuthor: { label: 'Cites/author', definition: 'Σ citations(i) ÷ authors(i): each paper’s citations shared equally among its authors.', source: POP },
   papersPerAuthor: { label: 'Papers/author', definition: 'Σ 1 ÷ authors(i): each paper counted as a fraction by its number of authors.', source: POP },
   authorsPerPaper: { label: 'Authors/paper', definition: 'Mean number of authors per paper (over works with a known author list).', source: POP },
-  hIndex: { label: 'h-index', definition: 'Largest h such that h papers have at least h citations each.', source: 'Hirsch (2005)' },
+  hIndex: HEADLINE_DEFINITIONS.hIndex,
   hirschA: { label: 'Hirsch a', definition: 'Citations ÷ h² (from N_c,tot = a·h²): how many citations the h-index stands for, per h².', source: 'Hirsch (2005), as in ' + POP },
   mQuotient: { label: 'Hirsch m', definition: 'h-index ÷ years (academic age), from h ≈ m·n.', source: 'Hirsch (2005), as in ' + POP },
   gIndex: { label: 'g-index', definition: 'Largest g such that the g most cited papers together have at least g² citations (g ≤ papers).', source: 'Egghe (2006), as in ' + POP },
   eIndex: { label: 'e-index', definition: '√(citations of the h most cited papers − h²): the h-core’s citations beyond what h accounts for.', source: 'Zhang (2009), as in ' + POP },
-  i10Index: { label: 'i10-index', definition: 'Number of papers with at least 10 citations in total.', source: 'Google Scholar' },
+  i10Index: HEADLINE_DEFINITIONS.i10Index,
   hcIndex: { label: 'hc-index', definition: 'Contemporary h: the h-index of the scores S(i) = 4 × citations(i) ÷ age(i) (γ = 4, δ = 1); undated works left out.', source: 'Sidiropoulos, Katsaros & Manolopoulos (2007), as in ' + POP },
   acIndex: { label: 'ac', definition: 'Contemporary a: Σ S(i) ÷ hc², Hirsch’s a on the contemporary scores S(i) = 4 × citations(i) ÷ age(i).', source: 'Sidiropoulos, Katsaros & Manolopoulos (2007), as in ' + POP },
   hI: { label: 'hI-index', definition: 'h² ÷ total number of authors of the h most cited papers.', source: 'Batista et al. (2006), as in ' + POP },

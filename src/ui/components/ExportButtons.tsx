@@ -13,7 +13,7 @@ export interface ExportScope<W extends LightWork = MergedWork> {
   personName?: string;
   selection?: boolean;
   /** A metrics report is offered only for one person. */
-  report?: () => PersonReportInput;
+  report?: () => PersonReportInput | Promise<PersonReportInput>;
 }
 
 const WORK_FORMATS: ExportFormat[] = ['bibtex', 'ris', 'csl', 'csv', 'pop-csv'];
@@ -21,7 +21,7 @@ const WORK_FORMATS: ExportFormat[] = ['bibtex', 'ris', 'csl', 'csv', 'pop-csv'];
 // The writers are loaded on the first click: the popup opens without them.
 export async function exportFile(format: ExportFormat, scope: ExportScope, now: Date): Promise<{ text: string; name: string; mime: string }> {
   const { exportAs, fileNameFor } = await import('../../formats');
-  const input = format === 'report-md' || format === 'report-csv' ? { report: scope.report!() } : { works: scope.works };
+  const input = format === 'report-md' || format === 'report-csv' ? { report: await scope.report!() } : { works: scope.works };
   const name = fileNameFor({ ...(scope.personName ? { personName: scope.personName } : {}), ...(scope.selection ? { selection: true } : {}) }, format, now);
   return { text: exportAs(format, input, { now }), name, mime: FORMAT_INFO[format].mime };
 }

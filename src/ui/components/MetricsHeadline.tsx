@@ -1,7 +1,9 @@
 // The headline figures: what each site states beside what Scholar Lens
 // computes from the merged works, and why they differ when they do.
 import type { StatedMetrics } from '../../core/capture';
-import { citationCountsNote, flaggedWorksNote, METRIC_DEFINITIONS, unknownReason, type Metrics } from '../../core/metrics';
+import { citationCountsNote, flaggedWorksNote, unknownReason, type Metrics } from '../../core/metrics';
+// The four rows' definitions alone: the popup opens without the other metrics' (definitions.ts).
+import { HEADLINE_DEFINITIONS } from '../../core/metrics/headline-definitions';
 import type { PersonView } from '../model/person-view';
 
 const ROWS = [
@@ -64,7 +66,7 @@ export function MetricsHeadline({ view }: { view: PersonView }) {
             const differs = view.metrics[key] !== null && sites.some((c) => c.rows.some((r) => r.metric === key && !r.agrees));
             return (
               <tr>
-                <th scope="row" title={METRIC_DEFINITIONS[key].definition}>
+                <th scope="row" title={HEADLINE_DEFINITIONS[key].definition}>
                   {label}
                 </th>
                 {sites.map((c) => (

@@ -4,12 +4,16 @@
 // captures of the works concerned from the store at that moment; the
 // dashboard has every capture in memory already. Provided by each page's
 // root; the default takes works that carry their provenance already (the
-// dashboard's own merge, tests) and refuses others.
+// dashboard's own merge, tests) and refuses others. The code that recomputes
+// it (the merge's, src/core/merge/shown.ts) is loaded on the first such
+// use: the popup opens without it.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Capture } from '../../core/capture';
 import type { LightWork, MergedWork } from '../../core/merge/types';
-import { hasProvenance, provenanceKeys, withProvenance } from '../../core/provenance';
+import { hasProvenance } from '../../core/light-work';
+
+const recompute = () => import('../../core/provenance');
 
 export type ProvenanceSource = (works: readonly LightWork[]) => Promise<MergedWork[]>;
 
@@ -24,6 +28,8 @@ export const onlyWhole: ProvenanceSource = async (works) => {
 /** From captures read on demand by key (the popup: a few pages of one person). */
 export function provenanceFromStore(read: (keys: string[]) => Promise<readonly { key: string; capture: Capture }[]>): ProvenanceSource {
   return async (works) => {
+    if (works.every(hasProvenance)) return [...works];
+    const { provenanceKeys, withProvenance } = await recompute();
     const keys = provenanceKeys(works);
     const byKey = new Map((keys.length ? await read(keys) : []).map((r) => [r.key, r.capture]));
     const full = withProvenance(works, (k) => byKey.get(k));
@@ -36,6 +42,8 @@ export function provenanceFromStore(read: (keys: string[]) => Promise<readonly {
 export function provenanceFromRecords(records: readonly { key: string; capture: Capture }[]): ProvenanceSource {
   let byKey: Map<string, Capture> | undefined;
   return async (works) => {
+    if (works.every(hasProvenance)) return [...works];
+    const { withProvenance } = await recompute();
     byKey ??= new Map(records.map((r) => [r.key, r.capture]));
     const full = withProvenance(works, (k) => byKey!.get(k));
     if (!full) throw new Error(PROVENANCE_BEHIND);

@@ -3,7 +3,7 @@
 // suggestions, and the report handed to the exports.
 
 import type { MergedPerson, LightWork, LightResult, UserDecision } from '../../core/merge/types';
-import { personFigures, reportInputOf, type PersonFigures } from '../../core/person-figures';
+import { personFigures, type PersonFigures } from '../../core/person-figures';
 import type { PersonReportInput } from '../../formats';
 import { siteNameOf } from '../../adapters/names';
 
@@ -36,7 +36,9 @@ export function sourcesOf(w: LightWork): string[] {
   return [...new Set(w.members.map((m) => m.source))].sort();
 }
 
-export function reportInput(view: PersonView, date: string): PersonReportInput {
+/** Made on a report export: every metric's definition is loaded then (the popup opens without them). */
+export async function reportInput(view: PersonView, date: string): Promise<PersonReportInput> {
+  const { reportInputOf } = await import('../../core/person-report');
   return reportInputOf(view.person, view.metrics, date);
 }
 
