@@ -9,15 +9,24 @@ const NOT_NAMES = /^(?:and|et al\.?|pdf|bib|abs|html|doi|more|less|abstract|cite
 // ("手塚 真徹"); the family name has a Han character (a kana-only word is more often a label, "スライド").
 const CJK_NAME = /^(?=\S*\p{Script=Han})[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]{1,4}[ \u3000][\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]{1,4}$/u;
 
+// Capitalised function words of English titles ("On Problem Solving", "The New Testament"): never a word of a
+// person's name. Words that are also names somewhere ("An", "Do", "To" in Vietnamese) are left out.
+const TITLE_WORDS = new Set(['The', 'Of', 'On', 'For', 'With', 'From', 'Towards', 'Toward', 'Via', 'Using', 'Into', 'Is', 'Are', 'How', 'What', 'Why', 'Does', 'Its', 'Their', 'Our', 'Between', 'Under', 'Beyond', 'About', 'Against', 'Among', 'Through', 'Without', 'Within']);
+// A name in its own script after its romanization ("Yanagida Seizan 柳田聖山").
+const HAN_WORD = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]{2,6}$/u;
+
 export function isName(raw: string): boolean {
   const s = raw.trim();
   if (CJK_NAME.test(s)) return true;
   if (s.length < 3 || s.length > 60 || /[\d@:/()[\]{}"“”!?=+*#]/.test(s)) return false;
   if (NOT_NAMES.test(s)) return false;
   const tokens = s.split(/\s+/);
+  if (tokens.length >= 3 && HAN_WORD.test(tokens[tokens.length - 1]!)) tokens.pop();
   if (tokens.length < 2 || tokens.length > 5) return false;
   let capital = 0;
   for (const t of tokens) {
+    // A possessive ("Hegel’s Development") or a title's function word is not part of a name.
+    if (TITLE_WORDS.has(t) || /['’]s$/u.test(t)) return false;
     if (/^\p{Lu}/u.test(t)) capital++;
     else if (!PARTICLES.has(t.toLowerCase())) return false;
     // An initial ("R", "J.", "J.-P.") or a word with letters only.
@@ -96,13 +105,28 @@ export function invertedNameList(line: string): NameList | undefined {
   if (!parts.length || parts.length > 60) return undefined;
   const names: string[] = [];
   let initials = 0;
-  for (const p of parts) {
+  for (let p of parts) {
+    // APA 7's "…" between the 19th name and the last ("Asgaard, G., ... Botros, N."): names left out.
+    if (/^(?:\.\.\.|…)\s*/u.test(p)) {
+      truncated = true;
+      p = p.replace(/^(?:\.\.\.|…)\s*/u, '');
+      if (!p) continue;
+    }
     const m = INVERTED.exec(p);
     // Mixed styles ("Kanemoto, Y. and W. B. MacLeod"): a given-first name may follow an inverted one.
     if (!m) {
+      const bits = p.split(/\s*,\s*/).filter(Boolean);
+      const stop = (n: string) => n.replace(/(?<=\p{L}{2})\.$/u, '');
       // Its sentence stop is not part of it ("…, and Andreas Haupt."); an initial's is.
-      if (names.length && isName(p)) names.push(p.replace(/(?<=\p{L}{2})\.$/u, ''));
-      else {
+      if (names.length && isName(p)) names.push(stop(p));
+      // Chicago/MLA: the first name inverted, the others given-first between commas
+      // ("Forsyth, D. M., J. Hone, J. P. Parkes, and D. Stronge"; "Geller, Anne Ellen, Michele Eodice, and …").
+      else if (names.length && bits.length >= 2 && bits.every(isName)) names.push(...bits.map(stop));
+      else if (!names.length && joined && bits.length >= 3 && bits[2]!.split(/\s+/).length >= 2 && bits.slice(2).every(isName) && INVERTED.test(`${bits[0]}, ${bits[1]}`)) {
+        const f = INVERTED.exec(`${bits[0]}, ${bits[1]}`)!;
+        names.push(`${f[2]!.trim()} ${f[1]!.trim()}`, ...bits.slice(2).map(stop));
+        initials++;
+      } else {
         // Full given names between commas ("Roth, Philip, Haupt, Andreas, & Wu, Kai"): pairs, only in a list that ends "& …".
         const pairs = joined ? commaPairs(p) : undefined;
         if (!pairs) return undefined;
