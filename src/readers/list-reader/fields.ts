@@ -6,7 +6,7 @@
 import type { Work } from '../../core/capture';
 import { absoluteUrl, canonicalArxiv, canonicalDoi, cleanText, compact, parseCount } from '../../core/text';
 import { flatText, leadingEchoes, linesOf } from './lines';
-import { anyNameList, invertedNamesPrefix, isInvertedName, isName, nameList } from './names';
+import { anyNameList, invertedNamesPrefix, isInvertedName, isName, loneInvertedName, nameList } from './names';
 import { heuristicCitation, type CitationParser } from './citation';
 
 export const FIELD_NAMES = ['title', 'authors', 'year', 'venue', 'abstract', 'citations', 'ids', 'url'] as const;
@@ -261,7 +261,11 @@ function namesBefore(lines: string[], title: string): { names: string[]; truncat
     .replace(/[\s,:;"“]+$/u, '')
     .trim();
   if (before.length < 3) return undefined;
-  return anyNameList(before) ?? anyNameList(before.replace(/\.$/, ''));
+  const l = anyNameList(before) ?? anyNameList(before.replace(/\.$/, ''));
+  if (l) return l;
+  // One "Surname, Given" all alone before the title ("Hinsman, Abby. “Title.”"): the author.
+  const lone = loneInvertedName(before);
+  return lone ? { names: [lone], truncated: false } : undefined;
 }
 
 /** The names right after the title on its line ("<a>Title</a>. Smith, J., Doe, A. Journal, 2019."), up to the first sentence end. */
@@ -272,7 +276,11 @@ function namesAfter(lines: string[], title: string): { names: string[]; truncate
   if (after.length < 3) return undefined;
   const cut = /(?<=[^\s.]{2}|\))\.\s+/u.exec(after);
   const head = cut ? after.slice(0, cut.index) : after;
-  return anyNameList(head) ?? invertedNamesPrefix(after);
+  const l = anyNameList(head) ?? invertedNamesPrefix(after);
+  if (l || !cut) return l;
+  // One "Surname, Given" as a sentence of its own right after the title ("<a>Title</a>. Wandel, Lee Palmer. Journal…").
+  const lone = loneInvertedName(head);
+  return lone ? { names: [lone], truncated: false } : undefined;
 }
 
 /**
@@ -287,7 +295,8 @@ function loneInvertedBeside(block: Element, lines: string[], title: string): { n
     const l = lines[i]?.replace(/[.,;:]$/, '');
     if (!l || l.split(/\s+/).length > 5 || !isInvertedName(l)) continue;
     const own = Array.from(block.querySelectorAll('strong, b, span, div, p')).some((el) => flatText(el)?.replace(/[.,;:]$/, '') === l);
-    if (!own) continue;
+    // Right under the title, a line of its own (between <br>s) is set apart enough, when it has a name's words only.
+    if (!own && !(i === at + 1 && loneInvertedName(l))) continue;
     const c = l.indexOf(',');
     return { names: [`${l.slice(c + 1).trim()} ${l.slice(0, c).trim()}`], truncated: false };
   }

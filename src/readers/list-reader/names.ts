@@ -169,6 +169,28 @@ export function isInvertedName(s: string): boolean {
   return parts.length === 2 && parts.every((p) => p.trim().split(/\s+/).length <= 4 && cap.test(p.trim()));
 }
 
+// Words of venues and publishers: "Physical Review Letters, American Physical Society" has a name's shape.
+const VENUE_WORDS = /^(?:journal|review|letters?|society|press|university|universit[äéà]t?|proceedings|conference|transactions|institute|association|science|sciences|nature|research|studies|quarterly|annals?|bulletin|academy|books?|publish(?:ing|ers?)|verlag|[ée]ditions?|company|international|national|american|european|physics|chemistry|medicine|magazine|times|news|report|series|symposium|workshop|congress|foundation|museum|library|department|center|centre|office|group|vol|volume|chapter|part|edition)$/i;
+
+/**
+ * One "Surname, Given" name with full given names ("Wandel, Lee Palmer", "Pettingill, Olin Sewall, Jr."),
+ * given first, or undefined. Alone this shape is ambiguous ("Deep Learning, Vision"), so callers take it only
+ * where a style puts the author: right before or after the title on its line, or on a line of its own beside it.
+ */
+export function loneInvertedName(raw: string): string | undefined {
+  const t = raw.trim().replace(/[.,;:]$/, '');
+  const suffix = /,\s*(Jr|Sr|II|III|IV)\.?$/.exec(t);
+  const core = suffix ? t.slice(0, suffix.index) : t;
+  const c = core.indexOf(',');
+  if (c < 0 || core.indexOf(',', c + 1) >= 0 || !isInvertedName(core)) return undefined;
+  const family = core.slice(0, c).trim();
+  const given = core.slice(c + 1).trim();
+  const fw = family.split(/\s+/);
+  const gw = given.split(/\s+/);
+  if (fw.length > 3 || gw.length > 3 || [...fw, ...gw].some((w) => VENUE_WORDS.test(w.replace(/\.$/, '')) || TITLE_WORDS.has(w))) return undefined;
+  return `${given} ${family}${suffix ? ` ${suffix[1]}` : ''}`;
+}
+
 /**
  * A line that starts with "Surname, I." names and goes on with the venue
  * ("Quian, A. & Lázaro-Rodríguez, P. Espejo de Monografías…, 2025"): the
