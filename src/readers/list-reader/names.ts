@@ -80,7 +80,7 @@ const SURNAME = String.raw`(?:(?:van|von|de|da|do|das|der|den|del|dos|di|du|la|l
 // "Jevin D. West", which is a given-first name.
 const G_PARTICLE = String.raw`(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|e|y|DE|DA|DO|DOS|DAS|DEL|DI|DU)`;
 const G_WORD = String.raw`\p{Lu}[\p{L}'’-]+`;
-const GIVEN = String.raw`(?:\p{Lu}\.(?:\s?-?\p{Lu}\.)*|\p{Lu}(?:\s-?\p{Lu})*(?![\p{L}.])|${G_WORD}(?:\s+(?:${G_WORD}|${G_PARTICLE})){0,4}(?:\s+\p{Lu}{1,2}\.?(?:\s?-?\p{Lu}\.?)*)?(?:\s+${G_PARTICLE})?)`;
+const GIVEN = String.raw`(?:\p{Lu}\.(?:\s?-?\p{Lu}\p{Ll}?\.)*|\p{Lu}(?:\s-?\p{Lu})*(?![\p{L}.])|${G_WORD}(?:\s+(?:${G_WORD}|${G_PARTICLE})){0,4}(?:\s+\p{Lu}{1,2}\.?(?:\s?-?\p{Lu}\.?)*)?(?:\s+${G_PARTICLE})?)`;
 const INVERTED = new RegExp(String.raw`^(${SURNAME}),\s*(${GIVEN})$`, 'u');
 
 /** A list of "Surname, Given" names, given names moved first ("Quian, A." → "A. Quian"), or undefined. */
@@ -96,9 +96,10 @@ export function invertedNameList(line: string): NameList | undefined {
   s = s.replace(/[.\s]+$/, (m) => (m.includes('.') ? '.' : '')).replace(/[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]/gu, '');
   if (!s.includes(',')) return undefined;
   // A conjunction ("…, & Wu, Kai", "…, and Andreas Haupt") before the last name marks a list of people.
-  const joined = /&|\s(?:and|und|y|e|et)\s/u.test(s);
+  const joined = /&|\s(?:and|And|und|y|e|et)\s/u.test(s);
   const parts = s
-    .split(/\s*;\s*|\s*&\s*|\s+\/\s+|\s+(?:and|und|y|e|et)\s+|(?<=\p{Lu}\.),\s*/u)
+    // Initials end a name before a comma: "J.", and transliterated digraphs "I.Yu.", "A.Zh.".
+    .split(/\s*;\s*|\s*&\s*|\s+\/\s+|\s+(?:and|And|und|y|e|et)\s+|(?<=(?:^|[\s.-])\p{Lu}\p{Ll}?\.),\s*/u)
     // A conjunction left at the start of a part by the comma split ("Diggs, G. M., and R. J. George").
     .map((p) => p.trim().replace(/,$/, '').replace(/^(?:and|und|et|y|e)\s+/u, ''))
     .filter(Boolean);
@@ -122,7 +123,7 @@ export function invertedNameList(line: string): NameList | undefined {
       // Chicago/MLA: the first name inverted, the others given-first between commas
       // ("Forsyth, D. M., J. Hone, J. P. Parkes, and D. Stronge"; "Geller, Anne Ellen, Michele Eodice, and …").
       else if (names.length && bits.length >= 2 && bits.every(isName)) names.push(...bits.map(stop));
-      else if (!names.length && joined && bits.length >= 3 && bits[2]!.split(/\s+/).length >= 2 && bits.slice(2).every(isName) && INVERTED.test(`${bits[0]}, ${bits[1]}`)) {
+      else if (!names.length && (joined || truncated) && bits.length >= 3 && bits[2]!.split(/\s+/).length >= 2 && bits.slice(2).every(isName) && INVERTED.test(`${bits[0]}, ${bits[1]}`)) {
         const f = INVERTED.exec(`${bits[0]}, ${bits[1]}`)!;
         names.push(`${f[2]!.trim()} ${f[1]!.trim()}`, ...bits.slice(2).map(stop));
         initials++;
