@@ -133,8 +133,10 @@ function authorsOf(block: Element, lines: string[], title: string | undefined, t
   for (const [i, line] of lines.entries()) {
     if (line === title) continue;
     const l = anyNameList(line) ?? nameList(line.split(/\s+[-–]\s+/)[0] ?? '') ?? invertedNamesPrefix(line);
-    // A lone name counts only right under the title, where list pages put the author line.
+    // A lone name counts only right under the title, where list pages put the author line, or right above it
+    // when printed in bold as a unit of its own ("<strong>Mackie JL</strong>" over the title of a card).
     if (l && (l.names.length >= 2 || l.truncated || /^(?:authors?|by)\b/i.test(line) || (titleAt >= 0 && i === titleAt + 1))) return l;
+    if (l && titleAt >= 0 && i === titleAt - 1 && Array.from(block.querySelectorAll('strong, b')).some((el) => flatText(el) === line)) return l;
   }
   if (linkNames.length === 1) return { names: linkNames, truncated: false };
   return undefined;
