@@ -144,12 +144,18 @@ function authorsOf(block: Element, lines: string[], title: string | undefined, t
 
 function yearOf(text: string, maxYear: number): number | undefined {
   let found: number | undefined;
+  let ranged: number | undefined;
   // From 1500: older books are listed too (Newton's). The last year wins: page ranges come before it.
   for (const m of text.matchAll(/(?:^|[^\d/.-])(1[5-9]\d{2}|20\d{2})(?![\d-])/g)) {
     const y = Number(m[1]);
-    if (y >= 1500 && y <= maxYear) found = y;
+    if (y < 1500 || y > maxYear) continue;
+    // A number beside an en or em dash is one end of a range: pages ("66(7), 1693–1704") more often than
+    // years. Such a year counts only when no other is there, and then the range's first ("1984–1985").
+    const at = m.index + m[0].length;
+    if (text[at] === '–' || text[at] === '—' || text[at - 5] === '–' || text[at - 5] === '—') ranged ??= y;
+    else found = y;
   }
-  return found;
+  return found ?? ranged;
 }
 
 function idsOf(block: Element, text: string): Work['ids'] {
