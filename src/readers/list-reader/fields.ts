@@ -146,7 +146,8 @@ function yearOf(text: string, maxYear: number): number | undefined {
   let found: number | undefined;
   let ranged: number | undefined;
   // From 1500: older books are listed too (Newton's). The last year wins: page ranges come before it.
-  for (const m of text.matchAll(/(?:^|[^\d/.-])(1[5-9]\d{2}|20\d{2})(?![\d-])/g)) {
+  // Not glued to a letter before it ("D1761-D1767", an article number) nor a volume before its pages ("1638:461900").
+  for (const m of text.matchAll(/(?:^|[^\d/.\-\p{L}])(1[5-9]\d{2}|20\d{2})(?![\d-]|:\d)/gu)) {
     const y = Number(m[1]);
     if (y < 1500 || y > maxYear) continue;
     // A number beside an en or em dash is one end of a range: pages ("66(7), 1693–1704") more often than
