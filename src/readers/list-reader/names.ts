@@ -15,6 +15,12 @@ const TITLE_WORDS = new Set(['The', 'Of', 'On', 'For', 'With', 'From', 'Towards'
 // A name in its own script after its romanization ("Yanagida Seizan 柳田聖山").
 const HAN_WORD = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]{2,6}$/u;
 
+// Words of venues and publishers: "Physical Review Letters, American Physical Society" has a name's shape.
+const VENUE_WORDS = /^(?:journal|review|letters?|society|press|university|universit[äéà]t?|proceedings|conference|transactions|institute|association|science|sciences|nature|research|studies|quarterly|annals?|bulletin|academy|books?|publish(?:ing|ers?)|verlag|[ée]ditions?|company|international|national|american|european|physics|chemistry|medicine|magazine|times|news|report|series|symposium|workshop|congress|foundation|museum|library|department|center|centre|office|group|vol|volume|chapter|part|edition)$/i;
+
+// The words that name a journal or a meeting, never an organisation that writes ("American Psychiatric Association" does).
+const SERIAL_WORDS = /^(?:journal|proceedings|transactions|letters|conference|symposium|workshop|congress|magazine|bulletin|annals|quarterly|vol|volume)$/i;
+
 export function isName(raw: string): boolean {
   const s = raw.trim();
   if (CJK_NAME.test(s)) return true;
@@ -26,7 +32,9 @@ export function isName(raw: string): boolean {
   let capital = 0;
   for (const t of tokens) {
     // A possessive ("Hegel’s Development") or a title's function word is not part of a name.
-    if (TITLE_WORDS.has(t) || /['’]s$/u.test(t)) return false;
+    // Nor a journal's word ("INTERNATIONAL JOURNAL OF HYDROGEN ENERGY"); capitals compared as capitalised words.
+    const word = t.length > 1 && t === t.toUpperCase() ? t[0] + t.slice(1).toLowerCase() : t;
+    if (TITLE_WORDS.has(word) || /['’]s$/u.test(t) || SERIAL_WORDS.test(word)) return false;
     if (/^\p{Lu}/u.test(t)) capital++;
     else if (!PARTICLES.has(t.toLowerCase())) return false;
     // An initial ("R", "J.", "J.-P.") or a word with letters only.
@@ -83,6 +91,8 @@ const G_WORD = String.raw`\p{Lu}[\p{L}'’-]+`;
 const GIVEN = String.raw`(?:\p{Lu}\.(?:\s?-?\p{Lu}\p{Ll}?\.)*|\p{Lu}(?:\s-?\p{Lu})*(?![\p{L}.])|${G_WORD}(?:\s+(?:${G_WORD}|${G_PARTICLE})){0,4}(?:\s+\p{Lu}{1,2}\.?(?:\s?-?\p{Lu}\.?)*)?(?:\s+${G_PARTICLE})?)`;
 const INVERTED = new RegExp(String.raw`^(${SURNAME}),\s*(${GIVEN})$`, 'u');
 
+const LOOSE_INVERTED = /^\p{Lu}[^\s,;\d]*(?:\s+[^\s,;\d]+){0,5},\s*\p{Lu}[^\s,;\d]*(?:\s+[^\s,;\d]+){0,5}$/u;
+
 /** A list of "Surname, Given" names, given names moved first ("Quian, A." → "A. Quian"), or undefined. */
 export function invertedNameList(line: string): NameList | undefined {
   // A long line is prose or a whole citation, never just names (and the regexes stay cheap).
@@ -97,6 +107,7 @@ export function invertedNameList(line: string): NameList | undefined {
   if (!s.includes(',')) return undefined;
   // A conjunction ("…, & Wu, Kai", "…, and Andreas Haupt") before the last name marks a list of people.
   const joined = /&|\s(?:and|And|und|y|e|et)\s/u.test(s);
+  const semi = /\S\s*;\s*\S/u.test(s);
   const parts = s
     // Initials end a name before a comma: "J.", and transliterated digraphs "I.Yu.", "A.Zh.".
     .split(/\s*;\s*|\s*&\s*|\s+\/\s+|\s+(?:and|And|und|y|e|et)\s+|(?<=(?:^|[\s.-])\p{Lu}\p{Ll}?\.),\s*/u)
@@ -119,7 +130,13 @@ export function invertedNameList(line: string): NameList | undefined {
       const bits = p.split(/\s*,\s*/).filter(Boolean);
       const stop = (n: string) => n.replace(/(?<=\p{L}{2})\.$/u, '');
       // Its sentence stop is not part of it ("…, and Andreas Haupt."); an initial's is.
-      if (names.length && isName(p)) names.push(stop(p));
+      if ((names.length || semi) && isName(p)) names.push(stop(p));
+      // ";" marks the list (ABNT): a part with one comma between capitalised words is a name even when its
+      // surname is long or holds what the pattern does not ("DE CÁSSIA DA SILVA ANDRADE, PAULA", "Alves Jr., Severino").
+      else if (semi && LOOSE_INVERTED.test(p)) {
+        const c = p.indexOf(',');
+        names.push(`${p.slice(c + 1).trim()} ${p.slice(0, c).trim()}`);
+      }
       // Chicago/MLA: the first name inverted, the others given-first between commas
       // ("Forsyth, D. M., J. Hone, J. P. Parkes, and D. Stronge"; "Geller, Anne Ellen, Michele Eodice, and …").
       else if (names.length && bits.length >= 2 && bits.every(isName)) names.push(...bits.map(stop));
@@ -169,9 +186,6 @@ export function isInvertedName(s: string): boolean {
   const cap = /^(?:(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.|de|da|do|dos|das|van|von)\s*)+$/u;
   return parts.length === 2 && parts.every((p) => p.trim().split(/\s+/).length <= 4 && cap.test(p.trim()));
 }
-
-// Words of venues and publishers: "Physical Review Letters, American Physical Society" has a name's shape.
-const VENUE_WORDS = /^(?:journal|review|letters?|society|press|university|universit[äéà]t?|proceedings|conference|transactions|institute|association|science|sciences|nature|research|studies|quarterly|annals?|bulletin|academy|books?|publish(?:ing|ers?)|verlag|[ée]ditions?|company|international|national|american|european|physics|chemistry|medicine|magazine|times|news|report|series|symposium|workshop|congress|foundation|museum|library|department|center|centre|office|group|vol|volume|chapter|part|edition)$/i;
 
 /**
  * One "Surname, Given" name with full given names ("Wandel, Lee Palmer", "Pettingill, Olin Sewall, Jr."),
