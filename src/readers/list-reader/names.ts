@@ -96,7 +96,8 @@ const LOOSE_INVERTED = /^\p{Lu}[^\s,;\d]*(?:\s+[^\s,;\d]+){0,5},\s*\p{Lu}[^\s,;\
 /** A list of "Surname, Given" names, given names moved first ("Quian, A." → "A. Quian"), or undefined. */
 export function invertedNameList(line: string): NameList | undefined {
   // A long line is prose or a whole citation, never just names (and the regexes stay cheap).
-  if (line.length > 400 || !line.includes(',')) return undefined;
+  // (ABNT lists of a dozen full names, ";" between them, run longer.)
+  if ((line.length > 400 && (line.length > 1000 || (line.match(/;/g)?.length ?? 0) < 5)) || !line.includes(',')) return undefined;
   let s = line.replace(/^(?:authors?|by|von|par)\s*:?\s+/i, '').replace(/\s*\((?:hrsg|eds?|coords?|dir|org)\.?\)\s*$/i, '').trim();
   let truncated = false;
   if (ETAL.test(s)) {
@@ -110,7 +111,7 @@ export function invertedNameList(line: string): NameList | undefined {
   const semi = /\S\s*;\s*\S/u.test(s);
   const parts = s
     // Initials end a name before a comma: "J.", and transliterated digraphs "I.Yu.", "A.Zh.".
-    .split(/\s*;\s*|\s*&\s*|\s+\/\s+|\s+(?:and|And|und|y|e|et)\s+|(?<=(?:^|[\s.-])\p{Lu}\p{Ll}?\.),\s*/u)
+    .split(/\s*;\s*|\s*&\s*|\s+\/\s+|\s+(?:and|And|und|y|e|et)\s+|(?<=(?:^|[\s.-])\p{Lu}\p{Ll}?\.)(?<!\b[JS]r\.),\s*/u)
     // A conjunction left at the start of a part by the comma split ("Diggs, G. M., and R. J. George").
     .map((p) => p.trim().replace(/,$/, '').replace(/^(?:and|und|et|y|e)\s+/u, ''))
     .filter(Boolean);
@@ -135,7 +136,7 @@ export function invertedNameList(line: string): NameList | undefined {
       // surname is long or holds what the pattern does not ("DE CÁSSIA DA SILVA ANDRADE, PAULA", "Alves Jr., Severino").
       else if (semi && LOOSE_INVERTED.test(p)) {
         const c = p.indexOf(',');
-        names.push(`${p.slice(c + 1).trim()} ${p.slice(0, c).trim()}`);
+        names.push(`${stop(p.slice(c + 1).trim())} ${p.slice(0, c).trim()}`);
       }
       // Chicago/MLA: the first name inverted, the others given-first between commas
       // ("Forsyth, D. M., J. Hone, J. P. Parkes, and D. Stronge"; "Geller, Anne Ellen, Michele Eodice, and …").
