@@ -128,7 +128,20 @@ function authorsOf(block: Element, lines: string[], title: string | undefined, t
     .map((a) => flatText(a) ?? '')
     .filter(isName);
   if (linkNames.length >= 2) return { names: linkNames, truncated: false };
-  // 3. A line shaped like a list of names, or starting with one before " - " ("A Smith, B Wu - Journal, 2019 - host").
+  const fromLines = namesInLines(block, lines, title);
+  if (fromLines) return fromLines;
+  if (linkNames.length === 1) {
+    // Sort keys before the entry ("CHAVES, I. S." "2010" then "CHAVES, I. S. ; Rodrigues SG ; …") hide the author
+    // line's start: read the lines again without them before taking one linked name for the authors.
+    const echoes = leadingEchoes(block);
+    const again = echoes.size ? namesInLines(block, linesOf(block, 20_000, echoes), title) : undefined;
+    return again ?? { names: linkNames, truncated: false };
+  }
+  return undefined;
+}
+
+/** 3. A line shaped like a list of names, or starting with one before " - " ("A Smith, B Wu - Journal, 2019 - host"). */
+function namesInLines(block: Element, lines: string[], title: string | undefined): { names: string[]; truncated: boolean } | undefined {
   const titleAt = title ? lines.findIndex((l) => l.includes(title)) : -1;
   for (const [i, line] of lines.entries()) {
     if (line === title) continue;
@@ -138,7 +151,6 @@ function authorsOf(block: Element, lines: string[], title: string | undefined, t
     if (l && (l.names.length >= 2 || l.truncated || /^(?:authors?|by)\b/i.test(line) || (titleAt >= 0 && i === titleAt + 1))) return l;
     if (l && titleAt >= 0 && i === titleAt - 1 && Array.from(block.querySelectorAll('strong, b')).some((el) => flatText(el) === line)) return l;
   }
-  if (linkNames.length === 1) return { names: linkNames, truncated: false };
   return undefined;
 }
 
