@@ -408,7 +408,11 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
     .filter((l) => l && l !== abstract && !(abstract && abstract.includes(l) && l.length > 60));
   const titleLines = new Set(lines.filter((l) => title && (l === title || l.includes(title))));
   const nonTitle = lines.filter((l) => !titleLines.has(l) && l !== abstract && !(abstract && abstract.includes(l) && l.length > 60));
-  const ownYear = yearOf(rest.join(' \n '), ctx.maxYear) ?? citedYear;
+  // A count ("Cited by 1785", "1800 citations") is no year, and a note's year ("Comments: Accepted at SIGMOD 2026")
+  // is taken only when the entry states no other.
+  const counted = rest.map((l) => l.replace(/\b(?:cited by|zitiert von|citado por|citations?\s*:)\s*\d[\d,.]*|\bcit[ée]e?s?\s+\d[\d,.]*\s+fois|\b\d[\d,.]*\s+(?:citations?|cites|zitate)\b/gi, ' '));
+  const isNote = (l: string) => /^(?:comments?|notes?|remarks?)\s*:/i.test(l);
+  const ownYear = yearOf(counted.filter((l) => !isNote(l)).join(' \n '), ctx.maxYear) ?? yearOf(counted.join(' \n '), ctx.maxYear) ?? citedYear;
   const year = ownYear ?? ctx.headingYear;
   const used = new Set<string>([...titleLines, ...(abstract ? [abstract] : [])]);
   for (const l of lines) if (authors && anyNameList(l)) used.add(l);
