@@ -154,22 +154,25 @@ function namesInLines(block: Element, lines: string[], title: string | undefined
   return undefined;
 }
 
-function yearOf(text: string, maxYear: number): number | undefined {
+/** The entry's year (the last plausible one), and a weaker one to fall back on after a heading's. */
+function yearsOf(text: string, maxYear: number): { year?: number; weak?: number } {
   let found: number | undefined;
-  let ranged: number | undefined;
+  let weak: number | undefined;
   // From 1500: older books are listed too (Newton's). The last year wins: page ranges come before it.
   // Not glued to a letter before it ("D1761-D1767", an article number) nor a volume before its pages ("1638:461900").
   for (const m of text.matchAll(/(?:^|[^\d/.\-\p{L}])(1[5-9]\d{2}|20\d{2})(?![\d-]|:\d)/gu)) {
     const y = Number(m[1]);
     if (y < 1500 || y > maxYear) continue;
     // A number beside an en or em dash is one end of a range: pages ("66(7), 1693–1704") more often than
-    // years. Such a year counts only when no other is there, and then the range's first ("1984–1985").
+    // years; before "(issue):" it is a volume ("1864(10):3099-3108") as often as a year. Such a year counts
+    // only when nothing else gives one, and then a range's first ("1984–1985").
     const at = m.index + m[0].length;
-    if (text[at] === '–' || text[at] === '—' || text[at - 5] === '–' || text[at - 5] === '—') ranged ??= y;
+    if (text[at] === '–' || text[at] === '—' || text[at - 5] === '–' || text[at - 5] === '—' || /^\(\d{1,4}[a-z]?\)\s*:/i.test(text.slice(at, at + 10))) weak ??= y;
     else found = y;
   }
-  return found ?? ranged;
+  return { year: found, weak };
 }
+
 
 function idsOf(block: Element, text: string): Work['ids'] {
   const ids: NonNullable<Work['ids']> = {};
@@ -412,7 +415,8 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   // is taken only when the entry states no other.
   const counted = rest.map((l) => l.replace(/\b(?:cited by|zitiert von|citado por|citations?\s*:)\s*\d[\d,.]*|\bcit[ée]e?s?\s+\d[\d,.]*\s+fois|\b\d[\d,.]*\s+(?:citations?|cites|zitate)\b/gi, ' '));
   const isNote = (l: string) => /^(?:comments?|notes?|remarks?)\s*:/i.test(l);
-  const ownYear = yearOf(counted.filter((l) => !isNote(l)).join(' \n '), ctx.maxYear) ?? yearOf(counted.join(' \n '), ctx.maxYear) ?? citedYear;
+  const all = yearsOf(counted.join(' \n '), ctx.maxYear);
+  const ownYear = yearsOf(counted.filter((l) => !isNote(l)).join(' \n '), ctx.maxYear).year ?? all.year ?? citedYear ?? (ctx.headingYear === undefined ? all.weak : undefined);
   const year = ownYear ?? ctx.headingYear;
   const used = new Set<string>([...titleLines, ...(abstract ? [abstract] : [])]);
   for (const l of lines) if (authors && anyNameList(l)) used.add(l);
