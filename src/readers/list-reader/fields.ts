@@ -364,7 +364,10 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
     // all capitalised like a name ("Database Gyms" over "Wan Shen Lim (CMU)*; Matthew Butrovich (CMU)").
     const below = anyNameList(lines[1]!);
     const emphasised = Array.from(block.querySelectorAll('b, strong, h1, h2, h3, h4, h5, h6, a')).some((el) => flatText(el) === lines[0]);
-    if (emphasised && below && below.names.length >= 2 && (anyNameList(lines[0]!)?.names.length ?? 0) < 2) {
+    // Or over one "Surname, Given" with initials or a surname in capitals ("BOAVENTURA, Edivaldo M."): a name
+    // read by the strict pattern, which a title in bold above it is not.
+    const oneInverted = below?.names.length === 1 && isInvertedName(lines[1]!.replace(/[.,;]$/, '')) && !isInvertedName(lines[0]!);
+    if (emphasised && below && (below.names.length >= 2 || oneInverted) && (anyNameList(lines[0]!)?.names.length ?? 0) < 2) {
       title = stripMarks(lines[0]!);
       titleHow = 'first-line';
       authors = below;
