@@ -146,12 +146,22 @@ function namesInLines(block: Element, lines: string[], title: string | undefined
   for (const [i, line] of lines.entries()) {
     if (line === title) continue;
     const l = anyNameList(line) ?? nameList(line.split(/\s+[-–]\s+/)[0] ?? '') ?? invertedNamesPrefix(line);
-    // A lone name counts only right under the title, where list pages put the author line, or right above it
-    // when printed in bold as a unit of its own ("<strong>Mackie JL</strong>" over the title of a card).
+    // A lone name counts only right under the title, where list pages put the author line (above it: boldNameAbove).
     if (l && (l.names.length >= 2 || l.truncated || /^(?:authors?|by)\b/i.test(line) || (titleAt >= 0 && i === titleAt + 1))) return l;
-    if (l && titleAt >= 0 && i === titleAt - 1 && Array.from(block.querySelectorAll('strong, b')).some((el) => flatText(el) === line)) return l;
   }
   return undefined;
+}
+
+/**
+ * A lone name right above the title, printed in bold as a unit of its own ("<strong>Mackie JL</strong>" over
+ * the title of a card): the author, taken last, when nothing else gave names (a bold label over the title,
+ * "Book Chapters", has a name's shape too).
+ */
+function boldNameAbove(block: Element, lines: string[], title: string): { names: string[]; truncated: boolean } | undefined {
+  const at = lines.findIndex((l) => l.includes(title));
+  const above = at > 0 ? lines[at - 1]! : undefined;
+  const l = above ? anyNameList(above) : undefined;
+  return l && Array.from(block.querySelectorAll('strong, b')).some((el) => flatText(el) === above) ? l : undefined;
 }
 
 /** The entry's year (the last plausible one), and a weaker one to fall back on after a heading's. */
@@ -357,6 +367,13 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
     if (a?.names.length) {
       authors = a;
       authorsHow = 'after-title';
+    }
+  }
+  if (title && !authors) {
+    const a = boldNameAbove(block, lines, title);
+    if (a?.names.length) {
+      authors = a;
+      authorsHow = 'before-title';
     }
   }
   if (!title && lines.length >= 2 && words(lines[0]!) >= 2 && lines[0]!.length <= 300) {
