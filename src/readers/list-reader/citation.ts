@@ -32,7 +32,7 @@ export const heuristicCitation: CitationParser = (raw) => {
   // initial) or after ")"; a colon after "(year)" or a word ("Roth, Philip & Haupt, Andreas (2025): Title").
   const breaks = abnt
     ? [abnt]
-    : [/(?<=[^\s.]{2}|\))\.\s+(?=[\p{Lu}“"'(\d¿¡])/u.exec(text), /(?<=[^\s.]{2}|\)):\s+(?=[\p{Lu}“"'(\d¿¡])/u.exec(text), VANCOUVER.exec(text)]
+    : [/(?<=[^\s.]{2}|\))\.\s+(?=[\p{Lu}“"'(\d¿¡])/u.exec(text), /(?<=[^\s.]{2}|\)):\s+(?=[\p{Lu}“"'(\d¿¡])/u.exec(text), VANCOUVER.exec(text.slice(0, 1500))]
         .filter((m): m is RegExpExecArray => !!m)
         .sort((a, b) => a.index - b.index);
   for (const m of breaks) {
