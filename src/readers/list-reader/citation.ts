@@ -15,6 +15,9 @@ import type { ParsedCitation } from '../citation-parser';
 export type CitationParser = (text: string) => ParsedCitation;
 
 const YEAR = /(?:^|[^\d/.-])(1[5-9]\d{2}|20\d{2})(?![\d-])/g;
+// Vancouver names end on their initials, no stop between them: "Wang F, Smith NA, Nedergaard M. Title…" — the
+// stop after the last name's initials (at least two names before it).
+const VANCOUVER = /(?<=^(?:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)*\s\p{Lu}{1,3},\s){1,40}\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)*\s\p{Lu}{1,3}(?:,?\s+et al)?)\.\s+(?=\p{Lu})/u;
 
 /**
  * The default: authors first (a name list before the first sentence break, or
@@ -29,7 +32,7 @@ export const heuristicCitation: CitationParser = (raw) => {
   // initial) or after ")"; a colon after "(year)" or a word ("Roth, Philip & Haupt, Andreas (2025): Title").
   const breaks = abnt
     ? [abnt]
-    : [/(?<=[^\s.]{2}|\))\.\s+(?=[\p{Lu}“"'(\d¿¡])/u.exec(text), /(?<=[^\s.]{2}|\)):\s+(?=[\p{Lu}“"'(\d¿¡])/u.exec(text)]
+    : [/(?<=[^\s.]{2}|\))\.\s+(?=[\p{Lu}“"'(\d¿¡])/u.exec(text), /(?<=[^\s.]{2}|\)):\s+(?=[\p{Lu}“"'(\d¿¡])/u.exec(text), VANCOUVER.exec(text.slice(0, 1500))]
         .filter((m): m is RegExpExecArray => !!m)
         .sort((a, b) => a.index - b.index);
   for (const m of breaks) {
@@ -37,6 +40,8 @@ export const heuristicCitation: CitationParser = (raw) => {
     const plain = head.replace(/\s*\((?:19|20)\d{2}[a-z]?\)\s*[:.]?$/, '').replace(/[*]/g, '');
     const after = text.slice(m.index + m[0].length);
     names = anyNameList(plain);
+    // Before a colon, one given-first "name" with no year is as likely a title's head ("Trade Puzzles: A Solution").
+    if (m[0].startsWith(':') && plain === head && names && names.names.length === 1 && !isInvertedName(plain)) names = undefined;
     // One "Surname, Given" alone is a name only with a year beside it ("Roth, Philip (2025). Title").
     if (!names?.names.length && plain !== head && isInvertedName(plain)) names = { names: [invert(plain)], truncated: false };
     if (!names?.names.length && /^(?:19|20)\d{2}[a-z]?\.\s/.test(after) && isInvertedName(plain)) names = { names: [invert(plain)], truncated: false };

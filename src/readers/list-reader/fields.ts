@@ -6,7 +6,7 @@
 import type { Work } from '../../core/capture';
 import { absoluteUrl, canonicalArxiv, canonicalDoi, cleanText, compact, parseCount } from '../../core/text';
 import { flatText, leadingEchoes, linesOf } from './lines';
-import { anyNameList, invertedNamesPrefix, isInvertedName, isName, nameList } from './names';
+import { anyNameList, invertedNamesPrefix, isInvertedName, isName, loneInvertedName, nameList } from './names';
 import { heuristicCitation, type CitationParser } from './citation';
 
 export const FIELD_NAMES = ['title', 'authors', 'year', 'venue', 'abstract', 'citations', 'ids', 'url'] as const;
@@ -128,27 +128,61 @@ function authorsOf(block: Element, lines: string[], title: string | undefined, t
     .map((a) => flatText(a) ?? '')
     .filter(isName);
   if (linkNames.length >= 2) return { names: linkNames, truncated: false };
-  // 3. A line shaped like a list of names, or starting with one before " - " ("A Smith, B Wu - Journal, 2019 - host").
+  const fromLines = namesInLines(block, lines, title);
+  if (fromLines) return fromLines;
+  if (linkNames.length === 1) {
+    // Sort keys before the entry ("CHAVES, I. S." "2010" then "CHAVES, I. S. ; Rodrigues SG ; …") hide the author
+    // line's start: read the lines again without them before taking one linked name for the authors.
+    const echoes = leadingEchoes(block);
+    const again = echoes.size ? namesInLines(block, linesOf(block, 20_000, echoes), title) : undefined;
+    return again ?? { names: linkNames, truncated: false };
+  }
+  return undefined;
+}
+
+/** 3. A line shaped like a list of names, or starting with one before " - " ("A Smith, B Wu - Journal, 2019 - host"). */
+function namesInLines(block: Element, lines: string[], title: string | undefined): { names: string[]; truncated: boolean } | undefined {
   const titleAt = title ? lines.findIndex((l) => l.includes(title)) : -1;
   for (const [i, line] of lines.entries()) {
     if (line === title) continue;
     const l = anyNameList(line) ?? nameList(line.split(/\s+[-–]\s+/)[0] ?? '') ?? invertedNamesPrefix(line);
-    // A lone name counts only right under the title, where list pages put the author line.
+    // A lone name counts only right under the title, where list pages put the author line (above it: boldNameAbove).
     if (l && (l.names.length >= 2 || l.truncated || /^(?:authors?|by)\b/i.test(line) || (titleAt >= 0 && i === titleAt + 1))) return l;
   }
-  if (linkNames.length === 1) return { names: linkNames, truncated: false };
   return undefined;
 }
 
-function yearOf(text: string, maxYear: number): number | undefined {
-  let found: number | undefined;
-  // From 1500: older books are listed too (Newton's). The last year wins: page ranges come before it.
-  for (const m of text.matchAll(/(?:^|[^\d/.-])(1[5-9]\d{2}|20\d{2})(?![\d-])/g)) {
-    const y = Number(m[1]);
-    if (y >= 1500 && y <= maxYear) found = y;
-  }
-  return found;
+/**
+ * A lone name right above the title, printed in bold as a unit of its own ("<strong>Mackie JL</strong>" over
+ * the title of a card): the author, taken last, when nothing else gave names (a bold label over the title,
+ * "Book Chapters", has a name's shape too).
+ */
+function boldNameAbove(block: Element, lines: string[], title: string): { names: string[]; truncated: boolean } | undefined {
+  const at = lines.findIndex((l) => l.includes(title));
+  const above = at > 0 ? lines[at - 1]! : undefined;
+  const l = above ? anyNameList(above) : undefined;
+  return l && Array.from(block.querySelectorAll('strong, b')).some((el) => flatText(el) === above) ? l : undefined;
 }
+
+/** The entry's year (the last plausible one), and a weaker one to fall back on after a heading's. */
+function yearsOf(text: string, maxYear: number): { year?: number; weak?: number } {
+  let found: number | undefined;
+  let weak: number | undefined;
+  // From 1500: older books are listed too (Newton's). The last year wins: page ranges come before it.
+  // Not glued to a letter before it ("D1761-D1767", an article number) nor a volume before its pages ("1638:461900").
+  for (const m of text.matchAll(/(?:^|[^\d/.\-\p{L}])(1[5-9]\d{2}|20\d{2})(?![\d-]|:\d)/gu)) {
+    const y = Number(m[1]);
+    if (y < 1500 || y > maxYear) continue;
+    // A number beside an en or em dash is one end of a range: pages ("66(7), 1693–1704") more often than
+    // years; before "(issue):" it is a volume ("1864(10):3099-3108") as often as a year. Such a year counts
+    // only when nothing else gives one, and then a range's first ("1984–1985").
+    const at = m.index + m[0].length;
+    if (text[at] === '–' || text[at] === '—' || text[at - 5] === '–' || text[at - 5] === '—' || /^\(\d{1,4}[a-z]?\)\s*:/i.test(text.slice(at, at + 10))) weak ??= y;
+    else found = y;
+  }
+  return { year: found, weak };
+}
+
 
 function idsOf(block: Element, text: string): Work['ids'] {
   const ids: NonNullable<Work['ids']> = {};
@@ -261,7 +295,11 @@ function namesBefore(lines: string[], title: string): { names: string[]; truncat
     .replace(/[\s,:;"“]+$/u, '')
     .trim();
   if (before.length < 3) return undefined;
-  return anyNameList(before) ?? anyNameList(before.replace(/\.$/, ''));
+  const l = anyNameList(before) ?? anyNameList(before.replace(/\.$/, ''));
+  if (l) return l;
+  // One "Surname, Given" all alone before the title ("Hinsman, Abby. “Title.”"): the author.
+  const lone = loneInvertedName(before);
+  return lone ? { names: [lone], truncated: false } : undefined;
 }
 
 /** The names right after the title on its line ("<a>Title</a>. Smith, J., Doe, A. Journal, 2019."), up to the first sentence end. */
@@ -272,7 +310,11 @@ function namesAfter(lines: string[], title: string): { names: string[]; truncate
   if (after.length < 3) return undefined;
   const cut = /(?<=[^\s.]{2}|\))\.\s+/u.exec(after);
   const head = cut ? after.slice(0, cut.index) : after;
-  return anyNameList(head) ?? invertedNamesPrefix(after);
+  const l = anyNameList(head) ?? invertedNamesPrefix(after);
+  if (l || !cut) return l;
+  // One "Surname, Given" as a sentence of its own right after the title ("<a>Title</a>. Wandel, Lee Palmer. Journal…").
+  const lone = loneInvertedName(head);
+  return lone ? { names: [lone], truncated: false } : undefined;
 }
 
 /**
@@ -287,7 +329,8 @@ function loneInvertedBeside(block: Element, lines: string[], title: string): { n
     const l = lines[i]?.replace(/[.,;:]$/, '');
     if (!l || l.split(/\s+/).length > 5 || !isInvertedName(l)) continue;
     const own = Array.from(block.querySelectorAll('strong, b, span, div, p')).some((el) => flatText(el)?.replace(/[.,;:]$/, '') === l);
-    if (!own) continue;
+    // Right under the title, a line of its own (between <br>s) is set apart enough, when it has a name's words only.
+    if (!own && !(i === at + 1 && loneInvertedName(l))) continue;
     const c = l.indexOf(',');
     return { names: [`${l.slice(c + 1).trim()} ${l.slice(0, c).trim()}`], truncated: false };
   }
@@ -326,12 +369,22 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
       authorsHow = 'after-title';
     }
   }
+  if (title && !authors) {
+    const a = boldNameAbove(block, lines, title);
+    if (a?.names.length) {
+      authors = a;
+      authorsHow = 'before-title';
+    }
+  }
   if (!title && lines.length >= 2 && words(lines[0]!) >= 2 && lines[0]!.length <= 300) {
     // An emphasised first line over a line of two names or more is the title, even when its words are
     // all capitalised like a name ("Database Gyms" over "Wan Shen Lim (CMU)*; Matthew Butrovich (CMU)").
     const below = anyNameList(lines[1]!);
     const emphasised = Array.from(block.querySelectorAll('b, strong, h1, h2, h3, h4, h5, h6, a')).some((el) => flatText(el) === lines[0]);
-    if (emphasised && below && below.names.length >= 2 && (anyNameList(lines[0]!)?.names.length ?? 0) < 2) {
+    // Or over one "Surname, Given" with initials or a surname in capitals ("BOAVENTURA, Edivaldo M."): a name
+    // read by the strict pattern, which a title in bold above it is not.
+    const oneInverted = below?.names.length === 1 && isInvertedName(lines[1]!.replace(/[.,;]$/, '')) && !isInvertedName(lines[0]!);
+    if (emphasised && below && (below.names.length >= 2 || oneInverted) && (anyNameList(lines[0]!)?.names.length ?? 0) < 2) {
       title = stripMarks(lines[0]!);
       titleHow = 'first-line';
       authors = below;
@@ -378,7 +431,12 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
     .filter((l) => l && l !== abstract && !(abstract && abstract.includes(l) && l.length > 60));
   const titleLines = new Set(lines.filter((l) => title && (l === title || l.includes(title))));
   const nonTitle = lines.filter((l) => !titleLines.has(l) && l !== abstract && !(abstract && abstract.includes(l) && l.length > 60));
-  const ownYear = yearOf(rest.join(' \n '), ctx.maxYear) ?? citedYear;
+  // A count ("Cited by 1785", "1800 citations") is no year, and a note's year ("Comments: Accepted at SIGMOD 2026")
+  // is taken only when the entry states no other.
+  const counted = rest.map((l) => l.replace(/\b(?:cited by|zitiert von|citado por|citations?\s*:)\s*\d[\d,.]*|\bcit[ée]e?s?\s+\d[\d,.]*\s+fois|\b\d[\d,.]*\s+(?:citations?|cites|zitate)\b/gi, ' '));
+  const isNote = (l: string) => /^(?:comments?|notes?|remarks?)\s*:/i.test(l);
+  const all = yearsOf(counted.join(' \n '), ctx.maxYear);
+  const ownYear = yearsOf(counted.filter((l) => !isNote(l)).join(' \n '), ctx.maxYear).year ?? all.year ?? citedYear ?? (ctx.headingYear === undefined ? all.weak : undefined);
   const year = ownYear ?? ctx.headingYear;
   const used = new Set<string>([...titleLines, ...(abstract ? [abstract] : [])]);
   for (const l of lines) if (authors && anyNameList(l)) used.add(l);

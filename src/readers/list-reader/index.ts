@@ -241,7 +241,8 @@ function contexts(members: Element[], all: Element[] = members): Map<Element, Pa
   return out;
 }
 
-const YEAR_HEADING = /^[[(]?((?:19|20)\d{2})[\])]?:?$/;
+// From 1500, as years in entries (old books are listed under their years too).
+const YEAR_HEADING = /^[[(]?((?:1[5-9]|20)\d{2})[\])]?:?$/;
 
 /**
  * A bare-year heading ("2023", "[2023]", "2023:") before the list's container

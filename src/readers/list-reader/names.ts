@@ -9,15 +9,32 @@ const NOT_NAMES = /^(?:and|et al\.?|pdf|bib|abs|html|doi|more|less|abstract|cite
 // ("手塚 真徹"); the family name has a Han character (a kana-only word is more often a label, "スライド").
 const CJK_NAME = /^(?=\S*\p{Script=Han})[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]{1,4}[ \u3000][\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]{1,4}$/u;
 
+// Capitalised function words of English titles ("On Problem Solving", "The New Testament"): never a word of a
+// person's name. Words that are also names somewhere ("An", "Do", "To" in Vietnamese) are left out.
+const TITLE_WORDS = new Set(['The', 'Of', 'On', 'For', 'With', 'From', 'Towards', 'Toward', 'Via', 'Using', 'Into', 'Is', 'Are', 'How', 'What', 'Why', 'Does', 'Its', 'Their', 'Our', 'Between', 'Under', 'Beyond', 'About', 'Against', 'Among', 'Through', 'Without', 'Within']);
+// A name in its own script after its romanization ("Yanagida Seizan 柳田聖山").
+const HAN_WORD = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]{2,6}$/u;
+
+// Words of venues and publishers: "Physical Review Letters, American Physical Society" has a name's shape.
+const VENUE_WORDS = /^(?:journal|review|letters?|society|press|university|universit[äéà]t?|proceedings|conference|transactions|institute|association|science|sciences|nature|research|studies|quarterly|annals?|bulletin|academy|books?|publish(?:ing|ers?)|verlag|[ée]ditions?|company|international|national|american|european|physics|chemistry|medicine|magazine|times|news|report|series|symposium|workshop|congress|foundation|museum|library|department|center|centre|office|group|vol|volume|chapter|part|edition)$/i;
+
+// The words that name a journal or a meeting, never an organisation that writes ("American Psychiatric Association" does).
+const SERIAL_WORDS = /^(?:journal|proceedings|transactions|letters|conference|symposium|workshop|congress|magazine|bulletin|annals|quarterly|vol|volume)$/i;
+
 export function isName(raw: string): boolean {
   const s = raw.trim();
   if (CJK_NAME.test(s)) return true;
   if (s.length < 3 || s.length > 60 || /[\d@:/()[\]{}"“”!?=+*#]/.test(s)) return false;
   if (NOT_NAMES.test(s)) return false;
   const tokens = s.split(/\s+/);
+  if (tokens.length >= 3 && HAN_WORD.test(tokens[tokens.length - 1]!)) tokens.pop();
   if (tokens.length < 2 || tokens.length > 5) return false;
   let capital = 0;
   for (const t of tokens) {
+    // A possessive ("Hegel’s Development") or a title's function word is not part of a name.
+    // Nor a journal's word ("INTERNATIONAL JOURNAL OF HYDROGEN ENERGY"); capitals compared as capitalised words.
+    const word = t.length > 1 && t === t.toUpperCase() ? t[0] + t.slice(1).toLowerCase() : t;
+    if (TITLE_WORDS.has(word) || /['’]s$/u.test(t) || SERIAL_WORDS.test(word)) return false;
     if (/^\p{Lu}/u.test(t)) capital++;
     else if (!PARTICLES.has(t.toLowerCase())) return false;
     // An initial ("R", "J.", "J.-P.") or a word with letters only.
@@ -71,13 +88,16 @@ const SURNAME = String.raw`(?:(?:van|von|de|da|do|das|der|den|del|dos|di|du|la|l
 // "Jevin D. West", which is a given-first name.
 const G_PARTICLE = String.raw`(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|e|y|DE|DA|DO|DOS|DAS|DEL|DI|DU)`;
 const G_WORD = String.raw`\p{Lu}[\p{L}'’-]+`;
-const GIVEN = String.raw`(?:\p{Lu}\.(?:\s?-?\p{Lu}\.)*|\p{Lu}(?:\s-?\p{Lu})*(?![\p{L}.])|${G_WORD}(?:\s+(?:${G_WORD}|${G_PARTICLE})){0,4}(?:\s+\p{Lu}{1,2}\.?(?:\s?-?\p{Lu}\.?)*)?(?:\s+${G_PARTICLE})?)`;
+const GIVEN = String.raw`(?:\p{Lu}\.(?:\s?-?\p{Lu}\p{Ll}?\.)*|\p{Lu}(?:\s-?\p{Lu})*(?![\p{L}.])|${G_WORD}(?:\s+(?:${G_WORD}|${G_PARTICLE})){0,4}(?:\s+\p{Lu}{1,2}\.?(?:\s?-?\p{Lu}\.?)*)?(?:\s+${G_PARTICLE})?)`;
 const INVERTED = new RegExp(String.raw`^(${SURNAME}),\s*(${GIVEN})$`, 'u');
+
+const LOOSE_INVERTED = /^\p{Lu}[^\s,;\d]*(?:\s+[^\s,;\d]+){0,5},\s*\p{Lu}[^\s,;\d]*(?:\s+[^\s,;\d]+){0,5}$/u;
 
 /** A list of "Surname, Given" names, given names moved first ("Quian, A." → "A. Quian"), or undefined. */
 export function invertedNameList(line: string): NameList | undefined {
   // A long line is prose or a whole citation, never just names (and the regexes stay cheap).
-  if (line.length > 400 || !line.includes(',')) return undefined;
+  // (ABNT lists of a dozen full names, ";" between them, run longer.)
+  if ((line.length > 400 && (line.length > 1000 || (line.match(/;/g)?.length ?? 0) < 5)) || !line.includes(',')) return undefined;
   let s = line.replace(/^(?:authors?|by|von|par)\s*:?\s+/i, '').replace(/\s*\((?:hrsg|eds?|coords?|dir|org)\.?\)\s*$/i, '').trim();
   let truncated = false;
   if (ETAL.test(s)) {
@@ -87,22 +107,45 @@ export function invertedNameList(line: string): NameList | undefined {
   s = s.replace(/[.\s]+$/, (m) => (m.includes('.') ? '.' : '')).replace(/[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]/gu, '');
   if (!s.includes(',')) return undefined;
   // A conjunction ("…, & Wu, Kai", "…, and Andreas Haupt") before the last name marks a list of people.
-  const joined = /&|\s(?:and|und|y|e|et)\s/u.test(s);
+  const joined = /&|\s(?:and|And|und|y|e|et)\s/u.test(s);
+  const semi = /\S\s*;\s*\S/u.test(s);
   const parts = s
-    .split(/\s*;\s*|\s*&\s*|\s+\/\s+|\s+(?:and|und|y|e|et)\s+|(?<=\p{Lu}\.),\s*/u)
+    // Initials end a name before a comma: "J.", and transliterated digraphs "I.Yu.", "A.Zh.".
+    .split(/\s*;\s*|\s*&\s*|\s+\/\s+|\s+(?:and|And|und|y|e|et)\s+|(?<=(?:^|[\s.-])\p{Lu}\p{Ll}?\.)(?<!\b[JS]r\.),\s*/u)
     // A conjunction left at the start of a part by the comma split ("Diggs, G. M., and R. J. George").
     .map((p) => p.trim().replace(/,$/, '').replace(/^(?:and|und|et|y|e)\s+/u, ''))
     .filter(Boolean);
   if (!parts.length || parts.length > 60) return undefined;
   const names: string[] = [];
   let initials = 0;
-  for (const p of parts) {
+  for (let p of parts) {
+    // APA 7's "…" between the 19th name and the last ("Asgaard, G., ... Botros, N."): names left out.
+    if (/^(?:\.\.\.|…)\s*/u.test(p)) {
+      truncated = true;
+      p = p.replace(/^(?:\.\.\.|…)\s*/u, '');
+      if (!p) continue;
+    }
     const m = INVERTED.exec(p);
     // Mixed styles ("Kanemoto, Y. and W. B. MacLeod"): a given-first name may follow an inverted one.
     if (!m) {
+      const bits = p.split(/\s*,\s*/).filter(Boolean);
+      const stop = (n: string) => n.replace(/(?<=\p{L}{2})\.$/u, '');
       // Its sentence stop is not part of it ("…, and Andreas Haupt."); an initial's is.
-      if (names.length && isName(p)) names.push(p.replace(/(?<=\p{L}{2})\.$/u, ''));
-      else {
+      if ((names.length || semi) && isName(p)) names.push(stop(p));
+      // ";" marks the list (ABNT): a part with one comma between capitalised words is a name even when its
+      // surname is long or holds what the pattern does not ("DE CÁSSIA DA SILVA ANDRADE, PAULA", "Alves Jr., Severino").
+      else if (semi && LOOSE_INVERTED.test(p)) {
+        const c = p.indexOf(',');
+        names.push(`${stop(p.slice(c + 1).trim())} ${p.slice(0, c).trim()}`);
+      }
+      // Chicago/MLA: the first name inverted, the others given-first between commas
+      // ("Forsyth, D. M., J. Hone, J. P. Parkes, and D. Stronge"; "Geller, Anne Ellen, Michele Eodice, and …").
+      else if (names.length && bits.length >= 2 && bits.every(isName)) names.push(...bits.map(stop));
+      else if (!names.length && (joined || truncated) && bits.length >= 3 && bits[2]!.split(/\s+/).length >= 2 && bits.slice(2).every(isName) && INVERTED.test(`${bits[0]}, ${bits[1]}`)) {
+        const f = INVERTED.exec(`${bits[0]}, ${bits[1]}`)!;
+        names.push(`${f[2]!.trim()} ${f[1]!.trim()}`, ...bits.slice(2).map(stop));
+        initials++;
+      } else {
         // Full given names between commas ("Roth, Philip, Haupt, Andreas, & Wu, Kai"): pairs, only in a list that ends "& …".
         const pairs = joined ? commaPairs(p) : undefined;
         if (!pairs) return undefined;
@@ -143,6 +186,25 @@ export function isInvertedName(s: string): boolean {
   const parts = t.split(',');
   const cap = /^(?:(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.|de|da|do|dos|das|van|von)\s*)+$/u;
   return parts.length === 2 && parts.every((p) => p.trim().split(/\s+/).length <= 4 && cap.test(p.trim()));
+}
+
+/**
+ * One "Surname, Given" name with full given names ("Wandel, Lee Palmer", "Pettingill, Olin Sewall, Jr."),
+ * given first, or undefined. Alone this shape is ambiguous ("Deep Learning, Vision"), so callers take it only
+ * where a style puts the author: right before or after the title on its line, or on a line of its own beside it.
+ */
+export function loneInvertedName(raw: string): string | undefined {
+  const t = raw.trim().replace(/[.,;:]$/, '');
+  const suffix = /,\s*(Jr|Sr|II|III|IV)\.?$/.exec(t);
+  const core = suffix ? t.slice(0, suffix.index) : t;
+  const c = core.indexOf(',');
+  if (c < 0 || core.indexOf(',', c + 1) >= 0 || !isInvertedName(core)) return undefined;
+  const family = core.slice(0, c).trim();
+  const given = core.slice(c + 1).trim();
+  const fw = family.split(/\s+/);
+  const gw = given.split(/\s+/);
+  if (fw.length > 3 || gw.length > 3 || [...fw, ...gw].some((w) => VENUE_WORDS.test(w.replace(/\.$/, '')) || TITLE_WORDS.has(w))) return undefined;
+  return `${given} ${family}${suffix ? ` ${suffix[1]}` : ''}`;
 }
 
 /**
