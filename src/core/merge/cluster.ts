@@ -25,7 +25,8 @@ const STOP = new Set(['the', 'and', 'for', 'with', 'from', 'into', 'using', 'via
 export interface Clustering {
   /** Record numbers per cluster, each sorted; clusters sorted by their first record. */
   clusters: number[][];
-  reasons: Map<number, Set<MatchReason>>;
+  /** The reasons each cluster of two records or more was joined for, sorted (by its first record). */
+  reasons: Map<number, MatchReason[]>;
   unresolved: UserDecision[];
 }
 
@@ -41,7 +42,8 @@ export interface WorkLinks {
   uf: ConstrainedUnionFind;
   /** Link two records' clusters unless a constraint forbids it; true when they were joined. */
   join(a: number, b: number, r: MatchReason, only?: string): boolean;
-  reasons: Map<number, Set<MatchReason>>;
+  /** The reasons a cluster's records were joined for, sorted (by the cluster's root). */
+  reasonsOf(root: number): MatchReason[];
   unresolved: UserDecision[];
   /**
    * The group a record would be in by the automatic links alone (every link
@@ -60,7 +62,11 @@ export function linkWorks(records: WorkRecord[], decisions: UserDecision[]): Wor
   const uf = new ConstrainedUnionFind(records.length);
   // Untagged, so every union holds: the automatic links only, for the versions of a user's join.
   const auto = new ConstrainedUnionFind(records.length);
-  const reasons = new Map<number, Set<MatchReason>>();
+  // The reasons of each cluster as bits of a number per root (a handful of
+  // reasons exist): no Set per join, made and dropped as clusters grow.
+  const reasonBits = new Int32Array(records.length);
+  const reasonNames: MatchReason[] = [];
+  const bitOf = new Map<MatchReason, number>();
   const join = (a: number, b: number, r: MatchReason, only?: string): boolean => {
     const ra = uf.find(a);
     const rb = uf.find(b);
@@ -70,11 +76,23 @@ export function linkWorks(records: WorkRecord[], decisions: UserDecision[]): Wor
     }
     if (!uf.union(a, b, only)) return false;
     if (r !== 'user') auto.union(a, b);
-    const merged = new Set([...(reasons.get(ra) ?? []), ...(reasons.get(rb) ?? []), r]);
-    reasons.delete(ra);
-    reasons.delete(rb);
-    reasons.set(uf.find(a), merged);
+    let bit = bitOf.get(r);
+    if (bit === undefined) {
+      bitOf.set(r, (bit = reasonNames.length));
+      reasonNames.push(r);
+      if (bit > 30) throw new Error('too many match reasons');
+    }
+    const merged = reasonBits[ra]! | reasonBits[rb]! | (1 << bit);
+    reasonBits[ra] = 0;
+    reasonBits[rb] = 0;
+    reasonBits[uf.find(a)] = merged;
     return true;
+  };
+  const reasonsOf = (root: number): MatchReason[] => {
+    const bits = reasonBits[root]!;
+    const out: MatchReason[] = [];
+    for (let i = 0; i < reasonNames.length; i++) if (bits & (1 << i)) out.push(reasonNames[i]!);
+    return out.sort();
   };
   for (const r of records) for (const [k, v] of conflictTags(r)) uf.tag(r.n, k, v);
 
@@ -89,7 +107,7 @@ export function linkWorks(records: WorkRecord[], decisions: UserDecision[]): Wor
   const scored = titleEdges(records, (a, b) => auto.find(a) === auto.find(b));
   scored.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
   for (const e of scored) join(e.a, e.b, e.reason);
-  return { uf, join, reasons, unresolved, versionGroup: (n) => auto.find(n) };
+  return { uf, join, reasonsOf, unresolved, versionGroup: (n) => auto.find(n) };
 }
 
 /** Record numbers per cluster root, each list in record order. */
@@ -106,13 +124,14 @@ export function membersByRoot(records: readonly WorkRecord[], uf: ConstrainedUni
 
 /** The clusters as they stand, each with the reasons its records were joined. */
 export function clustersOf(records: WorkRecord[], links: WorkLinks): Clustering {
-  const { uf, reasons, unresolved } = links;
+  const { uf, unresolved } = links;
   const byRoot = membersByRoot(records, uf);
   const clusters = [...byRoot.values()].sort((x, y) => x[0]! - y[0]!);
-  const out = new Map<number, Set<MatchReason>>();
+  const out = new Map<number, MatchReason[]>();
   for (const c of clusters) {
-    const s = reasons.get(uf.find(c[0]!));
-    if (s && c.length > 1) out.set(c[0]!, s);
+    if (c.length < 2) continue;
+    const s = links.reasonsOf(uf.find(c[0]!));
+    if (s.length) out.set(c[0]!, s);
   }
   return { clusters, reasons: out, unresolved };
 }
@@ -199,7 +218,8 @@ function titleEdges(records: WorkRecord[], together: (a: number, b: number) => b
       }
       if (best >= 0) mine.push(blockOf(best));
       if (second >= 0 && RARE_KEYS > 1) mine.push(blockOf(second));
-      blocksOfInfo.set(t, mine);
+      // At its length: kept for every title text until the blocks are walked.
+      blocksOfInfo.set(t, (mine = mine.slice()));
     }
     for (const b of mine) b.push(r.n);
   }
@@ -299,20 +319,30 @@ function firstWords(key: string): string {
   return c < 0 ? key : key.slice(0, c);
 }
 
-/** Candidate pairs as numbers (a·n + b) in a growing typed array: no boxed array of hundreds of thousands. */
+/**
+ * Candidate pairs as numbers (a·n + b) in typed chunks of a fixed size, then
+ * one array of their exact count to sort: no boxed array of a million pairs,
+ * and none of the copies a doubling array leaves behind.
+ */
 class PairList {
-  private data = new Float64Array(1 << 16);
-  private size = 0;
+  private static readonly CHUNK = 1 << 16;
+  private chunks: Float64Array[] = [];
+  private last = new Float64Array(PairList.CHUNK);
+  private used = 0;
   push(p: number): void {
-    if (this.size === this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
+    if (this.used === PairList.CHUNK) {
+      this.chunks.push(this.last);
+      this.last = new Float64Array(PairList.CHUNK);
+      this.used = 0;
     }
-    this.data[this.size++] = p;
+    this.last[this.used++] = p;
   }
   sorted(): Float64Array {
-    return this.data.subarray(0, this.size).sort();
+    const out = new Float64Array(this.chunks.length * PairList.CHUNK + this.used);
+    this.chunks.forEach((c, i) => out.set(c, i * PairList.CHUNK));
+    out.set(this.last.subarray(0, this.used), this.chunks.length * PairList.CHUNK);
+    this.chunks = [];
+    return out.sort();
   }
 }
 

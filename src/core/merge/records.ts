@@ -10,8 +10,8 @@ import { compareCodePoints } from '../order';
 export interface WorkRecord {
   /** Position in the sorted record list. */
   n: number;
-  /** "<captureKey>#<index>": unique and independent of input order. */
-  key: string;
+  /** "<captureKey>#<index>": unique and independent of input order (made when asked for: few are). */
+  readonly key: string;
   captureKey: string;
   capture: Capture;
   work: Work;
@@ -21,6 +21,30 @@ export interface WorkRecord {
   authorKeys: string[];
   preprint: boolean;
   member: MemberRef;
+}
+
+/**
+ * One record, every field in the object itself (a literal with the title
+ * added afterwards kept it in a second block), the key made on demand: a
+ * merge holds a record per row until it ends, so their size is its floor.
+ */
+class Rec implements WorkRecord {
+  title: TitleInfo | undefined = undefined;
+  constructor(
+    public n: number,
+    public captureKey: string,
+    public capture: Capture,
+    public work: Work,
+    public index: number,
+    public ids: WorkIds,
+    public authorKeys: string[],
+    public preprint: boolean,
+    public member: MemberRef,
+  ) {}
+
+  get key(): string {
+    return `${this.captureKey}#${this.index}`;
+  }
 }
 
 const PREPRINT_VENUE = /\b(?:arxiv|corr|biorxiv|medrxiv|chemrxiv|preprints?|ssrn|research square|techrxiv|psyarxiv|osf)\b/i;
@@ -73,7 +97,9 @@ export function buildRecords(captures: StoredCaptureLike[], nameKeys: Map<string
   };
   for (const { key, capture } of captures) {
     (capture.works ?? []).forEach((work, index) => {
-      const ids = normalizeWorkIds(work.ids);
+      // Most rows (a Scholar or DBLP list's) carry no id: they share one empty, never modified, object.
+      let ids = work.ids ? normalizeWorkIds(work.ids) : NO_IDS;
+      if (ids !== NO_IDS && !hasKeys(ids)) ids = NO_IDS;
       const member: MemberRef = {
         captureKey: key,
         index,
@@ -82,18 +108,7 @@ export function buildRecords(captures: StoredCaptureLike[], nameKeys: Map<string
         pageKind: capture.pageKind,
       };
       if (work.ref) member.ref = work.ref;
-      const rec: WorkRecord = {
-        n: out.length,
-        key: `${key}#${index}`,
-        captureKey: key,
-        capture,
-        work,
-        index,
-        ids,
-        authorKeys: authorKeys(work.authors, keyOf),
-        preprint: isPreprint(work, ids, isPreprintVenue),
-        member,
-      };
+      const rec = new Rec(out.length, key, capture, work, index, ids, authorKeys(work.authors, keyOf), isPreprint(work, ids, isPreprintVenue), member);
       const t = titleOf(work.title);
       if (t) rec.title = t;
       out.push(rec);
@@ -102,15 +117,29 @@ export function buildRecords(captures: StoredCaptureLike[], nameKeys: Map<string
   return out;
 }
 
+const NO_IDS: WorkIds = Object.freeze({});
+
+function hasKeys(o: object): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return true;
+  return false;
+}
+
 /** Each author's key once, in list order, none for a name without letters. */
 function authorKeys(authors: string[] | undefined, keyOf: (name: string) => string): string[] {
-  const out: string[] = [];
-  if (!authors) return out;
+  if (!authors || !authors.length) return [];
+  // Collected in a scratch list and copied at its length: a list grown by
+  // push keeps room for 16, and every record keeps its list to the end.
+  let n = 0;
   for (const a of authors) {
     const k = keyOf(a);
-    if (k.length > 0 && !out.includes(k)) out.push(k);
+    if (k.length > 0 && !scratchIncludes(k, n)) scratch[n++] = k;
   }
-  return out;
+  return scratch.slice(0, n);
+}
+const scratch: string[] = [];
+function scratchIncludes(k: string, n: number): boolean {
+  for (let i = 0; i < n; i++) if (scratch[i] === k) return true;
+  return false;
 }
 
 function isPreprint(work: Work, ids: WorkIds, isPreprintVenue: (venue: string) => boolean): boolean {

@@ -14,7 +14,7 @@ import { compareCodePoints } from '../order';
  * join never folds the first work's version into the other's; without it,
  * one version per kind.
  */
-export function buildMergedWork(recs: WorkRecord[], reasons: Set<MatchReason> | undefined, versionGroup?: (n: number) => number): MergedWork {
+export function buildMergedWork(recs: WorkRecord[], reasons: readonly MatchReason[] | undefined, versionGroup?: (n: number) => number): MergedWork {
   const fields = provenanceOfRecords(recs);
 
   const published = recs.filter((r) => !r.preprint);
@@ -24,7 +24,7 @@ export function buildMergedWork(recs: WorkRecord[], reasons: Set<MatchReason> | 
     ids: shownIds(recs),
     versions: versions(recs, versionGroup),
     members: recs.map((r) => r.member),
-    matchedBy: [...(reasons ?? [])].sort(),
+    matchedBy: reasons ? reasons.slice() : [],
     fields,
   };
   const title = shownTitle(recs);
@@ -80,24 +80,56 @@ export interface ProvenanceRecord {
  * so src/core/provenance.ts recomputes it from the stored captures.
  */
 export function provenanceOfRecords(recs: readonly ProvenanceRecord[]): MergedWork['fields'] {
-  const fields: MergedWork['fields'] = { title: [], authors: [], year: [], venue: [], citations: [], abstract: [], url: [], type: [], ids: [] };
+  // Each list made at its final length: a list grown by push keeps room for
+  // 16 values, and a work has nine of them (most with one value or none), so
+  // that room was most of the provenance's memory. Counted first, then filled.
+  let nTitle = 0, nAuthors = 0, nYear = 0, nVenue = 0, nCitations = 0, nAbstract = 0, nUrl = 0, nType = 0, nIds = 0;
+  for (const r of recs) {
+    const x = r.work;
+    if (x.title !== undefined) nTitle++;
+    if (x.authors !== undefined) nAuthors++;
+    if (x.year !== undefined) nYear++;
+    if (x.venue !== undefined) nVenue++;
+    if (x.citations !== undefined) nCitations++;
+    if (x.abstract !== undefined) nAbstract++;
+    if (x.url !== undefined) nUrl++;
+    if (x.type !== undefined) nType++;
+    for (const k in r.ids) if (Object.prototype.hasOwnProperty.call(r.ids, k)) nIds++;
+  }
+  const fields: MergedWork['fields'] = {
+    title: sized(nTitle),
+    authors: sized(nAuthors),
+    year: sized(nYear),
+    venue: sized(nVenue),
+    citations: sized(nCitations),
+    abstract: sized(nAbstract),
+    url: sized(nUrl),
+    type: sized(nType),
+    ids: sized(nIds),
+  };
+  nTitle = nAuthors = nYear = nVenue = nCitations = nAbstract = nUrl = nType = nIds = 0;
   const fv = <T>(r: ProvenanceRecord, value: T): FieldValue<T> => ({ value, source: r.capture.source, capturedAt: r.capture.capturedAt, captureKey: r.captureKey });
   for (const r of recs) {
     const x = r.work;
-    if (x.title !== undefined) fields.title.push(fv(r, x.title));
-    if (x.authors !== undefined) fields.authors.push(fv(r, x.authors));
-    if (x.year !== undefined) fields.year.push(fv(r, x.year));
-    if (x.venue !== undefined) fields.venue.push(fv(r, x.venue));
-    if (x.citations !== undefined) fields.citations.push(fv(r, x.citations));
-    if (x.abstract !== undefined) fields.abstract.push(fv(r, x.abstract));
-    if (x.url !== undefined) fields.url.push(fv(r, x.url));
-    if (x.type !== undefined) fields.type.push(fv(r, x.type));
+    if (x.title !== undefined) fields.title[nTitle++] = fv(r, x.title);
+    if (x.authors !== undefined) fields.authors[nAuthors++] = fv(r, x.authors);
+    if (x.year !== undefined) fields.year[nYear++] = fv(r, x.year);
+    if (x.venue !== undefined) fields.venue[nVenue++] = fv(r, x.venue);
+    if (x.citations !== undefined) fields.citations[nCitations++] = fv(r, x.citations);
+    if (x.abstract !== undefined) fields.abstract[nAbstract++] = fv(r, x.abstract);
+    if (x.url !== undefined) fields.url[nUrl++] = fv(r, x.url);
+    if (x.type !== undefined) fields.type[nType++] = fv(r, x.type);
     if (!hasKeys(r.ids)) continue;
     const ids = Object.entries(r.ids) as [WorkIdKey, string][];
     if (ids.length > 1) ids.sort((a, b) => compareCodePoints(a[0], b[0]));
-    for (const [kind, id] of ids) fields.ids.push(fv(r, { kind, id }));
+    for (const [kind, id] of ids) fields.ids[nIds++] = fv(r, { kind, id });
   }
   return fields;
+}
+
+/** An array of `n` slots to fill (`[]` for none: an empty literal holds no storage). */
+function sized<T>(n: number): T[] {
+  return n === 0 ? [] : new Array<T>(n);
 }
 
 /** Whether an object has an own enumerable key (most records' ids have none), without building the entries. */
@@ -153,6 +185,8 @@ function shownIds(recs: WorkRecord[]): WorkIds {
 }
 
 function versions(recs: WorkRecord[], versionGroup?: (n: number) => number): WorkVersion[] {
+  // Most works have one record: one version, made without the grouping below.
+  if (recs.length === 1) return [version(recs[0]!.preprint ? 'preprint' : 'published', recs)];
   const out: WorkVersion[] = [];
   for (const kind of ['preprint', 'published'] as VersionKind[]) {
     const ofKind = recs.filter((r) => r.preprint === (kind === 'preprint'));
@@ -166,14 +200,15 @@ function versions(recs: WorkRecord[], versionGroup?: (n: number) => number): Wor
     }
     for (const mine of groups.values()) out.push(version(kind, mine));
   }
-  return out;
+  // At its length (see provenanceOfRecords).
+  return out.slice();
 }
 
 function version(kind: VersionKind, mine: WorkRecord[]): WorkVersion {
   const v: WorkVersion = {
     kind,
     ids: shownIds(mine),
-    sources: [...new Set(mine.map((r) => r.capture.source))].sort(),
+    sources: mine.length === 1 ? [mine[0]!.capture.source] : [...new Set(mine.map((r) => r.capture.source))].sort(),
     members: mine.map((r) => r.member),
   };
   const t = shownTitle(mine);
