@@ -122,6 +122,37 @@ export function membersByRoot(records: readonly WorkRecord[], uf: ConstrainedUni
   return byRoot;
 }
 
+/**
+ * Record numbers per cluster root as one flat list (three typed arrays, not
+ * a list per cluster): `get(root)` gives the root's records in record order.
+ */
+export class RootMembers {
+  private readonly start: Int32Array;
+  private readonly count: Int32Array;
+  private readonly flat: Int32Array;
+  constructor(records: readonly WorkRecord[], uf: ConstrainedUnionFind) {
+    const n = records.length;
+    const rootOf = new Int32Array(n);
+    this.count = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.count[(rootOf[i] = uf.find(i))]!++;
+    this.start = new Int32Array(n);
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      this.start[i] = at;
+      at += this.count[i]!;
+    }
+    const fill = this.start.slice();
+    this.flat = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.flat[fill[rootOf[i]!]!++] = i;
+  }
+
+  /** The cluster's records, or undefined for a number that is no cluster's root. */
+  get(root: number): Int32Array | undefined {
+    const c = this.count[root];
+    return c ? this.flat.subarray(this.start[root]!, this.start[root]! + c) : undefined;
+  }
+}
+
 /** The clusters as they stand, each with the reasons its records were joined. */
 export function clustersOf(records: WorkRecord[], links: WorkLinks): Clustering {
   const { uf, unresolved } = links;

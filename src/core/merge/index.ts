@@ -29,13 +29,8 @@ export function mergeAll(captures: StoredCaptureLike[], decisions: UserDecision[
   // the two repeat until nothing changes.
   const ctx = placementContext(records);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    // One label string per cluster root, not one per record and round.
-    const labels: (string | undefined)[] = [];
-    const label = (n: number) => {
-      const root = links.uf.find(n);
-      return (labels[root] ??= `c${root}`);
-    };
-    const personOf = personOfPage(authorPages, pageInputs(authorPages, records, label), decisions);
+    // A cluster stands for itself by its root's number (only equality counts in the rounds).
+    const personOf = personOfPage(authorPages, pageInputs(authorPages, records, (n) => links.uf.find(n)), decisions);
     let changed = false;
     for (const p of placeRecords(ctx, links.uf, personOf)) {
       if (!links.join(p.a, p.b, p.reason)) continue;
@@ -73,14 +68,14 @@ export function mergeAll(captures: StoredCaptureLike[], decisions: UserDecision[
 }
 
 /** Each author page with the works (by any stable id per cluster) it lists. */
-function pageInputs(authorPages: StoredCaptureLike[], records: WorkRecord[], workIdOf: (n: number) => string): PageInput[] {
-  const byCapture = new Map<string, Set<string>>();
+function pageInputs(authorPages: StoredCaptureLike[], records: WorkRecord[], workIdOf: (n: number) => string | number): PageInput[] {
+  const byCapture = new Map<string, Set<string | number>>();
   for (const r of records) {
     let set = byCapture.get(r.captureKey);
     if (!set) byCapture.set(r.captureKey, (set = new Set()));
     set.add(workIdOf(r.n));
   }
-  return authorPages.map((sc) => ({ sc, ids: { ...(sc.capture.person!.ids ?? {}) }, workIds: byCapture.get(sc.key) ?? new Set<string>() }));
+  return authorPages.map((sc) => ({ sc, ids: { ...(sc.capture.person!.ids ?? {}) }, workIds: byCapture.get(sc.key) ?? new Set<string | number>() }));
 }
 
 /** Author page capture key → the person it belongs to, with the works as clustered so far. */

@@ -45,9 +45,13 @@ export interface TitleInfo {
 export function titleInfo(title: string | undefined): TitleInfo | undefined {
   if (!title) return undefined;
   const truncated = ELLIPSIS_END.test(title.trim());
-  const key = titleKey(title.trim().replace(ELLIPSIS_END, ''));
-  if (!key) return undefined;
-  return { key, compact: key.replace(/ /g, ''), tokens: key.split(' '), truncated };
+  const raw = titleKey(title.trim().replace(ELLIPSIS_END, ''));
+  if (!raw) return undefined;
+  // Its words joined again: a replaced string is a chain of its pieces, so the
+  // key and its compact form are made flat, as `join` makes them (a merge
+  // keeps one of each per title text to its end). The key has single spaces.
+  const tokens = raw.split(' ');
+  return { key: tokens.join(' '), compact: tokens.join(''), tokens, truncated };
 }
 
 /** Canonical DOI and arXiv id: the capture format's own rules (src/core/ids.ts). */

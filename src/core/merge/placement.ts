@@ -14,7 +14,7 @@ import { authorOverlap, yearsCompatible } from './match';
 import { abstractSimilarity, contentTerms, isOpening, MIN_PREVIEW_TERMS, mostlyNonLatin, openingWords, signatureOverlap, strongFeatures, TermWeights, titleTerms } from './similarity';
 import type { WorkRecord } from './records';
 import type { ConstrainedUnionFind } from './union-find';
-import { membersByRoot } from './cluster';
+import { RootMembers } from './cluster';
 import type { MatchReason, Placement } from './types';
 import { foldName } from '../names';
 
@@ -162,7 +162,7 @@ const postings = (index: Map<string, number[]>, k: string): readonly number[] =>
 export function placeRecords(ctx: PlacementContext, uf: ConstrainedUnionFind, personOf: ReadonlyMap<string, string>): Placed[] {
   const { records } = ctx;
   ctx.rootOf = (n) => uf.find(n);
-  const members = membersByRoot(records, uf);
+  const members = new RootMembers(records, uf);
   // The works of each person: roots with a record on one of the person's author pages.
   const worksOf = new Map<string, Set<number>>();
   for (const r of records) {
@@ -201,7 +201,7 @@ function candidates(
   own: number,
   terms: Iterable<string>,
   index: Map<string, number[]>,
-  members: Map<number, number[]>,
+  members: RootMembers,
   keep: (root: number) => boolean = () => true,
 ): Set<number> {
   // Records by how many of the terms they share, among the works kept (the
@@ -237,7 +237,7 @@ interface Scored {
 }
 
 /** Best and runner-up works by a score per member, each work scored by its best member. */
-function rank(cands: Iterable<number>, members: Map<number, number[]>, score: (m: number) => number): [Scored | undefined, number] {
+function rank(cands: Iterable<number>, members: RootMembers, score: (m: number) => number): [Scored | undefined, number] {
   const scored: Scored[] = [];
   for (const root of cands) {
     let best: Scored | undefined;
@@ -261,7 +261,7 @@ function pick(
   ctx: PlacementContext,
   r: WorkRecord,
   cands: Set<number>,
-  members: Map<number, number[]>,
+  members: RootMembers,
   score: (m: number) => number,
   ok: (best: Scored, second: number) => boolean,
 ): Scored | undefined {
@@ -290,7 +290,7 @@ function compatible(r: WorkRecord, m: WorkRecord): boolean {
 }
 
 /** Among the person's own works: the abstract, or for a titled record the title, clearly closer to one work than to any other. */
-function inPerson(ctx: PlacementContext, r: WorkRecord, own: number, mine: Set<number>, members: Map<number, number[]>): Placed | undefined {
+function inPerson(ctx: PlacementContext, r: WorkRecord, own: number, mine: Set<number>, members: RootMembers): Placed | undefined {
   const { texts, weights, records } = ctx;
   const t = texts[r.n]!;
   if (mine.size < 2) return undefined;
@@ -320,7 +320,7 @@ function inPerson(ctx: PlacementContext, r: WorkRecord, own: number, mine: Set<n
 }
 
 /** A title-less record against the whole library: only an abstract that is clearly the same text as one work's. */
-function inLibrary(ctx: PlacementContext, r: WorkRecord, own: number, members: Map<number, number[]>, uf: ConstrainedUnionFind): Placed | undefined {
+function inLibrary(ctx: PlacementContext, r: WorkRecord, own: number, members: RootMembers, uf: ConstrainedUnionFind): Placed | undefined {
   const { texts, weights, records } = ctx;
   const t = texts[r.n]!;
   if (r.title || !t.abstract || t.translated) return undefined;
@@ -351,7 +351,7 @@ function published(r: WorkRecord): boolean {
  * nor the page (a site lists its copies beside the paper). Authors must not
  * be disjoint.
  */
-function asCopy(ctx: PlacementContext, r: WorkRecord, own: number, members: Map<number, number[]>): Placed | undefined {
+function asCopy(ctx: PlacementContext, r: WorkRecord, own: number, members: RootMembers): Placed | undefined {
   const t = ctx.texts[r.n]!;
   if (!r.title || !t.abstract || t.translated || published(r)) return undefined;
   const mine = opening(ctx, r.n);
@@ -409,7 +409,7 @@ function bySignature(
   ctx: PlacementContext,
   r: WorkRecord,
   own: number,
-  members: Map<number, number[]>,
+  members: RootMembers,
   uf: ConstrainedUnionFind,
   mine: Set<number> | undefined,
 ): Placed | undefined {
