@@ -326,17 +326,14 @@ function titleEdges(records: WorkRecord[], together: (a: number, b: number) => b
     }
   }
   // Each pair once (a·n + b stays an exact integer for any library); edges are sorted by the caller.
-  const pairs = found.sorted();
   const edges: Edge[] = [];
-  for (let k = 0; k < pairs.length; k++) {
-    const p = pairs[k]!;
-    if (k > 0 && p === pairs[k - 1]) continue;
+  found.forEachDistinct((p) => {
     const a = Math.floor(p / n);
     const b = p - a * n;
-    if (together(a, b)) continue;
+    if (together(a, b)) return;
     const v = matchRecords(records[a]!, records[b]!);
     if (v) edges.push({ a, b, score: v.score, reason: v.reason });
-  }
+  });
   return edges;
 }
 
@@ -351,29 +348,45 @@ function firstWords(key: string): string {
 }
 
 /**
- * Candidate pairs as numbers (a·n + b) in typed chunks of a fixed size, then
- * one array of their exact count to sort: no boxed array of a million pairs,
- * and none of the copies a doubling array leaves behind.
+ * Candidate pairs as numbers (a·n + b) in typed chunks of a fixed size, each
+ * sorted when full and read back merged, each distinct pair once: no boxed
+ * array of a million pairs, no copies of a doubling array, no second array
+ * of them all to sort.
  */
 class PairList {
-  private static readonly CHUNK = 1 << 16;
+  private static readonly CHUNK = 1 << 18;
   private chunks: Float64Array[] = [];
   private last = new Float64Array(PairList.CHUNK);
   private used = 0;
   push(p: number): void {
     if (this.used === PairList.CHUNK) {
-      this.chunks.push(this.last);
+      this.chunks.push(this.last.sort());
       this.last = new Float64Array(PairList.CHUNK);
       this.used = 0;
     }
     this.last[this.used++] = p;
   }
-  sorted(): Float64Array {
-    const out = new Float64Array(this.chunks.length * PairList.CHUNK + this.used);
-    this.chunks.forEach((c, i) => out.set(c, i * PairList.CHUNK));
-    out.set(this.last.subarray(0, this.used), this.chunks.length * PairList.CHUNK);
+  /** Each distinct pair once, in increasing order. */
+  forEachDistinct(f: (p: number) => void): void {
+    const lists = [...this.chunks, this.last.subarray(0, this.used).sort()];
     this.chunks = [];
-    return out.sort();
+    const at = new Int32Array(lists.length);
+    let prev = -1;
+    for (;;) {
+      let best = -1;
+      let min = Infinity;
+      for (let i = 0; i < lists.length; i++) {
+        const l = lists[i]!;
+        if (at[i]! < l.length && l[at[i]!]! < min) {
+          min = l[at[i]!]!;
+          best = i;
+        }
+      }
+      if (best < 0) return;
+      at[best]!++;
+      if (min !== prev) f(min);
+      prev = min;
+    }
   }
 }
 

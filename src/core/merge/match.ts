@@ -95,7 +95,7 @@ function listedApart(a: WorkRecord, b: WorkRecord): boolean {
  */
 function notedAs(noted: WorkRecord, other: WorkRecord): boolean {
   const raw = noted.work.title;
-  if (!raw || !other.title || !other.work.venue || !raw.trimEnd().endsWith(')')) return false;
+  if (!raw || !other.title || !other.work.venue || !endsWithParen(raw)) return false;
   const t = raw.trimEnd();
   const open = t.lastIndexOf('(');
   if (open <= 0) return false;
@@ -113,6 +113,15 @@ function notedAs(noted: WorkRecord, other: WorkRecord): boolean {
     .split(' ')
     .filter(Boolean)
     .every((w) => inVenue.has(w) || /^\d+$/.test(w) || VENUE_NOTE_WORDS.has(w));
+}
+
+/** `text.trimEnd().endsWith(')')`, without trimming the usual title that ends in neither a space nor a parenthesis. */
+function endsWithParen(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  if (last === 41) return true;
+  // Only a space-like character (ASCII control or space, or anything outside ASCII) can be trimmed.
+  if (last > 32 && last < 127) return false;
+  return text.trimEnd().endsWith(')');
 }
 
 /** The words a note of where a paper appeared is made of, beside the venue and the year. */
@@ -166,9 +175,15 @@ export function contained(short: WorkRecord, long: WorkRecord): boolean {
 }
 
 function dice(a: string[], b: string[]): number {
-  const sa = new Set(a);
-  const sb = new Set(b);
+  // Over the distinct words of each title; titles are short, so scans beat two Sets per pair.
+  let na = 0;
+  for (let i = 0; i < a.length; i++) if (a.indexOf(a[i]!) === i) na++;
+  let nb = 0;
   let both = 0;
-  for (const t of sa) if (sb.has(t)) both++;
-  return (2 * both) / (sa.size + sb.size);
+  for (let j = 0; j < b.length; j++) {
+    if (b.indexOf(b[j]!) !== j) continue;
+    nb++;
+    if (a.includes(b[j]!)) both++;
+  }
+  return (2 * both) / (na + nb);
 }

@@ -90,13 +90,34 @@ export interface Placed {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+/** The text of a record with neither title nor abstract (only read). */
+const NO_TEXT: RecordText = { signature: NONE, translated: false };
 
 export function placementContext(records: WorkRecord[]): PlacementContext {
   const weights = new TermWeights();
   // One title's terms for every record with that title key (the sets are only read).
   const titleTermsOf = new Map<string, Set<string>>();
+  // Records without an abstract (most: a Scholar or DBLP row) have a text
+  // that depends on their title key alone: one (only read) per title key, and
+  // its terms counted for the weights once, times the records that have it.
+  const plain = new Map<string, RecordText>();
+  const plainCount = new Map<RecordText, number>();
   const texts: RecordText[] = records.map((r) => {
     const abs = r.work.abstract?.trim();
+    if (!abs) {
+      if (!r.title) {
+        weights.add(NONE);
+        return NO_TEXT;
+      }
+      let p = plain.get(r.title.key);
+      if (!p) {
+        let terms = titleTermsOf.get(r.title.key);
+        if (!terms) titleTermsOf.set(r.title.key, (terms = titleTerms(r.title.tokens)));
+        plain.set(r.title.key, (p = { signature: NONE, translated: false, title: terms }));
+      }
+      plainCount.set(p, (plainCount.get(p) ?? 0) + 1);
+      return p;
+    }
     // Most records (a Scholar or DBLP row) have no abstract: their title terms come from the title key already computed.
     const t: RecordText = {
       signature: abs ? strongFeatures(abs) : NONE,
@@ -112,6 +133,7 @@ export function placementContext(records: WorkRecord[]): PlacementContext {
     weights.add(t.abstract && t.title ? new Set([...t.abstract, ...t.title]) : (t.abstract ?? t.title ?? []));
     return t;
   });
+  for (const [p, times] of plainCount) weights.add(p.title!, times);
   const abstractIndex = new Map<string, number[]>();
   const signatureIndex = new Map<string, number[]>();
   const titleIndex = new Map<string, number[]>();

@@ -83,7 +83,9 @@ export function buildRecords(captures: StoredCaptureLike[], nameKeys: Map<string
   const titles = new Map<string, TitleInfo | undefined>();
   const titleOf = (title: string | undefined) => {
     if (!title) return undefined;
-    if (titles.has(title)) return titles.get(title);
+    // One lookup for a title seen before (a title without words is stored as undefined, and looked up twice).
+    const seen = titles.get(title);
+    if (seen !== undefined || titles.has(title)) return seen;
     const t = titleInfo(title);
     titles.set(title, t);
     return t;

@@ -176,6 +176,15 @@ function first<T>(values: readonly T[], order: (a: T, b: T) => number): T | unde
 function shownIds(recs: WorkRecord[]): WorkIds {
   const out: WorkIds = {};
   if (!anyIds(recs)) return out;
+  if (recs.length === 1) {
+    // One record: its own ids, in the order of strength.
+    const ids = recs[0]!.ids;
+    for (const kind of ID_STRENGTH) {
+      const id = ids[kind];
+      if (id) out[kind] = id;
+    }
+    return out;
+  }
   for (const kind of ID_STRENGTH) {
     const all = idsOf(recs, kind);
     const id = kind === 'doi' ? first(all, (a, b) => Number(isPreprintDoi(a)) - Number(isPreprintDoi(b)) || compareCodePoints(a, b)) : first(all, compareCodePoints);
@@ -221,6 +230,11 @@ function version(kind: VersionKind, mine: WorkRecord[]): WorkVersion {
 }
 
 function shownTitle(recs: WorkRecord[]): { text: string; truncated: boolean } | undefined {
+  if (recs.length === 1) {
+    // One record: its title, whatever the rules below would weigh it against.
+    const r = recs[0]!;
+    return r.title && r.work.title ? { text: r.work.title, truncated: r.title.truncated } : undefined;
+  }
   const withTitle = recs.filter((r) => r.title && r.work.title);
   if (!withTitle.length) return undefined;
   const full = withTitle.filter((r) => !r.title!.truncated);

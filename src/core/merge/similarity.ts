@@ -60,8 +60,8 @@ export function strongFeatures(text: string): Set<string> {
       } else break;
     }
     if (i < n && t.charCodeAt(i) === 37) i++;
-    const tok = t.slice(start, i);
-    if (isStrong(tok)) out.add(tok.toLowerCase());
+    // Most words are no feature: tested on the text, cut out only when they are.
+    if (isStrong(t, start, i)) out.add(t.slice(start, i).toLowerCase());
   }
   return out;
 }
@@ -72,25 +72,27 @@ function isAlnum(c: number): boolean {
 }
 
 // Character codes rather than regular expressions: every word of every abstract and shown title goes through here.
-function isStrong(tok: string): boolean {
+/** Whether the token `text.slice(start, end)` is a strong feature. */
+function isStrong(text: string, start: number, end: number): boolean {
   let digits = 0;
   let letters = 0;
   let dotOrPercent = false;
   let upperAfterFirst = false;
-  for (let i = 0; i < tok.length; i++) {
-    const c = tok.charCodeAt(i);
+  const length = end - start;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) digits++;
     else if (c >= 65 && c <= 90) {
       letters++;
-      if (i > 0) upperAfterFirst = true;
+      if (i > start) upperAfterFirst = true;
     } else if (c >= 97 && c <= 122) letters++;
     else if (c === 46 || c === 37) dotOrPercent = true;
   }
   if (digits > 0) {
-    if (digits === tok.length) return tok.length >= 3;
+    if (digits === length) return length >= 3;
     return dotOrPercent || letters > 0;
   }
-  if (tok.length < 2) return false;
+  if (length < 2) return false;
   // Upper case after the first letter: "ImageNet", "DP-SGD", "BERT"; not "The" or "Learning".
   return upperAfterFirst;
 }
@@ -208,9 +210,10 @@ export class TermWeights {
   /** Set by add(): the cached weights and norms are dropped on the next use (not on every add, as a library is built). */
   private stale = false;
 
-  add(terms: Iterable<string>): void {
-    this.docs++;
-    for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+  /** A document of these terms (each once), or `times` documents of them. */
+  add(terms: Iterable<string>, times = 1): void {
+    this.docs += times;
+    for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + times);
     this.stale = true;
   }
 
