@@ -73,15 +73,8 @@ export function attributeWorks(
     if (v === undefined) venues.set(venue, (v = venueKey(venue)));
     return v;
   };
-  // A work's distinctive title words, once however many people list it.
-  const wordsOf = new Map<string, string[]>();
-  const titleWords = (w: MergedWork): string[] => {
-    let words = wordsOf.get(w.id);
-    if (!words) wordsOf.set(w.id, (words = distinctiveWords(w.title)));
-    return words;
-  };
   for (const p of people) {
-    const flagged = possibleNamesakes(p, works, keyOf, venueOf, titleWords).filter((f) => !confirmed.get(p.id)?.has(f.workId));
+    const flagged = possibleNamesakes(p, works, keyOf, venueOf).filter((f) => !confirmed.get(p.id)?.has(f.workId));
     if (flagged.length) p.flaggedWorks = flagged;
   }
   return unresolved;
@@ -121,7 +114,6 @@ export function possibleNamesakes(
   works: ReadonlyMap<string, MergedWork>,
   keyOf: (name: string) => string = nameKey,
   venueOf: (venue: string) => string = venueKey,
-  titleWords: (w: MergedWork) => string[] = (w) => distinctiveWords(w.title),
 ): FlaggedWork[] {
   const pageKeys = new Set(p.pages.map((pg) => pg.captureKey));
   if (new Set(p.pages.map((pg) => pg.source)).size < MIN_SITES) return [];
@@ -147,7 +139,7 @@ export function possibleNamesakes(
       const k = keyOf(a);
       if (k && !self.has(k) && !coAuthors.includes(k)) coAuthors.push(k);
     }
-    const words = titleWords(w);
+    const words = distinctiveWords(w.title);
     const venue = w.venue ? venueOf(w.venue) : '';
     facts.push({ id, site, oneSite: site !== undefined && !many, coAuthors, words, venue, hasAuthors: (w.authors ?? []).length > 0 });
   }

@@ -30,13 +30,6 @@ export interface Clustering {
   unresolved: UserDecision[];
 }
 
-interface Edge {
-  a: number;
-  b: number;
-  score: number;
-  reason: MatchReason;
-}
-
 /** The clustering under way: later phases (placement) add links to it. */
 export interface WorkLinks {
   uf: ConstrainedUnionFind;
@@ -100,13 +93,15 @@ export function linkWorks(records: WorkRecord[], decisions: UserDecision[]): Wor
   constrainSplits(uf, splits);
   for (const [a, b] of joins) join(a, b, 'user', SPLIT_TAG);
 
-  for (const e of idEdges(records)) join(e.a, e.b, e.reason);
+  idEdges(records, (a, b, reason) => join(a, b, reason));
   // A title edge between records the automatic links already hold together
   // would change nothing when applied (join() finds one root in both
   // clusterings), so such pairs are not scored.
   const scored = titleEdges(records, (a, b) => auto.find(a) === auto.find(b));
-  scored.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
-  for (const e of scored) join(e.a, e.b, e.reason);
+  const order = new Int32Array(scored.a.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((x, y) => scored.score[y]! - scored.score[x]! || scored.a[x]! - scored.a[y]! || scored.b[x]! - scored.b[y]!);
+  for (const i of order) join(scored.a[i]!, scored.b[i]!, scored.reason[i]!);
   return { uf, join, reasonsOf, unresolved, versionGroup: (n) => auto.find(n) };
 }
 
@@ -167,22 +162,30 @@ export function clustersOf(records: WorkRecord[], links: WorkLinks): Clustering 
   return { clusters, reasons: out, unresolved };
 }
 
-function idEdges(records: WorkRecord[]): Edge[] {
-  const edges: Edge[] = [];
+/** Records with the same identifier, strongest kind first, each joined to the kind's first record with it: `link` in that order. */
+function idEdges(records: WorkRecord[], link: (a: number, b: number, reason: MatchReason) => void): void {
   for (const kind of ID_STRENGTH) {
+    const reason: MatchReason = `id:${kind}`;
     const first = new Map<string, number>();
     for (const r of records) {
       const id = r.ids[kind];
       if (!id) continue;
       const f = first.get(id);
       if (f === undefined) first.set(id, r.n);
-      else edges.push({ a: f, b: r.n, score: 2, reason: `id:${kind}` });
+      else link(f, r.n, reason);
     }
   }
-  return edges;
 }
 
-function titleEdges(records: WorkRecord[], together: (a: number, b: number) => boolean): Edge[] {
+/** Scored title edges as parallel lists (no object per edge). */
+interface Edges {
+  a: number[];
+  b: number[];
+  score: number[];
+  reason: MatchReason[];
+}
+
+function titleEdges(records: WorkRecord[], together: (a: number, b: number) => boolean): Edges {
   // Title words as numbers, once: document frequencies and each record's
   // rarest words come from them without a Set or a sort per record.
   const tokenId = new Map<string, number>();
@@ -260,7 +263,10 @@ function titleEdges(records: WorkRecord[], together: (a: number, b: number) => b
   // found through two blocks) are dropped once all are found.
   const authorId = new Map<string, number>();
   const authorStart = new Int32Array(records.length + 1);
-  const authorIds: number[] = [];
+  let authorCount = 0;
+  for (const r of records) authorCount += r.authorKeys.length;
+  const authorIds = new Int32Array(authorCount);
+  let authorAt = 0;
   // Each record's authors also as a 64-bit signature (two words, a bit per
   // author id): two lists whose signatures share no bit share no author, so
   // most pairs without a common author are dropped without the scan.
@@ -270,12 +276,12 @@ function titleEdges(records: WorkRecord[], together: (a: number, b: number) => b
     for (const k of r.authorKeys) {
       let id = authorId.get(k);
       if (id === undefined) authorId.set(k, (id = authorId.size));
-      authorIds.push(id);
+      authorIds[authorAt++] = id;
       const bit = Math.imul(id, 0x9e3779b1) >>> 26;
       if (bit < 32) maskLo[r.n]! |= 1 << bit;
       else maskHi[r.n]! |= 1 << (bit - 32);
     }
-    authorStart[r.n + 1] = authorIds.length;
+    authorStart[r.n + 1] = authorAt;
   }
   const mayMatch = (a: number, b: number): boolean => {
     const a0 = authorStart[a]!;
@@ -326,13 +332,17 @@ function titleEdges(records: WorkRecord[], together: (a: number, b: number) => b
     }
   }
   // Each pair once (a·n + b stays an exact integer for any library); edges are sorted by the caller.
-  const edges: Edge[] = [];
+  const edges: Edges = { a: [], b: [], score: [], reason: [] };
   found.forEachDistinct((p) => {
     const a = Math.floor(p / n);
     const b = p - a * n;
     if (together(a, b)) return;
     const v = matchRecords(records[a]!, records[b]!);
-    if (v) edges.push({ a, b, score: v.score, reason: v.reason });
+    if (!v) return;
+    edges.a.push(a);
+    edges.b.push(b);
+    edges.score.push(v.score);
+    edges.reason.push(v.reason);
   });
   return edges;
 }

@@ -19,24 +19,27 @@ export function buildMergedWork(recs: WorkRecord[], reasons: readonly MatchReaso
 
   const published = recs.filter((r) => !r.preprint);
   const preferred = published.length ? published : recs;
+  // Shown values first: a work of one version (most) shows that version's
+  // title, venue, year and ids, which are then not chosen a second time.
+  const ids = shownIds(recs);
+  const title = shownTitle(recs);
+  const year = mode(preferred.map((r) => r.work.year), (a, b) => a - b);
+  const venue = mode(preferred.map((r) => r.work.venue), compareCodePoints);
   const w: MergedWork = {
     id: workId(recs),
-    ids: shownIds(recs),
-    versions: versions(recs, versionGroup),
+    ids,
+    versions: versions(recs, versionGroup, { ids, title, year, venue }),
     members: recs.map((r) => r.member),
     matchedBy: reasons ? reasons.slice() : [],
     fields,
   };
-  const title = shownTitle(recs);
   if (title) {
     w.title = title.text;
     if (title.truncated) w.titleTruncated = true;
   }
   const authors = shownAuthors(recs);
   if (authors) w.authors = authors;
-  const year = mode(preferred.map((r) => r.work.year), (a, b) => a - b);
   if (year !== undefined) w.year = year;
-  const venue = mode(preferred.map((r) => r.work.venue), compareCodePoints);
   if (venue) w.venue = venue;
   const type = mode<WorkType>(preferred.map((r) => r.work.type), compareCodePoints);
   if (type) w.type = type;
@@ -193,38 +196,47 @@ function shownIds(recs: WorkRecord[]): WorkIds {
   return out;
 }
 
-function versions(recs: WorkRecord[], versionGroup?: (n: number) => number): WorkVersion[] {
+/** The shown values of all of a work's records, which its one version has when it has only one. */
+interface Shown {
+  ids: WorkIds;
+  title: { text: string; truncated: boolean } | undefined;
+  year: number | undefined;
+  venue: string | undefined;
+}
+
+function versions(recs: WorkRecord[], versionGroup: ((n: number) => number) | undefined, whole: Shown): WorkVersion[] {
   // Most works have one record: one version, made without the grouping below.
-  if (recs.length === 1) return [version(recs[0]!.preprint ? 'preprint' : 'published', recs)];
-  const out: WorkVersion[] = [];
+  if (recs.length === 1) return [version(recs[0]!.preprint ? 'preprint' : 'published', recs, whole)];
+  const groups: { kind: VersionKind; mine: WorkRecord[] }[] = [];
   for (const kind of ['preprint', 'published'] as VersionKind[]) {
     const ofKind = recs.filter((r) => r.preprint === (kind === 'preprint'));
     // One version per group, in the order of each group's first record.
-    const groups = new Map<number, WorkRecord[]>();
+    const byGroup = new Map<number, WorkRecord[]>();
     for (const r of ofKind) {
       const g = versionGroup ? versionGroup(r.n) : 0;
-      const list = groups.get(g);
+      const list = byGroup.get(g);
       if (list) list.push(r);
-      else groups.set(g, [r]);
+      else byGroup.set(g, [r]);
     }
-    for (const mine of groups.values()) out.push(version(kind, mine));
+    for (const mine of byGroup.values()) groups.push({ kind, mine });
   }
-  // At its length (see provenanceOfRecords).
-  return out.slice();
+  // One group holds every record, in record order (all of one kind): its values are the work's.
+  if (groups.length === 1) return [version(groups[0]!.kind, groups[0]!.mine, whole)];
+  return groups.map((g) => version(g.kind, g.mine));
 }
 
-function version(kind: VersionKind, mine: WorkRecord[]): WorkVersion {
+function version(kind: VersionKind, mine: WorkRecord[], whole?: Shown): WorkVersion {
   const v: WorkVersion = {
     kind,
-    ids: shownIds(mine),
+    ids: whole ? { ...whole.ids } : shownIds(mine),
     sources: mine.length === 1 ? [mine[0]!.capture.source] : [...new Set(mine.map((r) => r.capture.source))].sort(),
     members: mine.map((r) => r.member),
   };
-  const t = shownTitle(mine);
+  const t = whole ? whole.title : shownTitle(mine);
   if (t) v.title = t.text;
-  const venue = mode(mine.map((r) => r.work.venue), compareCodePoints);
+  const venue = whole ? whole.venue : mode(mine.map((r) => r.work.venue), compareCodePoints);
   if (venue) v.venue = venue;
-  const year = mode(mine.map((r) => r.work.year), (a, b) => a - b);
+  const year = whole ? whole.year : mode(mine.map((r) => r.work.year), (a, b) => a - b);
   if (year !== undefined) v.year = year;
   return v;
 }
