@@ -51,7 +51,8 @@ export function mergeAll(captures: StoredCaptureLike[], decisions: UserDecision[
     for (const n of c) workOf[n] = id;
   });
   const people = mergePeople(pageInputs(authorPages, records, (n) => workOf[n]!), decisions);
-  const byId = new Map(works.map((w) => [w.id, w]));
+  const byId = new Map<string, MergedWork>();
+  for (const w of works) byId.set(w.id, w);
   // Records by key only when a decision names one (most merges have no decisions).
   let byKey: Map<string, number> | undefined;
   const attributionUnresolved = attributeWorks(people.people, byId, decisions, (ref) =>
@@ -86,14 +87,19 @@ function personOfPage(authorPages: StoredCaptureLike[], pages: PageInput[], deci
 
 /** A user's split can leave two works with the same strongest id: suffix them by their smallest member. */
 function disambiguateIds(works: MergedWork[]): void {
-  const seen = new Map<string, MergedWork[]>();
+  // The first work of each id, and lists only for the ids shared (rare: no list per work).
+  const first = new Map<string, MergedWork>();
+  const shared = new Map<string, MergedWork[]>();
   for (const w of works) {
-    const list = seen.get(w.id);
-    if (list) list.push(w);
-    else seen.set(w.id, [w]);
+    const f = first.get(w.id);
+    if (f === undefined) first.set(w.id, w);
+    else {
+      const list = shared.get(w.id);
+      if (list) list.push(w);
+      else shared.set(w.id, [f, w]);
+    }
   }
-  for (const [id, list] of seen) {
-    if (list.length < 2) continue;
+  for (const [id, list] of shared) {
     for (const w of list) {
       const smallest = w.members.map((m) => `${m.captureKey}#${m.index}`).sort()[0]!;
       w.id = `${id}~${smallest}`;

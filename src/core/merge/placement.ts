@@ -13,6 +13,7 @@
 import { authorOverlap, yearsCompatible } from './match';
 import { abstractSimilarity, contentTerms, isOpening, MIN_PREVIEW_TERMS, mostlyNonLatin, openingWords, signatureOverlap, strongFeatures, TermWeights, titleTerms } from './similarity';
 import type { WorkRecord } from './records';
+import type { TitleInfo } from './normalize';
 import type { ConstrainedUnionFind } from './union-find';
 import { RootMembers } from './cluster';
 import type { MatchReason, Placement } from './types';
@@ -100,8 +101,10 @@ export function placementContext(records: WorkRecord[]): PlacementContext {
   // Records without an abstract (most: a Scholar or DBLP row) have a text
   // that depends on their title key alone: one (only read) per title key, and
   // its terms counted for the weights once, times the records that have it.
-  const plain = new Map<string, RecordText>();
-  const plainCount = new Map<RecordText, number>();
+  // (By the records' shared TitleInfo, a lookup by identity; texts of one key share its terms.)
+  const plainOf = new Map<TitleInfo, number>();
+  const plain: RecordText[] = [];
+  const plainCount: number[] = [];
   const texts: RecordText[] = records.map((r) => {
     const abs = r.work.abstract?.trim();
     if (!abs) {
@@ -109,14 +112,16 @@ export function placementContext(records: WorkRecord[]): PlacementContext {
         weights.add(NONE);
         return NO_TEXT;
       }
-      let p = plain.get(r.title.key);
-      if (!p) {
+      let i = plainOf.get(r.title);
+      if (i === undefined) {
         let terms = titleTermsOf.get(r.title.key);
         if (!terms) titleTermsOf.set(r.title.key, (terms = titleTerms(r.title.tokens)));
-        plain.set(r.title.key, (p = { signature: NONE, translated: false, title: terms }));
+        plainOf.set(r.title, (i = plain.length));
+        plain.push({ signature: NONE, translated: false, title: terms });
+        plainCount.push(0);
       }
-      plainCount.set(p, (plainCount.get(p) ?? 0) + 1);
-      return p;
+      plainCount[i]!++;
+      return plain[i]!;
     }
     // Most records (a Scholar or DBLP row) have no abstract: their title terms come from the title key already computed.
     const t: RecordText = {
@@ -133,7 +138,7 @@ export function placementContext(records: WorkRecord[]): PlacementContext {
     weights.add(t.abstract && t.title ? new Set([...t.abstract, ...t.title]) : (t.abstract ?? t.title ?? []));
     return t;
   });
-  for (const [p, times] of plainCount) weights.add(p.title!, times);
+  plain.forEach((p, i) => weights.add(p.title!, plainCount[i]));
   const abstractIndex = new Map<string, number[]>();
   const signatureIndex = new Map<string, number[]>();
   const titleIndex = new Map<string, number[]>();
