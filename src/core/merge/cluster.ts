@@ -333,9 +333,7 @@ function titleEdges(records: WorkRecord[], together: (a: number, b: number) => b
   }
   // Each pair once (a·n + b stays an exact integer for any library); edges are sorted by the caller.
   const edges: Edges = { a: [], b: [], score: [], reason: [] };
-  found.forEachDistinct((p) => {
-    const a = Math.floor(p / n);
-    const b = p - a * n;
+  found.forEachDistinct(n, (a, b) => {
     if (together(a, b)) return;
     const v = matchRecords(records[a]!, records[b]!);
     if (!v) return;
@@ -376,8 +374,8 @@ class PairList {
     }
     this.last[this.used++] = p;
   }
-  /** Each distinct pair once, in increasing order. */
-  forEachDistinct(f: (p: number) => void): void {
+  /** Each distinct pair once, in increasing order, as its two record numbers (`n`: records). */
+  forEachDistinct(n: number, f: (a: number, b: number) => void): void {
     const lists = [...this.chunks, this.last.subarray(0, this.used).sort()];
     this.chunks = [];
     const at = new Int32Array(lists.length);
@@ -394,7 +392,10 @@ class PairList {
       }
       if (best < 0) return;
       at[best]!++;
-      if (min !== prev) f(min);
+      if (min !== prev) {
+        const a = Math.floor(min / n);
+        f(a, min - a * n);
+      }
       prev = min;
     }
   }

@@ -11,7 +11,7 @@
 // (tests/data/merge-partial, tests/data/merge-bibliography) tuned them.
 
 import { authorOverlap, yearsCompatible } from './match';
-import { abstractSimilarity, contentTerms, isOpening, MIN_PREVIEW_TERMS, mostlyNonLatin, openingWords, signatureOverlap, strongFeatures, TermWeights, titleTerms } from './similarity';
+import { abstractSimilarity, contentTerms, isOpening, MIN_PREVIEW_TERMS, mostlyNonLatin, openingWords, signatureOverlap, strongFeatures, TermWeights, titleTerms, type TermSet } from './similarity';
 import type { WorkRecord } from './records';
 import type { TitleInfo } from './normalize';
 import type { ConstrainedUnionFind } from './union-find';
@@ -60,7 +60,7 @@ const MAX_TITLE_POSTINGS = 50;
 /** What each record brings to placement, computed once per merge. */
 export interface RecordText {
   abstract?: Set<string>;
-  title?: Set<string>;
+  title?: TermSet;
   /** Numbers and Latin-script names of the abstract. */
   signature: ReadonlySet<string>;
   /** The abstract is in another script than Latin, or the page said it is a translation. */
@@ -97,7 +97,7 @@ const NO_TEXT: RecordText = { signature: NONE, translated: false };
 export function placementContext(records: WorkRecord[]): PlacementContext {
   const weights = new TermWeights();
   // One title's terms for every record with that title key (the sets are only read).
-  const titleTermsOf = new Map<string, Set<string>>();
+  const titleTermsOf = new Map<string, TermSet>();
   // Records without an abstract (most: a Scholar or DBLP row) have a text
   // that depends on their title key alone: one (only read) per title key, and
   // its terms counted for the weights once, times the records that have it.
@@ -251,7 +251,7 @@ function candidates(
 }
 
 /** The `n` rarest terms (highest weight first, then in code-point order). */
-function rarest(ctx: PlacementContext, terms: ReadonlySet<string>, n: number): string[] {
+function rarest(ctx: PlacementContext, terms: TermSet, n: number): string[] {
   const w = ctx.weights;
   return [...terms].sort((x, y) => w.weight(y) - w.weight(x) || (x < y ? -1 : x > y ? 1 : 0)).slice(0, n);
 }

@@ -1,7 +1,7 @@
 // Builds a merged work from its records: every value with its provenance, and
 // the shown value chosen by the rules documented in types.ts.
 
-import type { Work, WorkIdKey, WorkType } from '../capture';
+import { WORK_ID_KEYS, type Work, type WorkIdKey, type WorkType } from '../capture';
 import { contained } from './match';
 import { isPreprintDoi } from './normalize';
 import { ID_STRENGTH, type WorkRecord } from './records';
@@ -123,11 +123,27 @@ export function provenanceOfRecords(recs: readonly ProvenanceRecord[]): MergedWo
     if (x.url !== undefined) fields.url[nUrl++] = fv(r, x.url);
     if (x.type !== undefined) fields.type[nType++] = fv(r, x.type);
     if (!hasKeys(r.ids)) continue;
+    // Kinds in code-point order: the known kinds in that order, unless the ids hold another.
+    let known = 0;
+    for (const kind of KINDS_IN_ORDER) if (Object.prototype.hasOwnProperty.call(r.ids, kind)) known++;
+    if (known === countKeys(r.ids)) {
+      for (const kind of KINDS_IN_ORDER) if (Object.prototype.hasOwnProperty.call(r.ids, kind)) fields.ids[nIds++] = fv(r, { kind, id: r.ids[kind]! });
+      continue;
+    }
     const ids = Object.entries(r.ids) as [WorkIdKey, string][];
     if (ids.length > 1) ids.sort((a, b) => compareCodePoints(a[0], b[0]));
     for (const [kind, id] of ids) fields.ids[nIds++] = fv(r, { kind, id });
   }
   return fields;
+}
+
+/** Every identifier kind, in code-point order (the order of a work's ids in its provenance). */
+const KINDS_IN_ORDER: readonly WorkIdKey[] = [...WORK_ID_KEYS].sort(compareCodePoints);
+
+function countKeys(o: object): number {
+  let n = 0;
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) n++;
+  return n;
 }
 
 /** An array of `n` slots to fill (`[]` for none: an empty literal holds no storage). */
@@ -295,6 +311,22 @@ function shownCitations(values: FieldValues<number>): FieldValue<number> | undef
 
 function mode<T extends string | number>(values: (T | undefined)[], order: (a: T, b: T) => number): T | undefined {
   if (values.length === 1) return values[0];
+  if (values.length <= 8 && !values.some((v) => v !== v)) {
+    // A few values (no NaN, which a scan would not find) (most works): counted by scans, the same choice as below without a Map.
+    let best: T | undefined;
+    let bestCount = 0;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v === undefined || values.indexOf(v) !== i) continue;
+      let c = 0;
+      for (let j = i; j < values.length; j++) if (values[j] === v) c++;
+      if (best === undefined || c > bestCount || (c === bestCount && order(v, best) < 0)) {
+        best = v;
+        bestCount = c;
+      }
+    }
+    return best;
+  }
   const count = new Map<T, number>();
   for (const v of values) if (v !== undefined) count.set(v, (count.get(v) ?? 0) + 1);
   return first([...count.entries()], (a, b) => b[1] - a[1] || order(a[0], b[0]))?.[0];

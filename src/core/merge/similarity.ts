@@ -163,14 +163,41 @@ export function contentTerms(text: string): Set<string> {
  * and split, so no second pass over the text): function words dropped, words
  * stemmed as in contentTerms, words with digits kept whole as features.
  */
-export function titleTerms(tokens: readonly string[]): Set<string> {
-  const out = new Set<string>();
+export function titleTerms(tokens: readonly string[]): TermSet {
+  const out: string[] = [];
+  const add = (t: string) => {
+    if (!out.includes(t)) out.push(t);
+  };
   for (const w of tokens) {
     if (/\d/.test(w)) {
-      if (w.length >= 2) out.add(`#${w}`);
-    } else if (w.length >= 3 && !STOP.has(w)) out.add(stem(w));
+      if (w.length >= 2) add(`#${w}`);
+    } else if (w.length >= 3 && !STOP.has(w)) add(stem(w));
   }
-  return out;
+  return new TermList(out.slice());
+}
+
+/** Distinct terms as the weights read them: a Set, or a TermList. */
+export interface TermSet extends Iterable<string> {
+  readonly size: number;
+  has(term: string): boolean;
+}
+
+/**
+ * A short set of distinct terms as a list, in the order they came: a title
+ * has a dozen terms, where a Set's table (and its growth) cost several times
+ * the list, and one is kept per title of the library. Read only.
+ */
+export class TermList implements TermSet {
+  constructor(private readonly terms: readonly string[]) {}
+  get size(): number {
+    return this.terms.length;
+  }
+  has(term: string): boolean {
+    return this.terms.includes(term);
+  }
+  [Symbol.iterator](): Iterator<string> {
+    return this.terms[Symbol.iterator]();
+  }
 }
 
 const ASCII_WORD = /^[a-z]+$/;
@@ -206,7 +233,7 @@ export class TermWeights {
   // most of its time.
   private weights = new Map<string, number>();
   private squared = new Map<string, number>();
-  private norms = new WeakMap<ReadonlySet<string>, number>();
+  private norms = new WeakMap<TermSet, number>();
   /** Set by add(): the cached weights and norms are dropped on the next use (not on every add, as a library is built). */
   private stale = false;
 
@@ -247,7 +274,7 @@ export class TermWeights {
     return w;
   }
 
-  private norm(set: ReadonlySet<string>): number {
+  private norm(set: TermSet): number {
     this.fresh();
     let n = this.norms.get(set);
     if (n === undefined) {
@@ -258,7 +285,7 @@ export class TermWeights {
     return n;
   }
 
-  private shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  private shared(a: TermSet, b: TermSet): number {
     const [s, l] = a.size <= b.size ? [a, b] : [b, a];
     let shared = 0;
     for (const t of s) if (l.has(t)) shared += this.sq(t);
@@ -266,13 +293,13 @@ export class TermWeights {
   }
 
   /** Share of `small`'s weight that `large` holds. */
-  containment(small: ReadonlySet<string>, large: ReadonlySet<string>): number {
+  containment(small: TermSet, large: TermSet): number {
     const total = this.norm(small);
     return total ? this.shared(small, large) / total : 0;
   }
 
   /** IDF-weighted cosine of two term sets (binary term frequencies): 1 for the same set, 0 when nothing is shared. */
-  cosine(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  cosine(a: TermSet, b: TermSet): number {
     if (!a.size || !b.size) return 0;
     return this.shared(a, b) / Math.sqrt(this.norm(a) * this.norm(b));
   }
