@@ -98,6 +98,14 @@ export function placementContext(records: WorkRecord[]): PlacementContext {
   const weights = new TermWeights();
   // One title's terms for every record with that title key (the sets are only read).
   const titleTermsOf = new Map<string, TermSet>();
+  // Stems recur across titles: one string per stem (the terms are compared and looked up, never changed).
+  const stems = new Map<string, string>();
+  const intern = (t: string): string => {
+    const k = stems.get(t);
+    if (k !== undefined) return k;
+    stems.set(t, t);
+    return t;
+  };
   // Records without an abstract (most: a Scholar or DBLP row) have a text
   // that depends on their title key alone: one (only read) per title key, and
   // its terms counted for the weights once, times the records that have it.
@@ -115,7 +123,7 @@ export function placementContext(records: WorkRecord[]): PlacementContext {
       let i = plainOf.get(r.title);
       if (i === undefined) {
         let terms = titleTermsOf.get(r.title.key);
-        if (!terms) titleTermsOf.set(r.title.key, (terms = titleTerms(r.title.tokens)));
+        if (!terms) titleTermsOf.set(r.title.key, (terms = titleTerms(r.title.tokens, intern)));
         plainOf.set(r.title, (i = plain.length));
         plain.push({ signature: NONE, translated: false, title: terms });
         plainCount.push(0);
@@ -131,7 +139,7 @@ export function placementContext(records: WorkRecord[]): PlacementContext {
     if (abs) t.abstract = contentTerms(abs);
     if (r.title) {
       let terms = titleTermsOf.get(r.title.key);
-      if (!terms) titleTermsOf.set(r.title.key, (terms = titleTerms(r.title.tokens)));
+      if (!terms) titleTermsOf.set(r.title.key, (terms = titleTerms(r.title.tokens, intern)));
       t.title = terms;
     }
     // Each term once per record (a Set already when only one of the two is there).

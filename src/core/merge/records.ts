@@ -72,9 +72,17 @@ export function buildRecords(captures: StoredCaptureLike[], nameKeys: Map<string
   const out: WorkRecord[] = [];
   // The same names recur across a person's works and sites: fold each once.
   const keys = nameKeys;
+  // Many names give one key ("J Ernst", "Jason Ernst"): one string per key.
+  const distinctKeys = new Map<string, string>();
   const keyOf = (name: string) => {
     let k = keys.get(name);
-    if (k === undefined) keys.set(name, (k = nameKey(name)));
+    if (k === undefined) {
+      k = nameKey(name);
+      const same = distinctKeys.get(k);
+      if (same !== undefined) k = same;
+      else distinctKeys.set(k, k);
+      keys.set(name, k);
+    }
     return k;
   };
   // So do titles (one work on several sites, a site listing a row twice):
@@ -87,8 +95,17 @@ export function buildRecords(captures: StoredCaptureLike[], nameKeys: Map<string
     const seen = titles.get(title);
     if (seen !== undefined || titles.has(title)) return seen;
     const t = titleInfo(title);
+    // Title words recur across titles ("learning", "networks"): one string per word, not one per title.
+    if (t) for (let i = 0; i < t.tokens.length; i++) t.tokens[i] = intern(t.tokens[i]!);
     titles.set(title, t);
     return t;
+  };
+  const words = new Map<string, string>();
+  const intern = (w: string): string => {
+    const k = words.get(w);
+    if (k !== undefined) return k;
+    words.set(w, w);
+    return w;
   };
   // Venues recur too, and the preprint-server test is a regular expression.
   const preprintVenue = new Map<string, boolean>();

@@ -163,9 +163,10 @@ export function contentTerms(text: string): Set<string> {
  * and split, so no second pass over the text): function words dropped, words
  * stemmed as in contentTerms, words with digits kept whole as features.
  */
-export function titleTerms(tokens: readonly string[]): TermSet {
+export function titleTerms(tokens: readonly string[], intern: (term: string) => string = (t) => t): TermSet {
   const out: string[] = [];
-  const add = (t: string) => {
+  const add = (term: string) => {
+    const t = intern(term);
     if (!out.includes(t)) out.push(t);
   };
   for (const w of tokens) {
