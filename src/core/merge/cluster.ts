@@ -105,18 +105,6 @@ export function linkWorks(records: WorkRecord[], decisions: UserDecision[]): Wor
   return { uf, join, reasonsOf, unresolved, versionGroup: (n) => auto.find(n) };
 }
 
-/** Record numbers per cluster root, each list in record order. */
-export function membersByRoot(records: readonly WorkRecord[], uf: ConstrainedUnionFind): Map<number, number[]> {
-  const byRoot = new Map<number, number[]>();
-  for (const r of records) {
-    const root = uf.find(r.n);
-    const list = byRoot.get(root);
-    if (list) list.push(r.n);
-    else byRoot.set(root, [r.n]);
-  }
-  return byRoot;
-}
-
 /**
  * Record numbers per cluster root as one flat list (three typed arrays, not
  * a list per cluster): `get(root)` gives the root's records in record order.
@@ -151,8 +139,14 @@ export class RootMembers {
 /** The clusters as they stand, each with the reasons its records were joined. */
 export function clustersOf(records: WorkRecord[], links: WorkLinks): Clustering {
   const { uf, unresolved } = links;
-  const byRoot = membersByRoot(records, uf);
-  const clusters = [...byRoot.values()].sort((x, y) => x[0]! - y[0]!);
+  // A cluster's root is its smallest record (unions keep the smaller root), so
+  // the roots in record order give the clusters in order of their first record.
+  const members = new RootMembers(records, uf);
+  const clusters: number[][] = [];
+  for (let root = 0; root < records.length; root++) {
+    const m = members.get(root);
+    if (m) clusters.push(Array.from(m));
+  }
   const out = new Map<number, MatchReason[]>();
   for (const c of clusters) {
     if (c.length < 2) continue;
