@@ -99,6 +99,13 @@ function personMatches(p: MergedPerson, ref: string): boolean {
  * nothing), that share no co-author, venue or distinctive title word with any
  * of the person's other works, among at least three others with author lists.
  */
+/** The title words that can tie two works: strong features, and content words of four letters or more that are not generic. */
+function distinctiveWords(title: string | undefined): string[] {
+  const words: string[] = [];
+  for (const t of contentTerms(title ?? '')) if (t.startsWith('#') || (t.length >= 4 && !GENERIC.has(t))) words.push(t);
+  return words;
+}
+
 /** A venue as possibleNamesakes compares it: folded, letters only, single spaces. */
 const venueKey = (venue: string): string => foldName(venue).replace(/[^\p{L}]+/gu, ' ').trim();
 
@@ -111,21 +118,31 @@ export function possibleNamesakes(
   const pageKeys = new Set(p.pages.map((pg) => pg.captureKey));
   if (new Set(p.pages.map((pg) => pg.source)).size < MIN_SITES) return [];
   const self = new Set(p.nameVariants.concat(p.name).map(nameKey));
-  const facts = p.workIds.flatMap((id) => {
+  // Lists rather than Sets: a work has a handful of co-authors and title words, each distinct already.
+  const facts: { id: string; site: string | undefined; oneSite: boolean; coAuthors: string[]; words: string[]; venue: string; hasAuthors: boolean }[] = [];
+  for (const id of p.workIds) {
     const w = works.get(id);
-    if (!w) return [];
-    const sites = new Set<string>();
-    for (const m of w.members) if (pageKeys.has(m.captureKey)) sites.add(m.source);
-    const coAuthors = new Set<string>();
+    if (!w) continue;
+    // The sites of the person's pages that list the work: whether exactly one, and which.
+    let site: string | undefined;
+    let many = false;
+    for (const m of w.members) {
+      if (!pageKeys.has(m.captureKey)) continue;
+      if (site === undefined) site = m.source;
+      else if (m.source !== site) {
+        many = true;
+        break;
+      }
+    }
+    const coAuthors: string[] = [];
     for (const a of w.authors ?? []) {
       const k = keyOf(a);
-      if (k && !self.has(k)) coAuthors.add(k);
+      if (k && !self.has(k) && !coAuthors.includes(k)) coAuthors.push(k);
     }
-    const words = new Set<string>();
-    for (const t of contentTerms(w.title ?? '')) if (t.startsWith('#') || (t.length >= 4 && !GENERIC.has(t))) words.add(t);
+    const words = distinctiveWords(w.title);
     const venue = w.venue ? venueOf(w.venue) : '';
-    return [{ id, sites, coAuthors, words, venue, hasAuthors: (w.authors ?? []).length > 0 }];
-  });
+    facts.push({ id, site, oneSite: site !== undefined && !many, coAuthors, words, venue, hasAuthors: (w.authors ?? []).length > 0 });
+  }
   // A work is tied to the others when a co-author, its venue or a word is also
   // another work's: each of them counted once over all the works, a value of
   // the work's own is on another work when it is counted twice or more (a
@@ -146,14 +163,14 @@ export function possibleNamesakes(
   const shared = (count: Map<string, number>, k: string) => count.get(k)! >= 2;
   const out: FlaggedWork[] = [];
   for (const f of facts) {
-    if (f.sites.size !== 1 || !f.hasAuthors) continue;
+    if (!f.oneSite || !f.hasAuthors) continue;
     // The others with author lists: every one but this work (which has one).
     if (withAuthors - 1 < MIN_OTHER_WORKS) continue;
     const tied =
-      [...f.coAuthors].some((k) => shared(byAuthor, k)) ||
+      f.coAuthors.some((k) => shared(byAuthor, k)) ||
       (f.venue !== '' && shared(byVenue, f.venue)) ||
-      [...f.words].some((t) => shared(byWord, t));
-    if (!tied) out.push({ workId: f.id, reason: 'namesake', source: [...f.sites][0]! });
+      f.words.some((t) => shared(byWord, t));
+    if (!tied) out.push({ workId: f.id, reason: 'namesake', source: f.site! });
   }
   return out;
 }

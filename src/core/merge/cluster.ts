@@ -25,15 +25,9 @@ const STOP = new Set(['the', 'and', 'for', 'with', 'from', 'into', 'using', 'via
 export interface Clustering {
   /** Record numbers per cluster, each sorted; clusters sorted by their first record. */
   clusters: number[][];
-  reasons: Map<number, Set<MatchReason>>;
+  /** The reasons each cluster of two records or more was joined for, sorted (by its first record). */
+  reasons: Map<number, MatchReason[]>;
   unresolved: UserDecision[];
-}
-
-interface Edge {
-  a: number;
-  b: number;
-  score: number;
-  reason: MatchReason;
 }
 
 /** The clustering under way: later phases (placement) add links to it. */
@@ -41,7 +35,8 @@ export interface WorkLinks {
   uf: ConstrainedUnionFind;
   /** Link two records' clusters unless a constraint forbids it; true when they were joined. */
   join(a: number, b: number, r: MatchReason, only?: string): boolean;
-  reasons: Map<number, Set<MatchReason>>;
+  /** The reasons a cluster's records were joined for, sorted (by the cluster's root). */
+  reasonsOf(root: number): MatchReason[];
   unresolved: UserDecision[];
   /**
    * The group a record would be in by the automatic links alone (every link
@@ -60,7 +55,11 @@ export function linkWorks(records: WorkRecord[], decisions: UserDecision[]): Wor
   const uf = new ConstrainedUnionFind(records.length);
   // Untagged, so every union holds: the automatic links only, for the versions of a user's join.
   const auto = new ConstrainedUnionFind(records.length);
-  const reasons = new Map<number, Set<MatchReason>>();
+  // The reasons of each cluster as bits of a number per root (a handful of
+  // reasons exist): no Set per join, made and dropped as clusters grow.
+  const reasonBits = new Int32Array(records.length);
+  const reasonNames: MatchReason[] = [];
+  const bitOf = new Map<MatchReason, number>();
   const join = (a: number, b: number, r: MatchReason, only?: string): boolean => {
     const ra = uf.find(a);
     const rb = uf.find(b);
@@ -70,11 +69,23 @@ export function linkWorks(records: WorkRecord[], decisions: UserDecision[]): Wor
     }
     if (!uf.union(a, b, only)) return false;
     if (r !== 'user') auto.union(a, b);
-    const merged = new Set([...(reasons.get(ra) ?? []), ...(reasons.get(rb) ?? []), r]);
-    reasons.delete(ra);
-    reasons.delete(rb);
-    reasons.set(uf.find(a), merged);
+    let bit = bitOf.get(r);
+    if (bit === undefined) {
+      bitOf.set(r, (bit = reasonNames.length));
+      reasonNames.push(r);
+      if (bit > 30) throw new Error('too many match reasons');
+    }
+    const merged = reasonBits[ra]! | reasonBits[rb]! | (1 << bit);
+    reasonBits[ra] = 0;
+    reasonBits[rb] = 0;
+    reasonBits[uf.find(a)] = merged;
     return true;
+  };
+  const reasonsOf = (root: number): MatchReason[] => {
+    const bits = reasonBits[root]!;
+    const out: MatchReason[] = [];
+    for (let i = 0; i < reasonNames.length; i++) if (bits & (1 << i)) out.push(reasonNames[i]!);
+    return out.sort();
   };
   for (const r of records) for (const [k, v] of conflictTags(r)) uf.tag(r.n, k, v);
 
@@ -82,57 +93,93 @@ export function linkWorks(records: WorkRecord[], decisions: UserDecision[]): Wor
   constrainSplits(uf, splits);
   for (const [a, b] of joins) join(a, b, 'user', SPLIT_TAG);
 
-  for (const e of idEdges(records)) join(e.a, e.b, e.reason);
+  idEdges(records, (a, b, reason) => join(a, b, reason));
   // A title edge between records the automatic links already hold together
   // would change nothing when applied (join() finds one root in both
   // clusterings), so such pairs are not scored.
   const scored = titleEdges(records, (a, b) => auto.find(a) === auto.find(b));
-  scored.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
-  for (const e of scored) join(e.a, e.b, e.reason);
-  return { uf, join, reasons, unresolved, versionGroup: (n) => auto.find(n) };
+  const order = new Int32Array(scored.a.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((x, y) => scored.score[y]! - scored.score[x]! || scored.a[x]! - scored.a[y]! || scored.b[x]! - scored.b[y]!);
+  for (const i of order) join(scored.a[i]!, scored.b[i]!, scored.reason[i]!);
+  return { uf, join, reasonsOf, unresolved, versionGroup: (n) => auto.find(n) };
 }
 
-/** Record numbers per cluster root, each list in record order. */
-export function membersByRoot(records: readonly WorkRecord[], uf: ConstrainedUnionFind): Map<number, number[]> {
-  const byRoot = new Map<number, number[]>();
-  for (const r of records) {
-    const root = uf.find(r.n);
-    const list = byRoot.get(root);
-    if (list) list.push(r.n);
-    else byRoot.set(root, [r.n]);
+/**
+ * Record numbers per cluster root as one flat list (three typed arrays, not
+ * a list per cluster): `get(root)` gives the root's records in record order.
+ */
+export class RootMembers {
+  private readonly start: Int32Array;
+  private readonly count: Int32Array;
+  private readonly flat: Int32Array;
+  constructor(records: readonly WorkRecord[], uf: ConstrainedUnionFind) {
+    const n = records.length;
+    const rootOf = new Int32Array(n);
+    this.count = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.count[(rootOf[i] = uf.find(i))]!++;
+    this.start = new Int32Array(n);
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      this.start[i] = at;
+      at += this.count[i]!;
+    }
+    const fill = this.start.slice();
+    this.flat = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.flat[fill[rootOf[i]!]!++] = i;
   }
-  return byRoot;
+
+  /** The cluster's records, or undefined for a number that is no cluster's root. */
+  get(root: number): Int32Array | undefined {
+    const c = this.count[root];
+    return c ? this.flat.subarray(this.start[root]!, this.start[root]! + c) : undefined;
+  }
 }
 
 /** The clusters as they stand, each with the reasons its records were joined. */
 export function clustersOf(records: WorkRecord[], links: WorkLinks): Clustering {
-  const { uf, reasons, unresolved } = links;
-  const byRoot = membersByRoot(records, uf);
-  const clusters = [...byRoot.values()].sort((x, y) => x[0]! - y[0]!);
-  const out = new Map<number, Set<MatchReason>>();
+  const { uf, unresolved } = links;
+  // A cluster's root is its smallest record (unions keep the smaller root), so
+  // the roots in record order give the clusters in order of their first record.
+  const members = new RootMembers(records, uf);
+  const clusters: number[][] = [];
+  for (let root = 0; root < records.length; root++) {
+    const m = members.get(root);
+    if (m) clusters.push(Array.from(m));
+  }
+  const out = new Map<number, MatchReason[]>();
   for (const c of clusters) {
-    const s = reasons.get(uf.find(c[0]!));
-    if (s && c.length > 1) out.set(c[0]!, s);
+    if (c.length < 2) continue;
+    const s = links.reasonsOf(uf.find(c[0]!));
+    if (s.length) out.set(c[0]!, s);
   }
   return { clusters, reasons: out, unresolved };
 }
 
-function idEdges(records: WorkRecord[]): Edge[] {
-  const edges: Edge[] = [];
+/** Records with the same identifier, strongest kind first, each joined to the kind's first record with it: `link` in that order. */
+function idEdges(records: WorkRecord[], link: (a: number, b: number, reason: MatchReason) => void): void {
   for (const kind of ID_STRENGTH) {
+    const reason: MatchReason = `id:${kind}`;
     const first = new Map<string, number>();
     for (const r of records) {
       const id = r.ids[kind];
       if (!id) continue;
       const f = first.get(id);
       if (f === undefined) first.set(id, r.n);
-      else edges.push({ a: f, b: r.n, score: 2, reason: `id:${kind}` });
+      else link(f, r.n, reason);
     }
   }
-  return edges;
 }
 
-function titleEdges(records: WorkRecord[], together: (a: number, b: number) => boolean): Edge[] {
+/** Scored title edges as parallel lists (no object per edge). */
+interface Edges {
+  a: number[];
+  b: number[];
+  score: number[];
+  reason: MatchReason[];
+}
+
+function titleEdges(records: WorkRecord[], together: (a: number, b: number) => boolean): Edges {
   // Title words as numbers, once: document frequencies and each record's
   // rarest words come from them without a Set or a sort per record.
   const tokenId = new Map<string, number>();
@@ -199,7 +246,8 @@ function titleEdges(records: WorkRecord[], together: (a: number, b: number) => b
       }
       if (best >= 0) mine.push(blockOf(best));
       if (second >= 0 && RARE_KEYS > 1) mine.push(blockOf(second));
-      blocksOfInfo.set(t, mine);
+      // At its length: kept for every title text until the blocks are walked.
+      blocksOfInfo.set(t, (mine = mine.slice()));
     }
     for (const b of mine) b.push(r.n);
   }
@@ -209,7 +257,10 @@ function titleEdges(records: WorkRecord[], together: (a: number, b: number) => b
   // found through two blocks) are dropped once all are found.
   const authorId = new Map<string, number>();
   const authorStart = new Int32Array(records.length + 1);
-  const authorIds: number[] = [];
+  let authorCount = 0;
+  for (const r of records) authorCount += r.authorKeys.length;
+  const authorIds = new Int32Array(authorCount);
+  let authorAt = 0;
   // Each record's authors also as a 64-bit signature (two words, a bit per
   // author id): two lists whose signatures share no bit share no author, so
   // most pairs without a common author are dropped without the scan.
@@ -219,12 +270,12 @@ function titleEdges(records: WorkRecord[], together: (a: number, b: number) => b
     for (const k of r.authorKeys) {
       let id = authorId.get(k);
       if (id === undefined) authorId.set(k, (id = authorId.size));
-      authorIds.push(id);
+      authorIds[authorAt++] = id;
       const bit = Math.imul(id, 0x9e3779b1) >>> 26;
       if (bit < 32) maskLo[r.n]! |= 1 << bit;
       else maskHi[r.n]! |= 1 << (bit - 32);
     }
-    authorStart[r.n + 1] = authorIds.length;
+    authorStart[r.n + 1] = authorAt;
   }
   const mayMatch = (a: number, b: number): boolean => {
     const a0 = authorStart[a]!;
@@ -275,17 +326,16 @@ function titleEdges(records: WorkRecord[], together: (a: number, b: number) => b
     }
   }
   // Each pair once (a·n + b stays an exact integer for any library); edges are sorted by the caller.
-  const pairs = found.sorted();
-  const edges: Edge[] = [];
-  for (let k = 0; k < pairs.length; k++) {
-    const p = pairs[k]!;
-    if (k > 0 && p === pairs[k - 1]) continue;
-    const a = Math.floor(p / n);
-    const b = p - a * n;
-    if (together(a, b)) continue;
+  const edges: Edges = { a: [], b: [], score: [], reason: [] };
+  found.forEachDistinct(n, (a, b) => {
+    if (together(a, b)) return;
     const v = matchRecords(records[a]!, records[b]!);
-    if (v) edges.push({ a, b, score: v.score, reason: v.reason });
-  }
+    if (!v) return;
+    edges.a.push(a);
+    edges.b.push(b);
+    edges.score.push(v.score);
+    edges.reason.push(v.reason);
+  });
   return edges;
 }
 
@@ -299,20 +349,49 @@ function firstWords(key: string): string {
   return c < 0 ? key : key.slice(0, c);
 }
 
-/** Candidate pairs as numbers (a·n + b) in a growing typed array: no boxed array of hundreds of thousands. */
+/**
+ * Candidate pairs as numbers (a·n + b) in typed chunks of a fixed size, each
+ * sorted when full and read back merged, each distinct pair once: no boxed
+ * array of a million pairs, no copies of a doubling array, no second array
+ * of them all to sort.
+ */
 class PairList {
-  private data = new Float64Array(1 << 16);
-  private size = 0;
+  private static readonly CHUNK = 1 << 18;
+  private chunks: Float64Array[] = [];
+  private last = new Float64Array(PairList.CHUNK);
+  private used = 0;
   push(p: number): void {
-    if (this.size === this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
+    if (this.used === PairList.CHUNK) {
+      this.chunks.push(this.last.sort());
+      this.last = new Float64Array(PairList.CHUNK);
+      this.used = 0;
     }
-    this.data[this.size++] = p;
+    this.last[this.used++] = p;
   }
-  sorted(): Float64Array {
-    return this.data.subarray(0, this.size).sort();
+  /** Each distinct pair once, in increasing order, as its two record numbers (`n`: records). */
+  forEachDistinct(n: number, f: (a: number, b: number) => void): void {
+    const lists = [...this.chunks, this.last.subarray(0, this.used).sort()];
+    this.chunks = [];
+    const at = new Int32Array(lists.length);
+    let prev = -1;
+    for (;;) {
+      let best = -1;
+      let min = Infinity;
+      for (let i = 0; i < lists.length; i++) {
+        const l = lists[i]!;
+        if (at[i]! < l.length && l[at[i]!]! < min) {
+          min = l[at[i]!]!;
+          best = i;
+        }
+      }
+      if (best < 0) return;
+      at[best]!++;
+      if (min !== prev) {
+        const a = Math.floor(min / n);
+        f(a, min - a * n);
+      }
+      prev = min;
+    }
   }
 }
 

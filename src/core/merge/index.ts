@@ -29,13 +29,8 @@ export function mergeAll(captures: StoredCaptureLike[], decisions: UserDecision[
   // the two repeat until nothing changes.
   const ctx = placementContext(records);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    // One label string per cluster root, not one per record and round.
-    const labels: (string | undefined)[] = [];
-    const label = (n: number) => {
-      const root = links.uf.find(n);
-      return (labels[root] ??= `c${root}`);
-    };
-    const personOf = personOfPage(authorPages, pageInputs(authorPages, records, label), decisions);
+    // A cluster stands for itself by its root's number (only equality counts in the rounds).
+    const personOf = personOfPage(authorPages, pageInputs(authorPages, records, (n) => links.uf.find(n)), decisions);
     let changed = false;
     for (const p of placeRecords(ctx, links.uf, personOf)) {
       if (!links.join(p.a, p.b, p.reason)) continue;
@@ -56,7 +51,8 @@ export function mergeAll(captures: StoredCaptureLike[], decisions: UserDecision[
     for (const n of c) workOf[n] = id;
   });
   const people = mergePeople(pageInputs(authorPages, records, (n) => workOf[n]!), decisions);
-  const byId = new Map(works.map((w) => [w.id, w]));
+  const byId = new Map<string, MergedWork>();
+  for (const w of works) byId.set(w.id, w);
   // Records by key only when a decision names one (most merges have no decisions).
   let byKey: Map<string, number> | undefined;
   const attributionUnresolved = attributeWorks(people.people, byId, decisions, (ref) =>
@@ -73,14 +69,14 @@ export function mergeAll(captures: StoredCaptureLike[], decisions: UserDecision[
 }
 
 /** Each author page with the works (by any stable id per cluster) it lists. */
-function pageInputs(authorPages: StoredCaptureLike[], records: WorkRecord[], workIdOf: (n: number) => string): PageInput[] {
-  const byCapture = new Map<string, Set<string>>();
+function pageInputs(authorPages: StoredCaptureLike[], records: WorkRecord[], workIdOf: (n: number) => string | number): PageInput[] {
+  const byCapture = new Map<string, Set<string | number>>();
   for (const r of records) {
     let set = byCapture.get(r.captureKey);
     if (!set) byCapture.set(r.captureKey, (set = new Set()));
     set.add(workIdOf(r.n));
   }
-  return authorPages.map((sc) => ({ sc, ids: { ...(sc.capture.person!.ids ?? {}) }, workIds: byCapture.get(sc.key) ?? new Set<string>() }));
+  return authorPages.map((sc) => ({ sc, ids: { ...(sc.capture.person!.ids ?? {}) }, workIds: byCapture.get(sc.key) ?? new Set<string | number>() }));
 }
 
 /** Author page capture key → the person it belongs to, with the works as clustered so far. */
@@ -91,14 +87,19 @@ function personOfPage(authorPages: StoredCaptureLike[], pages: PageInput[], deci
 
 /** A user's split can leave two works with the same strongest id: suffix them by their smallest member. */
 function disambiguateIds(works: MergedWork[]): void {
-  const seen = new Map<string, MergedWork[]>();
+  // The first work of each id, and lists only for the ids shared (rare: no list per work).
+  const first = new Map<string, MergedWork>();
+  const shared = new Map<string, MergedWork[]>();
   for (const w of works) {
-    const list = seen.get(w.id);
-    if (list) list.push(w);
-    else seen.set(w.id, [w]);
+    const f = first.get(w.id);
+    if (f === undefined) first.set(w.id, w);
+    else {
+      const list = shared.get(w.id);
+      if (list) list.push(w);
+      else shared.set(w.id, [f, w]);
+    }
   }
-  for (const [id, list] of seen) {
-    if (list.length < 2) continue;
+  for (const [id, list] of shared) {
     for (const w of list) {
       const smallest = w.members.map((m) => `${m.captureKey}#${m.index}`).sort()[0]!;
       w.id = `${id}~${smallest}`;

@@ -21,27 +21,35 @@ const MIN_FULL_AUTHORS = 2;
 /** Where a citation string parsed as a title breaks into parts: after . , ; and before a parenthesis. */
 export const SEGMENT_BREAK = /(?<=[.,;])\s+|\s+(?=\()/;
 
+// The verdicts of fixed score, one object each (read only): half a million pairs are scored.
+const NOTED: MatchVerdict = Object.freeze({ reason: 'title', score: 0.97 });
+const SAME_TITLE: MatchVerdict = Object.freeze({ reason: 'title', score: 1 });
+const SAME_SHORT_TITLE: MatchVerdict = Object.freeze({ reason: 'title', score: 0.99 });
+const CUT_TITLE: MatchVerdict = Object.freeze({ reason: 'title-prefix', score: 0.95 });
+const CITATION_STRING: MatchVerdict = Object.freeze({ reason: 'title', score: 0.9 });
+const CITATION_STRING_ANY_YEAR: MatchVerdict = Object.freeze({ reason: 'title', score: 0.85 });
+
 export function matchRecords(a: WorkRecord, b: WorkRecord): MatchVerdict | undefined {
   if (!a.title || !b.title) return undefined;
   // Checked before the one-page and year rules: the note says which paper it is.
-  if ((notedAs(a, b) || notedAs(b, a)) && authorOverlap(a, b) !== 0) return { reason: 'title', score: 0.97 };
+  if ((notedAs(a, b) || notedAs(b, a)) && authorOverlap(a, b) !== 0) return NOTED;
   if (listedApart(a, b)) return undefined;
   const overlap = authorOverlap(a, b);
   if (overlap === 0) return undefined; // both list authors, none in common
-  if (!yearsCompatible(a, b)) return citationStringMatch(a, b) ? { reason: 'title', score: 0.85 } : undefined;
+  if (!yearsCompatible(a, b)) return citationStringMatch(a, b) ? CITATION_STRING_ANY_YEAR : undefined;
   const ta = a.title;
   const tb = b.title;
   if (ta.compact === tb.compact && !ta.truncated && !tb.truncated) {
-    if (Math.min(ta.tokens.length, tb.tokens.length) >= MIN_TITLE_WORDS) return { reason: 'title', score: 1 };
+    if (Math.min(ta.tokens.length, tb.tokens.length) >= MIN_TITLE_WORDS) return SAME_TITLE;
     // "Introduction", "Editorial": only with shared authors and the same year.
     if (overlap !== undefined && overlap >= 0.5 && a.work.year !== undefined && a.work.year === b.work.year)
-      return { reason: 'title', score: 0.99 };
+      return SAME_SHORT_TITLE;
     return undefined;
   }
   const prefix = prefixMatch(ta, tb) || prefixMatch(tb, ta);
   if (prefix && (overlap !== undefined || (a.work.year !== undefined && a.work.year === b.work.year)))
-    return { reason: 'title-prefix', score: 0.95 };
-  if (contained(a, b) || contained(b, a)) return { reason: 'title', score: 0.9 };
+    return CUT_TITLE;
+  if (contained(a, b) || contained(b, a)) return CITATION_STRING;
   if (overlap !== undefined && overlap >= 0.5 && Math.min(ta.tokens.length, tb.tokens.length) >= 5) {
     const d = dice(ta.tokens, tb.tokens);
     if (d >= FUZZY_DICE) return { reason: 'title', score: 0.5 + d / 4 };
@@ -95,13 +103,10 @@ function listedApart(a: WorkRecord, b: WorkRecord): boolean {
  */
 function notedAs(noted: WorkRecord, other: WorkRecord): boolean {
   const raw = noted.work.title;
-  if (!raw || !other.title || !other.work.venue || !raw.trimEnd().endsWith(')')) return false;
-  const t = raw.trimEnd();
-  const open = t.lastIndexOf('(');
-  if (open <= 0) return false;
-  const base = titleInfo(t.slice(0, open));
-  if (!base || base.tokens.length < MIN_TITLE_WORDS || base.compact !== other.title.compact) return false;
-  const note = ` ${titleKey(t.slice(open + 1, -1))} `;
+  if (!raw || !noted.title || !other.title || !other.work.venue || !endsWithParen(raw)) return false;
+  const parts = noteParts(noted.title, raw);
+  if (!parts || parts.base !== other.title.compact) return false;
+  const note = parts.note;
   if (/ versions? /.test(note)) return false;
   const venue = titleKey(other.work.venue).split(' ').filter(Boolean);
   if (!(venue.length > 0 && venue.length <= 6 && venue.some((w) => /\p{L}/u.test(w)) && venue.every((w) => note.includes(` ${w} `)))) return false;
@@ -113,6 +118,38 @@ function notedAs(noted: WorkRecord, other: WorkRecord): boolean {
     .split(' ')
     .filter(Boolean)
     .every((w) => inVenue.has(w) || /^\d+$/.test(w) || VENUE_NOTE_WORDS.has(w));
+}
+
+/** A title's text before its closing parenthetical (compact key) and the note's key, padded with spaces. */
+interface NoteParts {
+  base: string;
+  note: string;
+}
+/** By the title's (shared, never modified) TitleInfo: a title is read once, however many pairs it is in. */
+const notes = new WeakMap<TitleInfo, NoteParts | null>();
+
+/** The parts of a title ending in a parenthetical, or null (no "(", or fewer than MIN_TITLE_WORDS words before it). */
+function noteParts(info: TitleInfo, raw: string): NoteParts | null {
+  let parts = notes.get(info);
+  if (parts !== undefined) return parts;
+  parts = null;
+  const t = raw.trimEnd();
+  const open = t.lastIndexOf('(');
+  if (open > 0) {
+    const base = titleInfo(t.slice(0, open));
+    if (base && base.tokens.length >= MIN_TITLE_WORDS) parts = { base: base.compact, note: ` ${titleKey(t.slice(open + 1, -1))} ` };
+  }
+  notes.set(info, parts);
+  return parts;
+}
+
+/** `text.trimEnd().endsWith(')')`, without trimming the usual title that ends in neither a space nor a parenthesis. */
+function endsWithParen(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  if (last === 41) return true;
+  // Only a space-like character (ASCII control or space, or anything outside ASCII) can be trimmed.
+  if (last > 32 && last < 127) return false;
+  return text.trimEnd().endsWith(')');
 }
 
 /** The words a note of where a paper appeared is made of, beside the venue and the year. */
@@ -166,9 +203,15 @@ export function contained(short: WorkRecord, long: WorkRecord): boolean {
 }
 
 function dice(a: string[], b: string[]): number {
-  const sa = new Set(a);
-  const sb = new Set(b);
+  // Over the distinct words of each title; titles are short, so scans beat two Sets per pair.
+  let na = 0;
+  for (let i = 0; i < a.length; i++) if (a.indexOf(a[i]!) === i) na++;
+  let nb = 0;
   let both = 0;
-  for (const t of sa) if (sb.has(t)) both++;
-  return (2 * both) / (sa.size + sb.size);
+  for (let j = 0; j < b.length; j++) {
+    if (b.indexOf(b[j]!) !== j) continue;
+    nb++;
+    if (a.includes(b[j]!)) both++;
+  }
+  return (2 * both) / (na + nb);
 }

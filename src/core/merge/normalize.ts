@@ -45,9 +45,13 @@ export interface TitleInfo {
 export function titleInfo(title: string | undefined): TitleInfo | undefined {
   if (!title) return undefined;
   const truncated = ELLIPSIS_END.test(title.trim());
-  const key = titleKey(title.trim().replace(ELLIPSIS_END, ''));
-  if (!key) return undefined;
-  return { key, compact: key.replace(/ /g, ''), tokens: key.split(' '), truncated };
+  const raw = titleKey(title.trim().replace(ELLIPSIS_END, ''));
+  if (!raw) return undefined;
+  // Its words joined again: a replaced string is a chain of its pieces, so the
+  // key and its compact form are made flat, as `join` makes them (a merge
+  // keeps one of each per title text to its end). The key has single spaces.
+  const tokens = raw.split(' ');
+  return { key: tokens.join(' '), compact: tokens.join(''), tokens, truncated };
 }
 
 /** Canonical DOI and arXiv id: the capture format's own rules (src/core/ids.ts). */
@@ -78,7 +82,12 @@ const PREPRINT_DOI = [
   /^10\.48550\/arxiv/,
 ];
 
+/** The registrant part ("10.1101") of every DOI above: any other DOI is no preprint's, without running the expressions. */
+const PREPRINT_REGISTRANTS = new Set(['10.1101', '10.21203', '10.26434', '10.20944', '10.31231', '10.31232', '10.31233', '10.31234', '10.31235', '10.31219', '10.2139', '10.22541', '10.36227', '10.1002', '10.48550']);
+
 export function isPreprintDoi(doi: string): boolean {
+  const slash = doi.indexOf('/');
+  if (slash < 0 || !PREPRINT_REGISTRANTS.has(doi.slice(0, slash))) return false;
   return PREPRINT_DOI.some((re) => re.test(doi));
 }
 

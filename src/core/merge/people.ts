@@ -23,8 +23,11 @@ export const MIN_SHARED_FRACTION = 0.3;
 
 export interface PageInput {
   sc: StoredCaptureLike;
-  /** Merged work ids listed on the page. */
-  workIds: Set<string>;
+  /**
+   * Merged work ids listed on the page (during placement rounds, any number
+   * standing for a cluster: only equality counts there).
+   */
+  workIds: ReadonlySet<string | number>;
   ids: Partial<Record<PersonIdKey, string>>;
 }
 
@@ -333,7 +336,7 @@ function linkByPageLinks(l: Linking, compatible: (a: string, b: string) => boole
  * pages says nothing about who wrote it and is skipped.
  */
 function countSharedWorks(pages: PageInput[]): Map<string, number> {
-  const byWork = new Map<string, number[]>();
+  const byWork = new Map<string | number, number[]>();
   pages.forEach((p, i) => {
     for (const w of p.workIds) {
       const l = byWork.get(w);
@@ -341,15 +344,19 @@ function countSharedWorks(pages: PageInput[]): Map<string, number> {
       else byWork.set(w, [i]);
     }
   });
-  const shared = new Map<string, number>();
+  // Counted by a number per pair (i·pages + j), named "i,j" once per pair at the end.
+  const counts = new Map<number, number>();
+  const size = pages.length;
   for (const list of byWork.values()) {
     if (list.length > 50) continue;
     for (let x = 0; x < list.length; x++)
       for (let y = x + 1; y < list.length; y++) {
-        const k = `${list[x]},${list[y]}`;
-        shared.set(k, (shared.get(k) ?? 0) + 1);
+        const k = list[x]! * size + list[y]!;
+        counts.set(k, (counts.get(k) ?? 0) + 1);
       }
   }
+  const shared = new Map<string, number>();
+  for (const [k, n] of counts) shared.set(`${Math.floor(k / size)},${k % size}`, n);
   return shared;
 }
 
@@ -532,7 +539,7 @@ function buildPerson(pages: PageInput[], reasons: Set<PersonLinkReason>): Merged
       if (p.sc.capture.person!.citationsByYear) s.citationsByYear = p.sc.capture.person!.citationsByYear;
       return s;
     }),
-    workIds: [...new Set(pages.flatMap((p) => [...p.workIds]))].sort(),
+    workIds: [...new Set(pages.flatMap((p) => [...p.workIds] as string[]))].sort(),
     linkedBy: [...reasons].sort(),
     suggestions: [],
     fields: { name: names, affiliation: affs, homepage: homes },

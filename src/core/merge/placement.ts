@@ -11,10 +11,11 @@
 // (tests/data/merge-partial, tests/data/merge-bibliography) tuned them.
 
 import { authorOverlap, yearsCompatible } from './match';
-import { abstractSimilarity, contentTerms, isOpening, MIN_PREVIEW_TERMS, mostlyNonLatin, openingWords, signatureOverlap, strongFeatures, TermWeights, titleTerms } from './similarity';
+import { abstractSimilarity, contentTerms, isOpening, MIN_PREVIEW_TERMS, mostlyNonLatin, openingWords, signatureOverlap, strongFeatures, TermWeights, titleTerms, type TermSet } from './similarity';
 import type { WorkRecord } from './records';
+import type { TitleInfo } from './normalize';
 import type { ConstrainedUnionFind } from './union-find';
-import { membersByRoot } from './cluster';
+import { RootMembers } from './cluster';
 import type { MatchReason, Placement } from './types';
 import { foldName } from '../names';
 
@@ -59,7 +60,7 @@ const MAX_TITLE_POSTINGS = 50;
 /** What each record brings to placement, computed once per merge. */
 export interface RecordText {
   abstract?: Set<string>;
-  title?: Set<string>;
+  title?: TermSet;
   /** Numbers and Latin-script names of the abstract. */
   signature: ReadonlySet<string>;
   /** The abstract is in another script than Latin, or the page said it is a translation. */
@@ -90,13 +91,46 @@ export interface Placed {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+/** The text of a record with neither title nor abstract (only read). */
+const NO_TEXT: RecordText = { signature: NONE, translated: false };
 
 export function placementContext(records: WorkRecord[]): PlacementContext {
   const weights = new TermWeights();
   // One title's terms for every record with that title key (the sets are only read).
-  const titleTermsOf = new Map<string, Set<string>>();
+  const titleTermsOf = new Map<string, TermSet>();
+  // Stems recur across titles: one string per stem (the terms are compared and looked up, never changed).
+  const stems = new Map<string, string>();
+  const intern = (t: string): string => {
+    const k = stems.get(t);
+    if (k !== undefined) return k;
+    stems.set(t, t);
+    return t;
+  };
+  // Records without an abstract (most: a Scholar or DBLP row) have a text
+  // that depends on their title key alone: one (only read) per title key, and
+  // its terms counted for the weights once, times the records that have it.
+  // (By the records' shared TitleInfo, a lookup by identity; texts of one key share its terms.)
+  const plainOf = new Map<TitleInfo, number>();
+  const plain: RecordText[] = [];
+  const plainCount: number[] = [];
   const texts: RecordText[] = records.map((r) => {
     const abs = r.work.abstract?.trim();
+    if (!abs) {
+      if (!r.title) {
+        weights.add(NONE);
+        return NO_TEXT;
+      }
+      let i = plainOf.get(r.title);
+      if (i === undefined) {
+        let terms = titleTermsOf.get(r.title.key);
+        if (!terms) titleTermsOf.set(r.title.key, (terms = titleTerms(r.title.tokens, intern)));
+        plainOf.set(r.title, (i = plain.length));
+        plain.push({ signature: NONE, translated: false, title: terms });
+        plainCount.push(0);
+      }
+      plainCount[i]!++;
+      return plain[i]!;
+    }
     // Most records (a Scholar or DBLP row) have no abstract: their title terms come from the title key already computed.
     const t: RecordText = {
       signature: abs ? strongFeatures(abs) : NONE,
@@ -105,13 +139,14 @@ export function placementContext(records: WorkRecord[]): PlacementContext {
     if (abs) t.abstract = contentTerms(abs);
     if (r.title) {
       let terms = titleTermsOf.get(r.title.key);
-      if (!terms) titleTermsOf.set(r.title.key, (terms = titleTerms(r.title.tokens)));
+      if (!terms) titleTermsOf.set(r.title.key, (terms = titleTerms(r.title.tokens, intern)));
       t.title = terms;
     }
     // Each term once per record (a Set already when only one of the two is there).
     weights.add(t.abstract && t.title ? new Set([...t.abstract, ...t.title]) : (t.abstract ?? t.title ?? []));
     return t;
   });
+  plain.forEach((p, i) => weights.add(p.title!, plainCount[i]));
   const abstractIndex = new Map<string, number[]>();
   const signatureIndex = new Map<string, number[]>();
   const titleIndex = new Map<string, number[]>();
@@ -162,7 +197,7 @@ const postings = (index: Map<string, number[]>, k: string): readonly number[] =>
 export function placeRecords(ctx: PlacementContext, uf: ConstrainedUnionFind, personOf: ReadonlyMap<string, string>): Placed[] {
   const { records } = ctx;
   ctx.rootOf = (n) => uf.find(n);
-  const members = membersByRoot(records, uf);
+  const members = new RootMembers(records, uf);
   // The works of each person: roots with a record on one of the person's author pages.
   const worksOf = new Map<string, Set<number>>();
   for (const r of records) {
@@ -201,7 +236,7 @@ function candidates(
   own: number,
   terms: Iterable<string>,
   index: Map<string, number[]>,
-  members: Map<number, number[]>,
+  members: RootMembers,
   keep: (root: number) => boolean = () => true,
 ): Set<number> {
   // Records by how many of the terms they share, among the works kept (the
@@ -224,7 +259,7 @@ function candidates(
 }
 
 /** The `n` rarest terms (highest weight first, then in code-point order). */
-function rarest(ctx: PlacementContext, terms: ReadonlySet<string>, n: number): string[] {
+function rarest(ctx: PlacementContext, terms: TermSet, n: number): string[] {
   const w = ctx.weights;
   return [...terms].sort((x, y) => w.weight(y) - w.weight(x) || (x < y ? -1 : x > y ? 1 : 0)).slice(0, n);
 }
@@ -237,7 +272,7 @@ interface Scored {
 }
 
 /** Best and runner-up works by a score per member, each work scored by its best member. */
-function rank(cands: Iterable<number>, members: Map<number, number[]>, score: (m: number) => number): [Scored | undefined, number] {
+function rank(cands: Iterable<number>, members: RootMembers, score: (m: number) => number): [Scored | undefined, number] {
   const scored: Scored[] = [];
   for (const root of cands) {
     let best: Scored | undefined;
@@ -261,7 +296,7 @@ function pick(
   ctx: PlacementContext,
   r: WorkRecord,
   cands: Set<number>,
-  members: Map<number, number[]>,
+  members: RootMembers,
   score: (m: number) => number,
   ok: (best: Scored, second: number) => boolean,
 ): Scored | undefined {
@@ -290,7 +325,7 @@ function compatible(r: WorkRecord, m: WorkRecord): boolean {
 }
 
 /** Among the person's own works: the abstract, or for a titled record the title, clearly closer to one work than to any other. */
-function inPerson(ctx: PlacementContext, r: WorkRecord, own: number, mine: Set<number>, members: Map<number, number[]>): Placed | undefined {
+function inPerson(ctx: PlacementContext, r: WorkRecord, own: number, mine: Set<number>, members: RootMembers): Placed | undefined {
   const { texts, weights, records } = ctx;
   const t = texts[r.n]!;
   if (mine.size < 2) return undefined;
@@ -320,7 +355,7 @@ function inPerson(ctx: PlacementContext, r: WorkRecord, own: number, mine: Set<n
 }
 
 /** A title-less record against the whole library: only an abstract that is clearly the same text as one work's. */
-function inLibrary(ctx: PlacementContext, r: WorkRecord, own: number, members: Map<number, number[]>, uf: ConstrainedUnionFind): Placed | undefined {
+function inLibrary(ctx: PlacementContext, r: WorkRecord, own: number, members: RootMembers, uf: ConstrainedUnionFind): Placed | undefined {
   const { texts, weights, records } = ctx;
   const t = texts[r.n]!;
   if (r.title || !t.abstract || t.translated) return undefined;
@@ -351,7 +386,7 @@ function published(r: WorkRecord): boolean {
  * nor the page (a site lists its copies beside the paper). Authors must not
  * be disjoint.
  */
-function asCopy(ctx: PlacementContext, r: WorkRecord, own: number, members: Map<number, number[]>): Placed | undefined {
+function asCopy(ctx: PlacementContext, r: WorkRecord, own: number, members: RootMembers): Placed | undefined {
   const t = ctx.texts[r.n]!;
   if (!r.title || !t.abstract || t.translated || published(r)) return undefined;
   const mine = opening(ctx, r.n);
@@ -409,7 +444,7 @@ function bySignature(
   ctx: PlacementContext,
   r: WorkRecord,
   own: number,
-  members: Map<number, number[]>,
+  members: RootMembers,
   uf: ConstrainedUnionFind,
   mine: Set<number> | undefined,
 ): Placed | undefined {

@@ -10,8 +10,8 @@ import { compareCodePoints } from '../order';
 export interface WorkRecord {
   /** Position in the sorted record list. */
   n: number;
-  /** "<captureKey>#<index>": unique and independent of input order. */
-  key: string;
+  /** "<captureKey>#<index>": unique and independent of input order (made when asked for: few are). */
+  readonly key: string;
   captureKey: string;
   capture: Capture;
   work: Work;
@@ -21,6 +21,30 @@ export interface WorkRecord {
   authorKeys: string[];
   preprint: boolean;
   member: MemberRef;
+}
+
+/**
+ * One record, every field in the object itself (a literal with the title
+ * added afterwards kept it in a second block), the key made on demand: a
+ * merge holds a record per row until it ends, so their size is its floor.
+ */
+class Rec implements WorkRecord {
+  title: TitleInfo | undefined = undefined;
+  constructor(
+    public n: number,
+    public captureKey: string,
+    public capture: Capture,
+    public work: Work,
+    public index: number,
+    public ids: WorkIds,
+    public authorKeys: string[],
+    public preprint: boolean,
+    public member: MemberRef,
+  ) {}
+
+  get key(): string {
+    return `${this.captureKey}#${this.index}`;
+  }
 }
 
 const PREPRINT_VENUE = /\b(?:arxiv|corr|biorxiv|medrxiv|chemrxiv|preprints?|ssrn|research square|techrxiv|psyarxiv|osf)\b/i;
@@ -48,9 +72,17 @@ export function buildRecords(captures: StoredCaptureLike[], nameKeys: Map<string
   const out: WorkRecord[] = [];
   // The same names recur across a person's works and sites: fold each once.
   const keys = nameKeys;
+  // Many names give one key ("J Ernst", "Jason Ernst"): one string per key.
+  const distinctKeys = new Map<string, string>();
   const keyOf = (name: string) => {
     let k = keys.get(name);
-    if (k === undefined) keys.set(name, (k = nameKey(name)));
+    if (k === undefined) {
+      k = nameKey(name);
+      const same = distinctKeys.get(k);
+      if (same !== undefined) k = same;
+      else distinctKeys.set(k, k);
+      keys.set(name, k);
+    }
     return k;
   };
   // So do titles (one work on several sites, a site listing a row twice):
@@ -59,10 +91,21 @@ export function buildRecords(captures: StoredCaptureLike[], nameKeys: Map<string
   const titles = new Map<string, TitleInfo | undefined>();
   const titleOf = (title: string | undefined) => {
     if (!title) return undefined;
-    if (titles.has(title)) return titles.get(title);
+    // One lookup for a title seen before (a title without words is stored as undefined, and looked up twice).
+    const seen = titles.get(title);
+    if (seen !== undefined || titles.has(title)) return seen;
     const t = titleInfo(title);
+    // Title words recur across titles ("learning", "networks"): one string per word, not one per title.
+    if (t) for (let i = 0; i < t.tokens.length; i++) t.tokens[i] = intern(t.tokens[i]!);
     titles.set(title, t);
     return t;
+  };
+  const words = new Map<string, string>();
+  const intern = (w: string): string => {
+    const k = words.get(w);
+    if (k !== undefined) return k;
+    words.set(w, w);
+    return w;
   };
   // Venues recur too, and the preprint-server test is a regular expression.
   const preprintVenue = new Map<string, boolean>();
@@ -73,7 +116,9 @@ export function buildRecords(captures: StoredCaptureLike[], nameKeys: Map<string
   };
   for (const { key, capture } of captures) {
     (capture.works ?? []).forEach((work, index) => {
-      const ids = normalizeWorkIds(work.ids);
+      // Most rows (a Scholar or DBLP list's) carry no id: they share one empty, never modified, object.
+      let ids = work.ids ? normalizeWorkIds(work.ids) : NO_IDS;
+      if (ids !== NO_IDS && !hasKeys(ids)) ids = NO_IDS;
       const member: MemberRef = {
         captureKey: key,
         index,
@@ -82,18 +127,7 @@ export function buildRecords(captures: StoredCaptureLike[], nameKeys: Map<string
         pageKind: capture.pageKind,
       };
       if (work.ref) member.ref = work.ref;
-      const rec: WorkRecord = {
-        n: out.length,
-        key: `${key}#${index}`,
-        captureKey: key,
-        capture,
-        work,
-        index,
-        ids,
-        authorKeys: authorKeys(work.authors, keyOf),
-        preprint: isPreprint(work, ids, isPreprintVenue),
-        member,
-      };
+      const rec = new Rec(out.length, key, capture, work, index, ids, authorKeys(work.authors, keyOf), isPreprint(work, ids, isPreprintVenue), member);
       const t = titleOf(work.title);
       if (t) rec.title = t;
       out.push(rec);
@@ -102,15 +136,29 @@ export function buildRecords(captures: StoredCaptureLike[], nameKeys: Map<string
   return out;
 }
 
+const NO_IDS: WorkIds = Object.freeze({});
+
+function hasKeys(o: object): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return true;
+  return false;
+}
+
 /** Each author's key once, in list order, none for a name without letters. */
 function authorKeys(authors: string[] | undefined, keyOf: (name: string) => string): string[] {
-  const out: string[] = [];
-  if (!authors) return out;
+  if (!authors || !authors.length) return [];
+  // Collected in a scratch list and copied at its length: a list grown by
+  // push keeps room for 16, and every record keeps its list to the end.
+  let n = 0;
   for (const a of authors) {
     const k = keyOf(a);
-    if (k.length > 0 && !out.includes(k)) out.push(k);
+    if (k.length > 0 && !scratchIncludes(k, n)) scratch[n++] = k;
   }
-  return out;
+  return scratch.slice(0, n);
+}
+const scratch: string[] = [];
+function scratchIncludes(k: string, n: number): boolean {
+  for (let i = 0; i < n; i++) if (scratch[i] === k) return true;
+  return false;
 }
 
 function isPreprint(work: Work, ids: WorkIds, isPreprintVenue: (venue: string) => boolean): boolean {

@@ -1,7 +1,7 @@
 // Builds a merged work from its records: every value with its provenance, and
 // the shown value chosen by the rules documented in types.ts.
 
-import type { Work, WorkIdKey, WorkType } from '../capture';
+import { WORK_ID_KEYS, type Work, type WorkIdKey, type WorkType } from '../capture';
 import { contained } from './match';
 import { isPreprintDoi } from './normalize';
 import { ID_STRENGTH, type WorkRecord } from './records';
@@ -14,29 +14,32 @@ import { compareCodePoints } from '../order';
  * join never folds the first work's version into the other's; without it,
  * one version per kind.
  */
-export function buildMergedWork(recs: WorkRecord[], reasons: Set<MatchReason> | undefined, versionGroup?: (n: number) => number): MergedWork {
+export function buildMergedWork(recs: WorkRecord[], reasons: readonly MatchReason[] | undefined, versionGroup?: (n: number) => number): MergedWork {
   const fields = provenanceOfRecords(recs);
 
   const published = recs.filter((r) => !r.preprint);
   const preferred = published.length ? published : recs;
+  // Shown values first: a work of one version (most) shows that version's
+  // title, venue, year and ids, which are then not chosen a second time.
+  const ids = shownIds(recs);
+  const title = shownTitle(recs);
+  const year = mode(preferred.map((r) => r.work.year), (a, b) => a - b);
+  const venue = mode(preferred.map((r) => r.work.venue), compareCodePoints);
   const w: MergedWork = {
     id: workId(recs),
-    ids: shownIds(recs),
-    versions: versions(recs, versionGroup),
+    ids,
+    versions: versions(recs, versionGroup, { ids, title, year, venue }),
     members: recs.map((r) => r.member),
-    matchedBy: [...(reasons ?? [])].sort(),
+    matchedBy: reasons ? reasons.slice() : [],
     fields,
   };
-  const title = shownTitle(recs);
   if (title) {
     w.title = title.text;
     if (title.truncated) w.titleTruncated = true;
   }
   const authors = shownAuthors(recs);
   if (authors) w.authors = authors;
-  const year = mode(preferred.map((r) => r.work.year), (a, b) => a - b);
   if (year !== undefined) w.year = year;
-  const venue = mode(preferred.map((r) => r.work.venue), compareCodePoints);
   if (venue) w.venue = venue;
   const type = mode<WorkType>(preferred.map((r) => r.work.type), compareCodePoints);
   if (type) w.type = type;
@@ -80,24 +83,72 @@ export interface ProvenanceRecord {
  * so src/core/provenance.ts recomputes it from the stored captures.
  */
 export function provenanceOfRecords(recs: readonly ProvenanceRecord[]): MergedWork['fields'] {
-  const fields: MergedWork['fields'] = { title: [], authors: [], year: [], venue: [], citations: [], abstract: [], url: [], type: [], ids: [] };
+  // Each list made at its final length: a list grown by push keeps room for
+  // 16 values, and a work has nine of them (most with one value or none), so
+  // that room was most of the provenance's memory. Counted first, then filled.
+  let nTitle = 0, nAuthors = 0, nYear = 0, nVenue = 0, nCitations = 0, nAbstract = 0, nUrl = 0, nType = 0, nIds = 0;
+  for (const r of recs) {
+    const x = r.work;
+    if (x.title !== undefined) nTitle++;
+    if (x.authors !== undefined) nAuthors++;
+    if (x.year !== undefined) nYear++;
+    if (x.venue !== undefined) nVenue++;
+    if (x.citations !== undefined) nCitations++;
+    if (x.abstract !== undefined) nAbstract++;
+    if (x.url !== undefined) nUrl++;
+    if (x.type !== undefined) nType++;
+    for (const k in r.ids) if (Object.prototype.hasOwnProperty.call(r.ids, k)) nIds++;
+  }
+  const fields: MergedWork['fields'] = {
+    title: sized(nTitle),
+    authors: sized(nAuthors),
+    year: sized(nYear),
+    venue: sized(nVenue),
+    citations: sized(nCitations),
+    abstract: sized(nAbstract),
+    url: sized(nUrl),
+    type: sized(nType),
+    ids: sized(nIds),
+  };
+  nTitle = nAuthors = nYear = nVenue = nCitations = nAbstract = nUrl = nType = nIds = 0;
   const fv = <T>(r: ProvenanceRecord, value: T): FieldValue<T> => ({ value, source: r.capture.source, capturedAt: r.capture.capturedAt, captureKey: r.captureKey });
   for (const r of recs) {
     const x = r.work;
-    if (x.title !== undefined) fields.title.push(fv(r, x.title));
-    if (x.authors !== undefined) fields.authors.push(fv(r, x.authors));
-    if (x.year !== undefined) fields.year.push(fv(r, x.year));
-    if (x.venue !== undefined) fields.venue.push(fv(r, x.venue));
-    if (x.citations !== undefined) fields.citations.push(fv(r, x.citations));
-    if (x.abstract !== undefined) fields.abstract.push(fv(r, x.abstract));
-    if (x.url !== undefined) fields.url.push(fv(r, x.url));
-    if (x.type !== undefined) fields.type.push(fv(r, x.type));
+    if (x.title !== undefined) fields.title[nTitle++] = fv(r, x.title);
+    if (x.authors !== undefined) fields.authors[nAuthors++] = fv(r, x.authors);
+    if (x.year !== undefined) fields.year[nYear++] = fv(r, x.year);
+    if (x.venue !== undefined) fields.venue[nVenue++] = fv(r, x.venue);
+    if (x.citations !== undefined) fields.citations[nCitations++] = fv(r, x.citations);
+    if (x.abstract !== undefined) fields.abstract[nAbstract++] = fv(r, x.abstract);
+    if (x.url !== undefined) fields.url[nUrl++] = fv(r, x.url);
+    if (x.type !== undefined) fields.type[nType++] = fv(r, x.type);
     if (!hasKeys(r.ids)) continue;
+    // Kinds in code-point order: the known kinds in that order, unless the ids hold another.
+    let known = 0;
+    for (const kind of KINDS_IN_ORDER) if (Object.prototype.hasOwnProperty.call(r.ids, kind)) known++;
+    if (known === countKeys(r.ids)) {
+      for (const kind of KINDS_IN_ORDER) if (Object.prototype.hasOwnProperty.call(r.ids, kind)) fields.ids[nIds++] = fv(r, { kind, id: r.ids[kind]! });
+      continue;
+    }
     const ids = Object.entries(r.ids) as [WorkIdKey, string][];
     if (ids.length > 1) ids.sort((a, b) => compareCodePoints(a[0], b[0]));
-    for (const [kind, id] of ids) fields.ids.push(fv(r, { kind, id }));
+    for (const [kind, id] of ids) fields.ids[nIds++] = fv(r, { kind, id });
   }
   return fields;
+}
+
+/** Every identifier kind, in code-point order (the order of a work's ids in its provenance). */
+const KINDS_IN_ORDER: readonly WorkIdKey[] = [...WORK_ID_KEYS].sort(compareCodePoints);
+
+function countKeys(o: object): number {
+  let n = 0;
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) n++;
+  return n;
+}
+
+/** An array of `n` slots to fill (`[]` for none: an empty literal holds no storage). */
+function sized<T>(n: number): T[] {
+  return n === 0 ? [] : new Array<T>(n);
 }
 
 /** Whether an object has an own enumerable key (most records' ids have none), without building the entries. */
@@ -144,6 +195,15 @@ function first<T>(values: readonly T[], order: (a: T, b: T) => number): T | unde
 function shownIds(recs: WorkRecord[]): WorkIds {
   const out: WorkIds = {};
   if (!anyIds(recs)) return out;
+  if (recs.length === 1) {
+    // One record: its own ids, in the order of strength.
+    const ids = recs[0]!.ids;
+    for (const kind of ID_STRENGTH) {
+      const id = ids[kind];
+      if (id) out[kind] = id;
+    }
+    return out;
+  }
   for (const kind of ID_STRENGTH) {
     const all = idsOf(recs, kind);
     const id = kind === 'doi' ? first(all, (a, b) => Number(isPreprintDoi(a)) - Number(isPreprintDoi(b)) || compareCodePoints(a, b)) : first(all, compareCodePoints);
@@ -152,40 +212,57 @@ function shownIds(recs: WorkRecord[]): WorkIds {
   return out;
 }
 
-function versions(recs: WorkRecord[], versionGroup?: (n: number) => number): WorkVersion[] {
-  const out: WorkVersion[] = [];
+/** The shown values of all of a work's records, which its one version has when it has only one. */
+interface Shown {
+  ids: WorkIds;
+  title: { text: string; truncated: boolean } | undefined;
+  year: number | undefined;
+  venue: string | undefined;
+}
+
+function versions(recs: WorkRecord[], versionGroup: ((n: number) => number) | undefined, whole: Shown): WorkVersion[] {
+  // Most works have one record: one version, made without the grouping below.
+  if (recs.length === 1) return [version(recs[0]!.preprint ? 'preprint' : 'published', recs, whole)];
+  const groups: { kind: VersionKind; mine: WorkRecord[] }[] = [];
   for (const kind of ['preprint', 'published'] as VersionKind[]) {
     const ofKind = recs.filter((r) => r.preprint === (kind === 'preprint'));
     // One version per group, in the order of each group's first record.
-    const groups = new Map<number, WorkRecord[]>();
+    const byGroup = new Map<number, WorkRecord[]>();
     for (const r of ofKind) {
       const g = versionGroup ? versionGroup(r.n) : 0;
-      const list = groups.get(g);
+      const list = byGroup.get(g);
       if (list) list.push(r);
-      else groups.set(g, [r]);
+      else byGroup.set(g, [r]);
     }
-    for (const mine of groups.values()) out.push(version(kind, mine));
+    for (const mine of byGroup.values()) groups.push({ kind, mine });
   }
-  return out;
+  // One group holds every record, in record order (all of one kind): its values are the work's.
+  if (groups.length === 1) return [version(groups[0]!.kind, groups[0]!.mine, whole)];
+  return groups.map((g) => version(g.kind, g.mine));
 }
 
-function version(kind: VersionKind, mine: WorkRecord[]): WorkVersion {
+function version(kind: VersionKind, mine: WorkRecord[], whole?: Shown): WorkVersion {
   const v: WorkVersion = {
     kind,
-    ids: shownIds(mine),
-    sources: [...new Set(mine.map((r) => r.capture.source))].sort(),
+    ids: whole ? { ...whole.ids } : shownIds(mine),
+    sources: mine.length === 1 ? [mine[0]!.capture.source] : [...new Set(mine.map((r) => r.capture.source))].sort(),
     members: mine.map((r) => r.member),
   };
-  const t = shownTitle(mine);
+  const t = whole ? whole.title : shownTitle(mine);
   if (t) v.title = t.text;
-  const venue = mode(mine.map((r) => r.work.venue), compareCodePoints);
+  const venue = whole ? whole.venue : mode(mine.map((r) => r.work.venue), compareCodePoints);
   if (venue) v.venue = venue;
-  const year = mode(mine.map((r) => r.work.year), (a, b) => a - b);
+  const year = whole ? whole.year : mode(mine.map((r) => r.work.year), (a, b) => a - b);
   if (year !== undefined) v.year = year;
   return v;
 }
 
 function shownTitle(recs: WorkRecord[]): { text: string; truncated: boolean } | undefined {
+  if (recs.length === 1) {
+    // One record: its title, whatever the rules below would weigh it against.
+    const r = recs[0]!;
+    return r.title && r.work.title ? { text: r.work.title, truncated: r.title.truncated } : undefined;
+  }
   const withTitle = recs.filter((r) => r.title && r.work.title);
   if (!withTitle.length) return undefined;
   const full = withTitle.filter((r) => !r.title!.truncated);
@@ -234,6 +311,22 @@ function shownCitations(values: FieldValues<number>): FieldValue<number> | undef
 
 function mode<T extends string | number>(values: (T | undefined)[], order: (a: T, b: T) => number): T | undefined {
   if (values.length === 1) return values[0];
+  if (values.length <= 8 && !values.some((v) => v !== v)) {
+    // A few values (no NaN, which a scan would not find) (most works): counted by scans, the same choice as below without a Map.
+    let best: T | undefined;
+    let bestCount = 0;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v === undefined || values.indexOf(v) !== i) continue;
+      let c = 0;
+      for (let j = i; j < values.length; j++) if (values[j] === v) c++;
+      if (best === undefined || c > bestCount || (c === bestCount && order(v, best) < 0)) {
+        best = v;
+        bestCount = c;
+      }
+    }
+    return best;
+  }
   const count = new Map<T, number>();
   for (const v of values) if (v !== undefined) count.set(v, (count.get(v) ?? 0) + 1);
   return first([...count.entries()], (a, b) => b[1] - a[1] || order(a[0], b[0]))?.[0];

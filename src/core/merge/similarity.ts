@@ -60,8 +60,8 @@ export function strongFeatures(text: string): Set<string> {
       } else break;
     }
     if (i < n && t.charCodeAt(i) === 37) i++;
-    const tok = t.slice(start, i);
-    if (isStrong(tok)) out.add(tok.toLowerCase());
+    // Most words are no feature: tested on the text, cut out only when they are.
+    if (isStrong(t, start, i)) out.add(t.slice(start, i).toLowerCase());
   }
   return out;
 }
@@ -72,25 +72,27 @@ function isAlnum(c: number): boolean {
 }
 
 // Character codes rather than regular expressions: every word of every abstract and shown title goes through here.
-function isStrong(tok: string): boolean {
+/** Whether the token `text.slice(start, end)` is a strong feature. */
+function isStrong(text: string, start: number, end: number): boolean {
   let digits = 0;
   let letters = 0;
   let dotOrPercent = false;
   let upperAfterFirst = false;
-  for (let i = 0; i < tok.length; i++) {
-    const c = tok.charCodeAt(i);
+  const length = end - start;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) digits++;
     else if (c >= 65 && c <= 90) {
       letters++;
-      if (i > 0) upperAfterFirst = true;
+      if (i > start) upperAfterFirst = true;
     } else if (c >= 97 && c <= 122) letters++;
     else if (c === 46 || c === 37) dotOrPercent = true;
   }
   if (digits > 0) {
-    if (digits === tok.length) return tok.length >= 3;
+    if (digits === length) return length >= 3;
     return dotOrPercent || letters > 0;
   }
-  if (tok.length < 2) return false;
+  if (length < 2) return false;
   // Upper case after the first letter: "ImageNet", "DP-SGD", "BERT"; not "The" or "Learning".
   return upperAfterFirst;
 }
@@ -161,14 +163,42 @@ export function contentTerms(text: string): Set<string> {
  * and split, so no second pass over the text): function words dropped, words
  * stemmed as in contentTerms, words with digits kept whole as features.
  */
-export function titleTerms(tokens: readonly string[]): Set<string> {
-  const out = new Set<string>();
+export function titleTerms(tokens: readonly string[], intern: (term: string) => string = (t) => t): TermSet {
+  const out: string[] = [];
+  const add = (term: string) => {
+    const t = intern(term);
+    if (!out.includes(t)) out.push(t);
+  };
   for (const w of tokens) {
     if (/\d/.test(w)) {
-      if (w.length >= 2) out.add(`#${w}`);
-    } else if (w.length >= 3 && !STOP.has(w)) out.add(stem(w));
+      if (w.length >= 2) add(`#${w}`);
+    } else if (w.length >= 3 && !STOP.has(w)) add(stem(w));
   }
-  return out;
+  return new TermList(out.slice());
+}
+
+/** Distinct terms as the weights read them: a Set, or a TermList. */
+export interface TermSet extends Iterable<string> {
+  readonly size: number;
+  has(term: string): boolean;
+}
+
+/**
+ * A short set of distinct terms as a list, in the order they came: a title
+ * has a dozen terms, where a Set's table (and its growth) cost several times
+ * the list, and one is kept per title of the library. Read only.
+ */
+export class TermList implements TermSet {
+  constructor(private readonly terms: readonly string[]) {}
+  get size(): number {
+    return this.terms.length;
+  }
+  has(term: string): boolean {
+    return this.terms.includes(term);
+  }
+  [Symbol.iterator](): Iterator<string> {
+    return this.terms[Symbol.iterator]();
+  }
 }
 
 const ASCII_WORD = /^[a-z]+$/;
@@ -204,13 +234,14 @@ export class TermWeights {
   // most of its time.
   private weights = new Map<string, number>();
   private squared = new Map<string, number>();
-  private norms = new WeakMap<ReadonlySet<string>, number>();
+  private norms = new WeakMap<TermSet, number>();
   /** Set by add(): the cached weights and norms are dropped on the next use (not on every add, as a library is built). */
   private stale = false;
 
-  add(terms: Iterable<string>): void {
-    this.docs++;
-    for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+  /** A document of these terms (each once), or `times` documents of them. */
+  add(terms: Iterable<string>, times = 1): void {
+    this.docs += times;
+    for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + times);
     this.stale = true;
   }
 
@@ -244,7 +275,7 @@ export class TermWeights {
     return w;
   }
 
-  private norm(set: ReadonlySet<string>): number {
+  private norm(set: TermSet): number {
     this.fresh();
     let n = this.norms.get(set);
     if (n === undefined) {
@@ -255,7 +286,7 @@ export class TermWeights {
     return n;
   }
 
-  private shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  private shared(a: TermSet, b: TermSet): number {
     const [s, l] = a.size <= b.size ? [a, b] : [b, a];
     let shared = 0;
     for (const t of s) if (l.has(t)) shared += this.sq(t);
@@ -263,13 +294,13 @@ export class TermWeights {
   }
 
   /** Share of `small`'s weight that `large` holds. */
-  containment(small: ReadonlySet<string>, large: ReadonlySet<string>): number {
+  containment(small: TermSet, large: TermSet): number {
     const total = this.norm(small);
     return total ? this.shared(small, large) / total : 0;
   }
 
   /** IDF-weighted cosine of two term sets (binary term frequencies): 1 for the same set, 0 when nothing is shared. */
-  cosine(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  cosine(a: TermSet, b: TermSet): number {
     if (!a.size || !b.size) return 0;
     return this.shared(a, b) / Math.sqrt(this.norm(a) * this.norm(b));
   }

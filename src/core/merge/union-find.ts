@@ -5,11 +5,16 @@
 
 export class ConstrainedUnionFind {
   private parent: number[];
-  private tags: (Map<string, string> | undefined)[];
+  /**
+   * Each root's tags as a flat list of names and values (name, value, name,
+   * value…) in the order they were set: a set carries a handful (the kinds of
+   * id that conflict, a user's splits), so a list beats a Map per element.
+   */
+  private tags: (string[] | undefined)[];
 
   constructor(n: number) {
     this.parent = Array.from({ length: n }, (_, i) => i);
-    this.tags = new Array<Map<string, string> | undefined>(n);
+    this.tags = new Array<string[] | undefined>(n);
   }
 
   find(i: number): number {
@@ -27,10 +32,15 @@ export class ConstrainedUnionFind {
   /** Tag an element (before unions). Two values for one name on one element are kept as "conflicting with both". */
   tag(i: number, name: string, value: string): void {
     const r = this.find(i);
-    const m = (this.tags[r] ??= new Map());
-    const old = m.get(name);
-    if (old === undefined) m.set(name, value);
-    else if (old !== value) m.set(name, `${old}|${value}`);
+    const t = this.tags[r];
+    // A list of its length for the usual element with one tag.
+    if (!t) {
+      this.tags[r] = [name, value];
+      return;
+    }
+    const at = indexOfName(t, name);
+    if (at < 0) t.push(name, value);
+    else if (t[at + 1] !== value) t[at + 1] = `${t[at + 1]!}|${value}`;
   }
 
   /** `only`: check just the tags whose name starts with it (a user's join overrides id conflicts, not a user's split). */
@@ -41,11 +51,12 @@ export class ConstrainedUnionFind {
     const ta = this.tags[ra];
     const tb = this.tags[rb];
     if (!ta || !tb) return true;
-    const [small, large] = ta.size <= tb.size ? [ta, tb] : [tb, ta];
-    for (const [k, v] of small) {
+    const [small, large] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
+    for (let x = 0; x < small.length; x += 2) {
+      const k = small[x]!;
       if (only !== undefined && !k.startsWith(only)) continue;
-      const w = large.get(k);
-      if (w !== undefined && !sameValues(v, w)) return false;
+      const at = indexOfName(large, k);
+      if (at >= 0 && !sameValues(small[x + 1]!, large[at + 1]!)) return false;
     }
     return true;
   }
@@ -61,12 +72,19 @@ export class ConstrainedUnionFind {
     this.parent[child] = root;
     const tc = this.tags[child];
     if (tc) {
-      const tr = (this.tags[root] ??= new Map());
-      for (const [k, v] of tc) if (!tr.has(k)) tr.set(k, v);
+      const tr = this.tags[root];
+      if (!tr) this.tags[root] = tc;
+      else for (let x = 0; x < tc.length; x += 2) if (indexOfName(tr, tc[x]!) < 0) tr.push(tc[x]!, tc[x + 1]!);
       this.tags[child] = undefined;
     }
     return true;
   }
+}
+
+/** Where a name is in a flat list of names and values, or -1. */
+function indexOfName(t: readonly string[], name: string): number {
+  for (let x = 0; x < t.length; x += 2) if (t[x] === name) return x;
+  return -1;
 }
 
 // A value "x|y" (an element with two values for one tag) conflicts with any
