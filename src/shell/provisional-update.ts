@@ -49,43 +49,6 @@ async function readCaptures(db: LensDB, keys: Iterable<string>, decisions = fals
   return { captures: out, decisions: (ds as unknown[]).filter(isDecisionRecord) };
 }
 
-/**
- * The captures the keeper's last rebuild read, and those decisions' fast
- * paths read since, kept by the keeper (src/shell/view-keeper.ts) so that a
- * decision does not read them out of IndexedDB again. Its
- * keeper calls `invalidate` on every change of the stored captures (a capture
- * stored, deleted, imported, erased); a read that began before a change keeps
- * nothing. A kept record is used only when its key is still stored (a key
- * read, no value). Decisions are always read from the store.
- */
-export interface CaptureCache {
-  gen: number;
-  records: Map<string, CaptureRecord>;
-}
-export const captureCache = (): CaptureCache => ({ gen: 0, records: new Map() });
-export function invalidate(cache: CaptureCache): void {
-  cache.gen++;
-  cache.records = new Map();
-}
-
-/** Captures by key as readCaptures reads them, those the cache holds (and the store still has) taken from it. */
-async function readCachedCaptures(db: LensDB, keys: Iterable<string>, cache: CaptureCache | undefined, decisions = false): Promise<{ captures: Map<string, CaptureRecord>; decisions: DecisionRecord[] }> {
-  if (!cache?.records.size) return readCaptures(db, keys, decisions);
-  const tx = db.transaction(decisions ? ['captures', 'decisions'] : ['captures'], 'readonly');
-  const store = tx.objectStore('captures');
-  const list = [...keys];
-  const kept = cache.records;
-  const [got, ds] = await Promise.all([
-    Promise.all(list.map(async (k) => (kept.has(k) ? ((await store.getKey(k)) !== undefined ? kept.get(k) : undefined) : store.get(k)))),
-    decisions ? tx.objectStore('decisions').getAll() : [],
-    tx.done,
-  ]);
-  const out = new Map<string, CaptureRecord>();
-  // A kept page no longer stored is let go.
-  got.forEach((r, i) => (r ? out.set(list[i]!, r) : kept.delete(list[i]!)));
-  return { captures: out, decisions: (ds as unknown[]).filter(isDecisionRecord) };
-}
-
 /** Undefined when none of the keys is a stored author or paper page (only those have a view of their own). */
 export async function provisionalUpdate(
   db: LensDB,
@@ -133,12 +96,10 @@ export async function provisionalDecisionUpdate(
   decisions: readonly UserDecision[],
   merge: (records: readonly CaptureRecord[], decisions: readonly DecisionRecord[]) => MergeResult,
   merged?: (patch: ResultPatch, ms: Record<string, number>) => void,
-  cache?: CaptureCache,
 ): Promise<DecisionUpdate | undefined> {
   const lap = stopwatch();
-  const gen = cache?.gen;
   const targets = decisionTargets(decisions);
-  const first = await readCachedCaptures(db, new Set([...targets.rows.map((r) => r.slice(0, r.lastIndexOf('#'))), ...targets.pages]), cache, true);
+  const first = await readCaptures(db, new Set([...targets.rows.map((r) => r.slice(0, r.lastIndexOf('#'))), ...targets.pages]), true);
   const named = first.captures;
   const keys = new Set(targets.keys);
   for (const row of targets.rows) {
@@ -154,9 +115,7 @@ export async function provisionalDecisionUpdate(
   if (!hit.length && !concerned.partial.size) return undefined;
   const find = lap();
   const missing = [...concerned.whole, ...concerned.partial.keys()].filter((k) => !named.has(k));
-  for (const [k, r] of (await readCachedCaptures(db, missing, cache)).captures) named.set(k, r);
-  // Kept for the next decision: what this one read too, unless the captures changed meanwhile.
-  if (cache && cache.gen === gen) for (const [k, r] of named) cache.records.set(k, r);
+  for (const [k, r] of await capturesByKey(db, missing)) named.set(k, r);
   const stored = first.decisions;
   const read = lap();
   const { records, demoted, rows: renumbered } = subsetRecords(concerned, named);
