@@ -27,14 +27,18 @@ import puppeteer, { type CDPSession, type Target } from 'puppeteer-core';
 import { launchBench } from './browser';
 import { BUILD_DIR } from './bundle-size';
 import { generateLibrary } from './library';
-import { changeShown, DASHBOARD_LIST, POPUP_PROFILE, probePage, refreshViews, seedStore, shownAfter, viewsCurrent, WORKS_COUNT } from './library-chromium';
+import type { Page } from 'playwright-core';
+import { changeShown, DASHBOARD_LIST, POPUP_PROFILE, probePage, refreshViews, seedStore, shownAfter, WORKS_COUNT } from './library-chromium';
 import { ERNST } from './pages';
 import { extensionRendererMemory } from './renderer-memory';
+import { retainerPaths } from './heap-retainers';
 import { DB_NAME } from '../src/store/schema';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const buildDir = arg('build') ?? BUILD_DIR;
 const snapshot = process.argv.includes('--snapshot');
+const arrays = process.argv.includes('--arrays');
+const retainers = process.argv.includes('--retainers');
 const say = (s: string) => process.stderr.write(`  ${s}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const MiB = (b: number) => Math.round((b / 1048576) * 10) / 10;
@@ -173,7 +177,7 @@ async function main(): Promise<void> {
     const probe = await probePage(h.context, h.extensionId);
     await phase('first build', async () => {
       await refreshViews(probe, { stale: true });
-      if (!(await viewsCurrent(probe, DB_NAME)).current) throw new Error('the kept views are not current after the first build');
+      if (!(await viewsCurrentLight(probe))) throw new Error('the kept views are not current after the first build');
     });
     await phase('idle after build (10 s)', () => sleep(10_000));
     if (snapshot) await backgroundSnapshot([...isolates.values()].find((i) => i.kind === 'background'));
@@ -183,7 +187,7 @@ async function main(): Promise<void> {
     await phase('a real page read (fast path, rebuild)', async () => {
       ({ tabId } = await h.visit(url));
       await sleep(1000);
-      for (let i = 0; i < 600 && !(await viewsCurrent(probe, DB_NAME)).current; i++) await sleep(500);
+      for (let i = 0; i < 600 && !(await viewsCurrentLight(probe)); i++) await sleep(500);
     });
     await phase('popup opened 5 times', async () => {
       for (let i = 0; i < 5; i++) {
@@ -205,6 +209,24 @@ async function main(): Promise<void> {
         await dashboard!.waitForSelector(WORKS_COUNT, { timeout: 180_000 });
       }
     });
+    if (retainers) {
+      const cdp = await h.context.newCDPSession(dashboard!);
+      const chunks: string[] = [];
+      cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => void chunks.push(e.chunk));
+      await cdp.send('HeapProfiler.enable');
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+      const json = chunks.join('');
+      chunks.length = 0;
+      say(`snapshot ${(json.length / 1048576).toFixed(0)} MiB of JSON`);
+      for (const [what, props] of [
+        ['stored capture records', ['key', 'capture', 'timesSeen']],
+        ['works', ['id', 'members', 'matchedBy']],
+      ] as const)
+        console.log(JSON.stringify({ retainers: what, paths: retainerPaths(json, props).slice(0, 12) }));
+      await cdp.detach();
+    }
+    if (arrays) console.log(JSON.stringify({ arrays: 'dashboard after the join and split', big: await bigArrays(await h.context.newCDPSession(dashboard!)) }));
     await phase('dashboard closed, idle (10 s)', async () => {
       await dashboard!.close();
       await sleep(10_000);
@@ -216,6 +238,58 @@ async function main(): Promise<void> {
     await browser.disconnect();
     await h.close();
   }
+}
+
+/**
+ * viewsCurrent (bench/library-chromium.ts) without reading every capture, which would put the library in the
+ * probe page's heap at every poll: the meta record clean and naming as many captures as are stored.
+ */
+function viewsCurrentLight(probe: Page): Promise<boolean> {
+  return probe.evaluate(
+    (db) =>
+      new Promise<boolean>((res, rej) => {
+        const req = indexedDB.open(db);
+        req.onerror = () => rej(req.error);
+        req.onsuccess = () => {
+          const d = req.result;
+          const tx = d.transaction(['captures', 'viewsMeta'], 'readonly');
+          const count = tx.objectStore('captures').count();
+          const meta = tx.objectStore('viewsMeta').get('current');
+          tx.oncomplete = () => {
+            d.close();
+            const m = meta.result as { dirty: boolean; error?: string; captures: Record<string, string> } | undefined;
+            res(!!m && !m.dirty && m.error === undefined && Object.keys(m.captures).length === count.result);
+          };
+        };
+      }),
+    DB_NAME,
+  );
+}
+
+/**
+ * The arrays of 1 000 elements or more alive in a page's isolate after a full GC (Runtime.queryObjects), by
+ * length and what their first element looks like: which collections of the library are held, and how many times.
+ */
+async function bigArrays(cdp: import('playwright-core').CDPSession): Promise<unknown> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const proto = await cdp.send('Runtime.evaluate', { expression: 'Array.prototype' });
+  const all = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId! });
+  const got = await cdp.send('Runtime.callFunctionOn', {
+    objectId: all.objects.objectId!,
+    returnByValue: true,
+    functionDeclaration: `function () {
+      const out = {};
+      for (const a of this) {
+        if (a.length < 1000) continue;
+        const x = a[0];
+        const shape = x && typeof x === 'object' ? Object.keys(x).slice(0, 6).join(',') : typeof x;
+        const k = a.length + ' of {' + shape + '}';
+        out[k] = (out[k] || 0) + 1;
+      }
+      return out;
+    }`,
+  });
+  return got.result.value;
 }
 
 /** A heap snapshot of the background, summarised: self size and count per constructor, the 25 largest. */

@@ -125,28 +125,23 @@ function idleThenTasks(): SliceScheduler {
   };
 }
 
-export function Dashboard({ data }: { data: DashboardData }) {
-  const [lib, setLib] = useState<Library | null>(null);
-  // On opening, the people list from the kept library view: every work (a read many times larger) follows.
-  const [first, setFirst] = useState<PeopleFirst | null>(null);
-  const [reload, setReload] = useState(0);
-  // Decisions shown from their provisional merge (numbered), whose full rebuild has not been read back yet; and
-  // the number up to which a finished rebuild was asked for (a reload then includes those decisions exactly).
-  const shown = useRef<({ n: number } & Shown)[]>([]);
-  const rebuiltUpTo = useRef(0);
-  const [updating, setUpdating] = useState(false);
-  const [personId, setPersonId] = useState(hashPerson());
-  const [committee, setCommittee] = useState(location.hash === COMMITTEE_HASH);
-  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
-  useEffect(() => {
-    const on = () => {
-      setPersonId(hashPerson());
-      setCommittee(location.hash === COMMITTEE_HASH);
-    };
-    addEventListener('hashchange', on);
-    return () => removeEventListener('hashchange', on);
-  }, []);
-  useEffect(() => {
+/**
+ * The effect that loads the library (the people first on opening, every work
+ * after; on a reload every work). Made here, outside the component: a hook
+ * keeps its callback until its inputs change, and a callback made in a render
+ * would keep every variable of that render that any of its closures uses (V8
+ * keeps them together), the library shown then among them — a copy of every
+ * page and work held after each join or split (issue 16, renderer memory).
+ */
+function libraryLoader(
+  data: DashboardData,
+  reload: number,
+  shown: { current: ({ n: number } & Shown)[] },
+  rebuiltUpTo: { current: number },
+  set: { setLib(l: Library): void; setFirst(p: PeopleFirst): void; setUpdating(u: boolean): void },
+): () => () => void {
+  const { setLib, setFirst, setUpdating } = set;
+  return () => {
     let live = true;
     const full = () => {
       const upTo = rebuiltUpTo.current;
@@ -172,7 +167,31 @@ export function Dashboard({ data }: { data: DashboardData }) {
     return () => {
       live = false;
     };
-  }, [data, reload]);
+  };
+}
+
+export function Dashboard({ data }: { data: DashboardData }) {
+  const [lib, setLib] = useState<Library | null>(null);
+  // On opening, the people list from the kept library view: every work (a read many times larger) follows.
+  const [first, setFirst] = useState<PeopleFirst | null>(null);
+  const [reload, setReload] = useState(0);
+  // Decisions shown from their provisional merge (numbered), whose full rebuild has not been read back yet; and
+  // the number up to which a finished rebuild was asked for (a reload then includes those decisions exactly).
+  const shown = useRef<({ n: number } & Shown)[]>([]);
+  const rebuiltUpTo = useRef(0);
+  const [updating, setUpdating] = useState(false);
+  const [personId, setPersonId] = useState(hashPerson());
+  const [committee, setCommittee] = useState(location.hash === COMMITTEE_HASH);
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  useEffect(() => {
+    const on = () => {
+      setPersonId(hashPerson());
+      setCommittee(location.hash === COMMITTEE_HASH);
+    };
+    addEventListener('hashchange', on);
+    return () => removeEventListener('hashchange', on);
+  }, []);
+  useEffect(libraryLoader(data, reload, shown, rebuiltUpTo, { setLib, setFirst, setUpdating }), [data, reload]);
   const refresh = () => setReload((n) => n + 1);
   /**
    * A decision's or a delete's patch (the background's merge of what it
