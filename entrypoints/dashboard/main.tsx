@@ -49,6 +49,9 @@ const data: DashboardData = {
   async keptLibrary() {
     return keptLibrary(await store());
   },
+  async decisions() {
+    return allDecisions(await store());
+  },
   refreshViews,
   async viewsMeta() {
     return viewsMeta(await store());

@@ -8,7 +8,7 @@ import { prepareViews, type PreparedView } from '../core/prepared-views';
 import type { MergedWork } from '../core/merge/types';
 import { isViewKeys, viewKeysOf, type ViewKeys } from '../core/view-keys';
 import type { CaptureRecord, DecisionRecord, LensDB } from './schema';
-import { isDecisionRecord } from './store';
+import { inBatches, isDecisionRecord } from './store';
 
 const META = 'current';
 
@@ -25,7 +25,7 @@ export async function viewsMeta(db: LensDB): Promise<ViewsMeta | undefined> {
 
 /** Every kept view (tests, and the dashboard when it reads the kept state). */
 export async function allViews(db: LensDB): Promise<KeptView[]> {
-  return ((await db.getAll('views')) as unknown[]).filter(isKeptView);
+  return ((await inBatches(db, 'views')) as unknown[]).filter(isKeptView);
 }
 
 /**

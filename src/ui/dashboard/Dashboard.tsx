@@ -39,6 +39,8 @@ export interface DashboardData {
   viewsMeta?(): Promise<ViewsMeta | undefined>;
   /** The kept library view alone (every person, no works), for the people list shown before the rest has loaded. */
   keptLibrary?(): Promise<{ view?: KeptView; meta?: ViewsMeta; pages: number }>;
+  /** The stored decisions alone: a reload after a join or split reads them, and no page when none changed (loadLibrary). */
+  decisions?(): Promise<DecisionRecord[]>;
   /**
    * Store decisions. Answers with a provisional patch (the views they concern
    * merged again alone, src/core/provisional-views.ts) when the background
@@ -138,6 +140,7 @@ function libraryLoader(
   reload: number,
   shown: { current: ({ n: number } & Shown)[] },
   rebuiltUpTo: { current: number },
+  shownLib: { current: Library | null },
   set: { setLib(l: Library): void; setFirst(p: PeopleFirst): void; setUpdating(u: boolean): void },
 ): () => () => void {
   const { setLib, setFirst, setUpdating } = set;
@@ -146,7 +149,7 @@ function libraryLoader(
     const full = () => {
       const upTo = rebuiltUpTo.current;
       // loadLibrary never throws; anything else that does still ends in a library with its problem, never a blank page.
-      return loadLibrary(data)
+      return loadLibrary(data, shownLib.current ?? undefined)
         .catch((e: unknown) => libraryWithProblem(e instanceof Error ? e.message : String(e)))
         .then((l) => {
           if (!live) return;
@@ -191,7 +194,10 @@ export function Dashboard({ data }: { data: DashboardData }) {
     addEventListener('hashchange', on);
     return () => removeEventListener('hashchange', on);
   }, []);
-  useEffect(libraryLoader(data, reload, shown, rebuiltUpTo, { setLib, setFirst, setUpdating }), [data, reload]);
+  // The library shown, for a reload: its pages are kept when none changed (loadLibrary).
+  const shownLib = useRef<Library | null>(null);
+  shownLib.current = lib;
+  useEffect(libraryLoader(data, reload, shown, rebuiltUpTo, shownLib, { setLib, setFirst, setUpdating }), [data, reload]);
   const refresh = () => setReload((n) => n + 1);
   /**
    * A decision's or a delete's patch (the background's merge of what it

@@ -31,9 +31,13 @@ const message = (e: unknown) => (e instanceof Error ? e.message || e.name : Stri
  * The library merged under the user's decisions: as the background keeps it
  * when its views are built from exactly the stored records (asking it to
  * catch up once when they are not), else merged here. Never throws: a failure
- * is a Library with a `problem`.
+ * is a Library with a `problem`. `previous`: the library shown, whose pages
+ * are kept instead of read again when the views were built from exactly
+ * them (a reload after a join or split, which changes no page).
  */
-export async function loadLibrary(data: Pick<DashboardData, 'library' | 'keptViews' | 'refreshViews'>): Promise<Library> {
+export async function loadLibrary(data: Pick<DashboardData, 'library' | 'keptViews' | 'refreshViews' | 'keptLibrary' | 'decisions'>, previous?: Library): Promise<Library> {
+  const again = previous ? await samePages(data, previous).catch(() => undefined) : undefined;
+  if (again) return again;
   let stored: { records: CaptureRecord[]; decisions: DecisionRecord[] };
   try {
     stored = await data.library();
@@ -47,6 +51,24 @@ export async function loadLibrary(data: Pick<DashboardData, 'library' | 'keptVie
   } catch (e) {
     return { ...stored, result: NOTHING_MERGED, problem: `the saved pages could not be merged (${message(e)})` };
   }
+}
+
+/**
+ * The library again with the pages of `previous`, when the kept views are
+ * current for exactly those pages (the meta record clean, naming each of them
+ * at the capture it holds, and as many pages stored): the decisions and the
+ * views read, not every page (22 MB at 59k rows, and a second copy of them
+ * held while they are read; issue 16, renderer memory).
+ */
+async function samePages(data: Pick<DashboardData, 'keptViews' | 'keptLibrary' | 'decisions'>, previous: Library): Promise<Library | undefined> {
+  if (previous.problem || !previous.records.length || !data.keptViews || !data.keptLibrary || !data.decisions) return undefined;
+  const glance = await data.keptLibrary();
+  if (glance.pages !== previous.records.length || !viewsAreCurrent(glance.meta, previous.records)) return undefined;
+  const [{ views, meta }, decisions] = await Promise.all([data.keptViews(), data.decisions()]);
+  // The same build as at the glance (none written in between), still current for these pages.
+  if (meta?.build !== glance.meta?.build || !viewsAreCurrent(meta, previous.records)) return undefined;
+  const result = libraryOf(views);
+  return result && { records: previous.records, decisions, result };
 }
 
 async function keptResult(data: Pick<DashboardData, 'library' | 'keptViews' | 'refreshViews'>, records: readonly CaptureRecord[]): Promise<LightResult | undefined> {
