@@ -29,7 +29,7 @@ import type { MergeResult, UserDecision } from '../core/merge/types';
 import { allCaptures, allDecisions, type CaptureRecord, type DecisionRecord, type LensDB } from '../store/store';
 import { clearViews, markViews, viewsMeta, viewsToSend, writeViews, type WrittenViews } from '../store/views';
 import { localSource, rebuildViews, type RebuildSource } from './off-thread-merge';
-import { provisionalDecisionUpdate, provisionalDeleteUpdate, provisionalUpdate, type DecisionUpdate, type ProvisionalUpdate } from './provisional-update';
+import { captureCache, invalidate, provisionalDecisionUpdate, provisionalDeleteUpdate, provisionalUpdate, type DecisionUpdate, type ProvisionalUpdate } from './provisional-update';
 import type { ResultPatch } from '../core/provisional-views';
 
 export interface KeeperDeps {
@@ -115,6 +115,9 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
   // Deletes wait in the same list (`gone`: the capture keys deleted), and take their own fast path.
   const decisions: { seq: number; ds: readonly UserDecision[]; gone?: readonly string[]; answer?(a: DecisionAnswer): void }[] = [];
   let decisionsApplied = 0;
+  // The captures the last decisions' fast paths read, a few thousand rows at most (src/shell/provisional-update.ts
+  // CaptureCache): what the next decision takes without reading them again; emptied on every change of the captures.
+  const cache = captureCache();
 
   function pendingFast(): string[] {
     return [...fresh].filter(([k, seq]) => (applied.get(k) ?? 0) < seq).map(([k]) => k);
@@ -161,7 +164,7 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
       // Answered with the patch as soon as it is made; the views are written after, before anything else here.
       let wrote: (w: boolean) => void = () => {};
       const written = new Promise<boolean>((r) => (wrote = r));
-      const update = await run(() => provisionalDecisionUpdate(db, decided.flatMap((d) => d.ds), deps.merge, (patch, ms) => answer(decided, { patch, ms, written })));
+      const update = await run(() => provisionalDecisionUpdate(db, decided.flatMap((d) => d.ds), deps.merge, (patch, ms) => answer(decided, { patch, ms, written }), cache));
       wrote(!!update?.write);
       // Not answered yet: the merge failed, or nothing was concerned.
       answer(decided, undefined);
@@ -246,7 +249,7 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
       return writeViews(db, { prints: source.prints, views: await source.views(ids), complete: ids === 'all' }, metaOf(source), previous);
     };
     // A worker that fails to write them (or send them) is replaced by the merge here, as when it fails to merge.
-    const written_ = async (previous: WrittenViews | undefined): Promise<WrittenViews | undefined> => {
+    const writeOrMergeHere = async (previous: WrittenViews | undefined): Promise<WrittenViews | undefined> => {
       try {
         return await writeOnce(previous);
       } catch (err) {
@@ -261,7 +264,7 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
         try {
           // Chosen inside the writes' turn: a fast update written meanwhile changed what this keeper remembers.
           // The store holds another build than remembered (erased, or written by another keeper): all the views, then.
-          written = (await written_(written)) ?? (await written_(undefined));
+          written = (await writeOrMergeHere(written)) ?? (await writeOrMergeHere(undefined));
         } catch (err) {
           written = undefined;
           throw err;
@@ -317,6 +320,8 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
   }
 
   function changed(key?: string): void {
+    // Anything but a decision may have changed the stored captures.
+    invalidate(cache);
     counted(key);
   }
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { keptViews } from '../../src/core/kept-views';
 import { patchResult, withoutCaptures, type ResultPatch } from '../../src/core/provisional-views';
 import type { LightResult, LightWork, UserDecision } from '../../src/core/merge/types';
-import { provisionalDecisionUpdate, provisionalDeleteUpdate } from '../../src/shell/provisional-update';
+import { captureCache, invalidate, provisionalDecisionUpdate, provisionalDeleteUpdate, type CaptureCache } from '../../src/shell/provisional-update';
 import { createViewKeeper } from '../../src/shell/view-keeper';
 import { openStore, type CaptureRecord, type DecisionRecord } from '../../src/store/store';
 import { allViews, replaceViews, viewForKey } from '../../src/store/views';
@@ -227,7 +227,104 @@ describe('a delete takes the fast path too', () => {
   });
 });
 
-// The keeper's decisions after a rebuild, read from the store (it kept a copy of every capture once: issue 16, renderer memory).
+// The keeper's cache of what the last decision read (src/shell/provisional-update.ts CaptureCache): decisions
+// in a row, each on two stores seeded alike, one through a cache and one without: the same patches and views.
+describe('the captures the last decision read, kept for the next', () => {
+  const single = BEFORE.works.filter((w) => w.members.length === 1);
+  const multi = BEFORE.works.filter((w) => w.members.length > 1);
+  const splitOut = (rows: string[], me: string): UserDecision[] => rows.filter((r) => r !== me).map((r) => ({ kind: 'split-works', works: [`rec:${me}`, `rec:${r}`], at: AT }));
+
+  async function both(ds: UserDecision[], a: Awaited<ReturnType<typeof storeWith>>, b: Awaited<ReturnType<typeof storeWith>>, cache: CaptureCache) {
+    for (const d of ds.map(decisionRecord)) {
+      await a.put('decisions', d);
+      await b.put('decisions', d);
+    }
+    const got = await provisionalDecisionUpdate(a, ds, mergeRecords, undefined, cache);
+    const want = await provisionalDecisionUpdate(b, ds, mergeRecords);
+    expect(got?.patch.works).toEqual(want?.patch.works);
+    expect(got?.patch.people).toEqual(want?.patch.people);
+    expect(got?.views).toEqual(want?.views);
+    return got;
+  }
+
+  for (let t = 0; t < 3; t++)
+    it(`a join, the split of it, a split and a join (trial ${t + 1}): the same as read from the store each time`, async () => {
+      const a = await storeWith(RECORDS);
+      const b = await storeWith(RECORDS);
+      const cache = captureCache();
+      const i = pick(single.length);
+      const x = single[i]!;
+      const y = single[(i + 1 + pick(single.length - 1)) % single.length]!;
+      await both(joinWorks([x, y], AT), a, b, cache);
+      // What the join read is kept, and the split of what it joined reads the same pages.
+      const kept = new Set(cache.records.keys());
+      expect(kept.has(x.members[0]!.captureKey)).toBe(true);
+      await both(splitOut([rowOf(x.members[0]!), rowOf(y.members[0]!)], rowOf(y.members[0]!)), a, b, cache);
+      const w = multi[pick(multi.length)]!;
+      await both(splitOut(w.members.map(rowOf), rowOf(w.members[pick(w.members.length)]!)), a, b, cache);
+      const j = pick(single.length);
+      await both(joinWorks([single[j]!, single[(j + 1) % single.length]!], AT), a, b, cache);
+      a.close();
+      b.close();
+    });
+
+  it('a page deleted behind its back is not taken from it; a page stored again is read again once invalidated', async () => {
+    const a = await storeWith(RECORDS);
+    const b = await storeWith(RECORDS);
+    const cache = captureCache();
+    const x = single[0]!;
+    const y = single[1]!;
+    await both(joinWorks([x, y], AT), a, b, cache);
+    // Deleted without telling the cache (as a page deleted elsewhere before its message arrives): a key read finds it gone.
+    const goneKey = [...cache.records.keys()].find((k) => k !== x.members[0]!.captureKey && k !== y.members[0]!.captureKey) ?? y.members[0]!.captureKey;
+    await a.delete('captures', goneKey);
+    await b.delete('captures', goneKey);
+    await both(splitOut([rowOf(x.members[0]!), rowOf(y.members[0]!)], rowOf(y.members[0]!)), a, b, cache);
+    expect(cache.records.has(goneKey)).toBe(false);
+    // Stored again with a title changed (SYNTHETIC edit): the keeper invalidates on every change of the captures.
+    const key = x.members[0]!.captureKey;
+    const r = (await a.get('captures', key))!;
+    const edited = { ...r, capture: { ...r.capture, works: r.capture.works!.map((w, k) => (k === x.members[0]!.index ? { ...w, title: `${w.title} (edited)` } : w)) } };
+    await a.put('captures', edited);
+    await b.put('captures', edited);
+    invalidate(cache);
+    expect(cache.records.size).toBe(0);
+    const u = await both(joinWorks([x, y], AT), a, b, cache);
+    expect(u?.patch.works.some((w) => w.title?.endsWith('(edited)'))).toBe(true);
+    a.close();
+    b.close();
+  });
+
+  it('a read that began before a change keeps nothing', async () => {
+    const a = await storeWith(RECORDS);
+    const cache = captureCache();
+    const ds = joinWorks([single[2]!, single[3]!], AT);
+    const run = provisionalDecisionUpdate(a, ds, mergeRecords, undefined, cache);
+    invalidate(cache);
+    await run;
+    expect(cache.records.size).toBe(0);
+    a.close();
+  });
+  it('keeps at most its limit of rows, with the same answers', async () => {
+    const a = await storeWith(RECORDS);
+    const b = await storeWith(RECORDS);
+    const cache = captureCache(400);
+    for (let k = 0; k < 4; k++) {
+      await both(joinWorks([single[2 * k]!, single[2 * k + 1]!], AT), a, b, cache);
+      expect(cache.rows).toBeLessThanOrEqual(400);
+      expect(cache.rows).toBe([...cache.records.values()].reduce((n, r) => n + (r.capture.works?.length ?? 0), 0));
+    }
+    // No room at all: nothing kept, the same answers.
+    const none = captureCache(0);
+    await both(joinWorks([single[8]!, single[9]!], AT), a, b, none);
+    expect(none.records.size).toBe(0);
+    expect(none.rows).toBe(0);
+    a.close();
+    b.close();
+  });
+});
+
+// The keeper's decisions after a rebuild (it kept a copy of every capture its rebuild read once; now only what decisions read: issue 16, renderer memory).
 describe('the keeper\'s decisions after a rebuild', () => {
   it('a decision after a rebuild answers as read from the store; a page stored again and told (changed) is read again', async () => {
     const single = BEFORE.works.filter((w) => w.members.length === 1);
