@@ -7,7 +7,8 @@ import type { CaptureRecord, DecisionRecord } from '../../src/store/schema';
 import { loadLibrary, loadPeopleFirst, loadSiteSettings, loadStorageEstimate, personIdOf, personNamed } from '../../src/ui/dashboard/load';
 import { loadPopup, offersListReading, type PopupSource } from '../../src/ui/popup/load';
 import { keptLibrary } from '../helpers/kept-library';
-import { allViews, keptLibrary as readKeptLibrary, markViews, viewsMeta } from '../../src/store/views';
+import { allViews, keptLibrary as readKeptLibrary, keptResult as readKeptResult, markViews, viewsMeta } from '../../src/store/views';
+import { libraryOf } from '../../src/core/kept-views';
 
 // mergeAll throws when asked to (as a crafted decision once made it throw: issue 14, finding 1); the real one otherwise.
 const merge = vi.hoisted(() => ({ fail: false }));
@@ -184,6 +185,17 @@ describe('dashboard loading', () => {
     const later = { ...record, capture: { ...capture, capturedAt: '2026-11-24T09:00:00.000Z', person: { name: 'Merged Here' } } };
     const own = await loadLibrary({ library: async () => ({ records: [later], decisions: [] }), keptViews, refreshViews: async () => {} });
     expect(own.result.people.map((p) => p.name)).toEqual(['Merged Here']);
+  });
+
+  it('the kept library folded a view at a time is the one of every view read at once, with the meta record, in batches of any size', async () => {
+    const views = await allViews(kept.db);
+    const meta = await viewsMeta(kept.db);
+    const whole = libraryOf(views);
+    expect(whole?.works.length).toBeGreaterThan(0);
+    for (const batch of [1, 2, 100]) expect(await readKeptResult(kept.db, batch)).toEqual({ result: whole, meta });
+    const viaFold = await loadLibrary({ library: async () => ({ records: [record], decisions: [] }), keptResult: () => readKeptResult(kept.db) });
+    const viaViews = await loadLibrary({ library: async () => ({ records: [record], decisions: [] }), keptViews: async () => ({ views, ...(meta ? { meta } : {}) }) });
+    expect(viaFold).toEqual(viaViews);
   });
 
   it('a reload keeps the pages of the library shown when the views were built from exactly them (a join or split changes no page), else reads them', async () => {

@@ -4,7 +4,7 @@
 // writes reload the library and re-merge.
 import { memo } from 'preact/compat';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { MergedPerson, UserDecision } from '../../core/merge/types';
+import type { LightResult, MergedPerson, UserDecision } from '../../core/merge/types';
 import type { SiteSettings } from '../../shell/site-settings';
 import type { CaptureRecord, DecisionRecord } from '../../store/schema';
 import { ConfirmDialog, type ConfirmRequest } from '../components/ConfirmDialog';
@@ -34,6 +34,8 @@ export interface DashboardData {
    * the command line's own pages) the dashboard merges the records itself.
    */
   keptViews?(): Promise<{ views: KeptView[]; meta?: ViewsMeta }>;
+  /** The library those views hold and their meta record, read a view at a time (preferred to keptViews when there). */
+  keptResult?(): Promise<{ result?: LightResult; meta?: ViewsMeta }>;
   refreshViews?(o: { changed?: boolean; stale?: boolean }): Promise<void>;
   /** The kept views' meta record alone (when the last build was made, and where it merged), for the Rebuild line. */
   viewsMeta?(): Promise<ViewsMeta | undefined>;
