@@ -20,7 +20,7 @@
 // after the first build, summarised by constructor (its largest retained
 // sizes are not computed; self sizes and counts are).
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type CDPSession, type Target } from 'puppeteer-core';
@@ -30,7 +30,7 @@ import { generateLibrary } from './library';
 import type { Page } from 'playwright-core';
 import { changeShown, DASHBOARD_LIST, POPUP_PROFILE, probePage, refreshViews, seedStore, shownAfter, WORKS_COUNT } from './library-chromium';
 import { ERNST } from './pages';
-import { extensionRendererMemory } from './renderer-memory';
+import { extensionRendererMemory, resetRendererPeak } from './renderer-memory';
 import { retainerPaths } from './heap-retainers';
 import { DB_NAME } from '../src/store/schema';
 
@@ -104,16 +104,8 @@ async function main(): Promise<void> {
     return r?.usedSize;
   };
 
-  let pid = 0;
-  const renderer = () => {
-    const m = extensionRendererMemory(h.userDataDir);
-    if (m) pid = m.pid;
-    return m;
-  };
-  const resetPeak = () => {
-    renderer();
-    if (pid) writeFileSync(`/proc/${pid}/clear_refs`, '5');
-  };
+  const renderer = () => extensionRendererMemory(h.userDataDir);
+  const resetPeak = () => resetRendererPeak(h.userDataDir);
 
   const rows: Record<string, unknown>[] = [];
   async function phase(name: string, f: () => Promise<unknown>): Promise<void> {
