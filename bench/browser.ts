@@ -24,8 +24,11 @@ export interface BenchBrowser {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** `buildDir`: the extension build to load (default .output/chrome-mv3; a copy of another build compares two side by side). */
-export async function launchBench(buildDir = BUILD_DIR): Promise<BenchBrowser> {
+/**
+ * `buildDir`: the extension build to load (default .output/chrome-mv3; a copy of another build compares two side by side).
+ * `args`: more Chromium flags (bench/memory-phases.ts opens a DevTools port).
+ */
+export async function launchBench(buildDir = BUILD_DIR, o: { args?: readonly string[] } = {}): Promise<BenchBrowser> {
   const root = mkdtempSync(join(tmpdir(), 'scholar-lens-bench-'));
   const ext = join(root, 'extension');
   // A build being rewritten lacks some of its files for a few seconds: wait for a whole one.
@@ -45,7 +48,7 @@ export async function launchBench(buildDir = BUILD_DIR): Promise<BenchBrowser> {
     executablePath: chromiumPath(),
     headless: true,
     viewport: { width: 1200, height: 900 },
-    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...(o.args ?? [])],
   });
   await context.route('**/*', (route) => {
     const u = route.request().url();

@@ -3,7 +3,7 @@
 // descendants, the renderers started for extensions (`--extension-process`),
 // which hold the background, the popup and the dashboard alike.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 interface Proc {
   pid: number;
@@ -46,4 +46,17 @@ export function extensionRendererMemory(userDataDir: string): { peakMiB: number;
   const renderers = tree.filter((p) => p.cmd.includes('--type=renderer') && p.cmd.includes('--extension-process'));
   const measured = renderers.map((p) => ({ pid: p.pid, peakMiB: statusKb(p.pid, 'VmHWM') / 1024, rssMiB: statusKb(p.pid, 'VmRSS') / 1024 })).filter((m) => Number.isFinite(m.peakMiB));
   return measured.sort((a, b) => b.peakMiB - a.peakMiB)[0];
+}
+
+/**
+ * Start the extension renderer's peak (VmHWM) again from its current resident
+ * memory (Linux: 5 written to /proc/PID/clear_refs), so that what a bench did
+ * before (seeding the store from one of the extension's pages) is not counted.
+ * False when the process was not found.
+ */
+export function resetRendererPeak(userDataDir: string): boolean {
+  const m = extensionRendererMemory(userDataDir);
+  if (!m) return false;
+  writeFileSync(`/proc/${m.pid}/clear_refs`, '5');
+  return true;
 }

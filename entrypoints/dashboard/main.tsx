@@ -9,7 +9,7 @@ import { backupOf, importFile, saveSiteSettings } from '../../src/ui/dashboard/l
 import { decisionRecord } from '../../src/ui/model/decision-records';
 import { serializeBackup } from '../../src/formats';
 import { sendToBackground } from '../../src/shell/browser-send';
-import { allViews, keptLibrary, viewsMeta } from '../../src/store/views';
+import { allViews, keptLibrary, keptResult, viewsMeta } from '../../src/store/views';
 import '../../src/ui/theme.css';
 import '../../src/ui/dashboard/dashboard.css';
 
@@ -46,8 +46,14 @@ const data: DashboardData = {
     const [views, meta] = await Promise.all([allViews(d), viewsMeta(d)]);
     return { views, ...(meta ? { meta } : {}) };
   },
+  async keptResult() {
+    return keptResult(await store());
+  },
   async keptLibrary() {
     return keptLibrary(await store());
+  },
+  async decisions() {
+    return allDecisions(await store());
   },
   refreshViews,
   async viewsMeta() {

@@ -166,17 +166,35 @@ export function storedView(v: KeptView): KeptView {
 
 /** The whole merge result again from the kept views (the dashboard reads them instead of merging), works light; undefined when they do not add up. */
 export function libraryOf(views: readonly KeptView[]): LightResult | undefined {
-  const lib = views.find((v) => v.id === LIBRARY_VIEW);
-  if (!lib?.library) return undefined;
+  const fold = libraryFold();
+  for (const v of views) fold.add(v);
+  return fold.result();
+}
+
+/**
+ * libraryOf one view at a time: what a view adds is kept (its works not seen
+ * yet, the library view), the rest of it can be let go at once, so a reader of
+ * every view (the dashboard) need not hold them all (issue 16, renderer memory).
+ */
+export function libraryFold(): { add(v: KeptView): void; result(): LightResult | undefined } {
+  let lib: KeptView | undefined;
   const works = new Map<string, LightWork>();
-  for (const v of views) for (const w of v.slice.works) if (!works.has(w.id)) works.set(w.id, w);
-  const ordered: LightWork[] = [];
-  for (const id of lib.library.workIds) {
-    const w = works.get(id);
-    if (!w) return undefined;
-    ordered.push(w);
-  }
-  return { works: ordered, people: lib.slice.people, unresolvedDecisions: lib.library.unresolvedDecisions, stats: lib.library.stats };
+  return {
+    add(v) {
+      if (v.id === LIBRARY_VIEW && !lib) lib = v;
+      for (const w of v.slice.works) if (!works.has(w.id)) works.set(w.id, w);
+    },
+    result() {
+      if (!lib?.library) return undefined;
+      const ordered: LightWork[] = [];
+      for (const id of lib.library.workIds) {
+        const w = works.get(id);
+        if (!w) return undefined;
+        ordered.push(w);
+      }
+      return { works: ordered, people: lib.slice.people, unresolvedDecisions: lib.library.unresolvedDecisions, stats: lib.library.stats };
+    },
+  };
 }
 
 /** Were the views built from exactly these captures, with no change pending? */

@@ -1,8 +1,12 @@
-// A full rebuild's merge off the background's thread (issue 16, part 1). The
-// background reads the captures and decisions, hands them to a dedicated
-// worker by structured clone, and gets the kept views back ready to store
-// (src/core/prepared-views.ts); the store's transactions stay in the
-// background (src/shell/view-keeper.ts). Meanwhile the background answers
+// A full rebuild's merge off the background's thread (issue 16, part 1). A
+// dedicated worker reads the captures and decisions out of the store itself,
+// merges them, makes the kept views ready to store
+// (src/core/prepared-views.ts) and, when the background's keeper says so
+// (src/shell/view-keeper.ts, in its turn among the writes), writes them in
+// one transaction: the library's records and views never cross to the
+// background, which holds only each view's print (issue 16, renderer memory:
+// the background's copy of every capture and of every view at a first build
+// were a third of the process's peak). Meanwhile the background answers
 // messages: the popup's reads, the dashboard's, new captures' fast paths.
 //
 // Where the worker runs is the entrypoint's business: Firefox's background
@@ -13,9 +17,11 @@
 // once its views are written, so no worker holds its memory between rebuilds.
 
 import type { MergeResult } from '../core/merge/types';
-import { keptViews } from '../core/kept-views';
+import { keptViews, type ViewsMeta } from '../core/kept-views';
 import { prepareViews, type PreparedView } from '../core/prepared-views';
-import type { CaptureRecord, DecisionRecord } from '../store/schema';
+import type { CaptureRecord, DecisionRecord, LensDB } from '../store/schema';
+import { allCaptures, allDecisions } from '../store/store';
+import { writeViews, type WrittenViews } from '../store/views';
 
 /** What a rebuild makes: the views ready for writeViews, and the merge's counts for the meta record. */
 export interface RebuiltViews {
@@ -41,7 +47,15 @@ export interface RebuildSource {
   stats: MergeResult['stats'];
   /** Every view's id → print, in the build's order. */
   prints: Map<string, string>;
+  /** What the rebuild read: each capture's key → its capturedAt (the meta record's `captures`). */
+  captures: Record<string, string>;
   views(ids: readonly string[] | 'all'): Promise<PreparedView[]>;
+  /**
+   * writeViews of these views where they were made (a worker: they never cross
+   * here); true when written, false when the store holds another build than
+   * `previous` and the set is not complete (nothing written).
+   */
+  write?(ids: readonly string[] | 'all', meta: ViewsMeta & { build: string }, previous?: WrittenViews): Promise<boolean>;
   close(): void;
 }
 
@@ -51,16 +65,30 @@ const pick = (views: readonly PreparedView[], ids: readonly string[] | 'all'): P
   return views.filter((v) => want.has(v.stored.id));
 };
 
-/** A rebuild made on this thread, as a source. */
-export function localSource(rebuilt: RebuiltViews): RebuildSource {
-  return { stats: rebuilt.stats, prints: new Map(rebuilt.views.map((v) => [v.stored.id, v.print])), views: async (ids) => pick(rebuilt.views, ids), close() {} };
+/** Each record's key → capturedAt: what a build read, for its meta record. */
+export function capturesRead(records: readonly CaptureRecord[]): Record<string, string> {
+  const captures: Record<string, string> = {};
+  for (const r of records) captures[r.key] = r.capture.capturedAt;
+  return captures;
 }
 
-export type MergeRequest = { type: 'rebuild'; id: number; records: CaptureRecord[]; decisions: DecisionRecord[] } | { type: 'views'; id: number; ids: string[] | 'all' };
+/** A rebuild made on this thread, as a source. */
+export function localSource(rebuilt: RebuiltViews, records: readonly CaptureRecord[]): RebuildSource {
+  return { stats: rebuilt.stats, prints: new Map(rebuilt.views.map((v) => [v.stored.id, v.print])), captures: capturesRead(records), views: async (ids) => pick(rebuilt.views, ids), close() {} };
+}
+
+/** A WrittenViews as it crosses a port (its prints as pairs). */
+type PreviousBuild = { build: string; prints: [string, string][] };
+
+export type MergeRequest =
+  | { type: 'rebuild'; id: number }
+  | { type: 'views'; id: number; ids: string[] | 'all' }
+  | { type: 'write'; id: number; ids: string[] | 'all'; meta: ViewsMeta & { build: string }; previous?: PreviousBuild };
 export type MergeReply =
   | { type: 'ready' }
-  | { type: 'rebuilt'; id: number; stats: MergeResult['stats']; prints: [string, string][]; ms: number }
+  | { type: 'rebuilt'; id: number; stats: MergeResult['stats']; prints: [string, string][]; captures: Record<string, string>; ms: number }
   | { type: 'views'; id: number; views: PreparedView[] }
+  | { type: 'written'; id: number; written: boolean }
   | { type: 'failed'; id?: number; error: string };
 
 /** One end of a channel to a merge worker, whatever carries it (a Worker, a MessagePort). */
@@ -77,35 +105,57 @@ const message = (e: unknown) => (e instanceof Error ? e.message || e.name : Stri
 
 /**
  * Serve requests arriving on `port` (the worker's global scope or a port
- * handed to it); says `ready` first. The last rebuild's views are held until
- * the background has asked for those it needs (the channel is then closed).
+ * handed to it); says `ready` first. A rebuild reads every capture and
+ * decision from the store (`db`, the worker's own connection); its views are
+ * held until the background has had them written, or asked for those it
+ * needs (the channel is then closed).
  */
-export function serveRebuilds(port: { postMessage(m: MergeReply): void }, merge: Merge, now: () => number = () => performance.now()): (data: unknown) => void {
+export function serveRebuilds(port: { postMessage(m: MergeReply): void }, merge: Merge, db: () => Promise<LensDB>, now: () => number = () => performance.now()): (data: unknown) => void {
   port.postMessage({ type: 'ready' });
-  let held: { id: number; views: PreparedView[] } | undefined;
+  let held: { id: number; views: PreparedView[]; prints: Map<string, string> } | undefined;
   return (data: unknown) => {
     // Checked, not trusted: only the background sends here, but a malformed request gets a reason, never a throw.
-    const m = data as { type?: unknown; id?: unknown; records?: unknown; decisions?: unknown; ids?: unknown } | null;
-    if (!m || typeof m !== 'object' || (m.type !== 'rebuild' && m.type !== 'views')) return;
+    const m = data as { type?: unknown; id?: unknown; ids?: unknown; meta?: unknown; previous?: unknown } | null;
+    if (!m || typeof m !== 'object' || (m.type !== 'rebuild' && m.type !== 'views' && m.type !== 'write')) return;
     const id = typeof m.id === 'number' ? m.id : undefined;
     const malformed = () => port.postMessage({ type: 'failed', ...(id !== undefined ? { id } : {}), error: `a malformed ${String(m.type)} request` });
     if (id === undefined) return malformed();
-    if (m.type === 'views') {
+    if (m.type === 'views' || m.type === 'write') {
       if (m.ids !== 'all' && !(Array.isArray(m.ids) && m.ids.every((x) => typeof x === 'string'))) return malformed();
+      if (m.type === 'write' && (!isWriteMeta(m.meta) || (m.previous !== undefined && !isPrevious(m.previous)))) return malformed();
       if (held?.id !== id) return port.postMessage({ type: 'failed', id, error: 'no such rebuild here' });
-      return port.postMessage({ type: 'views', id, views: pick(held.views, m.ids as string[] | 'all') });
+      const views = pick(held.views, m.ids as string[] | 'all');
+      if (m.type === 'views') return port.postMessage({ type: 'views', id, views });
+      const previous = m.previous as PreviousBuild | undefined;
+      const h = held;
+      void db()
+        .then((d) => writeViews(d, { prints: h.prints, views, complete: m.ids === 'all' }, m.meta as ViewsMeta & { build: string }, previous && { build: previous.build, prints: new Map(previous.prints) }))
+        .then(
+          (w) => port.postMessage({ type: 'written', id, written: w !== undefined }),
+          (err: unknown) => port.postMessage({ type: 'failed', id, error: `the views could not be written in the worker (${message(err)})` }),
+        );
+      return;
     }
-    if (!Array.isArray(m.records) || !Array.isArray(m.decisions)) return malformed();
+    // A new rebuild: the last one's views are let go before the store is read again.
+    held = undefined;
     const t0 = now();
-    try {
-      const rebuilt = rebuildViews(m.records as CaptureRecord[], m.decisions as DecisionRecord[], merge);
-      held = { id, views: rebuilt.views };
-      port.postMessage({ type: 'rebuilt', id, stats: rebuilt.stats, prints: rebuilt.views.map((v) => [v.stored.id, v.print]), ms: now() - t0 });
-    } catch (err) {
-      port.postMessage({ type: 'failed', id, error: `the merge failed in the worker (${message(err)})` });
-    }
+    void (async () => {
+      try {
+        const d = await db();
+        const [records, decisions] = await Promise.all([allCaptures(d), allDecisions(d)]);
+        const rebuilt = rebuildViews(records, decisions, merge);
+        const prints = rebuilt.views.map((v): [string, string] => [v.stored.id, v.print]);
+        held = { id, views: rebuilt.views, prints: new Map(prints) };
+        port.postMessage({ type: 'rebuilt', id, stats: rebuilt.stats, prints, captures: capturesRead(records), ms: now() - t0 });
+      } catch (err) {
+        port.postMessage({ type: 'failed', id, error: `the merge failed in the worker (${message(err)})` });
+      }
+    })();
   };
 }
+
+const isWriteMeta = (m: unknown): m is ViewsMeta & { build: string } => !!m && typeof m === 'object' && typeof (m as { build?: unknown }).build === 'string' && typeof (m as { builtAt?: unknown }).builtAt === 'string';
+const isPrevious = (p: unknown): p is PreviousBuild => !!p && typeof p === 'object' && typeof (p as PreviousBuild).build === 'string' && isPrints((p as PreviousBuild).prints);
 
 // ----- the background's side -----
 
@@ -116,22 +166,23 @@ export interface OffThreadOptions {
   rebuildMs?: number;
 }
 
+const isCaptures = (c: unknown): c is Record<string, string> => !!c && typeof c === 'object' && Object.values(c).every((v) => typeof v === 'string');
 const isPrints = (p: unknown): p is [string, string][] => Array.isArray(p) && p.every((e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string');
 const isPrepared = (vs: unknown): vs is PreparedView[] =>
   Array.isArray(vs) && vs.every((v) => !!v && typeof v === 'object' && !!(v as PreparedView).stored && typeof (v as PreparedView).stored.id === 'string' && typeof (v as PreparedView).print === 'string');
 
 /**
- * The keeper's off-thread rebuild: opens a channel (`open`), sends the
- * records, resolves with the rebuild as a source once the worker has merged
- * (its views are asked for then; `close` ends the channel). Rejects with the
- * reason when the worker cannot start, fails or takes too long; the keeper
- * then merges on its own thread.
+ * The keeper's off-thread rebuild: opens a channel (`open`), asks for a
+ * rebuild of what is stored, resolves with it as a source once the worker has
+ * read and merged (its views are written there, or asked for, then; `close`
+ * ends the channel). Rejects with the reason when the worker cannot start,
+ * fails or takes too long; the keeper then merges on its own thread.
  */
-export function offThreadRebuild(open: () => Promise<MergePort>, o: OffThreadOptions = {}): (records: readonly CaptureRecord[], decisions: readonly DecisionRecord[]) => Promise<RebuildSource> {
+export function offThreadRebuild(open: () => Promise<MergePort>, o: OffThreadOptions = {}): () => Promise<RebuildSource> {
   const readyMs = o.readyMs ?? 15_000;
   const rebuildMs = o.rebuildMs ?? 10 * 60_000;
   let ids = 0;
-  return async (records, decisions) => {
+  return async () => {
     let port: MergePort;
     try {
       port = await open();
@@ -179,12 +230,20 @@ export function offThreadRebuild(open: () => Promise<MergePort>, o: OffThreadOpt
       const ready = await awaitReply(readyMs, `did not start within ${readyMs / 1000} s`);
       if (ready.type !== 'ready') throw new Error('the merge worker did not say it was ready');
       const answer = awaitReply(rebuildMs, `took more than ${rebuildMs / 1000} s`);
-      port.post({ type: 'rebuild', id, records: records as CaptureRecord[], decisions: decisions as DecisionRecord[] });
+      port.post({ type: 'rebuild', id });
       const rebuilt = await answer;
-      if (rebuilt.type !== 'rebuilt' || !isPrints(rebuilt.prints) || !rebuilt.stats) throw new Error('the merge worker answered something else than a rebuild');
+      if (rebuilt.type !== 'rebuilt' || !isPrints(rebuilt.prints) || !rebuilt.stats || !isCaptures(rebuilt.captures)) throw new Error('the merge worker answered something else than a rebuild');
       return {
         stats: rebuilt.stats,
         prints: new Map(rebuilt.prints),
+        captures: rebuilt.captures,
+        async write(want, meta, previous) {
+          const got = awaitReply(rebuildMs, `did not write the views within ${rebuildMs / 1000} s`);
+          port.post({ type: 'write', id, ids: want === 'all' ? 'all' : [...want], meta, ...(previous ? { previous: { build: previous.build, prints: [...previous.prints] } } : {}) });
+          const m = await got;
+          if (m.type !== 'written' || typeof m.written !== 'boolean') throw new Error('the merge worker answered something else than a write');
+          return m.written;
+        },
         async views(want) {
           const got = awaitReply(rebuildMs, `did not send the views within ${rebuildMs / 1000} s`);
           port.post({ type: 'views', id, ids: want === 'all' ? 'all' : [...want] });

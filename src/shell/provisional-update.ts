@@ -50,22 +50,49 @@ async function readCaptures(db: LensDB, keys: Iterable<string>, decisions = fals
 }
 
 /**
- * The captures the keeper's last rebuild read, and those decisions' fast
- * paths read since, kept by the keeper (src/shell/view-keeper.ts) so that a
- * decision does not read them out of IndexedDB again. Its
- * keeper calls `invalidate` on every change of the stored captures (a capture
- * stored, deleted, imported, erased); a read that began before a change keeps
+ * The captures the last decisions' fast paths read, kept by the keeper
+ * (src/shell/view-keeper.ts) so that the next decision on the same people
+ * (a join, then the split of it) does not read them out of IndexedDB again:
+ * at most `limit` work rows, the least recently used let go past it (the
+ * keeper once kept every capture its rebuild read here, a copy of the whole
+ * library between rebuilds: issue 16, renderer memory). Its keeper calls
+ * `invalidate` on every change of the stored captures (a capture stored,
+ * deleted, imported, erased); a read that began before a change keeps
  * nothing. A kept record is used only when its key is still stored (a key
  * read, no value). Decisions are always read from the store.
  */
 export interface CaptureCache {
   gen: number;
+  /** In order of use, the least recent first. */
   records: Map<string, CaptureRecord>;
+  /** Work rows of the kept records. */
+  rows: number;
+  limit: number;
 }
-export const captureCache = (): CaptureCache => ({ gen: 0, records: new Map() });
+/** About a tenth of the 303-researcher library's 59 090 rows: several decisions' captures (88–575 rows for a new page's). */
+export const CACHE_ROWS = 6000;
+export const captureCache = (limit = CACHE_ROWS): CaptureCache => ({ gen: 0, records: new Map(), rows: 0, limit });
 export function invalidate(cache: CaptureCache): void {
   cache.gen++;
   cache.records = new Map();
+  cache.rows = 0;
+}
+const rowsOf = (r: CaptureRecord) => r.capture.works?.length ?? 0;
+function drop(cache: CaptureCache, key: string): void {
+  const r = cache.records.get(key);
+  if (!r) return;
+  cache.records.delete(key);
+  cache.rows -= rowsOf(r);
+}
+/** Kept as the most recently used; the least recent let go while the rows are over the limit (this one too when it alone is). */
+function keep(cache: CaptureCache, r: CaptureRecord): void {
+  drop(cache, r.key);
+  cache.records.set(r.key, r);
+  cache.rows += rowsOf(r);
+  for (const k of cache.records.keys()) {
+    if (cache.rows <= cache.limit) break;
+    drop(cache, k);
+  }
 }
 
 /** Captures by key as readCaptures reads them, those the cache holds (and the store still has) taken from it. */
@@ -82,7 +109,7 @@ async function readCachedCaptures(db: LensDB, keys: Iterable<string>, cache: Cap
   ]);
   const out = new Map<string, CaptureRecord>();
   // A kept page no longer stored is let go.
-  got.forEach((r, i) => (r ? out.set(list[i]!, r) : kept.delete(list[i]!)));
+  got.forEach((r, i) => (r ? out.set(list[i]!, r) : drop(cache, list[i]!)));
   return { captures: out, decisions: (ds as unknown[]).filter(isDecisionRecord) };
 }
 
@@ -156,7 +183,7 @@ export async function provisionalDecisionUpdate(
   const missing = [...concerned.whole, ...concerned.partial.keys()].filter((k) => !named.has(k));
   for (const [k, r] of (await readCachedCaptures(db, missing, cache)).captures) named.set(k, r);
   // Kept for the next decision: what this one read too, unless the captures changed meanwhile.
-  if (cache && cache.gen === gen) for (const [k, r] of named) cache.records.set(k, r);
+  if (cache && cache.gen === gen) for (const r of named.values()) keep(cache, r);
   const stored = first.decisions;
   const read = lap();
   const { records, demoted, rows: renumbered } = subsetRecords(concerned, named);

@@ -16,10 +16,13 @@
 // never goes back to showing nothing while the next rebuild runs.
 //
 // A rebuild's merge may run off this thread (`offThread`, a worker: see
-// src/shell/off-thread-merge.ts): the store is read and written here, in the
-// same transactions, and while the worker merges this thread answers
-// messages and runs fast paths. A worker that cannot start or fails is
-// recorded in the meta record (`merged`), and the merge runs here as before.
+// src/shell/off-thread-merge.ts): the worker reads the store, merges and
+// writes the views itself, in the same transactions, when this keeper gives
+// it its turn among the writes; while it merges this thread answers messages
+// and runs fast paths, and it never holds the library's records or views
+// (only each view's print). A worker that cannot start or fails is recorded
+// in the meta record (`merged`), and the store is read and the merge runs
+// here as before.
 
 import type { ViewsMeta } from '../core/kept-views';
 import type { MergeResult, UserDecision } from '../core/merge/types';
@@ -34,10 +37,10 @@ export interface KeeperDeps {
   now(): Date;
   merge(records: readonly CaptureRecord[], decisions: readonly DecisionRecord[]): MergeResult;
   /**
-   * A full rebuild's merge and views made off this thread (src/shell/off-thread-merge.ts);
-   * rejects with the reason when it cannot, and the rebuild then merges here with `merge`.
+   * A full rebuild made off this thread from what is stored (src/shell/off-thread-merge.ts: read, merged
+   * and written there); rejects with the reason when it cannot, and the rebuild then reads and merges here with `merge`.
    */
-  offThread?(records: readonly CaptureRecord[], decisions: readonly DecisionRecord[]): Promise<RebuildSource>;
+  offThread?(): Promise<RebuildSource>;
   /** Quiet time before a build, so a burst of changes makes one build. */
   settleMs?: number;
   sleep?(ms: number): Promise<void>;
@@ -112,8 +115,8 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
   // Deletes wait in the same list (`gone`: the capture keys deleted), and take their own fast path.
   const decisions: { seq: number; ds: readonly UserDecision[]; gone?: readonly string[]; answer?(a: DecisionAnswer): void }[] = [];
   let decisionsApplied = 0;
-  // The captures the last rebuild read and decisions' fast paths since (src/shell/provisional-update.ts CaptureCache):
-  // what a decision's fast path takes without reading them again; emptied on every change of the captures.
+  // The captures the last decisions' fast paths read, a few thousand rows at most (src/shell/provisional-update.ts
+  // CaptureCache): what the next decision takes without reading them again; emptied on every change of the captures.
   const cache = captureCache();
 
   function pendingFast(): string[] {
@@ -201,13 +204,7 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
 
   async function build(upTo: number): Promise<void> {
     const db = await deps.db();
-    // The captures kept for decisions are let go before every capture is read again (not two copies at once),
-    // and this read kept instead, unless the captures changed while it was made.
-    cache.records = new Map();
-    const gen = cache.gen;
-    const [records, decisions] = await Promise.all([allCaptures(db), allDecisions(db)]);
-    if (cache.gen === gen) cache.records = new Map(records.map((r) => [r.key, r]));
-    if (!records.length && !decisions.length && wanted === upTo) {
+    if (!(await db.count('captures')) && !(await allDecisions(db)).length && wanted === upTo) {
       // An empty library (just erased, or never used) keeps no views and no meta: nothing remains.
       await exclusive(() => clearViews(db));
       written = undefined;
@@ -216,11 +213,13 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
     }
     let source: RebuildSource;
     let merged: ViewsMeta['merged'];
-    // Today's merge on this thread, as before the worker: slower to answer meanwhile, never no views.
-    const here = (why: string): RebuildSource => {
+    // Today's merge on this thread, as before the worker: the store read here, slower to answer meanwhile, never no views.
+    const here = async (why?: string): Promise<RebuildSource> => {
+      const [records, decisions] = await Promise.all([allCaptures(db), allDecisions(db)]);
+      if (why === undefined) return localSource(rebuildViews(records, decisions, deps.merge), records);
       console.warn(`Scholar Lens: the rebuild merges in the background instead (${why})`);
       const t1 = Date.now();
-      const s = localSource(rebuildViews(records, decisions, deps.merge));
+      const s = localSource(rebuildViews(records, decisions, deps.merge), records);
       merged = { in: 'background', ms: Date.now() - t1, why };
       return s;
     };
@@ -228,42 +227,44 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
     try {
       if (deps.offThread) {
         try {
-          source = await deps.offThread(records, decisions);
+          source = await deps.offThread();
           merged = { in: 'worker', ms: Date.now() - t0 };
         } catch (err) {
-          source = here(message(err));
+          source = await here(message(err));
         }
-      } else source = localSource(rebuildViews(records, decisions, deps.merge));
+      } else source = await here();
     } catch (err) {
       await markViews(db, { dirty: true, error: `the saved pages could not be merged (${message(err)})` });
       return;
     }
-    const captures: Record<string, string> = {};
-    for (const r of records) captures[r.key] = r.capture.capturedAt;
     // Still behind when more changes arrived while this one was built: the next build clears it.
     const builtAt = deps.now().toISOString();
-    const meta: ViewsMeta & { build: string } = { builtAt, build: `${builtAt}#${name}.${++builds}`, captures, dirty: wanted > upTo, stats: source.stats };
-    // The views a write needs: those that changed since the build this keeper last wrote, or all. A worker
-    // that fails to send them is replaced by the merge here, as when it fails to merge.
-    const viewsOf = async (ids: readonly string[] | 'all') => {
+    const build = `${builtAt}#${name}.${++builds}`;
+    const metaOf = (s: RebuildSource): ViewsMeta & { build: string } => withMerged({ builtAt, build, captures: s.captures, dirty: wanted > upTo, stats: s.stats }, merged);
+    // The views that changed since the build this keeper last wrote (or all) written over it: where they were made
+    // (a worker writes them itself) or here. Undefined when the store holds another build than `previous`.
+    const writeOnce = async (previous: WrittenViews | undefined): Promise<WrittenViews | undefined> => {
+      const ids = viewsToSend(source.prints, previous);
+      if (source.write) return (await source.write(ids, metaOf(source), previous)) ? { build, prints: new Map(source.prints) } : undefined;
+      return writeViews(db, { prints: source.prints, views: await source.views(ids), complete: ids === 'all' }, metaOf(source), previous);
+    };
+    // A worker that fails to write them (or send them) is replaced by the merge here, as when it fails to merge.
+    const writeOrMergeHere = async (previous: WrittenViews | undefined): Promise<WrittenViews | undefined> => {
       try {
-        return await source.views(ids);
+        return await writeOnce(previous);
       } catch (err) {
         if (merged?.in !== 'worker') throw err;
         source.close();
-        source = here(message(err));
-        return source.views(ids);
+        source = await here(message(err));
+        return writeOnce(previous);
       }
     };
     try {
       await exclusive(async () => {
         try {
           // Chosen inside the writes' turn: a fast update written meanwhile changed what this keeper remembers.
-          const ids = viewsToSend(source.prints, written);
-          let w = await writeViews(db, { prints: source.prints, views: await viewsOf(ids), complete: ids === 'all' }, withMerged(meta, merged), written);
           // The store holds another build than remembered (erased, or written by another keeper): all the views, then.
-          w ??= await writeViews(db, { prints: source.prints, views: await viewsOf('all'), complete: true }, withMerged(meta, merged));
-          written = w;
+          written = (await writeOrMergeHere(written)) ?? (await writeOrMergeHere(undefined));
         } catch (err) {
           written = undefined;
           throw err;

@@ -57,8 +57,31 @@ export function getCapture(db: LensDB, key: string): Promise<CaptureRecord | und
   return db.get('captures', key);
 }
 
+/** How many records a whole-store read asks for at a time (see inBatches). */
+export const READ_BATCH = 100;
+
+/**
+ * Every record of a store keyed by `key` or `id`, in key order as getAll
+ * gives them, read in one transaction `batch` records at a time: the browser
+ * then hands the page one batch's bytes at a time, not the whole library's in
+ * one message next to the objects made from it (issue 16, renderer memory).
+ */
+export async function inBatches<N extends 'captures' | 'views'>(db: LensDB, name: N, batch = READ_BATCH): Promise<LensSchema[N]['value'][]> {
+  const tx = db.transaction(name, 'readonly');
+  const keyOf = (v: unknown) => (name === 'captures' ? (v as { key: string }).key : (v as { id: string }).id);
+  const out: LensSchema[N]['value'][] = [];
+  for (let after: string | undefined; ; ) {
+    const got = (await tx.store.getAll(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), batch)) as LensSchema[N]['value'][];
+    for (const v of got) out.push(v);
+    if (got.length < batch) break;
+    after = keyOf(got[got.length - 1]);
+  }
+  await tx.done;
+  return out;
+}
+
 export function allCaptures(db: LensDB): Promise<CaptureRecord[]> {
-  return db.getAll('captures');
+  return inBatches(db, 'captures');
 }
 
 export function capturesForPersonId(db: LensDB, personId: string): Promise<CaptureRecord[]> {

@@ -3,12 +3,12 @@
 // (storedView: works without their field provenance); their keys records
 // (viewKeys) are made from the views as built, before that.
 
-import { isKeptView, isViewsMeta, LIBRARY_VIEW, storedView, type KeptView, type ViewsMeta } from '../core/kept-views';
+import { isKeptView, isViewsMeta, libraryFold, LIBRARY_VIEW, storedView, type KeptView, type ViewsMeta } from '../core/kept-views';
 import { prepareViews, type PreparedView } from '../core/prepared-views';
-import type { MergedWork } from '../core/merge/types';
+import type { LightResult, MergedWork } from '../core/merge/types';
 import { isViewKeys, viewKeysOf, type ViewKeys } from '../core/view-keys';
 import type { CaptureRecord, DecisionRecord, LensDB } from './schema';
-import { isDecisionRecord } from './store';
+import { inBatches, isDecisionRecord, READ_BATCH } from './store';
 
 const META = 'current';
 
@@ -25,7 +25,28 @@ export async function viewsMeta(db: LensDB): Promise<ViewsMeta | undefined> {
 
 /** Every kept view (tests, and the dashboard when it reads the kept state). */
 export async function allViews(db: LensDB): Promise<KeptView[]> {
-  return ((await db.getAll('views')) as unknown[]).filter(isKeptView);
+  return ((await inBatches(db, 'views')) as unknown[]).filter(isKeptView);
+}
+
+/**
+ * The library the kept views hold (libraryOf) and their meta record, in one
+ * transaction, the views read a batch at a time and folded as they come
+ * (libraryFold): not every view held at once, each shared work once.
+ */
+export async function keptResult(db: LensDB, batch = READ_BATCH): Promise<{ result?: LightResult; meta?: ViewsMeta }> {
+  const tx = db.transaction(['views', 'viewsMeta'], 'readonly');
+  const store = tx.objectStore('views');
+  const fold = libraryFold();
+  for (let after: string | undefined; ; ) {
+    const got: unknown[] = await store.getAll(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), batch);
+    for (const v of got) if (isKeptView(v)) fold.add(v);
+    if (got.length < batch) break;
+    after = (got[got.length - 1] as { id: string }).id;
+  }
+  const meta: unknown = await tx.objectStore('viewsMeta').get(META);
+  await tx.done;
+  const result = fold.result();
+  return { ...(result ? { result } : {}), ...(isViewsMeta(meta) ? { meta } : {}) };
 }
 
 /**

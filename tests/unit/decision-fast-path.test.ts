@@ -305,15 +305,33 @@ describe('the captures the last decision read, kept for the next', () => {
     expect(cache.records.size).toBe(0);
     a.close();
   });
+  it('keeps at most its limit of rows, with the same answers', async () => {
+    const a = await storeWith(RECORDS);
+    const b = await storeWith(RECORDS);
+    const cache = captureCache(400);
+    for (let k = 0; k < 4; k++) {
+      await both(joinWorks([single[2 * k]!, single[2 * k + 1]!], AT), a, b, cache);
+      expect(cache.rows).toBeLessThanOrEqual(400);
+      expect(cache.rows).toBe([...cache.records.values()].reduce((n, r) => n + (r.capture.works?.length ?? 0), 0));
+    }
+    // No room at all: nothing kept, the same answers.
+    const none = captureCache(0);
+    await both(joinWorks([single[8]!, single[9]!], AT), a, b, none);
+    expect(none.records.size).toBe(0);
+    expect(none.rows).toBe(0);
+    a.close();
+    b.close();
+  });
 });
 
-describe('the keeper keeps what its rebuild read for the decisions after it', () => {
+// The keeper's decisions after a rebuild (it kept a copy of every capture its rebuild read once; now only what decisions read: issue 16, renderer memory).
+describe('the keeper\'s decisions after a rebuild', () => {
   it('a decision after a rebuild answers as read from the store; a page stored again and told (changed) is read again', async () => {
     const single = BEFORE.works.filter((w) => w.members.length === 1);
     const a = await storeWith(RECORDS);
     const b = await storeWith(RECORDS);
     const keeper = createViewKeeper({ db: async () => a, now: () => new Date(AT), merge: mergeRecords, settleMs: 0 });
-    // A rebuild (its read of every capture kept).
+    // A rebuild first.
     keeper.changed();
     await keeper.settled();
     const decide = async (ds: UserDecision[]) => {

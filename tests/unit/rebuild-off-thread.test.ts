@@ -1,11 +1,13 @@
 // A full rebuild's merge off the background's thread (issue 16, part 1):
-// the keeper hands the records and decisions to an off-thread rebuild
-// (src/shell/off-thread-merge.ts) and keeps serving meanwhile; the views it
-// gets back are those of the in-thread rebuild; a worker that cannot start,
-// fails or hangs is recorded and the merge runs in the background as before.
+// the keeper asks an off-thread rebuild (src/shell/off-thread-merge.ts) to
+// read the store, merge and, in the keeper's turn among the writes, write the
+// views, and keeps serving meanwhile; the views written are those of the
+// in-thread rebuild, and none crosses to the background; a worker that cannot
+// start, fails or hangs is recorded and the merge runs in the background as before.
 //
 // The worker is simulated here by a port whose messages cross by
-// structuredClone (what postMessage does) and are delivered as later tasks;
+// structuredClone (what postMessage does) and are delivered as later tasks,
+// on the same (fake) IndexedDB as the keeper;
 // the worker's own code (serveRebuilds) is the one the bundle runs. Records:
 // the v2 store of real pages with the user's decision (tests/data/store), and
 // a 30-researcher library generated from the real saved captures (bench/library.ts).
@@ -13,7 +15,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateLibrary } from '../../bench/library';
-import { openStore, type CaptureRecord, type DecisionRecord, type LensDB } from '../../src/store/store';
+import { allCaptures, allDecisions, openStore, type CaptureRecord, type DecisionRecord, type LensDB } from '../../src/store/store';
 import { allViews, viewForKey, viewsMeta } from '../../src/store/views';
 import { createViewKeeper, type KeeperDeps } from '../../src/shell/view-keeper';
 import { localSource, offThreadRebuild, rebuildViews, serveRebuilds, type MergePort, type MergeReply, type RebuildSource } from '../../src/shell/off-thread-merge';
@@ -40,11 +42,18 @@ async function storeOf(records: readonly CaptureRecord[], decisions: readonly De
   return db;
 }
 
-/** A worker simulated in this process: what crosses is structured-cloned and arrives as a later task, both ways. */
-function simulatedWorker(o: { crash?: string; silent?: boolean; crashOnViews?: string } = {}): { open: () => Promise<MergePort>; closed: () => boolean; requests: () => number; sent: () => number[] } {
+/**
+ * A worker simulated in this process, on the store `db`: what crosses is structured-cloned and arrives as a later
+ * task, both ways. `sent`: the views each `views` reply carried; `written`: the views each `write` request named.
+ */
+function simulatedWorker(
+  db: LensDB,
+  o: { crash?: string; silent?: boolean; crashOnWrite?: string } = {},
+): { open: () => Promise<MergePort>; closed: () => boolean; requests: () => number; sent: () => number[]; written: () => (number | 'all')[] } {
   let closed = false;
   let requests = 0;
   const sent: number[] = [];
+  const written: (number | 'all')[] = [];
   const open = async (): Promise<MergePort> => {
     let gone = false;
     let toBackground: (m: unknown) => void = () => {};
@@ -58,24 +67,25 @@ function simulatedWorker(o: { crash?: string; silent?: boolean; crashOnViews?: s
     return {
       post(m) {
         requests++;
+        if (m.type === 'write') written.push(m.ids === 'all' ? 'all' : m.ids.length);
         const copy = structuredClone(m);
         setTimeout(() => {
           if (o.crash) return failed(o.crash);
-          if (o.crashOnViews && m.type === 'views') return failed(o.crashOnViews);
+          if (o.crashOnWrite && m.type === 'write') return failed(o.crashOnWrite);
           serve?.(copy);
         }, 0);
       },
       listen(onMessage, onFailed) {
         toBackground = onMessage;
         failed = onFailed;
-        if (!o.silent) serve = serveRebuilds({ postMessage: send }, mergeRecords);
+        if (!o.silent) serve = serveRebuilds({ postMessage: send }, mergeRecords, async () => db);
       },
       close() {
         gone = closed = true;
       },
     };
   };
-  return { open, closed: () => closed, requests: () => requests, sent: () => sent };
+  return { open, closed: () => closed, requests: () => requests, sent: () => sent, written: () => written };
 }
 
 const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
@@ -89,13 +99,13 @@ async function keptState(db: LensDB) {
  * until `release()`: the rebuild pends as long as the test likes; `pending()`
  * counts the rebuilds held so far.
  */
-function heldRebuild() {
-  const worker = offThreadRebuild(simulatedWorker().open);
+function heldRebuild(db: LensDB) {
+  const worker = offThreadRebuild(simulatedWorker(db).open);
   let release: () => void = () => {};
   let hold = false;
   let pending = 0;
-  const offThread: KeeperDeps['offThread'] = async (rs, ds) => {
-    const out = await worker(rs, ds);
+  const offThread: KeeperDeps['offThread'] = async () => {
+    const out = await worker();
     if (hold) {
       pending++;
       await new Promise<void>((r) => (release = r));
@@ -112,11 +122,12 @@ describe('the off-thread rebuild', () => {
       [RECORDS, DECISIONS],
       [small.records, []],
     ] as const) {
-      const worker = simulatedWorker();
-      const off = await offThreadRebuild(worker.open)(records, decisions);
+      const worker = simulatedWorker(await storeOf(records, decisions));
+      const off = await offThreadRebuild(worker.open)();
       const here = rebuildViews(records, decisions, mergeRecords);
       expect(off.stats).toEqual(here.stats);
       expect([...off.prints]).toEqual(here.views.map((v) => [v.stored.id, v.print]));
+      expect(off.captures).toEqual(Object.fromEntries(records.map((r) => [r.key, r.capture.capturedAt])));
       expect(await off.views('all')).toEqual(here.views);
       const some = here.views.slice(0, 2).map((v) => v.stored.id);
       expect(await off.views(some)).toEqual(here.views.slice(0, 2));
@@ -126,7 +137,7 @@ describe('the off-thread rebuild', () => {
       // And as stored by the keeper, views and keys records, against a keeper that merges itself.
       const a = await storeOf(records, decisions);
       const b = await storeOf(records, decisions);
-      const withWorker = createViewKeeper({ db: async () => a, now: NOW, merge: mergeRecords, settleMs: 0, offThread: offThreadRebuild(simulatedWorker().open) });
+      const withWorker = createViewKeeper({ db: async () => a, now: NOW, merge: mergeRecords, settleMs: 0, offThread: offThreadRebuild(simulatedWorker(a).open) });
       const inThread = createViewKeeper({ db: async () => b, now: NOW, merge: mergeRecords, settleMs: 0 });
       withWorker.changed();
       inThread.changed();
@@ -141,7 +152,7 @@ describe('the off-thread rebuild', () => {
   it('while the worker merges, the background answers messages and a new capture\'s fast path is written', async () => {
     const [arxiv] = RECORDS.filter((r) => r.key === ARXIV);
     const db = await storeOf(RECORDS.filter((r) => r.key !== ARXIV));
-    const held = heldRebuild();
+    const held = heldRebuild(db);
     let fastWrites = 0;
     const deps: KeeperDeps = {
       db: async () => db,
@@ -192,7 +203,7 @@ describe('the off-thread rebuild', () => {
 
   it('a page deleted while the worker merges (the rebuild read it) is gone again as soon as that rebuild is written, and the views end exact', async () => {
     const db = await storeOf(RECORDS);
-    const held = heldRebuild();
+    const held = heldRebuild(db);
     const keeper = createViewKeeper({ db: async () => db, now: NOW, merge: mergeRecords, settleMs: 0, offThread: held.offThread });
     keeper.changed();
     await keeper.settled();
@@ -231,21 +242,22 @@ describe('the off-thread rebuild', () => {
     await inThread.settled();
     const expected = await keptState(reference);
 
-    const cases: { offThread: KeeperDeps['offThread']; why: RegExp }[] = [
-      { offThread: offThreadRebuild(simulatedWorker({ crash: 'out of memory' }).open), why: /^the merge worker failed \(out of memory\)$/ },
+    const cases: { offThread(db: LensDB): KeeperDeps['offThread']; why: RegExp }[] = [
+      { offThread: (db) => offThreadRebuild(simulatedWorker(db, { crash: 'out of memory' }).open), why: /^the merge worker failed \(out of memory\)$/ },
       {
-        offThread: offThreadRebuild(async () => {
-          throw new Error('no offscreen document');
-        }),
+        offThread: () =>
+          offThreadRebuild(async () => {
+            throw new Error('no offscreen document');
+          }),
         why: /^the merge worker could not start \(no offscreen document\)$/,
       },
-      { offThread: offThreadRebuild(simulatedWorker({ silent: true }).open, { readyMs: 20 }), why: /did not start within/ },
+      { offThread: (db) => offThreadRebuild(simulatedWorker(db, { silent: true }).open, { readyMs: 20 }), why: /did not start within/ },
     ];
-    // Crashed after merging, when asked for the views.
-    cases.push({ offThread: offThreadRebuild(simulatedWorker({ crashOnViews: 'gone' }).open), why: /^the merge worker failed \(gone\)$/ });
+    // Crashed after merging, when asked to write the views.
+    cases.push({ offThread: (db) => offThreadRebuild(simulatedWorker(db, { crashOnWrite: 'gone' }).open), why: /^the merge worker failed \(gone\)$/ });
     for (const c of cases) {
       const db = await storeOf(RECORDS, DECISIONS);
-      const keeper = createViewKeeper({ db: async () => db, now: NOW, merge: mergeRecords, settleMs: 0, offThread: c.offThread });
+      const keeper = createViewKeeper({ db: async () => db, now: NOW, merge: mergeRecords, settleMs: 0, offThread: c.offThread(db) });
       keeper.changed();
       const meta = await keeper.settled();
       expect(meta?.error).toBeUndefined();
@@ -266,7 +278,11 @@ describe('the off-thread rebuild', () => {
     const failing = async (): Promise<RebuildSource> => {
       throw new Error('the merge failed in the worker (boom)');
     };
-    const keeper = createViewKeeper({ db: async () => db, now: NOW, merge, settleMs: 0, offThread: async (rs, ds) => (fail ? failing() : localSource(rebuildViews(rs, ds, merge))) });
+    const fromStore = async (): Promise<RebuildSource> => {
+      const [rs, ds] = await Promise.all([allCaptures(db), allDecisions(db)]);
+      return localSource(rebuildViews(rs, ds, merge), rs);
+    };
+    const keeper = createViewKeeper({ db: async () => db, now: NOW, merge, settleMs: 0, offThread: async () => (fail ? failing() : fromStore()) });
     keeper.changed();
     await keeper.settled();
     const good = await allViews(db);
@@ -276,31 +292,31 @@ describe('the off-thread rebuild', () => {
     expect(await allViews(db)).toEqual(good);
   });
 
-  it('only the views that changed since the last build cross from the worker; all of them when the store holds another build', async () => {
+  it('the worker writes only the views that changed since the last build, all of them when the store holds another build; none crosses to the background', async () => {
     const [arxiv] = RECORDS.filter((r) => r.key === ARXIV);
     const db = await storeOf(RECORDS.filter((r) => r.key !== ARXIV));
-    const worker = simulatedWorker();
+    const worker = simulatedWorker(db);
     const keeper = createViewKeeper({ db: async () => db, now: NOW, merge: mergeRecords, settleMs: 0, provisional: false, offThread: offThreadRebuild(worker.open) });
     keeper.changed();
     await keeper.settled();
-    const all = (await allViews(db)).length;
-    expect(worker.sent()).toEqual([all]);
-    // The same store again: nothing changed, nothing crosses but the prints.
+    expect(worker.written()).toEqual(['all']);
+    // The same store again: nothing changed, nothing written, only the prints crossed.
     keeper.changed();
     await keeper.settled();
-    expect(worker.sent()).toEqual([all, 0]);
+    expect(worker.written()).toEqual(['all', 0]);
     // One capture more: the views it changes, not the library.
     await db.put('captures', arxiv!);
     keeper.changed();
     await keeper.settled();
-    const changedViews = worker.sent()[2]!;
+    const changedViews = worker.written()[2] as number;
     expect(changedViews).toBeGreaterThan(0);
     expect(changedViews).toBeLessThan((await allViews(db)).length);
-    // Views written by someone else in between (here: cleared): the keeper's memory no longer holds, all views are sent.
+    // Views written by someone else in between (here: cleared): the keeper's memory no longer holds, all views are written.
     await db.clear('viewsMeta');
     keeper.changed();
     await keeper.settled();
-    expect(worker.sent().slice(3)).toEqual([0, (await allViews(db)).length]);
+    expect(worker.written().slice(3)).toEqual([0, 'all']);
+    expect(worker.sent()).toEqual([]);
     const exact = await storeOf(RECORDS);
     const reference = createViewKeeper({ db: async () => exact, now: NOW, merge: mergeRecords, settleMs: 0 });
     reference.changed();
@@ -308,19 +324,26 @@ describe('the off-thread rebuild', () => {
     expect(await keptState(db)).toEqual(await keptState(exact));
   });
 
-  it('the worker answers a malformed request with a reason, and ignores what is not a request', () => {
+  it('the worker answers a malformed request with a reason, and ignores what is not a request', async () => {
     const replies: MergeReply[] = [];
-    const serve = serveRebuilds({ postMessage: (m) => replies.push(m) }, mergeRecords);
-    serve({ type: 'rebuild', id: 3, records: 'all of them', decisions: [] });
+    const db = await storeOf([]);
+    const serve = serveRebuilds({ postMessage: (m) => replies.push(m) }, mergeRecords, async () => db);
+    serve({ type: 'rebuild', id: 'three' });
     serve({ type: 'views', id: 4, ids: [1] });
     serve({ type: 'views', id: 5, ids: 'all' });
+    serve({ type: 'write', id: 6, ids: 'all', meta: { build: 7 } });
+    serve({ type: 'write', id: 7, ids: 'all', meta: { build: 'b', builtAt: '' }, previous: { build: 'a', prints: [[1, 2]] } });
+    serve({ type: 'write', id: 8, ids: 'all', meta: { build: 'b', builtAt: '' } });
     serve(null);
     serve({ type: 'hello' });
     expect(replies).toEqual([
       { type: 'ready' },
-      { type: 'failed', id: 3, error: 'a malformed rebuild request' },
+      { type: 'failed', error: 'a malformed rebuild request' },
       { type: 'failed', id: 4, error: 'a malformed views request' },
       { type: 'failed', id: 5, error: 'no such rebuild here' },
+      { type: 'failed', id: 6, error: 'a malformed write request' },
+      { type: 'failed', id: 7, error: 'a malformed write request' },
+      { type: 'failed', id: 8, error: 'no such rebuild here' },
     ]);
   });
 });

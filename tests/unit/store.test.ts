@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, beforeEach } from 'vitest';
 import { deleteDB } from 'idb';
-import { allCaptures, eraseAll, getCapture, openStore, putCapture, putDecision, allDecisions, putSetting, getSetting, storeConnection } from '../../src/store/store';
+import { allCaptures, eraseAll, getCapture, inBatches, openStore, putCapture, putDecision, allDecisions, putSetting, getSetting, storeConnection } from '../../src/store/store';
 import { DB_VERSION } from '../../src/store/schema';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -125,6 +125,22 @@ describe('store', () => {
 });
 
 // Issue 14, finding 7: the connection a page or the background keeps.
+describe('whole-store reads in batches', () => {
+  it('reads every record once, in key order, as one getAll does, whatever the batch against the count', async () => {
+    const db = await openStore(NAME);
+    // Keys in an order of their own (not the order written), some sharing a prefix.
+    const keys = Array.from({ length: 23 }, (_, i) => `google-scholar:user=${String((i * 7) % 23).padStart(2, '0')}x`);
+    for (const [i, k] of keys.entries()) await putCapture(db, k, capture(`2026-11-${String(1 + (i % 28)).padStart(2, '0')}T00:00:00.000Z`, 1 + (i % 3)));
+    const whole = await db.getAll('captures');
+    expect(whole.map((r) => r.key)).toEqual([...keys].sort());
+    for (const batch of [1, 5, 22, 23, 24, 100]) expect(await inBatches(db, 'captures', batch)).toEqual(whole);
+    expect(await allCaptures(db)).toEqual(whole);
+    await eraseAll(db);
+    expect(await inBatches(db, 'captures', 5)).toEqual([]);
+    db.close();
+  });
+});
+
 describe('storeConnection', () => {
   const rawOpen = (name: string, version: number) =>
     new Promise<IDBDatabase>((resolve, reject) => {

@@ -3,11 +3,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Capture } from '../../src/core/capture';
 import type { TabStatus } from '../../src/shell/messages';
-import type { CaptureRecord } from '../../src/store/schema';
+import type { CaptureRecord, DecisionRecord } from '../../src/store/schema';
 import { loadLibrary, loadPeopleFirst, loadSiteSettings, loadStorageEstimate, personIdOf, personNamed } from '../../src/ui/dashboard/load';
 import { loadPopup, offersListReading, type PopupSource } from '../../src/ui/popup/load';
 import { keptLibrary } from '../helpers/kept-library';
-import { allViews, keptLibrary as readKeptLibrary, viewsMeta } from '../../src/store/views';
+import { allViews, keptLibrary as readKeptLibrary, keptResult as readKeptResult, markViews, viewsMeta } from '../../src/store/views';
+import { libraryOf } from '../../src/core/kept-views';
 
 // mergeAll throws when asked to (as a crafted decision once made it throw: issue 14, finding 1); the real one otherwise.
 const merge = vi.hoisted(() => ({ fail: false }));
@@ -184,6 +185,60 @@ describe('dashboard loading', () => {
     const later = { ...record, capture: { ...capture, capturedAt: '2026-11-24T09:00:00.000Z', person: { name: 'Merged Here' } } };
     const own = await loadLibrary({ library: async () => ({ records: [later], decisions: [] }), keptViews, refreshViews: async () => {} });
     expect(own.result.people.map((p) => p.name)).toEqual(['Merged Here']);
+  });
+
+  it('the kept library folded a view at a time is the one of every view read at once, with the meta record, in batches of any size', async () => {
+    const views = await allViews(kept.db);
+    const meta = await viewsMeta(kept.db);
+    const whole = libraryOf(views);
+    expect(whole?.works.length).toBeGreaterThan(0);
+    for (const batch of [1, 2, 100]) expect(await readKeptResult(kept.db, batch)).toEqual({ result: whole, meta });
+    const viaFold = await loadLibrary({ library: async () => ({ records: [record], decisions: [] }), keptResult: () => readKeptResult(kept.db) });
+    const viaViews = await loadLibrary({ library: async () => ({ records: [record], decisions: [] }), keptViews: async () => ({ views, ...(meta ? { meta } : {}) }) });
+    expect(viaFold).toEqual(viaViews);
+  });
+
+  it('a reload keeps the pages of the library shown when the views were built from exactly them (a join or split changes no page), else reads them', async () => {
+    const data = {
+      library: async () => (reads++, { records: await kept.db.getAll('captures'), decisions: [] }),
+      keptViews: async () => {
+        const meta = await viewsMeta(kept.db);
+        return { views: await allViews(kept.db), ...(meta ? { meta } : {}) };
+      },
+      keptLibrary: () => readKeptLibrary(kept.db),
+      decisions: async () => kept.db.getAll('decisions'),
+    };
+    let reads = 0;
+    const first = await loadLibrary(data);
+    expect(reads).toBe(1);
+    // A decision stored and the views built again: the same page objects, the new decision, no page read.
+    const d: DecisionRecord = { id: 'synthetic-decision', kind: 'split-works', at: '2026-11-22T11:00:00.000Z', works: [`rec:${KEY}#0`, `rec:${KEY}#1`] } as DecisionRecord;
+    await kept.db.put('decisions', d);
+    await kept.refreshViews({ changed: true });
+    const again = await loadLibrary(data, first);
+    expect(reads).toBe(1);
+    expect(again.records).toBe(first.records);
+    expect(again.decisions).toEqual([d]);
+    expect(again.result).toEqual((await loadLibrary(data)).result);
+    reads = 0;
+    // The page captured again, the keeper told as the background tells it (the meta record marked behind at once):
+    // read again, before the views are rebuilt and after.
+    const newer = { ...record, capture: { ...capture, capturedAt: '2026-11-23T09:00:00.000Z' } };
+    await kept.db.put('captures', newer);
+    kept.keeper.changed(KEY);
+    await markViews(kept.db, { dirty: true });
+    const behind = await loadLibrary({ ...data, refreshViews: kept.refreshViews }, first);
+    expect(reads).toBe(1);
+    expect(behind.records).toEqual([newer]);
+    await kept.refreshViews({ changed: true });
+    const rebuilt = await loadLibrary(data, first);
+    expect(reads).toBe(2);
+    expect(rebuilt.records).toEqual([newer]);
+    // A page more than the library shown: read again.
+    await kept.db.put('captures', { ...record, key: `${KEY}-other`, capture: { ...capture, url: `${URL_A}&x=1` } });
+    await kept.refreshViews({ changed: true });
+    expect((await loadLibrary(data, rebuilt)).records).toHaveLength(2);
+    expect(reads).toBe(3);
   });
 
   it('people first: the kept library view and a count of the pages, while the views look current', async () => {

@@ -4,7 +4,7 @@
 // writes reload the library and re-merge.
 import { memo } from 'preact/compat';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { MergedPerson, UserDecision } from '../../core/merge/types';
+import type { LightResult, MergedPerson, UserDecision } from '../../core/merge/types';
 import type { SiteSettings } from '../../shell/site-settings';
 import type { CaptureRecord, DecisionRecord } from '../../store/schema';
 import { ConfirmDialog, type ConfirmRequest } from '../components/ConfirmDialog';
@@ -34,11 +34,15 @@ export interface DashboardData {
    * the command line's own pages) the dashboard merges the records itself.
    */
   keptViews?(): Promise<{ views: KeptView[]; meta?: ViewsMeta }>;
+  /** The library those views hold and their meta record, read a view at a time (preferred to keptViews when there). */
+  keptResult?(): Promise<{ result?: LightResult; meta?: ViewsMeta }>;
   refreshViews?(o: { changed?: boolean; stale?: boolean }): Promise<void>;
   /** The kept views' meta record alone (when the last build was made, and where it merged), for the Rebuild line. */
   viewsMeta?(): Promise<ViewsMeta | undefined>;
   /** The kept library view alone (every person, no works), for the people list shown before the rest has loaded. */
   keptLibrary?(): Promise<{ view?: KeptView; meta?: ViewsMeta; pages: number }>;
+  /** The stored decisions alone: a reload after a join or split reads them, and no page when none changed (loadLibrary). */
+  decisions?(): Promise<DecisionRecord[]>;
   /**
    * Store decisions. Answers with a provisional patch (the views they concern
    * merged again alone, src/core/provisional-views.ts) when the background
@@ -125,6 +129,52 @@ function idleThenTasks(): SliceScheduler {
   };
 }
 
+/**
+ * The effect that loads the library (the people first on opening, every work
+ * after; on a reload every work). Made here, outside the component: a hook
+ * keeps its callback until its inputs change, and a callback made in a render
+ * would keep every variable of that render that any of its closures uses (V8
+ * keeps them together), the library shown then among them — a copy of every
+ * page and work held after each join or split (issue 16, renderer memory).
+ */
+function libraryLoader(
+  data: DashboardData,
+  reload: number,
+  shown: { current: ({ n: number } & Shown)[] },
+  rebuiltUpTo: { current: number },
+  shownLib: { current: Library | null },
+  set: { setLib(l: Library): void; setFirst(p: PeopleFirst): void; setUpdating(u: boolean): void },
+): () => () => void {
+  const { setLib, setFirst, setUpdating } = set;
+  return () => {
+    let live = true;
+    const full = () => {
+      const upTo = rebuiltUpTo.current;
+      // loadLibrary never throws; anything else that does still ends in a library with its problem, never a blank page.
+      return loadLibrary(data, shownLib.current ?? undefined)
+        .catch((e: unknown) => libraryWithProblem(e instanceof Error ? e.message : String(e)))
+        .then((l) => {
+          if (!live) return;
+          // Decisions made since this reload's rebuild was asked for stay shown from their patches, on top.
+          shown.current = shown.current.filter((p) => p.n > upTo);
+          setLib(l.problem ? l : shown.current.reduce(patched, l));
+          setUpdating(shown.current.length > 0);
+        });
+    };
+    if (reload > 0) void full();
+    else
+      void loadPeopleFirst(data).then((p) => {
+        if (!live) return;
+        if (p) setFirst(p);
+        // A task later, so the people list is drawn before the full read's results arrive on this thread.
+        setTimeout(() => live && void full(), 0);
+      });
+    return () => {
+      live = false;
+    };
+  };
+}
+
 export function Dashboard({ data }: { data: DashboardData }) {
   const [lib, setLib] = useState<Library | null>(null);
   // On opening, the people list from the kept library view: every work (a read many times larger) follows.
@@ -146,33 +196,10 @@ export function Dashboard({ data }: { data: DashboardData }) {
     addEventListener('hashchange', on);
     return () => removeEventListener('hashchange', on);
   }, []);
-  useEffect(() => {
-    let live = true;
-    const full = () => {
-      const upTo = rebuiltUpTo.current;
-      // loadLibrary never throws; anything else that does still ends in a library with its problem, never a blank page.
-      return loadLibrary(data)
-        .catch((e: unknown) => libraryWithProblem(e instanceof Error ? e.message : String(e)))
-        .then((l) => {
-          if (!live) return;
-          // Decisions made since this reload's rebuild was asked for stay shown from their patches, on top.
-          shown.current = shown.current.filter((p) => p.n > upTo);
-          setLib(l.problem ? l : shown.current.reduce(patched, l));
-          setUpdating(shown.current.length > 0);
-        });
-    };
-    if (reload > 0) void full();
-    else
-      void loadPeopleFirst(data).then((p) => {
-        if (!live) return;
-        if (p) setFirst(p);
-        // A task later, so the people list is drawn before the full read's results arrive on this thread.
-        setTimeout(() => live && void full(), 0);
-      });
-    return () => {
-      live = false;
-    };
-  }, [data, reload]);
+  // The library shown, for a reload: its pages are kept when none changed (loadLibrary).
+  const shownLib = useRef<Library | null>(null);
+  shownLib.current = lib;
+  useEffect(libraryLoader(data, reload, shown, rebuiltUpTo, shownLib, { setLib, setFirst, setUpdating }), [data, reload]);
   const refresh = () => setReload((n) => n + 1);
   /**
    * A decision's or a delete's patch (the background's merge of what it

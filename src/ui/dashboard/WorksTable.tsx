@@ -12,7 +12,7 @@
 // away. Rows are keyed by work and memoized: a join or split redraws the rows
 // it changed.
 import { memo } from 'preact/compat';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Capture } from '../../core/capture';
 import type { MemberRef, LightWork, UserDecision } from '../../core/merge/types';
 import { ExportButtons } from '../components/ExportButtons';
@@ -46,6 +46,26 @@ export function ownTitles(records: readonly { key: string; capture: Capture }[])
   return (m) => captures.get(m.captureKey)?.works?.[m.index]?.title;
 }
 
+/*
+ * Stable functions (kept for the table's life) are made by these, outside the
+ * component: a function made in a render keeps every variable of that render
+ * that any of its closures uses (V8 keeps them together), so one made in the
+ * first render and kept would hold the first library's works for as long as
+ * the table is open (issue 16, renderer memory).
+ */
+function toggler(setSelected: (f: (prev: Set<string>) => Set<string>) => void): (id: string) => void {
+  return (id) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+}
+function throughRef(ref: { current: ((ds: UserDecision[]) => Promise<void>) | undefined }): (ds: UserDecision[]) => Promise<void> {
+  return (ds) => ref.current!(ds);
+}
+
 export function WorksTable({ works, data, personName, decide, titleOf, flagTexts = NO_FLAGS }: WorksTableProps) {
   const [q, setQ] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: 'citations', dir: 'desc' });
@@ -74,21 +94,13 @@ export function WorksTable({ works, data, personName, decide, titleOf, flagTexts
   derived.current.shown = shownState;
   const shown = shownState.list;
   const chosen = useMemo(() => (selected.size ? works.filter((w) => selected.has(w.id)) : []), [works, selected]);
-  // From the latest state: two quick clicks before a render both count. Stable, so memoized rows keep it.
-  const toggle = useCallback(
-    (id: string) =>
-      setSelected((prev) => {
-        const next = new Set(prev);
-        if (next.has(id)) next.delete(id);
-        else next.add(id);
-        return next;
-      }),
-    [],
-  );
+  // From the latest state: two quick clicks before a render both count. Stable, so memoized rows keep it; made
+  // outside this render (see stable below), so it does not keep the first render's works.
+  const [toggle] = useState(() => toggler(setSelected));
   // The latest `decide`, through a stable function: a row is redrawn when its work changes, not when its parent does.
   const decideRef = useRef(decide);
   decideRef.current = decide;
-  const stableDecide = useCallback((ds: UserDecision[]) => decideRef.current!(ds), []);
+  const [stableDecide] = useState(() => throughRef(decideRef));
   // Windowed past DRAW_WHOLE_UP_TO rows, unless the user asks for every row (the browser's find, a screen reader's browse mode).
   const [drawAll, setDrawAll] = useState(false);
   const win = useRowWindow(shownState, drawAll);
@@ -244,29 +256,9 @@ function useRowWindow(shownState: ShownWorks, drawAll = false) {
   }, [shown, measured]);
   const focusIndex = useMemo(() => (focused === undefined ? -1 : shown.findIndex((w) => w.id === focused)), [shown, focused]);
   const parts = rowWindow(offsets, view.from, view.to, focusIndex, OVERSCAN, drawAll ? Infinity : DRAW_WHOLE_UP_TO);
-  useEffect(() => {
-    let frame = 0;
-    const on = () => {
-      if (frame) return;
-      frame = nextFrame(() => {
-        frame = 0;
-        const top = body.current?.getBoundingClientRect?.().top ?? 0;
-        const from = Math.max(0, -top);
-        const next = { from: Math.floor(from / ROW_ESTIMATE) * ROW_ESTIMATE, to: Math.ceil((from + viewportHeight()) / ROW_ESTIMATE) * ROW_ESTIMATE };
-        setView((v) => (v.from === next.from && v.to === next.to ? v : next));
-      });
-    };
-    on();
-    // No window to scroll (a component test's document): the first rows stay drawn.
-    if (typeof addEventListener !== 'function') return;
-    addEventListener('scroll', on, { passive: true });
-    addEventListener('resize', on);
-    return () => {
-      removeEventListener('scroll', on);
-      removeEventListener('resize', on);
-      if (frame) cancelFrame(frame);
-    };
-  }, []);
+  // Made outside this render, as the table's stable functions are (its listeners would keep the first render's list).
+  const [watchViewport] = useState(() => viewportWatcher(body, setView));
+  useEffect(watchViewport, []);
   // Drawn rows measured after each draw, and whenever one changes size.
   useLayoutEffect(() => {
     const rows = body.current?.querySelectorAll<HTMLTableRowElement>('tr[data-work]') ?? [];
@@ -305,6 +297,33 @@ function useRowWindow(shownState: ShownWorks, drawAll = false) {
     if (!next || !body.current?.contains(next)) setFocused(undefined);
   };
   return { body, parts, focusIn, focusOut };
+}
+
+/** The effect that follows the window's scroll and size: which part of the table is in view. */
+function viewportWatcher(body: { current: HTMLTableSectionElement | null }, setView: (f: (v: { from: number; to: number }) => { from: number; to: number }) => void): () => (() => void) | undefined {
+  return () => {
+    let frame = 0;
+    const on = () => {
+      if (frame) return;
+      frame = nextFrame(() => {
+        frame = 0;
+        const top = body.current?.getBoundingClientRect?.().top ?? 0;
+        const from = Math.max(0, -top);
+        const next = { from: Math.floor(from / ROW_ESTIMATE) * ROW_ESTIMATE, to: Math.ceil((from + viewportHeight()) / ROW_ESTIMATE) * ROW_ESTIMATE };
+        setView((v) => (v.from === next.from && v.to === next.to ? v : next));
+      });
+    };
+    on();
+    // No window to scroll (a component test's document): the first rows stay drawn.
+    if (typeof addEventListener !== 'function') return undefined;
+    addEventListener('scroll', on, { passive: true });
+    addEventListener('resize', on);
+    return () => {
+      removeEventListener('scroll', on);
+      removeEventListener('resize', on);
+      if (frame) cancelFrame(frame);
+    };
+  };
 }
 
 const venueLabel = (v: string) => (v.length > 60 ? `${isolated(v.slice(0, 59))}…` : v);

@@ -31,9 +31,13 @@ const message = (e: unknown) => (e instanceof Error ? e.message || e.name : Stri
  * The library merged under the user's decisions: as the background keeps it
  * when its views are built from exactly the stored records (asking it to
  * catch up once when they are not), else merged here. Never throws: a failure
- * is a Library with a `problem`.
+ * is a Library with a `problem`. `previous`: the library shown, whose pages
+ * are kept instead of read again when the views were built from exactly
+ * them (a reload after a join or split, which changes no page).
  */
-export async function loadLibrary(data: Pick<DashboardData, 'library' | 'keptViews' | 'refreshViews'>): Promise<Library> {
+export async function loadLibrary(data: Pick<DashboardData, 'library' | 'keptViews' | 'keptResult' | 'refreshViews' | 'keptLibrary' | 'decisions'>, previous?: Library): Promise<Library> {
+  const again = previous ? await samePages(data, previous).catch(() => undefined) : undefined;
+  if (again) return again;
   let stored: { records: CaptureRecord[]; decisions: DecisionRecord[] };
   try {
     stored = await data.library();
@@ -49,15 +53,46 @@ export async function loadLibrary(data: Pick<DashboardData, 'library' | 'keptVie
   }
 }
 
-async function keptResult(data: Pick<DashboardData, 'library' | 'keptViews' | 'refreshViews'>, records: readonly CaptureRecord[]): Promise<LightResult | undefined> {
-  if (!data.keptViews) return undefined;
-  let { views, meta } = await data.keptViews();
+/**
+ * The library again with the pages of `previous`, when the kept views are
+ * current for exactly those pages (the meta record clean, naming each of them
+ * at the capture it holds, and as many pages stored): the decisions and the
+ * views read, not every page (22 MB at 59k rows, and a second copy of them
+ * held while they are read; issue 16, renderer memory).
+ */
+async function samePages(data: Pick<DashboardData, 'keptViews' | 'keptResult' | 'keptLibrary' | 'decisions'>, previous: Library): Promise<Library | undefined> {
+  const read = resultReader(data);
+  if (previous.problem || !previous.records.length || !read || !data.keptLibrary || !data.decisions) return undefined;
+  const glance = await data.keptLibrary();
+  if (glance.pages !== previous.records.length || !viewsAreCurrent(glance.meta, previous.records)) return undefined;
+  const [{ result, meta }, decisions] = await Promise.all([read(), data.decisions()]);
+  // The same build as at the glance (none written in between), still current for these pages.
+  if (meta?.build !== glance.meta?.build || !viewsAreCurrent(meta, previous.records)) return undefined;
+  return result && { records: previous.records, decisions, result };
+}
+
+/** How the kept library is read: folded view by view where the data offers it (keptResult), else from every view. */
+function resultReader(data: Pick<DashboardData, 'keptViews' | 'keptResult'>): (() => Promise<{ result?: LightResult; meta?: ViewsMeta }>) | undefined {
+  if (data.keptResult) return data.keptResult;
+  const keptViews = data.keptViews;
+  if (!keptViews) return undefined;
+  return async () => {
+    const { views, meta } = await keptViews();
+    const result = libraryOf(views);
+    return { ...(result ? { result } : {}), ...(meta ? { meta } : {}) };
+  };
+}
+
+async function keptResult(data: Pick<DashboardData, 'library' | 'keptViews' | 'keptResult' | 'refreshViews'>, records: readonly CaptureRecord[]): Promise<LightResult | undefined> {
+  const read = resultReader(data);
+  if (!read) return undefined;
+  let { result, meta } = await read();
   if (!viewsAreCurrent(meta, records) && data.refreshViews) {
     await data.refreshViews({ stale: true });
-    ({ views, meta } = await data.keptViews());
+    ({ result, meta } = await read());
   }
   // Still behind (a capture arrived meanwhile, the background is not answering): merged here instead.
-  return viewsAreCurrent(meta, records) ? libraryOf(views) : undefined;
+  return viewsAreCurrent(meta, records) ? result : undefined;
 }
 
 /** What the people list and the counts above it need, before the works: the dashboard shows it while the rest loads. */
