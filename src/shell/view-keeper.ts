@@ -245,7 +245,14 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
     // (a worker writes them itself) or here. Undefined when the store holds another build than `previous`.
     const writeOnce = async (previous: WrittenViews | undefined): Promise<WrittenViews | undefined> => {
       const ids = viewsToSend(source.prints, previous);
-      if (source.write) return (await source.write(ids, metaOf(source), previous)) ? { build, prints: new Map(source.prints) } : undefined;
+      if (source.write) {
+        const meta = metaOf(source);
+        if (!(await source.write(ids, meta, previous))) return undefined;
+        // Written on the worker's own connection after `dirty` was chosen here: a change counted meanwhile had its
+        // mark (markViews) land before that write, which then said current. Marked behind again, after it.
+        if (!meta.dirty && wanted > upTo) await markViews(db, { dirty: true });
+        return { build, prints: new Map(source.prints) };
+      }
       return writeViews(db, { prints: source.prints, views: await source.views(ids), complete: ids === 'all' }, metaOf(source), previous);
     };
     // A worker that fails to write them (or send them) is replaced by the merge here, as when it fails to merge.

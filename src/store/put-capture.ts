@@ -4,7 +4,8 @@
 
 import type { Capture } from '../core/capture';
 import { validateCapture } from '../core/validate';
-import type { CaptureRecord, LensDB } from './schema';
+import type { IDBPObjectStore, StoreNames } from 'idb';
+import { VIEWS_META_KEY, type CaptureRecord, type LensDB, type LensSchema } from './schema';
 
 export interface PutResult {
   status: 'added' | 'updated';
@@ -27,8 +28,11 @@ export async function putCapture(db: LensDB, key: string, capture: Capture): Pro
   if (!check.ok) throw new Error(`invalid capture: ${check.errors.join('; ')}`);
   if (capture.pageKind === 'blocked' || capture.pageKind === 'unrecognized')
     throw new Error(`a ${capture.pageKind} page is not stored`);
-  const tx = db.transaction('captures', 'readwrite');
-  const existing = await tx.store.get(key);
+  // The kept views marked behind in the same transaction: no reader sees the new page with views that say they are current
+  // for the old one (the dashboard's reload keeps the pages it holds on that word, src/ui/dashboard/load.ts samePages).
+  const tx = db.transaction(['captures', 'viewsMeta'], 'readwrite');
+  const captures = tx.objectStore('captures');
+  const [existing] = await Promise.all([captures.get(key), markViewsBehind(tx.objectStore('viewsMeta'))]);
   const record: CaptureRecord = {
     key,
     source: capture.source,
@@ -43,8 +47,18 @@ export async function putCapture(db: LensDB, key: string, capture: Capture): Pro
   };
   // Awaited together: when the transaction aborts (quota, disk) both reject, and
   // awaiting only the put would leave tx.done's rejection unhandled.
-  await Promise.all([tx.store.put(record), tx.done]);
+  await Promise.all([captures.put(record), tx.done]);
   return { status: existing ? 'updated' : 'added', record };
+}
+
+/**
+ * Within a transaction that writes captures: the kept views' meta record, when
+ * there is one saying current, marked behind (as src/store/views.ts markViews
+ * does), so the change and the mark are seen together or not at all.
+ */
+export async function markViewsBehind(meta: IDBPObjectStore<LensSchema, ArrayLike<StoreNames<LensSchema>>, 'viewsMeta', 'readwrite'>): Promise<void> {
+  const current: unknown = await meta.get(VIEWS_META_KEY);
+  if (current && typeof current === 'object' && (current as { dirty?: unknown }).dirty === false) await meta.put({ ...(current as LensSchema['viewsMeta']['value']), dirty: true }, VIEWS_META_KEY);
 }
 
 function earlier(a: string, b: string): string {

@@ -12,6 +12,8 @@ import type { ViewKeys } from '../core/view-keys';
 
 export const DB_NAME = 'scholar-lens';
 export const DB_VERSION = 5;
+/** The key of the kept views' one meta record in `viewsMeta` (src/store/views.ts). */
+export const VIEWS_META_KEY = 'current';
 
 /** One stored page: the latest capture of it, and when it was first and last seen. */
 export interface CaptureRecord {

@@ -7,10 +7,10 @@ import { isKeptView, isViewsMeta, libraryFold, LIBRARY_VIEW, storedView, type Ke
 import { prepareViews, type PreparedView } from '../core/prepared-views';
 import type { LightResult, MergedWork } from '../core/merge/types';
 import { isViewKeys, viewKeysOf, type ViewKeys } from '../core/view-keys';
-import type { CaptureRecord, DecisionRecord, LensDB } from './schema';
+import { VIEWS_META_KEY, type CaptureRecord, type DecisionRecord, type LensDB } from './schema';
 import { inBatches, isDecisionRecord, READ_BATCH } from './store';
 
-const META = 'current';
+const META = VIEWS_META_KEY;
 
 /** The view a page shows, through the byKey index; undefined when none, or when what is stored is malformed (a rebuild replaces it). */
 export async function viewForKey(db: LensDB, key: string): Promise<KeptView | undefined> {

@@ -324,6 +324,55 @@ describe('the off-thread rebuild', () => {
     expect(await keptState(db)).toEqual(await keptState(exact));
   });
 
+  it('a change counted after the keeper chose the meta record but before the worker\'s write lands leaves the views marked behind, never current', async () => {
+    const db = await storeOf(RECORDS);
+    const worker = simulatedWorker(db);
+    let keeper: ReturnType<typeof createViewKeeper> | undefined;
+    let race = false;
+    // The write request on its way to the worker (a message hop): a change is counted and its mark lands first.
+    const open = async (): Promise<MergePort> => {
+      const port = await worker.open();
+      return {
+        ...port,
+        post(m) {
+          if (m.type !== 'write' || !race) return port.post(m);
+          race = false;
+          keeper!.changed();
+          void (async () => {
+            while (!(await viewsMeta(db))?.dirty) await tick();
+            port.post(m);
+          })();
+        },
+      };
+    };
+    // The build that follows the change is held back, so what the raced write left can be looked at.
+    let holdNext = false;
+    let reached: () => void = () => {};
+    let release: () => void = () => {};
+    const sleep = async () => {
+      if (!holdNext) return;
+      holdNext = false;
+      reached();
+      await new Promise<void>((r) => (release = r));
+    };
+    keeper = createViewKeeper({ db: async () => db, now: NOW, merge: mergeRecords, settleMs: 0, sleep, provisional: false, offThread: offThreadRebuild(open) });
+    keeper.changed();
+    await keeper.settled();
+    expect((await viewsMeta(db))?.dirty).toBe(false);
+    race = true;
+    const next = new Promise<void>((r) => (reached = r));
+    keeper.changed();
+    // The first sleep is this build's own; the one after its write is the next build's.
+    await tick();
+    holdNext = true;
+    await next;
+    expect(worker.written().length).toBe(2);
+    expect((await viewsMeta(db))?.dirty).toBe(true);
+    release();
+    await keeper.settled();
+    expect((await viewsMeta(db))?.dirty).toBe(false);
+  });
+
   it('the worker answers a malformed request with a reason, and ignores what is not a request', async () => {
     const replies: MergeReply[] = [];
     const db = await storeOf([]);

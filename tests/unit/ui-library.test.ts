@@ -17,6 +17,7 @@ import { loadLibrary } from '../../src/ui/dashboard/load';
 import { run as runMerge } from '../../src/cli/commands/merge';
 import { run as runExport } from '../../src/cli/commands/export';
 import { memoryIo } from '../helpers/cli-io';
+import { markViews, viewsMeta } from '../../src/store/views';
 
 const PROFILE = new URL('https://scholar.google.com/citations?user=SbUmSEAAAAAJ&hl=en');
 let n = 0;
@@ -39,6 +40,17 @@ describe('dashboard library', () => {
     // 58 rows in the saved profile's table (gsc_a_tr).
     expect((await allCaptures(fresh))[0]!.capture.works).toHaveLength(58);
     expect(await allDecisions(fresh)).toHaveLength(1);
+  });
+
+  it('a backup that writes pages marks kept views that said current behind, in its own transaction; one that writes nothing leaves them', async () => {
+    const text = serializeBackup(await backupOf(await seeded(), FIXED_NOW));
+    const fresh = await openStore(`ui-library-${n++}`);
+    await markViews(fresh, { dirty: false });
+    await importFile(fresh, 'backup.json', text, '', FIXED_NOW);
+    expect((await viewsMeta(fresh))?.dirty).toBe(true);
+    await markViews(fresh, { dirty: false });
+    await importFile(fresh, 'backup.json', text, '', FIXED_NOW);
+    expect((await viewsMeta(fresh))?.dirty).toBe(false);
   });
 
   it('keeps "It\'s theirs" / "Not theirs" decisions through a backup and its import', async () => {

@@ -9,6 +9,7 @@ import { loadPopup, offersListReading, type PopupSource } from '../../src/ui/pop
 import { keptLibrary } from '../helpers/kept-library';
 import { allViews, keptLibrary as readKeptLibrary, keptResult as readKeptResult, markViews, viewsMeta } from '../../src/store/views';
 import { libraryOf } from '../../src/core/kept-views';
+import { putCapture } from '../../src/store/store';
 
 // mergeAll throws when asked to (as a crafted decision once made it throw: issue 14, finding 1); the real one otherwise.
 const merge = vi.hoisted(() => ({ fail: false }));
@@ -239,6 +240,23 @@ describe('dashboard loading', () => {
     await kept.refreshViews({ changed: true });
     expect((await loadLibrary(data, rebuilt)).records).toHaveLength(2);
     expect(reads).toBe(3);
+  });
+
+  it('a reload right after a page was captured again, before the background marks the views behind: the page is read again, not the one shown (synthetic page)', async () => {
+    const data = {
+      library: async () => ({ records: await kept.db.getAll('captures'), decisions: [] }),
+      keptResult: () => readKeptResult(kept.db),
+      keptLibrary: () => readKeptLibrary(kept.db),
+      decisions: async () => kept.db.getAll('decisions'),
+    };
+    const first = await loadLibrary(data);
+    expect(first.records).toEqual([record]);
+    // Stored as the background stores it; its `changed` (and so its mark of the meta record) has not run yet.
+    const newer = { ...capture, capturedAt: '2026-11-23T09:00:00.000Z', person: { name: 'Synthetic Person Renamed' } };
+    await putCapture(kept.db, KEY, newer);
+    const again = await loadLibrary(data, first);
+    expect(again.records.map((r) => r.capture.capturedAt)).toEqual([newer.capturedAt]);
+    expect(again.result.people.map((p) => p.name)).toEqual(['Synthetic Person Renamed']);
   });
 
   it('people first: the kept library view and a count of the pages, while the views look current', async () => {

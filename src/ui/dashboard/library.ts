@@ -5,6 +5,7 @@ import type { MergedPerson } from '../../core/merge/types';
 import { BIBLIOGRAPHY_SOURCE, makeBackup, parseBackup, planImport, type Backup, type BackupDecision, type StoredCaptureRecord } from '../../formats';
 import { normalizeSiteSettings, SITE_SETTINGS_KEY, type SiteSettings } from '../../shell/site-settings';
 import { allCaptures, allDecisions, deleteCapture, personIdsOf, putCapture, putSetting, type CaptureRecord, type LensDB } from '../../store/store';
+import { markViewsBehind } from '../../store/put-capture';
 import { decisionRecord, decisionsOf } from '../model/decision-records';
 
 export interface ImportOutcome {
@@ -63,7 +64,8 @@ export async function importBackup(db: LensDB, text: string): Promise<ImportOutc
   if (!parsed.ok) return { ok: false, message: `Not imported: ${parsed.errors.join('; ')}` };
   const existing = { captures: (await allCaptures(db)) as unknown as StoredCaptureRecord[], decisions: (await allDecisions(db)) as unknown as BackupDecision[] };
   const plan = planImport(existing, parsed.backup);
-  const tx = db.transaction(['captures', 'decisions', 'settings'], 'readwrite');
+  const tx = db.transaction(['captures', 'decisions', 'settings', 'viewsMeta'], 'readwrite');
+  if (plan.captures.length || plan.decisions.length) await markViewsBehind(tx.objectStore('viewsMeta'));
   for (const r of plan.captures) {
     const c = r.capture;
     const record: CaptureRecord = {
