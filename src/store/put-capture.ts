@@ -4,8 +4,10 @@
 
 import type { Capture } from '../core/capture';
 import { validateCapture } from '../core/validate';
-import type { IDBPObjectStore, StoreNames } from 'idb';
-import { VIEWS_META_KEY, type CaptureRecord, type LensDB, type LensSchema } from './schema';
+import { markViewsBehind } from './views-behind';
+import type { CaptureRecord, LensDB } from './schema';
+
+export { markViewsBehind };
 
 export interface PutResult {
   status: 'added' | 'updated';
@@ -51,15 +53,6 @@ export async function putCapture(db: LensDB, key: string, capture: Capture): Pro
   return { status: existing ? 'updated' : 'added', record };
 }
 
-/**
- * Within a transaction that writes captures: the kept views' meta record, when
- * there is one saying current, marked behind (as src/store/views.ts markViews
- * does), so the change and the mark are seen together or not at all.
- */
-export async function markViewsBehind(meta: IDBPObjectStore<LensSchema, ArrayLike<StoreNames<LensSchema>>, 'viewsMeta', 'readwrite'>): Promise<void> {
-  const current: unknown = await meta.get(VIEWS_META_KEY);
-  if (current && typeof current === 'object' && (current as { dirty?: unknown }).dirty === false) await meta.put({ ...(current as LensSchema['viewsMeta']['value']), dirty: true }, VIEWS_META_KEY);
-}
 
 function earlier(a: string, b: string): string {
   return a <= b ? a : b;

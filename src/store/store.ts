@@ -4,6 +4,7 @@
 
 import { openDB } from 'idb';
 import { DB_NAME, DB_VERSION, isDecisionRecord, upgrade, type CaptureRecord, type DecisionRecord, type LensDB, type LensSchema } from './schema';
+import { markViewsBehind } from './views-behind';
 
 export type { CaptureRecord, DecisionRecord, LensDB } from './schema';
 export { isDecisionRecord } from './schema';
@@ -100,14 +101,17 @@ export async function allDecisions(db: LensDB): Promise<DecisionRecord[]> {
 /** Store a decision under its pair id; as for captures, nothing malformed is ever written. */
 export async function putDecision(db: LensDB, decision: DecisionRecord): Promise<void> {
   if (!isDecisionRecord(decision)) throw new Error('invalid decision: expected { id, kind, at, people|works: [ref, ref] } or { id, kind, at, person, work }');
-  await db.put('decisions', decision);
+  await putDecisions(db, [decision]);
 }
 
 /** Several decisions in one transaction (a split of a work of n records is n − 1 of them): all stored, or none. */
 export async function putDecisions(db: LensDB, decisions: readonly DecisionRecord[]): Promise<void> {
   for (const d of decisions) if (!isDecisionRecord(d)) throw new Error('invalid decision: expected { id, kind, at, people|works: [ref, ref] } or { id, kind, at, person, work }');
-  const tx = db.transaction('decisions', 'readwrite');
-  await Promise.all([...decisions.map((d) => tx.store.put(d)), tx.done]);
+  // The kept views marked behind with them: views built before a decision never say they are current after it
+  // (a background that missed the message rebuilds at its next start, view-keeper's start check).
+  const tx = db.transaction(['decisions', 'viewsMeta'], 'readwrite');
+  const store = tx.objectStore('decisions');
+  await Promise.all([...decisions.map((d) => store.put(d)), markViewsBehind(tx.objectStore('viewsMeta')), tx.done]);
 }
 
 export async function getSetting<T>(db: LensDB, name: string, fallback: T): Promise<T> {

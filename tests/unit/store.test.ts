@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, beforeEach } from 'vitest';
 import { deleteDB } from 'idb';
-import { allCaptures, eraseAll, getCapture, inBatches, openStore, putCapture, putDecision, allDecisions, putSetting, getSetting, storeConnection } from '../../src/store/store';
+import { allCaptures, eraseAll, getCapture, inBatches, openStore, putCapture, putDecision, putDecisions, allDecisions, putSetting, getSetting, storeConnection } from '../../src/store/store';
+import { markViews, viewsMeta } from '../../src/store/views';
 import { DB_VERSION } from '../../src/store/schema';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -103,6 +104,32 @@ describe('store', () => {
     expect((await db.getAllKeys('decisions')).sort()).toEqual(['junk', good.id]);
     expect(await allDecisions(db)).toEqual([good]);
     db.close();
+  });
+
+  it('a page or a decision written marks kept views that said current behind, in the same transaction; a refused one leaves them (synthetic records)', async () => {
+    const db = await openStore(NAME);
+    try {
+      // No meta record yet (no views built): none is made.
+      await putDecision(db, { id: 'd0', at: '2026-11-01T00:00:00.000Z', kind: 'link-people', people: ['page:a', 'page:b'] });
+      expect(await viewsMeta(db)).toBeUndefined();
+      await markViews(db, { dirty: false });
+      await putCapture(db, 'google-scholar:user=SbUmSEAAAAAJ', capture('2026-11-01T00:00:00.000Z', 2));
+      expect((await viewsMeta(db))?.dirty).toBe(true);
+      await markViews(db, { dirty: false });
+      await putDecision(db, { id: 'd1', at: '2026-11-02T00:00:00.000Z', kind: 'unlink-people', people: ['page:a', 'page:b'] });
+      expect((await viewsMeta(db))?.dirty).toBe(true);
+      await markViews(db, { dirty: false });
+      await putDecisions(db, [
+        { id: 'd2', at: '2026-11-03T00:00:00.000Z', kind: 'link-people', people: ['page:a', 'page:c'] },
+        { id: 'd3', at: '2026-11-03T00:00:00.000Z', kind: 'link-people', people: ['page:b', 'page:c'] },
+      ]);
+      expect((await viewsMeta(db))?.dirty).toBe(true);
+      await markViews(db, { dirty: false });
+      await expect(putDecisions(db, [{ id: 'bad', at: 'yesterday', kind: 'link-people', people: ['page:a', 'page:b'] } as never])).rejects.toThrow(/invalid decision/);
+      expect((await viewsMeta(db))?.dirty).toBe(false);
+    } finally {
+      db.close();
+    }
   });
 
   it('leaves every object store empty after eraseAll, including ones added by later schema versions', async () => {

@@ -5,7 +5,7 @@ import type { MergedPerson } from '../../core/merge/types';
 import { BIBLIOGRAPHY_SOURCE, makeBackup, parseBackup, planImport, type Backup, type BackupDecision, type StoredCaptureRecord } from '../../formats';
 import { normalizeSiteSettings, SITE_SETTINGS_KEY, type SiteSettings } from '../../shell/site-settings';
 import { allCaptures, allDecisions, deleteCapture, personIdsOf, putCapture, putSetting, type CaptureRecord, type LensDB } from '../../store/store';
-import { markViewsBehind } from '../../store/put-capture';
+import { markViewsBehind } from '../../store/views-behind';
 import { decisionRecord, decisionsOf } from '../model/decision-records';
 
 export interface ImportOutcome {
