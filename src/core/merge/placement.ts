@@ -18,6 +18,7 @@ import type { ConstrainedUnionFind } from './union-find';
 import { RootMembers } from './cluster';
 import type { MatchReason, Placement } from './types';
 import { foldName } from '../names';
+import { interner } from './intern';
 
 /** Whole library: an abstract this close to one work's, and no other work close. */
 export const LIBRARY_ABSTRACT = 0.6;
@@ -99,13 +100,7 @@ export function placementContext(records: WorkRecord[]): PlacementContext {
   // One title's terms for every record with that title key (the sets are only read).
   const titleTermsOf = new Map<string, TermSet>();
   // Stems recur across titles: one string per stem (the terms are compared and looked up, never changed).
-  const stems = new Map<string, string>();
-  const intern = (t: string): string => {
-    const k = stems.get(t);
-    if (k !== undefined) return k;
-    stems.set(t, t);
-    return t;
-  };
+  const intern = interner();
   // Records without an abstract (most: a Scholar or DBLP row) have a text
   // that depends on their title key alone: one (only read) per title key, and
   // its terms counted for the weights once, times the records that have it.

@@ -6,6 +6,7 @@ import { nameKey } from '../names';
 import { isPreprintDoi, normalizeWorkIds, titleInfo, type TitleInfo } from './normalize';
 import type { MemberRef, StoredCaptureLike, WorkIds } from './types';
 import { compareCodePoints } from '../order';
+import { interner } from './intern';
 
 export interface WorkRecord {
   /** Position in the sorted record list. */
@@ -100,13 +101,7 @@ export function buildRecords(captures: StoredCaptureLike[], nameKeys: Map<string
     titles.set(title, t);
     return t;
   };
-  const words = new Map<string, string>();
-  const intern = (w: string): string => {
-    const k = words.get(w);
-    if (k !== undefined) return k;
-    words.set(w, w);
-    return w;
-  };
+  const intern = interner();
   // Venues recur too, and the preprint-server test is a regular expression.
   const preprintVenue = new Map<string, boolean>();
   const isPreprintVenue = (venue: string) => {
