@@ -4,7 +4,7 @@
 // this by placement.ts, work by work.
 
 import { conflictTags, ID_STRENGTH, type WorkRecord } from './records';
-import { matchRecords, SEGMENT_BREAK } from './match';
+import { matchRecords, SEGMENT_BREAK, TitlePairFilter } from './match';
 import { normalizeWorkId, titleKey, type TitleInfo } from './normalize';
 import { ConstrainedUnionFind } from './union-find';
 import { constrainSplits, resolveDecisions, SPLIT_TAG, type ResolvedDecisions } from './decisions';
@@ -306,6 +306,8 @@ function titleEdges(records: WorkRecord[], together: (a: number, b: number) => b
   const rank = new Int32Array(records.length);
   let next = 0;
   for (const c of [...byCompact.keys()].sort()) for (const n of byCompact.get(c)!) rank[n] = next++;
+  // Pairs whose titles alone rule out every title rule are dropped as found, too.
+  const titles = new TitlePairFilter(records, (r) => idsOf[r.n]);
   const found = new PairList();
   const n = records.length;
   for (const block of blocks.values()) {
@@ -321,7 +323,7 @@ function titleEdges(records: WorkRecord[], together: (a: number, b: number) => b
         if (i === j) continue;
         const a = i < j ? i : j;
         const b = i < j ? j : i;
-        if (mayMatch(a, b)) found.push(a * n + b);
+        if (mayMatch(a, b) && titles.mayMatch(a, b)) found.push(a * n + b);
       }
     }
   }
