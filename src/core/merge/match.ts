@@ -86,11 +86,19 @@ export class TitlePairFilter {
     this.start = new Int32Array(n);
     this.end = new Int32Array(n);
     const compactId = new Map<string, number>();
-    // Each distinct word list once (records of one title share theirs), sorted and without repeats.
-    const at = new Map<readonly number[], number>();
-    const lists: Int32Array[] = [];
-    let total = 0;
-    const spans: number[] = [];
+    // Each distinct word list once (records of one title share theirs), sorted
+    // and without repeats, in one flat list: by the first record that has it.
+    const firstWith = new Map<readonly number[], number>();
+    let room = 0;
+    for (const r of records) {
+      const ids = wordIds(r);
+      if (r.title && ids && !firstWith.has(ids)) {
+        firstWith.set(ids, r.n);
+        room += ids.length;
+      }
+    }
+    const words = new Int32Array(room);
+    let used = 0;
     for (const r of records) {
       const t = r.title;
       const ids = wordIds(r);
@@ -103,21 +111,21 @@ export class TitlePairFilter {
       if ((t.truncated && t.tokens.length >= MIN_PREFIX_WORDS) || (r.work.title !== undefined && endsWithParen(r.work.title))) f |= ANY_RULE;
       if (!t.truncated && t.tokens.length >= MIN_CONTAINED_WORDS) f |= MAY_BE_CONTAINED;
       this.flags[r.n] = f;
-      let k = at.get(ids);
-      if (k === undefined) {
-        const sorted = Int32Array.from(ids).sort();
-        let m = 0;
-        for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i]!;
-        at.set(ids, (k = lists.length));
-        lists.push(sorted.subarray(0, m));
-        spans.push(total);
-        total += m;
+      const first = firstWith.get(ids)!;
+      if (first < r.n) {
+        this.start[r.n] = this.start[first]!;
+        this.end[r.n] = this.end[first]!;
+        continue;
       }
-      this.start[r.n] = spans[k]!;
-      this.end[r.n] = spans[k]! + lists[k]!.length;
+      const list = words.subarray(used, used + ids.length);
+      list.set(ids);
+      list.sort();
+      let m = 0;
+      for (let i = 0; i < list.length; i++) if (i === 0 || list[i] !== list[m - 1]) list[m++] = list[i]!;
+      this.start[r.n] = used;
+      this.end[r.n] = used += m;
     }
-    this.words = new Int32Array(total);
-    for (let k = 0; k < lists.length; k++) this.words.set(lists[k]!, spans[k]!);
+    this.words = words;
   }
 
   /** False only when `matchRecords(records[a], records[b])` is certainly undefined. */
