@@ -138,17 +138,20 @@ export class TitlePairFilter {
     if ((fa | fb) & ANY_RULE) return true;
     const la = this.len[a]!;
     const lb = this.len[b]!;
-    const fuzzy = la >= 5 && lb >= 5;
-    const containA = (fa & MAY_BE_CONTAINED) !== 0 && lb > la;
-    const containB = (fb & MAY_BE_CONTAINED) !== 0 && la > lb;
-    if (!fuzzy && !containA && !containB) return false;
-    const w = this.words;
     let i = this.start[a]!;
     const i1 = this.end[a]!;
     let j = this.start[b]!;
     const j1 = this.end[b]!;
     const na = i1 - i;
     const nb = j1 - j;
+    // Bounds from the counts alone (the words shared are at most the fewer
+    // distinct words): containment needs all of one title's words in the
+    // other, Dice is highest when the shorter list is all shared.
+    const fuzzy = la >= 5 && lb >= 5 && (2 * Math.min(na, nb)) / (na + nb) >= FUZZY_DICE;
+    const containA = (fa & MAY_BE_CONTAINED) !== 0 && lb > la && na <= nb;
+    const containB = (fb & MAY_BE_CONTAINED) !== 0 && la > lb && nb <= na;
+    if (!fuzzy && !containA && !containB) return false;
+    const w = this.words;
     let shared = 0;
     while (i < i1 && j < j1) {
       const x = w[i]!;
