@@ -4,7 +4,7 @@
 // this by placement.ts, work by work.
 
 import { conflictTags, ID_STRENGTH, type WorkRecord } from './records';
-import { matchRecords, SEGMENT_BREAK } from './match';
+import { matchRecords, SEGMENT_BREAK, TitlePairFilter } from './match';
 import { normalizeWorkId, titleKey, type TitleInfo } from './normalize';
 import { ConstrainedUnionFind } from './union-find';
 import { constrainSplits, resolveDecisions, SPLIT_TAG, type ResolvedDecisions } from './decisions';
@@ -304,14 +304,21 @@ function titleEdges(records: WorkRecord[], together: (a: number, b: number) => b
     else byCompact.set(c, [r.n]);
   }
   const rank = new Int32Array(records.length);
+  // Rank → record, so a block is sorted as a typed list of its ranks (no comparator called per comparison).
+  const atRank = new Int32Array(records.length);
   let next = 0;
-  for (const c of [...byCompact.keys()].sort()) for (const n of byCompact.get(c)!) rank[n] = next++;
+  for (const c of [...byCompact.keys()].sort()) for (const n of byCompact.get(c)!) {
+    atRank[next] = n;
+    rank[n] = next++;
+  }
+  // Pairs whose titles alone rule out every title rule are dropped as found, too.
+  const titles = new TitlePairFilter(records, (r) => idsOf[r.n]);
   const found = new PairList();
   const n = records.length;
   for (const block of blocks.values()) {
     if (block.length < 2) continue;
     const large = block.length > MAX_BLOCK;
-    const members = large ? [...block].sort((x, y) => rank[x]! - rank[y]!) : block;
+    const members = large ? byRank(block, rank, atRank) : block;
     const reach = large ? NEIGHBOURS + 1 : members.length;
     for (let x = 0; x < members.length; x++) {
       const i = members[x]!;
@@ -321,7 +328,7 @@ function titleEdges(records: WorkRecord[], together: (a: number, b: number) => b
         if (i === j) continue;
         const a = i < j ? i : j;
         const b = i < j ? j : i;
-        if (mayMatch(a, b)) found.push(a * n + b);
+        if (mayMatch(a, b) && titles.mayMatch(a, b)) found.push(a * n + b);
       }
     }
   }
@@ -337,6 +344,15 @@ function titleEdges(records: WorkRecord[], together: (a: number, b: number) => b
     edges.reason.push(v.reason);
   });
   return edges;
+}
+
+/** A large block's records in rank order (ranks are distinct): its ranks sorted as numbers, then read back as records. */
+function byRank(block: readonly number[], rank: Int32Array, atRank: Int32Array): Int32Array {
+  const out = new Int32Array(block.length);
+  for (let i = 0; i < block.length; i++) out[i] = rank[block[i]!]!;
+  out.sort();
+  for (let i = 0; i < out.length; i++) out[i] = atRank[out[i]!]!;
+  return out;
 }
 
 /** The first three words of a title key (its words are joined by single spaces). */

@@ -58,6 +58,120 @@ export function matchRecords(a: WorkRecord, b: WorkRecord): MatchVerdict | undef
 }
 
 /**
+ * A necessary condition of `matchRecords` on two records' titles alone, in
+ * integer operations, for the half million candidate pairs title blocking
+ * finds: a pair it refuses gets no verdict, so dropping it before scoring
+ * changes no edge. Every verdict but the one on the same compact title needs
+ * one of: a closing parenthetical on either title (`notedAs`), a cut title
+ * of at least MIN_PREFIX_WORDS words (`prefixMatch`), every distinct word of
+ * the shorter title in the longer (`contained`: its key is a run of the
+ * other's words), or a Dice of at least FUZZY_DICE over distinct words with
+ * both titles at least five words long (the fuzzy rule, the same arithmetic
+ * as `dice`).
+ */
+export class TitlePairFilter {
+  private readonly compact: Int32Array;
+  private readonly flags: Uint8Array;
+  private readonly len: Int32Array;
+  private readonly start: Int32Array;
+  private readonly end: Int32Array;
+  private readonly words: Int32Array;
+
+  /** `wordIds(r)`: the record's title words as numbers (equal words, equal numbers), shared by records of one TitleInfo. */
+  constructor(records: readonly WorkRecord[], wordIds: (r: WorkRecord) => readonly number[] | undefined) {
+    const n = records.length;
+    this.compact = new Int32Array(n).fill(-1);
+    this.flags = new Uint8Array(n);
+    this.len = new Int32Array(n);
+    this.start = new Int32Array(n);
+    this.end = new Int32Array(n);
+    const compactId = new Map<string, number>();
+    // Each distinct word list once (records of one title share theirs), sorted
+    // and without repeats, in one flat list: by the first record that has it.
+    const firstWith = new Map<readonly number[], number>();
+    let room = 0;
+    for (const r of records) {
+      const ids = wordIds(r);
+      if (r.title && ids && !firstWith.has(ids)) {
+        firstWith.set(ids, r.n);
+        room += ids.length;
+      }
+    }
+    const words = new Int32Array(room);
+    let used = 0;
+    for (const r of records) {
+      const t = r.title;
+      const ids = wordIds(r);
+      if (!t || !ids) continue;
+      let c = compactId.get(t.compact);
+      if (c === undefined) compactId.set(t.compact, (c = compactId.size));
+      this.compact[r.n] = c;
+      this.len[r.n] = t.tokens.length;
+      let f = 0;
+      if ((t.truncated && t.tokens.length >= MIN_PREFIX_WORDS) || (r.work.title !== undefined && endsWithParen(r.work.title))) f |= ANY_RULE;
+      if (!t.truncated && t.tokens.length >= MIN_CONTAINED_WORDS) f |= MAY_BE_CONTAINED;
+      this.flags[r.n] = f;
+      const first = firstWith.get(ids)!;
+      if (first < r.n) {
+        this.start[r.n] = this.start[first]!;
+        this.end[r.n] = this.end[first]!;
+        continue;
+      }
+      const list = words.subarray(used, used + ids.length);
+      list.set(ids);
+      list.sort();
+      let m = 0;
+      for (let i = 0; i < list.length; i++) if (i === 0 || list[i] !== list[m - 1]) list[m++] = list[i]!;
+      this.start[r.n] = used;
+      this.end[r.n] = used += m;
+    }
+    this.words = words;
+  }
+
+  /** False only when `matchRecords(records[a], records[b])` is certainly undefined. */
+  mayMatch(a: number, b: number): boolean {
+    const ca = this.compact[a]!;
+    if (ca < 0 || this.compact[b]! < 0) return false;
+    if (ca === this.compact[b]) return true;
+    const fa = this.flags[a]!;
+    const fb = this.flags[b]!;
+    if ((fa | fb) & ANY_RULE) return true;
+    const la = this.len[a]!;
+    const lb = this.len[b]!;
+    let i = this.start[a]!;
+    const i1 = this.end[a]!;
+    let j = this.start[b]!;
+    const j1 = this.end[b]!;
+    const na = i1 - i;
+    const nb = j1 - j;
+    // Bounds from the counts alone (the words shared are at most the fewer
+    // distinct words): containment needs all of one title's words in the
+    // other, Dice is highest when the shorter list is all shared.
+    const fuzzy = la >= 5 && lb >= 5 && (2 * Math.min(na, nb)) / (na + nb) >= FUZZY_DICE;
+    const containA = (fa & MAY_BE_CONTAINED) !== 0 && lb > la && na <= nb;
+    const containB = (fb & MAY_BE_CONTAINED) !== 0 && la > lb && nb <= na;
+    if (!fuzzy && !containA && !containB) return false;
+    const w = this.words;
+    let shared = 0;
+    while (i < i1 && j < j1) {
+      const x = w[i]!;
+      const y = w[j]!;
+      if (x === y) {
+        shared++;
+        i++;
+        j++;
+      } else if (x < y) i++;
+      else j++;
+    }
+    if (containA && shared === na) return true;
+    if (containB && shared === nb) return true;
+    return fuzzy && (2 * shared) / (na + nb) >= FUZZY_DICE;
+  }
+}
+const ANY_RULE = 1;
+const MAY_BE_CONTAINED = 2;
+
+/**
  * A citation string the page parsed as a title ("Danish Contractor, and Cathy
  * Wu. 2018. It’s time to do something: …", "…. ACM Future of Computing Blog
  * (2018)") comes with a year the site guessed, so the year rule does not apply
