@@ -8,7 +8,7 @@ import { prepareViews, type PreparedView } from '../core/prepared-views';
 import type { LightResult, MergedWork } from '../core/merge/types';
 import { isViewKeys, viewKeysOf, type ViewKeys } from '../core/view-keys';
 import { VIEWS_META_KEY, type CaptureRecord, type DecisionRecord, type LensDB } from './schema';
-import { inBatches, isDecisionRecord, READ_BATCH } from './store';
+import { inBatches, isDecisionRecord } from './store';
 import { noteMeta, readChanges } from './views-behind';
 
 const META = VIEWS_META_KEY;
@@ -26,15 +26,24 @@ export async function viewsMeta(db: LensDB): Promise<ViewsMeta | undefined> {
 
 /** Every kept view (tests, and the dashboard when it reads the kept state). */
 export async function allViews(db: LensDB): Promise<KeptView[]> {
-  return ((await inBatches(db, 'views')) as unknown[]).filter(isKeptView);
+  return ((await inBatches(db, 'views', VIEW_BATCH)) as unknown[]).filter(isKeptView);
 }
+
+/**
+ * How many views a read of every view asks for at a time: fewer than captures
+ * (READ_BATCH), a view being larger (a person's every work; at 300 researchers
+ * 100 views were up to 18 MB of JSON in one answer, 20 are about 5 MB), so
+ * what a batch decodes before the fold lets it go stays small next to the
+ * library the dashboard holds (issue 16, renderer memory).
+ */
+export const VIEW_BATCH = 20;
 
 /**
  * The library the kept views hold (libraryOf) and their meta record, in one
  * transaction, the views read a batch at a time and folded as they come
  * (libraryFold): not every view held at once, each shared work once.
  */
-export async function keptResult(db: LensDB, batch = READ_BATCH): Promise<{ result?: LightResult; meta?: ViewsMeta }> {
+export async function keptResult(db: LensDB, batch = VIEW_BATCH): Promise<{ result?: LightResult; meta?: ViewsMeta }> {
   const tx = db.transaction(['views', 'viewsMeta'], 'readonly');
   const store = tx.objectStore('views');
   const fold = libraryFold();
@@ -60,6 +69,9 @@ export async function keptLibrary(db: LensDB): Promise<{ view?: KeptView; meta?:
   const [view, meta, pages] = await Promise.all([tx.objectStore('views').get(LIBRARY_VIEW), tx.objectStore('viewsMeta').get(META), tx.objectStore('captures').count(), tx.done]);
   return { ...(isKeptView(view) ? { view } : {}), ...(isViewsMeta(meta) ? { meta } : {}), pages };
 }
+
+/** How many views writeViews asks the database to put before it waits for them. */
+const WRITE_GROUP = 20;
 
 /** What a writer remembers of the build it last wrote: the build's name and a fingerprint of each view. */
 export interface WrittenViews {
@@ -126,20 +138,31 @@ export async function writeViews(db: LensDB, build: ViewsToWrite, meta: ViewsMet
   }
   const behind = build.read !== undefined && now !== build.read.changes;
   const writes: Promise<unknown>[] = [];
-  // A view's keys go with it: written, rewritten and deleted together (the library view has none).
-  const put = (v: PreparedView) => {
-    writes.push(store.put(v.stored));
-    if (v.keys) writes.push(keyStore.put(v.keys));
-  };
+  const toPut = same ? views.filter((v) => previous.prints.get(v.stored.id) !== v.print) : views;
   if (same) {
     for (const id of previous.prints.keys()) if (!prints.has(id)) writes.push(store.delete(id), keyStore.delete(id));
-    for (const v of views) if (previous.prints.get(v.stored.id) !== v.print) put(v);
-  } else {
-    writes.push(store.clear(), keyStore.clear());
-    views.forEach(put);
-  }
+  } else writes.push(store.clear(), keyStore.clear());
   const next = behind ? { ...meta, dirty: true } : meta;
-  await Promise.all([...writes, metaStore.put(next, META), noteMeta(metaStore, next.dirty, now), tx.done]);
+  try {
+    // Put a group at a time, each awaited (still one transaction): a put's value is serialized when it is asked, so
+    // asking for every view at once (60 MB at 300 researchers) held all their bytes until the database took them.
+    for (let i = 0; i < toPut.length; i += WRITE_GROUP) {
+      const group: Promise<unknown>[] = [];
+      // A view's keys go with it: written, rewritten and deleted together (the library view has none).
+      for (const v of toPut.slice(i, i + WRITE_GROUP)) {
+        group.push(store.put(v.stored));
+        if (v.keys) group.push(keyStore.put(v.keys));
+      }
+      writes.push(...group);
+      await Promise.all(group);
+    }
+    writes.push(metaStore.put(next, META), noteMeta(metaStore, next.dirty, now));
+    await Promise.all([...writes, tx.done]);
+  } catch (err) {
+    // Failed (quota, disk): the transaction aborts and every request with it; their rejections are this one.
+    for (const w of [...writes, tx.done]) w.catch(() => undefined);
+    throw err;
+  }
   return { build: meta.build, prints: new Map(prints), behind };
 }
 
