@@ -70,9 +70,6 @@ export async function keptLibrary(db: LensDB): Promise<{ view?: KeptView; meta?:
   return { ...(isKeptView(view) ? { view } : {}), ...(isViewsMeta(meta) ? { meta } : {}), pages };
 }
 
-/** How many views writeViews asks the database to put before it waits for them. */
-const WRITE_GROUP = 20;
-
 /** What a writer remembers of the build it last wrote: the build's name and a fingerprint of each view. */
 export interface WrittenViews {
   build: string;
@@ -138,31 +135,20 @@ export async function writeViews(db: LensDB, build: ViewsToWrite, meta: ViewsMet
   }
   const behind = build.read !== undefined && now !== build.read.changes;
   const writes: Promise<unknown>[] = [];
-  const toPut = same ? views.filter((v) => previous.prints.get(v.stored.id) !== v.print) : views;
+  // A view's keys go with it: written, rewritten and deleted together (the library view has none).
+  const put = (v: PreparedView) => {
+    writes.push(store.put(v.stored));
+    if (v.keys) writes.push(keyStore.put(v.keys));
+  };
   if (same) {
     for (const id of previous.prints.keys()) if (!prints.has(id)) writes.push(store.delete(id), keyStore.delete(id));
-  } else writes.push(store.clear(), keyStore.clear());
-  const next = behind ? { ...meta, dirty: true } : meta;
-  try {
-    // Put a group at a time, each awaited (still one transaction): a put's value is serialized when it is asked, so
-    // asking for every view at once (60 MB at 300 researchers) held all their bytes until the database took them.
-    for (let i = 0; i < toPut.length; i += WRITE_GROUP) {
-      const group: Promise<unknown>[] = [];
-      // A view's keys go with it: written, rewritten and deleted together (the library view has none).
-      for (const v of toPut.slice(i, i + WRITE_GROUP)) {
-        group.push(store.put(v.stored));
-        if (v.keys) group.push(keyStore.put(v.keys));
-      }
-      writes.push(...group);
-      await Promise.all(group);
-    }
-    writes.push(metaStore.put(next, META), noteMeta(metaStore, next.dirty, now));
-    await Promise.all([...writes, tx.done]);
-  } catch (err) {
-    // Failed (quota, disk): the transaction aborts and every request with it; their rejections are this one.
-    for (const w of [...writes, tx.done]) w.catch(() => undefined);
-    throw err;
+    for (const v of views) if (previous.prints.get(v.stored.id) !== v.print) put(v);
+  } else {
+    writes.push(store.clear(), keyStore.clear());
+    views.forEach(put);
   }
+  const next = behind ? { ...meta, dirty: true } : meta;
+  await Promise.all([...writes, metaStore.put(next, META), noteMeta(metaStore, next.dirty, now), tx.done]);
   return { build: meta.build, prints: new Map(prints), behind };
 }
 
