@@ -47,12 +47,10 @@ export async function markViewsBehind(meta: IDBPObjectStore<LensSchema, ArrayLik
   const record: unknown = await meta.get(VIEWS_CHANGES_KEY);
   const count = changesOf(record);
   const next: ViewsChanges = { changes: count === undefined ? firstChanges() : count + 1 };
-  const writes: Promise<unknown>[] = [meta.put(next, VIEWS_CHANGES_KEY)];
-  if (count === undefined || (record as ViewsChanges).clean === true) {
-    const current: unknown = await meta.get(VIEWS_META_KEY);
-    if (current && typeof current === 'object' && (current as { dirty?: unknown }).dirty === false) writes.push(meta.put({ ...(current as LensSchema['viewsMeta']['value']), dirty: true }, VIEWS_META_KEY));
-  }
-  await Promise.all(writes);
+  // Asked together: when the transaction aborts both reject, and neither is left unawaited.
+  const needMeta = count === undefined || (record as ViewsChanges).clean === true;
+  const [current] = await Promise.all([needMeta ? (meta.get(VIEWS_META_KEY) as Promise<unknown>) : undefined, meta.put(next, VIEWS_CHANGES_KEY)]);
+  if (current && typeof current === 'object' && (current as { dirty?: unknown }).dirty === false) await meta.put({ ...(current as LensSchema['viewsMeta']['value']), dirty: true }, VIEWS_META_KEY);
 }
 
 /**
