@@ -96,7 +96,6 @@ function opener(env: MergeWorkerEnv): (() => Promise<MergePort>) | undefined {
     const data = new MessageChannel();
     const control = new MessageChannel();
     doc.postMessage({ type: 'scholar-lens-merge' }, [data.port2, control.port2]);
-    // Closed when the rebuild is done with it; the keeper waits for that (the worker's memory gone) before it answers.
-    return channelPort(data.port1, control.port1, close);
+    return channelPort(data.port1, control.port1, () => void close());
   };
 }

@@ -60,8 +60,7 @@ export interface RebuildSource {
    * is not complete, or it was erased since).
    */
   write?(ids: readonly string[] | 'all', meta: ViewsMeta & { build: string }, previous?: WrittenViews): Promise<{ behind: boolean } | undefined>;
-  /** Ends the channel; resolves once what ran the rebuild is gone (its memory let go), when that can be known. */
-  close(): void | Promise<void>;
+  close(): void;
 }
 
 const pick = (views: readonly PreparedView[], ids: readonly string[] | 'all'): PreparedView[] => {
@@ -101,8 +100,7 @@ export interface MergePort {
   post(m: MergeRequest): void;
   /** Every message from the other side, and `failed` when it could not start or crashed. */
   listen(onMessage: (m: unknown) => void, failed: (why: string) => void): void;
-  /** Resolves once the worker is gone, when that can be known (an offscreen document closed). */
-  close(): void | Promise<void>;
+  close(): void;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message || e.name : String(e));
@@ -198,16 +196,15 @@ export function offThreadRebuild(open: () => Promise<MergePort>, o: OffThreadOpt
       throw new Error(`the merge worker could not start (${message(err)})`);
     }
     const id = ++ids;
-    let closed: Promise<void> | undefined;
-    const close = (): Promise<void> => {
-      if (closed) return closed;
+    let closed = false;
+    const close = () => {
+      if (closed) return;
+      closed = true;
       try {
-        closed = Promise.resolve(port.close()).catch(() => undefined);
+        port.close();
       } catch {
         // already gone
-        closed = Promise.resolve();
       }
-      return closed;
     };
     // What waits for the worker: the rebuild first, then each request for views, one at a time.
     let waiting: { resolve(m: MergeReply): void; reject(e: Error): void; timer: ReturnType<typeof setTimeout> } | undefined;
@@ -265,7 +262,7 @@ export function offThreadRebuild(open: () => Promise<MergePort>, o: OffThreadOpt
         close,
       };
     } catch (err) {
-      void close();
+      close();
       throw err;
     }
   };
@@ -292,7 +289,7 @@ export function workerPort(worker: Worker): MergePort {
  * `data` goes to the worker, `control` stays with the document, which reports
  * there a worker that could not load or crashed. `close` closes the document.
  */
-export function channelPort(data: MessagePort, control: MessagePort, close: () => void | Promise<unknown>): MergePort {
+export function channelPort(data: MessagePort, control: MessagePort, close: () => void): MergePort {
   return {
     post: (m) => data.postMessage(m),
     listen(onMessage, failed) {
@@ -305,10 +302,10 @@ export function channelPort(data: MessagePort, control: MessagePort, close: () =
       data.start();
       control.start();
     },
-    async close() {
+    close() {
       data.close();
       control.close();
-      await close();
+      close();
     },
   };
 }

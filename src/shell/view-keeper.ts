@@ -86,13 +86,6 @@ export interface ViewKeeper {
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message || e.name : String(e));
-/** How long a build waits for its worker to be gone before it counts as done. */
-const CLOSE_WAIT_MS = 2_000;
-async function closed(source: RebuildSource): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([Promise.resolve(source.close()).catch(() => undefined), new Promise<void>((r) => (timer = setTimeout(r, CLOSE_WAIT_MS)))]);
-  clearTimeout(timer);
-}
 const withMerged = <M extends ViewsMeta>(meta: M, merged: ViewsMeta['merged']): M => (merged ? { ...meta, merged } : meta);
 
 export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
@@ -276,7 +269,7 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
         return await writeOnce(previous);
       } catch (err) {
         if (merged?.in !== 'worker') throw err;
-        void source.close();
+        source.close();
         source = await here(message(err));
         return writeOnce(previous);
       }
@@ -297,10 +290,7 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
         afterWrite(upTo);
       });
     } finally {
-      // The worker (and the offscreen document that started it) gone before this build counts as done: a page that
-      // reloads the views on that word (the dashboard after a join) does not add its reads to the worker's memory.
-      // Not waited on for long: a document that will not close does not hold the keeper.
-      await closed(source);
+      source.close();
     }
   }
 

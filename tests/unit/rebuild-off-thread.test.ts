@@ -470,39 +470,6 @@ describe('the off-thread rebuild', () => {
     expect(opened.map((names) => [...names].sort())).toEqual([['captures', 'decisions', 'viewsMeta']]);
   });
 
-  it('a build counts as done once its worker is gone: the keeper answers after the channel closed, so a reload does not add to the worker\'s memory', async () => {
-    const db = await storeOf(RECORDS);
-    const inner = offThreadRebuild(simulatedWorker(db).open);
-    let release: (() => void) | undefined;
-    let gone = false;
-    const offThread: KeeperDeps['offThread'] = async () => {
-      const source = await inner();
-      return {
-        ...source,
-        close: () =>
-          new Promise<void>((r) => {
-            release ??= () => {
-              void source.close();
-              gone = true;
-              r();
-            };
-          }),
-      };
-    };
-    const keeper = createViewKeeper({ db: async () => db, now: NOW, merge: mergeRecords, settleMs: 0, provisional: false, offThread });
-    keeper.changed();
-    let answered = false;
-    const done = keeper.settled().then((m) => ((answered = true), m));
-    while (!release) await tick();
-    for (let i = 0; i < 20; i++) await tick();
-    // Written, and the channel asked to close: not answered while the worker is still there.
-    expect((await viewsMeta(db))?.dirty).toBe(false);
-    expect(answered).toBe(false);
-    release();
-    expect((await done)?.dirty).toBe(false);
-    expect(gone).toBe(true);
-  });
-
   it('the worker answers a malformed request with a reason, and ignores what is not a request', async () => {
     const replies: MergeReply[] = [];
     const db = await storeOf([]);
