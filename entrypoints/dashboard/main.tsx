@@ -9,7 +9,7 @@ import { backupOf, importFile, saveSiteSettings } from '../../src/ui/dashboard/l
 import { decisionRecord } from '../../src/ui/model/decision-records';
 import { serializeBackup } from '../../src/formats';
 import { sendToBackground } from '../../src/shell/browser-send';
-import { allViews, keptLibrary, keptResult, viewsMeta } from '../../src/store/views';
+import { allViews, capturesOf, keptLibrary, keptResult, viewsMeta } from '../../src/store/views';
 import '../../src/ui/theme.css';
 import '../../src/ui/dashboard/dashboard.css';
 
@@ -40,6 +40,9 @@ const data: DashboardData = {
     const d = await store();
     const [records, decisions] = await Promise.all([allCaptures(d), allDecisions(d)]);
     return { records, decisions };
+  },
+  async captures(keys) {
+    return capturesOf(await store(), keys);
   },
   async keptViews() {
     const d = await store();

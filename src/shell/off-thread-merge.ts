@@ -20,7 +20,7 @@ import type { MergeResult } from '../core/merge/types';
 import { keptViews, type ViewsMeta } from '../core/kept-views';
 import { prepareViews, type PreparedView } from '../core/prepared-views';
 import type { CaptureRecord, DecisionRecord, LensDB } from '../store/schema';
-import { allCaptures, allDecisions } from '../store/store';
+import { mergeInput } from '../store/store';
 import { writeViews, type WrittenViews } from '../store/views';
 
 /** What a rebuild makes: the views ready for writeViews, and the merge's counts for the meta record. */
@@ -49,13 +49,17 @@ export interface RebuildSource {
   prints: Map<string, string>;
   /** What the rebuild read: each capture's key → its capturedAt (the meta record's `captures`). */
   captures: Record<string, string>;
+  /** The views' change count read with them (src/store/store.ts mergeInput), for writeViews' check. */
+  changes: number | undefined;
   views(ids: readonly string[] | 'all'): Promise<PreparedView[]>;
   /**
    * writeViews of these views where they were made (a worker: they never cross
-   * here); true when written, false when the store holds another build than
-   * `previous` and the set is not complete (nothing written).
+   * here), checked against the change count the rebuild read: `behind` when
+   * written marked behind (the store changed since); undefined when nothing
+   * was written (the store holds another build than `previous` and the set
+   * is not complete, or it was erased since).
    */
-  write?(ids: readonly string[] | 'all', meta: ViewsMeta & { build: string }, previous?: WrittenViews): Promise<boolean>;
+  write?(ids: readonly string[] | 'all', meta: ViewsMeta & { build: string }, previous?: WrittenViews): Promise<{ behind: boolean } | undefined>;
   close(): void;
 }
 
@@ -72,9 +76,9 @@ export function capturesRead(records: readonly CaptureRecord[]): Record<string, 
   return captures;
 }
 
-/** A rebuild made on this thread, as a source. */
-export function localSource(rebuilt: RebuiltViews, records: readonly CaptureRecord[]): RebuildSource {
-  return { stats: rebuilt.stats, prints: new Map(rebuilt.views.map((v) => [v.stored.id, v.print])), captures: capturesRead(records), views: async (ids) => pick(rebuilt.views, ids), close() {} };
+/** A rebuild made on this thread, as a source; `changes`: the count read with `records` (mergeInput). */
+export function localSource(rebuilt: RebuiltViews, records: readonly CaptureRecord[], changes: number | undefined): RebuildSource {
+  return { stats: rebuilt.stats, prints: new Map(rebuilt.views.map((v) => [v.stored.id, v.print])), captures: capturesRead(records), changes, views: async (ids) => pick(rebuilt.views, ids), close() {} };
 }
 
 /** A WrittenViews as it crosses a port (its prints as pairs). */
@@ -86,9 +90,9 @@ export type MergeRequest =
   | { type: 'write'; id: number; ids: string[] | 'all'; meta: ViewsMeta & { build: string }; previous?: PreviousBuild };
 export type MergeReply =
   | { type: 'ready' }
-  | { type: 'rebuilt'; id: number; stats: MergeResult['stats']; prints: [string, string][]; captures: Record<string, string>; ms: number }
+  | { type: 'rebuilt'; id: number; stats: MergeResult['stats']; prints: [string, string][]; captures: Record<string, string>; changes: number | null; ms: number }
   | { type: 'views'; id: number; views: PreparedView[] }
-  | { type: 'written'; id: number; written: boolean }
+  | { type: 'written'; id: number; written: boolean; behind: boolean }
   | { type: 'failed'; id?: number; error: string };
 
 /** One end of a channel to a merge worker, whatever carries it (a Worker, a MessagePort). */
@@ -112,7 +116,7 @@ const message = (e: unknown) => (e instanceof Error ? e.message || e.name : Stri
  */
 export function serveRebuilds(port: { postMessage(m: MergeReply): void }, merge: Merge, db: () => Promise<LensDB>, now: () => number = () => performance.now()): (data: unknown) => void {
   port.postMessage({ type: 'ready' });
-  let held: { id: number; views: PreparedView[]; prints: Map<string, string> } | undefined;
+  let held: { id: number; views: PreparedView[]; prints: Map<string, string>; changes: number | undefined } | undefined;
   return (data: unknown) => {
     // Checked, not trusted: only the background sends here, but a malformed request gets a reason, never a throw.
     const m = data as { type?: unknown; id?: unknown; ids?: unknown; meta?: unknown; previous?: unknown } | null;
@@ -129,9 +133,10 @@ export function serveRebuilds(port: { postMessage(m: MergeReply): void }, merge:
       const previous = m.previous as PreviousBuild | undefined;
       const h = held;
       void db()
-        .then((d) => writeViews(d, { prints: h.prints, views, complete: m.ids === 'all' }, m.meta as ViewsMeta & { build: string }, previous && { build: previous.build, prints: new Map(previous.prints) }))
+        // Checked against the count this worker read with what it merged.
+        .then((d) => writeViews(d, { prints: h.prints, views, complete: m.ids === 'all', read: { changes: h.changes } }, m.meta as ViewsMeta & { build: string }, previous && { build: previous.build, prints: new Map(previous.prints) }))
         .then(
-          (w) => port.postMessage({ type: 'written', id, written: w !== undefined }),
+          (w) => port.postMessage({ type: 'written', id, written: w !== undefined, behind: w?.behind === true }),
           (err: unknown) => port.postMessage({ type: 'failed', id, error: `the views could not be written in the worker (${message(err)})` }),
         );
       return;
@@ -142,11 +147,12 @@ export function serveRebuilds(port: { postMessage(m: MergeReply): void }, merge:
     void (async () => {
       try {
         const d = await db();
-        const [records, decisions] = await Promise.all([allCaptures(d), allDecisions(d)]);
+        // The captures, the decisions and the change count in one transaction: what the count vouches for is what was merged.
+        const { records, decisions, changes } = await mergeInput(d);
         const rebuilt = rebuildViews(records, decisions, merge);
         const prints = rebuilt.views.map((v): [string, string] => [v.stored.id, v.print]);
-        held = { id, views: rebuilt.views, prints: new Map(prints) };
-        port.postMessage({ type: 'rebuilt', id, stats: rebuilt.stats, prints, captures: capturesRead(records), ms: now() - t0 });
+        held = { id, views: rebuilt.views, prints: new Map(prints), changes };
+        port.postMessage({ type: 'rebuilt', id, stats: rebuilt.stats, prints, captures: capturesRead(records), changes: changes ?? null, ms: now() - t0 });
       } catch (err) {
         port.postMessage({ type: 'failed', id, error: `the merge failed in the worker (${message(err)})` });
       }
@@ -232,17 +238,19 @@ export function offThreadRebuild(open: () => Promise<MergePort>, o: OffThreadOpt
       const answer = awaitReply(rebuildMs, `took more than ${rebuildMs / 1000} s`);
       port.post({ type: 'rebuild', id });
       const rebuilt = await answer;
-      if (rebuilt.type !== 'rebuilt' || !isPrints(rebuilt.prints) || !rebuilt.stats || !isCaptures(rebuilt.captures)) throw new Error('the merge worker answered something else than a rebuild');
+      if (rebuilt.type !== 'rebuilt' || !isPrints(rebuilt.prints) || !rebuilt.stats || !isCaptures(rebuilt.captures) || (rebuilt.changes !== null && typeof rebuilt.changes !== 'number'))
+        throw new Error('the merge worker answered something else than a rebuild');
       return {
         stats: rebuilt.stats,
         prints: new Map(rebuilt.prints),
         captures: rebuilt.captures,
+        changes: rebuilt.changes ?? undefined,
         async write(want, meta, previous) {
           const got = awaitReply(rebuildMs, `did not write the views within ${rebuildMs / 1000} s`);
           port.post({ type: 'write', id, ids: want === 'all' ? 'all' : [...want], meta, ...(previous ? { previous: { build: previous.build, prints: [...previous.prints] } } : {}) });
           const m = await got;
           if (m.type !== 'written' || typeof m.written !== 'boolean') throw new Error('the merge worker answered something else than a write');
-          return m.written;
+          return m.written ? { behind: m.behind === true } : undefined;
         },
         async views(want) {
           const got = awaitReply(rebuildMs, `did not send the views within ${rebuildMs / 1000} s`);

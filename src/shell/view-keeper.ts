@@ -26,7 +26,7 @@
 
 import type { ViewsMeta } from '../core/kept-views';
 import type { MergeResult, UserDecision } from '../core/merge/types';
-import { allCaptures, allDecisions, type CaptureRecord, type DecisionRecord, type LensDB } from '../store/store';
+import { allDecisions, mergeInput, type CaptureRecord, type DecisionRecord, type LensDB } from '../store/store';
 import { clearViews, markViews, viewsMeta, viewsToSend, writeViews, type WrittenViews } from '../store/views';
 import { localSource, rebuildViews, type RebuildSource } from './off-thread-merge';
 import { captureCache, invalidate, provisionalDecisionUpdate, provisionalDeleteUpdate, provisionalUpdate, type DecisionUpdate, type ProvisionalUpdate } from './provisional-update';
@@ -215,11 +215,12 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
     let merged: ViewsMeta['merged'];
     // Today's merge on this thread, as before the worker: the store read here, slower to answer meanwhile, never no views.
     const here = async (why?: string): Promise<RebuildSource> => {
-      const [records, decisions] = await Promise.all([allCaptures(db), allDecisions(db)]);
-      if (why === undefined) return localSource(rebuildViews(records, decisions, deps.merge), records);
+      // In one transaction with the change count, as the worker reads them (writeViews checks the count).
+      const { records, decisions, changes } = await mergeInput(db);
+      if (why === undefined) return localSource(rebuildViews(records, decisions, deps.merge), records, changes);
       console.warn(`Scholar Lens: the rebuild merges in the background instead (${why})`);
       const t1 = Date.now();
-      const s = localSource(rebuildViews(records, decisions, deps.merge), records);
+      const s = localSource(rebuildViews(records, decisions, deps.merge), records, changes);
       merged = { in: 'background', ms: Date.now() - t1, why };
       return s;
     };
@@ -242,18 +243,25 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
     const build = `${builtAt}#${name}.${++builds}`;
     const metaOf = (s: RebuildSource): ViewsMeta & { build: string } => withMerged({ builtAt, build, captures: s.captures, dirty: wanted > upTo, stats: s.stats }, merged);
     // The views that changed since the build this keeper last wrote (or all) written over it: where they were made
-    // (a worker writes them itself) or here. Undefined when the store holds another build than `previous`.
+    // (a worker writes them itself) or here. Undefined when the store holds another build than `previous`, or was
+    // erased since the build read it. Either way the write checks the change count the build read: a capture or
+    // decision stored since (whether or not this keeper has heard of it yet) leaves the views behind (`behind`).
+    let behind = false;
     const writeOnce = async (previous: WrittenViews | undefined): Promise<WrittenViews | undefined> => {
       const ids = viewsToSend(source.prints, previous);
       if (source.write) {
         const meta = metaOf(source);
-        if (!(await source.write(ids, meta, previous))) return undefined;
-        // Written on the worker's own connection after `dirty` was chosen here: a change counted meanwhile had its
-        // mark (markViews) land before that write, which then said current. Marked behind again, after it.
-        if (!meta.dirty && wanted > upTo) await markViews(db, { dirty: true });
+        const w = await source.write(ids, meta, previous);
+        if (!w) return undefined;
+        behind = w.behind;
+        // Written on the worker's own connection after `dirty` was chosen here: a change counted here meanwhile (one
+        // the count does not see: a store written past the store's functions) is marked behind again, after it.
+        if (!meta.dirty && !w.behind && wanted > upTo) await markViews(db, { dirty: true });
         return { build, prints: new Map(source.prints) };
       }
-      return writeViews(db, { prints: source.prints, views: await source.views(ids), complete: ids === 'all' }, metaOf(source), previous);
+      const w = await writeViews(db, { prints: source.prints, views: await source.views(ids), complete: ids === 'all', read: { changes: source.changes } }, metaOf(source), previous);
+      behind = w?.behind ?? false;
+      return w;
     };
     // A worker that fails to write them (or send them) is replaced by the merge here, as when it fails to merge.
     const writeOrMergeHere = async (previous: WrittenViews | undefined): Promise<WrittenViews | undefined> => {
@@ -276,6 +284,9 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
           written = undefined;
           throw err;
         }
+        // Written behind, or not at all (erased since): the store changed after this build read it. Its writer tells
+        // this keeper, but perhaps not yet (or never: a page closed first); the next build is owed either way.
+        if ((behind || !written) && wanted === upTo) changed();
         afterWrite(upTo);
       });
     } finally {

@@ -34,6 +34,8 @@ export async function putCapture(db: LensDB, key: string, capture: Capture): Pro
   // for the old one (the dashboard's reload keeps the pages it holds on that word, src/ui/dashboard/load.ts samePages).
   const tx = db.transaction(['captures', 'viewsMeta'], 'readwrite');
   const captures = tx.objectStore('captures');
+  // Seen to, whichever request fails first: an abort rejects every request and tx.done (awaited below).
+  tx.done.catch(() => undefined);
   const [existing] = await Promise.all([captures.get(key), markViewsBehind(tx.objectStore('viewsMeta'))]);
   const record: CaptureRecord = {
     key,

@@ -14,6 +14,20 @@ export const DB_NAME = 'scholar-lens';
 export const DB_VERSION = 5;
 /** The key of the kept views' one meta record in `viewsMeta` (src/store/views.ts). */
 export const VIEWS_META_KEY = 'current';
+/** The key of the change count beside it in `viewsMeta` (src/store/views-behind.ts). */
+export const VIEWS_CHANGES_KEY = 'changes';
+
+/**
+ * How many writes of what the views are built from (captures, decisions) the
+ * store has seen, counted from a random start when first made; removed with
+ * everything by an erase. A rebuild reads it with what it merges, and its views
+ * say current only if it is unchanged when they are written.
+ */
+export interface ViewsChanges {
+  changes: number;
+  /** The meta record may say current (it was written with `dirty` false since the last count): the next write marks it behind. */
+  clean?: true;
+}
 
 /** One stored page: the latest capture of it, and when it was first and last seen. */
 export interface CaptureRecord {
@@ -64,8 +78,8 @@ export interface LensSchema extends DBSchema {
     value: ViewKeys;
     indexes: { byMatch: string };
   };
-  /** One record, `current`: what the views were built from. */
-  viewsMeta: { key: string; value: ViewsMeta };
+  /** `current`: what the views were built from (ViewsMeta); `changes`: the change count (ViewsChanges, since v5 without an upgrade: a store without it simply has none yet). */
+  viewsMeta: { key: string; value: ViewsMeta | ViewsChanges };
 }
 
 export type LensDB = IDBPDatabase<LensSchema>;

@@ -3,8 +3,8 @@
 // IndexedDB would belong to the web page's origin.
 
 import { openDB } from 'idb';
-import { DB_NAME, DB_VERSION, isDecisionRecord, upgrade, type CaptureRecord, type DecisionRecord, type LensDB, type LensSchema } from './schema';
-import { markViewsBehind } from './views-behind';
+import { DB_NAME, DB_VERSION, isDecisionRecord, upgrade, VIEWS_CHANGES_KEY, type CaptureRecord, type DecisionRecord, type LensDB, type LensSchema } from './schema';
+import { firstChanges, markViewsBehind, readChanges } from './views-behind';
 
 export type { CaptureRecord, DecisionRecord, LensDB } from './schema';
 export { isDecisionRecord } from './schema';
@@ -89,8 +89,50 @@ export function capturesForPersonId(db: LensDB, personId: string): Promise<Captu
   return db.getAllFromIndex('captures', 'byPersonId', personId);
 }
 
+/** Delete a stored page; the kept views marked behind in the same transaction, as for a page stored. */
 export async function deleteCapture(db: LensDB, key: string): Promise<void> {
-  await db.delete('captures', key);
+  const tx = db.transaction(['captures', 'viewsMeta'], 'readwrite');
+  await Promise.all([tx.objectStore('captures').delete(key), markViewsBehind(tx.objectStore('viewsMeta')), tx.done]);
+}
+
+/** Make the views' change count (views-behind.ts) when there is none. */
+async function startChanges(db: LensDB): Promise<void> {
+  const tx = db.transaction('viewsMeta', 'readwrite');
+  if ((await readChanges(tx.store)) === undefined) void tx.store.put({ changes: firstChanges() }, VIEWS_CHANGES_KEY);
+  await tx.done;
+}
+
+/** What a full rebuild merges: every capture and decision, and the views' change count (views-behind.ts changesOf) they go with. */
+export interface MergeInput {
+  records: CaptureRecord[];
+  decisions: DecisionRecord[];
+  /** The change count when they were read (views-behind.ts); undefined when there was none. */
+  changes: number | undefined;
+}
+
+/**
+ * Every capture, every well-formed decision and the views' change count, read
+ * in one transaction (the captures `batch` at a time, as inBatches): no write
+ * lands between them, so the count vouches for exactly what was read.
+ */
+export async function mergeInput(db: LensDB, batch = READ_BATCH): Promise<MergeInput> {
+  // A store without a count (from before it, or written past these functions) gets one first: what the build reads is
+  // then always vouched for, and an erase meanwhile (which removes it) is seen when the views are written.
+  await startChanges(db);
+  const tx = db.transaction(['captures', 'decisions', 'viewsMeta'], 'readonly');
+  const captures = tx.objectStore('captures');
+  // Asked first, in the same transaction: answered before the captures' batches, as IndexedDB answers in order.
+  const others = Promise.all([tx.objectStore('decisions').getAll() as Promise<unknown[]>, readChanges(tx.objectStore('viewsMeta'))]);
+  const records: CaptureRecord[] = [];
+  for (let after: string | undefined; ; ) {
+    const got = await captures.getAll(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), batch);
+    for (const r of got) records.push(r);
+    if (got.length < batch) break;
+    after = got[got.length - 1]!.key;
+  }
+  const [decisions, changes] = await others;
+  await tx.done;
+  return { records, decisions: decisions.filter((d): d is DecisionRecord => isDecisionRecord(d)), changes };
 }
 
 /** Every well-formed stored decision; a malformed record (hand-edited, or from a bug) is skipped, not passed to merging. */
@@ -123,7 +165,7 @@ export async function putSetting(db: LensDB, name: string, value: unknown): Prom
   await db.put('settings', value, name);
 }
 
-/** Erase everything the extension holds, in one transaction. */
+/** Erase everything the extension holds, in one transaction (the views' change count too: the next write starts a new one). */
 export async function eraseAll(db: LensDB): Promise<void> {
   const names = ['captures', 'decisions', 'settings', 'views', 'viewsMeta', 'viewKeys'] as const;
   const tx = db.transaction([...names], 'readwrite');

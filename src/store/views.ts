@@ -8,7 +8,8 @@ import { prepareViews, type PreparedView } from '../core/prepared-views';
 import type { LightResult, MergedWork } from '../core/merge/types';
 import { isViewKeys, viewKeysOf, type ViewKeys } from '../core/view-keys';
 import { VIEWS_META_KEY, type CaptureRecord, type DecisionRecord, type LensDB } from './schema';
-import { inBatches, isDecisionRecord, READ_BATCH } from './store';
+import { inBatches, isDecisionRecord } from './store';
+import { noteMeta, readChanges } from './views-behind';
 
 const META = VIEWS_META_KEY;
 
@@ -25,15 +26,24 @@ export async function viewsMeta(db: LensDB): Promise<ViewsMeta | undefined> {
 
 /** Every kept view (tests, and the dashboard when it reads the kept state). */
 export async function allViews(db: LensDB): Promise<KeptView[]> {
-  return ((await inBatches(db, 'views')) as unknown[]).filter(isKeptView);
+  return ((await inBatches(db, 'views', VIEW_BATCH)) as unknown[]).filter(isKeptView);
 }
+
+/**
+ * How many views a read of every view asks for at a time: fewer than captures
+ * (READ_BATCH), a view being larger (a person's every work; at 300 researchers
+ * 100 views were up to 18 MB of JSON in one answer, 20 are about 5 MB), so
+ * what a batch decodes before the fold lets it go stays small next to the
+ * library the dashboard holds (issue 16, renderer memory).
+ */
+export const VIEW_BATCH = 20;
 
 /**
  * The library the kept views hold (libraryOf) and their meta record, in one
  * transaction, the views read a batch at a time and folded as they come
  * (libraryFold): not every view held at once, each shared work once.
  */
-export async function keptResult(db: LensDB, batch = READ_BATCH): Promise<{ result?: LightResult; meta?: ViewsMeta }> {
+export async function keptResult(db: LensDB, batch = VIEW_BATCH): Promise<{ result?: LightResult; meta?: ViewsMeta }> {
   const tx = db.transaction(['views', 'viewsMeta'], 'readonly');
   const store = tx.objectStore('views');
   const fold = libraryFold();
@@ -74,7 +84,7 @@ export interface WrittenViews {
  * that touches one person rewrites one person; otherwise all are replaced.
  * Returns what was written, for the next call.
  */
-export async function replaceViews(db: LensDB, built: readonly KeptView<MergedWork>[], meta: ViewsMeta & { build: string }, previous?: WrittenViews): Promise<WrittenViews> {
+export async function replaceViews(db: LensDB, built: readonly KeptView<MergedWork>[], meta: ViewsMeta & { build: string }, previous?: WrittenViews): Promise<ViewsWritten> {
   const views = prepareViews(built);
   return (await writeViews(db, { prints: new Map(views.map((v) => [v.stored.id, v.print])), views, complete: true }, meta, previous))!;
 }
@@ -83,33 +93,47 @@ export async function replaceViews(db: LensDB, built: readonly KeptView<MergedWo
  * What a rebuild hands writeViews: every view's print (id → print) and the
  * views themselves, all of them (`complete`) or at least those whose print
  * differs from the `previous` build's (a rebuild made in a worker sends
- * only those across).
+ * only those across). `read`: the views' change count the build read with
+ * what it merged (src/store/store.ts mergeInput); when given, the views say
+ * current only if it is still the stored one.
  */
 export interface ViewsToWrite {
   prints: ReadonlyMap<string, string>;
   views: readonly PreparedView[];
   complete: boolean;
+  read?: { changes: number | undefined };
 }
+
+/** What writeViews wrote: the build, and `behind` when the store changed since the build read it (written marked behind). */
+export type ViewsWritten = WrittenViews & { behind: boolean };
 
 /**
  * replaceViews of views already prepared (src/core/prepared-views.ts). A set
  * that is not complete is written only over the build `previous` describes;
  * when the store holds another one, nothing is written and undefined returned
  * (the caller gets the complete set and writes again).
+ *
+ * With `build.read`, the change count is checked in this transaction: when a
+ * capture or decision was written (or deleted) since the build read the store,
+ * the views are written marked behind (`behind`), never current; when the
+ * count is gone since (everything erased), nothing is written and
+ * undefined returned, complete or not: the views of erased pages never come back.
  */
-export async function writeViews(db: LensDB, build: ViewsToWrite, meta: ViewsMeta & { build: string }, previous?: WrittenViews): Promise<WrittenViews | undefined> {
+export async function writeViews(db: LensDB, build: ViewsToWrite, meta: ViewsMeta & { build: string }, previous?: WrittenViews): Promise<ViewsWritten | undefined> {
   const { prints, views } = build;
   const tx = db.transaction(['views', 'viewsMeta', 'viewKeys'], 'readwrite');
   const store = tx.objectStore('views');
   const metaStore = tx.objectStore('viewsMeta');
   const keyStore = tx.objectStore('viewKeys');
-  const stored: unknown = await metaStore.get(META);
+  const [stored, now] = await Promise.all([metaStore.get(META) as Promise<unknown>, readChanges(metaStore)]);
   const same = previous !== undefined && isViewsMeta(stored) && stored.build === previous.build;
-  if (!same && !build.complete) {
+  const erased = build.read !== undefined && build.read.changes !== undefined && now === undefined;
+  if ((!same && !build.complete) || erased) {
     tx.abort();
     await tx.done.catch(() => undefined);
     return undefined;
   }
+  const behind = build.read !== undefined && now !== build.read.changes;
   const writes: Promise<unknown>[] = [];
   // A view's keys go with it: written, rewritten and deleted together (the library view has none).
   const put = (v: PreparedView) => {
@@ -123,8 +147,9 @@ export async function writeViews(db: LensDB, build: ViewsToWrite, meta: ViewsMet
     writes.push(store.clear(), keyStore.clear());
     views.forEach(put);
   }
-  await Promise.all([...writes, metaStore.put(meta, META), tx.done]);
-  return { build: meta.build, prints: new Map(prints) };
+  const next = behind ? { ...meta, dirty: true } : meta;
+  await Promise.all([...writes, metaStore.put(next, META), noteMeta(metaStore, next.dirty, now), tx.done]);
+  return { build: meta.build, prints: new Map(prints), behind };
 }
 
 /** The ids of the views a build must send for writeViews over `previous` (all when there is none). */
@@ -143,7 +168,7 @@ export async function markViews(db: LensDB, change: { dirty: boolean; error?: st
   const base: ViewsMeta = isViewsMeta(current) ? current : { builtAt: '', captures: {}, dirty: true, stats: { captures: 0, records: 0, works: 0, people: 0 } };
   const next: ViewsMeta = { ...base, dirty: change.dirty };
   if (change.error !== undefined) next.error = change.error;
-  await Promise.all([tx.store.put(next, META), tx.done]);
+  await Promise.all([tx.store.put(next, META), noteMeta(tx.store, next.dirty), tx.done]);
 }
 
 /** What the popup reads for one page: its capture, its kept view, what the views were built from, and the decisions. */

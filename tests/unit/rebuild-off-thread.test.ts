@@ -15,7 +15,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateLibrary } from '../../bench/library';
-import { allCaptures, allDecisions, openStore, type CaptureRecord, type DecisionRecord, type LensDB } from '../../src/store/store';
+import { eraseAll, mergeInput, openStore, putCapture, type CaptureRecord, type DecisionRecord, type LensDB } from '../../src/store/store';
 import { allViews, viewForKey, viewsMeta } from '../../src/store/views';
 import { createViewKeeper, type KeeperDeps } from '../../src/shell/view-keeper';
 import { localSource, offThreadRebuild, rebuildViews, serveRebuilds, type MergePort, type MergeReply, type RebuildSource } from '../../src/shell/off-thread-merge';
@@ -279,8 +279,8 @@ describe('the off-thread rebuild', () => {
       throw new Error('the merge failed in the worker (boom)');
     };
     const fromStore = async (): Promise<RebuildSource> => {
-      const [rs, ds] = await Promise.all([allCaptures(db), allDecisions(db)]);
-      return localSource(rebuildViews(rs, ds, merge), rs);
+      const { records: rs, decisions: ds, changes } = await mergeInput(db);
+      return localSource(rebuildViews(rs, ds, merge), rs, changes);
     };
     const keeper = createViewKeeper({ db: async () => db, now: NOW, merge, settleMs: 0, offThread: async () => (fail ? failing() : fromStore()) });
     keeper.changed();
@@ -371,6 +371,103 @@ describe('the off-thread rebuild', () => {
     release();
     await keeper.settled();
     expect((await viewsMeta(db))?.dirty).toBe(false);
+  });
+
+  it('a page stored while the worker merges, before the background hears of it, leaves the written views behind, never current, and the keeper builds again', async () => {
+    const [arxiv] = RECORDS.filter((r) => r.key === ARXIV);
+    const db = await storeOf(RECORDS.filter((r) => r.key !== ARXIV));
+    const held = heldRebuild(db);
+    const keeper = createViewKeeper({ db: async () => db, now: NOW, merge: mergeRecords, settleMs: 0, provisional: false, offThread: held.offThread });
+    keeper.changed();
+    await keeper.settled();
+    held.hold();
+    keeper.changed();
+    while (!held.pending()) await tick();
+    // The worker has read and merged; a page is stored now, and the background is not told (its message still on the way,
+    // or never sent: the page closed first). The write checks the change count in its own transaction.
+    await putCapture(db, ARXIV, arxiv!.capture);
+    held.release();
+    for (let i = 0; i < 500 && held.pending() < 2; i++) await tick();
+    const between = await viewsMeta(db);
+    expect(between?.dirty).toBe(true);
+    expect(Object.keys(between!.captures)).not.toContain(ARXIV);
+    expect(held.pending()).toBe(2);
+    held.release();
+    const meta = await keeper.settled();
+    expect(meta?.dirty).toBe(false);
+    expect(Object.keys(meta!.captures)).toContain(ARXIV);
+    expect(await viewForKey(db, ARXIV)).toBeDefined();
+  });
+
+  it('the same on the background\'s own thread: a page stored during its merge leaves those views behind, and the next build has it', async () => {
+    const [arxiv] = RECORDS.filter((r) => r.key === ARXIV);
+    const db = await storeOf(RECORDS.filter((r) => r.key !== ARXIV));
+    let storeDuring = false;
+    const merge: KeeperDeps['merge'] = (rs, ds) => {
+      if (storeDuring) {
+        storeDuring = false;
+        // Its transaction is made now, before the views' write: it lands between the build's read and its write.
+        void putCapture(db, ARXIV, arxiv!.capture);
+      }
+      return mergeRecords(rs, ds);
+    };
+    const keeper = createViewKeeper({ db: async () => db, now: NOW, merge, settleMs: 0, provisional: false });
+    keeper.changed();
+    await keeper.settled();
+    storeDuring = true;
+    keeper.changed();
+    const first = await keeper.settled();
+    expect(first?.dirty).toBe(true);
+    const meta = await keeper.settled();
+    expect(meta?.dirty).toBe(false);
+    expect(Object.keys(meta!.captures)).toContain(ARXIV);
+  });
+
+  it('everything erased while the worker merges: its views are not written back, and the store ends empty', async () => {
+    const db = await storeOf(RECORDS);
+    const held = heldRebuild(db);
+    const keeper = createViewKeeper({ db: async () => db, now: NOW, merge: mergeRecords, settleMs: 0, provisional: false, offThread: held.offThread });
+    keeper.changed();
+    await keeper.settled();
+    held.hold();
+    keeper.changed();
+    while (!held.pending()) await tick();
+    await eraseAll(db);
+    const done = keeper.settled();
+    held.release();
+    await done;
+    expect(await allViews(db)).toEqual([]);
+    await keeper.settled();
+    expect(await allViews(db)).toEqual([]);
+    expect(await viewsMeta(db)).toBeUndefined();
+  });
+
+  it('the worker reads the captures, the decisions and the change count in one read transaction', async () => {
+    const db = await storeOf(RECORDS, DECISIONS);
+    const opened: string[][] = [];
+    const spy = new Proxy(db, {
+      get(target, p) {
+        if (p === 'transaction')
+          return (names: string | string[], mode?: string, ...rest: unknown[]) => {
+            // Its read transactions; a write of the count's first value before it (a store that had none) is no read.
+            if (mode !== 'readwrite') opened.push([names].flat());
+            return (target.transaction as (...a: unknown[]) => unknown)(names, mode, ...rest);
+          };
+        if (p === 'getAll' || p === 'get' || p === 'count' || p === 'getAllFromIndex')
+          return (name: string, ...rest: unknown[]) => {
+            opened.push([name]);
+            return (target[p] as (...a: unknown[]) => unknown)(name, ...rest);
+          };
+        const v: unknown = Reflect.get(target, p);
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const replies: MergeReply[] = [];
+    const serve = serveRebuilds({ postMessage: (m) => replies.push(m) }, mergeRecords, async () => spy);
+    serve({ type: 'rebuild', id: 1 });
+    while (!replies.some((r) => r.type === 'rebuilt' || r.type === 'failed')) await tick();
+    expect(replies.find((r) => r.type === 'rebuilt')).toBeDefined();
+    expect(opened.map((names) => [...names].sort())).toEqual([['captures', 'decisions', 'viewsMeta']]);
   });
 
   it('the worker answers a malformed request with a reason, and ignores what is not a request', async () => {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, beforeEach } from 'vitest';
 import { deleteDB } from 'idb';
-import { allCaptures, eraseAll, getCapture, inBatches, openStore, putCapture, putDecision, putDecisions, allDecisions, putSetting, getSetting, storeConnection } from '../../src/store/store';
+import { allCaptures, deleteCapture, eraseAll, getCapture, inBatches, mergeInput, openStore, putCapture, putDecision, putDecisions, allDecisions, putSetting, getSetting, storeConnection } from '../../src/store/store';
 import { markViews, viewsMeta } from '../../src/store/views';
 import { DB_VERSION } from '../../src/store/schema';
 import { readFileSync } from 'node:fs';
@@ -127,6 +127,45 @@ describe('store', () => {
       await markViews(db, { dirty: false });
       await expect(putDecisions(db, [{ id: 'bad', at: 'yesterday', kind: 'link-people', people: ['page:a', 'page:b'] } as never])).rejects.toThrow(/invalid decision/);
       expect((await viewsMeta(db))?.dirty).toBe(false);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('every write of what the views are built from counts itself beside the meta record in its own transaction, deletes included; an erase removes the count and a new one starts elsewhere (synthetic records)', async () => {
+    const db = await openStore(NAME);
+    try {
+      const KEY = 'google-scholar:user=SbUmSEAAAAAJ';
+      const count = async () => ((await db.get('viewsMeta', 'changes')) as { changes?: number } | undefined)?.changes;
+      await putCapture(db, KEY, capture('2026-11-01T00:00:00.000Z', 2));
+      const first = await count();
+      expect(typeof first).toBe('number');
+      await putCapture(db, 'google-scholar:user=OTHERAAAAAAJ', capture('2026-11-01T00:00:00.000Z', 1));
+      expect(await count()).toBe(first! + 1);
+      await putDecisions(db, [{ id: 'd2', at: '2026-11-03T00:00:00.000Z', kind: 'link-people', people: ['page:a', 'page:c'] }]);
+      expect(await count()).toBe(first! + 2);
+      // The keeper's own marks do not count: only what the views are built from.
+      await markViews(db, { dirty: false });
+      expect(await count()).toBe(first! + 2);
+      // A page deleted is such a write: marked behind and counted, with the delete.
+      await deleteCapture(db, KEY);
+      expect(await viewsMeta(db)).toMatchObject({ dirty: true });
+      expect(await count()).toBe(first! + 3);
+      expect(await getCapture(db, KEY)).toBeUndefined();
+      await eraseAll(db);
+      expect(await count()).toBeUndefined();
+      await putCapture(db, KEY, capture('2026-11-02T00:00:00.000Z', 2));
+      // Counted from a new random start: a rebuild that read a count before the erase never finds it again.
+      expect(await count()).not.toBe(first! + 4);
+      // A meta record saying current written before the count existed (no count beside it): still marked behind.
+      await eraseAll(db);
+      await db.put('viewsMeta', { builtAt: 'b', captures: {}, dirty: false, stats: { captures: 0, records: 0, works: 0, people: 0 } }, 'current');
+      await putCapture(db, KEY, capture('2026-11-03T00:00:00.000Z', 2));
+      expect((await viewsMeta(db))?.dirty).toBe(true);
+      // mergeInput reads the count with the captures and decisions.
+      const input = await mergeInput(db, 1);
+      expect(input.records.map((r) => r.key)).toEqual([KEY]);
+      expect(input.changes).toBe(await count());
     } finally {
       db.close();
     }

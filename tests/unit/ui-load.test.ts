@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Capture } from '../../src/core/capture';
 import type { TabStatus } from '../../src/shell/messages';
 import type { CaptureRecord, DecisionRecord } from '../../src/store/schema';
-import { loadLibrary, loadPeopleFirst, loadSiteSettings, loadStorageEstimate, personIdOf, personNamed } from '../../src/ui/dashboard/load';
+import { loadLibrary, loadPeopleFirst, loadSiteSettings, loadStorageEstimate, pageRecord, personIdOf, personNamed } from '../../src/ui/dashboard/load';
 import { loadPopup, offersListReading, type PopupSource } from '../../src/ui/popup/load';
 import { keptLibrary } from '../helpers/kept-library';
 import { allViews, keptLibrary as readKeptLibrary, keptResult as readKeptResult, markViews, viewsMeta } from '../../src/store/views';
@@ -230,11 +230,11 @@ describe('dashboard loading', () => {
     await markViews(kept.db, { dirty: true });
     const behind = await loadLibrary({ ...data, refreshViews: kept.refreshViews }, first);
     expect(reads).toBe(1);
-    expect(behind.records).toEqual([newer]);
+    expect(behind.records).toEqual([pageRecord(newer)]);
     await kept.refreshViews({ changed: true });
     const rebuilt = await loadLibrary(data, first);
     expect(reads).toBe(2);
-    expect(rebuilt.records).toEqual([newer]);
+    expect(rebuilt.records).toEqual([pageRecord(newer)]);
     // A page more than the library shown: read again.
     await kept.db.put('captures', { ...record, key: `${KEY}-other`, capture: { ...capture, url: `${URL_A}&x=1` } });
     await kept.refreshViews({ changed: true });
@@ -250,7 +250,7 @@ describe('dashboard loading', () => {
       decisions: async () => kept.db.getAll('decisions'),
     };
     const first = await loadLibrary(data);
-    expect(first.records).toEqual([record]);
+    expect(first.records).toEqual([pageRecord(record)]);
     // Stored as the background stores it; its `changed` (and so its mark of the meta record) has not run yet.
     const newer = { ...capture, capturedAt: '2026-11-23T09:00:00.000Z', person: { name: 'Synthetic Person Renamed' } };
     await putCapture(kept.db, KEY, newer);
@@ -285,11 +285,25 @@ describe('dashboard loading', () => {
   });
 });
 
+describe('the pages the dashboard keeps', () => {
+  it('are light once the library is loaded: each work\'s title alone, the rest of the record as stored (real page)', async () => {
+    const lib = await loadLibrary({ library: async () => ({ records: [record], decisions: [] }) });
+    const [page] = lib.records;
+    expect(page!.capture.works).toHaveLength(record.capture.works!.length);
+    expect(page!.capture.works!.every((w, i) => Object.keys(w).join() === (record.capture.works![i]!.title === undefined ? '' : 'title'))).toBe(true);
+    expect(page!.capture.works!.map((w) => w.title)).toEqual(record.capture.works!.map((w) => w.title));
+    const { works: _works, ...rest } = record.capture;
+    const { works: _light, ...kept } = page!.capture;
+    expect(kept).toEqual(rest);
+    expect({ ...page!, capture: undefined }).toEqual({ ...record, capture: undefined });
+  });
+});
+
 describe('a merge that fails degrades to a readable library', () => {
   it('the dashboard: the records as stored, no people or works, the reason', async () => {
     merge.fail = true;
     const lib = await loadLibrary({ library: async () => ({ records: [record], decisions: [] }) });
-    expect(lib.records).toEqual([record]);
+    expect(lib.records).toEqual([pageRecord(record)]);
     expect(lib.result.people).toEqual([]);
     expect(lib.problem).toBe('the saved pages could not be merged (t.ids[r].toLowerCase is not a function)');
   });

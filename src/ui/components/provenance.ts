@@ -1,8 +1,8 @@
 // Where the UI gets a work's field provenance (src/core/provenance.ts) when
 // it needs it: the kept views it lists hold works without it, and an export or
-// a copied citation is made from the whole work. The popup reads the
-// captures of the works concerned from the store at that moment; the
-// dashboard has every capture in memory already. Provided by each page's
+// a copied citation is made from the whole work. The popup and the
+// dashboard read the captures of the works concerned from the store at that
+// moment (the dashboard keeps its pages light). Provided by each page's
 // root; the default takes works that carry their provenance already (the
 // dashboard's own merge, tests) and refuses others. The code that recomputes
 // it (the merge's, src/core/merge/shown.ts) is loaded on the first such
@@ -38,7 +38,7 @@ export function provenanceFromStore(read: (keys: string[]) => Promise<readonly {
   };
 }
 
-/** From captures at hand (the dashboard holds every stored page). */
+/** From captures at hand (tests; what a caller already holds). */
 export function provenanceFromRecords(records: readonly { key: string; capture: Capture }[]): ProvenanceSource {
   let byKey: Map<string, Capture> | undefined;
   return async (works) => {

@@ -8,7 +8,7 @@ import type { LightResult, MergedPerson, UserDecision } from '../../core/merge/t
 import type { SiteSettings } from '../../shell/site-settings';
 import type { CaptureRecord, DecisionRecord } from '../../store/schema';
 import { ConfirmDialog, type ConfirmRequest } from '../components/ConfirmDialog';
-import { onlyWhole, provenanceFromRecords, ProvenanceContext } from '../components/provenance';
+import { provenanceFromStore, ProvenanceContext } from '../components/provenance';
 import { ExportButtons } from '../components/ExportButtons';
 import { downloadText } from '../components/download';
 import { fileNameFor, FORMAT_INFO } from '../../formats';
@@ -28,6 +28,8 @@ import { decisionRecord } from '../model/decision-records';
 
 export interface DashboardData {
   library(): Promise<{ records: CaptureRecord[]; decisions: DecisionRecord[] }>;
+  /** The stored captures of these keys (an export's or a copied citation's provenance); without it they are found in library(). */
+  captures?(keys: string[]): Promise<CaptureRecord[]>;
   /**
    * The merged library as the background keeps it (src/shell/view-keeper.ts),
    * and a way to ask for it to be brought up to date. Without them (tests,
@@ -255,10 +257,12 @@ export function Dashboard({ data }: { data: DashboardData }) {
       performance.measure?.('dashboard:row-index', { start: t0, end: performance.now(), detail: { slices, busy, longest } }),
     );
   }, [lib]);
-  // Works from the kept views are light: an export or a copied citation recomputes their provenance from the pages loaded here.
-  // Kept while the pages are (a join or split patches the works only): its readers are not drawn again.
-  const records = lib?.records;
-  const provenance = useMemo(() => (records ? provenanceFromRecords(records) : onlyWhole), [records]);
+  // Works from the kept views are light: an export or a copied citation recomputes their provenance from the captures
+  // of its works, read from the store then (the pages kept here are light too, Library.records).
+  const provenance = useMemo(() => provenanceFromStore(data.captures ?? (async (keys) => {
+    const want = new Set(keys);
+    return (await data.library()).records.filter((r) => want.has(r.key));
+  })), [data]);
 
   return (
     <ProvenanceContext.Provider value={provenance}>

@@ -41,7 +41,7 @@ export interface WorksTableProps {
 const NO_FLAGS: ReadonlyMap<string, string> = new Map();
 
 /** The title each record had on its own page, looked up in the stored captures (for `titleOf`). */
-export function ownTitles(records: readonly { key: string; capture: Capture }[]): (m: MemberRef) => string | undefined {
+export function ownTitles(records: readonly { key: string; capture: { works?: readonly { title?: string }[] } }[]): (m: MemberRef) => string | undefined {
   const captures = new Map(records.map((r) => [r.key, r.capture]));
   return (m) => captures.get(m.captureKey)?.works?.[m.index]?.title;
 }

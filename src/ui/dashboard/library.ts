@@ -65,6 +65,8 @@ export async function importBackup(db: LensDB, text: string): Promise<ImportOutc
   const existing = { captures: (await allCaptures(db)) as unknown as StoredCaptureRecord[], decisions: (await allDecisions(db)) as unknown as BackupDecision[] };
   const plan = planImport(existing, parsed.backup);
   const tx = db.transaction(['captures', 'decisions', 'settings', 'viewsMeta'], 'readwrite');
+  // Seen to, whichever request fails first: an abort rejects every request and tx.done (awaited below).
+  tx.done.catch(() => undefined);
   if (plan.captures.length || plan.decisions.length) await markViewsBehind(tx.objectStore('viewsMeta'));
   for (const r of plan.captures) {
     const c = r.capture;

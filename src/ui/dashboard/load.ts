@@ -3,13 +3,29 @@
 // settings and the storage estimate. Components render what these return.
 import type { MergedPerson, LightResult } from '../../core/merge/types';
 import { DEFAULT_SITE_SETTINGS, type SiteSettings } from '../../shell/site-settings';
+import type { Capture, Work } from '../../core/capture';
 import type { CaptureRecord, DecisionRecord } from '../../store/schema';
 import { mergeRecords } from '../model/merged-library';
 import { libraryOf, viewsAreCurrent, type KeptView, type ViewsMeta } from '../../core/kept-views';
 import type { DashboardData } from './Dashboard';
 
+/**
+ * A stored page as the dashboard keeps it once its library is loaded: the
+ * record with each work's title alone (the page list counts them, a split
+ * names a record by the title it had on its page), not every field of every
+ * row (the captures were two thirds of the dashboard's heap at 59k rows;
+ * issue 16, renderer memory). An export reads the works' captures again from
+ * the store (DashboardData.captures).
+ */
+export type PageRecord = Omit<CaptureRecord, 'capture'> & { capture: Omit<Capture, 'works'> & { works?: Pick<Work, 'title'>[] } };
+
+export function pageRecord(r: CaptureRecord): PageRecord {
+  const { works, ...capture } = r.capture;
+  return { ...r, capture: works ? { ...capture, works: works.map((w) => (w.title === undefined ? {} : { title: w.title })) } : capture };
+}
+
 export interface Library {
-  records: CaptureRecord[];
+  records: PageRecord[];
   decisions: DecisionRecord[];
   result: LightResult;
   /**
@@ -45,11 +61,14 @@ export async function loadLibrary(data: Pick<DashboardData, 'library' | 'keptVie
     return libraryWithProblem(`the store could not be read (${message(e)})`);
   }
   const kept = await keptResult(data, stored.records).catch(() => undefined);
-  if (kept) return { ...stored, result: kept };
+  // The pages kept light once merged (or found merged): the full captures are let go with `stored`.
+  const pages = () => stored.records.map(pageRecord);
+  if (kept) return { records: pages(), decisions: stored.decisions, result: kept };
   try {
-    return { ...stored, result: mergeRecords(stored.records, stored.decisions) };
+    const result = mergeRecords(stored.records, stored.decisions);
+    return { records: pages(), decisions: stored.decisions, result };
   } catch (e) {
-    return { ...stored, result: NOTHING_MERGED, problem: `the saved pages could not be merged (${message(e)})` };
+    return { records: pages(), decisions: stored.decisions, result: NOTHING_MERGED, problem: `the saved pages could not be merged (${message(e)})` };
   }
 }
 
