@@ -85,9 +85,12 @@ describe('title normalization as scored (normTitle), synthetic', () => {
     expect(normTitle('- A leading dash')).toBe('A leading dash');
     expect(normTitle('> A quoted line')).toBe('A quoted line');
   });
-  it('drops the "In" that follows a closing quote, and only there', () => {
+  it('drops the "In" that follows a closing quote, a stop or a comma, and only there', () => {
     expect(normTitle('“The Founding of Something.” In')).toBe('The Founding of Something');
     expect(normTitle('De la chose », in')).toBe('De la chose');
+    expect(normTitle('Growth of a Reed (Phragmites australis). In')).toBe('Growth of a Reed (Phragmites australis)');
+    expect(normTitle('Il porto antico, in')).toBe('Il porto antico');
+    expect(normTitle('La villa de Sainte-Marie, dans')).toBe('La villa de Sainte-Marie');
     expect(normTitle('Checking In')).toBe('Checking In');
     expect(normTitle('Well-known words in')).toBe('Well-known words in');
   });
