@@ -15,8 +15,8 @@ const part = (p: SplitPart, files: readonly string[] = FILES): LabeledSequence[]
 // Measured when written (dev / test, all four files); floors about one point under.
 const FLOORS: Record<SplitPart, Partial<Record<ScoredField, number>>> = {
   train: {},
-  dev: { title: 81.2, year: 97.8, 'first author': 96.6, venue: 73.8, volume: 87.1, pages: 94.7 },
-  test: { title: 80.3, year: 97.6, 'first author': 96.6, venue: 72.8, volume: 85.5, pages: 94.9 },
+  dev: { title: 81.9, year: 97.8, 'first author': 96.6, venue: 73.8, volume: 87.1, pages: 94.7 },
+  test: { title: 80.7, year: 97.6, 'first author': 96.6, venue: 72.8, volume: 85.5, pages: 94.9 },
 };
 
 describe('citation-string parser on AnyStyle\'s labeled strings', () => {

@@ -38,6 +38,10 @@ describe('parseCitation, one string per style (synthetic)', () => {
     expect(parseCitation('王小明, 李华. 基于深度学习的引文解析方法研究[J]. 计算机学报, 2020, 43(5): 1-15.')).toMatchObject({ title: '基于深度学习的引文解析方法研究', authors: ['王小明', '李华'], year: 2020, volume: '43', pages: '1-15' });
     expect(parseCitation('Иванов И. И. Методы анализа библиографических ссылок // Вестник МГУ. 2018. Т. 5, № 2. С. 10–20.')).toMatchObject({ title: 'Методы анализа библиографических ссылок', year: 2018, pages: '10-20' });
   });
+  it('GOST: the title never runs across "//" into the host (the tagger alone ran into it on these)', () => {
+    expect(parseCitation('Kuznetsov P.V., Orlov M.N. On the estimation of the drift of gravimeters by lunar ranging // Marine Geophysics. 1988. Vol. 4. P. 15–27.').title).toBe('On the estimation of the drift of gravimeters by lunar ranging');
+    expect(parseCitation('Орлов М.Н. Звериный стиль степных народов // Древности Евразии. М., 1981.').title).toBe('Звериный стиль степных народов');
+  });
   it('citations score high, page furniture and prose low', () => {
     expect(parseCitation('Smith, J. (2019). A title of a paper. Journal of Things, 3, 1-10.').confidence).toBeGreaterThan(0.8);
     for (const s of ['Click here to download the full text of all our publications.', 'Home | About us | Contact', 'Next page', 'Copyright 2021 University of Somewhere. All rights reserved.', '', '   ']) {
@@ -81,9 +85,12 @@ describe('title normalization as scored (normTitle), synthetic', () => {
     expect(normTitle('- A leading dash')).toBe('A leading dash');
     expect(normTitle('> A quoted line')).toBe('A quoted line');
   });
-  it('drops the "In" that follows a closing quote, and only there', () => {
+  it('drops the "In" that follows a closing quote, a stop or a comma, and only there', () => {
     expect(normTitle('“The Founding of Something.” In')).toBe('The Founding of Something');
     expect(normTitle('De la chose », in')).toBe('De la chose');
+    expect(normTitle('Growth of a Reed (Phragmites australis). In')).toBe('Growth of a Reed (Phragmites australis)');
+    expect(normTitle('Il porto antico, in')).toBe('Il porto antico');
+    expect(normTitle('La villa de Sainte-Marie, dans')).toBe('La villa de Sainte-Marie');
     expect(normTitle('Checking In')).toBe('Checking In');
     expect(normTitle('Well-known words in')).toBe('Well-known words in');
   });

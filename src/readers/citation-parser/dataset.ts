@@ -87,8 +87,9 @@ export function splitOf(text: string): SplitPart {
  * Title as scored: surrounding quotes and trailing punctuation stripped,
  * whitespace normalized; also a separator standing apart at either end (GOST
  * "Title //", "Title. –", a leading "- " or "> ") and the "In" that follows a
- * closing quote ("Title.” In", "Title », in"): AnyStyle's labels put these in
- * the title now and then, and no style counts them as part of it.
+ * closing quote ("Title.” In", "Title », in") or a stop or comma ("Title. In",
+ * "Title, in"): AnyStyle's labels put these in the title now and then, and no
+ * style counts them as part of it.
  */
 export function normTitle(s: string | undefined): string | undefined {
   let t = cleanText(s);
@@ -96,6 +97,7 @@ export function normTitle(s: string | undefined): string | undefined {
   for (let i = 0; i < 3; i++) {
     t = t
       .replace(/([”"»’'])\s*,?\s*(?:in|dans|en|im)\s*:?$/iu, '$1')
+      .replace(/([.,;])\s+(?:in|dans|en|im)\s*:?$/iu, '$1')
       .replace(/(?:\s+[-–—/>]+|\/\/)+$/u, '')
       .replace(/^[-–—>]+\s+/u, '')
       .replace(/[\s.,;:]+$/u, '')
