@@ -72,28 +72,46 @@ function read(doc: Document, url: URL, now: Date, options: ReadOptions): ListRea
     .map(withoutLabels)
     .filter((g) => g.members.length >= 2)
     .filter(looksLikeText);
+  const scored: Scored[] = [];
   let best: Scored | undefined;
   for (const group of groups) {
     const s = scoreGroup(group, base);
     // Two similar blocks are a list only when both read clearly as works (a profile showing its first two).
     if (s && group.members.length === 2 && s.mean < PAIR_SCORE) continue;
-    if (s && (!best || s.score > best.score)) best = s;
+    if (!s) continue;
+    scored.push(s);
+    if (!best || s.score > best.score) best = s;
   }
   if (!best || best.mean < MIN_SCORE)
     return { works: [], fields: {}, confidence: best ? round(best.mean) : 0, reasons: [], ownerGuess: ownerFromPage, notes: ['no repeated blocks that look like works were found'] };
-  const context = contexts(best.group.members);
+  const chosen = otherGroups(best, scored);
   const works: Work[] = [];
   const reasons: string[][] = [];
   const fields: Partial<Record<FieldName, number>> = {};
-  const listReason = `list:${best.group.members.length}-similar-blocks`;
-  for (const m of best.group.members) {
-    const { work, found, reasons: why } = readBlock(m, { ...base, ...context.get(m) });
-    if (!work || (!work.title && !work.abstract)) continue;
-    if (!workLike(work)) continue;
-    works.push(work);
-    reasons.push([listReason, ...why]);
-    for (const f of found) fields[f] = (fields[f] ?? 0) + 1;
+  const seen = new Set<string>();
+  const titleKey = (w: Work) => (w.title ?? w.abstract ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const read = new Map<Scored, { work: Work; found: Iterable<FieldName>; why: string[] }[]>();
+  // The best group first: a second group repeating its works (selected works above the full list) adds nothing.
+  for (const g of [best, ...chosen.filter((c) => c !== best)]) {
+    const context = contexts(g.group.members);
+    const listReason = g === best ? `list:${g.group.members.length}-similar-blocks` : `list:${g.group.members.length}-similar-blocks:other-group`;
+    const out: { work: Work; found: Iterable<FieldName>; why: string[] }[] = [];
+    for (const m of g.group.members) {
+      const { work, found, reasons: why } = readBlock(m, { ...base, ...context.get(m) });
+      if (!work || (!work.title && !work.abstract)) continue;
+      if (!workLike(work)) continue;
+      if (g !== best && seen.has(titleKey(work))) continue;
+      out.push({ work, found, why: [listReason, ...why] });
+    }
+    for (const r of out) seen.add(titleKey(r.work));
+    read.set(g, out);
   }
+  for (const g of chosen)
+    for (const { work, found, why } of read.get(g)!) {
+      works.push(work);
+      reasons.push(why);
+      for (const f of found) fields[f] = (fields[f] ?? 0) + 1;
+    }
   const ownerGuess = ownerFromPage ?? frequentAuthor(works);
   const metrics = works.length ? ownerMetrics(doc, ownerGuess, best.group.members) : undefined;
   return {
@@ -105,6 +123,58 @@ function read(doc: Document, url: URL, now: Date, options: ReadOptions): ListRea
     ...(metrics ? { ownerMetrics: metrics } : {}),
     notes: [],
   };
+}
+
+const OTHER_MIN = 0.6;
+
+/**
+ * The best group and the other groups of the page that read as works as well: a page may hold its
+ * works in several separate groups (books as cards above a list of articles, one list per type in
+ * different markup). A group is added when it scores near the best one's mean and shares no element
+ * with a group already taken (neither holds the other's blocks). In page order.
+ */
+function otherGroups(best: Scored, scored: Scored[]): Scored[] {
+  const chosen: Scored[] = [best];
+  const inside = new Set<Element>();
+  const above = new Set<Element>();
+  const take = (g: Group) => {
+    for (const el of g.sources ?? g.members) {
+      inside.add(el);
+      for (let p = el.parentElement; p && !above.has(p); p = p.parentElement) above.add(p);
+    }
+  };
+  const overlaps = (g: Group) =>
+    (g.sources ?? g.members).some((el) => {
+      if (above.has(el)) return true;
+      for (let p: Element | null = el; p; p = p.parentElement) if (inside.has(p)) return true;
+      return false;
+    });
+  take(best.group);
+  const rest = scored.filter((s) => s !== best && s.mean >= Math.max(OTHER_MIN, best.mean * 0.75)).sort((a, b) => b.score - a.score);
+  for (const s of rest) {
+    if (overlaps(s.group)) continue;
+    chosen.push(s);
+    take(s.group);
+  }
+  if (chosen.length === 1) return chosen;
+  const at = new Map(chosen.map((s) => [s, pagePosition((s.group.sources ?? s.group.members)[0]!)]));
+  return chosen.sort((a, b) => comparePositions(at.get(a)!, at.get(b)!));
+}
+
+/** An element's place in the page: the index among its siblings of it and of each ancestor, from the root. */
+function pagePosition(el: Element): number[] {
+  const out: number[] = [];
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    let i = 0;
+    for (let s = e.previousElementSibling; s; s = s.previousElementSibling) i++;
+    out.push(i);
+  }
+  return out.reverse();
+}
+
+function comparePositions(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
 }
 
 /**
@@ -120,7 +190,7 @@ function pairDefinitions(g: Group, doc: Document): Group {
     box.appendChild(dt.nextElementSibling!.cloneNode(true));
     return box;
   });
-  return { key: `${g.key}+dd`, members };
+  return { key: `${g.key}+dd`, members, sources: g.members.flatMap((dt) => [dt, dt.nextElementSibling!]) };
 }
 
 /**
@@ -146,7 +216,7 @@ function pairAlternating(g: Group, doc: Document): Group {
     box.appendChild(g.members[i + 1]!.cloneNode(true));
     members.push(box);
   }
-  return { key: `${g.key}+pair`, members };
+  return { key: `${g.key}+pair`, members, sources: g.members };
 }
 
 /**
@@ -156,7 +226,7 @@ function pairAlternating(g: Group, doc: Document): Group {
  */
 function withoutLabels(g: Group): Group {
   const members = g.members.filter((m) => !isLabel(m));
-  return members.length === g.members.length ? g : { key: g.key, members };
+  return members.length === g.members.length ? g : { ...g, members };
 }
 
 function isLabel(m: Element): boolean {

@@ -1,0 +1,53 @@
+// SYNTHETIC snippets (written for these tests, invented titles and names, expected values by hand; no
+// page's text or markup) for the rules of round 6: several separate groups of works on one page, and
+// groups or records that are not works beside a publication list.
+
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../node/dom';
+import { readList } from './index';
+import { LIST_OPTIONS } from '../../shell/read-list';
+
+const URL_ = new URL('https://lab.example.org/publications/');
+const NOW = new Date('2026-12-04T00:00:00Z');
+const page = (body: string) => parseHtml(`<!DOCTYPE html><html lang="en"><head><title>Publications</title></head><body>${body}</body></html>`);
+
+const ARTICLES = [
+  'Moreau, P., & Lindqvist, J. (2021). Soil carbon under rotating crops. Journal of Field Studies, 12(3), 45–67.',
+  'Osei, K., Moreau, P., & Brandt, T. (2020). A survey of river sediment models. Water Research Letters, 8, 101–119.',
+  'Lindqvist, J., & Osei, K. (2019). Measuring drought with satellite data. Remote Sensing Notes, 4(2), 12–30.',
+  'Brandt, T., & Moreau, P. (2018). Grazing and the loss of topsoil. Journal of Field Studies, 9(1), 1–20.',
+];
+const BOOK = (title: string, year: number) =>
+  `<div class="box"><div class="meta">Field Press · ${year}</div><h3><a href="/b/${year}">${title}</a></h3><p><strong>Moreau, P.</strong> (${year}). <em>${title}</em>. Lyon: Field Press.</p></div>`;
+
+describe('several groups of works on one page (round 6)', () => {
+  it('reads book cards beside a list of articles, in page order', () => {
+    const doc = page(
+      `<main><section><h2>Books</h2><div class="grid">${BOOK('Soils of the Western Plains', 2022)}${BOOK('A Short History of Irrigation', 2017)}${BOOK('Rivers and Their Banks', 2012)}</div></section>` +
+        `<section><h2>Articles</h2><ul class="pubs">${ARTICLES.map((a) => `<li>${a}</li>`).join('')}</ul></section></main>`,
+    );
+    const r = readList(doc, URL_, NOW, LIST_OPTIONS);
+    expect(r.works.map((w) => w.title)).toEqual([
+      'Soils of the Western Plains',
+      'A Short History of Irrigation',
+      'Rivers and Their Banks',
+      'Soil carbon under rotating crops',
+      'A survey of river sediment models',
+      'Measuring drought with satellite data',
+      'Grazing and the loss of topsoil',
+    ]);
+    expect(r.reasons[0]).toContain('list:3-similar-blocks:other-group');
+    expect(r.reasons[3]).toContain('list:4-similar-blocks');
+  });
+
+  it('a second group repeating works of the first adds nothing; a menu and a footer add nothing', () => {
+    const doc = page(
+      `<nav><ul><li><a href="/">Home</a></li><li><a href="/people">People</a></li><li><a href="/pubs">Publications</a></li></ul></nav>` +
+        `<section><h2>Selected</h2><div class="sel">${ARTICLES.slice(0, 2).map((a) => `<p>${a}</p>`).join('')}</div></section>` +
+        `<section><h2>All</h2><ul class="pubs">${ARTICLES.map((a) => `<li>${a}</li>`).join('')}</ul></section>` +
+        `<footer><ul><li><a href="/rss">RSS</a></li><li><a href="/contact">Contact</a></li></ul></footer>`,
+    );
+    const r = readList(doc, URL_, NOW, LIST_OPTIONS);
+    expect(r.works.map((w) => w.title).sort()).toEqual(['A survey of river sediment models', 'Grazing and the loss of topsoil', 'Measuring drought with satellite data', 'Soil carbon under rotating crops']);
+  });
+});
