@@ -46,6 +46,53 @@ interface Scored {
   group: Group;
   mean: number;
   score: number;
+  /** Share of the sampled blocks read with authors. */
+  authored: number;
+}
+
+const MAX_PARTS = 12;
+
+/** A group's blocks by container, when they sit in 2–12 containers: the containers holding two blocks or more. */
+function byParent(g: Group): Group[] {
+  if (g.sources) return [];
+  const by = new Map<Element | null, Element[]>();
+  for (const m of g.members) {
+    const p = m.parentElement;
+    let list = by.get(p);
+    if (!list) {
+      if (by.size >= MAX_PARTS) return [];
+      by.set(p, (list = []));
+    }
+    list.push(m);
+  }
+  if (by.size < 2) return [];
+  return [...by.values()].filter((ms) => ms.length >= 2).map((members, i) => ({ key: `${g.key}@${i}`, members }));
+}
+
+/**
+ * Not works beside works: a group of blocks none of which names authors, on a page whose best group names them
+ * on most blocks (talks, news, a course's sessions: a title, a date and a place, no authors).
+ */
+function authorless(g: Scored, authored: number): boolean {
+  return authored >= 0.5 && g.authored === 0;
+}
+
+/** The share of blocks with authors in a group, or in its most authored container. */
+function authoredShare(g: Scored, partsOf: Map<Group, Group[]>, scoreOf: Map<Group, Scored>): number {
+  return Math.max(g.authored, ...(partsOf.get(g.group) ?? []).map((p) => scoreOf.get(p)?.authored ?? 0));
+}
+
+/** A chosen group without the blocks of its containers that do not read as works (below the floor, or authorless). */
+function withoutOtherParts(g: Scored, authored: number, partsOf: Map<Group, Group[]>, scoreOf: Map<Group, Scored>): Scored {
+  const parts = partsOf.get(g.group);
+  if (!parts) return g;
+  const drop = new Set<Element>();
+  for (const p of parts) {
+    const s = scoreOf.get(p);
+    if (!s || s.mean < MIN_SCORE || authorless(s, authored)) for (const m of p.members) drop.add(m);
+  }
+  if (!drop.size) return g;
+  return { ...g, group: { ...g.group, members: g.group.members.filter((m) => !drop.has(m)) } };
 }
 
 export function readList(doc: Document, url: URL, now = new Date(), options: ReadOptions = {}): ListReading {
@@ -72,10 +119,20 @@ function read(doc: Document, url: URL, now: Date, options: ReadOptions): ListRea
     .map(withoutLabels)
     .filter((g) => g.members.length >= 2)
     .filter(looksLikeText);
+  // A group whose blocks sit in a few containers may hold works in some and other things in others (a list of
+  // articles and a team list in the same markup): each container's blocks are a candidate of their own too.
+  const partsOf = new Map<Group, Group[]>();
+  for (const g of groups) {
+    const parts = byParent(g);
+    if (parts.length) partsOf.set(g, parts);
+  }
+  const candidates = groups.flatMap((g) => [g, ...(partsOf.get(g) ?? [])]);
+  const scoreOf = new Map<Group, Scored>();
   const scored: Scored[] = [];
   let best: Scored | undefined;
-  for (const group of groups) {
+  for (const group of candidates) {
     const s = scoreGroup(group, base);
+    if (s) scoreOf.set(group, s);
     // Two similar blocks are a list only when both read clearly as works (a profile showing its first two).
     if (s && group.members.length === 2 && s.mean < PAIR_SCORE) continue;
     if (!s) continue;
@@ -84,7 +141,9 @@ function read(doc: Document, url: URL, now: Date, options: ReadOptions): ListRea
   }
   if (!best || best.mean < MIN_SCORE)
     return { works: [], fields: {}, confidence: best ? round(best.mean) : 0, reasons: [], ownerGuess: ownerFromPage, notes: ['no repeated blocks that look like works were found'] };
-  const chosen = otherGroups(best, scored);
+  const authored = authoredShare(best, partsOf, scoreOf);
+  const chosen = otherGroups(best, scored, authored).map((g) => withoutOtherParts(g, authored, partsOf, scoreOf));
+  best = chosen.find((g) => g.group.key === best!.group.key)!;
   const works: Work[] = [];
   const reasons: string[][] = [];
   const fields: Partial<Record<FieldName, number>> = {};
@@ -133,7 +192,7 @@ const OTHER_MIN = 0.6;
  * different markup). A group is added when it scores near the best one's mean and shares no element
  * with a group already taken (neither holds the other's blocks). In page order.
  */
-function otherGroups(best: Scored, scored: Scored[]): Scored[] {
+function otherGroups(best: Scored, scored: Scored[], authored: number): Scored[] {
   const chosen: Scored[] = [best];
   const inside = new Set<Element>();
   const above = new Set<Element>();
@@ -150,7 +209,7 @@ function otherGroups(best: Scored, scored: Scored[]): Scored[] {
       return false;
     });
   take(best.group);
-  const rest = scored.filter((s) => s !== best && s.mean >= Math.max(OTHER_MIN, best.mean * 0.75)).sort((a, b) => b.score - a.score);
+  const rest = scored.filter((s) => s !== best && s.mean >= Math.max(OTHER_MIN, best.mean * 0.75) && !authorless(s, authored)).sort((a, b) => b.score - a.score);
   for (const s of rest) {
     if (overlaps(s.group)) continue;
     chosen.push(s);
@@ -262,6 +321,7 @@ function scoreGroup(group: Group, base: Omit<BlockContext, 'headingYear' | 'abst
   for (let i = 0; i < members.length && sample.length < SAMPLE; i += step) sample.push(members[i]!);
   const context = contexts(sample, members);
   let total = 0;
+  let authored = 0;
   const texts = new Set<string>();
   for (const m of sample) {
     const { work } = readBlock(m, { ...base, ...context.get(m) });
@@ -271,13 +331,14 @@ function scoreGroup(group: Group, base: Omit<BlockContext, 'headingYear' | 'abst
     const title = titleWords >= 4 ? 1 : titleWords >= 2 ? 0.5 : work.abstract ? 0.5 : 0;
     const year = work.year ? 1 : 0;
     const people = work.authors?.length ? (work.authors.length >= 2 ? 1 : 0.6) : 0;
+    if (people) authored++;
     const extra = work.ids || work.abstract || work.citations !== undefined || work.venue ? 1 : 0;
     total += (title * 2 + year + people + extra * 0.5) / 4.5;
   }
   const mean = total / sample.length;
   // Members that repeat the same text are navigation or chrome, not works.
   const distinct = texts.size / sample.length;
-  return { group, mean: mean * distinct, score: mean * distinct * Math.log2(members.length + 1) };
+  return { group, mean: mean * distinct, score: mean * distinct * Math.log2(members.length + 1), authored: authored / sample.length };
 }
 
 /**

@@ -51,3 +51,27 @@ describe('several groups of works on one page (round 6)', () => {
     expect(r.works.map((w) => w.title).sort()).toEqual(['A survey of river sediment models', 'Grazing and the loss of topsoil', 'Measuring drought with satellite data', 'Soil carbon under rotating crops']);
   });
 });
+
+describe('not works beside works (round 6)', () => {
+  const TEAM = ['Paula Moreau', 'Jonas Lindqvist', 'Kofi Osei', 'Tilde Brandt', 'Ines Varga', 'Omar Haddad'];
+  it('a team list in the list\'s own markup, in a container of its own, is not read', () => {
+    const doc = page(
+      `<main><h3>Articles</h3><div class="refs">${ARTICLES.map((a) => `<p>${a}</p>`).join('')}</div>` +
+        `<h3>Team</h3><div class="refs">${TEAM.map((p) => `<p><strong>${p}</strong>, PhD student. ${p.split(' ')[0]!.toLowerCase()}@lab.example.org</p>`).join('')}</div></main>`,
+    );
+    const r = readList(doc, URL_, NOW, LIST_OPTIONS);
+    expect(r.works.map((w) => w.title)).toEqual(['Soil carbon under rotating crops', 'A survey of river sediment models', 'Measuring drought with satellite data', 'Grazing and the loss of topsoil']);
+  });
+
+  it('talks (a title, an event, a place and a date, no authors) beside a list of articles are not read', () => {
+    const talks = ['Soil carbon and the farmer', 'What rivers remember', 'Drought from orbit', 'Topsoil, a slow crisis', 'Irrigation in dry valleys'];
+    for (const same of [true, false]) {
+      const doc = page(
+        `<main><h2>Articles</h2><ul class="pubs">${ARTICLES.map((a) => `<li>${a}</li>`).join('')}</ul>` +
+          `<h2>Talks</h2><ul class="${same ? 'pubs' : 'talks'}">${talks.map((t, i) => `<li>Invited talk: “${t}”, Annual Meeting of the Soil Society, Lyon, May ${2015 + i}.</li>`).join('')}</ul></main>`,
+      );
+      const r = readList(doc, URL_, NOW, LIST_OPTIONS);
+      expect(r.works.map((w) => w.title), same ? 'same markup' : 'other markup').toEqual(['Soil carbon under rotating crops', 'A survey of river sediment models', 'Measuring drought with satellite data', 'Grazing and the loss of topsoil']);
+    }
+  });
+});
