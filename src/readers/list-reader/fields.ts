@@ -123,10 +123,7 @@ function authorsOf(block: Element, lines: string[], title: string | undefined, t
     if (names.length) return { names, truncated: false };
   }
   // 2. A run of links shaped like names (profile links).
-  const linkNames = Array.from(block.querySelectorAll('a'))
-    .filter((a) => a !== titleEl && !titleEl?.contains(a))
-    .map((a) => flatText(a) ?? '')
-    .filter(isName);
+  const linkNames = linkNameRun(block, titleEl);
   if (linkNames.length >= 2) return { names: linkNames, truncated: false };
   const fromLines = namesInLines(block, lines, title);
   if (fromLines) return fromLines;
@@ -138,6 +135,30 @@ function authorsOf(block: Element, lines: string[], title: string | undefined, t
     return again ?? { names: linkNames, truncated: false };
   }
   return undefined;
+}
+
+const LINK_BOX = 'div, p, li, td, th, dd, dt, section, article, header, footer, aside, h1, h2, h3, h4, h5, h6, tr, ul, ol, table, blockquote';
+
+/**
+ * The links of a block shaped like names, from the one box (the nearest block-level element) holding most of them:
+ * an author line's profile links sit together, a link label elsewhere in the entry ("Full View" beside the
+ * full-text links) is not one of them even when it has a name's shape.
+ */
+function linkNameRun(block: Element, titleEl: Element | undefined): string[] {
+  const byBox = new Map<Element | null, string[]>();
+  for (const a of Array.from(block.querySelectorAll('a'))) {
+    if (a === titleEl || titleEl?.contains(a)) continue;
+    const t = flatText(a) ?? '';
+    if (!isName(t)) continue;
+    const box = a.parentElement?.closest(LINK_BOX) ?? null;
+    const key = box && block.contains(box) ? box : block;
+    let list = byBox.get(key);
+    if (!list) byBox.set(key, (list = []));
+    list.push(t);
+  }
+  let best: string[] = [];
+  for (const list of byBox.values()) if (list.length > best.length) best = list;
+  return best;
 }
 
 /** 3. A line shaped like a list of names, or starting with one before " - " ("A Smith, B Wu - Journal, 2019 - host"). */

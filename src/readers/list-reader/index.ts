@@ -185,6 +185,8 @@ function read(doc: Document, url: URL, now: Date, options: ReadOptions): ListRea
 }
 
 const OTHER_MIN = 0.6;
+/** Two blocks beside a list are a pair the best group's evidence does not cover (a panel of two): not a group of works. */
+const OTHER_MIN_BLOCKS = 3;
 
 /**
  * The best group and the other groups of the page that read as works as well: a page may hold its
@@ -209,7 +211,7 @@ function otherGroups(best: Scored, scored: Scored[], authored: number): Scored[]
       return false;
     });
   take(best.group);
-  const rest = scored.filter((s) => s !== best && s.mean >= Math.max(OTHER_MIN, best.mean * 0.75) && !authorless(s, authored)).sort((a, b) => b.score - a.score);
+  const rest = scored.filter((s) => s !== best && s.group.members.length >= OTHER_MIN_BLOCKS && s.mean >= Math.max(OTHER_MIN, best.mean * 0.75) && !authorless(s, authored)).sort((a, b) => b.score - a.score);
   for (const s of rest) {
     if (overlaps(s.group)) continue;
     chosen.push(s);
