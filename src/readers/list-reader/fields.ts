@@ -31,6 +31,8 @@ export interface BlockContext {
    * cannot split; its reading is taken only when it is clearly a citation (LEARNED_CONFIDENCE).
    */
   fallbackCitation?: CitationParser;
+  /** Short link texts repeated identically across the group's blocks ("Texto completo", "Full View"): labels, never titles. */
+  linkLabels?: Set<string>;
 }
 
 /**
@@ -66,7 +68,7 @@ interface Candidate {
 }
 
 /** The most title-like element of a block. */
-function titleCandidate(block: Element): Candidate | undefined {
+function titleCandidate(block: Element, labels?: Set<string>): Candidate | undefined {
   let best: Candidate | undefined;
   const els = [block, ...Array.from(block.querySelectorAll('a, h1, h2, h3, h4, h5, h6, strong, b, cite, em, i, [class*="title"], [class*="Title"], [itemprop="name"], [itemprop="headline"]'))];
   let order = 0;
@@ -81,7 +83,7 @@ function titleCandidate(block: Element): Candidate | undefined {
     const kind = HEADING.test(tag) ? 2 : titled ? 3 : tag === 'A' ? 1 : tag === 'STRONG' || tag === 'B' || tag === 'CITE' ? 1 : italic ? 0.8 : 0;
     if (kind === 0 || el === block) continue;
     const text = flatText(el);
-    if (!text || text.length > 500 || ACTION.test(text) || /^[\d\s.,()[\]-]+$/.test(text)) continue;
+    if (!text || text.length > 500 || ACTION.test(text) || labels?.has(text) || /^[\d\s.,()[\]-]+$/.test(text)) continue;
     const w = words(text);
     if (w < 1 || text.length < 3) continue;
     // A field label ("Citações:", "Keywords:") names what follows; it is not the title.
@@ -135,6 +137,27 @@ function authorsOf(block: Element, lines: string[], title: string | undefined, t
     return again ?? { names: linkNames, truncated: false };
   }
   return undefined;
+}
+
+/**
+ * Link texts of four words or fewer found identically in three blocks or more and in 30 % of them: what every
+ * entry offers ("PDF", "Texto completo", "[Google Scholar]"), a label of the page, not a work's title. Names
+ * repeated so (the owner's, linked in every entry) stay names: only titles are affected.
+ */
+export function repeatedLinkLabels(members: Element[]): Set<string> {
+  const count = new Map<string, number>();
+  for (const m of members) {
+    const here = new Set<string>();
+    for (const a of Array.from(m.querySelectorAll('a'))) {
+      const t = flatText(a);
+      if (t && t.length <= 40 && words(t) <= 4) here.add(t);
+    }
+    for (const t of here) count.set(t, (count.get(t) ?? 0) + 1);
+  }
+  const out = new Set<string>();
+  const floor = Math.max(3, 0.3 * members.length);
+  for (const [t, n] of count) if (n >= floor) out.add(t);
+  return out;
 }
 
 const LINK_BOX = 'div, p, li, td, th, dd, dt, section, article, header, footer, aside, h1, h2, h3, h4, h5, h6, tr, ul, ol, table, blockquote';
@@ -364,7 +387,7 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   const lines = linesOf(block);
   const text = lines.join(' \n ');
   if (text.length < 12 || text.length > 20_000) return { found, reasons };
-  let cand = titleCandidate(block);
+  let cand = titleCandidate(block, ctx.linkLabels);
   let title = cand?.text;
   let titleHow: string | undefined = cand?.kind;
   const flat = lines.join(' ');

@@ -6,7 +6,7 @@
 import type { StatedMetrics, Work } from '../../core/capture';
 import { ownerMetrics } from './owner-metrics';
 import { cleanText } from '../../core/text';
-import { FIELD_NAMES, readBlock, type BlockContext, type FieldName } from './fields';
+import { FIELD_NAMES, readBlock, repeatedLinkLabels, type BlockContext, type FieldName } from './fields';
 import { lineGroups, periodicGroups, repeatedGroups, type Group } from './groups';
 import { flatText } from './lines';
 import { isName } from './names';
@@ -153,10 +153,11 @@ function read(doc: Document, url: URL, now: Date, options: ReadOptions): ListRea
   // The best group first: a second group repeating its works (selected works above the full list) adds nothing.
   for (const g of [best, ...chosen.filter((c) => c !== best)]) {
     const context = contexts(g.group.members);
+    const linkLabels = repeatedLinkLabels(g.group.members);
     const listReason = g === best ? `list:${g.group.members.length}-similar-blocks` : `list:${g.group.members.length}-similar-blocks:other-group`;
     const out: { work: Work; found: Iterable<FieldName>; why: string[] }[] = [];
     for (const m of g.group.members) {
-      const { work, found, reasons: why } = readBlock(m, { ...base, ...context.get(m) });
+      const { work, found, reasons: why } = readBlock(m, { ...base, ...context.get(m), linkLabels });
       if (!work || (!work.title && !work.abstract)) continue;
       if (!workLike(work)) continue;
       if (g !== best && seen.has(titleKey(work))) continue;
@@ -322,11 +323,12 @@ function scoreGroup(group: Group, base: Omit<BlockContext, 'headingYear' | 'abst
   const sample: Element[] = [];
   for (let i = 0; i < members.length && sample.length < SAMPLE; i += step) sample.push(members[i]!);
   const context = contexts(sample, members);
+  const linkLabels = repeatedLinkLabels(sample);
   let total = 0;
   let authored = 0;
   const texts = new Set<string>();
   for (const m of sample) {
-    const { work } = readBlock(m, { ...base, ...context.get(m) });
+    const { work } = readBlock(m, { ...base, ...context.get(m), linkLabels });
     if (!work) continue;
     texts.add(work.title ?? work.abstract ?? '');
     const titleWords = work.title ? work.title.split(/\s+/).length : 0;

@@ -75,3 +75,20 @@ describe('not works beside works (round 6)', () => {
     }
   });
 });
+
+describe('link labels repeated across entries (round 6)', () => {
+  it('a short link text found identically in most entries is a label, not the title (no word list needed)', () => {
+    const doc = page(`<main><h2>Artículos</h2><ul class="pubs">${ARTICLES.map((a, i) => `<li><a href="/pdf/${i}"><strong>Texto completo</strong></a> ${a}</li>`).join('')}</ul></main>`);
+    const r = readList(doc, URL_, NOW, LIST_OPTIONS);
+    expect(r.works.map((w) => w.title)).toEqual(['Soil carbon under rotating crops', 'A survey of river sediment models', 'Measuring drought with satellite data', 'Grazing and the loss of topsoil']);
+  });
+
+  it('a link label in one entry, apart from its author line, is not an author', () => {
+    const entry = (i: number, extra: string) =>
+      `<div class="r"><div class="side">${extra}</div><h3><a href="/w/${i}">${['Soil carbon under rotating crops', 'A survey of river sediment models', 'Measuring drought with satellite data'][i]}</a></h3>` +
+      `<div class="by">P Moreau, <a href="/u/jl">J Lindqvist</a> - Journal of Field Studies, ${2019 + i} - fieldpress.org</div></div>`;
+    const doc = page(`<main>${entry(0, '')}${entry(1, '<a href="/lib/1">Full View</a>')}${entry(2, '')}</main>`);
+    const r = readList(doc, URL_, NOW, LIST_OPTIONS);
+    expect(r.works.map((w) => w.authors?.[0])).toEqual(['P Moreau', 'P Moreau', 'P Moreau']);
+  });
+});
