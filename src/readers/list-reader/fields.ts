@@ -6,7 +6,7 @@
 import type { Work } from '../../core/capture';
 import { absoluteUrl, canonicalArxiv, canonicalDoi, cleanText, compact, parseCount } from '../../core/text';
 import { flatText, leadingEchoes, linesOf } from './lines';
-import { anyNameList, invertedNamesPrefix, isInvertedName, isName, loneInvertedName, nameList } from './names';
+import { anyNameList, cjkNameList, invertedNamesPrefix, isInvertedName, isName, loneInvertedName, nameList } from './names';
 import { heuristicCitation, type CitationParser } from './citation';
 
 export const FIELD_NAMES = ['title', 'authors', 'year', 'venue', 'abstract', 'citations', 'ids', 'url'] as const;
@@ -325,6 +325,9 @@ export interface BlockReading {
 
 // A quoted title ("…," in IEEE/ACM and economics styles): at least three words inside straight or curly quotes.
 const QUOTED = /(?:^|[\s(:])[“"]([^”"]{12,300}?)[,.]?[”"]/u;
+// Japanese quotes: 「」 around an article's title, 『』 around a book's (or the journal's, after the article): the first.
+// After a separator or at the start: a quote glued to a word ("ワークショップ「若手研究者講演」") names a part of the venue.
+const QUOTED_CJK = /(?:^|[\s：:，、,.．(（])[「『]([^「『」』]{4,300}?)[」』]/u;
 
 /** The names before the title on its line ("1. Roth, Philip & Haupt, Andreas (2025): <title>"). */
 function namesBefore(lines: string[], title: string): { names: string[]; truncated: boolean } | undefined {
@@ -334,12 +337,12 @@ function namesBefore(lines: string[], title: string): { names: string[]; truncat
     .slice(0, line.indexOf(title))
     .replace(/^\s*\[?\d{1,4}[.)\]]\s*/, '')
     // The opening quote of a quoted title goes first: the year may sit before it ("Haupt. 2011. “Title.”").
-    .replace(/[\s"“]+$/u, '')
+    .replace(/[\s"“「『]+$/u, '')
     .replace(/[\s,:;.]*\(?(?:(?:19|20)\d{2}[a-z]?|n\.d\.|in press|forthcoming)\)?[\s:.,]*$/i, '')
     .replace(/[\s,:;"“]+$/u, '')
     .trim();
   if (before.length < 3) return undefined;
-  const l = anyNameList(before) ?? anyNameList(before.replace(/\.$/, ''));
+  const l = anyNameList(before) ?? anyNameList(before.replace(/\.$/, '')) ?? (/[「『]/u.test(line) ? cjkNameList(before) : undefined);
   if (l) return l;
   // One "Surname, Given" all alone before the title ("Hinsman, Abby. “Title.”"): the author.
   const lone = loneInvertedName(before);
@@ -391,7 +394,9 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   let title = cand?.text;
   let titleHow: string | undefined = cand?.kind;
   const flat = lines.join(' ');
-  const q = QUOTED.exec(flat.slice(0, 2000));
+  const latin = QUOTED.exec(flat.slice(0, 2000));
+  // A title in 「」 only where the entry marks no other: a bold or linked title wins over a quoted part of its venue.
+  const q = latin ?? (cand ? undefined : QUOTED_CJK.exec(flat.slice(0, 2000)));
   if (q && words(q[1]!) >= 3 && (!cand || (cand.kind === 'emphasis' && !cand.text.includes(q[1]!)) || (cand.kind === 'link' && !q[1]!.includes(cand.text) && cand.score < 2))) {
     title = q[1]!.replace(/[,.]$/, '').trim();
     titleHow = 'quoted';

@@ -92,3 +92,30 @@ describe('link labels repeated across entries (round 6)', () => {
     expect(r.works.map((w) => w.authors?.[0])).toEqual(['P Moreau', 'P Moreau', 'P Moreau']);
   });
 });
+
+describe('Japanese citation styles (round 6)', () => {
+  // Invented titles and names in the styles' forms: SIST/JIS (names, a colon, the title up to a comma), titles in
+  // 「」 after names between "，" or "、", and the year in brackets after names joined by "・".
+  const read = (entries: string[]) =>
+    readList(parseHtml(`<html lang="ja"><body><h2>業績</h2><ul>${entries.map((e) => `<li>${e}</li>`).join('')}</ul></body></html>`), URL_, NOW, LIST_OPTIONS).works.map((w) => [w.title, w.authors?.[0], w.year]);
+  const expected = [
+    ['土壌炭素と輪作の関係について', '山田太郎', 2021],
+    ['河川堆積物モデルの概観', '佐藤健', 2020],
+    ['衛星データによる干ばつの測定', '鈴木花子', 2019],
+  ];
+  it('titles in 「」 after unspaced names', () => {
+    expect(read(['山田太郎，鈴木花子：「土壌炭素と輪作の関係について」，農業学会誌，Vol. 12，No. 3，pp. 45–67，2021．', '佐藤健，山田太郎：「河川堆積物モデルの概観」，水文学研究，Vol. 8，pp. 101–119，2020．', '鈴木花子、高橋一郎、山田太郎、「衛星データによる干ばつの測定」、リモートセンシング、4巻2号、12-30頁、2019年。'])).toEqual(expected);
+  });
+  it('SIST/JIS without quotes, and the year after the names', () => {
+    expect(read(['山田太郎，鈴木花子：土壌炭素と輪作の関係について，農業学会誌，Vol. 12，No. 3，pp. 45–67 (2021)．', '佐藤健・山田太郎 (2020) 河川堆積物モデルの概観. 水文学研究 8: 101-119.', '鈴木花子，高橋一郎，山田太郎：衛星データによる干ばつの測定，リモートセンシング，Vol. 4，No. 2，pp. 12–30 (2019)．'])).toEqual(expected);
+  });
+  it('a bold title wins over a quoted part of the venue', () => {
+    const works = readList(
+      parseHtml(`<html lang="ja"><body><ul>${expected.map(([t, a, y]) => `<li><b>${t}</b><br>${String(a).slice(0, 2)} ${String(a).slice(2)}，高橋 一郎<br>${y}年ミニワークショップ「若手研究者講演」，(${y}/03)</li>`).join('')}</ul></body></html>`),
+      URL_,
+      NOW,
+      LIST_OPTIONS,
+    ).works;
+    expect(works.map((w) => w.title)).toEqual(expected.map(([t]) => t));
+  });
+});
