@@ -388,9 +388,8 @@ function loneInvertedBeside(block: Element, lines: string[], title: string): { n
 const NAME_LOWER = /^(?:van|von|der|den|de|del|della|di|da|du|la|le|bin|ibn|al|el|y|e|dos|das|ter|zu|und|and|et|al\.?|ben|do|dei|degli|st\.?)$/;
 
 /**
- * A parse's one "author" with a lower-case word of four letters or more that no name has ("Last updated",
- * "Corresponding author"): the sentence is a note of the page, not a citation (with names after it, the word is
- * more likely a label run into the first name, "Texto completo Moreau, P., & Lindqvist, J."). Capitalised organisations
+ * A parse's first "author" with a lower-case word of four letters or more that no name has ("Last updated",
+ * "Corresponding author"): the sentence is a note of the page, not a citation. Capitalised organisations
  * ("World Health Organization") and particles ("dos Santos", "d'Alembert", "al-Farabi") pass.
  */
 function lowerWordAuthor(name: string | undefined): boolean {
@@ -466,7 +465,7 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
     }
     if ((!parsed.title || parsed.confidence < 0.4) && ctx.fallbackCitation) {
       const learned = ctx.fallbackCitation(flat);
-      if (learned.title && learned.confidence >= LEARNED_CONFIDENCE && words(learned.title) >= 2 && !(learned.authors?.length === 1 && lowerWordAuthor(learned.authors[0]))) parsed = learned;
+      if (learned.title && learned.confidence >= LEARNED_CONFIDENCE && words(learned.title) >= 2 && !lowerWordAuthor(learned.authors?.[0])) parsed = learned;
     }
     if (parsed.title && parsed.confidence >= 0.4) {
       title = parsed.title;
