@@ -384,19 +384,6 @@ function loneInvertedBeside(block: Element, lines: string[], title: string): { n
   return undefined;
 }
 
-// Lower-case words that may stand in a name: particles, conjunctions of a list, "et al.".
-const NAME_LOWER = /^(?:van|von|der|den|de|del|della|di|da|du|la|le|bin|ibn|al|el|y|e|dos|das|ter|zu|und|and|et|al\.?|ben|do|dei|degli|st\.?)$/;
-
-/**
- * A parse's first "author" with a lower-case word of four letters or more that no name has ("Last updated",
- * "Corresponding author"): the sentence is a note of the page, not a citation. Capitalised organisations
- * ("World Health Organization") and particles ("dos Santos", "d'Alembert", "al-Farabi") pass.
- */
-function lowerWordAuthor(name: string | undefined): boolean {
-  if (!name) return false;
-  return name.split(/\s+/).some((t) => /^\p{Ll}{4,}[.,]?$/u.test(t) && !NAME_LOWER.test(t));
-}
-
 export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   const found = new Set<FieldName>();
   const reasons: string[] = [];
@@ -465,7 +452,7 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
     }
     if ((!parsed.title || parsed.confidence < 0.4) && ctx.fallbackCitation) {
       const learned = ctx.fallbackCitation(flat);
-      if (learned.title && learned.confidence >= LEARNED_CONFIDENCE && words(learned.title) >= 2 && !lowerWordAuthor(learned.authors?.[0])) parsed = learned;
+      if (learned.title && learned.confidence >= LEARNED_CONFIDENCE && words(learned.title) >= 2) parsed = learned;
     }
     if (parsed.title && parsed.confidence >= 0.4) {
       title = parsed.title;

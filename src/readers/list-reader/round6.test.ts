@@ -76,15 +76,6 @@ describe('not works beside works (round 6)', () => {
   });
 });
 
-describe('notes of the page among the entries (round 6)', () => {
-  it('a sentence whose parsed "author" has a word no name has is not a work', () => {
-    for (const note of ['Last updated: March 2026. Total publications: 45 (see also the library catalogue).', '* Corresponding author. † Equal contribution. Students supervised are underlined (since 2015).']) {
-      const doc = page(`<main><div class="pubs">${ARTICLES.map((a) => `<p>${a}</p>`).join('')}<p>${note}</p></div></main>`);
-      expect(readList(doc, URL_, NOW, LIST_OPTIONS).works.map((w) => w.title), note).toEqual(['Soil carbon under rotating crops', 'A survey of river sediment models', 'Measuring drought with satellite data', 'Grazing and the loss of topsoil']);
-    }
-  });
-});
-
 describe('link labels repeated across entries (round 6)', () => {
   it('a short link text found identically in most entries is a label, not the title (no word list needed)', () => {
     const doc = page(`<main><h2>Artículos</h2><ul class="pubs">${ARTICLES.map((a, i) => `<li><a href="/pdf/${i}"><strong>Texto completo</strong></a> ${a}</li>`).join('')}</ul></main>`);
