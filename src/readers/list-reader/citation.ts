@@ -24,7 +24,7 @@ const VANCOUVER = /(?<=^(?:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)*\s\p{Lu}
  * before the ABNT " . "), then the title sentence, the rest is the venue.
  */
 export const heuristicCitation: CitationParser = (raw) => {
-  const text = cleanText(raw.replace(/^\s*\[?\d{1,4}[.)\]]\s+/, '')) ?? '';
+  const text = cleanText(raw.replace(/^\s*\[?\d{1,4}[.)\]]\s+/, '').replace(/^\s*(?:[（(]?[０-９]{1,4}[）．)]|（\d{1,4}）)\s*/u, '')) ?? '';
   const cjk = cjkCitation(text);
   if (cjk) return cjk;
   let names: ReturnType<typeof anyNameList>;

@@ -209,7 +209,9 @@ function boldNameAbove(block: Element, lines: string[], title: string): { names:
 }
 
 /** The entry's year (the last plausible one), and a weaker one to fall back on after a heading's. */
-function yearsOf(text: string, maxYear: number): { year?: number; weak?: number } {
+function yearsOf(raw: string, maxYear: number): { year?: number; weak?: number } {
+  // Full-width digits ("２０２１年", Japanese and Chinese pages) are digits.
+  const text = raw.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   let found: number | undefined;
   let weak: number | undefined;
   // From 1500: older books are listed too (Newton's). The last year wins: page ranges come before it.
@@ -327,7 +329,16 @@ export interface BlockReading {
 const QUOTED = /(?:^|[\s(:])[“"]([^”"]{12,300}?)[,.]?[”"]/u;
 // Japanese quotes: 「」 around an article's title, 『』 around a book's (or the journal's, after the article): the first.
 // After a separator or at the start: a quote glued to a word ("ワークショップ「若手研究者講演」") names a part of the venue.
-const QUOTED_CJK = /(?:^|[\s：:，、,.．(（])[「『]([^「『」』]{4,300}?)[」』]/u;
+// Also a CJK title in “” or "" ("山田太郎, 鈴木花子, "標題", 誌名"): four characters are enough there.
+const QUOTED_CJK = /(?:^|[\s：:，、,.．(（])(?:[「『]([^「『」』]{4,300}?)[」』]|[“"]((?=[^”"]*[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[^”"]{4,300}?)[,.，]?[”"])/u;
+
+/** CJK names before a quoted title, or two of them or more before any title (one CJK word alone may be a label). */
+function cjkBefore(line: string, title: string, before: string): { names: string[]; truncated: boolean } | undefined {
+  const l = cjkNameList(before);
+  if (!l) return undefined;
+  const quoted = /[「『“"]\s*$/u.test(line.slice(0, line.indexOf(title)));
+  return quoted || l.names.length >= 2 ? l : undefined;
+}
 
 /** The names before the title on its line ("1. Roth, Philip & Haupt, Andreas (2025): <title>"). */
 function namesBefore(lines: string[], title: string): { names: string[]; truncated: boolean } | undefined {
@@ -335,14 +346,14 @@ function namesBefore(lines: string[], title: string): { names: string[]; truncat
   if (!line) return undefined;
   const before = line
     .slice(0, line.indexOf(title))
-    .replace(/^\s*\[?\d{1,4}[.)\]]\s*/, '')
+    .replace(/^\s*[[（(]?[\d０-９]{1,4}[.)\]）．]\s*/u, '')
     // The opening quote of a quoted title goes first: the year may sit before it ("Haupt. 2011. “Title.”").
     .replace(/[\s"“「『]+$/u, '')
     .replace(/[\s,:;.]*\(?(?:(?:19|20)\d{2}[a-z]?|n\.d\.|in press|forthcoming)\)?[\s:.,]*$/i, '')
     .replace(/[\s,:;"“]+$/u, '')
     .trim();
   if (before.length < 3) return undefined;
-  const l = anyNameList(before) ?? anyNameList(before.replace(/\.$/, '')) ?? (/[「『]/u.test(line) ? cjkNameList(before) : undefined);
+  const l = anyNameList(before) ?? anyNameList(before.replace(/\.$/, '')) ?? cjkBefore(line, title, before);
   if (l) return l;
   // One "Surname, Given" all alone before the title ("Hinsman, Abby. “Title.”"): the author.
   const lone = loneInvertedName(before);
@@ -396,7 +407,8 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   const flat = lines.join(' ');
   const latin = QUOTED.exec(flat.slice(0, 2000));
   // A title in 「」 only where the entry marks no other: a bold or linked title wins over a quoted part of its venue.
-  const q = latin ?? (cand ? undefined : QUOTED_CJK.exec(flat.slice(0, 2000)));
+  const cjkq = latin || cand ? undefined : QUOTED_CJK.exec(flat.slice(0, 2000));
+  const q = latin ?? (cjkq ? ([cjkq[0], cjkq[1] ?? cjkq[2]!] as const) : undefined);
   if (q && words(q[1]!) >= 3 && (!cand || (cand.kind === 'emphasis' && !cand.text.includes(q[1]!)) || (cand.kind === 'link' && !q[1]!.includes(cand.text) && cand.score < 2))) {
     title = q[1]!.replace(/[,.]$/, '').trim();
     titleHow = 'quoted';

@@ -109,6 +109,13 @@ describe('Japanese citation styles (round 6)', () => {
   it('SIST/JIS without quotes, and the year after the names', () => {
     expect(read(['山田太郎，鈴木花子：土壌炭素と輪作の関係について，農業学会誌，Vol. 12，No. 3，pp. 45–67 (2021)．', '佐藤健・山田太郎 (2020) 河川堆積物モデルの概観. 水文学研究 8: 101-119.', '鈴木花子，高橋一郎，山田太郎：衛星データによる干ばつの測定，リモートセンシング，Vol. 4，No. 2，pp. 12–30 (2019)．'])).toEqual(expected);
   });
+  it('full-width numbers and years, （1） numbering, names between ・, a CJK title in ASCII quotes', () => {
+    const fw = (x: string | number) => String(x).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    expect(read(expected.map(([t, a, y], i) => `${fw(i + 1)}．${a}，高橋 一郎：「${t}」，農業学会誌，第${fw(12)}巻，pp.${fw(45)}－${fw(67)}，${fw(y!)}年${fw(3)}月．`))).toEqual(expected);
+    expect(read(expected.map(([t, a, y], i) => `（${i + 1}）${a}・高橋一郎：「${t}」『農業学会誌』12巻3号，45-67頁，${y}年`))).toEqual(expected);
+    expect(read(expected.map(([t, a, y]) => `${a}, 高橋一郎, "${t}", 農業学会誌, Vol. 12, pp. 45-67 (${y}).`))).toEqual(expected);
+    expect(read(expected.map(([t, a, y], i) => `${fw(i + 1)}．${a}，高橋一郎：${t}，農業学会誌，Vol. 12，pp. 45–67 (${y})．`))).toEqual(expected);
+  });
   it('a bold title wins over a quoted part of the venue', () => {
     const works = readList(
       parseHtml(`<html lang="ja"><body><ul>${expected.map(([t, a, y]) => `<li><b>${t}</b><br>${String(a).slice(0, 2)} ${String(a).slice(2)}，高橋 一郎<br>${y}年ミニワークショップ「若手研究者講演」，(${y}/03)</li>`).join('')}</ul></body></html>`),
