@@ -121,6 +121,11 @@ interface Variant {
   render: (entries: Entry[], r: Rng) => string;
   /** Not a list of works: the gold is empty. */
   negative?: boolean;
+  /**
+   * A mixed page: the list of `layout` (a variant above, whose split it takes) beside a section that is not works,
+   * one kind per page of the variant (`OTHER_SECTIONS`), written in the list's own markup (`item`).
+   */
+  mixed?: { layout: string; item: (html: string) => string; wrap: (heading: string, items: string) => string };
 }
 
 const byYear = (entries: Entry[]) => [...entries].sort((a, b) => b.year - a.year);
@@ -189,7 +194,40 @@ const VARIANTS: Variant[] = [
   { kind: 'negative', name: 'neg-course-schedule', script: 'latin', negative: true, render: (_es, r) => `<h2>Schedule</h2>\n<table><tr><th>Date</th><th>Topic</th><th>Reading</th></tr>\n${COURSE.map((t, i) => `<tr><td>${2020 + (i % 3)}-0${1 + (i % 9)}-1${i % 10}</td><td>${t}</td><td>Chapter ${1 + r.int(12)}, slides</td></tr>`).join('\n')}\n</table>` },
   { kind: 'negative', name: 'neg-news', script: 'latin', negative: true, render: () => `<h2>News</h2>\n<ul>\n${NEWS.map((n, i) => `<li><span class="date">${['May', 'June', 'March', 'October'][i % 4]} ${2019 + (i % 5)}</span> ${n}</li>`).join('\n')}\n</ul>` },
   { kind: 'negative', name: 'neg-about-menus', script: 'latin', negative: true, render: () => `<h1>Welcome to the Lab</h1>\n${ABOUT.map((p) => `<p>${p}</p>`).join('\n')}\n<ul class="menu">${['Research', 'Teaching', 'Contact', 'Join us', 'Software', 'Events'].map((m) => `<li><a href="/${m.toLowerCase()}">${m}</a></li>`).join('')}</ul>` },
+  // Mixed pages (round 6): a list of one layout above beside a section that is not works in the same markup.
+  { kind: 'mixed', name: 'mixed-jekyll-scholar-ol', script: 'latin', render: () => '', mixed: { layout: 'jekyll-scholar-ol', item: (h) => `<li><span>${h}</span></li>`, wrap: (t, items) => `<h2 class="bibliography">${t}</h2>\n<ol class="bibliography">\n${items}\n</ol>` } },
+  { kind: 'mixed', name: 'mixed-div-card-badge', script: 'latin', render: () => '', mixed: { layout: 'div-card-badge', item: (h) => `<div class="paper-card"><div class="paper-body">${h}</div></div>`, wrap: (t, items) => `<h3>${t}</h3><section class="papers">\n${items}\n</section>` } },
+  { kind: 'mixed', name: 'mixed-ieee-numbered-p', script: 'latin', render: () => '', mixed: { layout: 'ieee-numbered-p', item: (h) => `<p>${h}</p>`, wrap: (t, items) => `<h3>${t}</h3><div class="refs">\n${items}</div>` } },
+  { kind: 'mixed', name: 'mixed-zotero-csl-entry', script: 'latin', render: () => '', mixed: { layout: 'zotero-csl-entry', item: (h) => `  <div class="csl-entry">${h}</div>`, wrap: (t, items) => `<h2>${t}</h2><div class="csl-bib-body">\n${items}\n</div>` } },
+  { kind: 'mixed', name: 'mixed-wowchemy-pub-list', script: 'latin', render: () => '', mixed: { layout: 'wowchemy-pub-list', item: (h) => `<div class="pub-list-item" style="margin-bottom:1rem"><i class="far fa-file-alt pub-icon"></i> ${h}</div>`, wrap: (t, items) => `<h2>${t}</h2><div class="container">\n${items}\n</div>` } },
+  { kind: 'mixed', name: 'mixed-papercite-p', script: 'latin', render: () => '', mixed: { layout: 'papercite-p', item: (h) => `<p>${h}</p>`, wrap: (t, items) => `<div class="entry-content"><h3>${t}</h3>\n${items}</div>` } },
 ];
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const PLACES = ['Lisbon', 'Kyoto', 'Toronto', 'Nairobi', 'Berlin', 'Santiago', 'Melbourne', 'Boston'];
+const EVENTS = ['Invited talk', 'Keynote', 'Seminar talk', 'Contributed talk', 'Invited lecture', 'Colloquium'];
+
+/**
+ * The sections of a mixed page that are not works, one per page of a mixed variant: news items, talks (titles of
+ * real strings of the page's part that are not on the page, with an event, a place and a date: a talk is not a
+ * work), a team list, and a course schedule — the schedule table of the development negative page
+ * lab_pages/NEG_cmu15316_course_schedule.html, read in place (a real page part; its rows, as they are).
+ */
+const OTHER_SECTIONS = ['news', 'talks', 'team', 'course'] as const;
+
+function otherSection(kind: (typeof OTHER_SECTIONS)[number], v: NonNullable<Variant['mixed']>, r: Rng, talks: Entry[]): string {
+  if (kind === 'news') return v.wrap('News', NEWS.map((n, i) => v.item(`<span class="date">${MONTHS[(i * 5) % 12]} ${2019 + (i % 5)}</span> ${esc(n)}`)).join('\n'));
+  if (kind === 'talks')
+    return v.wrap(
+      'Talks',
+      talks.map((e, i) => v.item(`${r.pick(EVENTS)}: “${esc(e.title)}”, ${esc(e.venue ?? r.pick(PLACES))}, ${r.pick(PLACES)}, ${MONTHS[(i * 7) % 12]} ${e.year}.`)).join('\n'),
+    );
+  if (kind === 'team') return v.wrap('Team', PEOPLE.map((p) => v.item(`<strong>${p}</strong>, ${r.pick(ROLES)}. ${p.split(' ')[0]!.toLowerCase()}@lab.example.org`)).join('\n'));
+  const page = fixtureText('lab_pages/NEG_cmu15316_course_schedule.html');
+  const from = page.indexOf('<table');
+  const to = page.indexOf('</table>', from);
+  return `<h2>Teaching</h2>\n${from >= 0 && to > from ? page.slice(from, to + 8) : ''}`;
+}
 
 const PEOPLE = ['Maria Lopez', 'Kenji Sato', 'Anna Schmidt', 'Paul Martin', 'Li Wei', 'Fatima Haddad', 'John Carter', 'Olga Ivanova', 'Pedro Alves', 'Sara Rossi'];
 const ROLES = ['PhD student', 'Postdoctoral researcher', 'Professor', 'Research engineer', 'Master student', 'Lab manager'];
@@ -221,10 +259,12 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 /** The variant split: within each kind, variants sorted by SHA-256 of their name, the first ceil(n/2) development. */
 export function variantParts(): Map<string, Part> {
   const out = new Map<string, Part>();
-  for (const kind of new Set(VARIANTS.map((v) => v.kind))) {
+  for (const kind of new Set(VARIANTS.filter((v) => !v.mixed).map((v) => v.kind))) {
     const vs = VARIANTS.filter((v) => v.kind === kind).map((v) => v.name).sort((a, b) => (sha(a) < sha(b) ? -1 : 1));
     vs.forEach((n, i) => out.set(n, i < Math.ceil(vs.length / 2) ? 'dev' : 'test'));
   }
+  // A mixed page takes the part of the list layout it uses.
+  for (const v of VARIANTS) if (v.mixed) out.set(v.name, out.get(v.mixed.layout)!);
   return out;
 }
 
@@ -239,16 +279,33 @@ export function layoutPages(): LayoutPage[] {
     const part = parts.get(v.name)!;
     const strings = pool[part].filter((e) => e.script === v.script);
     const r = rng(fnv1a(v.name));
-    for (let k = 0; k < PAGES_PER_VARIANT; k++) {
-      const n = v.negative ? 0 : 8 + r.int(10);
+    const pick = (n: number, seen: Set<string>) => {
       const es: Entry[] = [];
-      const seen = new Set<string>();
       while (es.length < n) {
         const e = strings[r.int(strings.length)]!;
         if (seen.has(e.gold.title)) continue;
         seen.add(e.gold.title);
         es.push(e);
       }
+      return es;
+    };
+    if (v.mixed) {
+      const layout = VARIANTS.find((x) => x.name === v.mixed!.layout)!;
+      OTHER_SECTIONS.forEach((other, k) => {
+        const seen = new Set<string>();
+        const es = pick(8 + r.int(10), seen);
+        const talks = other === 'talks' ? pick(6, seen) : [];
+        const list = layout.render(es, r);
+        const section = otherSection(other, v.mixed!, r, talks);
+        // The other section below the list on even pages, above it on odd ones.
+        const body = k % 2 ? `${section}\n${list}` : `${list}\n${section}`;
+        pages.push({ name: `${v.name}+${other}`, kind: v.kind, variant: v.name, part, html: chrome(body, r, 'Publications'), gold: es.map((e) => e.gold), strings: [...es, ...talks].map((e) => e.seq.text) });
+      });
+      continue;
+    }
+    for (let k = 0; k < PAGES_PER_VARIANT; k++) {
+      const n = v.negative ? 0 : 8 + r.int(10);
+      const es = pick(n, new Set<string>());
       pages.push({ name: `${v.name}#${k + 1}`, kind: v.kind, variant: v.name, part, html: chrome(v.render(es, r), r, v.negative ? 'The Lab' : 'Publications'), gold: es.map((e) => e.gold), strings: es.map((e) => e.seq.text) });
     }
   }

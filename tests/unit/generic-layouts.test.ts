@@ -5,7 +5,8 @@
 // and test parts are apart by layout variant and by string; both are printed,
 // floors just under the measured figures are asserted for each, and the
 // negative pages (team list, course schedule, news, an about page with menus)
-// must yield no record.
+// must yield no record. Mixed pages (round 6) put a list beside a section that is not works (news, talks, a
+// team list in the list's markup, a real schedule table): those sections' records count as not-works.
 //
 // Matching as in generic-list-accuracy.test.ts: titles normalized (NFKC, lower
 // case, letters and digits), paired one-to-one (equal first, then one containing
@@ -155,11 +156,13 @@ describe('generic list reader: the layout corpus (synthetic layouts of real cita
   });
 });
 
-// Floors just under the figures measured 4 Dec 2026, round 5 (docs/generic-reader.md, "Round 5"):
-// dev 505/511 titles (98.8 %), 1 not-work, years 504/505, first authors 496/504 (98.4 %);
-// test 423/458 (92.4 %), 24 not-works, years 422/423, first authors 403/421 (95.7 %).
-// (Round 4, 3 Dec: dev 493/511, 8, 488/493, 438/493; test 423/458, 24, 422/423, 370/421.)
+// Floors just under the figures measured 4 Dec 2026, round 6 (docs/generic-reader.md, "Round 6"), with the mixed
+// pages (a list beside news, talks, a team list or a schedule): dev 659/665 titles (99.1 %), 1 not-work, years
+// 657/659, first authors 643/657 (97.9 %); test 568/605 (93.9 %), 25 not-works, years 566/568, first authors 546/564
+// (96.8 %). Without the mixed pages, as in round 5: dev 505/511, 1; test 423/458, 24.
+// (Round 5: dev 505/511, 1, 504/505, 496/504; test 423/458, 24, 422/423, 403/421.
+// Round 4, 3 Dec: dev 493/511, 8, 488/493, 438/493; test 423/458, 24, 422/423, 370/421.)
 const FLOORS = {
-  dev: { titles: 0.98, years: 0.99, authors: 0.98, junk: 1 },
-  test: { titles: 0.92, years: 0.99, authors: 0.95, junk: 24 },
+  dev: { titles: 0.99, years: 0.99, authors: 0.975, junk: 1 },
+  test: { titles: 0.93, years: 0.99, authors: 0.96, junk: 25 },
 };

@@ -6,7 +6,7 @@
 // readList instead, without touching the reader.
 
 import { cleanText } from '../../core/text';
-import { anyNameList, isInvertedName } from './names';
+import { anyNameList, cjkNameList, isInvertedName } from './names';
 
 // The parser's own result type (a type-only import: the reader's bundle does not carry the parser's model).
 export type { ParsedCitation } from '../citation-parser';
@@ -24,7 +24,9 @@ const VANCOUVER = /(?<=^(?:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)*\s\p{Lu}
  * before the ABNT " . "), then the title sentence, the rest is the venue.
  */
 export const heuristicCitation: CitationParser = (raw) => {
-  const text = cleanText(raw.replace(/^\s*\[?\d{1,4}[.)\]]\s+/, '')) ?? '';
+  const text = cleanText(raw.replace(/^\s*\[?\d{1,4}[.)\]]\s+/, '').replace(/^\s*(?:[（(]?[０-９]{1,4}[）．)]|（\d{1,4}）)\s*/u, '')) ?? '';
+  const cjk = cjkCitation(text);
+  if (cjk) return cjk;
   let names: ReturnType<typeof anyNameList>;
   let rest: string | undefined;
   const abnt = /\s\.\s/.exec(text);
@@ -60,6 +62,28 @@ export const heuristicCitation: CitationParser = (raw) => {
   if (!title || title.split(/\s+/).length < 2) return { confidence: 0 };
   return { title, authors: names.names, venue, year, confidence: names.names.length >= 2 ? 0.6 : 0.4 };
 };
+
+// Japanese styles without quotes: "山田太郎，鈴木花子：標題，誌名，12(3)，45–67，2021．" (SIST/JIS: a colon after the
+// names, the title up to the next comma) and "山田太郎・鈴木花子 (2021) 標題. 誌名 12: 45-67." (the year after the
+// names, the title up to the next stop).
+const CJK_HEAD = /^([^：:()（）]{2,300}?)\s*(?:[：:]|[(（]((?:19|20)\d{2})[a-z]?[)）][\s.．:：]*)\s*/u;
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+function cjkCitation(text: string): ParsedCitation | undefined {
+  if (!CJK_CHAR.test(text.slice(0, 20))) return undefined;
+  const m = CJK_HEAD.exec(text);
+  if (!m) return undefined;
+  const names = cjkNameList(m[1]!);
+  if (!names?.names.length) return undefined;
+  const rest = text.slice(m[0].length);
+  const end = m[2] ? /(?<=\S{2})(?:\.\s|[．。])/u.exec(rest) : /(?<=\S{2})(?:[，、]|,\s)/u.exec(rest);
+  const title = cleanText((end ? rest.slice(0, end.index) : rest).replace(/^[「『“"]|[」』”"]$/gu, ''));
+  if (!title || title.length < 4 || !CJK_CHAR.test(title)) return undefined;
+  const venue = end ? cleanText(rest.slice(end.index + end[0].length).replace(/^[\s，、,.．]+/u, '')) : undefined;
+  let year: number | undefined = m[2] ? Number(m[2]) : undefined;
+  if (!year) for (const y of text.matchAll(YEAR)) year = Number(y[1]);
+  return { title, authors: names.names, venue, year, confidence: names.names.length >= 2 ? 0.6 : 0.45 };
+}
 
 /** "Roth, Philip" → "Philip Roth". */
 function invert(name: string): string {

@@ -6,7 +6,7 @@
 import type { Work } from '../../core/capture';
 import { absoluteUrl, canonicalArxiv, canonicalDoi, cleanText, compact, parseCount } from '../../core/text';
 import { flatText, leadingEchoes, linesOf } from './lines';
-import { anyNameList, invertedNamesPrefix, isInvertedName, isName, loneInvertedName, nameList } from './names';
+import { anyNameList, cjkNameList, invertedNamesPrefix, isInvertedName, isName, loneInvertedName, nameList } from './names';
 import { heuristicCitation, type CitationParser } from './citation';
 
 export const FIELD_NAMES = ['title', 'authors', 'year', 'venue', 'abstract', 'citations', 'ids', 'url'] as const;
@@ -31,6 +31,8 @@ export interface BlockContext {
    * cannot split; its reading is taken only when it is clearly a citation (LEARNED_CONFIDENCE).
    */
   fallbackCitation?: CitationParser;
+  /** Short link texts repeated identically across the group's blocks ("Texto completo", "Full View"): labels, never titles. */
+  linkLabels?: Set<string>;
 }
 
 /**
@@ -66,7 +68,7 @@ interface Candidate {
 }
 
 /** The most title-like element of a block. */
-function titleCandidate(block: Element): Candidate | undefined {
+function titleCandidate(block: Element, labels?: Set<string>): Candidate | undefined {
   let best: Candidate | undefined;
   const els = [block, ...Array.from(block.querySelectorAll('a, h1, h2, h3, h4, h5, h6, strong, b, cite, em, i, [class*="title"], [class*="Title"], [itemprop="name"], [itemprop="headline"]'))];
   let order = 0;
@@ -81,7 +83,7 @@ function titleCandidate(block: Element): Candidate | undefined {
     const kind = HEADING.test(tag) ? 2 : titled ? 3 : tag === 'A' ? 1 : tag === 'STRONG' || tag === 'B' || tag === 'CITE' ? 1 : italic ? 0.8 : 0;
     if (kind === 0 || el === block) continue;
     const text = flatText(el);
-    if (!text || text.length > 500 || ACTION.test(text) || /^[\d\s.,()[\]-]+$/.test(text)) continue;
+    if (!text || text.length > 500 || ACTION.test(text) || labels?.has(text) || /^[\d\s.,()[\]-]+$/.test(text)) continue;
     const w = words(text);
     if (w < 1 || text.length < 3) continue;
     // A field label ("Citações:", "Keywords:") names what follows; it is not the title.
@@ -123,10 +125,7 @@ function authorsOf(block: Element, lines: string[], title: string | undefined, t
     if (names.length) return { names, truncated: false };
   }
   // 2. A run of links shaped like names (profile links).
-  const linkNames = Array.from(block.querySelectorAll('a'))
-    .filter((a) => a !== titleEl && !titleEl?.contains(a))
-    .map((a) => flatText(a) ?? '')
-    .filter(isName);
+  const linkNames = linkNameRun(block, titleEl);
   if (linkNames.length >= 2) return { names: linkNames, truncated: false };
   const fromLines = namesInLines(block, lines, title);
   if (fromLines) return fromLines;
@@ -138,6 +137,51 @@ function authorsOf(block: Element, lines: string[], title: string | undefined, t
     return again ?? { names: linkNames, truncated: false };
   }
   return undefined;
+}
+
+/**
+ * Link texts of four words or fewer found identically in three blocks or more and in 30 % of them: what every
+ * entry offers ("PDF", "Texto completo", "[Google Scholar]"), a label of the page, not a work's title. Names
+ * repeated so (the owner's, linked in every entry) stay names: only titles are affected.
+ */
+export function repeatedLinkLabels(members: Element[]): Set<string> {
+  const count = new Map<string, number>();
+  for (const m of members) {
+    const here = new Set<string>();
+    for (const a of Array.from(m.querySelectorAll('a'))) {
+      const t = flatText(a);
+      if (t && t.length <= 40 && words(t) <= 4) here.add(t);
+    }
+    for (const t of here) count.set(t, (count.get(t) ?? 0) + 1);
+  }
+  const out = new Set<string>();
+  const floor = Math.max(3, 0.3 * members.length);
+  for (const [t, n] of count) if (n >= floor) out.add(t);
+  return out;
+}
+
+const LINK_BOX = 'div, p, li, td, th, dd, dt, section, article, header, footer, aside, h1, h2, h3, h4, h5, h6, tr, ul, ol, table, blockquote';
+
+/**
+ * The links of a block shaped like names, from the one box (the nearest block-level element) holding most of them:
+ * an author line's profile links sit together, a link label elsewhere in the entry ("Full View" beside the
+ * full-text links) is not one of them even when it has a name's shape.
+ */
+function linkNameRun(block: Element, titleEl: Element | undefined): string[] {
+  const byBox = new Map<Element | null, string[]>();
+  for (const a of Array.from(block.querySelectorAll('a'))) {
+    if (a === titleEl || titleEl?.contains(a)) continue;
+    const t = flatText(a) ?? '';
+    if (!isName(t)) continue;
+    const box = a.parentElement?.closest(LINK_BOX) ?? null;
+    const key = box && block.contains(box) ? box : block;
+    let list = byBox.get(key);
+    if (!list) byBox.set(key, (list = []));
+    list.push(t);
+  }
+  let best: string[] = [];
+  for (const list of byBox.values()) if (list.length > best.length) best = list;
+  return best;
 }
 
 /** 3. A line shaped like a list of names, or starting with one before " - " ("A Smith, B Wu - Journal, 2019 - host"). */
@@ -165,7 +209,9 @@ function boldNameAbove(block: Element, lines: string[], title: string): { names:
 }
 
 /** The entry's year (the last plausible one), and a weaker one to fall back on after a heading's. */
-function yearsOf(text: string, maxYear: number): { year?: number; weak?: number } {
+function yearsOf(raw: string, maxYear: number): { year?: number; weak?: number } {
+  // Full-width digits ("２０２１年", Japanese and Chinese pages) are digits.
+  const text = raw.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   let found: number | undefined;
   let weak: number | undefined;
   // From 1500: older books are listed too (Newton's). The last year wins: page ranges come before it.
@@ -281,6 +327,18 @@ export interface BlockReading {
 
 // A quoted title ("…," in IEEE/ACM and economics styles): at least three words inside straight or curly quotes.
 const QUOTED = /(?:^|[\s(:])[“"]([^”"]{12,300}?)[,.]?[”"]/u;
+// Japanese quotes: 「」 around an article's title, 『』 around a book's (or the journal's, after the article): the first.
+// After a separator or at the start: a quote glued to a word ("ワークショップ「若手研究者講演」") names a part of the venue.
+// Also a CJK title in “” or "" ("山田太郎, 鈴木花子, "標題", 誌名"): four characters are enough there.
+const QUOTED_CJK = /(?:^|[\s：:，、,.．(（])(?:[「『]([^「『」』]{4,300}?)[」』]|[“"]((?=[^”"]*[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[^”"]{4,300}?)[,.，]?[”"])/u;
+
+/** CJK names before a quoted title, or two of them or more before any title (one CJK word alone may be a label). */
+function cjkBefore(line: string, title: string, before: string): { names: string[]; truncated: boolean } | undefined {
+  const l = cjkNameList(before);
+  if (!l) return undefined;
+  const quoted = /[「『“"]\s*$/u.test(line.slice(0, line.indexOf(title)));
+  return quoted || l.names.length >= 2 ? l : undefined;
+}
 
 /** The names before the title on its line ("1. Roth, Philip & Haupt, Andreas (2025): <title>"). */
 function namesBefore(lines: string[], title: string): { names: string[]; truncated: boolean } | undefined {
@@ -288,14 +346,14 @@ function namesBefore(lines: string[], title: string): { names: string[]; truncat
   if (!line) return undefined;
   const before = line
     .slice(0, line.indexOf(title))
-    .replace(/^\s*\[?\d{1,4}[.)\]]\s*/, '')
+    .replace(/^\s*[[（(]?[\d０-９]{1,4}[.)\]）．]\s*/u, '')
     // The opening quote of a quoted title goes first: the year may sit before it ("Haupt. 2011. “Title.”").
-    .replace(/[\s"“]+$/u, '')
+    .replace(/[\s"“「『]+$/u, '')
     .replace(/[\s,:;.]*\(?(?:(?:19|20)\d{2}[a-z]?|n\.d\.|in press|forthcoming)\)?[\s:.,]*$/i, '')
     .replace(/[\s,:;"“]+$/u, '')
     .trim();
   if (before.length < 3) return undefined;
-  const l = anyNameList(before) ?? anyNameList(before.replace(/\.$/, ''));
+  const l = anyNameList(before) ?? anyNameList(before.replace(/\.$/, '')) ?? cjkBefore(line, title, before);
   if (l) return l;
   // One "Surname, Given" all alone before the title ("Hinsman, Abby. “Title.”"): the author.
   const lone = loneInvertedName(before);
@@ -343,11 +401,14 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   const lines = linesOf(block);
   const text = lines.join(' \n ');
   if (text.length < 12 || text.length > 20_000) return { found, reasons };
-  let cand = titleCandidate(block);
+  let cand = titleCandidate(block, ctx.linkLabels);
   let title = cand?.text;
   let titleHow: string | undefined = cand?.kind;
   const flat = lines.join(' ');
-  const q = QUOTED.exec(flat.slice(0, 2000));
+  const latin = QUOTED.exec(flat.slice(0, 2000));
+  // A title in 「」 only where the entry marks no other: a bold or linked title wins over a quoted part of its venue.
+  const cjkq = latin || cand ? undefined : QUOTED_CJK.exec(flat.slice(0, 2000));
+  const q = latin ?? (cjkq ? ([cjkq[0], cjkq[1] ?? cjkq[2]!] as const) : undefined);
   if (q && words(q[1]!) >= 3 && (!cand || (cand.kind === 'emphasis' && !cand.text.includes(q[1]!)) || (cand.kind === 'link' && !q[1]!.includes(cand.text) && cand.score < 2))) {
     title = q[1]!.replace(/[,.]$/, '').trim();
     titleHow = 'quoted';

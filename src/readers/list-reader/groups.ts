@@ -10,6 +10,8 @@ import { SKIP_TAGS } from './lines';
 export interface Group {
   key: string;
   members: Element[];
+  /** For groups of detached copies: the page's elements they were copied from (to tell whether two groups overlap). */
+  sources?: Element[];
 }
 
 const MAX_ELEMENTS = 200_000;
@@ -127,7 +129,7 @@ export function lineGroups(doc: Document, min = 3): Group[] {
     }
     flush();
     const members = Array.from(container.children);
-    if (members.length >= min) out.push({ key: `lines:${n++}`, members });
+    if (members.length >= min) out.push({ key: `lines:${n++}`, members, sources: [parent] });
   }
   return out;
 }
@@ -172,13 +174,14 @@ export function periodicGroups(doc: Document, minUnits = 3): Group[] {
       if (units < minUnits) continue;
       const members: Element[] = [];
       const container = doc.createElement('div');
+      const sources = kids.slice(from, from + units * k);
       for (let u = 0; u < units; u++) {
         const box = doc.createElement('div');
         for (let j = 0; j < k; j++) box.appendChild(kids[from + u * k + j]!.cloneNode(true));
         container.appendChild(box);
         members.push(box);
       }
-      out.push({ key: `runs:${n++}:${k}`, members });
+      out.push({ key: `runs:${n++}:${k}`, members, sources });
       break;
     }
   }

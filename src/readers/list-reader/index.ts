@@ -6,7 +6,7 @@
 import type { StatedMetrics, Work } from '../../core/capture';
 import { ownerMetrics } from './owner-metrics';
 import { cleanText } from '../../core/text';
-import { FIELD_NAMES, readBlock, type BlockContext, type FieldName } from './fields';
+import { FIELD_NAMES, readBlock, repeatedLinkLabels, type BlockContext, type FieldName } from './fields';
 import { lineGroups, periodicGroups, repeatedGroups, type Group } from './groups';
 import { flatText } from './lines';
 import { isName } from './names';
@@ -46,6 +46,53 @@ interface Scored {
   group: Group;
   mean: number;
   score: number;
+  /** Share of the sampled blocks read with authors. */
+  authored: number;
+}
+
+const MAX_PARTS = 12;
+
+/** A group's blocks by container, when they sit in 2–12 containers: the containers holding two blocks or more. */
+function byParent(g: Group): Group[] {
+  if (g.sources) return [];
+  const by = new Map<Element | null, Element[]>();
+  for (const m of g.members) {
+    const p = m.parentElement;
+    let list = by.get(p);
+    if (!list) {
+      if (by.size >= MAX_PARTS) return [];
+      by.set(p, (list = []));
+    }
+    list.push(m);
+  }
+  if (by.size < 2) return [];
+  return [...by.values()].filter((ms) => ms.length >= 2).map((members, i) => ({ key: `${g.key}@${i}`, members }));
+}
+
+/**
+ * Not works beside works: a group of blocks none of which names authors, on a page whose best group names them
+ * on most blocks (talks, news, a course's sessions: a title, a date and a place, no authors).
+ */
+function authorless(g: Scored, authored: number): boolean {
+  return authored >= 0.5 && g.authored === 0;
+}
+
+/** The share of blocks with authors in a group, or in its most authored container. */
+function authoredShare(g: Scored, partsOf: Map<Group, Group[]>, scoreOf: Map<Group, Scored>): number {
+  return Math.max(g.authored, ...(partsOf.get(g.group) ?? []).map((p) => scoreOf.get(p)?.authored ?? 0));
+}
+
+/** A chosen group without the blocks of its containers that do not read as works (below the floor, or authorless). */
+function withoutOtherParts(g: Scored, authored: number, partsOf: Map<Group, Group[]>, scoreOf: Map<Group, Scored>): Scored {
+  const parts = partsOf.get(g.group);
+  if (!parts) return g;
+  const drop = new Set<Element>();
+  for (const p of parts) {
+    const s = scoreOf.get(p);
+    if (!s || s.mean < MIN_SCORE || authorless(s, authored)) for (const m of p.members) drop.add(m);
+  }
+  if (!drop.size) return g;
+  return { ...g, group: { ...g.group, members: g.group.members.filter((m) => !drop.has(m)) } };
 }
 
 export function readList(doc: Document, url: URL, now = new Date(), options: ReadOptions = {}): ListReading {
@@ -72,28 +119,59 @@ function read(doc: Document, url: URL, now: Date, options: ReadOptions): ListRea
     .map(withoutLabels)
     .filter((g) => g.members.length >= 2)
     .filter(looksLikeText);
+  // A group whose blocks sit in a few containers may hold works in some and other things in others (a list of
+  // articles and a team list in the same markup): each container's blocks are a candidate of their own too.
+  const partsOf = new Map<Group, Group[]>();
+  for (const g of groups) {
+    const parts = byParent(g);
+    if (parts.length) partsOf.set(g, parts);
+  }
+  const candidates = groups.flatMap((g) => [g, ...(partsOf.get(g) ?? [])]);
+  const scoreOf = new Map<Group, Scored>();
+  const scored: Scored[] = [];
   let best: Scored | undefined;
-  for (const group of groups) {
+  for (const group of candidates) {
     const s = scoreGroup(group, base);
+    if (s) scoreOf.set(group, s);
     // Two similar blocks are a list only when both read clearly as works (a profile showing its first two).
     if (s && group.members.length === 2 && s.mean < PAIR_SCORE) continue;
-    if (s && (!best || s.score > best.score)) best = s;
+    if (!s) continue;
+    scored.push(s);
+    if (!best || s.score > best.score) best = s;
   }
   if (!best || best.mean < MIN_SCORE)
     return { works: [], fields: {}, confidence: best ? round(best.mean) : 0, reasons: [], ownerGuess: ownerFromPage, notes: ['no repeated blocks that look like works were found'] };
-  const context = contexts(best.group.members);
+  const authored = authoredShare(best, partsOf, scoreOf);
+  const chosen = otherGroups(best, scored, authored).map((g) => withoutOtherParts(g, authored, partsOf, scoreOf));
+  best = chosen.find((g) => g.group.key === best!.group.key)!;
   const works: Work[] = [];
   const reasons: string[][] = [];
   const fields: Partial<Record<FieldName, number>> = {};
-  const listReason = `list:${best.group.members.length}-similar-blocks`;
-  for (const m of best.group.members) {
-    const { work, found, reasons: why } = readBlock(m, { ...base, ...context.get(m) });
-    if (!work || (!work.title && !work.abstract)) continue;
-    if (!workLike(work)) continue;
-    works.push(work);
-    reasons.push([listReason, ...why]);
-    for (const f of found) fields[f] = (fields[f] ?? 0) + 1;
+  const seen = new Set<string>();
+  const titleKey = (w: Work) => (w.title ?? w.abstract ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const read = new Map<Scored, { work: Work; found: Iterable<FieldName>; why: string[] }[]>();
+  // The best group first: a second group repeating its works (selected works above the full list) adds nothing.
+  for (const g of [best, ...chosen.filter((c) => c !== best)]) {
+    const context = contexts(g.group.members);
+    const linkLabels = repeatedLinkLabels(g.group.members);
+    const listReason = g === best ? `list:${g.group.members.length}-similar-blocks` : `list:${g.group.members.length}-similar-blocks:other-group`;
+    const out: { work: Work; found: Iterable<FieldName>; why: string[] }[] = [];
+    for (const m of g.group.members) {
+      const { work, found, reasons: why } = readBlock(m, { ...base, ...context.get(m), linkLabels });
+      if (!work || (!work.title && !work.abstract)) continue;
+      if (!workLike(work)) continue;
+      if (g !== best && seen.has(titleKey(work))) continue;
+      out.push({ work, found, why: [listReason, ...why] });
+    }
+    for (const r of out) seen.add(titleKey(r.work));
+    read.set(g, out);
   }
+  for (const g of chosen)
+    for (const { work, found, why } of read.get(g)!) {
+      works.push(work);
+      reasons.push(why);
+      for (const f of found) fields[f] = (fields[f] ?? 0) + 1;
+    }
   const ownerGuess = ownerFromPage ?? frequentAuthor(works);
   const metrics = works.length ? ownerMetrics(doc, ownerGuess, best.group.members) : undefined;
   return {
@@ -105,6 +183,60 @@ function read(doc: Document, url: URL, now: Date, options: ReadOptions): ListRea
     ...(metrics ? { ownerMetrics: metrics } : {}),
     notes: [],
   };
+}
+
+const OTHER_MIN = 0.6;
+/** Two blocks beside a list are a pair the best group's evidence does not cover (a panel of two): not a group of works. */
+const OTHER_MIN_BLOCKS = 3;
+
+/**
+ * The best group and the other groups of the page that read as works as well: a page may hold its
+ * works in several separate groups (books as cards above a list of articles, one list per type in
+ * different markup). A group is added when it scores near the best one's mean and shares no element
+ * with a group already taken (neither holds the other's blocks). In page order.
+ */
+function otherGroups(best: Scored, scored: Scored[], authored: number): Scored[] {
+  const chosen: Scored[] = [best];
+  const inside = new Set<Element>();
+  const above = new Set<Element>();
+  const take = (g: Group) => {
+    for (const el of g.sources ?? g.members) {
+      inside.add(el);
+      for (let p = el.parentElement; p && !above.has(p); p = p.parentElement) above.add(p);
+    }
+  };
+  const overlaps = (g: Group) =>
+    (g.sources ?? g.members).some((el) => {
+      if (above.has(el)) return true;
+      for (let p: Element | null = el; p; p = p.parentElement) if (inside.has(p)) return true;
+      return false;
+    });
+  take(best.group);
+  const rest = scored.filter((s) => s !== best && s.group.members.length >= OTHER_MIN_BLOCKS && s.mean >= Math.max(OTHER_MIN, best.mean * 0.75) && !authorless(s, authored)).sort((a, b) => b.score - a.score);
+  for (const s of rest) {
+    if (overlaps(s.group)) continue;
+    chosen.push(s);
+    take(s.group);
+  }
+  if (chosen.length === 1) return chosen;
+  const at = new Map(chosen.map((s) => [s, pagePosition((s.group.sources ?? s.group.members)[0]!)]));
+  return chosen.sort((a, b) => comparePositions(at.get(a)!, at.get(b)!));
+}
+
+/** An element's place in the page: the index among its siblings of it and of each ancestor, from the root. */
+function pagePosition(el: Element): number[] {
+  const out: number[] = [];
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    let i = 0;
+    for (let s = e.previousElementSibling; s; s = s.previousElementSibling) i++;
+    out.push(i);
+  }
+  return out.reverse();
+}
+
+function comparePositions(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
 }
 
 /**
@@ -120,7 +252,7 @@ function pairDefinitions(g: Group, doc: Document): Group {
     box.appendChild(dt.nextElementSibling!.cloneNode(true));
     return box;
   });
-  return { key: `${g.key}+dd`, members };
+  return { key: `${g.key}+dd`, members, sources: g.members.flatMap((dt) => [dt, dt.nextElementSibling!]) };
 }
 
 /**
@@ -146,7 +278,7 @@ function pairAlternating(g: Group, doc: Document): Group {
     box.appendChild(g.members[i + 1]!.cloneNode(true));
     members.push(box);
   }
-  return { key: `${g.key}+pair`, members };
+  return { key: `${g.key}+pair`, members, sources: g.members };
 }
 
 /**
@@ -156,7 +288,7 @@ function pairAlternating(g: Group, doc: Document): Group {
  */
 function withoutLabels(g: Group): Group {
   const members = g.members.filter((m) => !isLabel(m));
-  return members.length === g.members.length ? g : { key: g.key, members };
+  return members.length === g.members.length ? g : { ...g, members };
 }
 
 function isLabel(m: Element): boolean {
@@ -191,23 +323,26 @@ function scoreGroup(group: Group, base: Omit<BlockContext, 'headingYear' | 'abst
   const sample: Element[] = [];
   for (let i = 0; i < members.length && sample.length < SAMPLE; i += step) sample.push(members[i]!);
   const context = contexts(sample, members);
+  const linkLabels = repeatedLinkLabels(sample);
   let total = 0;
+  let authored = 0;
   const texts = new Set<string>();
   for (const m of sample) {
-    const { work } = readBlock(m, { ...base, ...context.get(m) });
+    const { work } = readBlock(m, { ...base, ...context.get(m), linkLabels });
     if (!work) continue;
     texts.add(work.title ?? work.abstract ?? '');
     const titleWords = work.title ? work.title.split(/\s+/).length : 0;
     const title = titleWords >= 4 ? 1 : titleWords >= 2 ? 0.5 : work.abstract ? 0.5 : 0;
     const year = work.year ? 1 : 0;
     const people = work.authors?.length ? (work.authors.length >= 2 ? 1 : 0.6) : 0;
+    if (people) authored++;
     const extra = work.ids || work.abstract || work.citations !== undefined || work.venue ? 1 : 0;
     total += (title * 2 + year + people + extra * 0.5) / 4.5;
   }
   const mean = total / sample.length;
   // Members that repeat the same text are navigation or chrome, not works.
   const distinct = texts.size / sample.length;
-  return { group, mean: mean * distinct, score: mean * distinct * Math.log2(members.length + 1) };
+  return { group, mean: mean * distinct, score: mean * distinct * Math.log2(members.length + 1), authored: authored / sample.length };
 }
 
 /**

@@ -43,6 +43,21 @@ export function isName(raw: string): boolean {
   return capital >= 2 || (capital >= 1 && tokens.length === 2);
 }
 
+// A CJK name written without a space ("山田太郎"): two to eight Han or kana characters, one Han at least. Alone this
+// is any word; it is taken only where a style puts the authors (before a title in 「」), in a list of such.
+const CJK_UNSPACED = /^(?=\S*\p{Script=Han})[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]{2,8}$/u;
+
+/** Japanese and Chinese author lists: CJK names between "，", "、", "," or "・" ("山田太郎，鈴木花子", "佐藤 健、山田 太郎"). */
+export function cjkNameList(line: string): NameList | undefined {
+  const s = line.trim().replace(/[\s：:，、,.．。]+$/u, '');
+  if (!s || s.length > 300) return undefined;
+  const truncated = /(?:ほか|他|等|et al\.?)$/u.test(s);
+  const parts = s.replace(/\s*(?:ほか|他|等|et al\.?)$/u, '').split(/\s*[，、,・；;]\s*/u).filter(Boolean);
+  if (!parts.length || parts.length > 40) return undefined;
+  if (!parts.every((p) => CJK_UNSPACED.test(p) || CJK_NAME.test(p))) return undefined;
+  return { names: parts, truncated };
+}
+
 export interface NameList {
   names: string[];
   truncated: boolean;
