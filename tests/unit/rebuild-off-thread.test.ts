@@ -115,6 +115,23 @@ function heldRebuild(db: LensDB) {
   return { offThread, hold: () => void (hold = true), release: () => release(), pending: () => pending };
 }
 
+/**
+ * A store of `records` whose keeper has built once and is now in its second
+ * build, held in the worker after the worker read and merged: what a test
+ * writes now lands between the build's read and its write.
+ */
+async function heldMidBuild(records: readonly CaptureRecord[]) {
+  const db = await storeOf(records);
+  const held = heldRebuild(db);
+  const keeper = createViewKeeper({ db: async () => db, now: NOW, merge: mergeRecords, settleMs: 0, provisional: false, offThread: held.offThread });
+  keeper.changed();
+  await keeper.settled();
+  held.hold();
+  keeper.changed();
+  while (!held.pending()) await tick();
+  return { db, held, keeper };
+}
+
 describe('the off-thread rebuild', () => {
   it('gives exactly the views of the in-thread rebuild (real pages with a decision; a generated library of 30 researchers)', async () => {
     const small = generateLibrary({ researchers: 30 });
@@ -375,14 +392,7 @@ describe('the off-thread rebuild', () => {
 
   it('a page stored while the worker merges, before the background hears of it, leaves the written views behind, never current, and the keeper builds again', async () => {
     const [arxiv] = RECORDS.filter((r) => r.key === ARXIV);
-    const db = await storeOf(RECORDS.filter((r) => r.key !== ARXIV));
-    const held = heldRebuild(db);
-    const keeper = createViewKeeper({ db: async () => db, now: NOW, merge: mergeRecords, settleMs: 0, provisional: false, offThread: held.offThread });
-    keeper.changed();
-    await keeper.settled();
-    held.hold();
-    keeper.changed();
-    while (!held.pending()) await tick();
+    const { db, held, keeper } = await heldMidBuild(RECORDS.filter((r) => r.key !== ARXIV));
     // The worker has read and merged; a page is stored now, and the background is not told (its message still on the way,
     // or never sent: the page closed first). The write checks the change count in its own transaction.
     await putCapture(db, ARXIV, arxiv!.capture);
@@ -424,14 +434,7 @@ describe('the off-thread rebuild', () => {
   });
 
   it('everything erased while the worker merges: its views are not written back, and the store ends empty', async () => {
-    const db = await storeOf(RECORDS);
-    const held = heldRebuild(db);
-    const keeper = createViewKeeper({ db: async () => db, now: NOW, merge: mergeRecords, settleMs: 0, provisional: false, offThread: held.offThread });
-    keeper.changed();
-    await keeper.settled();
-    held.hold();
-    keeper.changed();
-    while (!held.pending()) await tick();
+    const { db, held, keeper } = await heldMidBuild(RECORDS);
     await eraseAll(db);
     const done = keeper.settled();
     held.release();
