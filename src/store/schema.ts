@@ -25,6 +25,13 @@ export const VIEWS_CHANGES_KEY = 'changes';
  */
 export interface ViewsChanges {
   changes: number;
+  /**
+   * Where this count started (its random first value), kept as it moves on: a
+   * count made again after an erase has another start, so a rebuild that read
+   * the old one sees the erase even when a write made the count anew since
+   * (views-behind.ts sameCount). Absent on counts written before it.
+   */
+  start?: number;
   /** The meta record may say current (it was written with `dirty` false since the last count): the next write marks it behind. */
   clean?: true;
 }

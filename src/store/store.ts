@@ -4,7 +4,7 @@
 
 import { openDB } from 'idb';
 import { DB_NAME, DB_VERSION, isDecisionRecord, upgrade, VIEWS_CHANGES_KEY, type CaptureRecord, type DecisionRecord, type LensDB, type LensSchema } from './schema';
-import { firstChanges, markViewsBehind, readChanges } from './views-behind';
+import { markViewsBehind, newCount, readChanges } from './views-behind';
 
 export type { CaptureRecord, DecisionRecord, LensDB } from './schema';
 export { isDecisionRecord } from './schema';
@@ -95,11 +95,18 @@ export async function deleteCapture(db: LensDB, key: string): Promise<void> {
   await Promise.all([tx.objectStore('captures').delete(key), markViewsBehind(tx.objectStore('viewsMeta')), tx.done]);
 }
 
-/** Make the views' change count (views-behind.ts) when there is none. */
+/**
+ * Make the views' change count (views-behind.ts) when there is none. Made
+ * `clean`: the meta record may say current (a store from before the count),
+ * so the next write reads it and marks it behind.
+ */
 async function startChanges(db: LensDB): Promise<void> {
   const tx = db.transaction('viewsMeta', 'readwrite');
-  if ((await readChanges(tx.store)) === undefined) void tx.store.put({ changes: firstChanges() }, VIEWS_CHANGES_KEY);
-  await tx.done;
+  const make = async () => {
+    if ((await readChanges(tx.store)) === undefined) await tx.store.put(newCount(true), VIEWS_CHANGES_KEY);
+  };
+  // Awaited together: when the transaction aborts, neither rejection is left unhandled.
+  await Promise.all([make(), tx.done]);
 }
 
 /** What a full rebuild merges: every capture and decision, and the views' change count (views-behind.ts changesOf) they go with. */
@@ -123,6 +130,11 @@ export async function mergeInput(db: LensDB, batch = READ_BATCH): Promise<MergeI
   const captures = tx.objectStore('captures');
   // Asked first, in the same transaction: answered before the captures' batches, as IndexedDB answers in order.
   const others = Promise.all([tx.objectStore('decisions').getAll() as Promise<unknown[]>, readChanges(tx.objectStore('viewsMeta'))]);
+  // When a batch's read fails (the connection closed, storage cleared) the loop throws first: these two reject
+  // with it, and are marked handled here so neither is reported unhandled; awaited below, they still reject.
+  const done = tx.done;
+  others.catch(() => undefined);
+  done.catch(() => undefined);
   const records: CaptureRecord[] = [];
   for (let after: string | undefined; ; ) {
     const got = await captures.getAll(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), batch);
@@ -131,7 +143,7 @@ export async function mergeInput(db: LensDB, batch = READ_BATCH): Promise<MergeI
     after = got[got.length - 1]!.key;
   }
   const [decisions, changes] = await others;
-  await tx.done;
+  await done;
   return { records, decisions: decisions.filter((d): d is DecisionRecord => isDecisionRecord(d)), changes };
 }
 

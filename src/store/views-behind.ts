@@ -27,6 +27,34 @@ export async function readChanges(meta: MetaStore): Promise<number | undefined> 
   return changesOf(await meta.get(VIEWS_CHANGES_KEY));
 }
 
+/** The whole count record (its start too), read in the caller's transaction; undefined when there is none or it is malformed. */
+export async function readCount(meta: MetaStore): Promise<ViewsChanges | undefined> {
+  const record: unknown = await meta.get(VIEWS_CHANGES_KEY);
+  const changes = changesOf(record);
+  if (changes === undefined) return undefined;
+  const start = (record as { start?: unknown }).start;
+  const clean = (record as { clean?: unknown }).clean === true;
+  return { changes, ...(typeof start === 'number' && Number.isFinite(start) ? { start } : {}), ...(clean ? { clean: true as const } : {}) };
+}
+
+/** A count made anew: a random start, kept in the record as it moves on. */
+export function newCount(clean: boolean): ViewsChanges {
+  const start = firstChanges();
+  return clean ? { changes: start, start, clean: true } : { changes: start, start };
+}
+
+/**
+ * Whether `stored` is the same count a rebuild read as `read`, moved on or not:
+ * false when it is gone, or was made anew since (an erase, then any write that
+ * made it again): its start is after `read`, or its value before it. Counts
+ * from before `start` was kept are compared by value alone.
+ */
+export function sameCount(read: number, stored: ViewsChanges | undefined): boolean {
+  if (!stored) return false;
+  if (stored.start === undefined) return read <= stored.changes;
+  return stored.start <= read && read <= stored.changes;
+}
+
 /**
  * Where a count made anew (none there: a new store, or erased) starts: a
  * random number, so a count made again after an erase never gives back the
@@ -44,11 +72,10 @@ export const firstChanges = (): number => 1 + Math.floor(Math.random() * 2 ** 40
  * and writes only the count.
  */
 export async function markViewsBehind(meta: IDBPObjectStore<LensSchema, ArrayLike<StoreNames<LensSchema>>, 'viewsMeta', 'readwrite'>): Promise<void> {
-  const record: unknown = await meta.get(VIEWS_CHANGES_KEY);
-  const count = changesOf(record);
-  const next: ViewsChanges = { changes: count === undefined ? firstChanges() : count + 1 };
+  const record = await readCount(meta);
+  const next: ViewsChanges = record === undefined ? newCount(false) : { changes: record.changes + 1, ...(record.start !== undefined ? { start: record.start } : {}) };
   // Asked together: when the transaction aborts both reject, and neither is left unawaited.
-  const needMeta = count === undefined || (record as ViewsChanges).clean === true;
+  const needMeta = record === undefined || record.clean === true;
   const [current] = await Promise.all([needMeta ? (meta.get(VIEWS_META_KEY) as Promise<unknown>) : undefined, meta.put(next, VIEWS_CHANGES_KEY)]);
   if (current && typeof current === 'object' && (current as { dirty?: unknown }).dirty === false) await meta.put({ ...(current as LensSchema['viewsMeta']['value']), dirty: true }, VIEWS_META_KEY);
 }
@@ -56,9 +83,12 @@ export async function markViewsBehind(meta: IDBPObjectStore<LensSchema, ArrayLik
 /**
  * Within a transaction that writes the meta record: the count told whether it
  * now says current (`dirty` false), so markViewsBehind knows whether to read it.
- * Made when there is none.
+ * `count`: the record as the caller read it in this transaction (read here when
+ * not given). Made anew when there is none (its new start tells a rebuild in
+ * flight that what it read was erased).
  */
-export async function noteMeta(meta: IDBPObjectStore<LensSchema, ArrayLike<StoreNames<LensSchema>>, 'viewsMeta', 'readwrite'>, dirty: boolean, count?: number): Promise<void> {
-  const changes = count ?? (await readChanges(meta)) ?? firstChanges();
-  await meta.put(dirty ? { changes } : { changes, clean: true }, VIEWS_CHANGES_KEY);
+export async function noteMeta(meta: IDBPObjectStore<LensSchema, ArrayLike<StoreNames<LensSchema>>, 'viewsMeta', 'readwrite'>, dirty: boolean, count?: ViewsChanges | null): Promise<void> {
+  const base = (count === undefined ? await readCount(meta) : (count ?? undefined)) ?? newCount(false);
+  const { clean: _, ...rest } = base;
+  await meta.put(dirty ? rest : { ...rest, clean: true }, VIEWS_CHANGES_KEY);
 }

@@ -9,7 +9,7 @@ import type { LightResult, MergedWork } from '../core/merge/types';
 import { isViewKeys, viewKeysOf, type ViewKeys } from '../core/view-keys';
 import { VIEWS_META_KEY, type CaptureRecord, type DecisionRecord, type LensDB } from './schema';
 import { inBatches, isDecisionRecord } from './store';
-import { noteMeta, readChanges } from './views-behind';
+import { noteMeta, readCount, sameCount } from './views-behind';
 
 const META = VIEWS_META_KEY;
 
@@ -125,9 +125,11 @@ export async function writeViews(db: LensDB, build: ViewsToWrite, meta: ViewsMet
   const store = tx.objectStore('views');
   const metaStore = tx.objectStore('viewsMeta');
   const keyStore = tx.objectStore('viewKeys');
-  const [stored, now] = await Promise.all([metaStore.get(META) as Promise<unknown>, readChanges(metaStore)]);
+  const [stored, count] = await Promise.all([metaStore.get(META) as Promise<unknown>, readCount(metaStore)]);
+  const now = count?.changes;
   const same = previous !== undefined && isViewsMeta(stored) && stored.build === previous.build;
-  const erased = build.read !== undefined && build.read.changes !== undefined && now === undefined;
+  // Gone, or made anew since the build read it (an erase, then a write or a mark that made it again).
+  const erased = build.read !== undefined && build.read.changes !== undefined && !sameCount(build.read.changes, count);
   if ((!same && !build.complete) || erased) {
     tx.abort();
     await tx.done.catch(() => undefined);
@@ -148,7 +150,7 @@ export async function writeViews(db: LensDB, build: ViewsToWrite, meta: ViewsMet
     views.forEach(put);
   }
   const next = behind ? { ...meta, dirty: true } : meta;
-  await Promise.all([...writes, metaStore.put(next, META), noteMeta(metaStore, next.dirty, now), tx.done]);
+  await Promise.all([...writes, metaStore.put(next, META), noteMeta(metaStore, next.dirty, count ?? null), tx.done]);
   return { build: meta.build, prints: new Map(prints), behind };
 }
 

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, beforeEach } from 'vitest';
 import { deleteDB } from 'idb';
 import { allCaptures, deleteCapture, eraseAll, getCapture, inBatches, mergeInput, openStore, putCapture, putDecision, putDecisions, allDecisions, putSetting, getSetting, storeConnection } from '../../src/store/store';
-import { markViews, viewsMeta } from '../../src/store/views';
+import { markViews, viewsMeta, writeViews } from '../../src/store/views';
 import { DB_VERSION } from '../../src/store/schema';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -166,6 +166,48 @@ describe('store', () => {
       const input = await mergeInput(db, 1);
       expect(input.records.map((r) => r.key)).toEqual([KEY]);
       expect(input.changes).toBe(await count());
+    } finally {
+      db.close();
+    }
+  });
+
+  it('views a rebuild built before an erase are never written back, even when a mark or a page made the count anew since; a page stored since the read leaves them behind (synthetic records)', async () => {
+    const db = await openStore(NAME);
+    try {
+      const KEY = 'google-scholar:user=SbUmSEAAAAAJ';
+      const AT = '2026-11-01T00:00:00.000Z';
+      const stats = { captures: 1, records: 2, works: 2, people: 1 };
+      // What a rebuild writes: no views are needed to see the check, only its meta record naming what it read.
+      const write = (changes: number | undefined) =>
+        writeViews(db, { prints: new Map(), views: [], complete: true, read: { changes } }, { builtAt: 'b', build: 'b', captures: { [KEY]: AT }, dirty: false, stats });
+      for (const after of ['the keeper marks the views behind', 'a page is stored'] as const) {
+        await putCapture(db, KEY, capture(AT, 2));
+        const input = await mergeInput(db);
+        await eraseAll(db);
+        if (after === 'the keeper marks the views behind') await markViews(db, { dirty: true });
+        else await putCapture(db, 'google-scholar:user=OTHERAAAAAAJ', capture(AT, 1));
+        expect(await write(input.changes), after).toBeUndefined();
+        expect(Object.keys((await viewsMeta(db))?.captures ?? {}), after).not.toContain(KEY);
+        await eraseAll(db);
+      }
+      // No erase: a page stored after the read is a change, and the views are written marked behind.
+      await putCapture(db, KEY, capture(AT, 2));
+      const input = await mergeInput(db);
+      await putCapture(db, 'google-scholar:user=OTHERAAAAAAJ', capture(AT, 1));
+      expect(await write(input.changes)).toMatchObject({ behind: true });
+      expect(await viewsMeta(db)).toMatchObject({ dirty: true });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a store whose meta record says current and has no count yet: the count a rebuild makes still lets the next page mark the views behind (synthetic records)', async () => {
+    const db = await openStore(NAME);
+    try {
+      await db.put('viewsMeta', { builtAt: 'b', captures: {}, dirty: false, stats: { captures: 0, records: 0, works: 0, people: 0 } }, 'current');
+      await mergeInput(db);
+      await putCapture(db, 'google-scholar:user=SbUmSEAAAAAJ', capture('2026-11-03T00:00:00.000Z', 2));
+      expect((await viewsMeta(db))?.dirty).toBe(true);
     } finally {
       db.close();
     }
