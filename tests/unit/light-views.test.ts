@@ -17,7 +17,7 @@ import { exportAs } from '../../src/formats';
 import { libraryTables } from '../../src/formats/library-tables';
 import { openStore, type CaptureRecord, type DecisionRecord } from '../../src/store/store';
 import { allViews, capturesOf, replaceViews, viewForKey } from '../../src/store/views';
-import { provenanceFromRecords, provenanceFromStore, PROVENANCE_BEHIND, onlyWhole } from '../../src/ui/components/provenance';
+import { provenanceFromRecords, provenanceFromStore, PROVENANCE_BEHIND, onlyWhole, reloadingWhenBehind } from '../../src/ui/components/provenance';
 import { mergeRecords } from '../../src/ui/model/merged-library';
 import { mergeAll } from '../../src/core/merge';
 import { dataPath, FIXED_NOW } from '../helpers/fixtures';
@@ -191,5 +191,14 @@ describe('where the UI gets it', () => {
     await expect(onlyWhole(light)).rejects.toThrow(PROVENANCE_BEHIND);
     const later = RECORDS.map((r) => ({ ...r, capture: { ...r.capture, capturedAt: '2026-12-24T08:00:00.000Z' } }));
     await expect(provenanceFromRecords(later)(light)).rejects.toThrow(PROVENANCE_BEHIND);
+    // The dashboard's source: a page stored again since the views were built ("behind") reloads what it shows, so the
+    // next try asks with the new works; it still says why this one failed. Whole works and other failures reload nothing.
+    let reloads = 0;
+    const reload = () => void reloads++;
+    await expect(reloadingWhenBehind(provenanceFromRecords(later), reload)(light)).rejects.toThrow(PROVENANCE_BEHIND);
+    expect(reloads).toBe(1);
+    expect(await reloadingWhenBehind(provenanceFromRecords(RECORDS), reload)(light)).toEqual(full);
+    await expect(reloadingWhenBehind(async () => Promise.reject(new Error('quota')), reload)(light)).rejects.toThrow('quota');
+    expect(reloads).toBe(1);
   });
 });

@@ -51,6 +51,23 @@ export function provenanceFromRecords(records: readonly { key: string; capture: 
   };
 }
 
+/**
+ * A source whose "behind" answer also reloads what the page shows (`reload`):
+ * a page that holds its works' views (the dashboard) would otherwise ask the
+ * store with the same old works on every try, and "try again in a moment"
+ * would never come true. Other failures pass through untouched.
+ */
+export function reloadingWhenBehind(source: ProvenanceSource, reload: () => void): ProvenanceSource {
+  return async (works) => {
+    try {
+      return await source(works);
+    } catch (e) {
+      if (e instanceof Error && e.message === PROVENANCE_BEHIND) reload();
+      throw e;
+    }
+  };
+}
+
 export const ProvenanceContext = createContext<ProvenanceSource>(onlyWhole);
 
 export const useProvenance = (): ProvenanceSource => useContext(ProvenanceContext);

@@ -8,7 +8,7 @@ import type { LightResult, MergedPerson, UserDecision } from '../../core/merge/t
 import type { SiteSettings } from '../../shell/site-settings';
 import type { CaptureRecord, DecisionRecord } from '../../store/schema';
 import { ConfirmDialog, type ConfirmRequest } from '../components/ConfirmDialog';
-import { provenanceFromStore, ProvenanceContext } from '../components/provenance';
+import { provenanceFromStore, ProvenanceContext, reloadingWhenBehind } from '../components/provenance';
 import { ExportButtons } from '../components/ExportButtons';
 import { downloadText } from '../components/download';
 import { fileNameFor, FORMAT_INFO } from '../../formats';
@@ -259,10 +259,12 @@ export function Dashboard({ data }: { data: DashboardData }) {
   }, [lib]);
   // Works from the kept views are light: an export or a copied citation recomputes their provenance from the captures
   // of its works, read from the store then (the pages kept here are light too, Library.records).
-  const provenance = useMemo(() => provenanceFromStore(data.captures ?? (async (keys) => {
+  // When a work's pages were stored again since its view was built, the library is reloaded (after the background's
+  // rebuild), so the next try finds the new views.
+  const provenance = useMemo(() => reloadingWhenBehind(provenanceFromStore(data.captures ?? (async (keys) => {
     const want = new Set(keys);
     return (await data.library()).records.filter((r) => want.has(r.key));
-  })), [data]);
+  })), () => void (data.refreshViews?.({}) ?? Promise.resolve()).then(refresh, refresh)), [data]);
 
   return (
     <ProvenanceContext.Provider value={provenance}>
