@@ -11,6 +11,7 @@ import type { MergeResult, UserDecision } from '../core/merge/types';
 import { isViewKeys, personKeys, workKeys, type ViewKeys } from '../core/view-keys';
 import { isDecisionRecord, type CaptureRecord, type DecisionRecord, type LensDB } from '../store/store';
 import { keysMatching, writeProvisional, type ProvisionalWrite } from '../store/views';
+import { readChanges } from '../store/views-behind';
 
 export interface ProvisionalUpdate {
   views: KeptView[];
@@ -38,15 +39,25 @@ function stopwatch(): () => number {
   };
 }
 
-/** Captures by key, and with `decisions` every stored decision too, in one transaction. */
-async function readCaptures(db: LensDB, keys: Iterable<string>, decisions = false): Promise<{ captures: Map<string, CaptureRecord>; decisions: DecisionRecord[] }> {
-  const tx = db.transaction(decisions ? ['captures', 'decisions'] : ['captures'], 'readonly');
+/**
+ * Captures by key, and with `decisions` every stored decision too and the
+ * views' change count (`changes`), in one transaction: a fast path's first
+ * read, whose count its write is checked against (writeProvisional), so
+ * nothing it read before an erase is written after it.
+ */
+async function readCaptures(db: LensDB, keys: Iterable<string>, decisions = false): Promise<{ captures: Map<string, CaptureRecord>; decisions: DecisionRecord[]; changes: number | undefined }> {
+  const tx = db.transaction(decisions ? ['captures', 'decisions', 'viewsMeta'] : ['captures'], 'readonly');
   const store = tx.objectStore('captures');
   const list = [...keys];
-  const [got, ds] = await Promise.all([Promise.all(list.map((k) => store.get(k))), decisions ? tx.objectStore('decisions').getAll() : [], tx.done]);
+  const [got, ds, changes] = await Promise.all([
+    Promise.all(list.map((k) => store.get(k))),
+    decisions ? tx.objectStore('decisions').getAll() : [],
+    decisions ? readChanges(tx.objectStore('viewsMeta')) : undefined,
+    tx.done,
+  ]);
   const out = new Map<string, CaptureRecord>();
   got.forEach((r, i) => r && out.set(list[i]!, r));
-  return { captures: out, decisions: (ds as unknown[]).filter(isDecisionRecord) };
+  return { captures: out, decisions: (ds as unknown[]).filter(isDecisionRecord), changes };
 }
 
 /**
@@ -96,21 +107,22 @@ function keep(cache: CaptureCache, r: CaptureRecord): void {
 }
 
 /** Captures by key as readCaptures reads them, those the cache holds (and the store still has) taken from it. */
-async function readCachedCaptures(db: LensDB, keys: Iterable<string>, cache: CaptureCache | undefined, decisions = false): Promise<{ captures: Map<string, CaptureRecord>; decisions: DecisionRecord[] }> {
+async function readCachedCaptures(db: LensDB, keys: Iterable<string>, cache: CaptureCache | undefined, decisions = false): Promise<{ captures: Map<string, CaptureRecord>; decisions: DecisionRecord[]; changes: number | undefined }> {
   if (!cache?.records.size) return readCaptures(db, keys, decisions);
-  const tx = db.transaction(decisions ? ['captures', 'decisions'] : ['captures'], 'readonly');
+  const tx = db.transaction(decisions ? ['captures', 'decisions', 'viewsMeta'] : ['captures'], 'readonly');
   const store = tx.objectStore('captures');
   const list = [...keys];
   const kept = cache.records;
-  const [got, ds] = await Promise.all([
+  const [got, ds, changes] = await Promise.all([
     Promise.all(list.map(async (k) => (kept.has(k) ? ((await store.getKey(k)) !== undefined ? kept.get(k) : undefined) : store.get(k)))),
     decisions ? tx.objectStore('decisions').getAll() : [],
+    decisions ? readChanges(tx.objectStore('viewsMeta')) : undefined,
     tx.done,
   ]);
   const out = new Map<string, CaptureRecord>();
   // A kept page no longer stored is let go.
   got.forEach((r, i) => (r ? out.set(list[i]!, r) : drop(cache, list[i]!)));
-  return { captures: out, decisions: (ds as unknown[]).filter(isDecisionRecord) };
+  return { captures: out, decisions: (ds as unknown[]).filter(isDecisionRecord), changes };
 }
 
 /** Undefined when none of the keys is a stored author or paper page (only those have a view of their own). */
@@ -138,7 +150,7 @@ export async function provisionalUpdate(
   const merged = lap();
   const rows = records.reduce((n, r) => n + (r.capture.works?.length ?? 0), 0);
   if (!views.length) return { views, captures: records.length, rows, ms: { find, read, merge: merged, write: 0 } };
-  const write = await writeProvisional(db, views, Object.fromEntries(fresh.map((r) => [r.key, r.capture.capturedAt])));
+  const write = await writeProvisional(db, views, Object.fromEntries(fresh.map((r) => [r.key, r.capture.capturedAt])), [], { changes: first.changes });
   return { views, ...(write ? { write } : {}), captures: records.length, rows, ms: { find, read, merge: merged, write: lap() } };
 }
 
@@ -205,7 +217,7 @@ export async function provisionalDecisionUpdate(
   const viewsMs = lap();
   const rows = records.reduce((n, r) => n + (r.capture.works?.length ?? 0), 0);
   if (!views.length) return { views, patch, captures: records.length, rows, ms: { find, read, merge: mergeMs, views: viewsMs, write: 0 } };
-  const write = await writeProvisional(db, views, {});
+  const write = await writeProvisional(db, views, {}, [], { changes: first.changes });
   return { views, patch, ...(write ? { write } : {}), captures: records.length, rows, ms: { find, read, merge: mergeMs, views: viewsMs, write: lap() } };
 }
 
@@ -226,7 +238,7 @@ export async function provisionalDeleteUpdate(
 ): Promise<DecisionUpdate | undefined> {
   const lap = stopwatch();
   const gone = new Set(deleted);
-  const owners = await viewKeysShowing(db, deleted);
+  const { views: owners, changes } = await viewKeysShowing(db, deleted);
   const rowOfGone = (r: string) => gone.has(r.slice(0, r.lastIndexOf('#')));
   // The works of the owners' views that held a deleted row: their keys find the other views holding the same works.
   const keys = new Set<string>();
@@ -247,16 +259,17 @@ export async function provisionalDeleteUpdate(
   const merged = lap();
   const rows = records.reduce((n, r) => n + (r.capture.works?.length ?? 0), 0);
   const patch: ResultPatch = { works: result.works.map(lightWork), people: result.people, gone: [...gone] };
-  const write = await writeProvisional(db, views, {}, [...gone]);
+  const write = await writeProvisional(db, views, {}, [...gone], { changes });
   return { views, patch, ...(write ? { write } : {}), captures: records.length, rows, ms: { find, read, merge: merged, write: lap() } };
 }
 
-/** The keys records of the views that show any of these pages (byKey on the views, then their small keys records). */
-async function viewKeysShowing(db: LensDB, pages: readonly string[]): Promise<ViewKeys[]> {
-  const tx = db.transaction(['views', 'viewKeys'], 'readonly');
+/** The keys records of the views that show any of these pages (byKey on the views, then their small keys records), and the views' change count read with them (the delete's first read). */
+async function viewKeysShowing(db: LensDB, pages: readonly string[]): Promise<{ views: ViewKeys[]; changes: number | undefined }> {
+  const tx = db.transaction(['views', 'viewKeys', 'viewsMeta'], 'readonly');
   const byKey = tx.objectStore('views').index('byKey');
-  const ids = new Set((await Promise.all(pages.map((k) => byKey.getAllKeys(k)))).flat());
+  const [lists, changes] = await Promise.all([Promise.all(pages.map((k) => byKey.getAllKeys(k))), readChanges(tx.objectStore('viewsMeta'))]);
+  const ids = new Set(lists.flat());
   const found = await Promise.all([...ids].map((id) => tx.objectStore('viewKeys').get(id)));
   await tx.done;
-  return (found as unknown[]).filter(isViewKeys);
+  return { views: (found as unknown[]).filter(isViewKeys), changes };
 }

@@ -56,6 +56,17 @@ export function sameCount(read: number, stored: ViewsChanges | undefined): boole
 }
 
 /**
+ * Whether what a build or fast path read with the count `read` is still
+ * vouched for by the `stored` one (sameCount); never when it read none: every
+ * reader that writes views reads the count after one was made (mergeInput
+ * makes it; a capture, decision or delete makes it before its fast path), so
+ * none read means an erase came first.
+ */
+export function stillCounted(read: number | undefined, stored: ViewsChanges | undefined): boolean {
+  return read !== undefined && sameCount(read, stored);
+}
+
+/**
  * Where a count made anew (none there: a new store, or erased) starts: a
  * random number, so a count made again after an erase never gives back the
  * one a rebuild read before it.

@@ -9,7 +9,7 @@ import type { LightResult, MergedWork } from '../core/merge/types';
 import { isViewKeys, viewKeysOf, type ViewKeys } from '../core/view-keys';
 import { VIEWS_META_KEY, type CaptureRecord, type DecisionRecord, type LensDB } from './schema';
 import { inBatches, isDecisionRecord } from './store';
-import { noteMeta, readCount, sameCount } from './views-behind';
+import { noteMeta, readCount, stillCounted } from './views-behind';
 
 const META = VIEWS_META_KEY;
 
@@ -116,7 +116,8 @@ export type ViewsWritten = WrittenViews & { behind: boolean };
  * With `build.read`, the change count is checked in this transaction: when a
  * capture or decision was written (or deleted) since the build read the store,
  * the views are written marked behind (`behind`), never current; when the
- * count is gone since (everything erased), nothing is written and
+ * count is gone since (everything erased), or the build read none (an
+ * erase between mergeInput's making it and its read), nothing is written and
  * undefined returned, complete or not: the views of erased pages never come back.
  */
 export async function writeViews(db: LensDB, build: ViewsToWrite, meta: ViewsMeta & { build: string }, previous?: WrittenViews): Promise<ViewsWritten | undefined> {
@@ -128,8 +129,9 @@ export async function writeViews(db: LensDB, build: ViewsToWrite, meta: ViewsMet
   const [stored, count] = await Promise.all([metaStore.get(META) as Promise<unknown>, readCount(metaStore)]);
   const now = count?.changes;
   const same = previous !== undefined && isViewsMeta(stored) && stored.build === previous.build;
-  // Gone, or made anew since the build read it (an erase, then a write or a mark that made it again).
-  const erased = build.read !== undefined && build.read.changes !== undefined && !sameCount(build.read.changes, count);
+  // Gone, or made anew since the build read it (an erase, then a write or a mark that made it again); or none read
+  // (mergeInput makes one before it reads: an erase came between), so nothing vouches for what the build merged.
+  const erased = build.read !== undefined && !stillCounted(build.read.changes, count);
   if ((!same && !build.complete) || erased) {
     tx.abort();
     await tx.done.catch(() => undefined);
@@ -240,8 +242,14 @@ export interface ProvisionalWrite {
  * Refused (undefined, nothing written) when a stored view of the same id
  * holds a page the provisional one lacks: the rebuild decides that one.
  * `gone`: pages deleted, given up by the stored views that show them.
+ * `read`: the views' change count the fast path read first (with the
+ * captures it merged); refused too when it is gone or made anew since, or
+ * none was read: an erase meanwhile, and the views of erased pages would
+ * come back. A count merely moved on (a page stored or a decision since) is
+ * no refusal: the meta record stays dirty, and that change's own fast path
+ * and the rebuild follow.
  */
-export async function writeProvisional(db: LensDB, views: readonly KeptView<MergedWork>[], included: Record<string, string>, gone: readonly string[] = []): Promise<ProvisionalWrite | undefined> {
+export async function writeProvisional(db: LensDB, views: readonly KeptView<MergedWork>[], included: Record<string, string>, gone: readonly string[], read: { changes: number | undefined }): Promise<ProvisionalWrite | undefined> {
   // Relaxed: derived data that the rebuild rewrites anyway need not wait for the disk.
   const tx = db.transaction(['views', 'viewsMeta', 'viewKeys'], 'readwrite', { durability: 'relaxed' });
   const store = tx.objectStore('views');
@@ -251,7 +259,12 @@ export async function writeProvisional(db: LensDB, views: readonly KeptView<Merg
   const covered = new Set([...views.flatMap((v) => v.keys), ...gone]);
   const ids = new Set(views.map((v) => v.id));
   // Which stored views show these pages, from their small keys records; a view without one (stored before v4) is read whole.
-  const idLists = await Promise.all([...covered].map((k) => store.index('byKey').getAllKeys(k)));
+  const [idLists, count] = await Promise.all([Promise.all([...covered].map((k) => store.index('byKey').getAllKeys(k))), readCount(metaStore)]);
+  if (!stillCounted(read.changes, count)) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    return undefined;
+  }
   const candidates = [...new Set([...idLists.flat(), ...ids])];
   const records = (await Promise.all(candidates.map((id) => keyStore.get(id)))) as unknown[];
   const overlapping: { id: string; keys: string[]; record?: ViewKeys }[] = [];
