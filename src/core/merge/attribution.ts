@@ -119,7 +119,7 @@ export function possibleNamesakes(
   if (new Set(p.pages.map((pg) => pg.source)).size < MIN_SITES) return [];
   const self = new Set(p.nameVariants.concat(p.name).map(nameKey));
   // Lists rather than Sets: a work has a handful of co-authors and title words, each distinct already.
-  const facts: { id: string; site: string | undefined; oneSite: boolean; coAuthors: string[]; words: string[]; venue: string; hasAuthors: boolean }[] = [];
+  const facts: { id: string; site: string | undefined; oneSite: boolean; coAuthors: string[]; title: string | undefined; venue: string; hasAuthors: boolean }[] = [];
   for (const id of p.workIds) {
     const w = works.get(id);
     if (!w) continue;
@@ -139,9 +139,8 @@ export function possibleNamesakes(
       const k = keyOf(a);
       if (k && !self.has(k) && !coAuthors.includes(k)) coAuthors.push(k);
     }
-    const words = distinctiveWords(w.title);
     const venue = w.venue ? venueOf(w.venue) : '';
-    facts.push({ id, site, oneSite: site !== undefined && !many, coAuthors, words, venue, hasAuthors: (w.authors ?? []).length > 0 });
+    facts.push({ id, site, oneSite: site !== undefined && !many, coAuthors, title: w.title, venue, hasAuthors: (w.authors ?? []).length > 0 });
   }
   // A work is tied to the others when a co-author, its venue or a word is also
   // another work's: each of them counted once over all the works, a value of
@@ -150,27 +149,30 @@ export function possibleNamesakes(
   // every other one, without doing so for each work.
   // One count per kind of value (co-author, word, venue), so a value needs no prefix.
   const byAuthor = new Map<string, number>();
-  const byWord = new Map<string, number>();
   const byVenue = new Map<string, number>();
   const bump = (count: Map<string, number>, k: string) => count.set(k, (count.get(k) ?? 0) + 1);
   let withAuthors = 0;
   for (const f of facts) {
     if (f.hasAuthors) withAuthors++;
     for (const k of f.coAuthors) bump(byAuthor, k);
-    for (const t of f.words) bump(byWord, t);
     if (f.venue !== '') bump(byVenue, f.venue);
   }
+  // The others with author lists: every one but the work (which has one).
+  if (withAuthors - 1 < MIN_OTHER_WORKS) return [];
   const shared = (count: Map<string, number>, k: string) => count.get(k)! >= 2;
+  // The works listed on one site that no co-author or venue ties: only they
+  // need the title words, and only when there is one are the words read (the
+  // slowest of the three), every work's, to count them.
+  const open: boolean[] = facts.map(
+    (f) => f.oneSite && f.hasAuthors && !f.coAuthors.some((k) => shared(byAuthor, k)) && !(f.venue !== '' && shared(byVenue, f.venue)),
+  );
+  if (!open.includes(true)) return [];
+  const words = facts.map((f) => distinctiveWords(f.title));
+  const byWord = new Map<string, number>();
+  for (const list of words) for (const t of list) bump(byWord, t);
   const out: FlaggedWork[] = [];
-  for (const f of facts) {
-    if (!f.oneSite || !f.hasAuthors) continue;
-    // The others with author lists: every one but this work (which has one).
-    if (withAuthors - 1 < MIN_OTHER_WORKS) continue;
-    const tied =
-      f.coAuthors.some((k) => shared(byAuthor, k)) ||
-      (f.venue !== '' && shared(byVenue, f.venue)) ||
-      f.words.some((t) => shared(byWord, t));
-    if (!tied) out.push({ workId: f.id, reason: 'namesake', source: f.site! });
-  }
+  facts.forEach((f, i) => {
+    if (open[i] && !words[i]!.some((t) => shared(byWord, t))) out.push({ workId: f.id, reason: 'namesake', source: f.site! });
+  });
   return out;
 }

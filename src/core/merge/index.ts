@@ -1,7 +1,7 @@
 // Cross-site merging: captures in, merged works and people out. Pure and
 // deterministic: the same captures in any order give the same result.
 
-import { clustersOf, linkWorks, resolveWorkRef } from './cluster';
+import { clustersOf, linkWorks, resolveWorkRef, type WorkLinks } from './cluster';
 import { mergePeople, personGroups, type PageInput } from './people';
 import { placeRecords, placementContext } from './placement';
 import { attributeWorks } from './attribution';
@@ -24,21 +24,7 @@ export function mergeAll(captures: StoredCaptureLike[], decisions: UserDecision[
   const authorPages = usable.filter((sc) => sc.capture.pageKind === 'author' && sc.capture.person);
   const links = linkWorks(records, decisions);
 
-  // Records placed by work, first inside their person: placing a record can
-  // link two pages into one person, whose works then place more records, so
-  // the two repeat until nothing changes.
-  const ctx = placementContext(records);
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    // A cluster stands for itself by its root's number (only equality counts in the rounds).
-    const personOf = personOfPage(authorPages, pageInputs(authorPages, records, (n) => links.uf.find(n)), decisions);
-    let changed = false;
-    for (const p of placeRecords(ctx, links.uf, personOf)) {
-      if (!links.join(p.a, p.b, p.reason)) continue;
-      changed = true;
-      if (p.placedBy) records[p.a]!.member.placedBy = p.placedBy;
-    }
-    if (!changed) break;
-  }
+  placeAll(records, links, authorPages, decisions);
 
   const { clusters, reasons, unresolved } = clustersOf(records, links);
   const works: MergedWork[] = [];
@@ -66,6 +52,28 @@ export function mergeAll(captures: StoredCaptureLike[], decisions: UserDecision[
     unresolvedDecisions: [...unresolved, ...people.unresolved, ...attributionUnresolved],
     stats: { captures: usable.length, records: records.length, works: works.length, people: people.people.length },
   };
+}
+
+/**
+ * Records placed by work, first inside their person: placing a record can
+ * link two pages into one person, whose works then place more records, so the
+ * two repeat until nothing changes. A function of its own, so the placement
+ * context (terms and weights of every record) is garbage once it returns,
+ * not held by the merge's frame while the merged works are built.
+ */
+function placeAll(records: WorkRecord[], links: WorkLinks, authorPages: StoredCaptureLike[], decisions: UserDecision[]): void {
+  const ctx = placementContext(records);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    // A cluster stands for itself by its root's number (only equality counts in the rounds).
+    const personOf = personOfPage(authorPages, pageInputs(authorPages, records, (n) => links.uf.find(n)), decisions);
+    let changed = false;
+    for (const p of placeRecords(ctx, links.uf, personOf)) {
+      if (!links.join(p.a, p.b, p.reason)) continue;
+      changed = true;
+      if (p.placedBy) records[p.a]!.member.placedBy = p.placedBy;
+    }
+    if (!changed) break;
+  }
 }
 
 /** Each author page with the works (by any stable id per cluster) it lists. */
