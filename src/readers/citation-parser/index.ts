@@ -57,8 +57,9 @@ const MAX_TOKENS = 200;
 /**
  * The tokens of a string with the label the model gives each: the tagger's
  * best labelling, then (unless the tagger's title is quoted) the title span the ranker prefers (title-ranker.ts);
- * when that differs from the tagger's, the labelling is decoded again with the
- * chosen span as the title and no title elsewhere, so the other parts agree.
+ * when that differs from the tagger's, or when the tagger labelled title words
+ * outside its title too, the labelling is decoded again with the chosen span as
+ * the title and no title elsewhere, so the other parts agree.
  */
 export function labelTokens(text: string): { tokens: string[]; labels: TokenLabel[] } {
   const tokens = tokenize(text).slice(0, MAX_TOKENS);
@@ -68,11 +69,16 @@ export function labelTokens(text: string): { tokens: string[]; labels: TokenLabe
   const fw = forwardPath(m, em, bound);
   const base = baseOf(fw.path);
   const had = firstStageTitle(base, tokens);
+  // One title: when the tagger's title stands and it labelled title words
+  // elsewhere too (a stray "Space, and Matter." after the title), the string is
+  // decoded again with that title alone, as when the ranker moves it, so the
+  // words left over take the label they fit best (most often the container).
+  const one = (labels: TokenLabel[]): TokenLabel[] => (had && labels.some((l, i) => l === 'title' && (i < had[0] || i >= had[1])) ? forceTitle(m, em, bound, had) : labels);
   // A quoted title is kept as the tagger found it: no backward pass, no ranker.
-  if (quotedTitle(tokens, had)) return gostCut(m, em, bound, tokens, base, had);
+  if (quotedTitle(tokens, had)) return gostCut(m, em, bound, tokens, one(base), had);
   const mm = maxMarginals(m, em, bound, fw);
   const pick = bestCandidate(theRanker(), titleCandidates(m, em, bound, TITLE_TAGS, tokens, base, RANKER_BUCKETS, mm));
-  if (!pick || (pick.a < 0 ? !had : had && had[0] === pick.a && had[1] === pick.b)) return gostCut(m, em, bound, tokens, base, had);
+  if (!pick || (pick.a < 0 ? !had : had && had[0] === pick.a && had[1] === pick.b)) return gostCut(m, em, bound, tokens, one(base), had);
   if (pick.a < 0) return { tokens, labels: forceTitle(m, em, bound, undefined) };
   const labels = forceTitle(m, em, bound, [pick.a, pick.b]);
   return gostCut(m, em, bound, tokens, labels, [pick.a, pick.b]);
