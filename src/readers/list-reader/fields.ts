@@ -326,6 +326,17 @@ export interface BlockReading {
 }
 
 // A quoted title ("…," in IEEE/ACM and economics styles): at least three words inside straight or curly quotes.
+// "(2021). Title words. " or "2021. Title words. In A. Editor (Eds.), " right before the italic text.
+const YEAR_THEN_SENTENCE = /(?:\(\s*(?:1[5-9]|20)\d{2}[a-z]?(?:,[^)]{0,20})?\s*\)|\b(?:1[5-9]|20)\d{2}[a-z]?)\s*[.:]\s+(\S.*?)[.?!]["”’]?\s+(?:(?:in|en|dans|im):?\s+(?:[^()]{0,150}?\((?:eds?|hrsg|dir|coords?|org|ed)\.?\),?\s+)?)?$/i;
+
+/** The italic text follows a year and a plain sentence of three words or more (APA's title before the container). */
+function italicAfterTitle(flat: string, italic: string): boolean {
+  const at = flat.indexOf(italic);
+  if (at <= 0) return false;
+  const m = YEAR_THEN_SENTENCE.exec(flat.slice(Math.max(0, at - 600), at));
+  return !!m && words(m[1]!) >= 3 && !/[“"”]/.test(m[1]!);
+}
+
 const QUOTED = /(?:^|[\s(:])[“"]([^”"]{12,300}?)[,.]?[”"]/u;
 // Japanese quotes: 「」 around an article's title, 『』 around a book's (or the journal's, after the article): the first.
 // After a separator or at the start: a quote glued to a word ("ワークショップ「若手研究者講演」") names a part of the venue.
@@ -402,6 +413,10 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   const text = lines.join(' \n ');
   if (text.length < 12 || text.length > 20_000) return { found, reasons };
   let cand = titleCandidate(block, ctx.linkLabels);
+  const flat0 = lines.join(' ');
+  // APA and Harvard put the title in plain text after the year and the container in italics: an italic text
+  // after "(2021). A sentence of the title." is the journal or book, and the entry is read as a citation.
+  if (cand && /^(?:EM|I)$/i.test(cand.el.tagName) && !cand.el.closest('strong, b, h1, h2, h3, h4, h5, h6, a') && italicAfterTitle(flat0, flatText(cand.el) ?? cand.text)) cand = undefined;
   let title = cand?.text;
   let titleHow: string | undefined = cand?.kind;
   const flat = lines.join(' ');
