@@ -40,3 +40,45 @@ describe('the container in italics after an APA title (round 7)', () => {
     expect(r.works.map((w) => w.title)).toEqual(['Soils of the Western Plains', 'A Short History of Irrigation', 'Rivers and Their Banks in West Africa']);
   });
 });
+
+const ARTICLES = [
+  'Moreau, P., Lindqvist, J., &amp; Osei, K. (2021). Soil carbon under rotating crops. Journal of Field Studies, 12(3), 45–67.',
+  'Osei, K., &amp; Moreau, P. (2020). A survey of river sediment models. Water Research Letters, 8, 101–119.',
+  'Lindqvist, J., Osei, K., &amp; Brandt, T. (2019). Measuring drought with satellite data. Remote Sensing Notes, 4(2), 12–30.',
+  'Brandt, T., &amp; Moreau, P. (2018). Grazing and the loss of topsoil. Journal of Field Studies, 9(1), 1–20.',
+];
+const PATENTS = [
+  'Moreau, P., &amp; Osei, K. (2019). Method and apparatus for measuring soil moisture. U.S. Patent No. 10,234,567.',
+  'Osei, K., Brandt, T., &amp; Moreau, P. (2021). System for detecting leaks in irrigation pipes. U.S. Patent No. 11,002,311.',
+  'Brandt, T., &amp; Moreau, P. (2022). Device for low-power sensing of river levels. European Patent EP 3 456 789.',
+];
+const TALKS = [
+  'Moreau, P. (2022). Soils under pressure. Invited talk, Geography Seminar, University of Lyon, Lyon, France.',
+  'Moreau, P. (2021). Measuring drought from space. Keynote, Workshop on Remote Sensing, Accra, Ghana.',
+  'Moreau, P. (2019). What rivers remember. Colloquium, Department of Earth Sciences, Uppsala University.',
+];
+const titles = (body: string) => readList(page(`<main><h1>Publications</h1>${body}</main>`), URL_, NOW, LIST_OPTIONS).works.map((w) => w.title);
+const ARTICLE_TITLES = ['Soil carbon under rotating crops', 'A survey of river sediment models', 'Measuring drought with satellite data', 'Grazing and the loss of topsoil'];
+
+describe('sections that are not works, by their heading (round 7)', () => {
+  it('leaves out patents and authored talks written in the list\'s own markup, above or below it', () => {
+    expect(titles(`<h2>Journal articles</h2>${ul(ARTICLES)}<h2>Patents</h2>${ul(PATENTS)}`)).toEqual(ARTICLE_TITLES);
+    expect(titles(`<h2>Invited Talks (3)</h2>${ul(TALKS)}<h2>Articles</h2>${ul(ARTICLES)}`)).toEqual(ARTICLE_TITLES);
+    expect(titles(`<p><strong>Vorträge</strong></p>${ul(TALKS)}<p><strong>Zeitschriftenartikel</strong></p>${ul(ARTICLES)}`)).toEqual(ARTICLE_TITLES);
+  });
+
+  it('looks past year headings inside a section, and one <p> per entry after the heading', () => {
+    expect(titles(`<h2>Articles</h2>${ul(ARTICLES)}<h2>Patents</h2><h3>2022</h3>${ul(PATENTS.slice(2))}<h3>2021</h3>${ul(PATENTS.slice(0, 2))}`)).toEqual(ARTICLE_TITLES);
+    expect(titles(`<div><h3>Articles</h3>${ARTICLES.map((a) => `<p>${a}</p>`).join('')}<h3>Talks and Seminars</h3>${TALKS.map((a) => `<p>${a}</p>`).join('')}</div>`)).toEqual(ARTICLE_TITLES);
+  });
+
+  it('a heading of the talks above does not head a list with no heading of its own after the talks', () => {
+    const r = titles(`<h2>Talks</h2><div class="refs">${TALKS.map((a) => `<p>${a}</p>`).join('')}</div><div class="refs">${ARTICLES.map((a) => `<p>${a}</p>`).join('')}</div>`);
+    expect(r).toEqual(ARTICLE_TITLES);
+  });
+
+  it('keeps works under headings that only mention such words ("Patent law and policy papers") or under publication types', () => {
+    expect(titles(`<h2>Patent law and policy papers</h2>${ul(ARTICLES)}`)).toEqual(ARTICLE_TITLES);
+    expect(titles(`<h2>Conference papers</h2>${ul(ARTICLES)}`)).toEqual(ARTICLE_TITLES);
+  });
+});
