@@ -82,3 +82,12 @@ describe('sections that are not works, by their heading (round 7)', () => {
     expect(titles(`<h2>Conference papers</h2>${ul(ARTICLES)}`)).toEqual(ARTICLE_TITLES);
   });
 });
+
+describe('linked and unlinked names on one author line (round 7)', () => {
+  it('reads the whole line when only some names are profile links', () => {
+    const entry = (t: string, y: number) =>
+      `<div class="res"><h3><a href="/p/${y}">${t}</a></h3><div class="meta">P Moreau, <a href="/citations?user=a1">K Osei</a>, T Brandt, <a href="/citations?user=b2">J Lindqvist</a> - Journal of Field Studies, ${y} - example.org</div><div class="snip">A short summary of the work and what it found in the field.</div></div>`;
+    const r = readList(page(`<main>${entry('Soil carbon under rotating crops', 2021)}${entry('A survey of river sediment models', 2020)}${entry('Measuring drought with satellite data', 2019)}</main>`), URL_, NOW, LIST_OPTIONS);
+    expect(r.works.map((w) => w.authors)).toEqual(Array(3).fill(['P Moreau', 'K Osei', 'T Brandt', 'J Lindqvist']));
+  });
+});
