@@ -91,3 +91,30 @@ describe('linked and unlinked names on one author line (round 7)', () => {
     expect(r.works.map((w) => w.authors)).toEqual(Array(3).fill(['P Moreau', 'K Osei', 'T Brandt', 'J Lindqvist']));
   });
 });
+
+describe('title-first citations (round 7)', () => {
+  it('reads "Title, A. Author, B. Author, In Proc. …" with the title first and the run of names after it', () => {
+    const items = [
+      'Soil carbon under rotating crops in dry regions, P. Moreau, K. Osei, and T. Brandt, In Proc. of the Int. Conf. on Field Studies (ICFS 2021), pp. 45–67.',
+      'A survey of river sediment models for small basins, K. Osei, P. Moreau, Water Research Letters, vol. 8, 2020.',
+      'Measuring drought with satellite data, J. Lindqvist, K. Osei, T. Brandt, In Proc. of the Remote Sensing Workshop, 2019.',
+    ];
+    const r = readList(page(`<main><h1>Publications</h1>${ul(items)}</main>`), URL_, NOW);
+    expect(r.works.map((w) => [w.title, w.authors?.[0], w.year])).toEqual([
+      ['Soil carbon under rotating crops in dry regions', 'P. Moreau', 2021],
+      ['A survey of river sediment models for small basins', 'K. Osei', 2020],
+      ['Measuring drought with satellite data', 'J. Lindqvist', 2019],
+    ]);
+  });
+
+  it('does not take an entry opening on an inverted name, nor a place and a publisher, for title-first', () => {
+    const items = [
+      'GLENDINNING, Nigel, Goya and his critics, New Haven London, Yale University Press, 1977.',
+      'MOREAU, Pierre, Rivers and their banks, Lyon Paris, Field University Press, 2012.',
+      'OSEI, Kofi, A short history of irrigation, Accra London, River Publishing, 2017.',
+    ];
+    const r = readList(page(`<main><h1>Books</h1>${ul(items)}</main>`), URL_, NOW);
+    for (const w of r.works) expect(w.authors ?? []).not.toContain('Yale University Press');
+    for (const w of r.works) expect(w.authors ?? []).not.toContain('Accra London');
+  });
+});
