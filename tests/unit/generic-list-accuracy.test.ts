@@ -315,7 +315,9 @@ describe('generic list reader: accuracy on every real HTML fixture, site adapter
 });
 
 // Floors just under the figures measured (docs/generic-reader.md); a change that lowers either set fails here.
-// Measured 4 Dec 2026 (round 6): dev 1320/1323 titles (99.8 %), 0 not-works, years 1268/1274 (99.5 %),
+// Measured 6 Dec 2026 (round 7): dev 1320/1323, 0, 1268/1274, 1273/1284 (99.1 %); test 347/384 (90.4 %), 4 not-works,
+// years 222/245 (90.6 %), authors 236/248 (95.2 %).
+// Round 6, 4 Dec 2026: dev 1320/1323 titles (99.8 %), 0 not-works, years 1268/1274 (99.5 %),
 // authors 1271/1284 (99.0 %); test 339/384 titles (88.3 %), 10 not-works, years 214/237 (90.3 %), authors 222/240 (92.5 %).
 // (Round 5: dev 1317/1323, 0, 1265/1271, 1267/1281; test as round 6.
 // Round 4: dev 1314/1323, 0, 97.2 %, 98.0 %; test 339/384, 10, 90.3 %, 88.3 % (212/240).
@@ -323,5 +325,5 @@ describe('generic list reader: accuracy on every real HTML fixture, site adapter
 // Round 2: dev 1297/1323, 3, 96.8 %, 97.1 %; test 294/384, 30, 97.9 %, 87.7 %.)
 const FLOORS = {
   dev: { titles: 0.99, years: 0.99, authors: 0.98, junk: 0 },
-  test: { titles: 0.88, years: 0.9, authors: 0.92, junk: 10 },
+  test: { titles: 0.9, years: 0.9, authors: 0.95, junk: 4 },
 };

@@ -6,7 +6,7 @@
 // readList instead, without touching the reader.
 
 import { cleanText } from '../../core/text';
-import { anyNameList, cjkNameList, isInvertedName } from './names';
+import { anyNameList, cjkNameList, isInvertedName, isName } from './names';
 
 // The parser's own result type (a type-only import: the reader's bundle does not carry the parser's model).
 export type { ParsedCitation } from '../citation-parser';
@@ -53,7 +53,7 @@ export const heuristicCitation: CitationParser = (raw) => {
       break;
     }
   }
-  if (!names?.names.length || rest === undefined) return { confidence: 0 };
+  if (!names?.names.length || rest === undefined) return titleFirst(text) ?? { confidence: 0 };
   const t = /^(.+?[^\s.]{2}[.?!])\s+(?=\p{Lu}|\d)/u.exec(rest);
   const title = cleanText((t ? t[1]! : rest).replace(/^[“"]|[”"]$/g, '').replace(/\.$/, ''));
   const venue = t ? cleanText(rest.slice(t[0].length)) : undefined;
@@ -83,6 +83,39 @@ function cjkCitation(text: string): ParsedCitation | undefined {
   let year: number | undefined = m[2] ? Number(m[2]) : undefined;
   if (!year) for (const y of text.matchAll(YEAR)) year = Number(y[1]);
   return { title, authors: names.names, venue, year, confidence: names.names.length >= 2 ? 0.6 : 0.45 };
+}
+
+/**
+ * A title-first style, tried when no names open the entry: "Title, A. Author, B. Author, In Proc. of …" (a run
+ * of two comma-separated names or more right after a title of three words or more, none of them a name). (The
+ * same with stops, "Title. A. Author, B. Author. Venue", was tried and not kept: see docs/generic-reader.md.)
+ */
+const ORGANISATION = /\b(?:university|universit[äéà]t?|press|institute|institut|verlag|society|department|school|college|academy|cent(?:er|re)|association|editions?|publish(?:ing|ers?))\b/i;
+
+function titleFirst(text: string): ParsedCitation | undefined {
+  const yearOf = () => {
+    let year: number | undefined;
+    for (const y of text.matchAll(YEAR)) year = Number(y[1]);
+    return year;
+  };
+  const parts = text.split(/,\s+/).slice(0, 40);
+  // An entry opening on an inverted name ("GLENDINNING, Nigel, Title, …") is not title-first.
+  if (parts.length >= 2 && isInvertedName(`${parts[0]}, ${parts[1]}`)) return undefined;
+  for (let k = 1; k < Math.min(parts.length, 8); k++) {
+    const head = parts.slice(0, k).join(', ');
+    // The title of this style is one phrase: no sentence break (nor ABNT's " . "), no ";", no year inside it.
+    if (head.length > 250 || /[^\s.]{2}\.\s|\s\.\s|;/.test(head) || /(?:1[5-9]|20)\d{2}/.test(head)) break;
+    if (head.split(/\s+/).length < 3 || parts.slice(0, k).some((p) => isName(p))) continue;
+    const run: string[] = [];
+    for (let j = k; j < parts.length; j++) {
+      const n = parts[j]!.replace(/^(?:and|&)\s+/i, '').replace(/\.$/, (m) => (/\b\p{Lu}\.$/u.test(parts[j]!) ? m : ''));
+      if (!isName(n) || ORGANISATION.test(n)) break;
+      run.push(n);
+    }
+    if (run.length < 2) continue;
+    return { title: cleanText(head.replace(/^[“"]|[”"]$/g, '')), authors: run, venue: cleanText(parts.slice(k + run.length).join(', ')), year: yearOf(), confidence: 0.6 };
+  }
+  return undefined;
 }
 
 /** "Roth, Philip" → "Philip Roth". */

@@ -125,7 +125,11 @@ function authorsOf(block: Element, lines: string[], title: string | undefined, t
     if (names.length) return { names, truncated: false };
   }
   // 2. A run of links shaped like names (profile links).
-  const linkNames = linkNameRun(block, titleEl);
+  const { names: linkNames, box } = linkNameRun(block, titleEl);
+  // The linked names are those with a profile; the box's line may name the others too ("S Albeverio, <a>F
+  // Gesztesy</a>, R Hoegh-Krohn - 2012 - host"): its whole list, when it holds every linked name in order.
+  const whole = linkNames.length ? boxNameList(box, linkNames) : undefined;
+  if (whole) return whole;
   if (linkNames.length >= 2) return { names: linkNames, truncated: false };
   const fromLines = namesInLines(block, lines, title);
   if (fromLines) return fromLines;
@@ -167,7 +171,7 @@ const LINK_BOX = 'div, p, li, td, th, dd, dt, section, article, header, footer, 
  * an author line's profile links sit together, a link label elsewhere in the entry ("Full View" beside the
  * full-text links) is not one of them even when it has a name's shape.
  */
-function linkNameRun(block: Element, titleEl: Element | undefined): string[] {
+function linkNameRun(block: Element, titleEl: Element | undefined): { names: string[]; box?: Element } {
   const byBox = new Map<Element | null, string[]>();
   for (const a of Array.from(block.querySelectorAll('a'))) {
     if (a === titleEl || titleEl?.contains(a)) continue;
@@ -180,8 +184,25 @@ function linkNameRun(block: Element, titleEl: Element | undefined): string[] {
     list.push(t);
   }
   let best: string[] = [];
-  for (const list of byBox.values()) if (list.length > best.length) best = list;
-  return best;
+  let bestBox: Element | undefined;
+  for (const [box, list] of byBox) if (list.length > best.length) [best, bestBox] = [list, box ?? undefined];
+  return { names: best, box: bestBox };
+}
+
+/** The name list of a link run's box (its text up to a " - " separator), when it is longer and holds every linked name in order. */
+function boxNameList(box: Element | undefined, linked: string[]): { names: string[]; truncated: boolean } | undefined {
+  const text = box ? flatText(box) : undefined;
+  if (!text || text.length > 600) return undefined;
+  const head = text.split(/\s+[-–]\s+/)[0] ?? '';
+  const l = anyNameList(head) ?? nameList(head);
+  if (!l || l.names.length <= linked.length) return undefined;
+  let at = 0;
+  for (const n of linked) {
+    const i = l.names.indexOf(n, at);
+    if (i < 0) return undefined;
+    at = i + 1;
+  }
+  return l;
 }
 
 /** 3. A line shaped like a list of names, or starting with one before " - " ("A Smith, B Wu - Journal, 2019 - host"). */
@@ -326,6 +347,17 @@ export interface BlockReading {
 }
 
 // A quoted title ("…," in IEEE/ACM and economics styles): at least three words inside straight or curly quotes.
+// "(2021). Title words. " or "2021. Title words. In A. Editor (Eds.), " right before the italic text.
+const YEAR_THEN_SENTENCE = /(?:\(\s*(?:1[5-9]|20)\d{2}[a-z]?(?:,[^)]{0,20})?\s*\)|\b(?:1[5-9]|20)\d{2}[a-z]?)\s*[.:]\s+(\S.*?)[.?!]["”’]?\s+(?:(?:in|en|dans|im):?\s+(?:[^()]{0,150}?\((?:eds?|hrsg|dir|coords?|org|ed)\.?\),?\s+)?)?$/i;
+
+/** The italic text follows a year and a plain sentence of three words or more (APA's title before the container). */
+function italicAfterTitle(flat: string, italic: string): boolean {
+  const at = flat.indexOf(italic);
+  if (at <= 0) return false;
+  const m = YEAR_THEN_SENTENCE.exec(flat.slice(Math.max(0, at - 600), at));
+  return !!m && words(m[1]!) >= 3 && !/[“"”]/.test(m[1]!);
+}
+
 const QUOTED = /(?:^|[\s(:])[“"]([^”"]{12,300}?)[,.]?[”"]/u;
 // Japanese quotes: 「」 around an article's title, 『』 around a book's (or the journal's, after the article): the first.
 // After a separator or at the start: a quote glued to a word ("ワークショップ「若手研究者講演」") names a part of the venue.
@@ -402,6 +434,10 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   const text = lines.join(' \n ');
   if (text.length < 12 || text.length > 20_000) return { found, reasons };
   let cand = titleCandidate(block, ctx.linkLabels);
+  const flat0 = lines.join(' ');
+  // APA and Harvard put the title in plain text after the year and the container in italics: an italic text
+  // after "(2021). A sentence of the title." is the journal or book, and the entry is read as a citation.
+  if (cand && /^(?:EM|I)$/i.test(cand.el.tagName) && !cand.el.closest('strong, b, h1, h2, h3, h4, h5, h6, a') && italicAfterTitle(flat0, flatText(cand.el) ?? cand.text)) cand = undefined;
   let title = cand?.text;
   let titleHow: string | undefined = cand?.kind;
   const flat = lines.join(' ');

@@ -117,6 +117,7 @@ function read(doc: Document, url: URL, now: Date, options: ReadOptions): ListRea
   };
   const groups = [...repeatedGroups(doc, 2).map((g) => pairAlternating(pairDefinitions(g, doc), doc)), ...lineGroups(doc), ...periodicGroups(doc)]
     .map(withoutLabels)
+    .map(withoutNonWorkSections)
     .filter((g) => g.members.length >= 2)
     .filter(looksLikeText);
   // A group whose blocks sit in a few containers may hold works in some and other things in others (a list of
@@ -300,6 +301,86 @@ function isLabel(m: Element): boolean {
   if (t.length > 60 || t.split(/\s+/).length > 6 || /\d/.test(t)) return false;
   const em = m.querySelector('b, strong, h1, h2, h3, h4, h5, h6');
   return !!em && flatText(em) === t && !m.querySelector('a[href]');
+}
+
+// Sections of a researcher's page that are not works, by their heading's whole text: talks, patents, teaching,
+// students and team, news, awards, grants, service ("Invited Talks", "Patents (3)", "Teaching and Supervision").
+const NON_WORK_WORD =
+  '(?:talks?|seminars?|keynotes?|lectures?|colloquia|patents?|patent applications?|teaching|courses?|classes|supervision|students?|' +
+  'phd students|team|members|group members|lab members|people|alumni|news|awards?|honou?rs|prizes|grants?|funding|service|' +
+  'professional service|press|media|in the media|vortr[äa]ge|patente|lehre|lehrveranstaltungen|betreuung|mitarbeiter(?:innen)?|' +
+  'auszeichnungen|brevets?|enseignements?|distinctions|patentes|docencia|cursos|charlas|premios|palestras|ensino|pr[êe]mios|' +
+  '特許|講演|招待講演|授業|担当授業|教育活動|受賞|メンバー|专利|教学|获奖)';
+const NON_WORK_MOD = '(?:(?:selected|recent|invited|other|past|upcoming|current|former|contributed|public|granted|eingeladene)\\s+)*';
+const NON_WORK_HEADING = new RegExp(`^${NON_WORK_MOD}${NON_WORK_WORD}(?:\\s*(?:,|and|&|und|et|y|e|/)\\s*${NON_WORK_MOD}${NON_WORK_WORD})*\\s*(?:\\(\\d+\\))?\\s*:?$`, 'iu');
+
+/** A short heading-like element: h1–h6, or a short line all in bold. */
+function headingText(el: Element): string | undefined {
+  if ((el.textContent?.length ?? 0) > 60) return undefined;
+  const t = flatText(el);
+  if (!t) return undefined;
+  if (/^H[1-6]$/i.test(el.tagName)) return t;
+  const em = el.querySelector('b, strong');
+  return em && flatText(em) === t ? t : undefined;
+}
+
+/**
+ * The heading a block sits under: the nearest heading-like sibling before it, or before its container or one of
+ * the container's ancestors (five levels, thirty siblings back each). Bare years are skipped (a year heading
+ * inside a section). The walk passes the group's own blocks and short texts, not another block of content: a
+ * heading above a section of talks heads that section, not the list after it.
+ */
+function sectionHeading(el: Element, members: Set<Element>, ours: Map<Element, number>, memo: Map<Element, string | null>): string | undefined {
+  const path: Element[] = [];
+  let found: string | null = null;
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < 5; depth++, node = node.parentElement) {
+    const known = memo.get(node);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    path.push(node);
+    let n = 0;
+    let afterYear = false;
+    let stopped = false;
+    for (let sib = node.previousElementSibling; sib && n < 30; sib = sib.previousElementSibling, n++) {
+      const t = headingText(sib);
+      if (t && !YEAR_HEADING.test(t)) {
+        found = t;
+        break;
+      }
+      // Another container of the group is passed only across a year heading (one list per year under a section).
+      if (!t && !members.has(sib) && ours.get(sib) !== 1 && !(afterYear && ours.has(sib)) && (sib.textContent?.length ?? 0) > 200) {
+        stopped = true;
+        break;
+      }
+      afterYear = !!t;
+    }
+    if (stopped) break;
+    if (found !== null) break;
+  }
+  for (const p of path) memo.set(p, found);
+  return found ?? undefined;
+}
+
+/** A group without its blocks that sit under a heading naming a section that is not works ("Invited talks", "Patents"). */
+function withoutNonWorkSections(g: Group): Group {
+  const memo = new Map<Element, string | null>();
+  // Each ancestor of the group's blocks, with how many blocks it holds (one: an entry's box; more: a container).
+  const ours = new Map<Element, number>();
+  const memberSet = new Set<Element>([...g.members, ...(g.sources ?? [])]);
+  for (const m of g.sources ?? g.members) {
+    let e: Element | null = m;
+    for (let d = 0; e && d < 6; d++, e = e.parentElement) ours.set(e, (ours.get(e) ?? 0) + 1);
+  }
+  const members = g.members.filter((m, i) => {
+    // Detached boxes (lines of one block, runs): their headings are boxes of the same detached container, else the page's.
+    let h = sectionHeading(m, memberSet, ours, memo);
+    if (h === undefined && g.sources?.length && !m.ownerDocument.contains(m)) h = sectionHeading(g.sources[Math.min(g.sources.length - 1, Math.floor((i * g.sources.length) / g.members.length))]!, memberSet, ours, memo);
+    return !(h && NON_WORK_HEADING.test(h));
+  });
+  return members.length === g.members.length ? g : { ...g, members };
 }
 
 /** A work needs more than a title-ish phrase: a year, authors, an id, a venue or an abstract. */
