@@ -9,20 +9,26 @@
 //   throwaway self-signed certificate made by openssl at test time. Nothing
 //   reaches the network: an unrouted request gets a refusal, and every request
 //   is logged (the privacy tests read the log);
-// - Firefox's privileged ("chrome") scope, which BiDi may evaluate in with
-//   --remote-allow-system-access: a tab cannot be sent to moz-extension:// from
-//   BiDi, so extension pages are opened with gBrowser.addTab and read through
-//   a frame script. These are Firefox internals (WebExtensionPolicy, gBrowser,
-//   message managers) that may change between ESR versions; they live here only.
+// - Firefox's privileged ("chrome") scope, reached through Marionette (its own
+//   remote protocol) with --remote-allow-system-access: BiDi's chrome scope
+//   (`getTree({'moz:scope': 'chrome'})`) is missing from ESR 140 and a tab cannot
+//   be sent to moz-extension:// from BiDi, so extension pages are opened with
+//   gBrowser.addTab and read through a frame script. Firefox allows a single
+//   WebDriver session, so Marionette opens it (with a BiDi socket) and puppeteer
+//   is connected to that socket. These are Firefox internals (WebExtensionPolicy,
+//   gBrowser, message managers) that may change between ESR versions; they live
+//   here only.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import type { Socket } from 'node:net';
+import net, { type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { Browser as SupportedBrowser, createProfile, launch, WEBDRIVER_BIDI_WEBSOCKET_ENDPOINT_REGEX, type Process } from '@puppeteer/browsers';
+import puppeteer, { type Browser, type ConnectionTransport, type Page } from 'puppeteer-core';
+import { NodeWebSocketTransport } from 'puppeteer-core/internal/node/NodeWebSocketTransport.js';
 import { fixtureBytes } from '../helpers/fixtures';
 import { matchesAddress, type Address, type ExtensionBrowser, type ExtensionPage, type Reply } from '../e2e/browser';
 
@@ -157,21 +163,112 @@ export interface FirefoxBrowser extends ExtensionBrowser {
 /** Runs async `fn` in Firefox's privileged window scope (gBrowser, Services, WebExtensionPolicy). */
 type Chrome = (expression: string) => Promise<unknown>;
 
+/** Marionette, Firefox's own remote protocol: length-prefixed JSON over TCP, one command at a time is enough here. */
+interface Marionette {
+  send(command: string, params: object): Promise<any>;
+  close(): void;
+}
+
+async function connectMarionette(port: number): Promise<Marionette> {
+  const socket = net.connect(port, '127.0.0.1');
+  const pending = new Map<number, { res: (v: unknown) => void; rej: (e: Error) => void }>();
+  let buffer = Buffer.alloc(0);
+  let next = 0;
+  let hello: () => void;
+  const greeted = new Promise<void>((r) => (hello = r));
+  socket.on('data', (chunk: Buffer) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    for (;;) {
+      const colon = buffer.indexOf(0x3a);
+      if (colon < 0) return;
+      const length = Number(buffer.subarray(0, colon).toString());
+      if (buffer.length < colon + 1 + length) return;
+      const message = JSON.parse(buffer.subarray(colon + 1, colon + 1 + length).toString()) as unknown;
+      buffer = buffer.subarray(colon + 1 + length);
+      // The first packet is the server's greeting; every other one a reply [1, id, error, result].
+      if (!Array.isArray(message)) {
+        hello();
+        continue;
+      }
+      const [, id, error, result] = message as [number, number, { error: string; message: string } | null, unknown];
+      const waiter = pending.get(id);
+      pending.delete(id);
+      if (error) waiter?.rej(new Error(`Marionette: ${error.error}: ${error.message}`));
+      else waiter?.res(result);
+    }
+  });
+  socket.on('error', (e) => {
+    for (const w of pending.values()) w.rej(e);
+    pending.clear();
+  });
+  await new Promise<void>((res, rej) => {
+    socket.once('connect', res);
+    socket.once('error', rej);
+  });
+  await greeted;
+  return {
+    send: (command, params) =>
+      new Promise((res, rej) => {
+        const id = ++next;
+        pending.set(id, { res, rej });
+        const body = Buffer.from(JSON.stringify([0, id, command, params]));
+        socket.write(`${body.length}:`);
+        socket.write(body);
+      }),
+    close: () => void socket.destroy(),
+  };
+}
+
+/**
+ * puppeteer over the BiDi socket of a session Marionette made: Firefox allows one WebDriver session, and
+ * puppeteer always asks for a new one, so that one request is answered here with the session we hold.
+ */
+async function adoptSession(webSocketUrl: string, session: { sessionId: string; capabilities: object }): Promise<ConnectionTransport> {
+  const inner = await NodeWebSocketTransport.create(webSocketUrl);
+  const transport: ConnectionTransport = {
+    send(text: string) {
+      const m = JSON.parse(text) as { id: number; method: string };
+      if (m.method === 'session.new') {
+        setTimeout(() => transport.onmessage?.(JSON.stringify({ type: 'success', id: m.id, result: session })));
+        return;
+      }
+      inner.send(text);
+    },
+    close: () => inner.close(),
+  };
+  inner.onmessage = (text) => transport.onmessage?.(text);
+  inner.onclose = () => transport.onclose?.();
+  return transport;
+}
+
 export async function launchFirefox(build: FirefoxBuild): Promise<FirefoxBrowser> {
   const proxy = await startProxy();
   const downloads = mkdtempSync(join(tmpdir(), 'scholar-lens-downloads-'));
-  let ff: Browser;
+  const profile = mkdtempSync(join(tmpdir(), 'scholar-lens-firefox-'));
+  let ff: Browser | undefined;
+  let marionette: Marionette | undefined;
+  let firefox: Process | undefined;
+  const cleanUp = async () => {
+    try {
+      await ff?.close();
+    } catch {
+      // the browser may already be gone
+    }
+    marionette?.close();
+    await firefox?.close().catch(() => {});
+    await proxy.close();
+    rmSync(downloads, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
+  };
+  let session: { sessionId: string; capabilities: { webSocketUrl?: string } };
+  let extensionId: string;
   try {
-    ff = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: firefoxPath(),
-      headless: true,
-      acceptInsecureCerts: true, // the proxy's certificate is self-signed
-      args: ['--remote-allow-system-access'], // BiDi may then evaluate in the privileged scope
-      // Release builds take Remote Settings' server from the prefs only with this set: without it Firefox asks Mozilla's.
-      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
-      extraPrefsFirefox: {
+    await createProfile(SupportedBrowser.FIREFOX, {
+      path: profile,
+      preferences: {
         ...QUIET_PREFS,
+        'fission.webContentIsolationStrategy': 0, // as puppeteer.launch sets it
+        'marionette.port': 0, // any free port, written to the profile's MarionetteActivePort
         'network.proxy.type': 1,
         'network.proxy.http': '127.0.0.1',
         'network.proxy.http_port': proxy.port,
@@ -189,24 +286,49 @@ export async function launchFirefox(build: FirefoxBuild): Promise<FirefoxBrowser
         'browser.download.alwaysOpenPanel': false,
       },
     });
+    firefox = launch({
+      executablePath: firefoxPath(),
+      // Marionette may evaluate in the privileged scope only with --remote-allow-system-access.
+      args: ['--headless', '--profile', profile, '--remote-debugging-port=0', '--remote-allow-system-access', '--marionette', 'about:blank'],
+      // Release builds take Remote Settings' server from the prefs only with this set: without it Firefox asks Mozilla's.
+      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+    await firefox.waitForLineOutput(WEBDRIVER_BIDI_WEBSOCKET_ENDPOINT_REGEX, 60_000);
+    const portFile = join(profile, 'MarionetteActivePort');
+    for (let i = 0; !existsSync(portFile) || readFileSync(portFile, 'utf8').trim() === ''; i++) {
+      if (i > 600) throw new Error('Marionette did not start');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    marionette = await connectMarionette(Number(readFileSync(portFile, 'utf8')));
+    session = await marionette.send('WebDriver:NewSession', {
+      acceptInsecureCerts: true, // the proxy's certificate is self-signed
+      webSocketUrl: true, // the same session over BiDi, for puppeteer
+      timeouts: { script: 300_000 },
+    });
+    if (!session.capabilities.webSocketUrl) throw new Error('Firefox gave the session no BiDi socket');
+    await marionette.send('Marionette:SetContext', { value: 'chrome' });
+    ff = await puppeteer.connect({
+      transport: await adoptSession(session.capabilities.webSocketUrl, session),
+      protocol: 'webDriverBiDi',
+      acceptInsecureCerts: true,
+    });
+    extensionId = await ff.installExtension(buildDir(build)); // BiDi webExtension.install: a temporary add-on
   } catch (e) {
-    await proxy.close();
-    rmSync(downloads, { recursive: true, force: true });
+    await cleanUp();
     throw e;
   }
-  const extensionId = await ff.installExtension(buildDir(build)); // BiDi webExtension.install: a temporary add-on
-  const bidi = (ff as unknown as { connection: { send(m: string, p: object): Promise<{ result: any }> } }).connection;
-  const tree = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const chromeContext: string = tree.result.contexts[0].context;
+  const browser = ff;
+  const driver = marionette;
 
   const inChrome: Chrome = async (expression) => {
-    const { result } = await bidi.send('script.evaluate', {
-      target: { context: chromeContext },
-      awaitPromise: true,
-      expression: `(async () => { try { return JSON.stringify({ v: await (${expression}) }); } catch (e) { return JSON.stringify({ e: String(e) + '\\n' + (e && e.stack || '') }); } })()`,
-    });
-    if (result.type === 'exception') throw new Error(`privileged scope: ${result.exceptionDetails?.text}`);
-    const out = JSON.parse(result.result.value) as { v?: unknown; e?: string };
+    const { value } = (await driver.send('WebDriver:ExecuteScript', {
+      script: `return (async () => { try { return JSON.stringify({ v: await (${expression}) }); } catch (e) { return JSON.stringify({ e: String(e) + '\\n' + (e && e.stack || '') }); } })()`,
+      args: [],
+    })) as { value: string };
+    const out = JSON.parse(value) as { v?: unknown; e?: string };
     if (out.e !== undefined) throw new Error(out.e);
     return out.v;
   };
@@ -303,7 +425,7 @@ export async function launchFirefox(build: FirefoxBuild): Promise<FirefoxBrowser
   }
 
   async function open(url: string): Promise<{ tabId: number }> {
-    const page = await ff.newPage();
+    const page = await browser.newPage();
     pages.push(page);
     await page.goto(url, { waitUntil: 'load' });
     return { tabId: await tabIdOf(page.url()) };
@@ -312,7 +434,7 @@ export async function launchFirefox(build: FirefoxBuild): Promise<FirefoxBrowser
   const self: FirefoxBrowser = {
     name: build,
     proxy,
-    puppeteer: ff,
+    puppeteer: browser,
     downloads,
     requests: proxy.log,
     async serve(address, fixture, contentType = 'text/html') {
@@ -347,14 +469,7 @@ export async function launchFirefox(build: FirefoxBuild): Promise<FirefoxBrowser
     },
     extensionPage,
     background,
-    async close() {
-      try {
-        await ff.close();
-      } finally {
-        await proxy.close();
-        rmSync(downloads, { recursive: true, force: true });
-      }
-    },
+    close: cleanUp,
   };
   return self;
 }
