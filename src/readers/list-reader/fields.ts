@@ -427,12 +427,17 @@ function loneInvertedBeside(block: Element, lines: string[], title: string): { n
   return undefined;
 }
 
+const MARK_NOTE = /^\s*[(\[]\s*[*†‡§¶#]{1,3}\s*[)\]]\s*\p{L}/u;
+
 export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   const found = new Set<FieldName>();
   const reasons: string[] = [];
   const lines = linesOf(block);
   const text = lines.join(' \n ');
   if (text.length < 12 || text.length > 20_000) return { found, reasons };
+  // A text that opens on a bracketed mark ("(*) Equal contribution. …", "[†] Corresponding author") is the key
+  // to the marks beside the authors' names, not a work, whatever follows it.
+  if (MARK_NOTE.test(text)) return { found, reasons };
   let cand = titleCandidate(block, ctx.linkLabels);
   const flat0 = lines.join(' ');
   // APA and Harvard put the title in plain text after the year and the container in italics: an italic text

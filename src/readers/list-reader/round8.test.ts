@@ -70,3 +70,27 @@ describe('entries that open on their year, then the title, then the names (round
     expect(r.authors ?? []).toEqual([]);
   });
 });
+
+const MARKED = [
+  'P. Moreau*, J. Lindqvist* and K. Osei. Soil carbon under rotating crops. Annals of Field Studies 12(3): 45–67, 2021.',
+  'K. Osei and P. Moreau. A survey of river sediment models. Water Research Letters 8: 101–119, 2020.',
+  'J. Lindqvist, K. Osei and T. Brandt. Measuring drought with satellite data. Remote Sensing Notes 4: 12–30, 2019.',
+  'T. Brandt and K. Osei. Grazing and the loss of topsoil. Journal of Field Studies 9: 1–20, 2018.',
+];
+const TITLES = ['Soil carbon under rotating crops', 'A survey of river sediment models', 'Measuring drought with satellite data', 'Grazing and the loss of topsoil'];
+const NOTE = '(*) Equal contribution. Work done while the first author was at the University of Lyon in 2019.';
+
+describe('the key to the marks after "(*)" is not a work (round 8)', () => {
+  it('leaves the note out as an entry of its own, a paragraph before the list, or a line among <br>s', () => {
+    expect(read(ul([NOTE, ...MARKED])).map((w) => w.title)).toEqual(TITLES);
+    expect(read(`<p>${NOTE}</p>${ps(MARKED)}`).map((w) => w.title)).toEqual(TITLES);
+    expect(read(`<p>${[NOTE, ...MARKED].join('<br>')}</p>`).map((w) => w.title)).toEqual(TITLES);
+    expect(read(ul([...MARKED, '[†] Corresponding author: P. Moreau, Department of Soil Science, University of Lyon.'])).map((w) => w.title)).toEqual(TITLES);
+  });
+
+  it('keeps an entry that ends on such a note', () => {
+    const w = read(ul([`${MARKED[0]} ${NOTE}`, ...MARKED.slice(1)]));
+    expect(w.map((x) => x.title)).toEqual(TITLES);
+    expect(w[0]!.authors?.[0]).toBe('P. Moreau');
+  });
+});
