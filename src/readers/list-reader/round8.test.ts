@@ -94,3 +94,22 @@ describe('the key to the marks after "(*)" is not a work (round 8)', () => {
     expect(w[0]!.authors?.[0]).toBe('P. Moreau');
   });
 });
+
+describe('a year in an element of its own opening the entry is its year (round 8)', () => {
+  it('wins over later years of notes (an award, a talk, an acceptance date)', () => {
+    const items = [
+      '<span>2021</span> <a href="/papers/1">Soil carbon under rotating crops</a><br><span>Moreau, P. <em>Annals of Field Studies</em>, 12, pp. 45–67, 2021.<br>— Best paper award of the Field Society 2023.</span>',
+      '<span>2020</span> <a href="/papers/2">A survey of river sediment models</a><br><span>Osei, K. <em>Water Research Letters</em>, 8, 2020.<br>— Presented at the River Forum, Accra, January 2022.</span>',
+      '<span>2019</span> <a href="/papers/3">Measuring drought with satellite data</a><br><span>Lindqvist, J. <em>Remote Sensing Notes</em>, 4, 2019.</span>',
+      '<span>2026</span> <a href="/papers/4">Grazing and the loss of topsoil</a><br><span>Brandt, T. <em>Journal of Field Studies</em>, 9, 2026. [Accepted Oct. 2025]</span>',
+    ];
+    const w = read(ul(items));
+    expect(w.map((x) => x.title)).toEqual(TITLES);
+    expect(w.map((x) => x.year)).toEqual([2021, 2020, 2019, 2026]);
+  });
+
+  it('leaves a year that opens a sentence of the entry to the usual rule', () => {
+    const w = read(ul(['Moreau, P. (2021). Soil carbon under rotating crops. Annals of Field Studies, 12, 45–67.', 'Osei, K. (2020). A survey of river sediment models. Water Research Letters, 8, 101–119.', 'Lindqvist, J. (2019). Measuring drought with satellite data. Remote Sensing Notes, 4, 12–30.']));
+    expect(w.map((x) => x.year)).toEqual([2021, 2020, 2019]);
+  });
+});
