@@ -24,7 +24,8 @@ const VANCOUVER = /(?<=^(?:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)*\s\p{Lu}
  * before the ABNT " . "), then the title sentence, the rest is the venue.
  */
 export const heuristicCitation: CitationParser = (raw) => {
-  const text = cleanText(raw.replace(/^\s*\[?\d{1,4}[.)\]]\s+/, '').replace(/^\s*(?:[（(]?[０-９]{1,4}[）．)]|（\d{1,4}）)\s*/u, '')) ?? '';
+  // A year set before the entry with a dash ("2021 — Names. Title.") is a label, like a number.
+  const text = cleanText(raw.replace(/^\s*\[?\d{1,4}[.)\]]\s+/, '').replace(/^\s*[([]?(?:1[5-9]|20)\d{2}[a-z]?[)\]]?\s*[—–-]\s+(?=\p{Lu})/u, '').replace(/^\s*(?:[（(]?[０-９]{1,4}[）．)]|（\d{1,4}）)\s*/u, '')) ?? '';
   const cjk = cjkCitation(text);
   if (cjk) return cjk;
   let names: ReturnType<typeof anyNameList>;

@@ -13,6 +13,7 @@ const NOW = new Date('2026-12-05T00:00:00Z');
 const page = (body: string) => parseHtml(`<!DOCTYPE html><html lang="en"><head><title>Publications</title></head><body>${body}</body></html>`);
 const read = (body: string) => readList(page(`<main><h1>Publications</h1>${body}</main>`), URL_, NOW, LIST_OPTIONS).works;
 const ps = (items: string[]) => items.map((s) => `<p>${s}</p>`).join('');
+const TITLES = ['Soil carbon under rotating crops', 'A survey of river sediment models', 'Measuring drought with satellite data', 'Grazing and the loss of topsoil'];
 const ul = (items: string[]) => `<ul>${items.map((s) => `<li>${s}</li>`).join('')}</ul>`;
 
 const MLA = [
@@ -65,6 +66,13 @@ describe('entries that open on their year, then the title, then the names (round
     expect(heuristicCitation('(2019) Lindqvist, J. and Osei, K. Measuring drought with satellite data. Remote Sensing Notes 4: 12–30.').title ?? '').not.toMatch(/Lindqvist/);
   });
 
+  it('reads "2021 — Names. Title. Venue" (a year set before the names with a dash) as names first', () => {
+    const w = read(ps(['2021 — Pierre Moreau, Johan Lindqvist and Kwame Osei. Soil carbon under rotating crops. Annals of Field Studies 12, 45–67.', '2020 — Kwame Osei and Pierre Moreau. A survey of river sediment models. Water Research Letters 8, 101–119.', '2019 — Johan Lindqvist and Tobias Brandt. Measuring drought with satellite data. Remote Sensing Notes 4, 12–30.']));
+    expect(w.map((x) => x.title)).toEqual(TITLES.slice(0, 3));
+    expect(w.map((x) => x.authors?.[0])).toEqual(['Pierre Moreau', 'Kwame Osei', 'Johan Lindqvist']);
+    expect(w.map((x) => x.year)).toEqual([2021, 2020, 2019]);
+  });
+
   it('invents no names when the sentence after the title is the venue', () => {
     const r = heuristicCitation('2021. Soil carbon under rotating crops. Annals of Field Studies 12(3): 45–67.');
     expect(r.authors ?? []).toEqual([]);
@@ -77,7 +85,6 @@ const MARKED = [
   'J. Lindqvist, K. Osei and T. Brandt. Measuring drought with satellite data. Remote Sensing Notes 4: 12–30, 2019.',
   'T. Brandt and K. Osei. Grazing and the loss of topsoil. Journal of Field Studies 9: 1–20, 2018.',
 ];
-const TITLES = ['Soil carbon under rotating crops', 'A survey of river sediment models', 'Measuring drought with satellite data', 'Grazing and the loss of topsoil'];
 const NOTE = '(*) Equal contribution. Work done while the first author was at the University of Lyon in 2019.';
 
 describe('the key to the marks after "(*)" is not a work (round 8)', () => {
