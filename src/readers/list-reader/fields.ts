@@ -439,7 +439,9 @@ function yearLabel(block: Element, flat: string, maxYear: number): number | unde
   return y <= maxYear ? y : undefined;
 }
 
-const MARK_NOTE = /^\s*[(\[]\s*[*†‡§¶#]{1,3}\s*[)\]]\s*\p{L}/u;
+// A mark in brackets ("(*)", "[†]"), or a dagger or a superscript figure alone ("¹ Equal contribution"; not a bare
+// "*", which some lists use as a bullet).
+const MARK_NOTE = /^\s*(?:[(\[]\s*[*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s*[)\]]|[†‡§¶¹²³⁴⁵⁶⁷⁸⁹]{1,2})\s*\p{L}/u;
 
 export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   const found = new Set<FieldName>();
@@ -447,7 +449,7 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   const lines = linesOf(block);
   const text = lines.join(' \n ');
   if (text.length < 12 || text.length > 20_000) return { found, reasons };
-  // A text that opens on a bracketed mark ("(*) Equal contribution. …", "[†] Corresponding author") is the key
+  // A text that opens on a mark ("(*) Equal contribution. …", "[†] Corresponding author", "¹ Equal …") is the key
   // to the marks beside the authors' names, not a work, whatever follows it.
   if (MARK_NOTE.test(text)) return { found, reasons };
   let cand = titleCandidate(block, ctx.linkLabels);

@@ -93,6 +93,7 @@ describe('the key to the marks after "(*)" is not a work (round 8)', () => {
     expect(read(`<p>${NOTE}</p>${ps(MARKED)}`).map((w) => w.title)).toEqual(TITLES);
     expect(read(`<p>${[NOTE, ...MARKED].join('<br>')}</p>`).map((w) => w.title)).toEqual(TITLES);
     expect(read(ul([...MARKED, '[†] Corresponding author: P. Moreau, Department of Soil Science, University of Lyon.'])).map((w) => w.title)).toEqual(TITLES);
+    expect(read(ul(['¹ Equal contribution. ² Corresponding author. Work done at the University of Lyon in 2019.', ...MARKED])).map((w) => w.title)).toEqual(TITLES);
   });
 
   it('keeps an entry that ends on such a note', () => {
