@@ -63,8 +63,8 @@ export interface NameList {
   truncated: boolean;
 }
 
-// "et al.", an ellipsis, or an expander that hides the rest ("…, and 2 more authors", "+ 3 more", "& 4 others").
-const ETAL = /(?:,?\s*(?:et al\.?|…|\.\.\.|(?:(?:and|&|\+)\s*)?\d{1,4}\s+(?:more|others?|weitere|autres|más|mais)(?:\s+(?:authors?|autor(?:en|es)?|auteurs?))?)\s*)$/i;
+// "et al.", "and others", an ellipsis, or an expander that hides the rest ("…, and 2 more authors", "+ 3 more", "& 4 others").
+const ETAL = /(?:,?\s*(?:et al\.?|…|\.\.\.|(?:and|&)\s+others\.?|(?:(?:and|&|\+)\s*)?\d{1,4}\s+(?:more|others?|weitere|autres|más|mais)(?:\s+(?:authors?|autor(?:en|es)?|auteurs?))?)\s*)$/i;
 
 /** A line that is a list of names ("A Smith, B Jones and C Wu", "X | Y"), or undefined. */
 export function nameList(line: string): NameList | undefined {

@@ -121,3 +121,12 @@ describe('a year in an element of its own opening the entry is its year (round 8
     expect(w.map((x) => x.year)).toEqual([2021, 2020, 2019]);
   });
 });
+
+describe('"and others" ends a name list like "et al." (round 8)', () => {
+  it('reads the names before it', () => {
+    expect(invertedNameList('Moreau, P., Osei, K., and others')?.names).toEqual(['P. Moreau', 'K. Osei']);
+    const w = read(ps(['Pierre Moreau, Kwame Osei, and others. <a href="https://soil.example.org/">Soilkit</a> v2. https://soil.example.org, 2020.', 'Johan Lindqvist and Tobias Brandt. <a href="https://drought.example.org/">Droughtmap</a> v1. https://drought.example.org, 2019.', 'Tobias Brandt, Kwame Osei, and others. <a href="https://graze.example.org/">Grazesim</a> v3. https://graze.example.org, 2018.']));
+    expect(w.map((x) => x.authors?.[0])).toEqual(['Pierre Moreau', 'Johan Lindqvist', 'Tobias Brandt']);
+    expect(w[0]!.authorsTruncated).toBe(true);
+  });
+});
