@@ -6,7 +6,7 @@
 // readList instead, without touching the reader.
 
 import { cleanText } from '../../core/text';
-import { anyNameList, cjkNameList, isInvertedName, isName } from './names';
+import { anyNameList, cjkNameList, invertedNamesPrefix, isInvertedName, isName } from './names';
 
 // The parser's own result type (a type-only import: the reader's bundle does not carry the parser's model).
 export type { ParsedCitation } from '../citation-parser';
@@ -24,7 +24,8 @@ const VANCOUVER = /(?<=^(?:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)*\s\p{Lu}
  * before the ABNT " . "), then the title sentence, the rest is the venue.
  */
 export const heuristicCitation: CitationParser = (raw) => {
-  const text = cleanText(raw.replace(/^\s*\[?\d{1,4}[.)\]]\s+/, '').replace(/^\s*(?:[（(]?[０-９]{1,4}[）．)]|（\d{1,4}）)\s*/u, '')) ?? '';
+  // A year set before the entry with a dash ("2021 — Names. Title.") is a label, like a number.
+  const text = cleanText(raw.replace(/^\s*\[?\d{1,4}[.)\]]\s+/, '').replace(/^\s*[([]?(?:1[5-9]|20)\d{2}[a-z]?[)\]]?\s*[—–-]\s+(?=\p{Lu})/u, '').replace(/^\s*(?:[（(]?[０-９]{1,4}[）．)]|（\d{1,4}）)\s*/u, '')) ?? '';
   const cjk = cjkCitation(text);
   if (cjk) return cjk;
   let names: ReturnType<typeof anyNameList>;
@@ -53,7 +54,7 @@ export const heuristicCitation: CitationParser = (raw) => {
       break;
     }
   }
-  if (!names?.names.length || rest === undefined) return titleFirst(text) ?? { confidence: 0 };
+  if (!names?.names.length || rest === undefined) return yearFirst(raw) ?? titleFirst(text) ?? { confidence: 0 };
   const t = /^(.+?[^\s.]{2}[.?!])\s+(?=\p{Lu}|\d)/u.exec(rest);
   const title = cleanText((t ? t[1]! : rest).replace(/^[“"]|[”"]$/g, '').replace(/\.$/, ''));
   const venue = t ? cleanText(rest.slice(t[0].length)) : undefined;
@@ -116,6 +117,30 @@ function titleFirst(text: string): ParsedCitation | undefined {
     return { title: cleanText(head.replace(/^[“"]|[”"]$/g, '')), authors: run, venue: cleanText(parts.slice(k + run.length).join(', ')), year: yearOf(), confidence: 0.6 };
   }
   return undefined;
+}
+
+/**
+ * An entry that opens on its year, the title next and the names after it: "2021. Title. A. Author and B. Author.
+ * Venue" (tried when no names open the entry once the year is set aside; "(2019) Authors. Title" reads as usual).
+ * The names are the whole sentence after the title: two of them or more, or one with initials or inverted.
+ */
+function yearFirst(raw: string): ParsedCitation | undefined {
+  const m = /^\s*[(\[]?((?:19|20)\d{2})[a-z]?[)\]]?[.:,]?\s+(?=[\p{Lu}“"])/u.exec(raw);
+  if (!m) return undefined;
+  const text = cleanText(raw.slice(m[0].length)) ?? '';
+  const stop = /(?<=[^\s.]{2}|\))[.?!]\s+(?=[\p{Lu}“"(\d])/gu;
+  const t = stop.exec(text);
+  if (!t) return undefined;
+  const title = cleanText(text.slice(0, t.index + 1).replace(/^[“"]|[”"]$/g, '').replace(/\.$/, ''));
+  if (!title || title.split(/\s+/).length < 3 || /[“"]/.test(title) || anyNameList(title) || invertedNamesPrefix(title)) return undefined;
+  const after = text.slice(t.index + t[0].length);
+  const n = stop.exec(text);
+  const head = n ? text.slice(t.index + t[0].length, n.index) : after;
+  const names = anyNameList(head.replace(/[*]/g, '')) ?? invertedNamesPrefix(after);
+  if (!names?.names.length) return undefined;
+  if (names.names.length < 2 && !/\p{Lu}\./u.test(head) && !isInvertedName(head)) return undefined;
+  const venue = n ? cleanText(text.slice(n.index + n[0].length)) : undefined;
+  return { title, authors: names.names, venue, year: Number(m[1]), confidence: names.names.length >= 2 ? 0.6 : 0.4 };
 }
 
 /** "Roth, Philip" → "Philip Roth". */

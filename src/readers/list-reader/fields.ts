@@ -427,12 +427,31 @@ function loneInvertedBeside(block: Element, lines: string[], title: string): { n
   return undefined;
 }
 
+/** The year in an element of its own that opens the entry ("<span>2026</span> Title …", a line "2026"), or undefined. */
+function yearLabel(block: Element, flat: string, maxYear: number): number | undefined {
+  const first = Array.from(block.querySelectorAll('*'))
+    .slice(0, 40)
+    .find((el) => (flatText(el) ?? '') !== '');
+  const t = first ? flatText(first)?.trim() : undefined;
+  const m = t ? /^[([]?((?:1[5-9]|20)\d{2})[)\]]?$/.exec(t) : undefined;
+  if (!m || !flat.trimStart().startsWith(t!) || flat.trim() === t) return undefined;
+  const y = Number(m[1]);
+  return y <= maxYear ? y : undefined;
+}
+
+// A mark in brackets ("(*)", "[†]"), or a dagger or a superscript figure alone ("¹ Equal contribution"; not a bare
+// "*", which some lists use as a bullet).
+const MARK_NOTE = /^\s*(?:[(\[]\s*[*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s*[)\]]|[†‡§¶¹²³⁴⁵⁶⁷⁸⁹]{1,2})\s*\p{L}/u;
+
 export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   const found = new Set<FieldName>();
   const reasons: string[] = [];
   const lines = linesOf(block);
   const text = lines.join(' \n ');
   if (text.length < 12 || text.length > 20_000) return { found, reasons };
+  // A text that opens on a mark ("(*) Equal contribution. …", "[†] Corresponding author", "¹ Equal …") is the key
+  // to the marks beside the authors' names, not a work, whatever follows it.
+  if (MARK_NOTE.test(text)) return { found, reasons };
   let cand = titleCandidate(block, ctx.linkLabels);
   const flat0 = lines.join(' ');
   // APA and Harvard put the title in plain text after the year and the container in italics: an italic text
@@ -533,7 +552,10 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   const counted = rest.map((l) => l.replace(/\b(?:cited by|zitiert von|citado por|citations?\s*:)\s*\d[\d,.]*|\bcit[ée]e?s?\s+\d[\d,.]*\s+fois|\b\d[\d,.]*\s+(?:citations?|cites|zitate)\b/gi, ' '));
   const isNote = (l: string) => /^(?:comments?|notes?|remarks?)\s*:/i.test(l);
   const all = yearsOf(counted.join(' \n '), ctx.maxYear);
-  const ownYear = yearsOf(counted.filter((l) => !isNote(l)).join(' \n '), ctx.maxYear).year ?? all.year ?? citedYear ?? (ctx.headingYear === undefined ? all.weak : undefined);
+  // A year all alone on the entry's first line is its label ("<span>2026</span> Title …"): later years are
+  // notes' (an award, a talk on it, a date of acceptance).
+  const labelYear = yearLabel(block, flat, ctx.maxYear);
+  const ownYear = labelYear ?? yearsOf(counted.filter((l) => !isNote(l)).join(' \n '), ctx.maxYear).year ?? all.year ?? citedYear ?? (ctx.headingYear === undefined ? all.weak : undefined);
   const year = ownYear ?? ctx.headingYear;
   const used = new Set<string>([...titleLines, ...(abstract ? [abstract] : [])]);
   for (const l of lines) if (authors && anyNameList(l)) used.add(l);

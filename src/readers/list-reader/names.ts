@@ -63,8 +63,8 @@ export interface NameList {
   truncated: boolean;
 }
 
-// "et al.", an ellipsis, or an expander that hides the rest ("…, and 2 more authors", "+ 3 more", "& 4 others").
-const ETAL = /(?:,?\s*(?:et al\.?|…|\.\.\.|(?:(?:and|&|\+)\s*)?\d{1,4}\s+(?:more|others?|weitere|autres|más|mais)(?:\s+(?:authors?|autor(?:en|es)?|auteurs?))?)\s*)$/i;
+// "et al.", "and others", an ellipsis, or an expander that hides the rest ("…, and 2 more authors", "+ 3 more", "& 4 others").
+const ETAL = /(?:,?\s*(?:et al\.?|…|\.\.\.|(?:and|&)\s+others\.?|(?:(?:and|&|\+)\s*)?\d{1,4}\s+(?:more|others?|weitere|autres|más|mais)(?:\s+(?:authors?|autor(?:en|es)?|auteurs?))?)\s*)$/i;
 
 /** A line that is a list of names ("A Smith, B Jones and C Wu", "X | Y"), or undefined. */
 export function nameList(line: string): NameList | undefined {
@@ -115,6 +115,8 @@ export function invertedNameList(line: string): NameList | undefined {
   if ((line.length > 400 && (line.length > 1000 || (line.match(/;/g)?.length ?? 0) < 5)) || !line.includes(',')) return undefined;
   let s = line.replace(/^(?:authors?|by|von|par)\s*:?\s+/i, '').replace(/\s*\((?:hrsg|eds?|coords?|dir|org)\.?\)\s*$/i, '').trim();
   let truncated = false;
+  // MLA's "Surname, Given, et al.": the first author alone, the others left out in words.
+  const etAl = /,\s*et al\.?\s*$/i.test(s);
   if (ETAL.test(s)) {
     truncated = true;
     s = s.replace(ETAL, '');
@@ -172,7 +174,8 @@ export function invertedNameList(line: string): NameList | undefined {
     names.push(`${m[2]!.trim()} ${m[1]!.trim()}`);
   }
   // "Deep Learning, Vision" is not a person: a lone inverted name needs initials or a capitalised surname.
-  if (!initials && names.length < 2) return undefined;
+  // Before "et al." the pair is a person's name when it has a name's words only ("Moreau, Pierre, et al.").
+  if (!initials && names.length < 2 && !(etAl && names.length === 1 && parts.length === 1 && loneInvertedName(parts[0]!))) return undefined;
   return { names, truncated };
 }
 
