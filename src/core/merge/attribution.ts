@@ -73,17 +73,8 @@ export function attributeWorks(
     if (v === undefined) venues.set(venue, (v = venueKey(venue)));
     return v;
   };
-  // A work is listed by several people (its co-authors), and titles recur
-  // across works: each title's words are read once for the whole merge.
-  const titleWords = new Map<string, string[]>();
-  const wordsOf = (title: string | undefined) => {
-    const t = title ?? '';
-    let w = titleWords.get(t);
-    if (w === undefined) titleWords.set(t, (w = distinctiveWords(t)));
-    return w;
-  };
   for (const p of people) {
-    const flagged = possibleNamesakes(p, works, keyOf, venueOf, wordsOf).filter((f) => !confirmed.get(p.id)?.has(f.workId));
+    const flagged = possibleNamesakes(p, works, keyOf, venueOf).filter((f) => !confirmed.get(p.id)?.has(f.workId));
     if (flagged.length) p.flaggedWorks = flagged;
   }
   return unresolved;
@@ -123,8 +114,6 @@ export function possibleNamesakes(
   works: ReadonlyMap<string, MergedWork>,
   keyOf: (name: string) => string = nameKey,
   venueOf: (venue: string) => string = venueKey,
-  /** A title's distinctive words (only read). */
-  wordsOf: (title: string | undefined) => string[] = distinctiveWords,
 ): FlaggedWork[] {
   const pageKeys = new Set(p.pages.map((pg) => pg.captureKey));
   if (new Set(p.pages.map((pg) => pg.source)).size < MIN_SITES) return [];
@@ -178,7 +167,7 @@ export function possibleNamesakes(
     (f) => f.oneSite && f.hasAuthors && !f.coAuthors.some((k) => shared(byAuthor, k)) && !(f.venue !== '' && shared(byVenue, f.venue)),
   );
   if (!open.includes(true)) return [];
-  const words = facts.map((f) => wordsOf(f.title));
+  const words = facts.map((f) => distinctiveWords(f.title));
   const byWord = new Map<string, number>();
   for (const list of words) for (const t of list) bump(byWord, t);
   const out: FlaggedWork[] = [];
