@@ -272,13 +272,7 @@ function shownTitle(recs: WorkRecord[]): { text: string; truncated: boolean } | 
   const base = full.length ? full : withTitle;
   // A title that another title of the work holds as whole segments is the
   // work's title, and the other a citation string around it.
-  // contained(o, r) reads only o's title (its TitleInfo, shared by records
-  // with one title text) and is false when o's and r's are the same: each
-  // record is tested against one record per other title, not against every
-  // record (a work on many sites repeats its title on most of them).
-  const shorts: WorkRecord[] = [];
-  for (const r of base) if (!shorts.some((o) => o.title === r.title)) shorts.push(r);
-  const plain = shorts.length === 1 ? base : base.filter((r) => !shorts.some((o) => o.title !== r.title && contained(o, r)));
+  const plain = base.filter((r) => !base.some((o) => o !== r && contained(o, r)));
   const pool = plain.length ? plain : base;
   const count = new Map<string, number>();
   for (const r of pool) count.set(r.title!.compact, (count.get(r.title!.compact) ?? 0) + 1);
