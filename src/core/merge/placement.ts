@@ -11,7 +11,7 @@
 // (tests/data/merge-partial, tests/data/merge-bibliography) tuned them.
 
 import { authorOverlap, yearsCompatible } from './match';
-import { abstractSimilarity, contentTerms, isOpening, MIN_PREVIEW_TERMS, mostlyNonLatin, openingWords, signatureOverlap, strongFeatures, TermWeights, titleTerms, type TermSet } from './similarity';
+import { abstractSimilarity, contentTerms, isOpening, MIN_PREVIEW_TERMS, mostlyNonLatin, openingWords, signatureOverlap, strongFeatures, TermWeights, titleTermCache, titleTerms, type TermSet } from './similarity';
 import type { WorkRecord } from './records';
 import type { TitleInfo } from './normalize';
 import type { ConstrainedUnionFind } from './union-find';
@@ -99,8 +99,10 @@ export function placementContext(records: WorkRecord[]): PlacementContext {
   const weights = new TermWeights();
   // One title's terms for every record with that title key (the sets are only read).
   const titleTermsOf = new Map<string, TermSet>();
-  // Stems recur across titles: one string per stem (the terms are compared and looked up, never changed).
-  const intern = interner();
+  // Stems recur across titles: one string per stem (the terms are compared and
+  // looked up, never changed), and each title word (one string per word, from
+  // buildRecords) is stemmed once for all the titles that have it.
+  const termOf = titleTermCache(interner());
   // Records without an abstract (most: a Scholar or DBLP row) have a text
   // that depends on their title key alone: one (only read) per title key, and
   // its terms counted for the weights once, times the records that have it.
@@ -118,7 +120,7 @@ export function placementContext(records: WorkRecord[]): PlacementContext {
       let i = plainOf.get(r.title);
       if (i === undefined) {
         let terms = titleTermsOf.get(r.title.key);
-        if (!terms) titleTermsOf.set(r.title.key, (terms = titleTerms(r.title.tokens, intern)));
+        if (!terms) titleTermsOf.set(r.title.key, (terms = titleTerms(r.title.tokens, termOf)));
         plainOf.set(r.title, (i = plain.length));
         plain.push({ signature: NONE, translated: false, title: terms });
         plainCount.push(0);
@@ -134,7 +136,7 @@ export function placementContext(records: WorkRecord[]): PlacementContext {
     if (abs) t.abstract = contentTerms(abs);
     if (r.title) {
       let terms = titleTermsOf.get(r.title.key);
-      if (!terms) titleTermsOf.set(r.title.key, (terms = titleTerms(r.title.tokens, intern)));
+      if (!terms) titleTermsOf.set(r.title.key, (terms = titleTerms(r.title.tokens, termOf)));
       t.title = terms;
     }
     // Each term once per record (a Set already when only one of the two is there).

@@ -158,21 +158,39 @@ export function contentTerms(text: string): Set<string> {
   return out;
 }
 
+/** A title word's term as titleTerms takes it: a word with digits whole as a feature, else its stem; none for a function or short word. */
+export function titleTerm(w: string): string | undefined {
+  if (/\d/.test(w)) return w.length >= 2 ? `#${w}` : undefined;
+  return w.length >= 3 && !STOP.has(w) ? stem(w) : undefined;
+}
+
+/**
+ * titleTerm with each word's term kept (interned): title words recur across
+ * thousands of titles ("learning", "networks"), and each is stemmed once.
+ */
+export function titleTermCache(intern: (term: string) => string = (t) => t): (w: string) => string | undefined {
+  const terms = new Map<string, string | null>();
+  return (w) => {
+    const k = terms.get(w);
+    if (k !== undefined) return k ?? undefined;
+    const t = titleTerm(w);
+    const v = t === undefined ? null : intern(t);
+    terms.set(w, v);
+    return v ?? undefined;
+  };
+}
+
 /**
  * Content terms of a title from its comparison key's words (already folded
  * and split, so no second pass over the text): function words dropped, words
  * stemmed as in contentTerms, words with digits kept whole as features.
+ * `termOf`: a word's term (titleTerm, or a titleTermCache).
  */
-export function titleTerms(tokens: readonly string[], intern: (term: string) => string = (t) => t): TermSet {
+export function titleTerms(tokens: readonly string[], termOf: (w: string) => string | undefined = titleTerm): TermSet {
   const out: string[] = [];
-  const add = (term: string) => {
-    const t = intern(term);
-    if (!out.includes(t)) out.push(t);
-  };
   for (const w of tokens) {
-    if (/\d/.test(w)) {
-      if (w.length >= 2) add(`#${w}`);
-    } else if (w.length >= 3 && !STOP.has(w)) add(stem(w));
+    const t = termOf(w);
+    if (t !== undefined && !out.includes(t)) out.push(t);
   }
   return new TermList(out.slice());
 }
