@@ -2,7 +2,7 @@
 // Deliberately conservative: a missed merge shows a duplicate the user can
 // join; a false merge silently corrupts citation counts and metrics.
 
-import { titleInfo, titleKey, type TitleInfo } from './normalize';
+import { endsWithParen, titleInfo, titleKey, type TitleInfo } from './normalize';
 import type { WorkRecord } from './records';
 import type { MatchReason } from './types';
 
@@ -42,12 +42,12 @@ export function matchRecords(a: WorkRecord, b: WorkRecord): MatchVerdict | undef
   if (ta.compact === tb.compact && !ta.truncated && !tb.truncated) {
     if (Math.min(ta.tokens.length, tb.tokens.length) >= MIN_TITLE_WORDS) return SAME_TITLE;
     // "Introduction", "Editorial": only with shared authors and the same year.
-    if (overlap !== undefined && overlap >= 0.5 && a.work.year !== undefined && a.work.year === b.work.year)
+    if (overlap !== undefined && overlap >= 0.5 && a.year !== undefined && a.year === b.year)
       return SAME_SHORT_TITLE;
     return undefined;
   }
   const prefix = prefixMatch(ta, tb) || prefixMatch(tb, ta);
-  if (prefix && (overlap !== undefined || (a.work.year !== undefined && a.work.year === b.work.year)))
+  if (prefix && (overlap !== undefined || (a.year !== undefined && a.year === b.year)))
     return CUT_TITLE;
   if (contained(a, b) || contained(b, a)) return CITATION_STRING;
   if (overlap !== undefined && overlap >= 0.5 && Math.min(ta.tokens.length, tb.tokens.length) >= 5) {
@@ -108,7 +108,7 @@ export class TitlePairFilter {
       this.compact[r.n] = c;
       this.len[r.n] = t.tokens.length;
       let f = 0;
-      if ((t.truncated && t.tokens.length >= MIN_PREFIX_WORDS) || (r.work.title !== undefined && endsWithParen(r.work.title))) f |= ANY_RULE;
+      if ((t.truncated && t.tokens.length >= MIN_PREFIX_WORDS) || r.titleEndsInParen) f |= ANY_RULE;
       if (!t.truncated && t.tokens.length >= MIN_CONTAINED_WORDS) f |= MAY_BE_CONTAINED;
       this.flags[r.n] = f;
       const first = firstWith.get(ids)!;
@@ -197,11 +197,11 @@ function citationStringMatch(a: WorkRecord, b: WorkRecord): boolean {
 function listedApart(a: WorkRecord, b: WorkRecord): boolean {
   // DBLP and ORCID list a paper's CoRR or bioRxiv copy beside it: a preprint is a version, not another work.
   if (a.captureKey !== b.captureKey || a.preprint || b.preprint) return false;
-  const ya = a.work.year;
-  const yb = b.work.year;
+  const ya = a.year;
+  const yb = b.year;
   if (ya === undefined || yb === undefined || ya === yb) return false;
-  const va = a.work.venue?.trim().toLowerCase();
-  const vb = b.work.venue?.trim().toLowerCase();
+  const va = a.venue?.trim().toLowerCase();
+  const vb = b.venue?.trim().toLowerCase();
   return !!va && !!vb && va !== vb;
 }
 
@@ -216,13 +216,13 @@ function listedApart(a: WorkRecord, b: WorkRecord): boolean {
  * (a journal version stays apart) and does not count.
  */
 function notedAs(noted: WorkRecord, other: WorkRecord): boolean {
-  const raw = noted.work.title;
-  if (!raw || !noted.title || !other.title || !other.work.venue || !endsWithParen(raw)) return false;
+  if (!noted.titleEndsInParen || !noted.title || !other.title || !other.venue) return false;
+  const raw = noted.work.title!;
   const parts = noteParts(noted.title, raw);
   if (!parts || parts.base !== other.title.compact) return false;
   const note = parts.note;
   if (/ versions? /.test(note)) return false;
-  const venue = titleKey(other.work.venue).split(' ').filter(Boolean);
+  const venue = titleKey(other.venue).split(' ').filter(Boolean);
   if (!(venue.length > 0 && venue.length <= 6 && venue.some((w) => /\p{L}/u.test(w)) && venue.every((w) => note.includes(` ${w} `)))) return false;
   // Nothing but where it appeared: "(from ICISC 2021)", "(presented at …)", "(to appear in …)". A
   // note that says more ("journal extension of our ICML 2019 paper", "full version of …") names
@@ -257,22 +257,14 @@ function noteParts(info: TitleInfo, raw: string): NoteParts | null {
   return parts;
 }
 
-/** `text.trimEnd().endsWith(')')`, without trimming the usual title that ends in neither a space nor a parenthesis. */
-function endsWithParen(text: string): boolean {
-  const last = text.charCodeAt(text.length - 1);
-  if (last === 41) return true;
-  // Only a space-like character (ASCII control or space, or anything outside ASCII) can be trimmed.
-  if (last > 32 && last < 127) return false;
-  return text.trimEnd().endsWith(')');
-}
 
 /** The words a note of where a paper appeared is made of, beside the venue and the year. */
 const VENUE_NOTE_WORDS = new Set(['from', 'at', 'in', 'of', 'the', 'on', 'to', 'appear', 'appears', 'appeared', 'presented', 'published', 'accepted', 'also', 'see', 'talk', 'invited', 'keynote', 'slides', 'poster', 'oral', 'spotlight', 'proc', 'proceedings']);
 
 /** A preprint and its published version may be two years apart; two published records one (online vs issue year). */
 export function yearsCompatible(a: WorkRecord, b: WorkRecord): boolean {
-  const ya = a.work.year;
-  const yb = b.work.year;
+  const ya = a.year;
+  const yb = b.year;
   if (ya === undefined || yb === undefined) return true;
   return Math.abs(ya - yb) <= (a.preprint || b.preprint ? 2 : 1);
 }

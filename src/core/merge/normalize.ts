@@ -54,6 +54,15 @@ export function titleInfo(title: string | undefined): TitleInfo | undefined {
   return { key: tokens.join(' '), compact: tokens.join(''), tokens, truncated };
 }
 
+/** `text.trimEnd().endsWith(')')`, without trimming the usual title that ends in neither a space nor a parenthesis. */
+export function endsWithParen(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  if (last === 41) return true;
+  // Only a space-like character (ASCII control or space, or anything outside ASCII) can be trimmed.
+  if (last > 32 && last < 127) return false;
+  return text.trimEnd().endsWith(')');
+}
+
 /** Canonical DOI and arXiv id: the capture format's own rules (src/core/ids.ts). */
 export const normalizeDoi = (s: string | undefined) => canonicalDoi(s);
 export const normalizeArxiv = (s: string | undefined) => canonicalArxiv(s);

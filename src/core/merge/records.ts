@@ -3,7 +3,7 @@
 
 import type { Capture, Work, WorkIdKey } from '../capture';
 import { nameKey } from '../names';
-import { isPreprintDoi, normalizeWorkIds, titleInfo, type TitleInfo } from './normalize';
+import { endsWithParen, isPreprintDoi, normalizeWorkIds, titleInfo, type TitleInfo } from './normalize';
 import type { MemberRef, StoredCaptureLike, WorkIds } from './types';
 import { compareCodePoints } from '../order';
 import { interner } from './intern';
@@ -22,6 +22,15 @@ export interface WorkRecord {
   authorKeys: string[];
   preprint: boolean;
   member: MemberRef;
+  /**
+   * The work's year and venue as the record's own fields, and whether its
+   * title ends in a parenthetical: title matching reads them for every
+   * candidate pair, and the works, parsed or cloned from many page shapes,
+   * are objects of dozens of shapes, where each read is a slow lookup.
+   */
+  readonly year: number | undefined;
+  readonly venue: string | undefined;
+  readonly titleEndsInParen: boolean;
 }
 
 /**
@@ -31,6 +40,9 @@ export interface WorkRecord {
  */
 class Rec implements WorkRecord {
   title: TitleInfo | undefined = undefined;
+  readonly year: number | undefined;
+  readonly venue: string | undefined;
+  readonly titleEndsInParen: boolean;
   constructor(
     public n: number,
     public captureKey: string,
@@ -41,7 +53,11 @@ class Rec implements WorkRecord {
     public authorKeys: string[],
     public preprint: boolean,
     public member: MemberRef,
-  ) {}
+  ) {
+    this.year = work.year;
+    this.venue = work.venue;
+    this.titleEndsInParen = work.title !== undefined && endsWithParen(work.title);
+  }
 
   get key(): string {
     return `${this.captureKey}#${this.index}`;
