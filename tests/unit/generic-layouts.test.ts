@@ -168,7 +168,9 @@ describe('generic list reader: the layout corpus (synthetic layouts of real cita
 // (96.8 %). Without the mixed pages, as in round 5: dev 505/511, 1; test 423/458, 24.
 // (Round 5: dev 505/511, 1, 504/505, 496/504; test 423/458, 24, 422/423, 403/421.
 // Round 4, 3 Dec: dev 493/511, 8, 488/493, 438/493; test 423/458, 24, 422/423, 370/421.)
+// Raised 6 Dec 2026 to the figures of round 8 (test 572/605 titles, 94.5 %, 21 not-works, years 570/572,
+// first authors 549/568, 96.7 %): a later change that loses them fails here.
 const FLOORS = {
   dev: { titles: 0.99, years: 0.99, authors: 0.975, junk: 1 },
-  test: { titles: 0.93, years: 0.99, authors: 0.96, junk: 25 },
+  test: { titles: 0.94, years: 0.99, authors: 0.96, junk: 21 },
 };
