@@ -257,7 +257,6 @@ function noteParts(info: TitleInfo, raw: string): NoteParts | null {
   return parts;
 }
 
-
 /** The words a note of where a paper appeared is made of, beside the venue and the year. */
 const VENUE_NOTE_WORDS = new Set(['from', 'at', 'in', 'of', 'the', 'on', 'to', 'appear', 'appears', 'appeared', 'presented', 'published', 'accepted', 'also', 'see', 'talk', 'invited', 'keynote', 'slides', 'poster', 'oral', 'spotlight', 'proc', 'proceedings']);
 
