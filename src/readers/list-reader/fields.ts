@@ -8,6 +8,7 @@ import { absoluteUrl, canonicalArxiv, canonicalDoi, cleanText, compact, parseCou
 import { flatText, leadingEchoes, linesOf } from './lines';
 import { anyNameList, cjkNameList, invertedNamesPrefix, isInvertedName, isName, loneInvertedName, nameList } from './names';
 import { heuristicCitation, type CitationParser } from './citation';
+import { readLabels } from './field-labels';
 
 export const FIELD_NAMES = ['title', 'authors', 'year', 'venue', 'abstract', 'citations', 'ids', 'url'] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
@@ -33,6 +34,8 @@ export interface BlockContext {
   fallbackCitation?: CitationParser;
   /** Short link texts repeated identically across the group's blocks ("Texto completo", "Full View"): labels, never titles. */
   linkLabels?: Set<string>;
+  /** Field labels opening the lines of most of the group's blocks ("título", "autores", lower-cased; field-labels.ts). */
+  fieldLabels?: ReadonlySet<string>;
 }
 
 /**
@@ -381,7 +384,9 @@ function namesBefore(lines: string[], title: string): { names: string[]; truncat
     .replace(/^\s*[[（(]?[\d０-９]{1,4}[.)\]）．]\s*/u, '')
     // The opening quote of a quoted title goes first: the year may sit before it ("Haupt. 2011. “Title.”").
     .replace(/[\s"“「『]+$/u, '')
-    .replace(/[\s,:;.]*\(?(?:(?:19|20)\d{2}[a-z]?|n\.d\.|in press|forthcoming)\)?[\s:.,]*$/i, '')
+    .replace(/[\s,:;]*\(?(?:(?:1[5-9]|20)\d{2}[a-z]?|n\.d\.|in press|forthcoming)\)?[\s:.,]*$/i, '')
+    // The stop before the year goes, not an initial's ("Dabney, J. 1796." keeps "J.").
+    .replace(/(?<!\b\p{Lu})[\s,:;.]+$/u, '')
     .replace(/[\s,:;"“]+$/u, '')
     .trim();
   if (before.length < 3) return undefined;
@@ -396,9 +401,11 @@ function namesBefore(lines: string[], title: string): { names: string[]; truncat
 function namesAfter(lines: string[], title: string): { names: string[]; truncated: boolean } | undefined {
   const line = lines.find((l) => l.includes(title));
   if (!line) return undefined;
-  const after = line.slice(line.indexOf(title) + title.length).replace(/^[\s.,:;"”’)]+/u, '');
+  // A spaced dash separates the parts as a stop does ("“Title” — A. Author and B. Author — Venue (2019)").
+  const after = line.slice(line.indexOf(title) + title.length).replace(/^[\s.,:;"”’)]+(?:[—–]\s+)?/u, '');
   if (after.length < 3) return undefined;
-  const cut = /(?<=[^\s.]{2}|\))\.\s+/u.exec(after);
+  // Not after a hyphenated initial ("B.-H. Lim"): its "-H" is no word that ends a sentence.
+  const cut = /(?<=[^\s.‐-]{2}|\))\.\s+|\s[—–]\s/u.exec(after);
   const head = cut ? after.slice(0, cut.index) : after;
   const l = anyNameList(head) ?? invertedNamesPrefix(after);
   if (l || !cut) return l;
@@ -446,31 +453,35 @@ const MARK_NOTE = /^\s*(?:[(\[]\s*[*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s*
 export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   const found = new Set<FieldName>();
   const reasons: string[] = [];
-  const lines = linesOf(block);
+  // Entries written as "Label: value" lines: the labels cut off, the fields they name taken as stated.
+  const labelled = ctx.fieldLabels?.size ? readLabels(linesOf(block), ctx.fieldLabels) : undefined;
+  const stated = labelled?.fields ?? {};
+  const lines = labelled?.lines ?? linesOf(block);
   const text = lines.join(' \n ');
   if (text.length < 12 || text.length > 20_000) return { found, reasons };
   // A text that opens on a mark ("(*) Equal contribution. …", "[†] Corresponding author", "¹ Equal …") is the key
   // to the marks beside the authors' names, not a work, whatever follows it.
   if (MARK_NOTE.test(text)) return { found, reasons };
-  let cand = titleCandidate(block, ctx.linkLabels);
+  let cand = stated.title ? undefined : titleCandidate(block, ctx.linkLabels);
   const flat0 = lines.join(' ');
   // APA and Harvard put the title in plain text after the year and the container in italics: an italic text
   // after "(2021). A sentence of the title." is the journal or book, and the entry is read as a citation.
   if (cand && /^(?:EM|I)$/i.test(cand.el.tagName) && !cand.el.closest('strong, b, h1, h2, h3, h4, h5, h6, a') && italicAfterTitle(flat0, flatText(cand.el) ?? cand.text)) cand = undefined;
-  let title = cand?.text;
-  let titleHow: string | undefined = cand?.kind;
+  let title = stated.title ? stripMarks(stated.title).replace(/[.,;]$/u, '').trim() || undefined : cand?.text;
+  let titleHow: string | undefined = stated.title ? 'field-label' : cand?.kind;
   const flat = lines.join(' ');
   const latin = QUOTED.exec(flat.slice(0, 2000));
   // A title in 「」 only where the entry marks no other: a bold or linked title wins over a quoted part of its venue.
   const cjkq = latin || cand ? undefined : QUOTED_CJK.exec(flat.slice(0, 2000));
   const q = latin ?? (cjkq ? ([cjkq[0], cjkq[1] ?? cjkq[2]!] as const) : undefined);
-  if (q && words(q[1]!) >= 3 && (!cand || (cand.kind === 'emphasis' && !cand.text.includes(q[1]!)) || (cand.kind === 'link' && !q[1]!.includes(cand.text) && cand.score < 2))) {
+  if (q && !stated.title && words(q[1]!) >= 3 && (!cand || (cand.kind === 'emphasis' && !cand.text.includes(q[1]!)) || (cand.kind === 'link' && !q[1]!.includes(cand.text) && cand.score < 2))) {
     title = q[1]!.replace(/[,.]$/, '').trim();
     titleHow = 'quoted';
     cand = undefined;
   }
-  let authors = authorsOf(block, lines, title, cand?.el);
-  let authorsHow = authors ? 'name-list' : undefined;
+  const statedNames = stated.authors ? statedAuthors(stated.authors) : undefined;
+  let authors = statedNames ?? authorsOf(block, lines, title, cand?.el);
+  let authorsHow = statedNames ? 'field-label' : authors ? 'name-list' : undefined;
   if (title && (!authors || (authors.names.length === 1 && !lines.some((l) => l.startsWith(authors!.names[0]!))))) {
     const b = namesBefore(lines, title);
     if (b?.names.length) {
@@ -495,12 +506,20 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   if (!title && lines.length >= 2 && words(lines[0]!) >= 2 && lines[0]!.length <= 300) {
     // An emphasised first line over a line of two names or more is the title, even when its words are
     // all capitalised like a name ("Database Gyms" over "Wan Shen Lim (CMU)*; Matthew Butrovich (CMU)").
-    const below = anyNameList(lines[1]!);
-    const emphasised = Array.from(block.querySelectorAll('b, strong, h1, h2, h3, h4, h5, h6, a')).some((el) => flatText(el) === lines[0]);
+    // A term over a description (below) may hold one name of any shape: the markup pairs them.
+    const paired =
+      Array.from(block.querySelectorAll('dt')).some((el) => flatText(el) === lines[0]) && Array.from(block.querySelectorAll('dd')).some((el) => flatText(el) === lines[1]);
+    const loneBelow = paired ? loneInvertedName(lines[1]!.replace(/[,;]$/, '')) : undefined;
+    const below = anyNameList(lines[1]!) ?? (loneBelow ? { names: [loneBelow], truncated: false } : undefined);
+    // A definition list's term is set apart as a heading is (a <dt> over its <dd>s: title over authors and venue).
+    const emphasised = Array.from(block.querySelectorAll('b, strong, h1, h2, h3, h4, h5, h6, a, dt')).some((el) => flatText(el) === lines[0]);
     // Or over one "Surname, Given" with initials or a surname in capitals ("BOAVENTURA, Edivaldo M."): a name
     // read by the strict pattern, which a title in bold above it is not.
     const oneInverted = below?.names.length === 1 && isInvertedName(lines[1]!.replace(/[.,;]$/, '')) && !isInvertedName(lines[0]!);
-    if (emphasised && below && (below.names.length >= 2 || oneInverted) && (anyNameList(lines[0]!)?.names.length ?? 0) < 2) {
+    // Or a term over a description of names ("<dt>Title</dt><dd>Yu, Jiyuan</dd><dd>Journal …</dd>"): the markup
+    // itself pairs them, so one name of any shape is the author, and a term whose words read as names
+    // ("Comparison, Self-praise and Irony: …") is still the title.
+    if (emphasised && below && (below.names.length >= 2 || oneInverted || paired) && (paired || (anyNameList(lines[0]!)?.names.length ?? 0) < 2)) {
       title = stripMarks(lines[0]!);
       titleHow = 'first-line';
       authors = below;
@@ -526,6 +545,12 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
       titleHow = 'citation-sentence';
       venue = parsed.venue;
       citedYear = parsed.year;
+      // Names read off the very line the citation's title is ("Knowledge Compilation and Theory Approximation"
+      // reads as two names) are the title's words, not its authors.
+      if (authors && authors.names.every((n) => parsed.title!.includes(n))) {
+        authors = namesAfter(lines, parsed.title) ?? undefined;
+        authorsHow = authors ? 'after-title' : undefined;
+      }
       if (!authors && parsed.authors?.length) {
         authors = { names: parsed.authors, truncated: false };
         authorsHow = 'citation-sentence';
@@ -554,12 +579,12 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   const all = yearsOf(counted.join(' \n '), ctx.maxYear);
   // A year all alone on the entry's first line is its label ("<span>2026</span> Title …"): later years are
   // notes' (an award, a talk on it, a date of acceptance).
-  const labelYear = yearLabel(block, flat, ctx.maxYear);
+  const labelYear = (stated.year ? yearsOf(stated.year, ctx.maxYear).year : undefined) ?? yearLabel(block, flat, ctx.maxYear);
   const ownYear = labelYear ?? yearsOf(counted.filter((l) => !isNote(l)).join(' \n '), ctx.maxYear).year ?? all.year ?? citedYear ?? (ctx.headingYear === undefined ? all.weak : undefined);
   const year = ownYear ?? ctx.headingYear;
   const used = new Set<string>([...titleLines, ...(abstract ? [abstract] : [])]);
   for (const l of lines) if (authors && anyNameList(l)) used.add(l);
-  venue ??= venueOf(block, nonTitle, used);
+  venue ??= stated.venue?.replace(/[.,;]$/u, '').trim() || venueOf(block, nonTitle, used);
   if (venue && title && (venue === title || title.includes(venue))) venue = undefined;
   if (venue && /^(?:19|20)\d{2}$/.test(venue)) venue = undefined;
   const href = cand?.el.tagName.toUpperCase() === 'A' ? cand.el.getAttribute('href') : cand?.el.querySelector('a[href]')?.getAttribute('href');
@@ -587,6 +612,14 @@ export function readBlock(block: Element, ctx: BlockContext): BlockReading {
   if (work.venue) reasons.push('venue');
   for (const f of FIELD_NAMES) if (work[f] !== undefined) found.add(f);
   return { work, found, reasons };
+}
+
+/** The value of an authors label: a list of names as the page writes them, or one name (an organisation, "Baes Jr"). */
+function statedAuthors(value: string): { names: string[]; truncated: boolean } | undefined {
+  const v = value.replace(/(?<!\b\p{Lu})[.;]$/u, '').trim();
+  const list = anyNameList(v) ?? invertedNamesPrefix(v);
+  if (list?.names.length) return list;
+  return v && v.length <= 60 && words(v) <= 6 ? { names: [v], truncated: false } : undefined;
 }
 
 /** An abstract marked as another language than the record's title, when the page says so with lang attributes. */

@@ -8,6 +8,7 @@ import { ownerMetrics } from './owner-metrics';
 import { cleanText } from '../../core/text';
 import { FIELD_NAMES, readBlock, repeatedLinkLabels, type BlockContext, type FieldName } from './fields';
 import { lineGroups, periodicGroups, repeatedGroups, type Group } from './groups';
+import { repeatedFieldLabels } from './field-labels';
 import { flatText } from './lines';
 import { isName } from './names';
 import type { CitationParser } from './citation';
@@ -117,7 +118,7 @@ function read(doc: Document, url: URL, now: Date, options: ReadOptions): ListRea
   };
   const groups = [...repeatedGroups(doc, 2).map((g) => pairAlternating(pairDefinitions(g, doc), doc)), ...lineGroups(doc), ...periodicGroups(doc)]
     .map(withoutLabels)
-    .map(withoutNonWorkSections)
+    .map((g) => withoutNonWorkSections(g, base))
     .filter((g) => g.members.length >= 2)
     .filter(looksLikeText);
   // A group whose blocks sit in a few containers may hold works in some and other things in others (a list of
@@ -155,10 +156,11 @@ function read(doc: Document, url: URL, now: Date, options: ReadOptions): ListRea
   for (const g of [best, ...chosen.filter((c) => c !== best)]) {
     const context = contexts(g.group.members);
     const linkLabels = repeatedLinkLabels(g.group.members);
+    const fieldLabels = repeatedFieldLabels(g.group.members);
     const listReason = g === best ? `list:${g.group.members.length}-similar-blocks` : `list:${g.group.members.length}-similar-blocks:other-group`;
     const out: { work: Work; found: Iterable<FieldName>; why: string[] }[] = [];
     for (const m of g.group.members) {
-      const { work, found, reasons: why } = readBlock(m, { ...base, ...context.get(m), linkLabels });
+      const { work, found, reasons: why } = readBlock(m, { ...base, ...context.get(m), linkLabels, fieldLabels });
       if (!work || (!work.title && !work.abstract)) continue;
       if (!workLike(work)) continue;
       if (g !== best && seen.has(titleKey(work))) continue;
@@ -242,18 +244,25 @@ function comparePositions(a: number[], b: number[]): number {
 
 /**
  * Definition lists put one work in two siblings (<dt> with the id and links,
- * <dd> with title, authors and abstract — arXiv's /list/ pages do this). Such a
- * group is read as detached copies of each pair; the page itself is not touched.
+ * <dd> with title, authors and abstract — arXiv's /list/ pages do this), or in
+ * a <dt> and every <dd> after it (a term may have several descriptions: the
+ * authors in one, the venue in the next). Such a group is read as detached
+ * copies of each term with its descriptions; the page itself is not touched.
  */
 function pairDefinitions(g: Group, doc: Document): Group {
   if (!g.members.every((m) => m.tagName.toUpperCase() === 'DT' && m.nextElementSibling?.tagName.toUpperCase() === 'DD')) return g;
+  const descriptions = (dt: Element): Element[] => {
+    const out: Element[] = [];
+    for (let d = dt.nextElementSibling; d && d.tagName.toUpperCase() === 'DD'; d = d.nextElementSibling) out.push(d);
+    return out;
+  };
   const members = g.members.map((dt) => {
     const box = doc.createElement('div');
     box.appendChild(dt.cloneNode(true));
-    box.appendChild(dt.nextElementSibling!.cloneNode(true));
+    for (const dd of descriptions(dt)) box.appendChild(dd.cloneNode(true));
     return box;
   });
-  return { key: `${g.key}+dd`, members, sources: g.members.flatMap((dt) => [dt, dt.nextElementSibling!]) };
+  return { key: `${g.key}+dd`, members, sources: g.members.flatMap((dt) => [dt, ...descriptions(dt)]) };
 }
 
 /**
@@ -308,11 +317,15 @@ function isLabel(m: Element): boolean {
 const NON_WORK_WORD =
   '(?:talks?|seminars?|keynotes?|lectures?|colloquia|patents?|patent applications?|teaching|courses?|classes|supervision|students?|' +
   'phd students|team|members|group members|lab members|people|alumni|news|awards?|honou?rs|prizes|grants?|funding|service|' +
-  'professional service|press|media|in the media|vortr[äa]ge|patente|lehre|lehrveranstaltungen|betreuung|mitarbeiter(?:innen)?|' +
+  'professional service|press|media|in the media|in the press|in the news|press coverage|media coverage|presse|prensa|imprensa|vortr[äa]ge|patente|lehre|lehrveranstaltungen|betreuung|mitarbeiter(?:innen)?|' +
   'auszeichnungen|brevets?|enseignements?|distinctions|patentes|docencia|cursos|charlas|premios|palestras|ensino|pr[êe]mios|' +
-  '特許|講演|招待講演|授業|担当授業|教育活動|受賞|メンバー|专利|教学|获奖)';
+  '特許|講演|招待講演|授業|担当授業|教育活動|受賞|メンバー|報道|メディア掲載|专利|教学|获奖|媒体报道)';
 const NON_WORK_MOD = '(?:(?:selected|recent|invited|other|past|upcoming|current|former|contributed|public|granted|eingeladene)\\s+)*';
 const NON_WORK_HEADING = new RegExp(`^${NON_WORK_MOD}${NON_WORK_WORD}(?:\\s*(?:,|and|&|und|et|y|e|/)\\s*${NON_WORK_MOD}${NON_WORK_WORD})*\\s*(?:\\(\\d+\\))?\\s*:?$`, 'iu');
+
+// Software and tools: a section of tools (a name, a description, a release) or a topic of papers ("Software"
+// among "Theory" and "Applications"); its blocks are kept only when they name their authors.
+const SOFTWARE_HEADING = new RegExp(`^${NON_WORK_MOD}(?:software|tools|code|software and tools|logiciels?|herramientas|werkzeuge|ソフトウェア|软件)\\s*(?:\\(\\d+\\))?\\s*:?$`, 'iu');
 
 /** A short heading-like element: h1–h6, or a short line all in bold. */
 function headingText(el: Element): string | undefined {
@@ -364,8 +377,11 @@ function sectionHeading(el: Element, members: Set<Element>, ours: Map<Element, n
   return found ?? undefined;
 }
 
-/** A group without its blocks that sit under a heading naming a section that is not works ("Invited talks", "Patents"). */
-function withoutNonWorkSections(g: Group): Group {
+/**
+ * A group without its blocks that sit under a heading naming a section that is not works ("Invited talks",
+ * "Patents"), nor the blocks under a software heading that name no authors.
+ */
+function withoutNonWorkSections(g: Group, base: BlockContext): Group {
   const memo = new Map<Element, string | null>();
   // Each ancestor of the group's blocks, with how many blocks it holds (one: an entry's box; more: a container).
   const ours = new Map<Element, number>();
@@ -374,11 +390,29 @@ function withoutNonWorkSections(g: Group): Group {
     let e: Element | null = m;
     for (let d = 0; e && d < 6; d++, e = e.parentElement) ours.set(e, (ours.get(e) ?? 0) + 1);
   }
-  const members = g.members.filter((m, i) => {
+  const headingOf = (m: Element, i: number, memo: Map<Element, string | null>) => {
     // Detached boxes (lines of one block, runs): their headings are boxes of the same detached container, else the page's.
     let h = sectionHeading(m, memberSet, ours, memo);
     if (h === undefined && g.sources?.length && !m.ownerDocument.contains(m)) h = sectionHeading(g.sources[Math.min(g.sources.length - 1, Math.floor((i * g.sources.length) / g.members.length))]!, memberSet, ours, memo);
-    return !(h && NON_WORK_HEADING.test(h));
+    return h;
+  };
+  let heads = g.members.map((m, i) => headingOf(m, i, memo));
+  // A heading of its own above every block (a tool's name over its description, each in a box of its own) is the
+  // block's, not a section's: the section is looked for above the blocks' boxes instead.
+  const named = heads.filter((h): h is string => h !== undefined);
+  if (named.length >= 3 && named.length >= 0.8 * heads.length && new Set(named).size === named.length) {
+    const boxMemo = new Map<Element, string | null>();
+    heads = g.members.map((m, i) => {
+      let box = m;
+      while (box.parentElement && ours.get(box.parentElement) === 1) box = box.parentElement;
+      return box === m ? heads[i] : headingOf(box, i, boxMemo);
+    });
+  }
+  const members = g.members.filter((m, i) => {
+    const h = heads[i];
+    if (!h) return true;
+    if (NON_WORK_HEADING.test(h)) return false;
+    return !SOFTWARE_HEADING.test(h) || !!readBlock(m, base).work?.authors?.length;
   });
   return members.length === g.members.length ? g : { ...g, members };
 }
@@ -405,11 +439,12 @@ function scoreGroup(group: Group, base: Omit<BlockContext, 'headingYear' | 'abst
   for (let i = 0; i < members.length && sample.length < SAMPLE; i += step) sample.push(members[i]!);
   const context = contexts(sample, members);
   const linkLabels = repeatedLinkLabels(sample);
+  const fieldLabels = repeatedFieldLabels(sample);
   let total = 0;
   let authored = 0;
   const texts = new Set<string>();
   for (const m of sample) {
-    const { work } = readBlock(m, { ...base, ...context.get(m), linkLabels });
+    const { work } = readBlock(m, { ...base, ...context.get(m), linkLabels, fieldLabels });
     if (!work) continue;
     texts.add(work.title ?? work.abstract ?? '');
     const titleWords = work.title ? work.title.split(/\s+/).length : 0;
