@@ -121,6 +121,8 @@ interface Variant {
   render: (entries: Entry[], r: Rng) => string;
   /** Not a list of works: the gold is empty. */
   negative?: boolean;
+  /** A negative page that names real titles of its part (as project names): it is given entries, none of them gold. */
+  namesTitles?: boolean;
   /**
    * A mixed page: the list of `layout` (a variant above, whose split it takes) beside a section that is not works,
    * one kind per page of the variant (`OTHER_SECTIONS`), written in the list's own markup (`item`).
@@ -194,6 +196,35 @@ const VARIANTS: Variant[] = [
   { kind: 'negative', name: 'neg-course-schedule', script: 'latin', negative: true, render: (_es, r) => `<h2>Schedule</h2>\n<table><tr><th>Date</th><th>Topic</th><th>Reading</th></tr>\n${COURSE.map((t, i) => `<tr><td>${2020 + (i % 3)}-0${1 + (i % 9)}-1${i % 10}</td><td>${t}</td><td>Chapter ${1 + r.int(12)}, slides</td></tr>`).join('\n')}\n</table>` },
   { kind: 'negative', name: 'neg-news', script: 'latin', negative: true, render: () => `<h2>News</h2>\n<ul>\n${NEWS.map((n, i) => `<li><span class="date">${['May', 'June', 'March', 'October'][i % 4]} ${2019 + (i % 5)}</span> ${n}</li>`).join('\n')}\n</ul>` },
   { kind: 'negative', name: 'neg-about-menus', script: 'latin', negative: true, render: () => `<h1>Welcome to the Lab</h1>\n${ABOUT.map((p) => `<p>${p}</p>`).join('\n')}\n<ul class="menu">${['Research', 'Teaching', 'Contact', 'Join us', 'Software', 'Events'].map((m) => `<li><a href="/${m.toLowerCase()}">${m}</a></li>`).join('')}</ul>` },
+  // Round 9 (7 Dec 2026): layouts of kinds the rounds before had none of, written from what real list
+  // generators and hand-made pages emit (column tables with a header row, abstracts under each entry,
+  // hand-made separators, field labels in another language, key/value tables per entry), and two more
+  // sections that are not works (funding, software). New kinds only, so no earlier variant changes part.
+  { kind: 'columns', name: 'year-title-venue-table', script: 'latin', render: (es) => `<h2>Publications</h2>\n<table class="table"><thead><tr><th>Year</th><th>Publication</th><th>Venue</th></tr></thead><tbody>\n${byYear(es).map((e, i) => `<tr><td>${e.year}</td><td><a href="/papers/${i}.pdf">${esc(e.title)}</a><br><small>${esc(e.authors)}</small></td><td>${esc(e.venue ?? e.rest)}</td></tr>`).join('\n')}\n</tbody></table>` },
+  { kind: 'columns', name: 'title-authors-venue-year-table', script: 'latin', render: (es) => `<table border="1"><tr><th>Title</th><th>Authors</th><th>Published in</th><th>Year</th></tr>\n${es.map((e) => `<tr><td>${esc(e.title)}</td><td>${esc(e.authors)}</td><td>${esc(e.rest)}</td><td>${e.year}</td></tr>`).join('\n')}\n</table>` },
+  { kind: 'abstracts', name: 'li-details-abstract', script: 'latin', render: (es, r) => `<ol class="pubs">\n${es.map((e) => `<li><span class="title">${esc(e.title)}</span>. ${esc(dot(e.authors))} <i>${esc(e.rest)}</i>, ${e.year}. <details><summary>Abstract</summary><p>${abstractOf(e, r)}</p></details></li>`).join('\n')}\n</ol>` },
+  { kind: 'abstracts', name: 'div-pub-abstract-p', script: 'latin', render: (es, r) => es.map((e) => `<div class="publication"><h5>${esc(e.title)}</h5><p class="authors">${esc(e.authors)}</p><p><em>${esc(e.rest)}</em> (${e.year})</p><p class="abstract"><b>Abstract.</b> ${abstractOf(e, r)}</p></div>`).join('\n') },
+  { kind: 'hand-made', name: 'emdash-quoted-li', script: 'latin', render: (es) => `<h3>Papers</h3><ul>\n${es.map((e) => `<li>“${esc(e.title)}” — ${esc(e.authors)} — <em>${esc(e.rest)}</em> (${e.year})</li>`).join('\n')}\n</ul>` },
+  { kind: 'hand-made', name: 'authors-colon-title-in-p', script: 'latin', render: (es) => `<h2>Veröffentlichungen</h2>\n${es.map((e) => `<p>${esc(e.authors)}: ${esc(e.title)}. In: ${esc(e.rest)}, ${e.year}.</p>`).join('\n')}` },
+  { kind: 'labels', name: 'es-labelled-div', script: 'latin', render: (es) => `<h2>Producción científica</h2>\n${es.map((e) => `<div class="produccion"><span class="etq">Título:</span> ${esc(e.title)}<br><span class="etq">Autores:</span> ${esc(e.authors)}<br><span class="etq">Revista:</span> ${esc(e.rest)}<br><span class="etq">Año:</span> ${e.year}</div>`).join('\n')}` },
+  { kind: 'labels', name: 'de-key-value-table', script: 'latin', render: (es) => `<h2>Publikationen</h2>\n${es.map((e) => `<table class="pub"><tr><th>Titel</th><td>${esc(e.title)}</td></tr><tr><th>Autoren</th><td>${esc(e.authors)}</td></tr><tr><th>Erschienen in</th><td>${esc(e.rest)}</td></tr><tr><th>Jahr</th><td>${e.year}</td></tr></table>`).join('\n')}` },
+  { kind: 'negative-sections', name: 'neg-funding', script: 'latin', negative: true, namesTitles: true, render: (es, r) => `<h2>Funding</h2>\n<ul class="grants">\n${es.map((e) => `<li>${e.year - 1}–${e.year + 2}: <b>${esc(e.title)}</b>. ${r.pick(AGENCIES)}, grant no. ${100000 + r.int(900000)}. PI: ${r.pick(PEOPLE)}.</li>`).join('\n')}\n</ul>` },
+  { kind: 'negative-sections', name: 'neg-software', script: 'latin', negative: true, render: (_es, r) => `<h2>Software</h2>\n${TOOLS.map(([name, what]) => `<div class="tool"><h4><a href="https://github.example/lab/${name.toLowerCase()}">${name}</a></h4><p>${what} Maintained by ${r.pick(PEOPLE)}. Latest release ${1 + r.int(4)}.${r.int(10)} (${2019 + r.int(7)}).</p></div>`).join('\n')}` },
+  // Round 10 (7 Dec 2026): five more kinds, written in one go before the reader read any of them: paper
+  // aggregators' cards (metrics and topics beside the entry), citation styles assembled from the labelled parts
+  // (ACM's reference format, Chicago author-date), image cards (Bootstrap, figure captions), entries as runs of
+  // siblings (paragraphs between rules, a <dt> with two <dd>), and two more pages that are not works (a seminar
+  // series: speakers, talk titles, dates; press coverage: outlets, headlines, dates).
+  { kind: 'aggregator', name: 'aggregator-card-dots', script: 'latin', render: (es, r) => es.map((e, i) => `<div class="paper-row"><a class="paper-title" href="/paper/${i}">${esc(e.title)}</a><div class="paper-meta"><span class="authors">${esc(e.authors)}</span> · <span class="venue">${esc(e.venue ?? e.rest)}</span> · <span>${e.year}</span></div><div class="paper-stats">${r.int(400)} citations · ${1 + r.int(6)} versions</div></div>`).join('\n') },
+  { kind: 'aggregator', name: 'article-h3-topic-chips', script: 'latin', render: (es, r) => `<section class="results">\n${es.map((e, i) => `<article class="result"><h3><a href="/w/${i}">${esc(e.title)}</a></h3><p class="authors">${esc(e.authors)}</p><p class="source"><time>${e.year}</time> · ${esc(e.rest)}</p><ul class="chips">${[r.pick(TOPICS), r.pick(TOPICS)].map((t) => `<li>${t}</li>`).join('')}</ul><p class="score">Topic score ${(r.next() * 10).toFixed(1)}</p></article>`).join('\n')}\n</section>` },
+  { kind: 'styles', name: 'acm-reference-li', script: 'latin', render: (es) => `<h2>Publications</h2><ol>\n${es.map((e) => `<li>${esc(dot(e.authors))} ${e.year}. ${esc(dot(e.title))} In <i>${esc(e.rest)}</i>.</li>`).join('\n')}\n</ol>` },
+  { kind: 'styles', name: 'chicago-author-date-p', script: 'latin', render: (es) => `<div class="bib">\n${es.map((e) => `<p class="hanging">${esc(dot(e.authors))} ${e.year}. “${esc(dot(e.title))}” <em>${esc(e.rest)}</em>.</p>`).join('\n')}\n</div>` },
+  { kind: 'image-cards', name: 'bootstrap-card-img', script: 'latin', render: (es, r) => `<div class="row">\n${es.map((e, i) => `<div class="col-md-4"><div class="card"><img class="card-img-top" src="/thumbs/${i}.png" alt="thumbnail"><div class="card-body"><h5 class="card-title">${esc(e.title)}</h5><h6 class="card-subtitle text-muted">${esc(e.venue ?? e.rest)}, ${e.year}</h6><p class="card-text">${esc(e.authors)}</p><a class="btn btn-primary" href="#">${r.pick(['PDF', 'Paper', 'Read'])}</a></div></div></div>`).join('\n')}\n</div>` },
+  { kind: 'image-cards', name: 'figure-caption-cards', script: 'latin', render: (es) => `<div class="gallery">\n${es.map((e, i) => `<figure><img src="/fig/${i}.jpg" alt=""><figcaption><b>${esc(e.title)}</b><br>${esc(e.authors)}<br><i>${esc(e.rest)}</i> ${e.year}</figcaption></figure>`).join('\n')}\n</div>` },
+  { kind: 'sibling-runs', name: 'p-runs-between-rules', script: 'latin', render: (es) => `<div class="post">\n${es.map((e) => `<p><strong>${esc(e.title)}</strong></p>\n<p>${esc(e.authors)}</p>\n<p><em>${esc(e.rest)}</em>, ${e.year}</p>\n<hr>`).join('\n')}\n</div>` },
+  { kind: 'sibling-runs', name: 'dt-title-two-dd', script: 'latin', render: (es) => `<dl class="pubs">\n${es.map((e) => `<dt>${esc(e.title)}</dt><dd>${esc(e.authors)}</dd><dd>${esc(e.rest)}, ${e.year}</dd>`).join('\n')}\n</dl>` },
+  { kind: 'negative-events', name: 'neg-seminar-series', script: 'latin', negative: true, namesTitles: true, render: (es, r) => `<h2>Seminar series</h2>\n<ul class="events">\n${es.map((e, i) => `<li><b>${MONTHS[(i * 5) % 12]} ${1 + r.int(28)}, ${e.year}</b> — ${r.pick(PEOPLE)} (${r.pick(PLACES)} University): <i>${esc(e.title)}</i>. Room ${100 + r.int(300)}, 4 pm.</li>`).join('\n')}\n</ul>` },
+  { kind: 'negative-events', name: 'neg-press-coverage', script: 'latin', negative: true, render: (_es, r) => `<h2>In the press</h2>\n${PRESS.map((h, i) => `<p><a href="https://news.example.org/${i}">${h}</a> — <i>${r.pick(OUTLETS)}</i>, ${MONTHS[(i * 7) % 12]} ${2018 + (i % 7)}.</p>`).join('\n')}` },
   // Mixed pages (round 6): a list of one layout above beside a section that is not works in the same markup.
   { kind: 'mixed', name: 'mixed-jekyll-scholar-ol', script: 'latin', render: () => '', mixed: { layout: 'jekyll-scholar-ol', item: (h) => `<li><span>${h}</span></li>`, wrap: (t, items) => `<h2 class="bibliography">${t}</h2>\n<ol class="bibliography">\n${items}\n</ol>` } },
   { kind: 'mixed', name: 'mixed-div-card-badge', script: 'latin', render: () => '', mixed: { layout: 'div-card-badge', item: (h) => `<div class="paper-card"><div class="paper-body">${h}</div></div>`, wrap: (t, items) => `<h3>${t}</h3><section class="papers">\n${items}\n</section>` } },
@@ -229,6 +260,37 @@ function otherSection(kind: (typeof OTHER_SECTIONS)[number], v: NonNullable<Vari
   return `<h2>Teaching</h2>\n${from >= 0 && to > from ? page.slice(from, to + 8) : ''}`;
 }
 
+const AGENCIES = ['National Science Foundation', 'European Research Council', 'Deutsche Forschungsgemeinschaft', 'Wellcome Trust', 'JSPS KAKENHI', 'Swiss National Science Foundation'];
+const TOOLS: [string, string][] = [
+  ['Graphkit', 'A Python package for fast graph algorithms on large sparse networks.'],
+  ['SeqTools', 'Command-line tools to align, filter and summarize sequencing reads.'],
+  ['OptiSolve', 'A constraint solver with a modelling language and bindings for C++ and Java.'],
+  ['VizPanel', 'Interactive dashboards for exploring experimental results in the browser.'],
+  ['DataClean', 'A library for detecting and repairing errors in tabular data sets.'],
+];
+/** SYNTHETIC abstract text (not from any page): an opening on the entry's own title, then generic sentences. */
+const ABSTRACT_OPENINGS = ['In this paper we study', 'We present a new approach to', 'This work examines', 'We report on'];
+const ABSTRACT_SENTENCES = [
+  'Our experiments on three data sets show consistent improvements over earlier methods.',
+  'The results suggest several directions for future work.',
+  'We discuss the implications of these findings for theory and practice.',
+  'A prototype implementation and the data are available online.',
+  'The analysis combines field observations with a simple quantitative model.',
+];
+function abstractOf(e: Entry, r: Rng): string {
+  const t = e.title.replace(/[.?!]+$/u, '');
+  return esc(`${r.pick(ABSTRACT_OPENINGS)} ${t.charAt(0).toLowerCase()}${t.slice(1)}. ${r.pick(ABSTRACT_SENTENCES)} ${r.pick(ABSTRACT_SENTENCES)}`);
+}
+const OUTLETS = ['The Daily Courier', 'Science Weekly', 'Radio Nord', 'The Evening Post', 'Tech Review Online'];
+/** SYNTHETIC headlines (not from any page) of press coverage: a page section that is not works. */
+const PRESS = [
+  'New model predicts river floods days earlier than before',
+  'Local researchers map the spread of invasive beetles across the valley',
+  'How satellites help farmers cope with drought',
+  'University team wins national prize for open-source software',
+  'Why the city’s bridges need a closer look, according to engineers',
+  'Study links green spaces to better sleep in older adults',
+];
 const PEOPLE = ['Maria Lopez', 'Kenji Sato', 'Anna Schmidt', 'Paul Martin', 'Li Wei', 'Fatima Haddad', 'John Carter', 'Olga Ivanova', 'Pedro Alves', 'Sara Rossi'];
 const ROLES = ['PhD student', 'Postdoctoral researcher', 'Professor', 'Research engineer', 'Master student', 'Lab manager'];
 const COURSE = ['Introduction and course overview', 'Linear models and least squares', 'Probability review', 'Gradient descent and its variants', 'Neural networks, part one', 'Midterm review session', 'Kernel methods', 'Project presentations', 'Final exam preparation'];
@@ -304,9 +366,9 @@ export function layoutPages(): LayoutPage[] {
       continue;
     }
     for (let k = 0; k < PAGES_PER_VARIANT; k++) {
-      const n = v.negative ? 0 : 8 + r.int(10);
+      const n = v.negative ? (v.namesTitles ? 6 + r.int(5) : 0) : 8 + r.int(10);
       const es = pick(n, new Set<string>());
-      pages.push({ name: `${v.name}#${k + 1}`, kind: v.kind, variant: v.name, part, html: chrome(v.render(es, r), r, v.negative ? 'The Lab' : 'Publications'), gold: es.map((e) => e.gold), strings: es.map((e) => e.seq.text) });
+      pages.push({ name: `${v.name}#${k + 1}`, kind: v.kind, variant: v.name, part, html: chrome(v.render(es, r), r, v.negative ? 'The Lab' : 'Publications'), gold: v.negative ? [] : es.map((e) => e.gold), strings: es.map((e) => e.seq.text) });
     }
   }
   return pages;

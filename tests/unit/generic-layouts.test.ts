@@ -4,8 +4,8 @@
 // AnyStyle hand labels (title, first author's family name, year). Development
 // and test parts are apart by layout variant and by string; both are printed,
 // floors just under the measured figures are asserted for each, and the
-// negative pages (team list, course schedule, news, an about page with menus)
-// must yield no record. Mixed pages (round 6) put a list beside a section that is not works (news, talks, a
+// negative pages (team list, course schedule, news, an about page with menus;
+// since rounds 9 and 10 software tools, grants, press coverage and a seminar series) must yield no record. Mixed pages (round 6) put a list beside a section that is not works (news, talks, a
 // team list in the list's markup, a real schedule table): those sections' records count as not-works.
 //
 // Matching as in generic-list-accuracy.test.ts: titles normalized (NFKC, lower
@@ -158,7 +158,7 @@ describe('generic list reader: the layout corpus (synthetic layouts of real cita
   });
 
   it('reads nothing from the pages that are not publication lists', () => {
-    for (const [p, s] of scores) if (p.kind === 'negative' && (!process.env.GENERIC_LIST_TUNING || p.part === 'dev')) expect(s.records, p.name).toBe(0);
+    for (const [p, s] of scores) if (p.kind.startsWith('negative') && (!process.env.GENERIC_LIST_TUNING || p.part === 'dev')) expect(s.records, p.name).toBe(0);
   });
 });
 
@@ -170,7 +170,14 @@ describe('generic list reader: the layout corpus (synthetic layouts of real cita
 // Round 4, 3 Dec: dev 493/511, 8, 488/493, 438/493; test 423/458, 24, 422/423, 370/421.)
 // Raised 6 Dec 2026 to the figures of round 8 (test 572/605 titles, 94.5 %, 21 not-works, years 570/572,
 // first authors 549/568, 96.7 %): a later change that loses them fails here.
+// Round 9 (7 Dec 2026) added ten variants of five new kinds (tests/data/generic-reader/layouts/README.md): dev
+// 825/831 titles (99.3 %), 1 not-work, years 823/825, first authors 803/823 (97.6 %); test 690/763 (90.4 %),
+// 29 not-works, years 688/690, first authors 652/686 (95.0 %) — the new test layouts alone 118/158 titles and
+// 8 not-works, the same with main's reader before round 9's changes.
+// Round 10 (the same day) added ten more of five kinds: dev 971/977 (99.4 %), 1 not-work, years 969/971, first
+// authors 942/968 (97.3 %); test 843/919 (91.7 %), 30 not-works, years 841/843, first authors 775/837 (92.6 %) —
+// the new test layouts alone 153/156 titles, 1 not-work, first authors 123/151, the same with main's reader.
 const FLOORS = {
-  dev: { titles: 0.99, years: 0.99, authors: 0.975, junk: 1 },
-  test: { titles: 0.94, years: 0.99, authors: 0.96, junk: 21 },
+  dev: { titles: 0.99, years: 0.99, authors: 0.97, junk: 1 },
+  test: { titles: 0.91, years: 0.99, authors: 0.92, junk: 30 },
 };
