@@ -75,6 +75,9 @@ const data: DashboardData = {
     await refreshViews({});
     return undefined;
   },
+  prefetch(rows) {
+    void sendToBackground({ type: 'prefetch', rows }).catch(() => undefined);
+  },
   // Deletes take the same fast path: the views the pages were in merged again without them, shown at once.
   deleteCapture: (key) => deleted([key]),
   deletePerson: (person) => deleted(person.pages.map((p) => p.captureKey)),

@@ -38,7 +38,7 @@ export interface BackgroundDeps {
   /** Fetch used for content scripts' data requests to sibling hosts; defaults to the global fetch. */
   fetch?: typeof fetch;
   /** The kept merged views: told of every stored capture, asked by extension pages to be current. */
-  views?: Pick<ViewKeeper, 'changed' | 'settled'> & Partial<Pick<ViewKeeper, 'decided' | 'deleted'>>;
+  views?: Pick<ViewKeeper, 'changed' | 'settled'> & Partial<Pick<ViewKeeper, 'decided' | 'deleted' | 'prefetch'>>;
 }
 
 /** The sender of a message as the browser reports it (runtime.MessageSender), never as the message claims. */
@@ -88,6 +88,7 @@ const FROM_EXTENSION_PAGES_ONLY: Partial<Record<BackgroundType, string>> = {
   'refresh-views': 'only Scholar Lens\'s own pages read the merged library',
   decided: 'decisions are made on Scholar Lens\'s own pages',
   deleted: 'pages are deleted on Scholar Lens\'s own pages',
+  prefetch: 'only Scholar Lens\'s own pages read the merged library',
 };
 
 type StatusBase = Omit<TabStatus, 'source' | 'siteName' | 'pageKind' | 'outcome' | 'works'>;
@@ -278,6 +279,10 @@ export function createHandler(deps: BackgroundDeps, ownId: string, pagesBase = `
         return handleDecided(m);
       case 'deleted':
         return handleDeleted(m);
+      case 'prefetch':
+        // Not waited for: a read ahead that fails only leaves the decision to read for itself.
+        void deps.views?.prefetch?.(m.rows).catch(() => undefined);
+        return { ok: true, value: null };
     }
   }
 

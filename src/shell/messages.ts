@@ -92,7 +92,14 @@ export type BackgroundMessage =
    * them, written provisional, and answered with that merge (its `gone` naming
    * the keys); the full rebuild follows. Extension pages only.
    */
-  | { type: 'deleted'; keys: string[] };
+  | { type: 'deleted'; keys: string[] }
+  /**
+   * The dashboard may soon decide on these records (`captureKey#index`: a
+   * work selected for a join, a record about to be split out): the captures
+   * that decision would read are read ahead and kept. Answered at once.
+   * Extension pages only.
+   */
+  | { type: 'prefetch'; rows: string[] };
 
 /** Messages from the popup to a tab's content script (tabs.sendMessage). */
 export type TabMessage = { type: 'collect-all-start' } | { type: 'collect-all-cancel' };
@@ -118,6 +125,7 @@ export interface Replies {
   decided: ResultPatch | null;
   /** null: no kept view held anything of them, or the fast path failed; the rebuild decides alone. */
   deleted: ResultPatch | null;
+  prefetch: null;
   'collect-all-start': 'started';
   'collect-all-cancel': 'cancelling';
 }
@@ -126,5 +134,5 @@ export type Reply<T extends MessageType> = Replies[T];
 
 export type Response<T> = { ok: true; value: T } | { ok: false; error: string };
 
-export const BACKGROUND_MESSAGE_TYPES = ['capture', 'nothing-found', 'enable-host', 'fetch-data', 'collect-progress', 'tab-status', 'refresh-views', 'decided', 'deleted'] as const satisfies readonly BackgroundMessage['type'][];
+export const BACKGROUND_MESSAGE_TYPES = ['capture', 'nothing-found', 'enable-host', 'fetch-data', 'collect-progress', 'tab-status', 'refresh-views', 'decided', 'deleted', 'prefetch'] as const satisfies readonly BackgroundMessage['type'][];
 export const TAB_MESSAGE_TYPES = ['collect-all-start', 'collect-all-cancel'] as const satisfies readonly TabMessage['type'][];

@@ -97,6 +97,12 @@ const PAYLOADS: { [T in MessageType]: PayloadParser<T> } = {
       return { error: `a list of at most ${MAX_DECISIONS} capture keys expected` };
     return { type: 'deleted', keys: keys as string[] };
   },
+  prefetch(m) {
+    const rows = field(m, 'rows');
+    if (!Array.isArray(rows) || rows.length > MAX_DECISIONS || !rows.every((r) => typeof r === 'string' && r.length > 2 && r.length <= 2048 && /#\d+$/.test(r)))
+      return { error: `a list of at most ${MAX_DECISIONS} records (capture key#index) expected` };
+    return { type: 'prefetch', rows: rows as string[] };
+  },
   'refresh-views': (m) => ({ type: 'refresh-views', changed: field(m, 'changed') === true, stale: field(m, 'stale') === true }),
   'collect-all-start': () => ({ type: 'collect-all-start' }),
   'collect-all-cancel': () => ({ type: 'collect-all-cancel' }),

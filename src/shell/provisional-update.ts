@@ -4,7 +4,7 @@
 // read only the captures they come from, merge those, and write the new
 // page's view at once, marked provisional. Reads no other capture.
 
-import { captureKeys, concernedCaptures, decisionConcerned, decisionTargets, deleteConcerned, provisionalViews, renumberedViews, renumberResult, subsetDecisions, subsetRecords, type ResultPatch } from '../core/provisional-views';
+import { captureKeys, concernedCaptures, decisionConcerned, decisionTargets, type DecisionTargets, deleteConcerned, provisionalViews, renumberedViews, renumberResult, subsetDecisions, subsetRecords, type ResultPatch } from '../core/provisional-views';
 import { lightWork } from '../core/provenance';
 import type { KeptView } from '../core/kept-views';
 import type { MergeResult, UserDecision } from '../core/merge/types';
@@ -80,8 +80,14 @@ export interface CaptureCache {
   rows: number;
   limit: number;
 }
-/** About a tenth of the 303-researcher library's 59 090 rows: several decisions' captures (88–575 rows for a new page's). */
-export const CACHE_ROWS = 6000;
+/**
+ * About a quarter of the 303-researcher library's 59 090 rows, about 11 MB of
+ * heap (16 028 rows of its captures held: 10.9 MB after GC, Node 20): a join
+ * of two works reads whole every author page that lists either (88–575 rows
+ * merged, but its captures' rows counted whole: 4 500–7 500 for one work's),
+ * so at 6 000 the second work's read-ahead let go of the first's.
+ */
+export const CACHE_ROWS = 16000;
 export const captureCache = (limit = CACHE_ROWS): CaptureCache => ({ gen: 0, records: new Map(), rows: 0, limit });
 export function invalidate(cache: CaptureCache): void {
   cache.gen++;
@@ -106,6 +112,9 @@ function keep(cache: CaptureCache, r: CaptureRecord): void {
   }
 }
 
+/** Kept captures checked one key read each up to this many; past it by one read of every stored key. */
+const KEY_READS_UP_TO = 8;
+
 /** Captures by key as readCaptures reads them, those the cache holds (and the store still has) taken from it. */
 async function readCachedCaptures(db: LensDB, keys: Iterable<string>, cache: CaptureCache | undefined, decisions = false): Promise<{ captures: Map<string, CaptureRecord>; decisions: DecisionRecord[]; changes: number | undefined }> {
   if (!cache?.records.size) return readCaptures(db, keys, decisions);
@@ -113,8 +122,13 @@ async function readCachedCaptures(db: LensDB, keys: Iterable<string>, cache: Cap
   const store = tx.objectStore('captures');
   const list = [...keys];
   const kept = cache.records;
+  // Whether the kept ones are still stored: one request for all the keys when several are kept (each request costs
+  // about as much as reading a small page), else one key read each.
+  const keptHere = list.filter((k) => kept.has(k));
+  const allKeys = keptHere.length > KEY_READS_UP_TO ? store.getAllKeys().then((ks) => new Set<string>(ks)) : undefined;
+  const isStored = async (k: string) => (allKeys ? (await allKeys).has(k) : (await store.getKey(k)) !== undefined);
   const [got, ds, changes] = await Promise.all([
-    Promise.all(list.map(async (k) => (kept.has(k) ? ((await store.getKey(k)) !== undefined ? kept.get(k) : undefined) : store.get(k)))),
+    Promise.all(list.map(async (k) => (kept.has(k) ? ((await isStored(k)) ? kept.get(k) : undefined) : store.get(k)))),
     decisions ? tx.objectStore('decisions').getAll() : [],
     decisions ? readChanges(tx.objectStore('viewsMeta')) : undefined,
     tx.done,
@@ -160,23 +174,15 @@ export interface DecisionUpdate extends ProvisionalUpdate {
 }
 
 /**
- * A decision's fast path: the kept views holding what it names (rows, author
- * pages, ids; found through the byMatch index from the named rows' and pages'
- * own keys) are merged again from their captures alone, under every stored
- * decision, and written marked provisional. Undefined when no kept view and
- * no stored row is concerned (the rebuild decides alone). `merged`: called
- * with the patch as soon as it is made, before the write.
+ * What a decision on these targets reads, as its fast path does: the named
+ * rows' and pages' captures with every stored decision and the change count
+ * (one transaction), the kept views their keys find, and the captures of
+ * those views (decisionConcerned). Each capture read is kept in `cache`,
+ * unless the captures changed meanwhile. Undefined when no kept view and no
+ * stored row is concerned. `lap` is called once the views are found (`find`).
  */
-export async function provisionalDecisionUpdate(
-  db: LensDB,
-  decisions: readonly UserDecision[],
-  merge: (records: readonly CaptureRecord[], decisions: readonly DecisionRecord[]) => MergeResult,
-  merged?: (patch: ResultPatch, ms: Record<string, number>) => void,
-  cache?: CaptureCache,
-): Promise<DecisionUpdate | undefined> {
-  const lap = stopwatch();
+async function decisionCaptures(db: LensDB, targets: DecisionTargets, cache: CaptureCache | undefined, lap: () => number = () => 0) {
   const gen = cache?.gen;
-  const targets = decisionTargets(decisions);
   const first = await readCachedCaptures(db, new Set([...targets.rows.map((r) => r.slice(0, r.lastIndexOf('#'))), ...targets.pages]), cache, true);
   const named = first.captures;
   const keys = new Set(targets.keys);
@@ -193,9 +199,44 @@ export async function provisionalDecisionUpdate(
   if (!hit.length && !concerned.partial.size) return undefined;
   const find = lap();
   const missing = [...concerned.whole, ...concerned.partial.keys()].filter((k) => !named.has(k));
+  const cachedHits = cache ? [...concerned.whole, ...concerned.partial.keys()].filter((k) => cache.records.has(k)).length : 0;
   for (const [k, r] of (await readCachedCaptures(db, missing, cache)).captures) named.set(k, r);
   // Kept for the next decision: what this one read too, unless the captures changed meanwhile.
   if (cache && cache.gen === gen) for (const r of named.values()) keep(cache, r);
+  return { named, concerned, hit, first, find, cachedHits };
+}
+
+/**
+ * Read ahead what a decision on these rows would read (decisionCaptures),
+ * into `cache`, before the decision is made: the dashboard asks when a work
+ * is selected for a join or its records are about to be split, so the click
+ * finds the captures read. Changes nothing stored. Resolves with the number
+ * of captures now kept for these rows (0 when no view holds them).
+ */
+export async function prefetchDecision(db: LensDB, rows: readonly string[], cache: CaptureCache): Promise<number> {
+  const found = await decisionCaptures(db, { rows: [...rows], pages: [], keys: [] }, cache);
+  return found?.named.size ?? 0;
+}
+
+/**
+ * A decision's fast path: the kept views holding what it names (rows, author
+ * pages, ids; found through the byMatch index from the named rows' and pages'
+ * own keys) are merged again from their captures alone, under every stored
+ * decision, and written marked provisional. Undefined when no kept view and
+ * no stored row is concerned (the rebuild decides alone). `merged`: called
+ * with the patch as soon as it is made, before the write.
+ */
+export async function provisionalDecisionUpdate(
+  db: LensDB,
+  decisions: readonly UserDecision[],
+  merge: (records: readonly CaptureRecord[], decisions: readonly DecisionRecord[]) => MergeResult,
+  merged?: (patch: ResultPatch, ms: Record<string, number>) => void,
+  cache?: CaptureCache,
+): Promise<DecisionUpdate | undefined> {
+  const lap = stopwatch();
+  const found = await decisionCaptures(db, decisionTargets(decisions), cache, lap);
+  if (!found) return undefined;
+  const { named, concerned, hit, first, find, cachedHits } = found;
   const stored = first.decisions;
   const read = lap();
   const { records, demoted, rows: renumbered } = subsetRecords(concerned, named);
@@ -206,8 +247,9 @@ export async function provisionalDecisionUpdate(
   const patch: ResultPatch = { works: result.works.map(lightWork), people: result.people };
   // The patch handed on before the views are made and written (the dashboard shows it meanwhile; the write still
   // comes before any rebuild, which waits for it). Making the views reads the result and changes nothing in it.
+  const rows = records.reduce((n, r) => n + (r.capture.works?.length ?? 0), 0);
   if (merged) {
-    merged(patch, { find, read, merge: mergeMs });
+    merged(patch, { find, read, merge: mergeMs, captures: records.length, rows, cached: cachedHits });
     // A task's wait: the answer's promise chain (the message handler, sendResponse) runs and the answer is sent
     // before the views are made, not after.
     await new Promise((r) => setTimeout(r, 0));
@@ -215,7 +257,6 @@ export async function provisionalDecisionUpdate(
   }
   const views = renumberedViews(result, records, hit.flatMap((v) => v.keys));
   const viewsMs = lap();
-  const rows = records.reduce((n, r) => n + (r.capture.works?.length ?? 0), 0);
   if (!views.length) return { views, patch, captures: records.length, rows, ms: { find, read, merge: mergeMs, views: viewsMs, write: 0 } };
   const write = await writeProvisional(db, views, {}, [], { changes: first.changes });
   return { views, patch, ...(write ? { write } : {}), captures: records.length, rows, ms: { find, read, merge: mergeMs, views: viewsMs, write: lap() } };

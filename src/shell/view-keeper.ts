@@ -29,8 +29,11 @@ import type { MergeResult, UserDecision } from '../core/merge/types';
 import { allDecisions, mergeInput, type CaptureRecord, type DecisionRecord, type LensDB } from '../store/store';
 import { clearViews, markViews, viewsMeta, viewsToSend, writeViews, type WrittenViews } from '../store/views';
 import { localSource, rebuildViews, type RebuildSource } from './off-thread-merge';
-import { captureCache, invalidate, provisionalDecisionUpdate, provisionalDeleteUpdate, provisionalUpdate, type DecisionUpdate, type ProvisionalUpdate } from './provisional-update';
+import { captureCache, invalidate, prefetchDecision, provisionalDecisionUpdate, provisionalDeleteUpdate, provisionalUpdate, type DecisionUpdate, type ProvisionalUpdate } from './provisional-update';
 import type { ResultPatch } from '../core/provisional-views';
+
+/** How long a decision waits for the read-aheads asked before it, at most (ms). */
+export const PREFETCH_WAIT_MS = 300;
 
 export interface KeeperDeps {
   db(): Promise<LensDB>;
@@ -75,6 +78,13 @@ export interface ViewKeeper {
    */
   deleted(keys: readonly string[]): Promise<DecisionAnswer>;
   /**
+   * A decision on these rows may follow (a work selected for a join, a record
+   * about to be split out): the captures its fast path would read are read
+   * now and kept, so the decision does not wait for them. Reads only; a
+   * decision that arrives meanwhile waits for it (at most PREFETCH_WAIT_MS).
+   */
+  prefetch(rows: readonly string[]): Promise<void>;
+  /**
    * Resolves with the meta record once every change seen so far is in a
    * finished build. `stale`: the caller saw views older than the store with
    * nothing pending here (a worker restarted between a write and its mark, or
@@ -115,9 +125,11 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
   // Deletes wait in the same list (`gone`: the capture keys deleted), and take their own fast path.
   const decisions: { seq: number; ds: readonly UserDecision[]; gone?: readonly string[]; answer?(a: DecisionAnswer): void }[] = [];
   let decisionsApplied = 0;
-  // The captures the last decisions' fast paths read, a few thousand rows at most (src/shell/provisional-update.ts
+  // The captures the last decisions' fast paths and read-aheads read, CACHE_ROWS rows at most (src/shell/provisional-update.ts
   // CaptureCache): what the next decision takes without reading them again; emptied on every change of the captures.
   const cache = captureCache();
+  // Read-aheads (prefetch), one after another: a decision waits for the last one asked before it.
+  let prefetching: Promise<unknown> = Promise.resolve();
 
   function pendingFast(): string[] {
     return [...fresh].filter(([k, seq]) => (applied.get(k) ?? 0) < seq).map(([k]) => k);
@@ -161,6 +173,9 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
       answer(deletes, gone && { patch: gone.patch, ms: gone.ms, written: Promise.resolve(!!gone.write) });
     }
     if (decided.length) {
+      // A read-ahead of these captures under way: taking them from the cache once it is done costs no more than
+      // reading them again. Not past PREFETCH_WAIT_MS (many works selected in a row make a long chain of them).
+      await Promise.race([prefetching, new Promise((r) => setTimeout(r, PREFETCH_WAIT_MS))]);
       // Answered with the patch as soon as it is made; the views are written after, before anything else here.
       let wrote: (w: boolean) => void = () => {};
       const written = new Promise<boolean>((r) => (wrote = r));
@@ -382,6 +397,14 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
     return answered;
   }
 
+  function prefetch(rows: readonly string[]): Promise<void> {
+    if (deps.provisional === false || !rows.length) return Promise.resolve();
+    // Read again when asked again: what is kept is only checked against the store (its keys), and the views that
+    // hold the rows may have changed since.
+    prefetching = prefetching.then(async () => void (await prefetchDecision(await deps.db(), rows, cache))).catch(() => undefined);
+    return prefetching as Promise<void>;
+  }
+
   async function settled(o: { stale?: boolean } = {}): Promise<ViewsMeta | undefined> {
     if (o.stale && done === wanted && !running) changed();
     if (done < wanted) {
@@ -396,5 +419,5 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
     if (!meta || meta.dirty || meta.error !== undefined) changed();
   }
 
-  return { changed, decided, deleted, settled, resume };
+  return { changed, decided, deleted, prefetch, settled, resume };
 }

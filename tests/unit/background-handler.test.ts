@@ -139,6 +139,19 @@ describe('the kept merged views (issue 16, part 1)', () => {
     expect(await handle({ type: 'decided', decisions: [d] }, POPUP)).toEqual({ ok: true, value: patch });
     expect(seen).toEqual([d]);
   });
+
+  it('a read-ahead asked by the dashboard reaches the keeper and is answered at once; a tab may not ask for one', async () => {
+    const asked: (readonly string[])[] = [];
+    let release: () => void = () => {};
+    const views = { changed: () => undefined, settled: async () => undefined, prefetch: (rows: readonly string[]) => (asked.push(rows), new Promise<void>((r) => (release = r))) };
+    const { handle } = setup({ views });
+    expect(await handle({ type: 'prefetch', rows: ['dblp:pid:1#0'] }, tab(3))).toMatchObject({ ok: false });
+    expect(asked).toEqual([]);
+    // Answered before the read-ahead is done.
+    expect(await handle({ type: 'prefetch', rows: ['dblp:pid:1#0'] }, POPUP)).toEqual({ ok: true, value: null });
+    expect(asked).toEqual([['dblp:pid:1#0']]);
+    release();
+  });
 });
 
 // Issue 14, findings 2 and 4: each attack as it was reproduced, then the rule that stops it.

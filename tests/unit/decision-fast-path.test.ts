@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { keptViews } from '../../src/core/kept-views';
 import { patchResult, withoutCaptures, type ResultPatch } from '../../src/core/provisional-views';
 import type { LightResult, LightWork, UserDecision } from '../../src/core/merge/types';
-import { captureCache, invalidate, provisionalDecisionUpdate, provisionalDeleteUpdate, type CaptureCache } from '../../src/shell/provisional-update';
+import { captureCache, invalidate, prefetchDecision, provisionalDecisionUpdate, provisionalDeleteUpdate, type CaptureCache } from '../../src/shell/provisional-update';
 import { createViewKeeper } from '../../src/shell/view-keeper';
 import { openStore, type CaptureRecord, type DecisionRecord } from '../../src/store/store';
 import { allViews, replaceViews, viewForKey } from '../../src/store/views';
@@ -358,6 +358,87 @@ describe('the keeper\'s decisions after a rebuild', () => {
     keeper.changed();
     const got = await decide([{ kind: 'split-works', works: [`rec:${rowOf(x.members[0]!)}`, `rec:${rowOf(y.members[0]!)}`], at: AT }]);
     expect(got?.patch.works.some((w) => w.title?.endsWith('(edited)'))).toBe(true);
+    a.close();
+    b.close();
+  });
+});
+
+// Read ahead (the dashboard's prefetch: a work selected, a split button pointed at): what a join or split would
+// read is read into the cache before it is made, and the decision then takes every capture from there.
+describe('the captures a decision would read, read ahead', () => {
+  const single = BEFORE.works.filter((w) => w.members.length === 1);
+  /** The fast path's answer with its phases (`cached` of `captures`), and the same read from the store alone. */
+  async function decideBoth(ds: UserDecision[], a: Awaited<ReturnType<typeof storeWith>>, b: Awaited<ReturnType<typeof storeWith>>, cache: CaptureCache) {
+    for (const d of ds.map(decisionRecord)) {
+      await a.put('decisions', d);
+      await b.put('decisions', d);
+    }
+    let ms: Record<string, number> = {};
+    const got = await provisionalDecisionUpdate(a, ds, mergeRecords, (_p, m) => (ms = m), cache);
+    const want = await provisionalDecisionUpdate(b, ds, mergeRecords);
+    expect(got?.patch.works).toEqual(want?.patch.works);
+    expect(got?.patch.people).toEqual(want?.patch.people);
+    expect(got?.views).toEqual(want?.views);
+    return ms;
+  }
+
+  for (let t = 0; t < 3; t++)
+    it(`each of two works read ahead, then their join: every capture it reads was read ahead, the same answer (trial ${t + 1})`, async () => {
+      const a = await storeWith(RECORDS);
+      const b = await storeWith(RECORDS);
+      const cache = captureCache();
+      const i = pick(single.length);
+      const x = single[i]!;
+      const y = single[(i + 1 + pick(single.length - 1)) % single.length]!;
+      for (const w of [x, y]) expect(await prefetchDecision(a, w.members.map(rowOf), cache)).toBeGreaterThan(0);
+      const ms = await decideBoth(joinWorks([x, y], AT), a, b, cache);
+      expect(ms.captures).toBeGreaterThan(0);
+      expect(ms.cached).toBe(ms.captures);
+      a.close();
+      b.close();
+    });
+
+  it('a page deleted after it was read ahead is not taken from the cache (one key read each, or all keys at once)', async () => {
+    for (const few of [false, true]) {
+      const a = await storeWith(RECORDS);
+      const b = await storeWith(RECORDS);
+      const cache = captureCache();
+      const [x, y] = [single[6]!, single[7]!];
+      await prefetchDecision(a, x.members.map(rowOf), cache);
+      await prefetchDecision(a, y.members.map(rowOf), cache);
+      // Few pages kept (only the two named ones: checked one key read each) or many (checked by one read of every key).
+      if (few) for (const k of [...cache.records.keys()]) if (k !== x.members[0]!.captureKey && k !== y.members[0]!.captureKey) cache.records.delete(k);
+      const goneKey = [...cache.records.keys()].find((k) => k !== x.members[0]!.captureKey) ?? y.members[0]!.captureKey;
+      await a.delete('captures', goneKey);
+      await b.delete('captures', goneKey);
+      await decideBoth(joinWorks([x, y], AT), a, b, cache);
+      expect(cache.records.has(goneKey)).toBe(false);
+      a.close();
+      b.close();
+    }
+  });
+
+  it('the keeper: a decision that arrives while its read-ahead runs waits for it and reads nothing again; a read-ahead changes nothing stored', async () => {
+    const a = await storeWith(RECORDS);
+    const b = await storeWith(RECORDS);
+    const keeper = createViewKeeper({ db: async () => a, now: () => new Date(AT), merge: mergeRecords, settleMs: 0 });
+    const [x, y] = [single[8]!, single[9]!];
+    const viewsBefore = await allViews(a);
+    await keeper.prefetch(x.members.map(rowOf));
+    expect(await allViews(a)).toEqual(viewsBefore);
+    expect(await a.count('decisions')).toBe(0);
+    // Not awaited: the decision comes at once.
+    void keeper.prefetch(y.members.map(rowOf));
+    const ds = joinWorks([x, y], AT);
+    for (const d of ds.map(decisionRecord)) {
+      await a.put('decisions', d);
+      await b.put('decisions', d);
+    }
+    const got = await keeper.decided(ds);
+    const want = await provisionalDecisionUpdate(b, ds, mergeRecords);
+    expect(got?.patch.works).toEqual(want?.patch.works);
+    expect(got?.ms.cached).toBe(got?.ms.captures);
+    await keeper.settled();
     a.close();
     b.close();
   });

@@ -29,6 +29,7 @@ const VALID: { [T in Message['type']]: Extract<Message, { type: T }> } = {
   'refresh-views': { type: 'refresh-views', changed: true, stale: false },
   decided: { type: 'decided', decisions: [{ kind: 'join-works', works: ['rec:dblp:pid:1#0', 'arxiv:2001.00001'], at: '2026-12-01T00:00:00.000Z' }] },
   deleted: { type: 'deleted', keys: ['dblp:pid:1'] },
+  prefetch: { type: 'prefetch', rows: ['dblp:pid:1#0', 'scholar:user:SbUmSEAAAAAJ#12'] },
   'collect-all-start': { type: 'collect-all-start' },
   'collect-all-cancel': { type: 'collect-all-cancel' },
 };
@@ -73,6 +74,9 @@ describe('parsing messages', () => {
       [{ type: 'decided', decisions: 'join' }, /a list of at most/],
       [{ type: 'deleted', keys: [1] }, /capture keys expected/],
       [{ type: 'deleted', keys: 'dblp:pid:1' }, /capture keys expected/],
+      [{ type: 'prefetch', rows: ['dblp:pid:1'] }, /records \(capture key#index\) expected/],
+      [{ type: 'prefetch', rows: 'dblp:pid:1#0' }, /records \(capture key#index\) expected/],
+      [{ type: 'prefetch', rows: [7] }, /records \(capture key#index\) expected/],
       [{ type: 'decided', decisions: [{ kind: 'join-works', works: ['rec:a#0', 'constructor:x'], at: '2026-12-01T00:00:00.000Z' }] }, /decision 1 is malformed/],
     ];
     for (const [raw, error] of bad) {

@@ -86,6 +86,34 @@ describe('join and split', () => {
     ]);
   });
 
+  it('a work selected, or the pointer on "split this record out", reads ahead its records (prefetch); unselecting does not', async () => {
+    // SYNTHETIC works: one of two records, one of one.
+    const two: MergedWork = { ...work('w', 'Joined', 3, 2020), members: [member('google-scholar:x', 0), member('dblp:y', 2)] };
+    const one = work('google-scholar:z', 'Alone', 1, 2019);
+    const asked: string[][] = [];
+    const data = { now: () => new Date(AT), prefetch: (rows: string[]) => void asked.push(rows) };
+    const root = mount(() => <WorksTable works={[two, one]} data={data} decide={async () => undefined} />);
+    const box = (i: number) => root.querySelectorAll('tbody input[type="checkbox"]')[i]!;
+    box(0).dispatchEvent(new dom.window.Event('change'));
+    await vi.waitFor(() => expect(text(root.querySelector('.selection .small'))).toBe('1 selected'));
+    expect(asked).toEqual([['google-scholar:x#0', 'dblp:y#2']]);
+    box(1).dispatchEvent(new dom.window.Event('change'));
+    await vi.waitFor(() => expect(text(root.querySelector('.selection .small'))).toBe('2 selected'));
+    expect(asked[1]).toEqual(['google-scholar:z#0']);
+    // Unselected: nothing more to read.
+    box(1).dispatchEvent(new dom.window.Event('change'));
+    await vi.waitFor(() => expect(text(root.querySelector('.selection .small'))).toBe('1 selected'));
+    expect(asked).toHaveLength(2);
+    root.querySelector('.members button')!.dispatchEvent(new dom.window.Event('pointerenter'));
+    expect(asked[2]).toEqual(['google-scholar:x#0', 'dblp:y#2']);
+    // Without curation (no decide) the table asks for nothing.
+    const asked2: string[][] = [];
+    const plain = mount(() => <WorksTable works={[one]} data={{ now: () => new Date(AT), prefetch: (rows: string[]) => void asked2.push(rows) }} />);
+    plain.querySelector('tbody input[type="checkbox"]')!.dispatchEvent(new dom.window.Event('change'));
+    await vi.waitFor(() => expect(text(plain.querySelector('.selection .small'))).toBe('1 selected'));
+    expect(asked2).toEqual([]);
+  });
+
   it('without a user join, one version per kind as before', () => {
     const all = mergeAll([{ key: 'google-scholar:ernst', capture: ernst() }]).works;
     for (const w of all) expect(new Set(w.versions.map((v) => v.kind)).size).toBe(w.versions.length);

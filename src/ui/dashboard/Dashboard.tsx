@@ -52,6 +52,13 @@ export interface DashboardData {
    * Undefined: the stored state is already current (or this page must merge it).
    */
   decide(ds: UserDecision[]): Promise<ResultPatch | undefined | void>;
+  /**
+   * A decision on these records (`captureKey#index`) may follow: a work was
+   * selected, or the pointer is on a record's "split this record out". The
+   * background reads ahead the captures that decision would read; nothing is
+   * answered or changed. Optional (without a background it does nothing).
+   */
+  prefetch?(rows: string[]): void;
   /** Delete stored pages; answers as `decide` does (the patch then names the keys deleted, `gone`). */
   deleteCapture(key: string): Promise<ResultPatch | undefined | void>;
   deletePerson(person: MergedPerson): Promise<ResultPatch | undefined | void>;

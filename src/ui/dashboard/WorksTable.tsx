@@ -28,7 +28,8 @@ import { carryHeights, DRAW_WHOLE_UP_TO, heightsOf, OVERSCAN, positionOffsets, r
 
 export interface WorksTableProps {
   works: readonly LightWork[];
-  data: { now(): Date };
+  /** `prefetch`: a decision on these records (`captureKey#index`) may follow; what it reads is read ahead (DashboardData). */
+  data: { now(): Date; prefetch?(rows: string[]): void };
   personName?: string;
   /** Curation: join works, split a record out of one (on a person's page and in the list of all works). */
   decide?(ds: UserDecision[]): Promise<void>;
@@ -219,6 +220,7 @@ export function WorksTable({ works, data, personName, decide, titleOf, flagTexts
                 checked={selected.has(shown[p.index]!.id)}
                 toggle={toggle}
                 {...(decide ? { decide: stableDecide } : {})}
+                {...(decide && data.prefetch ? { prefetch: data.prefetch } : {})}
                 {...(titleOf ? { titleOf } : {})}
                 flagTexts={flagTexts}
                 now={data.now}
@@ -349,6 +351,8 @@ interface CellsProps {
   checked: boolean;
   toggle(id: string): void;
   decide?(ds: UserDecision[]): Promise<void>;
+  /** Told of the work's records when it is selected or a record is about to be split out: a join or split may follow. */
+  prefetch?(rows: string[]): void;
   titleOf?(m: MemberRef): string | undefined;
   flagTexts: ReadonlyMap<string, string>;
   now(): Date;
@@ -368,13 +372,22 @@ const WorkRow = memo(function WorkRow({ index, ...cells }: CellsProps & { index:
 });
 
 const WorkCells = memo(function WorkCells(props: CellsProps) {
-  const { work: w, checked, toggle, decide, titleOf, flagTexts, now } = props;
+  const { work: w, checked, toggle, decide, prefetch, titleOf, flagTexts, now } = props;
+  const readAhead = prefetch && (() => prefetch(w.members.map((m) => `${m.captureKey}#${m.index}`)));
   const title = w.title ?? '(untitled)';
   const marks = marksOf(w, flagTexts);
   return (
     <>
       <td>
-        <input type="checkbox" checked={checked} onChange={() => toggle(w.id)} aria-label={`Select: ${title}`} />
+        <input
+          type="checkbox"
+          checked={checked}
+          onChange={() => {
+            // Selected: a join may follow, whose captures are read meanwhile.
+            if (!checked) readAhead?.();
+            toggle(w.id);
+          }}
+          aria-label={`Select: ${title}`} />
       </td>
       <td dir="auto">
         <details>
@@ -437,6 +450,8 @@ const WorkCells = memo(function WorkCells(props: CellsProps) {
                       <button
                         type="button"
                         class="link"
+                        onPointerEnter={readAhead}
+                        onFocus={readAhead}
                         onClick={() => {
                           const at = now().toISOString();
                           const me = `rec:${m.captureKey}#${m.index}`;
