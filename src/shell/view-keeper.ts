@@ -30,10 +30,12 @@ import { allDecisions, mergeInput, type CaptureRecord, type DecisionRecord, type
 import { clearViews, markViews, viewsMeta, viewsToSend, writeViews, type WrittenViews } from '../store/views';
 import { localSource, rebuildViews, type RebuildSource } from './off-thread-merge';
 import { captureCache, invalidate, prefetchDecision, provisionalDecisionUpdate, provisionalDeleteUpdate, provisionalUpdate, type DecisionUpdate, type ProvisionalUpdate } from './provisional-update';
-import type { ResultPatch } from '../core/provisional-views';
+import { decisionTargets, type ResultPatch } from '../core/provisional-views';
 
 /** How long a decision waits for the read-aheads asked before it, at most (ms). */
 export const PREFETCH_WAIT_MS = 300;
+/** How long a read-ahead may hold the next ones back (ms). */
+const AHEAD_TIMEOUT_MS = 5000;
 
 export interface KeeperDeps {
   db(): Promise<LensDB>;
@@ -128,8 +130,11 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
   // The captures the last decisions' fast paths and read-aheads read, CACHE_ROWS rows at most (src/shell/provisional-update.ts
   // CaptureCache): what the next decision takes without reading them again; emptied on every change of the captures.
   const cache = captureCache();
-  // Read-aheads (prefetch), one after another: a decision waits for the last one asked before it.
+  // Read-aheads (prefetch), one after another; the rows of those asked and not done (a row → how many hold it), and
+  // each one's rows as asked, so one asked again while it waits or runs is not queued twice.
   let prefetching: Promise<unknown> = Promise.resolve();
+  const aheadRows = new Map<string, number>();
+  const aheadAsked = new Set<string>();
 
   function pendingFast(): string[] {
     return [...fresh].filter(([k, seq]) => (applied.get(k) ?? 0) < seq).map(([k]) => k);
@@ -173,9 +178,10 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
       answer(deletes, gone && { patch: gone.patch, ms: gone.ms, written: Promise.resolve(!!gone.write) });
     }
     if (decided.length) {
-      // A read-ahead of these captures under way: taking them from the cache once it is done costs no more than
-      // reading them again. Not past PREFETCH_WAIT_MS (many works selected in a row make a long chain of them).
-      await Promise.race([prefetching, new Promise((r) => setTimeout(r, PREFETCH_WAIT_MS))]);
+      // A read-ahead of rows these decisions name not done yet: its reads are the decisions' own, so it is waited for
+      // (then they come from the cache), not done twice at once. Not past PREFETCH_WAIT_MS: read-aheads run one
+      // after another, and those asked before it may be of other works.
+      if (decided.some((d) => decisionTargets(d.ds).rows.some((r) => aheadRows.has(r)))) await Promise.race([prefetching, new Promise((r) => setTimeout(r, PREFETCH_WAIT_MS))]);
       // Answered with the patch as soon as it is made; the views are written after, before anything else here.
       let wrote: (w: boolean) => void = () => {};
       const written = new Promise<boolean>((r) => (wrote = r));
@@ -398,10 +404,25 @@ export function createViewKeeper(deps: KeeperDeps): ViewKeeper {
   }
 
   function prefetch(rows: readonly string[]): Promise<void> {
-    if (deps.provisional === false || !rows.length) return Promise.resolve();
-    // Read again when asked again: what is kept is only checked against the store (its keys), and the views that
-    // hold the rows may have changed since.
-    prefetching = prefetching.then(async () => void (await prefetchDecision(await deps.db(), rows, cache))).catch(() => undefined);
+    const asked = [...rows].sort().join(' ');
+    if (deps.provisional === false || !rows.length || aheadAsked.has(asked)) return prefetching as Promise<void>;
+    aheadAsked.add(asked);
+    for (const r of rows) aheadRows.set(r, (aheadRows.get(r) ?? 0) + 1);
+    const done = () => {
+      aheadAsked.delete(asked);
+      for (const r of rows) {
+        const n = (aheadRows.get(r) ?? 1) - 1;
+        if (n > 0) aheadRows.set(r, n);
+        else aheadRows.delete(r);
+      }
+    };
+    // Read again when asked again later: what is kept is only checked against the store (its keys), and the views
+    // that hold the rows may have changed since.
+    prefetching = prefetching
+      // One that hangs (a stuck transaction) does not hold the later ones back past AHEAD_TIMEOUT_MS.
+      .then(() => Promise.race([deps.db().then((db) => prefetchDecision(db, rows, cache)), new Promise((r) => setTimeout(r, AHEAD_TIMEOUT_MS))]))
+      .catch(() => undefined)
+      .finally(done);
     return prefetching as Promise<void>;
   }
 

@@ -35,6 +35,32 @@ async function storeWith(records: readonly CaptureRecord[], decisions: readonly 
   return db;
 }
 
+type Store = Awaited<ReturnType<typeof storeWith>>;
+/** A trial's two stores seeded alike, an empty cache, and two different works drawn from `works`. */
+async function trial<W>(works: readonly W[]) {
+  const [a, b] = [await storeWith(RECORDS), await storeWith(RECORDS)];
+  const i = pick(works.length);
+  return { a, b, cache: captureCache(), x: works[i]!, y: works[(i + 1 + pick(works.length - 1)) % works.length]! };
+}
+/** The decisions stored on both stores of a side-by-side check, as the dashboard stores them before it tells the background. */
+async function storeOnBoth(ds: readonly UserDecision[], ...dbs: Store[]) {
+  for (const d of ds.map(decisionRecord)) for (const db of dbs) await db.put('decisions', d);
+}
+/**
+ * A decision's fast path on two stores seeded alike, one through `cache` and one read from the store alone: the
+ * same patch and views. `ms`: the cached one's phases (`cached` of `captures`).
+ */
+async function throughCache(ds: UserDecision[], a: Store, b: Store, cache: CaptureCache) {
+  await storeOnBoth(ds, a, b);
+  let ms: Record<string, number> = {};
+  const got = await provisionalDecisionUpdate(a, ds, mergeRecords, (_p, m) => (ms = m), cache);
+  const want = await provisionalDecisionUpdate(b, ds, mergeRecords);
+  expect(got?.patch.works).toEqual(want?.patch.works);
+  expect(got?.patch.people).toEqual(want?.patch.people);
+  expect(got?.views).toEqual(want?.views);
+  return { got, ms };
+}
+
 const rowOf = (m: { captureKey: string; index: number }) => `${m.captureKey}#${m.index}`;
 /** Each row → the rows of the work holding it, sorted. */
 function groups(r: { works: readonly LightWork[] }): Map<string, string> {
@@ -234,27 +260,11 @@ describe('the captures the last decision read, kept for the next', () => {
   const multi = BEFORE.works.filter((w) => w.members.length > 1);
   const splitOut = (rows: string[], me: string): UserDecision[] => rows.filter((r) => r !== me).map((r) => ({ kind: 'split-works', works: [`rec:${me}`, `rec:${r}`], at: AT }));
 
-  async function both(ds: UserDecision[], a: Awaited<ReturnType<typeof storeWith>>, b: Awaited<ReturnType<typeof storeWith>>, cache: CaptureCache) {
-    for (const d of ds.map(decisionRecord)) {
-      await a.put('decisions', d);
-      await b.put('decisions', d);
-    }
-    const got = await provisionalDecisionUpdate(a, ds, mergeRecords, undefined, cache);
-    const want = await provisionalDecisionUpdate(b, ds, mergeRecords);
-    expect(got?.patch.works).toEqual(want?.patch.works);
-    expect(got?.patch.people).toEqual(want?.patch.people);
-    expect(got?.views).toEqual(want?.views);
-    return got;
-  }
+  const both = async (ds: UserDecision[], a: Store, b: Store, cache: CaptureCache) => (await throughCache(ds, a, b, cache)).got;
 
   for (let t = 0; t < 3; t++)
     it(`a join, the split of it, a split and a join (trial ${t + 1}): the same as read from the store each time`, async () => {
-      const a = await storeWith(RECORDS);
-      const b = await storeWith(RECORDS);
-      const cache = captureCache();
-      const i = pick(single.length);
-      const x = single[i]!;
-      const y = single[(i + 1 + pick(single.length - 1)) % single.length]!;
+      const { a, b, cache, x, y } = await trial(single);
       await both(joinWorks([x, y], AT), a, b, cache);
       // What the join read is kept, and the split of what it joined reads the same pages.
       const kept = new Set(cache.records.keys());
@@ -335,10 +345,7 @@ describe('the keeper\'s decisions after a rebuild', () => {
     keeper.changed();
     await keeper.settled();
     const decide = async (ds: UserDecision[]) => {
-      for (const d of ds.map(decisionRecord)) {
-        await a.put('decisions', d);
-        await b.put('decisions', d);
-      }
+      await storeOnBoth(ds, a, b);
       const got = await keeper.decided(ds);
       const want = await provisionalDecisionUpdate(b, ds, mergeRecords);
       expect(got?.patch.works).toEqual(want?.patch.works);
@@ -367,29 +374,11 @@ describe('the keeper\'s decisions after a rebuild', () => {
 // read is read into the cache before it is made, and the decision then takes every capture from there.
 describe('the captures a decision would read, read ahead', () => {
   const single = BEFORE.works.filter((w) => w.members.length === 1);
-  /** The fast path's answer with its phases (`cached` of `captures`), and the same read from the store alone. */
-  async function decideBoth(ds: UserDecision[], a: Awaited<ReturnType<typeof storeWith>>, b: Awaited<ReturnType<typeof storeWith>>, cache: CaptureCache) {
-    for (const d of ds.map(decisionRecord)) {
-      await a.put('decisions', d);
-      await b.put('decisions', d);
-    }
-    let ms: Record<string, number> = {};
-    const got = await provisionalDecisionUpdate(a, ds, mergeRecords, (_p, m) => (ms = m), cache);
-    const want = await provisionalDecisionUpdate(b, ds, mergeRecords);
-    expect(got?.patch.works).toEqual(want?.patch.works);
-    expect(got?.patch.people).toEqual(want?.patch.people);
-    expect(got?.views).toEqual(want?.views);
-    return ms;
-  }
+  const decideBoth = async (ds: UserDecision[], a: Store, b: Store, cache: CaptureCache) => (await throughCache(ds, a, b, cache)).ms;
 
   for (let t = 0; t < 3; t++)
     it(`each of two works read ahead, then their join: every capture it reads was read ahead, the same answer (trial ${t + 1})`, async () => {
-      const a = await storeWith(RECORDS);
-      const b = await storeWith(RECORDS);
-      const cache = captureCache();
-      const i = pick(single.length);
-      const x = single[i]!;
-      const y = single[(i + 1 + pick(single.length - 1)) % single.length]!;
+      const { a, b, cache, x, y } = await trial(single);
       for (const w of [x, y]) expect(await prefetchDecision(a, w.members.map(rowOf), cache)).toBeGreaterThan(0);
       const ms = await decideBoth(joinWorks([x, y], AT), a, b, cache);
       expect(ms.captures).toBeGreaterThan(0);
@@ -418,25 +407,37 @@ describe('the captures a decision would read, read ahead', () => {
     }
   });
 
-  it('the keeper: a decision that arrives while its read-ahead runs waits for it and reads nothing again; a read-ahead changes nothing stored', async () => {
+  it('a read-ahead that began before a change of the captures keeps nothing', async () => {
+    const a = await storeWith(RECORDS);
+    const cache = captureCache();
+    const run = prefetchDecision(a, single[10]!.members.map(rowOf), cache);
+    invalidate(cache);
+    await run;
+    expect(cache.records.size).toBe(0);
+    a.close();
+  });
+
+  it('the keeper: a decision that arrives while its read-ahead runs waits for it and reads nothing again; a read-ahead changes nothing stored, and one asked twice at once runs once', async () => {
     const a = await storeWith(RECORDS);
     const b = await storeWith(RECORDS);
-    const keeper = createViewKeeper({ db: async () => a, now: () => new Date(AT), merge: mergeRecords, settleMs: 0 });
+    let opened = 0;
+    const keeper = createViewKeeper({ db: async () => (opened++, a), now: () => new Date(AT), merge: mergeRecords, settleMs: 0 });
     const [x, y] = [single[8]!, single[9]!];
     const viewsBefore = await allViews(a);
-    await keeper.prefetch(x.members.map(rowOf));
+    // Asked twice before it runs (the pointer on a button, then its focus): read once.
+    const twice = [keeper.prefetch(x.members.map(rowOf)), keeper.prefetch(x.members.map(rowOf))];
+    await Promise.all(twice);
+    expect(opened).toBe(1);
     expect(await allViews(a)).toEqual(viewsBefore);
     expect(await a.count('decisions')).toBe(0);
-    // Not awaited: the decision comes at once.
-    void keeper.prefetch(y.members.map(rowOf));
     const ds = joinWorks([x, y], AT);
-    for (const d of ds.map(decisionRecord)) {
-      await a.put('decisions', d);
-      await b.put('decisions', d);
-    }
+    await storeOnBoth(ds, a, b);
+    // Not awaited: the decision comes at once, while y's read-ahead runs.
+    void keeper.prefetch(y.members.map(rowOf));
     const got = await keeper.decided(ds);
     const want = await provisionalDecisionUpdate(b, ds, mergeRecords);
     expect(got?.patch.works).toEqual(want?.patch.works);
+    expect(got?.ms.captures).toBeGreaterThan(0);
     expect(got?.ms.cached).toBe(got?.ms.captures);
     await keeper.settled();
     a.close();

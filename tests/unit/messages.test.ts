@@ -77,6 +77,9 @@ describe('parsing messages', () => {
       [{ type: 'prefetch', rows: ['dblp:pid:1'] }, /records \(capture key#index\) expected/],
       [{ type: 'prefetch', rows: 'dblp:pid:1#0' }, /records \(capture key#index\) expected/],
       [{ type: 'prefetch', rows: [7] }, /records \(capture key#index\) expected/],
+      [{ type: 'prefetch', rows: ['dblp:pid:1#x'] }, /records \(capture key#index\) expected/],
+      [{ type: 'prefetch', rows: [`${'k'.repeat(2048)}#0`] }, /records \(capture key#index\) expected/],
+      [{ type: 'prefetch', rows: Array.from({ length: 5001 }, (_, i) => `dblp:pid:1#${i}`) }, /records \(capture key#index\) expected/],
       [{ type: 'decided', decisions: [{ kind: 'join-works', works: ['rec:a#0', 'constructor:x'], at: '2026-12-01T00:00:00.000Z' }] }, /decision 1 is malformed/],
     ];
     for (const [raw, error] of bad) {
